@@ -1,0 +1,69 @@
+"""The ``kindtone`` command.
+
+Kept free of Textual: subcommands such as ``check`` must start fast, so the app is only
+imported when the full-screen interface is actually opened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from tui import __version__
+
+# name -> module under tui.commands with ``register(subparsers)`` and ``run(args) -> int``.
+SUBCOMMANDS: dict[str, str] = {
+    "session": "tui.commands.session",
+    "check": "tui.commands.check",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """Exit with status 2 and one clear line on usage errors (argparse's default is fine)."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="kindtone",
+        description=(
+            "Five minutes of self-compassion practice in your terminal. "
+            "A practice tool, not a substitute for professional care."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"kindtone {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="keep all your data in DIR (default: your platform's user data dir; "
+        "also set by KINDTONE_DATA_DIR)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module_name in SUBCOMMANDS.values():
+        module = importlib.import_module(module_name)
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from tui.commands.session import open_app
+
+        return open_app(args)
+    module = importlib.import_module(SUBCOMMANDS[args.command])
+    try:
+        result: int = module.run(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # e.g. ``kindtone check < file | head``: stop quietly.
+        sys.stderr.close()
+        return 0
+    return result
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

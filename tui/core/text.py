@@ -1,0 +1,56 @@
+"""Text helpers shared by every place that shows words a person typed or a file held.
+
+Such text is data: it is never parsed as markup, and terminal control characters are
+removed (or made visible) before it reaches a screen, so a pasted escape sequence can't
+move the cursor, retitle the window or hide what was written.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls except tab and newline, DEL, and C1 controls (ESC-free CSI etc.).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Bidirectional overrides and isolates can reorder what is shown; keep the text but neutralise them.
+_BIDI_CONTROL = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+# {name} refers to an earlier answer; {{ and }} are literal braces.
+_TEMPLATE = re.compile(r"\{\{|\}\}|\{([a-z][a-z0-9_]{0,31})\}")
+
+
+def strip_controls(text: str) -> str:
+    """Drop control characters that a terminal would act on; keep tabs and newlines."""
+    text = _CONTROL.sub("", text)
+    return _BIDI_CONTROL.sub("", text)
+
+
+def visible_controls(text: str) -> str:
+    """Show control characters as escapes (for CLI output, where hiding them would mislead)."""
+
+    def show(match: re.Match[str]) -> str:
+        return match.group(0).encode("unicode_escape").decode("ascii")
+
+    return _BIDI_CONTROL.sub(show, _CONTROL.sub(show, text))
+
+
+def template_names(template: str) -> list[str]:
+    """The ``{name}`` references in ``template``, in order."""
+    return [m.group(1) for m in _TEMPLATE.finditer(template) if m.group(1)]
+
+
+def fill_template(template: str, answers: dict[str, str]) -> str:
+    """Put earlier answers into ``template`` as plain text.
+
+    Substitution happens once, left to right, so braces inside an answer are never
+    expanded again. A reference with no answer yet (skipped step) becomes "…".
+    """
+
+    def replace(match: re.Match[str]) -> str:
+        token = match.group(0)
+        if token == "{{":
+            return "{"
+        if token == "}}":
+            return "}"
+        answer = answers.get(match.group(1), "")
+        return answer if answer.strip() else "…"
+
+    return _TEMPLATE.sub(replace, template)

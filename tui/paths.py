@@ -1,0 +1,54 @@
+"""Where kindtone keeps things.
+
+All user data lives under one data directory so that ``--data-dir`` (or
+``KINDTONE_DATA_DIR``) can point tests and experiments somewhere harmless.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ENV_DATA_DIR = "KINDTONE_DATA_DIR"
+APP_NAME = "kindtone"
+
+
+def default_data_dir() -> Path:
+    """The platform's user data dir (XDG on Linux, ~/Library on macOS, AppData on Windows)."""
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    """``--data-dir`` wins, then ``KINDTONE_DATA_DIR``, then the platform default."""
+    if cli_value:
+        return Path(cli_value).expanduser()
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return Path(env).expanduser()
+    return default_data_dir()
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) readable only by its owner."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        if path.stat().st_mode & 0o077:
+            path.chmod(0o700)
+    except OSError:
+        pass
+    return path
+
+
+def builtin_exercises_dir() -> Path:
+    """The shipped exercises, in a wheel install or a source checkout (editable install).
+
+    In a wheel they sit inside the package (``tui/exercises``); in an editable install the
+    package is the checkout's ``tui/`` and the files are the checkout's ``exercises/``.
+    """
+    package_dir = Path(__file__).resolve().parent
+    packaged = package_dir / "exercises"
+    if packaged.is_dir():
+        return packaged
+    return package_dir.parent / "exercises"
