@@ -1,0 +1,43 @@
+"""Support resources for the safety screen, kept in a data file so they can be checked.
+
+Only entries that can be cited ship (see the data file's sources). People can add their
+own lines (a therapist, a friend, a local service) in settings.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Resource:
+    name: str
+    region: str
+    how: str
+    url: str | None = None
+    phone: str | None = None
+    text_number: str | None = None
+    source: str | None = None
+
+    def line(self) -> str:
+        parts = [f"{self.name} ({self.region}): {self.how}"]
+        if self.url:
+            parts.append(self.url)
+        return " · ".join(parts)
+
+
+NOT_A_CRISIS_SERVICE = (
+    "kindtone is a practice tool. It is not a crisis service and can't reach anyone for you."
+)
+
+
+def load_resources() -> list[Resource]:
+    text = resources.files("tui.core").joinpath("data/support_resources.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    fields = set(Resource.__dataclass_fields__)
+    return [
+        Resource(**{k: v for k, v in entry.items() if k in fields})
+        for entry in data.get("resources", [])
+    ]
