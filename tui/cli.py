@@ -17,6 +17,9 @@ from tui import __version__
 SUBCOMMANDS: dict[str, str] = {
     "session": "tui.commands.session",
     "check": "tui.commands.check",
+    "exercises": "tui.commands.exercises",
+    "reflections": "tui.commands.reflections",
+    "backups": "tui.commands.backups",
 }
 
 
@@ -38,6 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="keep all your data in DIR (default: your platform's user data dir; "
         "also set by KINDTONE_DATA_DIR)",
+    )
+    parser.add_argument(
+        "--config-dir",
+        metavar="DIR",
+        help="read settings from DIR (default: your platform's user config dir; "
+        "also set by KINDTONE_CONFIG_DIR)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in SUBCOMMANDS.values():

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from typing import Any
 
 from tui.paths import resolve_data_dir
@@ -17,12 +19,17 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--minutes",
         type=_minutes,
-        default=5,
         metavar="N",
-        help="how long the session should be (1-60 minutes, default 5)",
+        help="how long the session should be (1-60 minutes; default from settings, or 5)",
     )
     parser.add_argument(
         "--exercise", metavar="ID", help="practise one exercise instead of a planned session"
+    )
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="line by line, without the full-screen interface (for screen readers and "
+        "simple terminals; chosen automatically when output is not a terminal or TERM=dumb)",
     )
 
 
@@ -30,24 +37,53 @@ def _minutes(value: str) -> int:
     try:
         minutes = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number of minutes, got {value!r}")
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number of minutes, got {value!r}"
+        ) from None
     if not 1 <= minutes <= 60:
         raise argparse.ArgumentTypeError(f"minutes must be between 1 and 60, got {minutes}")
     return minutes
 
 
-def open_app(args: argparse.Namespace) -> int:
+def wants_plain(args: argparse.Namespace) -> bool:
+    """Plain mode when asked, or when the full-screen app can't run here."""
+    if getattr(args, "plain", False):
+        return True
+    if os.environ.get("TERM", "") == "dumb":
+        return True
+    return not (sys.stdout.isatty() and sys.stdin.isatty())
+
+
+def open_app(args: argparse.Namespace, *, start_session: bool = False) -> int:
     """Import Textual only now, when the full-screen interface is wanted."""
+    from tui.core.settings import SettingsFile, config_dir
+
+    if wants_plain(args):
+        from tui.plain import run_plain
+
+        settings_file = SettingsFile(config_dir(args.config_dir))
+        settings = settings_file.load()
+        for warning in settings_file.warnings:
+            print(f"kindtone: {warning}", file=sys.stderr)
+        return run_plain(
+            resolve_data_dir(args.data_dir),
+            settings,
+            minutes=getattr(args, "minutes", None),
+            exercise_id=getattr(args, "exercise", None),
+        )
+
     from tui.app import KindtoneApp
 
     app = KindtoneApp(
         data_dir=resolve_data_dir(args.data_dir),
+        config_dir=config_dir(args.config_dir),
         start_minutes=getattr(args, "minutes", None),
         start_exercise=getattr(args, "exercise", None),
+        start_session=start_session,
     )
     app.run()
     return app.return_code or 0
 
 
 def run(args: argparse.Namespace) -> int:
-    return open_app(args)
+    return open_app(args, start_session=True)

@@ -33,8 +33,8 @@ SITUATIONS: dict[str, str] = {
 
 Source = Literal["built-in", "custom"]
 
-_EXERCISE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_ANSWER_ID = re.compile(r"[a-z][a-z0-9_]*")
+EXERCISE_ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+ANSWER_ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*")
 
 
 @dataclass(frozen=True)
@@ -162,6 +162,7 @@ class Exercise:
     steps: tuple[Step, ...]
     path: Path
     source: Source = "built-in"
+    id_position: tuple[int | None, int | None] = (None, None)  # where a duplicate id is reported
 
 
 @dataclass(frozen=True)
@@ -217,7 +218,7 @@ class Library:
 # Locating a field in the source, so problems can name a line.
 
 
-class _Locator:
+class Locator:
     """Finds the line of a key in a TOML file laid out the usual way (``[[steps]]`` tables)."""
 
     def __init__(self, text: str) -> None:
@@ -286,7 +287,7 @@ def _describe(value: Any) -> str:
 class _Validator:
     def __init__(self, path: Path, text: str) -> None:
         self.path = path
-        self.locator = _Locator(text)
+        self.locator = Locator(text)
         self.problems: list[Problem] = []
 
     def problem(self, where: Sequence[str | int], message: str) -> None:
@@ -326,14 +327,14 @@ class _Validator:
                 where, f"expected at most {spec.max_length} characters, found {len(cleaned)}"
             )
             return None
-        if kind == "exercise-id" and not _EXERCISE_ID.fullmatch(cleaned):
+        if kind == "exercise-id" and not EXERCISE_ID_PATTERN.fullmatch(cleaned):
             self.problem(
                 where,
                 f'expected lowercase words joined by hyphens (like "my-exercise"), '
                 f'found "{cleaned}"',
             )
             return None
-        if kind == "answer-id" and not _ANSWER_ID.fullmatch(cleaned):
+        if kind == "answer-id" and not ANSWER_ID_PATTERN.fullmatch(cleaned):
             self.problem(
                 where,
                 f'expected a lowercase name with underscores (like "first_thought"), '
@@ -422,6 +423,7 @@ class _Validator:
             steps=steps,
             path=self.path,
             source=source,
+            id_position=self.locator.find(["id"]),
         )
 
     def steps(self, raw: Any) -> tuple[Step, ...] | None:
@@ -483,7 +485,8 @@ class _Validator:
                     self.problem(
                         [*where, key],
                         f"{{{name}}} does not name an earlier answer "
-                        f"(known: {', '.join(earlier) or 'none yet'}); write {{{{ for a literal brace",
+                        f"(known: {', '.join(earlier) or 'none yet'}); "
+                        "write {{ for a literal brace",
                     )
         return ok
 
@@ -496,6 +499,7 @@ def _did_you_mean(key: str, known: set[str]) -> str:
 
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_TOML_AT_END = " (at end of document)"
 
 
 def read_exercise_text(path: Path) -> tuple[str | None, Problem | None]:
@@ -539,6 +543,12 @@ def parse_exercise_text(
         if position:
             line, column = int(position.group(1)), int(position.group(2))
             message = message[: position.start()].rstrip()
+        elif message.endswith(_TOML_AT_END):
+            lines = text.splitlines() or [""]
+            line, column = len(lines), len(lines[-1]) + 1
+            message = message.removesuffix(_TOML_AT_END) + " at the end of the file"
+        if message == "Illegal character '\\n'":
+            message = "a line ends inside a quoted string (is a closing quote missing?)"
         return None, [Problem(path, "(syntax)", f"not valid TOML: {message}", line, column)]
     except RecursionError:
         return None, [Problem(path, "(syntax)", "values are nested too deeply")]
@@ -551,6 +561,19 @@ def exercise_files(directory: Path) -> list[Path]:
     if not directory.is_dir():
         return []
     return sorted(p for p in directory.glob("*.toml") if not p.name.startswith("."))
+
+
+def exercise_dir_signature(directory: Path) -> tuple[tuple[str, int, int], ...]:
+    """Names, sizes and change times of the custom files: cheap to compare, so the app
+    notices an edited, added or removed exercise without a restart."""
+    signature = []
+    for path in exercise_files(directory):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        signature.append((path.name, stat.st_size, stat.st_mtime_ns))
+    return tuple(signature)
 
 
 def load_library(builtin_dir: Path | None = None, custom_dir: Path | None = None) -> Library:
@@ -572,7 +595,7 @@ def load_library(builtin_dir: Path | None = None, custom_dir: Path | None = None
                         path,
                         "id",
                         f'the id "{exercise.id}" is already used by {first}',
-                        *_Locator(path.read_text("utf-8")).find(["id"]),
+                        *exercise.id_position,
                     )
                 ]
                 exercise = None

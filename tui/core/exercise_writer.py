@@ -1,0 +1,62 @@
+"""Writing exercise files, for the new-exercise form and `exercises new --from`.
+
+The output is plain TOML in the documented layout (top-level keys, then ``[[steps]]``), so
+a file made by the form reads like one written by hand and can be edited later.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from tui.core.exercises import EXERCISE_FIELDS, STEP_FIELDS
+
+
+def toml_string(value: str) -> str:
+    """A TOML basic string. JSON's escapes are valid TOML; DEL must be escaped too."""
+    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return toml_string(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    raise TypeError(f"can't write {type(value).__name__} to an exercise file")
+
+
+def slug(text: str, max_length: int = 40) -> str:
+    """An exercise id from a title or file name: lowercase ASCII words joined by hyphens.
+
+    Empty when the text has no letters or digits; callers decide what to do then.
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    return "-".join(words)[:max_length].strip("-")
+
+
+def exercise_toml(meta: Mapping[str, Any], steps: Sequence[Mapping[str, Any]]) -> str:
+    """Top-level keys in the format's order, then each step with ``type`` first."""
+    lines = ["# Written with kindtone's new-exercise form. Edit freely; check it with", ""]
+    lines[0] += " `kindtone exercises validate FILE`."
+    for spec in EXERCISE_FIELDS:
+        if spec.name in meta:
+            lines.append(f"{spec.name} = {toml_value(meta[spec.name])}")
+    for step in steps:
+        step_type = step["type"]
+        lines += ["", "[[steps]]", f"type = {toml_string(step_type)}"]
+        for spec in STEP_FIELDS.get(step_type, ()):
+            value = step.get(spec.name)
+            if value is None or value == "" or value == () or value == []:
+                continue
+            if spec.default is not None and value == spec.default:
+                continue
+            lines.append(f"{spec.name} = {toml_value(value)}")
+    return "\n".join(lines) + "\n"
