@@ -1,0 +1,2730 @@
+"""Notice harsh self-talk and crisis language, and say exactly which words and why.
+
+Rule-based on purpose: every flag points at the words that raised it and names the thinking
+pattern, so the person can see why and decide for themselves (the app never diagnoses and
+never blocks). Rules are written as short token patterns (see ``_Pattern``) over normalised
+words, so they read like the phrases they catch and can be reviewed by someone who doesn't
+write Python.
+
+What is *not* self-criticism matters as much as what is: kind, negated ("I'm not a failure"),
+defused ("I'm having the thought that…", "the critic says…"), reported-past ("I used to call
+myself…") and practical ("I should drink some water") sentences are left alone. Crisis
+language is the opposite: it is never explained away by negation or defusion, because
+missing it costs far more than a gentle pause that wasn't needed.
+
+Performance: the tokeniser is one linear regular expression, each pattern is bounded (at most
+a few tokens of look-ahead per position), and only patterns whose trigger words occur in a
+sentence are tried, so the work is linear in the input. No Textual or Rich here.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from itertools import chain
+from dataclasses import dataclass
+
+__all__ = ["CATEGORIES", "Analysis", "Finding", "analyse", "hint_for"]
+
+CATEGORIES: tuple[str, ...] = (
+    "should-statement",
+    "labelling",
+    "overgeneralising",
+    "all-or-nothing",
+    "catastrophising",
+    "mind-reading",
+    "fortune-telling",
+    "personalising",
+    "discounting-the-positive",
+    "comparing",
+    "harsh-self-address",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One flagged stretch of the person's own words: ``text[start:end] == match``."""
+
+    category: str
+    start: int
+    end: int
+    match: str
+    hint: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "category": self.category,
+            "start": self.start,
+            "end": self.end,
+            "match": self.match,
+            "hint": self.hint,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """``critical``: the speaker is criticising themselves; ``crisis``: self-harm or suicide
+    language (which pauses any exercise, whatever else was found)."""
+
+    text: str
+    critical: bool
+    crisis: bool
+    findings: tuple[Finding, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "text": self.text,
+            "critical": self.critical,
+            "crisis": self.crisis,
+            "findings": [finding.to_dict() for finding in self.findings],
+        }
+
+
+# ---------------------------------------------------------------------------------------------
+# Hints: warm, plain and short. Several per category so a second or third try reads differently.
+
+_HINTS: dict[str, tuple[str, ...]] = {
+    "should-statement": (
+        "That 'should' carries a lot of pressure. What did you need in that moment?",
+        "Hindsight makes things look obvious. You were working with what you knew then.",
+        "Try 'I'd like to' in place of 'I should', and notice whether it feels lighter.",
+        "What would you say to a friend who held themselves to this rule?",
+    ),
+    "labelling": (
+        "That's a heavy label for a whole person. What actually happened, in plain words?",
+        "You're much more than one word. Could you describe the moment instead of yourself?",
+        "Would you call a friend that? Try the words you'd use with them.",
+        "One moment doesn't sum you up. What's a fairer way to put it?",
+    ),
+    "overgeneralising": (
+        "'Always' and 'never' are big words. Can you think of one time it went differently?",
+        "This is one time, not every time. What's true about today?",
+        "Try 'sometimes' in place of 'always' and see how it sounds.",
+    ),
+    "all-or-nothing": (
+        "There's a lot of room between perfect and failure. What would 'good enough' look like?",
+        "Most things land somewhere in the middle. Which part went okay?",
+        "It doesn't have to be all or nothing. What's one small piece you can count?",
+    ),
+    "catastrophising": (
+        "This feels huge right now. What's one part of it that's still okay?",
+        "Big feelings can make things look final. How might this look in a week?",
+        "What's the most likely way this plays out, rather than the worst?",
+    ),
+    "mind-reading": (
+        "That's a guess about what someone else thinks. What do you actually know?",
+        "Other people's minds are hard to read. What else might they be thinking?",
+        "Could there be a kinder explanation for what happened?",
+    ),
+    "fortune-telling": (
+        "That's a prediction, not a fact. What else could happen?",
+        "The future hasn't happened yet. What's one small step you could take anyway?",
+        "What would you tell a friend who was sure this would go badly?",
+    ),
+    "personalising": (
+        "You're carrying all of this on your own. What else played a part?",
+        "Owning your part can be kind, and so can sharing the weight. What was out of your hands?",
+        "Would you put all of this on a friend's shoulders?",
+    ),
+    "discounting-the-positive": (
+        "Could you let this good thing count, just for a moment?",
+        "You had a part in this. What did you bring to it?",
+        "If a friend had done this, would you call it luck?",
+    ),
+    "comparing": (
+        "You're comparing your inside to someone else's outside. What's true for you right now?",
+        "Everyone's path has its own pace. What progress of your own can you see?",
+        "What would it be like to measure today only against yesterday?",
+    ),
+    "harsh-self-address": (
+        "That's a harsh way to speak to yourself. How would you say it to a friend?",
+        "What would a kinder voice say here?",
+        "Try saying it again in the tone you'd use with someone you care about.",
+    ),
+}
+_GENERIC_HINT = ("What would a kind friend say about this?",)
+
+
+def hint_for(category: str, attempt: int = 0) -> str:
+    """A gentle hint for ``category``; ``attempt`` varies the wording between tries.
+
+    Unknown categories get a generic hint rather than an error: a hint is never worth a crash.
+    """
+    hints = _HINTS.get(category, _GENERIC_HINT)
+    return hints[attempt % len(hints)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Tokenising. Sentences are split with one regular expression; words are found with another
+# (fast, no spans). Character spans are worked out again only for sentences with findings.
+# Contractions become several normalised words sharing one span ("I'm" -> "i", "am").
+
+# A sentence: text without sentence-ending punctuation or line breaks (those str.splitlines uses).
+_SENTENCE = re.compile(r"[^.!?;…‽。！？\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
+# A word (from a letter or digit on; apostrophes and "*" as in "f*ck" inside), a clause mark, or
+# a dash standing alone (" - "). Quotes and brackets are not breaks: 'I'm a "total" failure'.
+# Single character classes only, so matching is linear.
+_PIECE = re.compile(r"\w[\w'*]*|[,:—–/|~·]|(?<!\S)-(?!\S)")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
+BREAK = ","  # the normalised word that stands for any clause break
+
+_EXPAND: dict[str, tuple[str, ...]] = {
+    "im": ("i", "am"),
+    "ive": ("i", "have"),
+    "youre": ("you", "are"),
+    "theyre": ("they", "are"),
+    "cant": ("can", "not"),
+    "cannot": ("can", "not"),
+    "dont": ("do", "not"),
+    "doesnt": ("does", "not"),
+    "didnt": ("did", "not"),
+    "wont": ("will", "not"),
+    "isnt": ("is", "not"),
+    "arent": ("are", "not"),
+    "wasnt": ("was", "not"),
+    "werent": ("were", "not"),
+    "havent": ("have", "not"),
+    "hasnt": ("has", "not"),
+    "hadnt": ("had", "not"),
+    "shouldnt": ("should", "not"),
+    "couldnt": ("could", "not"),
+    "wouldnt": ("would", "not"),
+    "mustnt": ("must", "not"),
+    "aint": ("is", "not"),
+    "shouldve": ("should", "have"),
+    "couldve": ("could", "have"),
+    "wouldve": ("would", "have"),
+    "mustve": ("must", "have"),
+    "shoulda": ("should", "have"),
+    "coulda": ("could", "have"),
+    "woulda": ("would", "have"),
+    "thats": ("that", "is"),
+    "whats": ("what", "is"),
+    "theres": ("there", "is"),
+    "its": ("it", "is"),
+    "hes": ("he", "is"),
+    "shes": ("she", "is"),
+    "gonna": ("going", "to"),
+    "wanna": ("want", "to"),
+    "gotta": ("got", "to"),
+    "tryna": ("trying", "to"),
+    "dunno": ("do", "not", "know"),
+    "noone": ("no", "one"),
+    "everytime": ("every", "time"),
+    "u": ("you",),
+    "ppl": ("people",),
+    "meself": ("myself",),
+    "f*ck": ("fuck",),
+    "f**k": ("fuck",),
+    "f*cking": ("fucking",),
+    "f**king": ("fucking",),
+    "f*cked": ("fucked",),
+    "sh*t": ("shit",),
+    "s**t": ("shit",),
+}
+_NT_BASE = {"ca": "can", "wo": "will", "sha": "shall", "ai": "is"}
+_S_IS = frozenset(
+    ["it", "that", "what", "there", "here", "he", "she", "who", "everyone", "everybody", "everything", "nothing", "nobody", "life", "this", "where", "how", "why", "somebody", "someone", "something"]
+)
+_SUFFIX = (("'m", "am"), ("'re", "are"), ("'ve", "have"), ("'ll", "will"), ("'d", "would"))
+# "ill never be good enough": "ill" is "I'll" only before these.
+_ILL_BEFORE = frozenset(
+    ["never", "always", "just", "probably", "be", "definitely", "only", "end", "fail", "mess", "ruin", "screw", "get", "die", "kill", "hurt"]
+)
+
+
+def _normalise(word: str) -> tuple[str, ...]:
+    """Lower-cased word -> one or more normalised words (contractions expanded)."""
+    expanded = _EXPAND.get(word)
+    if expanded is not None:
+        return expanded
+    if "'" not in word:
+        return (word,)
+    if word.endswith("n't"):
+        base = word[:-3]
+        return (_NT_BASE.get(base, base), "not")
+    for suffix, full in _SUFFIX:
+        if word.endswith(suffix):
+            return (word[: -len(suffix)], full)
+    if word.endswith("'s"):
+        base = word[:-2]
+        if base in _S_IS:
+            return (base, "is")
+        if base == "let":
+            return ("let", "us")
+        return (base,)  # possessive: "beginner's luck" -> "beginner"
+    collapsed = word.replace("'", "")
+    return _EXPAND.get(collapsed, (word,))
+
+
+_NORM_CACHE_LIMIT = 50_000
+
+
+class _Norms(dict[str, tuple[str, ...]]):
+    """Normalised words for each regex piece, remembered: text repeats the same words a lot,
+    and a dict lookup lets ``map`` do the per-word work in C."""
+
+    def __missing__(self, piece: str) -> tuple[str, ...]:
+        if piece[0].isalnum() or piece[0] == "_":
+            found = _normalise(piece.rstrip("'*"))
+        else:
+            found = (BREAK,)
+        if len(self) >= _NORM_CACHE_LIMIT:
+            self.clear()
+        self[piece] = found
+        return found
+
+
+_NORMS = _Norms()
+
+
+def _lower(chunk: str) -> str:
+    """Lower-case without changing length (a few characters grow when lower-cased)."""
+    lowered = chunk.lower()
+    if len(lowered) != len(chunk):
+        lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in chunk)
+    return lowered.translate(_APOSTROPHES)
+
+
+def _words(low: str) -> list[str]:
+    words = list(chain.from_iterable(map(_NORMS.__getitem__, _PIECE.findall(low))))
+    if "ill" in words:
+        _fix_ill(words, None)
+    return words
+
+
+def _spans(low: str, offset: int) -> tuple[list[str], list[int], list[int]]:
+    """The same words as ``_words``, with the character span each came from."""
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for match in _PIECE.finditer(low):
+        piece = match.group()
+        start = match.start() + offset
+        end = start + len(piece.rstrip("'*"))
+        for word in _NORMS[piece]:
+            words.append(word)
+            starts.append(start)
+            ends.append(end)
+    if "ill" in words:
+        _fix_ill(words, (starts, ends))
+    return words, starts, ends
+
+
+def _fix_ill(words: list[str], spans: tuple[list[int], list[int]] | None) -> None:
+    """Read "ill" as "I'll" where it can only be that ("ill never be good enough")."""
+    index = len(words) - 2
+    while index >= 0:
+        if words[index] == "ill" and words[index + 1] in _ILL_BEFORE:
+            words[index : index + 1] = ["i", "will"]
+            if spans is not None:
+                for column in spans:
+                    column.insert(index, column[index])
+        index -= 1
+
+
+# ---------------------------------------------------------------------------------------------
+# Word classes.
+
+
+def _w(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_NEGATORS = _w("not never no nobody nothing hardly neither nor")
+# Words a negation can reach across: "I don't think I'm stupid", "doesn't mean I'm a failure".
+_TRANSPARENT = _w(
+    "think thinks thought believe believes feel feels mean means meant make makes made say "
+    "saying prove proves proved that like it really actually necessarily i am do does did is "
+    "was just truly honestly even so are you me anymore any more longer"
+)
+# A skip (~N) never crosses these: a clause break, a negation or a new clause.
+_SKIP_STOP = _w(", not never no nobody but because if")
+_CLAUSE_END = _w(", but and so because though although or cause cos coz")
+_SELF = _w("i me my myself mine")
+# "I was a mess" describes a moment that has passed; a kind rider can soften it.
+_PAST_BE = _w("was were been looked sounded seemed felt became")
+
+_CLASSES: dict[str, frozenset[str]] = {
+    "ADVB": _w(
+        "really just always truly honestly genuinely literally definitely probably actually ever "
+        "still sometimes often constantly totally so seriously completely clearly obviously "
+        "basically also even absolutely officially then now kinda all both"
+    ),
+    "INT": _w(
+        "so such really very totally completely utterly absolutely just truly literally "
+        "basically pretty quite kind sort of a an bit little incredibly ridiculously "
+        "hopelessly seriously fucking effing bloody damn damned freaking frigging friggin "
+        "genuinely honestly actually officially clearly obviously probably always still ever "
+        "even biggest most complete total utter absolute massive huge big proper right real "
+        "also now being such kinda sorta fully entirely the way far much lot extremely terribly "
+        "awfully horribly painfully embarrassingly unbelievably insanely impossibly deeply super "
+        "mega thoroughly remarkably exceptionally especially particularly fairly rather "
+        "somewhat majorly well proper"
+    ),
+    "LABEL_NOUN": _w(
+        "idiot moron fool loser failure disappointment disgrace embarrassment fraud fake phony "
+        "phoney impostor imposter joke mess wreck disaster burden nuisance coward wimp crybaby "
+        "quitter slob pig cow bitch jerk dummy dunce dope dimwit halfwit nitwit numpty muppet "
+        "plonker prat pillock wally twit twat tosser knob dickhead arse ass asshole arsehole "
+        "cretin imbecile buffoon clown klutz weirdo freak creep monster hypocrite letdown "
+        "screwup fuckup nobody waste laughingstock flop reject misfit parasite leech mistake "
+        "oaf dolt doofus div berk git plank dork numbskull dipshit shithead fatso lump "
+        "nightmare liability bore drag pushover doormat sucker wuss baby state deadweight "
+        "underachiever nonentity "
+        "screw-up fuck-up let-down"
+    ),
+    "LABEL_ADJ": _w(
+        "stupid dumb useless worthless pathetic hopeless idiotic incompetent inadequate "
+        "unlovable unloveable disgusting repulsive hideous ugly fat gross lazy weak spineless "
+        "cowardly selfish thick dense brainless clueless talentless unworthy undeserving "
+        "inferior defective broken damaged pitiful embarrassing despicable horrible awful "
+        "terrible rubbish crap crappy shit shite naff garbage trash bad lame unattractive "
+        "unlikeable unlikable boring annoying irritating needy clingy insufferable unbearable "
+        "toxic evil weird creepy cringe cringey cringy mediocre subpar careless clumsy "
+        "irresponsible unreliable lousy moronic foolish ridiculous laughable ignorant daft "
+        "unfit incapable inept pointless unemployable dim gormless unintelligent insignificant "
+        "unimportant forgettable disorganised disorganized unprofessional hateful retarded "
+        "scatterbrained forgetful flaky unmotivated tiring exhausting draining difficult"
+    ),
+    # Adjectives that are a verdict on the self even after "feel" ("I feel terrible" is not).
+    "FEEL_ADJ": _w(
+        "stupid dumb useless worthless pathetic idiotic incompetent inadequate unlovable "
+        "unloveable disgusting repulsive hideous ugly fat gross lazy weak inferior unworthy "
+        "talentless pitiful ridiculous foolish clueless thick brainless unattractive boring "
+        "annoying needy clingy selfish incapable inept pointless insignificant unimportant"
+    ),
+    # Skill verdicts, softer than a verdict on the person ("I'm terrible at maths").
+    "SKILL_ADJ": _w(
+        "bad terrible awful rubbish crap poor lousy hopeless useless shit pants shocking "
+        "dreadful hopeless pathetic abysmal atrocious"
+    ),
+    "NEG_EVAL": _w(
+        "bad terrible awful horrible rubbish crap crappy lousy useless hopeless pathetic "
+        "worthless lazy stupid dumb selfish poor worse worst shit shitty pitiful incompetent "
+        "disgusting failed sorry lame boring weak ugly mediocre dreadful appalling atrocious "
+        "abysmal woeful shocking embarrassing cringe cringey cringeworthy laughable amateurish "
+        "childish garbage trash naff subpar inadequate hideous gross pants miserable sloppy shoddy messy"
+    ),
+    "ROLE_PERSON": _w(
+        "person human being friend mother mum mom mummy mommy father dad daddy parent partner "
+        "wife husband son daughter sister brother sibling girlfriend boyfriend colleague "
+        "employee boss manager teacher leader example excuse aunt uncle grandma grandad "
+        "grandpa grandmother grandfather carer caregiver adult citizen flatmate roommate "
+        "neighbour neighbor spouse mate teammate"
+    ),
+    "POS_ADJ": _w(
+        "good smart clever bright talented capable strong pretty attractive handsome beautiful "
+        "interesting funny likeable likable lovable loveable worthy qualified skilled "
+        "competent intelligent brave confident thin fit special important successful organised "
+        "organized disciplined productive deserving cool popular normal experienced"
+    ),
+    "POS_BARE": _w(
+        "good smart clever bright talented capable lovable loveable likeable likable worthy "
+        "attractive pretty interesting competent intelligent special important normal"
+    ),
+    "CMP_ADJ": _w(
+        "better smarter cleverer prettier thinner fitter funnier richer happier braver "
+        "stronger nicer kinder cooler wiser skinnier slimmer prettier brighter tougher "
+        "sharper"
+    ),
+    "CMP_MORE": _w(
+        "talented successful attractive confident popular interesting capable organised "
+        "organized productive likeable fun mature accomplished experienced qualified together "
+        "deserving beautiful handsome intelligent motivated disciplined"
+    ),
+    "LESS_ADJ": _w("worse dumber stupider uglier fatter lazier weaker less poorer"),
+    "SELF_PRODUCT": _w(
+        "work writing drawing drawings art artwork painting paintings cooking baking essay "
+        "essays code coding singing voice music songs poems poetry photos photography "
+        "handwriting spelling english french spanish german maths math grades marks results "
+        "performance presentation presentations speech talk ideas idea jokes paper thesis "
+        "dissertation cv resume body face hair skin thighs stomach belly nose teeth smile "
+        "brain memory mind personality dancing driving parenting efforts effort attempt "
+        "attempts best life career relationships report reports project projects garden "
+        "knitting pictures picture website story stories novel book blog posts post accent "
+        "laugh figure weight arms legs"
+    ),
+    "PEOPLE_OBJ": _w("everyone everybody them him her you people us"),
+    "OTHERS": _w("they everyone everybody people he she others"),
+    "OTHER_NOUN": _w(
+        "friends family boss colleagues coworkers workers team manager teacher teachers "
+        "parents mum mom dad partner classmates flatmates roommates sister brother audience "
+        "interviewer interviewers panel class group others room office neighbours neighbors "
+        "husband wife girlfriend boyfriend kids children date doctor therapist mates peers "
+        "coach tutor lecturer supervisor"
+    ),
+    "FAIL_PAST": _w(
+        "ruined wrecked botched bungled fluffed flubbed bombed flunked tanked spoiled spoilt"
+    ),
+    "MESSED": _w("messed screwed fucked cocked stuffed mucked buggered effed"),
+    "FAIL_NOW": _w("mess screw ruin fail wreck spoil stuff muck botch blow disappoint embarrass"),
+    "FAIL_ING": _w(
+        "messing screwing ruining failing wrecking spoiling stuffing mucking botching blowing "
+        "disappointing embarrassing forgetting procrastinating quitting choking"
+    ),
+    "AGAIN": _w("again"),
+    "ACHIEVE": _w(
+        "passed got won invited picked chose chosen hired promoted praised complimented liked "
+        "accepted selected offered succeeded managed worked went did thanked included "
+        "pass win get like likes love loves want wants wanted noticed"
+    ),
+    "PERFECT": _w("perfect perfectly flawless flawlessly"),
+    "BAD_OUTCOME": _w(
+        "wrong failed fail lost lose left broke ruined argued fight fought upset sad angry "
+        "late missed bad badly awful terrible messed mess problem problems divorce split "
+        "crying cried unhappy stressed worse suffer suffering miserable disaster fell falling "
+        "apart hate hates hurt died sick flop failure bust awkward boring embarrassing cancelled canceled ended tense stressful lonely alone "
+        "argue arguing fight fighting cry struggle struggling worry worried worrying leave "
+        "quit divorced broken"
+    ),
+    "PP_IRREGULAR": _w(
+        "been done known seen said gone got gotten told made left thought brought bought caught "
+        "taught felt fought found heard held kept slept spent sent lost meant met paid put "
+        "read run come become begun sung swum stood understood let set hit quit shut cut "
+        "stuck won built lent dealt learnt spelt burnt dreamt leant spoilt spilt taken given "
+        "eaten spoken written broken chosen forgotten driven shown thrown grown drawn flown "
+        "worn sworn torn woken ridden hidden bitten risen beaten fallen gotten sat"
+    ),
+    "DESERVE_POS": _w(
+        "it happiness love kindness their his her your them him friends success praise help "
+        "support rest care forgiveness compassion respect attention good better any all my "
+        "this anything nice good a the credit recognition joy peace comfort such someone anyone people kind these those you"
+    ),
+    "INTENT": _w(
+        "want wanna wants wanted going gonna thinking thought think thoughts urge urges plan "
+        "planning planned tempted considered considering consider wish need feel ready "
+        "decided deciding started keep kept trying tried might should could about"
+    ),
+    "WISH": _w("wish want wanna hope pray rather prefer wanted wished hoped"),
+    "GO_ON_OBJECT": _w(
+        "a an the holiday holidays vacation trip trips tour stage air tv that this rides ride "
+        "social dates twitter instagram facebook line online about at for until till to with "
+        "today tomorrow tonight my our his her their strike leave record it them camp"
+    ),
+    "LIVE_PLACE": _w("in with near at on there abroad by here somewhere together alone next"),
+    "SUICIDE_BEFORE": _w("career social political"),
+    "SUICIDE_AFTER": _w("mission missions squad door doors sprint sprints run runs drill drills"),
+    "IDIOM_AFTER_MYSELF": _w(
+        "laughing laugh with over to trying at for doing working in the on getting"
+    ),
+    "ACCIDENT_AFTER": _w(
+        "at on playing lifting falling while when doing during in running skiing laughing "
+        "exercising cooking gardening moving by accidentally climbing cycling training "
+        "yesterday slightly"
+    ),
+    "CUT_AFTER": _w(
+        "off some slack shaving on while when cooking chopping by accidentally a out short "
+        "free loose down in"
+    ),
+    "NEG_SUPER": _w(
+        "stupidest dumbest laziest ugliest weakest worst fattest thickest saddest least"
+    ),
+    "LOOK_ADJ": _w(
+        "old haggard frumpy rough bloated huge enormous massive wrinkly greasy awful terrible "
+        "horrible dreadful ancient"
+    ),
+    "LACKING": _w(
+        "willpower discipline backbone spine talent brains personality charisma dignity motivation"
+    ),
+    "JUDGE_ADJ": _w(
+        "rude weird crazy strange odd cold mean awkward desperate needy arrogant pushy clingy "
+        "creepy fake unprofessional immature childish pathetic stupid boring annoying dull "
+        "incompetent useless lazy selfish thick dense slow dumb obsessive intense bossy "
+        "difficult"
+    ),
+    "POSITIVE_DONE": _w(
+        "won got passed finished managed survived made found met finally completed achieved "
+        "reached am have love get ran did was graduated actually pulled nailed aced can could "
+        "will would get got love loved still"
+    ),
+    "RIDER_OK": _w(
+        "okay ok fine alright normal human allowed understandable forgivable natural fixable "
+        "expected enough"
+    ),
+}
+
+
+_CLASSES["LABEL_ANY"] = _CLASSES["LABEL_ADJ"] | _CLASSES["LABEL_NOUN"]
+
+
+def _is_past_participle(word: str) -> bool:
+    return word in _CLASSES["PP_IRREGULAR"] or (len(word) > 3 and word.endswith("ed"))
+
+
+_PREDICATES: dict[str, Callable[[str], bool]] = {
+    "PP": _is_past_participle,
+    "ANY": lambda word: word != BREAK,
+}
+
+# Macros are textual and may nest; they keep the rule table readable.
+_MACROS: dict[str, str] = {
+    "SELF_BE": (
+        "(i @ADVB? (am|was|have @ADVB? been|had been|have become|became|will @ADVB? be|"
+        "would be|must be|am being|was being|look|looked|looks|sound|sounded|seem|seemed|"
+        "must have @ADVB? (been|looked|sounded|seemed)|would have (looked|sounded|seemed)|"
+        "come across as|came across as) @ADVB? like?|^ (being|am|was))"
+    ),
+    "SELF_BE_INT": "{SELF_BE} @INT*",
+    "SELF_FEEL": (
+        "(i @ADVB? (feel|felt|am feeling|was feeling|have been feeling|have felt|keep feeling)"
+        " like?|^ (feel|feeling|felt) like?)"
+    ),
+    "I_HAVE": "i @ADVB? (have|had)? @ADVB? (gone and)?",
+    "SHOULD": "(should|ought to|oughta)",
+    "MUST": "(must|have to|need to|got to|have got to|has to|gotta)",
+    "FUTURE": "(will|am going to|am @ADVB? going to|would|am bound to|am sure to)",
+    "LET_DOWN": "let {LET_WHO} down",
+    "LETTING_DOWN": "letting {LET_WHO} down",
+    "LET_WHO": "(@PEOPLE_OBJ|myself|my @ANY|my whole @ANY|the @ANY|all my @ANY|all of them)",
+    "OTHERS": (
+        "(@OTHERS|(my|the|our|his|her) @OTHER_NOUN|(my|the|our) whole @OTHER_NOUN|"
+        "all of them|everyone else|everybody else|other people|the others|the other @ANY|"
+        "strangers) all?"
+    ),
+    "MR_ADV": "(must|probably|definitely|clearly|obviously|secretly|all|both|totally|really|"
+    "surely|already|will|would|might|could|just|now)",
+    "MESS_UP": (
+        "(@MESSED !on/in/into/around/about/with/over|@FAIL_PAST|failed !to|failed myself|blew (it|the|my|"
+        "our|this|that|another|everything|every)|dropped the ball|choked|froze (up|in|during|"
+        "at)|{LET_DOWN}|disappointed (@PEOPLE_OBJ|my @ANY)|embarrassed myself|humiliated "
+        "myself|made (a fool|an idiot|a prat|a twat|a clown|a spectacle|an ass|a mug) of "
+        "myself|made (a|such a|another) (right|total|complete)? (mess|hash) (of)?|got (it|"
+        "everything|it all|that|this|things|them) (all)? wrong|said (something|the wrong "
+        "thing|such a|the stupidest|the dumbest) @INT* (stupid|dumb|silly|wrong|awkward|"
+        "embarrassing|idiotic|thing|things)?|made (another|a|such a|the same|yet another) "
+        "@INT* (stupid|dumb|idiotic|careless|basic|rookie|massive|huge|terrible|awful|"
+        "embarrassing) (mistake|mistakes|error|blunder|decision|choice)|wasted (the|my|"
+        "another|a|all|so|the whole|my whole) (whole|entire|much)? (day|weekend|week|year|"
+        "time|chance|opportunity|life|evening|morning|money|afternoon|years|day)|forgot "
+        "(again|her|his|their|my mum's|my mom's|my dad's|it again))"
+    ),
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# The pattern language. A pattern is a sequence of:
+#   word/other/alternatives   one token from the set        @CLASS   one token from a class
+#   (a b|c)  alternatives of sequences                      x? x* x+ optional / 0-4 / 1-4
+#   ~N       skip up to N tokens (never a break, negation)  !a/b     next token is not a/b
+#   !<a/b    previous token is not a/b
+#   $        end of clause                                  ^        start of clause
+#   &NAME    the macro NAME, matched once per sentence position and remembered
+#   =>       what follows must match but is not part of the highlighted span
+# Every repetition is bounded, so a pattern does a constant amount of work per position.
+
+
+# Pattern nodes are plain slotted classes: dataclasses would cost ~20 ms at import.
+
+
+class _Words:
+    __slots__ = ("words",)
+
+    def __init__(self, words: frozenset[str]) -> None:
+        self.words = words
+
+
+class _Pred:
+    __slots__ = ("test",)
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        self.test = test
+
+
+class _Seq:
+    __slots__ = ("items",)
+
+    def __init__(self, items: tuple[_Node, ...]) -> None:
+        self.items = items
+
+
+class _Alt:
+    __slots__ = ("items",)
+
+    def __init__(self, items: tuple[_Node, ...]) -> None:
+        self.items = items
+
+
+class _Rep:
+    __slots__ = ("high", "item", "low")
+
+    def __init__(self, item: _Node, low: int, high: int) -> None:
+        self.item = item
+        self.low = low
+        self.high = high
+
+
+class _Skip:
+    __slots__ = ("most",)
+
+    def __init__(self, most: int) -> None:
+        self.most = most
+
+
+class _NotNext:
+    __slots__ = ("words",)
+
+    def __init__(self, words: frozenset[str]) -> None:
+        self.words = words
+
+
+class _NotPrev:
+    __slots__ = ("words",)
+
+    def __init__(self, words: frozenset[str]) -> None:
+        self.words = words
+
+
+class _Memo:
+    __slots__ = ("item", "name")
+
+    def __init__(self, name: str, item: _Node) -> None:
+        self.name = name
+        self.item = item
+
+
+class _ClauseEnd:
+    __slots__ = ()
+
+
+class _ClauseStart:
+    __slots__ = ()
+
+
+_Node = (
+    _Words
+    | _Pred
+    | _Seq
+    | _Alt
+    | _Rep
+    | _Skip
+    | _NotNext
+    | _NotPrev
+    | _Memo
+    | _ClauseEnd
+    | _ClauseStart
+)
+
+
+class _WordList(list[str]):
+    """A sentence's words, with room for memoised sub-matches (see ``&NAME`` patterns)."""
+
+    __slots__ = ("memo",)
+
+    def __init__(self, words: Iterable[str] = ()) -> None:
+        super().__init__(words)
+        self.memo: dict[tuple[str, int], tuple[int, ...]] = {}
+
+
+_Cont = Callable[[int], int]
+_Matcher = Callable[[_WordList, int, _Cont], int]
+# A deterministic element (one word, a look-around): the new position, or -1.
+_Step = Callable[[_WordList, int], int]
+
+_DSL_TOKEN = re.compile(r"=>|\(|\)[?*+]?|\||[^\s()|]+")
+_REPEAT_MAX = 4
+# Parsed once and shared, so each macro and atom is compiled once however often it is used.
+_ATOMS: dict[str, _Node] = {}
+_MACRO_NODES: dict[str, _Node] = {}
+
+
+def _atom(token: str) -> _Node:
+    node = _ATOMS.get(token)
+    if node is None:
+        node = _ATOMS[token] = _new_atom(token)
+    return node
+
+
+def _new_atom(token: str) -> _Node:
+    suffix = token[-1] if len(token) > 1 and token[-1] in "?*+" else ""
+    body = token[:-1] if suffix else token
+    node: _Node
+    if body.startswith("{") and body.endswith("}"):
+        node = _macro(body[1:-1])
+    elif body.startswith("~"):
+        node = _Skip(int(body[1:]))
+    elif body == "$":
+        node = _ClauseEnd()
+    elif body == "^":
+        node = _ClauseStart()
+    elif body.startswith("!<"):
+        node = _NotPrev(_word_set(body[2:]))
+    elif body.startswith("!"):
+        node = _NotNext(_word_set(body[1:]))
+    elif body.startswith("&"):
+        node = _Memo(body[1:], _macro(body[1:]))
+    elif body.startswith("@") and body[1:] in _PREDICATES:
+        node = _Pred(_PREDICATES[body[1:]])
+    else:
+        node = _Words(_word_set(body))
+    return _repeat(node, suffix)
+
+
+def _macro(name: str) -> _Node:
+    node = _MACRO_NODES.get(name)
+    if node is None:
+        node = _MACRO_NODES[name] = _parse(_MACROS[name])
+    return node
+
+
+def _word_set(body: str) -> frozenset[str]:
+    words: set[str] = set()
+    for part in body.split("/"):
+        if part.startswith("@"):
+            words |= _CLASSES[part[1:]]
+        else:
+            words.add(part)
+    return frozenset(words)
+
+
+def _repeat(node: _Node, suffix: str) -> _Node:
+    if suffix == "?":
+        return _Rep(node, 0, 1)
+    if suffix == "*":
+        return _Rep(node, 0, _REPEAT_MAX)
+    if suffix == "+":
+        return _Rep(node, 1, _REPEAT_MAX)
+    return node
+
+
+def _parse(source: str) -> _Node:
+    tokens = _DSL_TOKEN.findall(source)
+    position = 0
+
+    def sequence() -> _Node:
+        nonlocal position
+        items: list[_Node] = []
+        while (
+            position < len(tokens)
+            and tokens[position] not in ("|", "=>")
+            and not (tokens[position].startswith(")"))
+        ):
+            token = tokens[position]
+            position += 1
+            if token == "(":
+                alternatives = [sequence()]
+                while tokens[position] == "|":
+                    position += 1
+                    alternatives.append(sequence())
+                closing = tokens[position]
+                position += 1
+                items.append(_repeat(_alternatives(alternatives), closing[1:]))
+            else:
+                items.append(_atom(token))
+        return items[0] if len(items) == 1 else _Seq(tuple(items))
+
+    node = sequence()
+    if position != len(tokens):
+        raise ValueError(f"unexpected {tokens[position]!r} in pattern {source!r}")
+    return node
+
+
+def _alternatives(options: list[_Node]) -> _Node:
+    """One word from any of several sets is just one bigger set."""
+    if len(options) == 1:
+        return options[0]
+    if all(isinstance(option, _Words) for option in options):
+        return _Words(frozenset().union(*(o.words for o in options if isinstance(o, _Words))))
+    return _Alt(tuple(options))
+
+
+# Keyed by id(); each entry keeps its node alive so an id is never reused for another node.
+_COMPILED: dict[int, tuple[_Node, _Matcher]] = {}
+_STEPS: dict[int, tuple[_Node, _Step | None]] = {}
+
+
+def _compile(node: _Node) -> _Matcher:
+    """Continuation-passing matcher: call ``k(end)`` for each way to match, first success wins."""
+    entry = _COMPILED.get(id(node))
+    if entry is None:
+        entry = _COMPILED[id(node)] = (node, _new_matcher(node))
+    return entry[1]
+
+
+def _new_matcher(node: _Node) -> _Matcher:
+    step = _step(node)
+    if step is not None:
+        return _from_step(step)
+    if isinstance(node, _Seq):
+        return _compile_seq(node.items)
+    if isinstance(node, _Alt):
+        return _compile_alt(node.items)
+    if isinstance(node, _Rep):
+        if isinstance(node.item, _Words):
+            if (node.low, node.high) == (0, 1):
+                return _compile_optional_word(node.item.words)
+            return _compile_rep_words(node.item.words, node.low, node.high)
+        return _compile_rep(_compile(node.item), node.low, node.high)
+    if isinstance(node, _Memo):
+        return _compile_memo(node.name, _compile(node.item))
+    if isinstance(node, _Skip):
+        most = node.most
+
+        def match_skip(t: _WordList, i: int, k: _Cont) -> int:
+            limit = min(len(t), i + most)
+            j = i
+            while True:
+                end = k(j)
+                if end >= 0 or j >= limit or t[j] in _SKIP_STOP:
+                    return end
+                j += 1
+
+        return match_skip
+    raise TypeError(f"cannot compile {node!r}")
+
+
+def _step(node: _Node) -> _Step | None:
+    """Elements with exactly one way to match need no continuation (and no closure per call)."""
+    entry = _STEPS.get(id(node))
+    if entry is None:
+        entry = _STEPS[id(node)] = (node, _new_step(node))
+    return entry[1]
+
+
+def _new_step(node: _Node) -> _Step | None:
+    if isinstance(node, _Words):
+        words = node.words
+        return lambda t, i: i + 1 if i < len(t) and t[i] in words else -1
+    if isinstance(node, _Pred):
+        test = node.test
+        return lambda t, i: i + 1 if i < len(t) and test(t[i]) else -1
+    if isinstance(node, _NotNext):
+        banned = node.words
+        return lambda t, i: -1 if i < len(t) and t[i] in banned else i
+    if isinstance(node, _NotPrev):
+        before = node.words
+        return lambda t, i: -1 if i > 0 and t[i - 1] in before else i
+    if isinstance(node, _ClauseEnd):
+        return lambda t, i: i if i >= len(t) or t[i] in _CLAUSE_END else -1
+    if isinstance(node, _ClauseStart):
+        return lambda t, i: i if i == 0 or t[i - 1] == BREAK else -1
+    if isinstance(node, _Seq):
+        steps = [_step(item) for item in node.items]
+        if all(step is not None for step in steps):
+            return _run(tuple(step for step in steps if step is not None))
+    return None
+
+
+def _run(steps: tuple[_Step, ...]) -> _Step:
+    if len(steps) == 1:
+        return steps[0]
+
+    def run(t: _WordList, i: int) -> int:
+        for step in steps:
+            i = step(t, i)
+            if i < 0:
+                return -1
+        return i
+
+    return run
+
+
+def _from_step(step: _Step) -> _Matcher:
+    def match_step(t: _WordList, i: int, k: _Cont) -> int:
+        j = step(t, i)
+        return k(j) if j >= 0 else -1
+
+    return match_step
+
+
+def _compile_memo(name: str, inner: _Matcher) -> _Matcher:
+    """Shared prefixes ("I'm so", "I feel like such a") are worked out once per position."""
+
+    def match_memo(t: _WordList, i: int, k: _Cont) -> int:
+        key = (name, i)
+        ends = t.memo.get(key)
+        if ends is None:
+            found: list[int] = []
+
+            def collect(j: int) -> int:
+                if j not in found:
+                    found.append(j)
+                return -1
+
+            inner(t, i, collect)
+            ends = t.memo[key] = tuple(found)
+        for j in ends:
+            end = k(j)
+            if end >= 0:
+                return end
+        return -1
+
+    return match_memo
+
+
+def _compile_seq(items: tuple[_Node, ...]) -> _Matcher:
+    parts: list[_Step | _Matcher] = []
+    kinds: list[bool] = []  # True for a deterministic step
+    pending: list[_Step] = []
+    for item in items:
+        step = _step(item)
+        if step is not None:
+            pending.append(step)
+            continue
+        if pending:
+            parts.append(_run(tuple(pending)))
+            kinds.append(True)
+            pending = []
+        parts.append(_compile(item))
+        kinds.append(False)
+    if pending:
+        parts.append(_run(tuple(pending)))
+        kinds.append(True)
+    return _chain(parts, kinds)
+
+
+def _chain(parts: list[_Step | _Matcher], kinds: list[bool]) -> _Matcher:
+    if not parts:
+        return lambda t, i, k: k(i)
+    if kinds[0]:
+        step: _Step = parts[0]  # type: ignore[assignment]
+        if len(parts) == 1:
+            return _from_step(step)
+        after = _chain(parts[1:], kinds[1:])
+
+        def match_step_then(t: _WordList, i: int, k: _Cont) -> int:
+            j = step(t, i)
+            return after(t, j, k) if j >= 0 else -1
+
+        return match_step_then
+    head: _Matcher = parts[0]  # type: ignore[assignment]
+    if len(parts) == 1:
+        return head
+    tail = _chain(parts[1:], kinds[1:])
+
+    def match_seq(t: _WordList, i: int, k: _Cont) -> int:
+        return head(t, i, lambda j: tail(t, j, k))
+
+    return match_seq
+
+
+def _compile_alt(items: tuple[_Node, ...]) -> _Matcher:
+    """Try only the alternatives that can start with the next word, in their written order."""
+    compiled = [_compile(item) for item in items]
+    firsts = [None if _nullable(item) else _first(item) for item in items]
+    vocabulary: set[str] = set()
+    for first in firsts:
+        if first is not None:
+            vocabulary |= first
+    lists: dict[str, list[_Matcher]] = {word: [] for word in vocabulary}
+    anywhere_list: list[_Matcher] = []
+    for matcher, first in zip(compiled, firsts, strict=True):
+        if first is None:
+            anywhere_list.append(matcher)
+            for options in lists.values():
+                options.append(matcher)
+        else:
+            for word in first:
+                lists[word].append(matcher)
+    table = {word: tuple(options) for word, options in lists.items()}
+    anywhere = tuple(anywhere_list)
+
+    def match_alt(t: _WordList, i: int, k: _Cont) -> int:
+        options = table.get(t[i], anywhere) if i < len(t) else anywhere
+        for option in options:
+            end = option(t, i, k)
+            if end >= 0:
+                return end
+        return -1
+
+    return match_alt
+
+
+def _compile_optional_word(words: frozenset[str]) -> _Matcher:
+    def match_optional(t: _WordList, i: int, k: _Cont) -> int:
+        if i < len(t) and t[i] in words:
+            end = k(i + 1)
+            if end >= 0:
+                return end
+        return k(i)
+
+    return match_optional
+
+
+def _compile_rep_words(words: frozenset[str], low: int, high: int) -> _Matcher:
+    """Greedy repetition of one word class, giving back one word at a time if needed."""
+
+    def match_rep_words(t: _WordList, i: int, k: _Cont) -> int:
+        limit = min(len(t), i + high)
+        j = i
+        while j < limit and t[j] in words:
+            j += 1
+        while j >= i + low:
+            end = k(j)
+            if end >= 0:
+                return end
+            j -= 1
+        return -1
+
+    return match_rep_words
+
+
+def _compile_rep(inner: _Matcher, low: int, high: int) -> _Matcher:
+    def match_rep(t: _WordList, i: int, k: _Cont, count: int = 0) -> int:
+        if count < high:
+            end = inner(t, i, lambda j: match_rep(t, j, k, count + 1) if j > i else -1)
+            if end >= 0:
+                return end
+        return k(i) if count >= low else -1
+
+    return match_rep
+
+
+# Rough word frequencies in self-talk, used only to pick each pattern's trigger (speed, not
+# results): a pattern is tried on a sentence only if the sentence has its rarest required word.
+_VERY_COMMON = _w(
+    "i am is a an the to it you my me and of so not was be have do are that this in on for "
+    "just really with at all what like but ,"
+)
+_COMMON = _w(
+    "should would could can will must they he she we why how get got feel think always never "
+    "no everyone people one time because if did does been being had has going want know make "
+    "made more much too very again up out about now then there here as by from or who some any "
+    "every everything nothing good bad well ever even only still back your our their them him "
+    "her us myself go day today said say thing things life love need see work way"
+)
+
+
+_COSTS: dict[frozenset[str], int] = {}
+
+
+def _cost(words: frozenset[str]) -> int:
+    cost = _COSTS.get(words)
+    if cost is None:
+        cost = _COSTS[words] = _word_cost(words)
+    return cost
+
+
+def _word_cost(words: frozenset[str]) -> int:
+    return sum(1000 if w in _VERY_COMMON else 30 if w in _COMMON else 1 for w in words)
+
+
+_REQUIRED: dict[int, tuple[_Node, list[frozenset[str]]]] = {}
+
+
+def _required(node: _Node) -> list[frozenset[str]]:
+    """Word sets of which every match must contain at least one word each."""
+    entry = _REQUIRED.get(id(node))
+    if entry is None:
+        entry = _REQUIRED[id(node)] = (node, _new_required(node))
+    return entry[1]
+
+
+def _new_required(node: _Node) -> list[frozenset[str]]:
+    if isinstance(node, _Words):
+        return [node.words]
+    if isinstance(node, _Seq):
+        return [words for item in node.items for words in _required(item)]
+    if isinstance(node, _Alt):
+        best = [_best(_required(item)) for item in node.items]
+        if all(choice is not None for choice in best):
+            return [frozenset().union(*(choice for choice in best if choice is not None))]
+        return []
+    if isinstance(node, _Rep) and node.low > 0 or isinstance(node, _Memo):
+        return _required(node.item)
+    return []
+
+
+def _best(options: list[frozenset[str]]) -> frozenset[str] | None:
+    """The rarest-looking required set: it decides which sentences try the pattern at all."""
+    if not options:
+        return None
+    return min(options, key=_cost)
+
+
+def _first(node: _Node) -> frozenset[str] | None:
+    """Words a match can start with, or None when it could start anywhere."""
+    if isinstance(node, _Words):
+        return node.words
+    if isinstance(node, _Seq):
+        found: set[str] = set()
+        for item in node.items:
+            if isinstance(item, _ClauseStart | _NotNext | _NotPrev):
+                continue
+            first = _first(item)
+            if first is None:
+                return None
+            found |= first
+            if not _nullable(item):
+                return frozenset(found)
+        return None
+    if isinstance(node, _Alt):
+        found = set()
+        for item in node.items:
+            first = _first(item)
+            if first is None:
+                return None
+            found |= first
+        return frozenset(found)
+    if isinstance(node, _Rep | _Memo):
+        return _first(node.item)
+    return None
+
+
+def _nullable(node: _Node) -> bool:
+    if isinstance(node, _Words | _Pred):
+        return False
+    if isinstance(node, _Seq):
+        return all(_nullable(item) for item in node.items)
+    if isinstance(node, _Alt):
+        return any(_nullable(item) for item in node.items)
+    if isinstance(node, _Rep):
+        return node.low == 0 or _nullable(node.item)
+    if isinstance(node, _Memo):
+        return _nullable(node.item)
+    return True
+
+
+def _identity(end: int) -> int:
+    return end
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    """A compiled rule with what to do when it matches."""
+
+    group: str  # "critical", "marker", "context" or "crisis"
+    kind: str  # a category, a marker or context kind, or "crisis"
+    source: str
+    matcher: _Matcher
+    context: _Matcher | None
+    first: frozenset[str] | None
+    trigger: frozenset[str] | None
+    required: tuple[frozenset[str], ...]
+    weak: bool = False
+    negation: str = "suppress"  # "suppress", "ignore" or "polarity"
+    needs_self: bool = False
+
+    def match(self, words: _WordList, start: int) -> int:
+        context = self.context
+        if context is None:
+            return self.matcher(words, start, _identity)
+
+        def then_context(end: int) -> int:
+            return end if context(words, end, _identity) >= 0 else -1
+
+        return self.matcher(words, start, then_context)
+
+
+def _pattern(group: str, kind: str, source: str, **options: object) -> _Pattern:
+    span_source, _, context_source = source.partition("=>")
+    node = _parse(span_source)
+    context = _parse(context_source) if context_source.strip() else None
+    required = _required(node) + (_required(context) if context is not None else [])
+    trigger = _best(required)
+    weak = bool(options.get("weak", False))
+    negation = str(options.get("negation", "suppress"))
+    needs_self = bool(options.get("needs_self", False))
+    return _Pattern(
+        group=group,
+        kind=kind,
+        source=source,
+        matcher=_compile(node),
+        context=_compile(context) if context is not None else None,
+        first=_first(node),
+        trigger=trigger,
+        # The trigger is known to be present when the pattern is looked up.
+        required=tuple(words for words in sorted(required, key=_cost) if words is not trigger),
+        weak=weak,
+        negation=negation,
+        needs_self=needs_self,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules. Order matters only for ties (same start, same length): earlier wins.
+
+_STRONG: dict[str, object] = {}
+_WEAK: dict[str, object] = {"weak": True}
+
+_CRITICAL_RULES: list[tuple[str, str, dict[str, object]]] = [
+    # --- labelling: a verdict on the whole person
+    ("labelling", "&SELF_BE_INT @LABEL_NOUN", _STRONG),
+    (
+        "labelling",
+        "&SELF_BE_INT (waste|piece|sorry excuse|poor excuse|excuse) (of|for) @ANY",
+        _STRONG,
+    ),
+    ("labelling", "&SELF_BE_INT @LABEL_ADJ !at/with/about/for/in/on", _STRONG),
+    ("labelling", "&SELF_BE_INT @LABEL_ADJ for", _STRONG),
+    ("labelling", "&SELF_BE_INT @SKILL_ADJ (at|with) @ANY?", _WEAK),
+    ("labelling", "&SELF_BE_INT @LABEL_ADJ (at|with|about|in|on) @ANY?", _WEAK),
+    ("labelling", "&SELF_BE_INT (a|an) @INT* @NEG_EVAL @ROLE_PERSON", _STRONG),
+    ("labelling", "&SELF_BE_INT (a|an) @INT* @NEG_EVAL @ANY?", _WEAK),
+    ("labelling", "&SELF_BE_INT too @LABEL_ADJ", _STRONG),
+    (
+        "labelling",
+        "&SELF_BE_INT too (sensitive|emotional|dramatic|much|needy|clingy|intense|"
+        "old|slow|soft|shy|awkward|quiet|loud)",
+        _WEAK,
+    ),
+    ("labelling", "&SELF_BE_INT the worst !at", _STRONG),
+    ("labelling", "&SELF_BE_INT @NEG_SUPER @ANY? !at", _STRONG),
+    ("labelling", "&SELF_BE_INT the most @LABEL_ADJ", _STRONG),
+    (
+        "labelling",
+        "i @ADVB? wish i (was|were) (not|less) @INT* (@LABEL_ANY|(a|an) @INT* @NEG_EVAL)",
+        {"negation": "ignore"},
+    ),
+    (
+        "labelling",
+        "i @ADVB? wish i (was|were) not (me|myself|like this|this way)",
+        {"negation": "ignore"},
+    ),
+    (
+        "labelling",
+        "{SELF_BE} not @INT* (cut out for|made for|meant for|built for|good at anything)",
+        {"negation": "ignore"},
+    ),
+    (
+        "labelling",
+        "i @ADVB? (do not|will never|can never|never) (belong|fit in)",
+        {"weak": True, "negation": "ignore"},
+    ),
+    ("labelling", "i @ADVB? (look|looked|looks) @INT* @LOOK_ADJ", _WEAK),
+    (
+        "labelling",
+        "i @ADVB? (have|have got|got) (zero|no) (@LACKING|self control|self discipline|"
+        "self respect|common sense|social skills)",
+        {"weak": True, "negation": "ignore"},
+    ),
+    (
+        "harsh-self-address",
+        "(well done|nice one|good job|great job|nice going|way to go|nice work|"
+        "smooth move|bravo|good one) ,? (genius|einstein|sherlock|smartass|smart arse|@LABEL_NOUN)",
+        _STRONG,
+    ),
+    ("labelling", "&SELF_BE_INT the worst at @ANY?", _WEAK),
+    (
+        "labelling",
+        "&SELF_BE_INT (no good|good for nothing|nothing !like/but/if/to/of|no one|"
+        "a nobody|worth nothing|beyond help|beyond hope|unfixable|a lost cause|a basket case|"
+        "a train wreck|a hot mess|a laughing stock|a let down|a screw up|a fuck up|a mess up|a "
+        "write off|out of shape|such a state|a state)",
+        _STRONG,
+    ),
+    ("labelling", "{SELF_BE} not @INT* worth @ANY?", {"negation": "ignore"}),
+    ("labelling", "{SELF_BE} not? @INT* @POS_ADJ enough", {"negation": "polarity"}),
+    ("labelling", "{SELF_BE} not? @INT* enough $", {"negation": "polarity"}),
+    ("labelling", "{SELF_BE} not @INT* @POS_BARE !at/with/enough/as", {"negation": "ignore"}),
+    (
+        "labelling",
+        "{SELF_BE} not @INT* (good|great) (at|with) (anything|everything|all|life)",
+        {"negation": "ignore"},
+    ),
+    (
+        "labelling",
+        "{SELF_BE} not @INT* (good|great|smart|clever) (at|with) @ANY?",
+        {"negation": "ignore", "weak": True},
+    ),
+    ("labelling", "{SELF_BE} nowhere near @INT* (@POS_ADJ|enough)", _STRONG),
+    (
+        "fortune-telling",
+        "i will never be @INT* (@POS_ADJ|enough|any good|good at|able)",
+        {"negation": "ignore", "weak": True},
+    ),
+    ("labelling", "{SELF_FEEL} @INT* @FEEL_ADJ", _WEAK),
+    ("labelling", "{SELF_FEEL} @INT* (a|an) @INT* (@LABEL_NOUN|@NEG_EVAL @ANY?)", _WEAK),
+    (
+        "labelling",
+        "(make|makes|made) me (feel|look|sound|seem) like? @INT* (@FEEL_ADJ|@LABEL_NOUN"
+        "|(a|an) @INT* @NEG_EVAL)",
+        _WEAK,
+    ),
+    ("labelling", "(make|makes|made) me (a|an) @INT* (@LABEL_NOUN|@NEG_EVAL @ANY?)", _STRONG),
+    ("labelling", "(make|makes|made) me @INT* @LABEL_ADJ", _STRONG),
+    (
+        "labelling",
+        "i @ADVB? (do not|never) feel @INT* (@POS_ADJ|good) enough",
+        {"negation": "ignore"},
+    ),
+    ("labelling", "(what|such) (a|an) @INT* (@LABEL_NOUN|@NEG_EVAL @ROLE_PERSON) i am", _STRONG),
+    ("labelling", "^ @INT* (stupid|idiot|dumb|useless|pathetic|moron|loser|dumbass) me $", _STRONG),
+    ("labelling", "(that|this|it|how) (was|is)? @INT* @LABEL_ADJ of me", _STRONG),
+    ("labelling", "i @ADVB? suck !at", _STRONG),
+    ("labelling", "i @ADVB? suck at @ANY?", _WEAK),
+    (
+        "labelling",
+        "my own? @SELF_PRODUCT (is|are|was|were|looks|look|sounds|sound|seems|seem|"
+        "feels|tastes|taste|smells|reads|came out|comes out|turned out) @INT* (@NEG_EVAL|(a|an) "
+        "@INT* (mess|joke|disaster|failure|embarrassment|disgrace|"
+        "waste|wreck)|not good enough|never good enough|not enough)",
+        _WEAK,
+    ),
+    (
+        "labelling",
+        "(there is|is there|there has to be|something is|there must be) (something|"
+        "so much|everything) @ADVB? wrong with me",
+        _STRONG,
+    ),
+    ("labelling", "i am (so|such|completely|totally)? (broken|defective) inside", _STRONG),
+    # --- harsh self-address: the critic's voice, second person or rhetorical
+    (
+        "harsh-self-address",
+        "you (@INT|@LABEL_ADJ|silly|little|great|big|old|daft|stupid)* @LABEL_NOUN",
+        _STRONG,
+    ),
+    (
+        "harsh-self-address",
+        "you (are|were|have been|will always be|look|sound|seem) @INT* "
+        "(@LABEL_ADJ|@LABEL_NOUN|(a|an) @INT* @NEG_EVAL @ANY?)",
+        _STRONG,
+    ),
+    (
+        "harsh-self-address",
+        "what @ADVB? (the hell|the heck|the fuck)? is (wrong|the matter) with (you|me)",
+        _STRONG,
+    ),
+    ("harsh-self-address", "what is my (problem|deal)", _STRONG),
+    (
+        "harsh-self-address",
+        "why (are|were) you (like this|like that|this way|so|such|always)",
+        _STRONG,
+    ),
+    (
+        "harsh-self-address",
+        "why (do|did|can not|would|must|could not|did not|will not) you "
+        "(always|never|even|keep|ever|just)",
+        _WEAK,
+    ),
+    (
+        "harsh-self-address",
+        "you (always|never|keep|constantly|just) (@FAIL_NOW|@FAIL_ING|get "
+        "(it|anything|everything|things) (wrong|right)|ruin|mess|screw|let|say the wrong)",
+        _STRONG,
+    ),
+    (
+        "harsh-self-address",
+        "you can not (do|get) (anything|a single thing) (right|properly)",
+        _STRONG,
+    ),
+    ("harsh-self-address", "look (at)? what you (did|have done|are doing)", _WEAK),
+    (
+        "harsh-self-address",
+        "you (should|ought to) (have known better|know better|be ashamed|be "
+        "embarrassed|have tried harder|never have)",
+        _STRONG,
+    ),
+    (
+        "harsh-self-address",
+        "^ (just)? (pull yourself together|get a grip|toughen up|man up|"
+        "stop being @INT* @LABEL_ADJ|stop (whining|moaning|being pathetic|being such))",
+        _WEAK,
+    ),
+    (
+        "harsh-self-address",
+        "why (am|was) i @ADVB? (like this|like that|this way|the way i am|"
+        "always like this|such (a|an) @INT* (@LABEL_NOUN|@NEG_EVAL)|so @INT* (@LABEL_ADJ|@SKILL_ADJ)"
+        "|@INT* @LABEL_ADJ|not (more)? like)",
+        _STRONG,
+    ),
+    (
+        "harsh-self-address",
+        "why (do|did|does|can not|could not|did not|will not|would|must|"
+        "should) i (always|never|keep|ever|even) (have to)? @ADVB? (@FAIL_NOW|@FAIL_ING|do (this|"
+        "that|it|that again)|doing (this|that|it)|get (it|things|everything) wrong|say (the wrong|"
+        "stupid|such|that)|bother|learn|listen|make (mistakes|the same|a mess|a fool)|end up|"
+        "let|act like|behave|open my mouth|fall for|fail|forget|lose|give up|ruin|mess|screw|"
+        "overthink|overreact|sabotage|push)",
+        _WEAK,
+    ),
+    (
+        "harsh-self-address",
+        "why (do|did) i @ADVB? (@FAIL_NOW|do this|do that|bother|act like this|say (that|such))",
+        _WEAK,
+    ),
+    (
+        "harsh-self-address",
+        "why can not i (just|ever|even)? (be|do|get|stop|manage|learn|handle|"
+        "cope|keep|remember|finish|make|act|behave|function|grow|move|focus|concentrate|sort|"
+        "think|say|hold|stick|be normal)",
+        _WEAK,
+    ),
+    ("harsh-self-address", "how (could|can|did|do) i @ADVB? (be|have been) (so|such)", _STRONG),
+    (
+        "harsh-self-address",
+        "how (could|can|did) i @ADVB? (do|say|forget|let|miss|mess|ruin|screw|"
+        "fail|lose|break|make|be)",
+        _WEAK,
+    ),
+    (
+        "harsh-self-address",
+        "what (kind|sort|type) of (@ROLE_PERSON|@LABEL_NOUN|idiot|moron) "
+        "(am i|does|would|forgets|is|do|says|acts)",
+        _STRONG,
+    ),
+    ("harsh-self-address", "what (was|were) i @ADVB? thinking", _WEAK),
+    (
+        "harsh-self-address",
+        "i (can not|could not) believe i @ADVB? (said|did (that|this|"
+        "something|such)|was so|was such|made (a|such|that|another)|got (it|that) wrong|"
+        "!@POSITIVE_DONE @ANY)",
+        _WEAK,
+    ),
+    (
+        "harsh-self-address",
+        "i @ADVB? (hate|loathe|despise|detest|can not stand|can not bear) "
+        "(myself|me|who i am|what i am|everything about (myself|me)|the (way|person) i (am|look|"
+        "sound|act)|my (body|face|self|personality|voice|laugh|reflection|guts|thighs|stomach))",
+        _STRONG,
+    ),
+    (
+        "harsh-self-address",
+        "i am @INT* (disgusted|ashamed|sick|sick and tired) (with|of|in|at) "
+        "(myself|me|who i am|being me)",
+        _STRONG,
+    ),
+    (
+        "harsh-self-address",
+        "i am @INT* (disappointed|angry|furious|frustrated|annoyed|mad|cross|"
+        "embarrassed|irritated|livid|fed up|upset) (with|in|at|of) (myself|me)",
+        _WEAK,
+    ),
+    # --- should-statements
+    (
+        "should-statement",
+        "i @ADVB? {SHOULD} (not|never)? (have|would|of)? @ADVB? (not|never)? @ADVB? @PP",
+        _WEAK,
+    ),
+    (
+        "should-statement",
+        "i @ADVB? ({SHOULD}|{MUST}|am supposed to|was supposed to|am meant to) "
+        "@ADVB? (be|have been) @INT* (better|perfect|able|stronger|smarter|thinner|fitter|"
+        "cleverer|over|further|more|less|doing (more|better|enough)|coping|past|ashamed|embarrassed|"
+        "grateful|happier|"
+        "happy|thankful|tougher|braver|calmer|productive|successful|married|settled|ahead|"
+        "good at|good enough|the best|perfectly|flawless|fine by now|okay by now|the strong one|"
+        "the responsible one|an adult|a grown up|normal)",
+        _WEAK,
+    ),
+    (
+        "should-statement",
+        "i @ADVB? ({SHOULD}|{MUST}|am supposed to) ~6 (by now|already|at my age|"
+        "at this point|at this age|at this stage)",
+        _WEAK,
+    ),
+    ("should-statement", "i @ADVB? {SHOULD} @ADVB? know (better|this|that|how|what)", _WEAK),
+    (
+        "should-statement",
+        "i @ADVB? ({MUST}|can not|am not allowed to) @ADVB? (never|always|not)? "
+        "(be perfect|be flawless|get (everything|it all|it|this|things) (right|perfect|perfectly)|"
+        "fail|make (a|any|one)? (mistake|mistakes|error|errors)|do everything (right|perfectly)|be "
+        "the best|be better than|please everyone|keep everyone happy|prove myself|mess (this|it) "
+        "up|screw (this|it) up|let (anyone|them|everyone|people) (down|see)|show (weakness|any "
+        "weakness)|disappoint|slip up|be (productive|strong|busy) (all|every|always)|be "
+        "productive|be strong)",
+        _WEAK,
+    ),
+    (
+        "should-statement",
+        "(when|like|as|the way|how|as much as|things|stuff|everything|anything|something) i "
+        "(should|ought to|am supposed to|was supposed to|am meant to|was meant to) !be/have/do",
+        {"weak": True, "negation": "ignore"},
+    ),
+    (
+        "should-statement",
+        "(when|like|as|the way|how|as much as) i (should|ought to) $",
+        {"weak": True, "negation": "ignore"},
+    ),
+    (
+        "should-statement",
+        "i @ADVB? (should|ought to) not (feel|be !late/long/there/here/home/"
+        "back/away/gone/more/needed/necessary/too|need|cry|care|struggle|find|still|complain|mind|"
+        "want|take|let|get so|get this|be so|make such)",
+        _WEAK,
+    ),
+    (
+        "should-statement",
+        "i @ADVB? (need to|have to|must|should|got to|have got to|gotta) (get a "
+        "grip|pull myself together|toughen up|man up|grow up|get over (it|myself)|get my (act|shit|"
+        "life) together|sort myself out|stop being @INT* (@LABEL_ADJ|@LABEL_NOUN|such)|stop "
+        "(whining|moaning|complaining|being (so)? (pathetic|weak|dramatic|needy|lazy|useless))|"
+        "try harder|do better|be better|be more)",
+        _WEAK,
+    ),
+    (
+        "should-statement",
+        "i @ADVB? {MUST} ~6 => ,? (or|otherwise) else? (i am|i will be|it means "
+        "i am|that means i am) @INT* (@LABEL_ANY|nothing|a nobody|no good|not worth)",
+        _WEAK,
+    ),
+    # --- all-or-nothing
+    (
+        "all-or-nothing",
+        "(or|otherwise) else? (i am|i will be|it means i am|that means i am|then "
+        "i am|i am just) @INT* (@LABEL_ANY|nothing|a nobody|no good|not worth @ANY)",
+        _STRONG,
+    ),
+    (
+        "all-or-nothing",
+        "if ~3 not? ~2 (@PERFECT|the best|first|top marks|full marks|100 %|an a|top) => "
+        "~3 ,? ~4 (@LABEL_ANY|pointless|no point|a waste|nothing|not worth|why bother|failed|"
+        "failure|wasted)",
+        _WEAK,
+    ),
+    (
+        "all-or-nothing",
+        "(if|when) i (fail|mess up|make (a|one|any) mistake|do not get|can not|"
+        "lose|screw up|get (it|anything) wrong|slip up|do not|am not) ~6 ,? (then)? (i am|it means "
+        "i am|that means i am|then i am|i will be|it proves i am|that proves i am) @INT* "
+        "@LABEL_ANY",
+        _STRONG,
+    ),
+    (
+        "all-or-nothing",
+        "(one|a single|1) (mistake|error|slip|typo|bad (day|mark|grade|review|"
+        "comment|decision)|wrong (answer|move)) (and|means|ruins|ruined|destroys|undoes|cancels|"
+        "wipes|=)",
+        _WEAK,
+    ),
+    (
+        "all-or-nothing",
+        "(nothing|anything) less than (@PERFECT|perfection|the best|100|first|"
+        "an a|top marks|full marks) (is|means|counts|=)",
+        _WEAK,
+    ),
+    (
+        "all-or-nothing",
+        "either (perfect|brilliant|the best|amazing|great|a success|successful|a "
+        "genius|perfectly) or",
+        _WEAK,
+    ),
+    (
+        "all-or-nothing",
+        "i am either @ANY ~2 or @INT* (@LABEL_ANY|a failure|nothing|rubbish|worthless)",
+        _WEAK,
+    ),
+    # --- overgeneralising
+    (
+        "overgeneralising",
+        "i (am|was)? @ADVB? (always|constantly|forever|continually|invariably|"
+        "consistently|keep) @ADVB? (@FAIL_NOW|@FAIL_ING|get (lost|it wrong|things wrong|everything "
+        "wrong|stuff wrong|in trouble)|getting (it|things|everything) wrong|{LET_DOWN}|"
+        "{LETTING_DOWN}|say (the wrong|something (stupid|dumb|wrong))|saying (the wrong|something "
+        "(stupid|dumb))|make (mistakes|a mess|a fool|the same|things worse|everything worse|it "
+        "worse|matters worse|bad choices|bad decisions|the wrong)|making (mistakes|a mess|a fool|"
+        "the same|things worse|everything worse|bad)|end up "
+        "(alone|hurt|failing|messing|ruining|disappointing|crying|on my own)|give up|quit|"
+        "procrastinate|overthink|overreact|panic|choke|freeze|put my foot in it|talk too much|fall "
+        "(apart|behind|short|for)|falling (apart|behind|short|for)|lose (everything|everyone|"
+        "people|friends|it|my temper|my cool)|forget (everything|anything|things|something|"
+        "important|names|birthdays|stuff)|do (this|that|everything|something) (wrong|stupid)|do "
+        "this|pick the wrong|choose the wrong|push (people|everyone) away|pushing (people|"
+        "everyone) away|hurt (people|everyone|the people))",
+        _WEAK,
+    ),
+    (
+        "overgeneralising",
+        "i @ADVB? (never|can never|can not ever|never ever) (get|do) (anything|"
+        "things|it|stuff|a single thing) (right|properly|well|correctly|done)",
+        _WEAK,
+    ),
+    ("overgeneralising", "i @ADVB? never (finish|complete) (anything|what|things)", _WEAK),
+    (
+        "overgeneralising",
+        "i @ADVB? never (learn|improve|change|succeed|measure up|follow "
+        "through|stick (to|with) (anything|things|it)|manage (to|anything)|get better|get "
+        "anywhere|do enough|achieve anything|amount to|get anything done|keep (promises|my word|"
+        "up|anything)|say the right|speak up|stand up for myself|live up)",
+        _WEAK,
+    ),
+    (
+        "overgeneralising",
+        "i @ADVB? can never !resist/refuse/thank/repay/wait/say/get/thank @ANY",
+        _WEAK,
+    ),
+    ("overgeneralising", "i @ADVB? can not (ever|even) @ANY", _WEAK),
+    (
+        "overgeneralising",
+        "i @ADVB? (can not|can never|never) do (anything|a single thing|nothing) "
+        "(right|properly|well|correctly)",
+        _WEAK,
+    ),
+    ("overgeneralising", "i @ADVB? (get|do) (everything|it all|all of it) wrong", _WEAK),
+    (
+        "overgeneralising",
+        "i @ADVB? (@FAIL_NOW|fail at|mess up|screw up) (every|each|all) (single)? (of)? (my)? @ANY",
+        _WEAK,
+    ),
+    (
+        "overgeneralising",
+        "i @ADVB? (@FAIL_NOW|fail at|am bad at|am terrible at|am useless at|am "
+        "rubbish at|am hopeless at|am no good at|mess up|screw up|suck at) (everything|it all|all "
+        "of it|every single thing|anything|things up|everything up|life)",
+        _WEAK,
+    ),
+    (
+        "overgeneralising",
+        "&SELF_BE_INT (@SKILL_ADJ|@LABEL_ADJ) at (everything|anything|life|all of it)",
+        _WEAK,
+    ),
+    (
+        "overgeneralising",
+        "{I_HAVE} {MESS_UP} ~4 (again|as usual|as always|like always|like "
+        "usual|per usual|every time|yet again|once again)",
+        _WEAK,
+    ),
+    ("overgeneralising", "i @ADVB? (have)? (yet again|once again|again) {MESS_UP}", _WEAK),
+    ("overgeneralising", "(typical|classic) me", _WEAK),
+    (
+        "overgeneralising",
+        "(story of my life|trust me to|leave it to me to|of course i (had to|"
+        "would|messed|forgot|ruined|failed|said|got lost|managed to|screwed|blew))",
+        _WEAK,
+    ),
+    (
+        "overgeneralising",
+        "(every|each) (single)? time i ~6 ,? i? @ADVB? (@FAIL_NOW|fail|failed|mess|messed|"
+        "screw|screwed|ruin|ruined|get it wrong|make a mess|make a fool)",
+        _WEAK,
+    ),
+    (
+        "overgeneralising",
+        "whenever i ~6 ,? i? @ADVB? (@FAIL_NOW|fail|mess|screw|ruin|get it wrong|make a "
+        "mess|make a fool)",
+        _WEAK,
+    ),
+    (
+        "overgeneralising",
+        "i @ADVB? keep on? (@FAIL_ING|making (mistakes|the same|a mess|a fool|"
+        "bad|stupid)|{LETTING_DOWN}|getting (it|things|everything) wrong|losing (my temper|it|"
+        "my cool)|saying (the wrong|stupid|dumb)|doing (the same|this|that|it wrong|stupid)|"
+        "falling (apart|behind|short|for)|dropping the ball|giving up|failing|hurting (people|"
+        "everyone|them)|pushing (people|everyone) away|breaking)",
+        _WEAK,
+    ),
+    (
+        "overgeneralising",
+        "(nothing|things) @ADVB? (ever|never)? (works out|work out|goes right|"
+        "go right|goes my way|go my way|goes well|go well) (for me)?",
+        {"weak": True, "needs_self": True},
+    ),
+    (
+        "overgeneralising",
+        "(everything|it) @ADVB? (always|ever)? (goes|go|went) wrong for me",
+        _WEAK,
+    ),
+    ("overgeneralising", "this (always|only ever) happens to me", _WEAK),
+    (
+        "overgeneralising",
+        "why does this (always|only ever|keep) @ANY? (happen|happening) to me",
+        _WEAK,
+    ),
+    (
+        "overgeneralising",
+        "(everything|all|anything) i @ADVB? (do|make|write|draw|cook|bake|say|touch|try|"
+        "create|attempt|produce|paint) ~4 (@NEG_EVAL|wrong|badly|into a (disaster|mess)|to (shit|crap|"
+        "rubbish|pieces)|a (disaster|mess|failure|joke))",
+        _WEAK,
+    ),
+    (
+        "overgeneralising",
+        "nothing i @ADVB? (do|make|try|say|write|achieve|create) (is|ever|will ever|"
+        "works|goes|turns|seems|matters|counts|helps|changes|makes|will|is ever)",
+        _WEAK,
+    ),
+    # --- catastrophising
+    (
+        "catastrophising",
+        "i @ADVB? (have|had)? @ADVB? (ruined|wrecked|destroyed|ruin|wreck|destroy|"
+        "blown|blew|thrown away|threw away|screwed up|messed up) (everything|it all|all of it|my "
+        "whole? (life|career|future|chances|marriage|relationship|reputation|family|friendship|"
+        "day|holiday|birthday)|the (whole|entire) @ANY|our (whole|entire)? (relationship|marriage|"
+        "friendship|holiday|trip|day|evening|night|future|weekend)|(everyone|everybody) is "
+        "(day|night|evening|holiday|weekend|trip|life|fun))",
+        _WEAK,
+    ),
+    (
+        "catastrophising",
+        "(everything|it all|all of it|my life|my career|my future|my chances|my "
+        "reputation|my whole (life|career|future)|the whole (thing|day|week|year|trip|holiday)) "
+        "(is|was|has been|will be|are) @INT* (ruined|over|wrecked|destroyed|finished|doomed|a "
+        "disaster|a catastrophe|hopeless|falling apart|in pieces|in ruins|a write off|going to be "
+        "ruined)",
+        {"weak": True, "needs_self": True},
+    ),
+    (
+        "catastrophising",
+        "(everything|it all|all of it|my life|my career|my future) (is|was) "
+        "(ruined|over|wrecked|destroyed|falling apart|in ruins)",
+        _WEAK,
+    ),
+    (
+        "catastrophising",
+        "(this|it|that|today|everything) (is|was) @INT* (the end of the world|"
+        "the worst thing|a (total|complete|absolute|utter|massive)? (disaster|catastrophe|"
+        "nightmare)|unbearable|unforgivable|the end of (everything|me|my))",
+        {"weak": True, "needs_self": True},
+    ),
+    (
+        "catastrophising",
+        "i @ADVB? (will|am going to) (never|not ever) (recover|get over this|"
+        "live (this|it|that) down|be able to show my face|forgive myself|show my face)",
+        _WEAK,
+    ),
+    (
+        "catastrophising",
+        "i @ADVB? can (never|not ever) (show my face|face (them|anyone|her|him) "
+        "again|go back|live (this|it) down)",
+        _WEAK,
+    ),
+    (
+        "catastrophising",
+        "i @ADVB? {FUTURE} @ADVB? (lose (everything|my job|everyone|my house|all "
+        "my friends|them all)|get fired|be fired|be sacked|get sacked|be kicked out|get kicked out|"
+        "end up (homeless|on the street|broke))",
+        _WEAK,
+    ),
+    ("catastrophising", "i am @INT* (ruined|doomed|finished|done for)", _WEAK),
+    # --- mind-reading
+    (
+        "mind-reading",
+        "{OTHERS} {MR_ADV}* (think|thinks|thought|believe|believes|see|sees|know|"
+        "knows|can tell|could tell|can see|could see|be thinking|are thinking|is thinking|were "
+        "thinking|was thinking|find|finds|consider|considers|assume|assumes|reckon|reckons) (that)? "
+        "(i am|i was|i must be|i look|i seem) @INT* (@LABEL_ANY|@NEG_EVAL|rude|weird|crazy|strange|"
+        "odd|cold|mean|unfriendly|awkward|dull|slow|incompetent|unprofessional|a joke|not (good "
+        "enough|@POS_ADJ)|too @ANY)",
+        _WEAK,
+    ),
+    ("mind-reading", "{OTHERS} {MR_ADV}* (think|thinks|see|sees|thought|saw) of me as", _WEAK),
+    (
+        "mind-reading",
+        "{OTHERS} {MR_ADV}* (find|finds|found|consider|considers|see|sees) me @INT* (@LABEL_ANY|"
+        "@NEG_EVAL|rude|weird|crazy|strange|odd|cold|mean|awkward|dull|too @ANY)",
+        _WEAK,
+    ),
+    (
+        "overgeneralising",
+        "i @ADVB? (can not|never|can never) do (anything|a thing|a single thing) without "
+        "(@FAIL_ING|making a mess|making mistakes|getting it wrong)",
+        _WEAK,
+    ),
+    (
+        "catastrophising",
+        "(my (life|career|future)|i) (is|am)? @ADVB? (going nowhere|getting nowhere|a dead end|"
+        "stuck in a rut|on the scrap heap|washed up)",
+        _WEAK,
+    ),
+    ("comparing", "&SELF_BE_INT behind (in|with)? life", _WEAK),
+    (
+        "should-statement",
+        "behind where i (should|ought to|am supposed to|was supposed to|want to|need to|thought i "
+        "would|expected to|hoped to) be",
+        {"weak": True, "negation": "ignore"},
+    ),
+    ("labelling", "&SELF_BE_INT too @ANY to (ever|even)", _WEAK),
+    (
+        "overgeneralising",
+        "i @ADVB? (have)? (forgot|forgotten|missed|lost|broke|broken|dropped|burnt|burned|overslept|"
+        "spilled|spilt|messed|locked) ~5 (again|as usual|yet again|once again|like always|every "
+        "time|per usual)",
+        _WEAK,
+    ),
+    (
+        "labelling",
+        "how @INT* (@LABEL_ADJ|@NEG_EVAL|awkward|weird|rude|pathetic) i (am|was|have been|look|"
+        "looked|sound|sounded|seem|seemed|came across|come across|acted|behaved)",
+        _STRONG,
+    ),
+    ("labelling", "&SELF_BE_INT nothing but @INT* (@LABEL_ANY|@NEG_EVAL @ANY?)", _STRONG),
+    (
+        "harsh-self-address",
+        "^ (you)? @INT* @LABEL_ADJ+ (girl|boy|woman|man|cow|child|kid|thing|person|brain|lump|"
+        "fool|idiot) $",
+        _STRONG,
+    ),
+    (
+        "fortune-telling",
+        "(there is|there is just|there is simply) no way (that)? i (will|am going to|could|can|"
+        "would) (ever)? (pass|get|do|make|win|finish|manage|succeed|cope|be|handle|land)",
+        {"weak": True, "negation": "ignore"},
+    ),
+    (
+        "personalising",
+        "i @ADVB? (drove|drive|pushed|push|chased|chase|scared|scare) (them|him|her|everyone|"
+        "everybody|people|my @ANY|all my @ANY|the @ANY) away",
+        _WEAK,
+    ),
+    (
+        "mind-reading",
+        "{OTHERS} {MR_ADV}* (be|are|is|were|was)? @ADVB? (hate|hates|hated|dislike|"
+        "dislikes|can not stand|sick of|tired of|fed up with|annoyed with|annoyed at|annoyed by|"
+        "laughing at|laughed at|laugh at|judging|judge|judges|judged|talking about|talked about|"
+        "pity|pities|pitied|feel sorry for|felt sorry for|disappointed in|disappointed with|bored "
+        "of|bored by|bored with|embarrassed by|ashamed of|avoiding|avoid|avoids|ignoring|ignore|"
+        "tolerating|tolerate|tolerates|putting up with|put up with|puts up with) (me|my|myself)",
+        _WEAK,
+    ),
+    (
+        "mind-reading",
+        "{OTHERS} {MR_ADV}* (do not|does not|did not) (really|actually|even)? (like|"
+        "want|care about|respect|trust|love|rate) me",
+        _WEAK,
+    ),
+    (
+        "mind-reading",
+        "(nobody|no one) @ADVB? (likes|loves|wants|cares|respects|listens|"
+        "understands|takes|rates|trusts|could|would|invites|texts|calls|asks|notices|remembers|"
+        "wanted|liked|loved|invited|cared|misses|will|is) ~4 (me|someone like me)",
+        {"weak": True, "negation": "ignore"},
+    ),
+    (
+        "mind-reading",
+        "who (would|could|will) @ADVB? (want|love|like|hire|date|marry|choose|pick|be "
+        "friends|fancy|care) ~4 (me|someone like me)",
+        _WEAK,
+    ),
+    (
+        "mind-reading",
+        "i @ADVB? must (seem|look|sound|come across as|appear) (so|such|really|like)* "
+        "(@LABEL_ANY|@JUDGE_ADJ|(a|an) @INT* @NEG_EVAL)",
+        _WEAK,
+    ),
+    (
+        "mind-reading",
+        "i @ADVB? (probably|must have)? (came across as|come across as|seemed|sounded) @INT* "
+        "(@LABEL_ANY|@JUDGE_ADJ)",
+        _WEAK,
+    ),
+    # --- fortune-telling
+    (
+        "fortune-telling",
+        "i @ADVB? {FUTURE} @ADVB? (just|only|definitely|inevitably|surely|"
+        "obviously|certainly|totally|completely|end up)? (fail|mess|screw|ruin|blow it|blow this|"
+        "embarrass myself|make (a fool|an idiot|a mess|a mistake|a hash|it worse|things worse)|get "
+        "(it|everything|this) wrong|{LET_DOWN}|disappoint (everyone|them|you|him|her|people|"
+        "everybody)|look (stupid|like an idiot|like a fool|ridiculous)|say something (stupid|dumb|"
+        "wrong|embarrassing)|choke|freeze|panic|bomb|flunk|forget (everything|my lines|it all)|be "
+        "(rejected|fired|sacked|alone|a failure|a disaster|terrible|awful|useless|laughed at|the "
+        "worst|left behind|found out|exposed|single forever|alone forever|a mess|a joke)|end up "
+        "(alone|on my own|failing|messing|ruining|in tears|like))",
+        _WEAK,
+    ),
+    (
+        "fortune-telling",
+        "i @ADVB? (will @ADVB? never|am @ADVB? never going to|am going to @ADVB? never|am not "
+        "ever going to|will not ever|am never ever going to) (be|get|find|learn|manage|make (it|friends|progress|anything|enough)|pass|succeed|"
+        "finish|improve|change|understand|amount|achieve|reach|fit|master|win|become|grow|"
+        "recover|figure|work (it|this|out)|keep (up|a job|friends|anything)|lose (weight|the "
+        "weight)|beat|cope|catch up|land|stick|have (what|a|the|enough|anyone|kids|a family|it)|"
+        "meet (anyone|someone|the one)|date|marry|escape|move on|get over|feel (normal|better|"
+        "good|okay|happy|like)|measure up|live up|do (anything|it|this|enough|well|better))",
+        {"weak": True, "negation": "ignore"},
+    ),
+    (
+        "fortune-telling",
+        "i @ADVB? will not ever (be|get|pass|manage|make it|find|succeed|cope)",
+        {"weak": True, "negation": "ignore"},
+    ),
+    (
+        "fortune-telling",
+        "(there is|what is|is there) @ADVB? no (point|use) (in)? (even)? (trying|"
+        "bothering|applying|starting|practising|practicing|studying|trying again|even trying)",
+        {"weak": True, "negation": "ignore"},
+    ),
+    (
+        "fortune-telling",
+        "what is the point (in|of)? (even)? (trying|bothering|applying|trying again)",
+        _WEAK,
+    ),
+    ("fortune-telling", "^ why @ADVB? (bother|try) $", _WEAK),
+    ("fortune-telling", "why (do|should) i @ADVB? (even)? (bother|try)", _WEAK),
+    (
+        "fortune-telling",
+        "(it is|it will be) (pointless|useless|hopeless) (trying|to try|even trying)",
+        _WEAK,
+    ),
+    ("fortune-telling", "no use (trying|bothering)", {"weak": True, "negation": "ignore"}),
+    (
+        "fortune-telling",
+        "{OTHERS} {MR_ADV}* (will|are going to|is going to|would) @ADVB? (reject "
+        "me|laugh at me|hate me|fire me|say no|dump me|leave me|see through me|find out|think i am "
+        "@INT* (@LABEL_ANY|@NEG_EVAL|weird|rude|crazy))",
+        _WEAK,
+    ),
+    (
+        "fortune-telling",
+        "(it|this|that|the @ANY|my @ANY|tomorrow|today) (will|is going to|is "
+        "gonna|would) @ADVB? (be|go) @INT* (a disaster|a nightmare|a train wreck|terrible|awful|a "
+        "mess|embarrassing|humiliating|wrong|badly|horribly|a failure|a car crash)",
+        {"weak": True, "needs_self": True},
+    ),
+    (
+        "fortune-telling",
+        "(no one|nobody) (will|is going to|is ever going to|would) @ADVB? "
+        "(ever)? (love|want|hire|like|date|marry|choose|pick|employ|take|need) me",
+        {"weak": True, "negation": "ignore"},
+    ),
+    (
+        "fortune-telling",
+        "i @ADVB? (will|am going to) (always|forever) be (alone|single|a failure|"
+        "like this|stuck|behind|lonely|unhappy|broke|a loser|useless|a mess|this way)",
+        _WEAK,
+    ),
+    (
+        "fortune-telling",
+        "i @ADVB? (will|am going to) (die|end up|be) (alone|on my own|by myself)",
+        _WEAK,
+    ),
+    (
+        "fortune-telling",
+        "i am @ADVB? (bound|sure|certain|destined|doomed|set|going) to (fail|mess|"
+        "screw|ruin|blow|disappoint|let|be rejected|end up|get it wrong)",
+        _WEAK,
+    ),
+    # --- personalising
+    ("personalising", "{I_HAVE} {MESS_UP}", _WEAK),
+    (
+        "personalising",
+        "(all|entirely|completely|totally|all of it is|everything is|it is all)? "
+        "@ADVB? my (fault|own fault|doing)",
+        _WEAK,
+    ),
+    (
+        "personalising",
+        "i am @ADVB? (the|to)? (only|whole|real|main)? (reason|cause) => ~8 @BAD_OUTCOME",
+        _WEAK,
+    ),
+    (
+        "personalising",
+        "i am @ADVB? (to blame|the problem|the common denominator|at fault|the one "
+        "(to blame|at fault|who (ruined|messed|screwed|broke|caused|ruins|messes|breaks))|the "
+        "reason (for|why) (everything|all)|responsible for (everything|all of (it|this)))",
+        _WEAK,
+    ),
+    ("personalising", "because of me", _WEAK),
+    (
+        "personalising",
+        "i @ADVB? (made|make|caused|cause) (them|him|her|everyone|everybody|my @ANY|"
+        "people|us) (upset|angry|sad|cry|leave|worry|miserable|mad|unhappy|hate|suffer|"
+        "uncomfortable|late|lose|fail|feel bad|sick of)",
+        _WEAK,
+    ),
+    (
+        "personalising",
+        "i @ADVB? (caused|cause) (this|it|all of this|everything|the (problem|fight|"
+        "argument|mess|accident|breakup|break up))",
+        _WEAK,
+    ),
+    (
+        "personalising",
+        "i @ADVB? (always|just)? (ruin|ruined|spoil|spoilt|spoiled|wreck|wrecked) "
+        "(it|things|everything|the @ANY) for (everyone|everybody|them|us|people)",
+        _WEAK,
+    ),
+    (
+        "personalising",
+        "if only? i (had|would) @ADVB? (been|@PP) ~6 ,? ~4 (would|might|could) (not|still|never)",
+        _WEAK,
+    ),
+    (
+        "personalising",
+        "i @ADVB? deserve (to suffer|to be punished|to be alone|to be hurt|to be "
+        "miserable|to feel (bad|awful|terrible|this|like this|like shit|like crap)|to be unhappy|to "
+        "be hated|to be left|to be lonely|to fail|to lose|it all|every bit|what i get|what i got|"
+        "nothing|no (love|one|friends|kindness|happiness|good)|this pain|this (punishment|misery)|"
+        "the (pain|misery|punishment|blame)|all of this|everything bad|bad things|to die|to be "
+        "dead|worse|to be treated badly|to be left alone)",
+        _WEAK,
+    ),
+    (
+        "personalising",
+        "(they|he|she|everyone) (left|leave|leaves|went|quit|gave up) because (of me|i)",
+        _WEAK,
+    ),
+    # --- discounting the positive
+    (
+        "discounting-the-positive",
+        "(just|only|pure|sheer|dumb|blind|beginner|beginners) luck",
+        _WEAK,
+    ),
+    ("discounting-the-positive", "i @ADVB? (just|only)? got lucky !with", _WEAK),
+    ("discounting-the-positive", "fluke", _WEAK),
+    ("discounting-the-positive", "lucky (guess|break|shot|streak|accident|day)", _WEAK),
+    ("discounting-the-positive", "(only|just) ~4 by (chance|luck|accident|fluke|a fluke)", _WEAK),
+    (
+        "discounting-the-positive",
+        "(just|only|pure|simply) (chance|coincidence|a coincidence|timing|good timing)",
+        {"weak": True, "needs_self": False},
+    ),
+    (
+        "discounting-the-positive",
+        "(it|that|this|they|those|these|mine|my @ANY|that @ANY|this @ANY) (does|did|do|will|"
+        "would) not (really)? count",
+        {"weak": True, "negation": "ignore"},
+    ),
+    (
+        "discounting-the-positive",
+        "(anyone|anybody) (could|can|would) (have)? (done|do|pass|passed|"
+        "manage|managed|get|got|win|won|make|made|write|written|finish|finished|achieve|achieved)",
+        _WEAK,
+    ),
+    (
+        "discounting-the-positive",
+        "{OTHERS} {MR_ADV}* (are|is|were|was) (just|only) (being|trying "
+        "to be) (nice|kind|polite|friendly|generous|supportive|charitable)",
+        _WEAK,
+    ),
+    (
+        "discounting-the-positive",
+        "(just|only) (said|says|say|saying) (it|that|so|this) (to be|because|out of|to make)?",
+        _WEAK,
+    ),
+    (
+        "discounting-the-positive",
+        "(they are|she is|he is|you are) (just|only) saying (that|it)",
+        _WEAK,
+    ),
+    ("discounting-the-positive", "(just|only) @ACHIEVE ~4 because", _WEAK),
+    ("discounting-the-positive", "@ACHIEVE ~4 ,? (but)? (only|just) because", _WEAK),
+    ("discounting-the-positive", "(feel|felt|feels) sorry for me", _WEAK),
+    (
+        "discounting-the-positive",
+        "(it|that|this) (was|is|went) only (@ANY)? (because|thanks to)",
+        {"weak": True, "needs_self": True},
+    ),
+    ("discounting-the-positive", "out of pity", _WEAK),
+    (
+        "discounting-the-positive",
+        "i @ADVB? (do not|did not) @ADVB? deserve @DESERVE_POS "
+        "!treated/spoken/talked/hurt/yelled/shouted/abuse/pain/treatment",
+        {"negation": "ignore"},
+    ),
+    (
+        "discounting-the-positive",
+        "i @ADVB? do not @ADVB? deserve (this|that) (@SELF_PRODUCT|job|"
+        "promotion|raise|award|prize|praise|love|kindness|help|support|place|spot|role|chance|"
+        "opportunity|friendship|compliment|grade|mark|result|success|win|family|house|holiday|"
+        "gift|present|happiness|attention)",
+        {"negation": "ignore"},
+    ),
+    (
+        "discounting-the-positive",
+        "i @ADVB? do not @ADVB? deserve (to (be|live|exist|have|feel "
+        "good|succeed|win|pass|relax|enjoy|rest|breathe) !treated/spoken/talked/hurt/yelled/"
+        "shouted/like/abused/punished|@DESERVE_POS $)",
+        {"negation": "ignore"},
+    ),
+    (
+        "discounting-the-positive",
+        "i @ADVB? did not @ADVB? (really|actually|truly)? (earn|"
+        "deserve) (it|this|that|any of it|the @ANY|my @ANY|to (win|pass|get|be|have|succeed))",
+        {"weak": True, "negation": "ignore"},
+    ),
+    # --- comparing
+    (
+        "comparing",
+        "(everyone|everybody) else @ADVB? (seems|seem|seemed|can do|can manage|can cope|"
+        "knows|know|gets|gets it|get it|manages|manage|finds it|find it|looks|look|understands|"
+        "copes|handles|makes it|succeeds|already|somehow|has (it|their|his|her|a|everything|"
+        "figured|sorted|got|so|more|already|achieved|managed|found|done|made|bought)|have (it|"
+        "their|a|everything|figured|sorted|got|so|more|already|achieved|managed|found|done|made|"
+        "bought)|is (so|doing|better|ahead|further|smarter|happier|more|married|settled|thriving|"
+        "coping|managing|getting|moving|succeeding|winning|sorted|normal|naturally|effortlessly|"
+        "perfect|together|confident|successful|good|great|brilliant|amazing|talented|clever)|are "
+        "(so|doing|better|ahead|further|smarter|happier|more|married|settled|thriving|coping|"
+        "managing|getting|moving|succeeding|winning|sorted|normal|naturally|perfect|together|"
+        "confident|successful|good|great|brilliant|amazing|talented|clever))",
+        _WEAK,
+    ),
+    (
+        "comparing",
+        "(@CMP_ADJ|more @CMP_MORE|so much better|further (ahead|along)|ahead of me) "
+        "(at @ANY|at @ANY @ANY)? than (me|i (am|will|ever)|myself)",
+        _WEAK,
+    ),
+    (
+        "comparing",
+        "i am @INT* (@LESS_ADJ|less @POS_ADJ) than (everyone|everybody|anyone|them|her|"
+        "him|my @ANY|other|others|the others|the rest)",
+        _WEAK,
+    ),
+    (
+        "comparing",
+        "{SELF_BE} not @INT* as (@POS_ADJ|far|far along|successful|talented|together|"
+        "good|quick|fun) as",
+        {"weak": True, "negation": "ignore"},
+    ),
+    ("comparing", "i will never be (as|like) @ANY", {"weak": True, "negation": "ignore"}),
+    (
+        "comparing",
+        "i am @ADVB? the only (one|person) (here|in (the|my) @ANY)? (who|that) @ADVB? "
+        "(can not|does not|has not|is not|failed|fails|struggles|struggled|messed|gets|got|did not|"
+        "is still|has no|has nothing|never|always|still can not|still does not|still has not|"
+        "still is not|keeps|can never)",
+        {"weak": True, "negation": "ignore"},
+    ),
+    ("comparing", "why (can not|could not) i (just)? be (more)? (like|as)", _WEAK),
+    ("comparing", "why am i not (more)? (like|as)", _WEAK),
+    ("comparing", "i @ADVB? wish i (was|were|could be) (more|as)? (like|as) @ANY", _WEAK),
+    (
+        "comparing",
+        "compared (to|with) ~4 ,? i (am|feel|look|seem) like? @INT* (nothing|"
+        "@LABEL_ANY|(a|an) @NEG_EVAL|a joke|behind|worthless|a nobody|so @ANY)",
+        _WEAK,
+    ),
+    (
+        "comparing",
+        "&SELF_BE_INT (behind|inferior|worse|nothing|a failure|useless|rubbish|"
+        "terrible|pathetic|so @ANY|a joke) compared (to|with)",
+        _WEAK,
+    ),
+    (
+        "comparing",
+        "i am @INT* (so|way|miles|years|light years|far|really|massively)? behind "
+        "(everyone|everybody|my (friends|peers|classmates|colleagues|siblings|brother|sister|"
+        "cousins|mates)|others|other people|people my age|the rest|the others)",
+        _WEAK,
+    ),
+    (
+        "comparing",
+        "(all|most) (of)? my (friends|peers|classmates|colleagues|siblings|cousins|"
+        "mates) ~6 ,? (and|but|while|whereas)? (here)? i (am|have|still|can not|just|only|do not|"
+        "have not)",
+        _WEAK,
+    ),
+    (
+        "comparing",
+        "(everyone|everybody) (my age|around me|i know|else i know) ~6 ,? (and|but|"
+        "while|whereas)? (here)? i (am|have|still|can not|just|only|do not|have not)",
+        _WEAK,
+    ),
+    (
+        "comparing",
+        "(everyone|everybody|others|other people|all of them|they all) (is|are|seems|"
+        "seem|looks|look) ~2 (@CMP_ADJ|more @CMP_MORE|so much better)",
+        {"weak": True, "needs_self": True},
+    ),
+    (
+        "comparing",
+        "(other people|others|everyone else|everybody else|they) (all)? (make it look|"
+        "find it|have it|have got it) (so|really|much)? (easy|effortless|simple|good|sorted|"
+        "together|figured out|all figured out)",
+        _WEAK,
+    ),
+    ("comparing", "(everyone|everybody) ~6 (except|apart from|but|other than) me", _WEAK),
+]
+
+# Suppressors: a finding after one of these, in the same sentence, is not the person's own
+# present self-criticism (defusion, someone else's words, a past belief, permission).
+_MARKER_RULES: list[tuple[str, str]] = [
+    # defusion: scope is the rest of the sentence
+    (
+        "defusion",
+        "having (the|a|this|that|these|those|some)? (thought|thoughts|feeling|story|idea|belief)",
+    ),
+    (
+        "defusion",
+        "the (thought|story|idea|belief|voice|critic) (that|of|says|is saying|saying|"
+        "tells|is telling|keeps|whispers|said)",
+    ),
+    (
+        "defusion",
+        "(critic|critics|critical voice|inner voice|that voice|a voice|the voice|old "
+        "story|same story|usual story)",
+    ),
+    ("defusion", "(thought|thoughts) (like|such as|that|of)"),
+    ("defusion", "(the|a|this|that|my) (thought|story)"),
+    (
+        "defusion",
+        "(my|the|your) (mind|brain|head|thoughts|thought|gremlin|inner|monkey) (is|are|"
+        "keeps|keep)? (telling|saying|says|tells|said|told|shouting|whispering|yelling|screaming|"
+        "insisting|going|goes|offering|offers|throwing)",
+    ),
+    ("defusion", "(a|one|some|part) part of me"),
+    ("defusion", "part of me (thinks|says|believes|feels|is saying|keeps saying|wants|worries)"),
+    (
+        "defusion",
+        "i @ADVB? (notice|noticed|am noticing|can notice|observe|am observing|am aware|"
+        "catch|caught|am catching) (that|how|myself|the|my|a|i|it|there|this)?",
+    ),
+    ("defusion", "(noticing|catching myself|caught myself)"),
+    ("defusion", "(here|there) (is|comes|goes) (the|that|my)"),
+    ("defusion", "not true (that)?"),
+    (
+        "defusion",
+        "(says|is saying|keeps saying|said|was saying|tells me|is telling me|told me|"
+        "keeps telling me) (that)? => (i|you|my|your)",
+    ),
+    (
+        "defusion",
+        "(stopped|stop|quit|no longer|instead of) (calling|thinking|believing|telling|"
+        "saying|seeing|talking|beating)",
+    ),
+    (
+        "defusion",
+        "(do not|will not|try not to|trying not to|am learning not to|learning not to|"
+        "would never) (call|tell|say to|think of|talk to|speak to) (myself|a friend|anyone|"
+        "someone)",
+    ),
+    # reported past: scope is the rest of the clause
+    ("past", "used to (think|believe|call|say|tell|feel|be|see|worry|assume|have|hate|get)"),
+    ("past", "(would|used to) @ADVB? (call|tell|say to) myself"),
+    (
+        "past",
+        "(when i was|as a) (younger|a kid|a child|little|small|at school|a teenager|in "
+        "school|kid|child|teenager|teen)",
+    ),
+    ("past", "(back then|in the past|years ago)"),
+    ("past", "i @ADVB? once (thought|believed|felt)"),
+    (
+        "past",
+        "i @ADVB? (thought|believed|assumed|feared|worried|was sure|was convinced|was "
+        "certain|was afraid|was worried|was scared|was terrified|expected) (that)? => i",
+    ),
+    # permission: scope is the rest of the clause
+    ("permission", "(allowed|okay|ok|fine|alright|permitted|normal|human|natural) (to|if|that)"),
+    ("permission", "(even if|what if|whether or not|even when)"),
+    ("permission", "(do not|does not|did not) (have|need) to"),
+]
+
+# Kind riders: weak findings in a sentence that also says one of these (or says it in the next
+# sentence) read as self-compassion: "I messed up, and that's okay."
+_RIDER_RULES: list[str] = [
+    "(that|it|this|which) is @ADVB? (@RIDER_OK|(a|an) @ADVB? (normal|natural|human|common|"
+    "understandable|fixable) @ANY?|part of)",
+    "(that|it|this) is not the end of the world",
+    "it happens",
+    "happens to (everyone|everybody|the best|all of us|us all)",
+    "(everyone|everybody) (makes|messes|gets|slips|fails|struggles|has)",
+    "(nobody|no one) is perfect",
+    "i am @ADVB? (only|just)? human",
+    "i am @ADVB? (learning|still learning|allowed|getting better|doing my best|doing the best|"
+    "trying|growing|improving|proud|okay|ok)",
+    "i @ADVB? (can|will|am going to) @ADVB? (learn|try again|fix|make it right|put it right|"
+    "make amends|apologise|apologize|do better|get better|be okay|be fine|improve|keep trying|"
+    "practise|practice|start again|forgive|grow|ask for help|have another go|give it another)",
+    "next time",
+    "try again",
+    "learn from",
+    "(i|i will) (forgive myself|be gentle|go easy)",
+    "(did|doing) (my|the) best",
+    "be kind to myself",
+    "proud of",
+    "yet $",
+    "(and|but) that is (enough|allowed|human)",
+    "i am still (worth|a good|lovable|loved|okay|ok|learning|growing|improving|enough)",
+    "(a|one) (bad|hard|tough|rough|long) (day|week|moment|afternoon|morning|night|year)",
+    "(learning curve|part of (learning|being human|life|the process|growing))",
+    "(shows|means) (that)? i care",
+    "because i care",
+    "but (now|today|these days|nowadays|this time)",
+    "(at first|at the start)",
+    "i will (set|leave|start|plan|check|ask|call|text|write|book|change|make sure|remember|put|"
+    "get up|double check|sort it|sort that|fix that|fix it)",
+    "(it|that|this) @ADVB? still? (tasted|turned out|was|looked|went|worked|came out) (out)? "
+    "@ADVB? (good|fine|okay|ok|great|well|alright|nice|lovely)",
+    "(booking|book|having|have|try|trying) (another|again) (one|go|try|attempt|lesson)?",
+    "(love|enjoy|like) (it|doing it) anyway",
+]
+# Defused after the fact: "I'm useless. That's just a thought."
+_POST_DEFUSION_RULES: list[str] = [
+    "(just|only|merely) (a|the)? (thought|story|feeling|old story)",
+    "(thoughts|a thought|feelings|a feeling) (is|are) not (facts|a fact|true)",
+    "not (a fact|facts)",
+    "(that|it|this) is not true",
+    "(that|this) is (just)? the critic",
+    "(i|but i) (do not|will not) (believe|buy) (it|that|them|this)",
+]
+
+_CRISIS_RULES: list[str] = [
+    "@INTENT ~4 (kill|killing|off|offing|unalive|end|ending|hang|hanging|drown|drowning|shoot|"
+    "shooting|poison|poisoning|suffocate) myself",
+    "(kill|killing|killed|kills|off|offing|offed|unalive|unaliving|unalived|end|ending|ended|hang|"
+    "hanging|hanged|drown|drowning|shoot|shooting|poison|poisoning|suffocate) myself "
+    "!@IDIOM_AFTER_MYSELF",
+    "(kms|kys|unalive|unaliving|unalived|sewerslide|suicidal|selfharm|overdose|overdosing|"
+    "overdosed)",
+    "!<@SUICIDE_BEFORE suicide !@SUICIDE_AFTER",
+    "self (harm|harming|harmed|injury|injure|injuring|destruct)",
+    "(end|ending|ended|take|taking|took) my own? life !savings",
+    "(end|ending) it all",
+    "(end|ending|ended) (everything|myself)",
+    "@INTENT ~3 (end|ending) (it|things) $",
+    "(want|wanna|wanted|wish|ready|deserve|deserved|going|prefer|hope|pray|praying) ~2 to die "
+    "!of/from/laughing",
+    "!<could (rather|should|just|might|let me|feel like) @ADVB? (die|dying|be dead) "
+    "!of/from/laughing/than/to/inside",
+    "feel like (disappearing|dying|ending it|ending things|not existing|giving up on life|"
+    "killing myself|hurting myself|i want to die)",
+    "hope i @ADVB? die",
+    "@WISH ~3 (i was|i were|i could be|to be|i am) @ADVB? dead",
+    "better off (dead|without me|if i (was|were|am|was not|were not|did not|had not))",
+    "better without me",
+    "(happier|better|easier|fine|okay|ok|relieved) (off)? without me",
+    "(would|will) be (happier|better|easier) (off)? (if i|when i|without me)",
+    "(nobody|no one|none of them|who|who would|anyone) (would|will|even|could)? @ADVB? (miss|"
+    "notice|care|mind) (me|if|when|that i|i|about me)",
+    "(nobody|no one) @ADVB? cares (about me|if i|whether i)",
+    "(not|never) want to (be here|be alive|exist|live|wake up|go on|keep going|carry on|keep "
+    "living|continue|be around|be in this world) (anymore|any more|any longer|ever again|again|"
+    "at all|tomorrow|like this|in this world|on this earth|living)? $",
+    "(not|never) want to (live|exist|be alive|be here|wake up|go on|keep going|carry on|keep "
+    "living|continue|be around) (anymore|any more|any longer|like this|ever again)",
+    "@WISH ~5 (never|not|n't) wake up",
+    "(never|not) wake up (again|ever)",
+    "(sleep|asleep) (forever|and never wake|and not wake)",
+    "(can not|could not) (go on !@GO_ON_OBJECT|keep going|carry on $|do this (anymore|any more|"
+    "any longer)|take (it|this|any more|anymore|much more) (anymore|any more|any longer)?|"
+    "keep living|live like this|cope (anymore|any more)|handle (it|this|life) (anymore|any "
+    "more)|bear (it|this|life) (anymore|any more)|face (another day|tomorrow|life|living))",
+    "(no|not any|not a single|any) (good)? (reason|reasons) (left)? (for me)? to (live|keep "
+    "living|go on|keep going|carry on|be alive|exist|stay|be here|get up|wake up|continue|stay "
+    "alive)",
+    "nothing (left)? to live for",
+    "(no|nothing) (point|purpose|meaning|reason) (in|to|of)? (living|life|going on|being alive|"
+    "existing|carrying on|being here|staying alive|anything (anymore|any more))",
+    "(what is|is there) the point (of|in)? (living|life|going on|being alive|existing|carrying "
+    "on|anything|anymore|any more|of it all|being here|staying alive)",
+    "life (is|feels|seems) @INT* (pointless|meaningless|not worth (living|it)|worthless|hopeless|"
+    "over)",
+    "(not|no longer) worth living",
+    "(want|wanna|wish|wished|going|ready|could|would like|should|might|better) ~3 (disappear|"
+    "vanish|stop existing|"
+    "not exist|cease to exist|be gone|be dead|fade away|not be here|stop living|stop breathing)",
+    "(disappear|vanish|go away|be gone) forever",
+    "wish i (had|would)? never (been born|existed|woken up|was born)",
+    "wish i (did|do) not exist",
+    "wish i (was|were|had) not (born|here|alive|around|been born)",
+    "@INTENT ~4 (hurt|harm|cut|burn|injure|punish|starve|hit|punch|scratch|hurting|harming|"
+    "cutting|burning|injuring|punishing|starving|hitting|punching|scratching) myself",
+    "(hurt|harm|injure|hurting|harming|injuring|harmed|injured) myself !@ACCIDENT_AFTER",
+    "(cut|cutting) myself !@CUT_AFTER",
+    "(starve|starving|starved) myself",
+    "(feel|feels|felt|am|was|being|such|just) like? @INT* burden",
+    "burden (to|on|for) (everyone|everybody|my @ANY|others|people|them|you|the world|all|us)",
+    "(will not|am not going to) be (around|here) (much longer|for long|anymore|any more|"
+    "tomorrow|soon)",
+    "be (around|here) (much longer|for much longer|a lot longer)",
+    "not be (here|around|alive) (anymore|any more|tomorrow|much longer|next week)",
+    "(this is|saying) (goodbye|my goodbye)",
+    "(goodbye|bye) forever",
+    "(final|last) goodbye",
+    "(tired|sick) of (living|life|being alive|existing|being here|it all|everything)",
+    "done with (life|living|it all|everything|existing|this life)",
+    "give up on (life|living|everything)",
+    "(gave|given|giving) up on (life|living|everything)",
+    "(can not|could not|do not) see (a|any|the) (way out|future|point|reason)",
+    "see no (way out|future|point|reason)",
+    "no way out",
+    "(thinking|thought|thoughts|think|dream|dreaming|fantasise|fantasize|fantasising|fantasizing|"
+    "imagine|imagining) (about|of) (dying|death|suicide|ending|not being here|not existing|killing "
+    "myself|hurting myself|harming myself|not waking up|never waking up|being dead|disappearing|"
+    "jumping|not being alive|not living|it all ending|everything ending)",
+    "(never|not) @ADVB? (waking|wake) up (again|ever|forever)",
+    "!<did (never|not) (wake|waking) up !until/till/in/on/when/early/for/before/at/because/so/"
+    "and/the/to/with/after/this/that/today/yesterday/late/properly/easily/happy",
+    "(go on|keep going|carry on|keep living|live like this|do this|do life|take it|take this|take "
+    "much more|cope|handle (it|this|life)|bear (it|this|life)|face (it|life|tomorrow)) (anymore|any "
+    "more|any longer|much longer)",
+    "(ways|way|how) to (die|kill myself|end it|end my life)",
+    "(would not|do not|will not) mind (if i (died|was dead|did not wake|never woke)|dying|"
+    "being dead|not waking)",
+    "(care|matter|matters) (if|whether) i (live|die|am alive|wake)",
+    "(suicide|goodbye) (note|letter|notes|letters)",
+    "wish ~3 (it|everything|life) would (all)? (end|stop|be over)",
+    "(urge|urges|want|wanting|feel like|tempted|thinking about|started) ~2 (cut|cutting|harm|"
+    "harming|burn|burning) (again|$)",
+    "(swallowed|took|taken|take) (a bunch of|too many|all (my|the)|loads of|a lot of) (pills|"
+    "tablets|meds)",
+    "(jump|jumping) (off|from|in front of) (a|the) (bridge|building|roof|cliff|train|car|bus|"
+    "balcony|lorry|truck)",
+    "(do not|does not) deserve to (live|be alive|exist|be here|breathe)",
+    "deserve to (die|be dead)",
+    "(if|when) i (was|were|am) (gone|dead|not here|not around|no longer here|no longer around) $",
+    "if i (died|disappeared|was gone|were gone|was not here|was not around|killed myself)",
+    "(want|wanna|wish) ~3 (it|everything|all of it|the pain|all this|it all|life) (all)? to "
+    "(end|stop|be over)",
+    "make it (all)? (stop|end)",
+    "(am|feel) (not|no longer) safe",
+    "do not feel safe",
+    "might as well (die|be dead|not exist|not be here|not be alive)",
+    "(easier|better|simpler|nicer|kinder|best|relief|peaceful|rather|prefer|wish|want|wanna|like) "
+    "~4 (not|never) (to)? (exist|be alive|be here|be around|wake up|have been born|live|go on)",
+    "(easier|better|simpler|best|relief|relieved|happier) ~3 (to|if i) @ADVB? (die|died|disappear|"
+    "disappeared|vanish|vanished|be dead|was dead|were dead|was gone|were gone|stop existing|"
+    "stopped existing|end it|ended it|was not born|was not here|were not here|was not around|"
+    "did not exist|never existed)",
+    "what if i @ADVB? (did not|never) (wake|woke) up",
+    "hope ~3 (get|am|got) (hit|killed|run over)",
+    "no (point|reason) (in)? (me|my) (being here|existing|living|being alive|staying)",
+    "why am i @ADVB? (alive|still here|still alive|even here)",
+    "should not (be alive|have been born|exist)",
+    "(until|till) i bled",
+    "(make|made|making) myself bleed",
+]
+
+
+def _build() -> list[_Pattern]:
+    """All patterns in one list (critical, markers, riders, crisis) so one lookup finds them."""
+    patterns = [
+        _pattern("critical", kind, source, **options) for kind, source, options in _CRITICAL_RULES
+    ]
+    patterns += [_pattern("marker", kind, source) for kind, source in _MARKER_RULES]
+    patterns += [_pattern("context", "rider", source) for source in _RIDER_RULES]
+    patterns += [_pattern("context", "post-defusion", source) for source in _POST_DEFUSION_RULES]
+    patterns += [_pattern("crisis", "crisis", source) for source in _CRISIS_RULES]
+    return patterns
+
+
+class _Index:
+    """Patterns grouped so a sentence only tries those whose required words it contains."""
+
+    def __init__(self, patterns: list[_Pattern]) -> None:
+        self.patterns = patterns
+        self.groups: dict[str, tuple[dict[str, tuple[int, ...]], frozenset[int]]] = {}
+        for group in {pattern.group for pattern in patterns}:
+            by_trigger: dict[str, list[int]] = {}
+            always: set[int] = set()
+            for number, pattern in enumerate(patterns):
+                if pattern.group != group:
+                    continue
+                if pattern.trigger is None:
+                    always.add(number)
+                else:
+                    for word in pattern.trigger:
+                        by_trigger.setdefault(word, []).append(number)
+            table = {word: tuple(numbers) for word, numbers in by_trigger.items()}
+            self.groups[group] = (table, frozenset(always))
+
+    def pick(self, group: str, words: set[str]) -> list[_Pattern]:
+        """This group's patterns whose required words all occur in ``words``, in rule order."""
+        table, always = self.groups[group]
+        numbers = always.union(chain.from_iterable(filter(None, map(table.get, words))))
+        patterns = self.patterns
+        chosen: list[_Pattern] = []
+        for number in sorted(numbers):
+            pattern = patterns[number]
+            for required in pattern.required:  # rarest first, so most fail at once
+                if words.isdisjoint(required):
+                    break
+            else:
+                chosen.append(pattern)
+        return chosen
+
+
+def _matches(patterns: list[_Pattern], words: _WordList) -> list[tuple[_Pattern, int, int]]:
+    """Every (pattern, start, end), left to right; a match's own words never start another."""
+    found: list[tuple[_Pattern, int, int]] = []
+    count = len(words)
+    for pattern in patterns:
+        first = pattern.first
+        start = 0
+        while start < count:
+            if first is None or words[start] in first:
+                end = pattern.match(words, start)
+                if end > start:
+                    found.append((pattern, start, end))
+                    start = end
+                    continue
+            start += 1
+    return found
+
+
+def _matches_any(patterns: list[_Pattern], words: _WordList) -> bool:
+    for pattern in patterns:
+        first = pattern.first
+        for start in range(len(words)):
+            if (first is None or words[start] in first) and pattern.match(words, start) > start:
+                return True
+    return False
+
+
+_INDEX_LOCK = threading.Lock()
+_BUILT: list[_Index] = []
+
+
+def _index() -> _Index:
+    """Built on first use (tens of milliseconds), so importing this module stays cheap."""
+    if not _BUILT:
+        with _INDEX_LOCK:
+            if not _BUILT:
+                _BUILT.append(_Index(_build()))
+    return _BUILT[0]
+
+
+_VOCATIVE_OK = (
+    _CLASSES["LABEL_NOUN"]
+    | _CLASSES["LABEL_ADJ"]
+    | _CLASSES["INT"]
+    | _w("ugh urgh argh agh oh god gosh omg ffs seriously come on again what you such me , ")
+)
+_VOCATIVE_HEAD = _CLASSES["LABEL_NOUN"] | _w(
+    "stupid dumb dumbass idiotic moronic useless worthless pathetic hopeless lazy ugly fat "
+    "disgusting incompetent"
+)
+
+
+def _negations_before(words: Sequence[str], start: int) -> int:
+    """How many negations reach the phrase at ``start`` ("I don't think I'm …")."""
+    count = 0
+    index = start - 1
+    steps = 0
+    while index >= 0 and steps < 6:
+        word = words[index]
+        if word == "not" and 0 < index < start - 1 and words[index + 1] == "believe":
+            if words[index - 1] in ("can", "could"):
+                break  # "I can't believe how stupid I was" is disbelief, not denial
+        if word in _NEGATORS:
+            count += 1
+        elif word not in _TRANSPARENT:
+            break
+        index -= 1
+        steps += 1
+    return count
+
+
+class _Sentence:
+    __slots__ = ("has_self", "low", "offset", "word_set", "words")
+
+    def __init__(self, offset: int, low: str, words: list[str]) -> None:
+        self.offset = offset
+        self.low = low
+        self.words = _WordList(words)
+        self.word_set = set(words)
+        self.has_self = not _SELF.isdisjoint(self.word_set)
+
+    def pick(self, group: str) -> list[_Pattern]:
+        return _index().pick(group, self.word_set)
+
+
+# (category, start word, end word, weak)
+_Raw = tuple[str, int, int, bool]
+
+
+def _critical_findings(sentence: _Sentence) -> list[_Raw]:
+    """Findings in word positions after negation, defusion, reported past and permission."""
+    words = sentence.words
+    found: list[_Raw] = []
+    matches = _matches(sentence.pick("critical"), words)
+    if matches:
+        scope = _Scope(words, _matches(sentence.pick("marker"), words))
+        has_self = sentence.has_self
+        for pattern, start, end in matches:
+            if pattern.needs_self and not has_self:
+                continue
+            if pattern.negation == "suppress" and _negations_before(words, start):
+                continue
+            if pattern.negation == "polarity":
+                inside = sum(1 for word in words[start:end] if word in _NEGATORS)
+                if (inside + _negations_before(words, start)) % 2 == 0:
+                    continue
+            if scope.suppresses(start):
+                continue
+            weak = pattern.weak or not _PAST_BE.isdisjoint(words[start : start + 4])
+            found.append((pattern.kind, start, end, weak))
+    if _vocative(words):
+        found.append(("harsh-self-address", 0, len(words), False))
+    return found
+
+
+class _Scope:
+    """Where suppressing markers reach: defusion to the end of the sentence, reported past and
+    permission to the end of their clause. Precomputed so each check is constant time."""
+
+    def __init__(self, words: list[str], markers: list[tuple[_Pattern, int, int]]) -> None:
+        self.defused_after = len(words) + 1
+        self.clause: list[int] = []
+        self.earliest_end: dict[int, int] = {}
+        if not markers:
+            return
+        clause = 0
+        for word in words:
+            self.clause.append(clause)
+            if word in _CLAUSE_END:
+                clause += 1
+        self.clause.append(clause)
+        for marker, start, end in markers:
+            if marker.kind == "defusion":
+                self.defused_after = min(self.defused_after, start)
+            else:
+                number = self.clause[end]
+                if end < self.earliest_end.get(number, len(words) + 1):
+                    self.earliest_end[number] = end
+
+    def suppresses(self, start: int) -> bool:
+        if start > self.defused_after:
+            return True
+        if not self.earliest_end:
+            return False
+        end = self.earliest_end.get(self.clause[start])
+        return end is not None and end <= start
+
+
+def _vocative(words: Sequence[str]) -> bool:
+    """A sentence that is only an insult ("Idiot!", "stupid, stupid, stupid")."""
+    if len(words) > 8 or not words:
+        return False
+    return all(word in _VOCATIVE_OK for word in words) and any(
+        word in _VOCATIVE_HEAD for word in words
+    )
+
+
+def _context(sentence: _Sentence) -> tuple[bool, bool]:
+    """(kind, defused): a kind rider ("and that's okay") or an after-the-fact defusion
+    ("that's just a thought") that isn't itself negated."""
+    kind = defused = False
+    words = sentence.words
+    for pattern, start, _end in _matches(sentence.pick("context"), words):
+        if _negations_before(words, start):
+            continue
+        if pattern.kind == "post-defusion":
+            defused = True
+        else:
+            kind = True
+    return kind, defused
+
+
+def analyse(text: str) -> Analysis:
+    """Analyse ``text`` (any length, any characters). Never raises on str input."""
+    sentences: list[_Sentence] = []
+    for chunk in _SENTENCE.finditer(_lower(text)):
+        low = chunk.group()
+        words = _words(low)
+        if words and words.count(BREAK) != len(words):
+            sentences.append(_Sentence(chunk.start(), low, words))
+    crisis = False
+    context: dict[int, tuple[bool, bool]] = {}
+    spans: list[tuple[int, int, str]] = []
+    for number, sentence in enumerate(sentences):
+        if not crisis and _matches_any(sentence.pick("crisis"), sentence.words):
+            crisis = True
+        found = _critical_findings(sentence)
+        if not found:
+            continue
+        # What the person says right after can soften or defuse what came before.
+        kind = defused = False
+        for near in (number, number + 1):
+            if near < len(sentences):
+                if near not in context:
+                    context[near] = _context(sentences[near])
+                kind = kind or context[near][0]
+                defused = defused or context[near][1]
+        if defused:
+            continue
+        words, starts, ends = _spans(sentence.low, sentence.offset)
+        for category, start, end, weak in found:
+            if weak and kind:
+                continue
+            last = end - 1
+            while last > start and words[last] == BREAK:
+                last -= 1
+            spans.append((starts[start], ends[last], category))
+    findings = tuple(
+        Finding(category, start, end, text[start:end], hint_for(category))
+        for start, end, category in _non_overlapping(spans)
+    )
+    return Analysis(text=text, critical=bool(findings), crisis=crisis, findings=findings)
+
+
+def _non_overlapping(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Keep the longest of overlapping spans (the earliest when they start together)."""
+    ordered = sorted(spans, key=lambda span: (span[0], span[0] - span[1]))
+    kept: list[tuple[int, int, str]] = []
+    for span in ordered:
+        if kept and span[0] < kept[-1][1]:
+            continue
+        kept.append(span)
+    return kept
