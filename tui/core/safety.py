@@ -33,6 +33,15 @@ NOT_A_CRISIS_SERVICE = (
 )
 
 
+def resources_for(resources: list[Resource], country: str) -> list[Resource]:
+    """With a country set, keep that country's lines and the ones meant for everyone."""
+    if not country:
+        return resources
+    wanted = country.strip().upper()
+    kept = [r for r in resources if r.region.upper() in (wanted, "INTERNATIONAL", "EVERYWHERE")]
+    return kept or resources
+
+
 def load_resources() -> list[Resource]:
     text = resources.files("tui.core").joinpath("data/support_resources.toml").read_text("utf-8")
     data = tomllib.loads(text)

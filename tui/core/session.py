@@ -12,10 +12,13 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.core.exercises import Exercise, Library, Step
-from tui.core.text import fill_template
+from tui.core.text import fill_template, strip_controls
+
+if TYPE_CHECKING:
+    from tui.core.selftalk import Analysis
 
 SCHEMA_VERSION = 1
 DEFAULT_MINUTES = 5
@@ -69,12 +72,47 @@ def plan_session(
     return chosen
 
 
+@dataclass(frozen=True)
+class Review:
+    """What to do with a written answer; the same decision in the app and plain mode.
+
+    Crisis language always comes first and is never met with "let's try that again".
+    """
+
+    text: str
+    analysis: Analysis
+    offer_try_again: bool
+
+    @property
+    def crisis(self) -> bool:
+        return self.analysis.crisis
+
+
+def review_answer(step: Step, text: str) -> Review:
+    # Imported here: the analyser's rules are compiled on import, which the home screen
+    # (and every command that doesn't analyse text) should not wait for.
+    from tui.core.selftalk import analyse
+
+    text = strip_controls(text)
+    analysis = analyse(text)
+    offer = step.checks_self_talk and analysis.critical and not analysis.crisis
+    return Review(text, analysis, offer)
+
+
 @dataclass
 class Ratings:
     """Inner-voice harshness and tension, 0–10; None means skipped (always allowed)."""
 
     harsh: int | None = None
     tense: int | None = None
+
+    def any(self) -> bool:
+        return self.harsh is not None or self.tense is not None
+
+
+def show_rating(value: object) -> str:
+    """A rating for people to read; a skipped one is a dash, never a zero."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else "–"
 
 
 @dataclass
@@ -113,8 +151,11 @@ class Session:
         minutes_planned: int = DEFAULT_MINUTES,
         clock: Clock = local_now,
         session_id: str | None = None,
+        preview: bool = False,
     ) -> None:
         self.id = session_id or uuid.uuid4().hex
+        # A preview walks an exercise (e.g. one just written) without keeping anything.
+        self.preview = preview
         self.exercises = list(exercises)
         self.situation = situation
         self.before = before or Ratings()

@@ -52,6 +52,8 @@ __all__ = [
     "ReflectionStore",
     "StoreError",
     "month_key",
+    "searchable_text",
+    "session_minutes",
 ]
 
 Reflection = dict[str, Any]
@@ -263,6 +265,21 @@ def _texts(value: object) -> Iterator[str]:
 
 def _matches(record: Reflection, needle: str) -> bool:
     return any(needle in text.casefold() for text in _texts(record))
+
+
+def searchable_text(record: Reflection) -> str:
+    """All of a reflection's words, casefolded, for search-as-you-type over a loaded history.
+
+    The same texts ``list(search=...)`` looks at; joined by a newline so a search can't match
+    across two answers.
+    """
+    return "\n".join(text.casefold() for text in _texts(record))
+
+
+def session_minutes(record: Reflection) -> float:
+    """Minutes practised in one reflection (0 when it has no readable start)."""
+    started = parse_started_at(record.get("started_at"))
+    return _session_minutes(record, started) if started is not None else 0.0
 
 
 def _may_contain(raw: bytes, needle: str) -> bool:
