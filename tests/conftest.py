@@ -1,0 +1,29 @@
+"""Shared fixtures. Tests never touch the real user data dir."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point every default location at a temporary folder, in case something forgets --data-dir."""
+    data_dir = tmp_path / "kindtone-data"
+    monkeypatch.setenv("KINDTONE_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("KINDTONE_CONFIG_DIR", str(tmp_path / "kindtone-config"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    yield data_dir
+
+
+@pytest.fixture(autouse=True)
+def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Blinking cursors make screenshots differ from run to run."""
+    from textual.widgets import Input, TextArea
+
+    monkeypatch.setattr(TextArea, "cursor_blink", False, raising=False)
+    monkeypatch.setattr(Input, "cursor_blink", False, raising=False)

@@ -1,0 +1,145 @@
+"""The exercise library and the new-exercise form, driven as a person would."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from textual.widgets import Input, OptionList, Select, SelectionList
+
+from tui.app import KindtoneApp
+from tui.core.exercises import load_library, parse_exercise
+from tui.core.storage import ReflectionStore
+from tui.screens.home import HomeScreen
+from tui.screens.library import LibraryScreen
+from tui.screens.new_exercise import NewExerciseScreen
+from tui.screens.session import SessionScreen
+from tui.widgets.plain import Plain
+from tui.widgets.step_editor import StepEditor
+
+BROKEN = 'id = "oops"\ntitle = "Oops"\n'
+
+
+def option_ids(app: KindtoneApp) -> list[str]:
+    option_list = app.screen.query_one("#exercise-list", OptionList)
+    return [option_list.get_option_at_index(n).id or "" for n in range(option_list.option_count)]
+
+
+async def test_library_groups_previews_and_lists_broken_files(tmp_path: Path) -> None:
+    custom = tmp_path / "exercises"
+    custom.mkdir()
+    (custom / "oops.toml").write_text(BROKEN, encoding="utf-8")
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        ids = option_ids(app)
+        assert "critic:noticing-the-critic" in ids
+        assert "overwhelmed:settling-breath" in ids
+        assert f"broken:{custom / 'oops.toml'}" in ids
+        # The detail pane describes the highlighted exercise, literally.
+        detail = app.screen.query_one("#detail-text", Plain)
+        assert "About" in str(detail.render())
+        # Preview walks it without saving anything.
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert app.screen.session.preview
+        while isinstance(app.screen, SessionScreen):
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+        await pilot.press("ctrl+n")  # check-out
+        await pilot.pause()
+        await pilot.press("enter")  # summary done
+        await pilot.pause()
+        assert ReflectionStore(tmp_path).count() == 0
+        assert ReflectionStore(tmp_path).load_draft() is None
+
+
+async def test_library_picks_up_a_new_file_without_restart(tmp_path: Path) -> None:
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        custom = tmp_path / "exercises"
+        custom.mkdir()
+        source = load_library().exercises["just-a-thought"].path.read_text(encoding="utf-8")
+        (custom / "mine.toml").write_text(
+            source.replace('id = "just-a-thought"', 'id = "my-own"'), encoding="utf-8"
+        )
+        os.utime(custom / "mine.toml")
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        screen.refresh_list()  # the screen also does this on a timer
+        await pilot.pause()
+        assert any(i.endswith(":my-own") for i in option_ids(app))
+
+
+async def test_new_exercise_form_saves_a_valid_file_that_runs(tmp_path: Path) -> None:
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(100, 70)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, NewExerciseScreen)
+        screen.query_one("#title", Input).value = "Morning [bold] kindness"
+        screen.query_one("#summary", Input).value = "A kind word before the day starts."
+        screen.query_one("#situations", SelectionList).select("practice")
+        # Add a write step and a reframe step through the form's own controls.
+        for step_type in ("reframe", "write"):
+            screen.query_one("#step-type", Select).value = step_type
+            await pilot.click("#add-step")
+            await pilot.pause()
+        editors = list(screen.query(StepEditor))
+        assert [e.step_type for e in editors] == ["reframe", "write"]
+        up = editors[1].query_one(".up")
+        up.scroll_visible(animate=False)
+        await pilot.pause()
+        clicked = await pilot.click(up)  # move the write step first
+        await pilot.pause()
+        assert clicked
+        write, reframe = list(screen.query(StepEditor))
+        assert (write.step_type, reframe.step_type) == ("write", "reframe")
+        fields = {w.name: w for w in write.query(Input)}
+        fields["prompt"].value = "What is the critic saying?"
+        fields["id"].value = "thought"
+        # Saving with the reframe unfinished shows the problem and writes nothing.
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "prompt" in str(screen.query_one("#problems", Plain).render())
+        assert not (tmp_path / "exercises").exists()
+        fields = {w.name: w for w in reframe.query(Input)}
+        fields["prompt"].value = "Say {thought} the way a friend would."
+        fields["source"].value = "thought"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        path = tmp_path / "exercises" / "morning-bold-kindness.toml"
+        exercise, problems = parse_exercise(path)
+        assert problems == [] and exercise is not None
+        assert exercise.title == "Morning [bold] kindness"
+        assert (path.stat().st_mode & 0o777) == 0o600
+        # ...and it runs as a session.
+        app.start_single("morning-bold-kindness")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        await pilot.press(*"kinder")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press(*"gentle")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        if app.screen.query("#try-again"):
+            await pilot.press("tab", "enter")
+            await pilot.pause()
+        await pilot.press("ctrl+n")  # check-out
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, (LibraryScreen, HomeScreen))
+    (record,) = ReflectionStore(tmp_path).list()
+    assert record["exercises"] == ["morning-bold-kindness"]
+    assert [s["answer"] for s in record["steps"]] == ["kinder", "gentle"]

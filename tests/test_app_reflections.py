@@ -1,0 +1,133 @@
+"""The reflections screens: list, search, filters, detail, delete, export, insights."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from sample_data import TODAY, seed
+from textual.pilot import Pilot
+from textual.widgets import Input, Select
+
+from tui.app import KindtoneApp
+from tui.core.storage import ReflectionStore
+from tui.screens.confirm import ConfirmScreen
+from tui.screens.export import ExportScreen
+from tui.screens.insights import InsightsScreen
+from tui.screens.reflections import ReflectionDetailScreen, ReflectionsScreen
+from tui.widgets.plain import Plain
+from tui.widgets.reflection_list import ReflectionList
+
+
+async def open_list(pilot: Pilot[Any]) -> ReflectionsScreen:
+    await pilot.press("r")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, ReflectionsScreen)
+    return screen
+
+
+def shown(screen: ReflectionsScreen) -> list[str]:
+    return [row.id[:2] for row in screen.query_one(ReflectionList).rows]
+
+
+async def test_list_search_and_filters(tmp_path: Path) -> None:
+    seed(tmp_path)
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(110, 30)) as pilot:
+        screen = await open_list(pilot)
+        assert shown(screen) == ["01", "02", "03", "04"]
+        await pilot.press("slash", *"WALK")
+        await pilot.pause()
+        assert shown(screen) == ["02"]
+        assert "1 of 4 match" in str(screen.query_one("#reflections-status", Plain).render())
+        await pilot.press(*"ZZ")
+        await pilot.pause()
+        assert shown(screen) == []
+        screen.query_one("#search", Input).value = "[bold]"  # earlier versions are searched
+        await pilot.pause()
+        assert shown(screen) == ["01", "02", "03", "04"]
+        screen.query_one("#search", Input).value = ""
+        screen.query_one("#filter-exercise", Select).value = "lets-try-that-again"
+        await pilot.pause()
+        assert shown(screen) == ["01", "03"]
+        screen.query_one("#filter-exercise", Select).clear()
+        screen.query_one("#filter-situation", Select).value = "overwhelmed"
+        await pilot.pause()
+        assert shown(screen) == ["02"]
+        screen.query_one("#filter-situation", Select).clear()
+        screen.query_one("#filter-from", Input).value = "2026-10-01"
+        screen.query_one("#filter-to", Input).value = "2026-11-23"
+        await pilot.pause()
+        assert shown(screen) == ["02", "03"]
+
+
+async def test_detail_shows_everything_literally_and_delete_confirms(tmp_path: Path) -> None:
+    seed(tmp_path)
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(110, 40)) as pilot:
+        screen = await open_list(pilot)
+        screen.query_one(ReflectionList).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = app.screen
+        assert isinstance(detail, ReflectionDetailScreen)
+        texts = [str(p.render()) for p in detail.query(Plain)]
+        assert "I did my best [/] today" in texts
+        assert "version 1: I'm [bold] hopeless" in texts
+        assert any("(42 s)" in t for t in texts)
+        assert any("7 → 4" in t for t in texts)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")  # the safe default: Cancel
+        await pilot.pause()
+        assert ReflectionStore(tmp_path).count() == 4
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("tab", "enter")  # Delete
+        await pilot.pause()
+        assert isinstance(app.screen, ReflectionsScreen)
+        assert shown(app.screen) == ["02", "03", "04"]
+    assert ReflectionStore(tmp_path).get("01" + "a" * 30) is None
+
+
+async def test_export_what_the_filter_shows(tmp_path: Path) -> None:
+    seed(tmp_path)
+    target = tmp_path / "out.json"
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(110, 40)) as pilot:
+        screen = await open_list(pilot)
+        screen.query_one("#search", Input).value = "steps"
+        await pilot.pause()
+        screen.query_one(ReflectionList).focus()
+        await pilot.press("x")
+        await pilot.pause()
+        export = app.screen
+        assert isinstance(export, ExportScreen)
+        await pilot.click("#format-json")
+        export.query_one("#path", Input).value = str(target)
+        await pilot.click("#do-export")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ReflectionsScreen)
+    document = json.loads(target.read_text(encoding="utf-8"))
+    assert document["format"] == "kindtone-reflections"
+    assert [r["id"][:2] for r in document["reflections"]] == ["03"]
+    assert (target.stat().st_mode & 0o777) == 0o600
+
+
+async def test_insights(tmp_path: Path) -> None:
+    seed(tmp_path)
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(InsightsScreen(today=TODAY))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = str(app.screen.query_one("#insights-text", Plain).render())
+        assert "4 sessions, about 16 minutes of practice in all" in text
+        assert "3 practice days in the last year" in text
+        assert "3.0 points gentler" in text
+        assert "streak" not in text.lower()

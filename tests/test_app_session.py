@@ -1,0 +1,116 @@
+"""A whole session driven by keyboard, and the record it leaves behind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import events
+from textual.widgets import TextArea
+
+from tui.app import KindtoneApp
+from tui.core.storage import ReflectionStore
+from tui.screens.checkin import CheckInScreen
+from tui.screens.checkout import CheckOutScreen
+from tui.screens.home import HomeScreen
+from tui.screens.session import SessionScreen
+from tui.screens.summary import SummaryScreen
+from tui.widgets.try_again import TryAgainPanel
+
+HOSTILE = "I felt [bold] and [/] then [@click=app.quit]x[/]"
+
+
+async def type_text(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    for char in text:
+        await pilot.press("space" if char == " " else char)
+
+
+async def paste(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    """As a terminal delivers a paste (bracketed paste): one event, not keystrokes."""
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause()
+
+
+async def test_whole_session_by_keyboard(tmp_path: Path) -> None:
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("s")
+        assert isinstance(app.screen, CheckInScreen)
+        await pilot.press("down", "down", "enter")  # "The inner critic is loud"
+        await pilot.press("7", "tab", "5")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        session = screen.session
+        assert session.situation == "critic"
+        written: list[str] = []
+        guard = 0
+        while isinstance(app.screen, SessionScreen):
+            guard += 1
+            assert guard < 80, "session never ended"
+            planned = session.current
+            assert planned is not None
+            if planned.step.takes_text:
+                text = f"{planned.position} {HOSTILE}"
+                await type_text(pilot, f"{planned.position} ")
+                await paste(pilot, HOSTILE)
+                written.append(text)
+                await pilot.press("ctrl+n")
+                await pilot.pause()
+                if app.screen.query(TryAgainPanel):
+                    await pilot.press("tab", "enter")  # keep it as it is
+                    await pilot.pause()
+            elif planned.step.type == "rate":
+                await pilot.press("6", "enter")
+            elif planned.step.type == "choose":
+                await pilot.press("down", "enter")
+            else:
+                await pilot.press("ctrl+n")
+            await pilot.pause()
+        assert isinstance(app.screen, CheckOutScreen)
+        await pilot.press("3", "tab", "2", "ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert app.screen.saved
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.is_running  # the [@click=app.quit] text never acted
+
+    (record,) = ReflectionStore(tmp_path).list()
+    assert record["completed"] is True
+    assert record["situation"] == "critic"
+    assert record["ratings"] == {
+        "before": {"harsh": 7, "tense": 5},
+        "after": {"harsh": 3, "tense": 2},
+    }
+    answers = [s["answer"] for s in record["steps"] if s["type"] in ("write", "reframe")]
+    assert answers == written
+    assert ReflectionStore(tmp_path).load_draft() is None
+
+
+async def test_back_keeps_text_and_leaving_can_keep_it(tmp_path: Path) -> None:
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="noticing-the-critic")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        while not screen.session.current.step.takes_text:  # type: ignore[union-attr]
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        await type_text(pilot, "I'm hopeless")
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert app.screen.query_one("#answer", TextArea).text == "I'm hopeless"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("enter")  # "Keep what I wrote"
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    (record,) = ReflectionStore(tmp_path).list()
+    assert record["completed"] is False
+    assert "I'm hopeless" in [s["answer"] for s in record["steps"]]

@@ -1,0 +1,304 @@
+"""The full-screen kindtone app: it wires screens to the core and keeps the services."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.events import Resize
+from textual.screen import Screen
+
+from tui.core.settings import SettingsFile
+from tui.core.settings import config_dir as default_config_dir
+from tui.paths import ensure_private_dir
+from tui.themes import DEFAULT_THEME, THEMES
+
+if TYPE_CHECKING:
+    # Imported where used: the home screen's first draw must not wait for the exercise
+    # loader, the session core or the store (TinyDB, orjson, filelock).
+    from tui.core.exercises import Library
+    from tui.core.session import Session
+    from tui.core.storage import ReflectionStore
+
+
+class KindtoneApp(App[int]):
+    CSS_PATH = "app.tcss"
+    TITLE = "kindtone"
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("f2", "support", "Support", priority=True, tooltip="Where to find support now"),
+        Binding("f1", "help", "Help", priority=True),
+        Binding("question_mark", "help", "Help", show=False),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+    ]
+
+    MIN_SIZE = (60, 20)
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        config_dir: Path | None = None,
+        start_minutes: int | None = None,
+        start_exercise: str | None = None,
+        start_session: bool = False,
+        reduced_motion: bool = False,
+    ) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.settings_file = SettingsFile(config_dir or default_config_dir())
+        self.settings = self.settings_file.load()
+        self.start_minutes = start_minutes or self.settings.session_minutes
+        self.start_exercise = start_exercise
+        self.start_session = start_session
+        self.reduced_motion = reduced_motion or self.settings.reduced_motion
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = (
+            self.settings.theme if self.settings.theme in self.available_themes else (DEFAULT_THEME)
+        )
+        self._settings_ready = True
+        self._library: Library | None = None
+        self._library_signature: tuple[tuple[str, int, int], ...] = ()
+        self._store: ReflectionStore | None = None
+
+    # -- services ------------------------------------------------------------------------
+
+    @property
+    def custom_exercises_dir(self) -> Path:
+        return self.data_dir / "exercises"
+
+    @property
+    def library(self) -> Library:
+        """Loaded on first use, and again whenever an exercise file changes on disk."""
+        from tui.core.exercises import exercise_dir_signature, load_library
+
+        signature = exercise_dir_signature(self.custom_exercises_dir)
+        if self._library is None or signature != self._library_signature:
+            self._library = load_library(custom_dir=self.custom_exercises_dir)
+            self._library_signature = signature
+        return self._library
+
+    @property
+    def store(self) -> ReflectionStore:
+        from tui.core.storage import ReflectionStore
+
+        if self._store is None:
+            ensure_private_dir(self.data_dir)
+            self._store = ReflectionStore(self.data_dir)
+        return self._store
+
+    def save_reflection(self, session: Session, *, completed: bool) -> bool:
+        """Save, and tell the person plainly if it failed; the draft keeps their words."""
+        from tui.core.storage import StoreError
+
+        if session.preview:
+            return True
+        try:
+            self.store.save(session.to_record(completed=completed))
+        except (OSError, StoreError) as error:
+            self.notify(
+                f"Your reflection couldn't be saved ({error}). "
+                "Your words are kept as a draft and will be offered next time.",
+                title="Not saved",
+                severity="error",
+                timeout=12,
+                markup=False,
+            )
+            return False
+        with contextlib.suppress(OSError):
+            self.store.discard_draft()
+        return True
+
+    def keep_draft(self, session: Session, stage: str = "steps") -> None:
+        from tui.core.storage import StoreError
+
+        if session.preview:
+            return
+        # A failed draft write must never interrupt writing; the next one may succeed.
+        with contextlib.suppress(OSError, StoreError):
+            self.store.save_draft(session.to_draft(stage))
+
+    def apply_settings(self) -> None:
+        """Settings take effect at once; no restart."""
+        self.start_minutes = self.settings.session_minutes
+        self.reduced_motion = self.settings.reduced_motion
+        from tui.screens.home import HomeScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.show_session_length()
+
+    def save_settings(self) -> None:
+        try:
+            self.settings_file.save(self.settings)
+        except OSError as error:
+            self.notify(
+                f"Settings couldn't be saved ({error.strerror or error}).",
+                severity="error",
+                markup=False,
+            )
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember a theme chosen anywhere (settings screen or command palette)."""
+        if getattr(self, "_settings_ready", False) and theme != self.settings.theme:
+            self.settings.theme = theme
+            self.save_settings()
+
+    # -- start-up ------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        from tui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        for warning in self.settings_file.warnings:
+            self.notify(warning, title="Settings", severity="warning", timeout=10, markup=False)
+        if self.start_exercise is not None:
+            exercise = self.library.get(self.start_exercise)
+            if exercise is None:
+                self.notify(
+                    f"There is no exercise called {self.start_exercise!r}.",
+                    severity="warning",
+                    markup=False,
+                )
+            else:
+                self.call_after_refresh(self.start_single, exercise.id)
+        elif self.start_session:
+            self.call_after_refresh(self.action_start_session)
+        else:
+            self.call_after_refresh(self.offer_draft)
+
+    def on_resize(self, event: Resize) -> None:
+        """Below the minimum size, a friendly message instead of a squashed layout."""
+        from tui.screens.too_small import TooSmallScreen
+
+        width, height = event.size
+        too_small = width < self.MIN_SIZE[0] or height < self.MIN_SIZE[1]
+        showing = isinstance(self.screen, TooSmallScreen)
+        if too_small and not showing:
+            self.push_screen(TooSmallScreen())
+        elif showing and not too_small:
+            self.pop_screen()
+
+    def offer_draft(self) -> None:
+        """After a crash, offer to resume right where the person was."""
+        from tui.core.session import Session
+        from tui.core.storage import StoreError
+        from tui.screens.resume import ResumeScreen
+
+        try:
+            draft = self.store.load_draft()
+        except (OSError, StoreError):
+            return
+        if not draft:
+            return
+        session = Session.from_draft(draft, self.library)
+        if session is None:
+            return
+
+        def decided(resume: bool | None) -> None:
+            if resume:
+                self.run_session(session, stage=str(draft.get("stage", "steps")))
+            elif resume is False:
+                self.store.discard_draft()
+
+        self.push_screen(ResumeScreen(session), decided)
+
+    # -- actions -------------------------------------------------------------------------
+
+    def action_start_session(self, minutes: int | None = None) -> None:
+        from tui.screens.checkin import CheckInScreen
+
+        self.push_screen(CheckInScreen(minutes or self.start_minutes))
+
+    def start_single(self, exercise_id: str, *, preview: bool = False) -> None:
+        from tui.core.session import Session
+
+        exercise = self.library.get(exercise_id)
+        if exercise is None:
+            return
+        self.run_session(Session([exercise], minutes_planned=exercise.minutes, preview=preview))
+
+    def run_session(self, session: Session, stage: str = "steps") -> None:
+        from tui.screens.session import SessionScreen
+
+        self.push_screen(SessionScreen(session, stage=stage))
+
+    def action_choose_exercise(self) -> None:
+        from tui.screens.library import LibraryScreen
+
+        self.push_screen(LibraryScreen())
+
+    def action_reflections(self) -> None:
+        from tui.screens.reflections import ReflectionsScreen
+
+        self.push_screen(ReflectionsScreen())
+
+    async def action_quit(self) -> None:
+        """Quitting mid-session asks first, so nothing written is lost by accident."""
+        from tui.screens.session import SessionScreen
+
+        if isinstance(self.screen, SessionScreen):
+            self.screen.action_leave(then_quit=True)
+            return
+        self.exit(0)
+
+    def action_insights(self) -> None:
+        from tui.screens.insights import InsightsScreen
+
+        if not isinstance(self.screen, InsightsScreen):
+            self.push_screen(InsightsScreen())
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_settings(self) -> None:
+        from tui.screens.settings import SettingsScreen
+
+        if not isinstance(self.screen, SettingsScreen):
+            self.push_screen(SettingsScreen())
+
+    def action_library(self) -> None:
+        self.action_choose_exercise()
+
+    def action_new_exercise(self) -> None:
+        from tui.screens.new_exercise import NewExerciseScreen
+
+        self.push_screen(NewExerciseScreen())
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Every action in the command palette (ctrl+p), before Textual's own."""
+        yield SystemCommand(
+            "Start a session", "Check in, then a few short exercises", self.action_start_session
+        )
+        yield SystemCommand(
+            "Choose an exercise", "Practise one exercise", self.action_choose_exercise
+        )
+        yield SystemCommand("Reflections", "Read what you wrote before", self.action_reflections)
+        yield SystemCommand("Insights", "Your practice over the last year", self.action_insights)
+        yield SystemCommand(
+            "Exercise library", "Browse, preview and edit exercises", self.action_library
+        )
+        yield SystemCommand(
+            "New exercise", "Write an exercise of your own", self.action_new_exercise
+        )
+        yield SystemCommand(
+            "Settings", "Session length, ratings, support lines, theme", self.action_settings
+        )
+        yield SystemCommand("Support", "Where to find support now", self.action_support)
+        yield SystemCommand("Help", "Keys, screens, and where your data lives", self.action_help)
+        yield from super().get_system_commands(screen)
+
+    def action_support(self) -> None:
+        from tui.screens.support import SupportScreen
+
+        if not isinstance(self.screen, SupportScreen):
+            self.push_screen(SupportScreen())

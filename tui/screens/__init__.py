@@ -1,0 +1,1 @@
+"""One screen a module. Screens present and react; the core decides."""

@@ -1,0 +1,123 @@
+"""Export from the app: all reflections, or just what the list shows, to a file."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, RadioButton, RadioSet
+
+from tui.core.atomic import write_atomic
+from tui.core.exercises import SITUATIONS
+from tui.core.reflections_io import export_json, export_markdown
+from tui.core.storage import StoreError
+from tui.widgets.plain import Plain
+
+if TYPE_CHECKING:
+    from tui.app import KindtoneApp
+
+
+def default_path(markdown: bool) -> Path:
+    suffix = "md" if markdown else "json"
+    return Path.home() / f"kindtone-reflections-{date.today().isoformat()}.{suffix}"
+
+
+class ExportScreen(ModalScreen[None]):
+    app: KindtoneApp
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, shown_ids: list[str], total: int) -> None:
+        super().__init__()
+        self.shown_ids = shown_ids
+        self.total = total
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export", classes="dialog"):
+            yield Plain("Export reflections", classes="title")
+            with RadioSet(id="scope", compact=True):
+                yield RadioButton(
+                    Content(f"What the list shows ({len(self.shown_ids)})"),
+                    value=len(self.shown_ids) < self.total,
+                    name="shown",
+                )
+                yield RadioButton(
+                    Content(f"All reflections ({self.total})"),
+                    value=len(self.shown_ids) >= self.total,
+                    name="all",
+                )
+            with RadioSet(id="format", compact=True):
+                yield RadioButton(
+                    Content("Markdown, to read or share"), value=True, name="md", id="format-md"
+                )
+                yield RadioButton(
+                    Content("JSON, complete, to import later"), name="json", id="format-json"
+                )
+            yield Plain("Save to", classes="field-label")
+            yield Input(str(default_path(True)), id="path", compact=True)
+            yield Plain("", id="export-status", classes="muted")
+            with Horizontal(classes="buttons"):
+                yield Button(Content("Export"), compact=True, id="do-export", variant="primary")
+                yield Button(Content("Cancel"), compact=True, id="cancel")
+
+    def _markdown(self) -> bool:
+        pressed = self.query_one("#format", RadioSet).pressed_button
+        return pressed is None or pressed.name == "md"
+
+    @on(RadioSet.Changed, "#format")
+    def _format_changed(self) -> None:
+        path = self.query_one("#path", Input)
+        current = Path(path.value)
+        if current.suffix in (".md", ".json"):
+            wanted = ".md" if self._markdown() else ".json"
+            path.value = str(current.with_suffix(wanted))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#do-export")
+    @on(Input.Submitted, "#path")
+    def _export(self) -> None:
+        scope = self.query_one("#scope", RadioSet).pressed_button
+        only = set(self.shown_ids) if scope is not None and scope.name == "shown" else None
+        target = Path(self.query_one("#path", Input).value.strip()).expanduser()
+        self.query_one("#export-status", Plain).set_text("Exporting…")
+        self.write(target, only, self._markdown())
+
+    @work(thread=True, exclusive=True)
+    def write(self, target: Path, only: set[str] | None, markdown: bool) -> None:
+        try:
+            reflections = self.app.store.list()
+            if only is not None:
+                reflections = [r for r in reflections if r.get("id") in only]
+            if markdown:
+                titles = {e.id: e.title for e in self.app.library.exercises.values()}
+                data = export_markdown(
+                    reflections,
+                    titles=titles,
+                    situations=SITUATIONS,
+                    exported_on=datetime.now().astimezone(),
+                ).encode("utf-8")
+            else:
+                data = export_json(reflections)
+            write_atomic(target, data, mode=0o600)
+        except (OSError, StoreError) as error:
+            reason = getattr(error, "strerror", None) or str(error)
+            self.app.call_from_thread(
+                self.query_one("#export-status", Plain).set_text,
+                f"Couldn't write {target}: {reason}",
+            )
+            return
+        self.app.call_from_thread(self._done, target, len(reflections))
+
+    def _done(self, target: Path, count: int) -> None:
+        self.notify(f"Exported {count} reflection(s) to {target}", markup=False)
+        self.dismiss(None)

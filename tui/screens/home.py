@@ -1,0 +1,122 @@
+"""Home: the name, a welcome, how much you've practised, and where to go."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.content import Content
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList
+from textual.widgets.option_list import Option
+
+from tui.widgets.banner import Banner
+from tui.widgets.plain import Plain
+
+if TYPE_CHECKING:
+    from tui.app import KindtoneApp
+    from tui.core.storage import PracticeSummary
+
+WELCOME = "A few quiet minutes to practise a kinder inner voice."
+
+
+def practice_line(summary: PracticeSummary | None, now: datetime) -> str:
+    """Count practice; never mention what was missed. Welcome people back after a gap."""
+    if summary is None or summary.sessions == 0:
+        return "This is a good place to start. There's no wrong way to do this."
+    sessions = summary.sessions
+    times = "once" if sessions == 1 else f"{sessions} times"
+    minutes = round(summary.minutes)
+    line = f"You've practised {times}"
+    if minutes >= 1:
+        line += f", about {minutes} minute{'s' if minutes != 1 else ''} in all"
+    line += "."
+    last = summary.last_practised
+    if last is not None and now - last > timedelta(days=7):
+        line = "Welcome back. It's good to see you. " + line
+    return line
+
+
+class HomeScreen(Screen[None]):
+    app: KindtoneApp
+
+    BINDINGS = [
+        Binding("s", "app.start_session", "Start session"),
+        Binding("e", "app.choose_exercise", "One exercise"),
+        Binding("r", "app.reflections", "Reflections"),
+        Binding("comma", "app.settings", "Settings", key_display=","),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        # Each line in its own Center: Textual aligns children as one block, not one by one.
+        with Vertical(id="home"):
+            with Center():
+                yield Banner(id="banner")
+            with Center():
+                yield Plain(WELCOME, id="welcome")
+            with Center():
+                yield Plain(" ", id="practice")
+            with Center():
+                yield OptionList(
+                    Option(Content(f"Start a {self.app.start_minutes}-minute session"), id="start"),
+                    Option(Content("Choose one exercise"), id="exercise"),
+                    Option(Content("Past reflections"), id="reflections"),
+                    Option(Content("Settings"), id="settings"),
+                    Option(Content("Help"), id="help"),
+                    Option(Content("Quit"), id="quit"),
+                    id="home-actions",
+                )
+            with Center():
+                yield Plain(
+                    "A practice tool, not a substitute for professional care. "
+                    "Press F2 any time for support.",
+                    id="care-note",
+                )
+        yield Footer(compact=True)
+
+    def show_session_length(self) -> None:
+        option_list = self.query_one("#home-actions", OptionList)
+        option_list.replace_option_prompt(
+            "start", Content(f"Start a {self.app.start_minutes}-minute session")
+        )
+
+    def on_mount(self) -> None:
+        self.query_one("#home-actions", OptionList).focus()
+
+    def on_resize(self, event: Resize) -> None:
+        self.query_one(Banner).fit(event.size.width, event.size.height)
+
+    def on_screen_resume(self) -> None:
+        self.load_practice()
+
+    @work(thread=True, exclusive=True, group="practice")
+    def load_practice(self) -> None:
+        """Off the main thread: years of reflections must not delay the first draw."""
+        try:
+            summary = self.app.store.practice_summary()
+        except Exception:  # a damaged store is reported elsewhere; home still opens
+            summary = None
+        # Warm the self-talk analyser (its rules compile on import) while the person reads.
+        import tui.core.selftalk  # noqa: F401
+        line = practice_line(summary, datetime.now().astimezone())
+        self.app.call_from_thread(self.query_one("#practice", Plain).set_text, line)
+
+    @on(OptionList.OptionSelected, "#home-actions")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        actions = {
+            "start": self.app.action_start_session,
+            "exercise": self.app.action_choose_exercise,
+            "reflections": self.app.action_reflections,
+            "settings": self.app.action_settings,
+            "help": self.app.action_help,
+        }
+        if event.option.id == "quit":
+            self.app.exit(0)
+        elif event.option.id in actions:
+            actions[event.option.id]()

@@ -1,0 +1,57 @@
+"""Leaving mid-session: keep what's written (as unfinished) or let it go."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button
+
+from tui.widgets.plain import Plain
+
+
+class LeaveScreen(ModalScreen[str | None]):
+    """Dismisses with "keep", "discard" or None (stay)."""
+
+    BINDINGS = [Binding("escape", "stay", "Stay")]
+
+    def __init__(self, *, has_writing: bool) -> None:
+        super().__init__()
+        self.has_writing = has_writing
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="leave", classes="dialog"):
+            yield Plain("Leave this session?", classes="title")
+            if self.has_writing:
+                yield Plain(
+                    "You can keep what you've written as an unfinished reflection, or let it go."
+                )
+            else:
+                yield Plain("Stopping early is fine. You can come back any time.")
+            with Horizontal(classes="buttons"):
+                if self.has_writing:
+                    yield Button(
+                        Content("Keep what I wrote"), compact=True, id="keep", variant="primary"
+                    )
+                    yield Button(Content("Discard it"), compact=True, id="discard", variant="error")
+                else:
+                    yield Button(Content("Leave"), compact=True, id="discard", variant="primary")
+                yield Button(Content("Stay"), compact=True, id="stay")
+
+    def on_mount(self) -> None:
+        self.query(Button).first().focus()
+
+    @on(Button.Pressed, "#keep")
+    def _keep(self) -> None:
+        self.dismiss("keep")
+
+    @on(Button.Pressed, "#discard")
+    def _discard(self) -> None:
+        self.dismiss("discard")
+
+    @on(Button.Pressed, "#stay")
+    def action_stay(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,193 @@
+"""The exercise library: every exercise by situation, a readable preview, and your own."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList
+from textual.widgets.option_list import Option
+
+from tui.core.describe import render_exercise
+from tui.core.exercises import SITUATIONS, Exercise, Library
+from tui.core.text import strip_controls
+from tui.widgets.plain import Plain
+
+if TYPE_CHECKING:
+    from tui.app import KindtoneApp
+
+RELOAD_EVERY = 2.0  # seconds; picks up files edited elsewhere without a restart
+NARROW = 90
+
+
+def library_options(library: Library) -> list[Option]:
+    """Grouped by situation; an exercise appears under each situation it fits."""
+    options: list[Option] = []
+    for situation, label in SITUATIONS.items():
+        group = sorted(library.for_situation(situation), key=lambda e: e.title.lower())
+        if not group:
+            continue
+        options.append(Option(Content.styled(label, "bold $accent"), disabled=True))
+        for exercise in group:
+            options.append(
+                Option(
+                    Content.assemble(
+                        "  ",
+                        strip_controls(exercise.title),
+                        (f" · {exercise.minutes} min", "dim"),
+                        (" · yours" if exercise.source == "custom" else "", "italic"),
+                    ),
+                    id=f"{situation}:{exercise.id}",
+                )
+            )
+    if library.broken:
+        options.append(Option(Content.styled("Not loaded", "bold $warning"), disabled=True))
+        for broken in library.broken:
+            options.append(
+                Option(
+                    Content(f"  {broken.path.name}: {strip_controls(broken.reason)}"),
+                    id=f"broken:{broken.path}",
+                )
+            )
+    return options
+
+
+class LibraryScreen(Screen[None]):
+    app: KindtoneApp
+
+    BINDINGS = [
+        Binding("enter", "start", "Start", show=True),
+        Binding("p", "preview", "Preview"),
+        Binding("n", "new", "New exercise"),
+        Binding("o", "edit", "Open in editor"),
+        Binding("escape", "app.pop_screen", "Back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="library", classes="page"):
+            yield Plain("Exercises", classes="title")
+            with Horizontal(id="library-body"):
+                yield OptionList(id="exercise-list")
+                with VerticalScroll(id="exercise-detail"):
+                    yield Plain("", id="detail-text")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self._shown: Library | None = None
+        self.refresh_list()
+        self.query_one("#exercise-list", OptionList).focus()
+        self.set_interval(RELOAD_EVERY, self.refresh_list)
+
+    def on_screen_resume(self) -> None:
+        self.refresh_list()
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < NARROW, "narrow")
+
+    def refresh_list(self) -> None:
+        """Rebuild the list only when the library really changed (keeps the highlight)."""
+        library = self.app.library
+        if library is self._shown:
+            return
+        self._shown = library
+        option_list = self.query_one("#exercise-list", OptionList)
+        previous = self._highlighted_id()
+        option_list.clear_options()
+        option_list.add_options(library_options(library))
+        ids = [option_list.get_option_at_index(n).id for n in range(option_list.option_count)]
+        target = ids.index(previous) if previous is not None and previous in ids else None
+        if target is None:
+            target = next(
+                (
+                    n
+                    for n in range(option_list.option_count)
+                    if not option_list.get_option_at_index(n).disabled
+                ),
+                None,
+            )
+        self._highlight(target)
+
+    def _highlight(self, index: int | None) -> None:
+        option_list = self.query_one("#exercise-list", OptionList)
+        option_list.highlighted = index
+        self._describe()
+
+    def _highlighted_id(self) -> str | None:
+        option_list = self.query_one("#exercise-list", OptionList)
+        if option_list.highlighted is None:
+            return None
+        return option_list.get_option_at_index(option_list.highlighted).id
+
+    def _exercise(self) -> Exercise | None:
+        option_id = self._highlighted_id() or ""
+        if option_id.startswith("broken:"):
+            return None
+        return self.app.library.get(option_id.partition(":")[2])
+
+    @on(OptionList.OptionHighlighted, "#exercise-list")
+    def _describe(self) -> None:
+        detail = self.query_one("#detail-text", Plain)
+        option_id = self._highlighted_id() or ""
+        if option_id.startswith("broken:"):
+            broken = next(
+                (b for b in self.app.library.broken if f"broken:{b.path}" == option_id), None
+            )
+            if broken is not None:
+                lines = [f"{broken.path} could not be loaded:", ""]
+                lines += [str(p) for p in broken.problems]
+                detail.set_text("\n".join(lines))
+            return
+        exercise = self._exercise()
+        # A very wide width: the pane wraps the text itself, to whatever size it has.
+        detail.set_text(render_exercise(exercise, width=10_000) if exercise else "")
+
+    @on(OptionList.OptionSelected, "#exercise-list")
+    def action_start(self) -> None:
+        exercise = self._exercise()
+        if exercise is not None:
+            self.app.start_single(exercise.id)
+
+    def action_preview(self) -> None:
+        exercise = self._exercise()
+        if exercise is not None:
+            self.app.start_single(exercise.id, preview=True)
+
+    def action_new(self) -> None:
+        from tui.screens.new_exercise import NewExerciseScreen
+
+        self.app.push_screen(NewExerciseScreen())
+
+    def action_edit(self) -> None:
+        """Open a custom exercise in $EDITOR; the list reloads when the file changes."""
+        exercise = self._exercise()
+        option_id = self._highlighted_id() or ""
+        broken = next((b for b in self.app.library.broken if f"broken:{b.path}" == option_id), None)
+        if broken is not None:
+            path, editable = str(broken.path), broken.source == "custom"
+        elif exercise is not None:
+            path, editable = str(exercise.path), exercise.source == "custom"
+        else:
+            return
+        if not editable:
+            self.notify(
+                "Built-in exercises can't be edited here. Press n to write your own, "
+                "or copy one with: kindtone exercises new my-copy.toml --from ID",
+                markup=False,
+            )
+            return
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+        if not editor:
+            self.notify(f"Set $EDITOR to open files from here. The file is {path}", markup=False)
+            return
+        with self.app.suspend():
+            subprocess.run([*shlex.split(editor), path], check=False)
+        self.refresh_list()

@@ -1,0 +1,167 @@
+"""Write your own exercise in a form; it is saved only as a file that validates."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Select, SelectionList
+from textual.widgets.selection_list import Selection
+
+from tui.core.atomic import write_atomic
+from tui.core.exercise_writer import exercise_toml, slug
+from tui.core.exercises import SITUATIONS, parse_exercise_text
+from tui.paths import ensure_private_dir
+from tui.widgets.plain import Plain
+from tui.widgets.step_editor import TYPE_LABELS, StepEditor
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from tui.app import KindtoneApp
+
+
+class NewExerciseScreen(Screen[None]):
+    app: KindtoneApp
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "app.pop_screen", "Cancel"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="new-exercise", classes="page"):
+            yield Plain("A new exercise", classes="title")
+            yield Plain(
+                "Write it in your own words. It's saved to your exercises folder as a file "
+                "you can edit or share.",
+                classes="muted",
+            )
+            yield Plain("Title", classes="field-label")
+            yield Input(id="title", compact=True, max_length=60)
+            yield Plain("Summary: one sentence on what it's for", classes="field-label")
+            yield Input(id="summary", compact=True, max_length=200)
+            yield Plain("About how many minutes?", classes="field-label")
+            yield Input("2", id="minutes", type="integer", compact=True, max_length=2)
+            yield Plain("When does it fit?", classes="field-label")
+            yield SelectionList[str](
+                *[Selection(Content(label), key) for key, label in SITUATIONS.items()],
+                id="situations",
+            )
+            yield Plain("Steps", classes="prompt")
+            yield Vertical(id="steps")
+            with Horizontal(classes="buttons"):
+                yield Select(
+                    [(Content(label), key) for key, label in TYPE_LABELS.items()],
+                    prompt="Step type",
+                    id="step-type",
+                    compact=True,
+                )
+                yield Button(Content("Add step"), compact=True, id="add-step")
+            yield Plain("", id="problems")
+            with Horizontal(classes="buttons"):
+                yield Button(Content("Save"), compact=True, id="save", variant="primary")
+                yield Button(Content("Cancel"), compact=True, id="cancel")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#title", Input).focus()
+
+    # -- steps ---------------------------------------------------------------------------
+
+    @on(Button.Pressed, "#add-step")
+    async def _add_step(self) -> None:
+        step_type = self.query_one("#step-type", Select).value
+        if not isinstance(step_type, str):
+            self.notify("Choose a step type first.", markup=False)
+            return
+        await self.add_step(step_type)
+
+    async def add_step(self, step_type: str) -> StepEditor:
+        editor = StepEditor(step_type)
+        await self.query_one("#steps", Vertical).mount(editor)
+        self._renumber()
+        editor.scroll_visible()
+        return editor
+
+    def _renumber(self) -> None:
+        for number, editor in enumerate(self.query(StepEditor), 1):
+            editor.set_number(number)
+
+    @on(StepEditor.Move)
+    def _move(self, event: StepEditor.Move) -> None:
+        steps = self.query_one("#steps", Vertical)
+        editors = list(self.query(StepEditor))
+        index = editors.index(event.editor)
+        target = index + event.delta
+        if 0 <= target < len(editors):
+            if event.delta < 0:
+                steps.move_child(event.editor, before=editors[target])
+            else:
+                steps.move_child(event.editor, after=editors[target])
+            self._renumber()
+
+    @on(StepEditor.Remove)
+    async def _remove(self, event: StepEditor.Remove) -> None:
+        await event.editor.remove()
+        self._renumber()
+
+    # -- saving --------------------------------------------------------------------------
+
+    def collect(self) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        title = self.query_one("#title", Input).value.strip()
+        minutes_text = self.query_one("#minutes", Input).value.strip()
+        meta: dict[str, Any] = {
+            "id": slug(title) or "my-exercise",
+            "title": title,
+            "summary": self.query_one("#summary", Input).value.strip(),
+            "minutes": int(minutes_text) if minutes_text.isdigit() else minutes_text,
+            "situations": list(self.query_one("#situations", SelectionList).selected),
+        }
+        return meta, [editor.values() for editor in self.query(StepEditor)]
+
+    def _target(self, exercise_id: str) -> tuple[str, Path]:
+        """A free id and file name: never overwrite someone's file or take a built-in id."""
+        folder = self.app.custom_exercises_dir
+        taken = set(self.app.library.exercises)
+        candidate, n = exercise_id, 2
+        while candidate in taken or (folder / f"{candidate}.toml").exists():
+            candidate = f"{exercise_id[:36]}-{n}"
+            n += 1
+        return candidate, folder / f"{candidate}.toml"
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        meta, steps = self.collect()
+        meta["id"], path = self._target(meta["id"])
+        text = exercise_toml(meta, steps)
+        exercise, problems = parse_exercise_text(text, path, "custom")
+        shown = self.query_one("#problems", Plain)
+        if exercise is None:
+            lines = ["Not saved yet. Please check:"]
+            lines += [f"• {p.field}: {p.message}" for p in problems]
+            shown.set_text("\n".join(lines))
+            shown.add_class("error")
+            shown.scroll_visible()
+            return
+        try:
+            ensure_private_dir(path.parent)
+            write_atomic(path, text.encode("utf-8"), mode=0o600)
+        except OSError as error:
+            shown.set_text(f"Couldn't save the file {path}: {error.strerror or error}")
+            return
+        self.notify(
+            f'"{exercise.title}" is in your exercises now ({path}).',
+            title="Saved",
+            markup=False,
+        )
+        self.app.pop_screen()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.app.pop_screen()

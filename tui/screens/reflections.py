@@ -1,0 +1,288 @@
+"""Past reflections: newest first, search as you type, filters, and each one in full."""
+
+from __future__ import annotations
+
+import time
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Select
+
+from tui.core.exercises import SITUATIONS
+from tui.core.reflection_index import Filter, ReflectionIndex, Row
+from tui.core.session import show_rating
+from tui.core.storage import StoreError
+from tui.widgets.plain import Plain
+from tui.widgets.reflection_list import ReflectionList
+
+if TYPE_CHECKING:
+    from tui.app import KindtoneApp
+
+FIRST_PAGE = 60  # shown at once; the rest of the history loads in the background
+
+
+def describe_row(row: Row, titles: dict[str, str]) -> str:
+    exercises = ", ".join(titles.get(e, e) for e in row.exercises) or "no exercises"
+    parts = [row.started.strftime("%Y-%m-%d %H:%M"), exercises]
+    if row.situation:
+        parts.append(SITUATIONS.get(row.situation, row.situation))
+    if row.harsh_before is not None or row.harsh_after is not None:
+        parts.append(
+            f"inner voice {show_rating(row.harsh_before)} → {show_rating(row.harsh_after)}"
+        )
+    if not row.completed:
+        parts.append("unfinished")
+    return " · ".join(parts)
+
+
+def _parse_day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text.strip()) if text.strip() else None
+    except ValueError:
+        return None
+
+
+class ReflectionsScreen(Screen[None]):
+    app: KindtoneApp
+
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search", key_display="/"),
+        Binding("d", "delete", "Delete"),
+        Binding("x", "export", "Export"),
+        Binding("i", "insights", "Insights"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.index = ReflectionIndex()
+        self.complete = False
+        self.last_filter_ms = 0.0
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="reflections", classes="page"):
+            yield Plain("Past reflections", classes="title")
+            yield Input(placeholder="Search everything you wrote", id="search", compact=True)
+            with Horizontal(id="filters"):
+                yield Select[str]([], prompt="Any exercise", id="filter-exercise", compact=True)
+                yield Select[str](
+                    [(Content(label), key) for key, label in SITUATIONS.items()],
+                    prompt="Any situation",
+                    id="filter-situation",
+                    compact=True,
+                )
+                yield Input(placeholder="from YYYY-MM-DD", id="filter-from", compact=True)
+                yield Input(placeholder="to YYYY-MM-DD", id="filter-to", compact=True)
+            yield Plain("Loading…", id="reflections-status", classes="muted")
+            yield ReflectionList(self._describe, id="reflection-list")
+        yield Footer(compact=True)
+
+    def _describe(self, row: Row) -> str:
+        return describe_row(row, self.titles)
+
+    def on_mount(self) -> None:
+        self.titles = {e.id: e.title for e in self.app.library.exercises.values()}
+        self.query_one(ReflectionList).focus()
+        self.load()
+
+    @work(thread=True, exclusive=True)
+    def load(self) -> None:
+        """The newest first, at once; then the whole history for search and filters."""
+        store = self.app.store
+        try:
+            first = store.list(limit=FIRST_PAGE)
+        except (OSError, StoreError) as error:
+            self.app.call_from_thread(self._failed, str(error))
+            return
+        self.app.call_from_thread(self._loaded, ReflectionIndex(first), False)
+        try:
+            everything = store.list()
+        except (OSError, StoreError) as error:
+            self.app.call_from_thread(self._failed, str(error))
+            return
+        self.app.call_from_thread(self._loaded, ReflectionIndex(everything), True)
+        for warning in store.warnings:
+            self.app.call_from_thread(
+                self.notify,
+                warning,
+                title="Some reflections couldn't be read",
+                severity="warning",
+                markup=False,
+            )
+
+    def _failed(self, message: str) -> None:
+        self.query_one("#reflections-status", Plain).set_text(
+            f"Your reflections couldn't be read: {message}"
+        )
+
+    def _loaded(self, index: ReflectionIndex, complete: bool) -> None:
+        self.index, self.complete = index, complete
+        exercises = self.query_one("#filter-exercise", Select)
+        current = exercises.value
+        exercises.set_options([(Content(self.titles.get(e, e)), e) for e in index.exercises()])
+        if isinstance(current, str) and current in index.exercises():
+            exercises.value = current
+        self.apply_filter()
+
+    def criteria(self) -> Filter:
+        exercise = self.query_one("#filter-exercise", Select).value
+        situation = self.query_one("#filter-situation", Select).value
+        return Filter(
+            search=self.query_one("#search", Input).value,
+            exercise=exercise if isinstance(exercise, str) else None,
+            situation=situation if isinstance(situation, str) else None,
+            start=_parse_day(self.query_one("#filter-from", Input).value),
+            end=_parse_day(self.query_one("#filter-to", Input).value),
+        )
+
+    def apply_filter(self) -> None:
+        started = time.perf_counter()
+        reflection_list = self.query_one(ReflectionList)
+        keep = reflection_list.current.id if reflection_list.current else None
+        criteria = self.criteria()
+        rows = self.index.filter(criteria)
+        reflection_list.set_rows(rows, keep=keep)
+        self.last_filter_ms = (time.perf_counter() - started) * 1000
+        status = self.query_one("#reflections-status", Plain)
+        total = len(self.index)
+        if not total and self.complete:
+            status.set_text("Nothing here yet. Your reflections will appear after a session.")
+        elif criteria == Filter(search=criteria.search) and not criteria.search.strip():
+            more = "" if self.complete else " (loading the rest…)"
+            status.set_text(f"{total} reflections, newest first{more}. Enter to read one.")
+        else:
+            status.set_text(f"{len(rows)} of {total} match.")
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _criteria_changed(self) -> None:
+        self.apply_filter()
+
+    @on(Input.Submitted)
+    def _to_list(self) -> None:
+        self.query_one(ReflectionList).focus()
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_back(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.has_focus and search.value:
+            search.value = ""
+            return
+        self.app.pop_screen()
+
+    @on(ReflectionList.Selected)
+    def _open(self, event: ReflectionList.Selected) -> None:
+        reflection = self.app.store.get(event.row.id)
+        if reflection is not None:
+            self.app.push_screen(ReflectionDetailScreen(reflection), self._after_detail)
+
+    def _after_detail(self, deleted: str | None) -> None:
+        if deleted:
+            self.index.remove(deleted)
+            self.apply_filter()
+
+    def action_delete(self) -> None:
+        row = self.query_one(ReflectionList).current
+        if row is not None:
+            confirm_delete(self, row.id, row.started, self._after_detail)
+
+    def action_export(self) -> None:
+        from tui.screens.export import ExportScreen
+
+        ids = [row.id for row in self.index.filter(self.criteria())]
+        self.app.push_screen(ExportScreen(ids, total=len(self.index)))
+
+    def action_insights(self) -> None:
+        self.app.action_insights()
+
+
+def confirm_delete(screen: Screen[Any], reflection_id: str, started: datetime, then: Any) -> None:
+    from tui.screens.confirm import ConfirmScreen
+
+    app: KindtoneApp = screen.app  # type: ignore[assignment]
+
+    def decided(yes: bool | None) -> None:
+        if not yes:
+            return
+        try:
+            app.store.delete(reflection_id)
+        except (OSError, StoreError) as error:
+            app.notify(f"It couldn't be deleted: {error}", severity="error", markup=False)
+            return
+        app.notify("Deleted.", markup=False)
+        then(reflection_id)
+
+    app.push_screen(
+        ConfirmScreen(
+            "Delete this reflection?",
+            f"The reflection from {started:%A %d %B %Y, %H:%M} will be gone for good.",
+            yes="Delete",
+        ),
+        decided,
+    )
+
+
+class ReflectionDetailScreen(Screen[str | None]):
+    """Everything written in one session, literally. Dismisses with the id if deleted."""
+
+    app: KindtoneApp
+
+    BINDINGS = [
+        Binding("escape", "close", "Back"),
+        Binding("d", "delete", "Delete"),
+    ]
+
+    def __init__(self, reflection: dict[str, Any]) -> None:
+        super().__init__()
+        self.reflection = reflection
+
+    def compose(self) -> ComposeResult:
+        from tui.core.reflection_index import Row
+
+        reflection = self.reflection
+        titles = {e.id: e.title for e in self.app.library.exercises.values()}
+        row = Row.from_record(reflection)
+        with VerticalScroll(id="reflection-detail", classes="page"):
+            if row is not None:
+                yield Plain(row.started.strftime("%A %d %B %Y, %H:%M"), classes="title")
+                yield Plain(describe_row(row, titles), classes="muted")
+            ratings = reflection.get("ratings") or {}
+            before, after = ratings.get("before") or {}, ratings.get("after") or {}
+
+            def change(key: str) -> str:
+                return f"{show_rating(before.get(key))} → {show_rating(after.get(key))}"
+
+            yield Plain(
+                f"Inner voice {change('harsh')} · tension {change('tense')}", classes="muted"
+            )
+            for step in reflection.get("steps", []):
+                if not isinstance(step, dict) or step.get("type") in ("read", "breathe"):
+                    continue
+                seconds = step.get("seconds")
+                timing = f"  ({round(seconds)} s)" if isinstance(seconds, (int, float)) else ""
+                yield Plain(f"{step.get('prompt', '')}{timing}", classes="prompt")
+                answer = step.get("answer")
+                versions = step.get("versions") or []
+                if len(versions) > 1:
+                    yield Plain(f"Let's try that again: {len(versions)} versions", classes="muted")
+                    for n, version in enumerate(versions[:-1], start=1):
+                        yield Plain(f"version {n}: {version}", classes="version")
+                yield Plain("(skipped)" if answer is None else str(answer), classes="quote")
+        yield Footer(compact=True)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_delete(self) -> None:
+        from tui.core.storage import parse_started_at
+
+        started = parse_started_at(self.reflection.get("started_at")) or datetime.now()
+        confirm_delete(self, str(self.reflection.get("id")), started, self.dismiss)

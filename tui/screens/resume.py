@@ -1,0 +1,47 @@
+"""After a crash or a closed window: pick up where you left off, or let it go."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button
+
+from tui.core.session import Session
+from tui.widgets.plain import Plain
+
+
+class ResumeScreen(ModalScreen[bool | None]):
+    BINDINGS = [Binding("escape", "later", "Later")]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        started = self.session.started_at.strftime("%A %d %B, %H:%M")
+        titles = ", ".join(e.title for e in self.session.exercises)
+        with Vertical(id="resume", classes="dialog"):
+            yield Plain("Welcome back", classes="title")
+            yield Plain(f"You have an unfinished session from {started}: {titles}.")
+            yield Plain("Everything you wrote is still here.", classes="muted")
+            with Horizontal(classes="buttons"):
+                yield Button(Content("Resume"), compact=True, id="resume-button", variant="primary")
+                yield Button(Content("Discard it"), compact=True, id="discard", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#resume-button", Button).focus()
+
+    @on(Button.Pressed, "#resume-button")
+    def _resume(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#discard")
+    def _discard(self) -> None:
+        self.dismiss(False)
+
+    def action_later(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,141 @@
+"""Settings: what a session looks like, support lines, and how kindtone looks."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Checkbox, Footer, Input, RadioButton, RadioSet, Select, TextArea
+
+from tui.core.settings import MAX_SUPPORT_LINES, SESSION_LENGTHS
+from tui.widgets.plain import Plain
+
+if TYPE_CHECKING:
+    from tui.app import KindtoneApp
+
+
+class SettingsScreen(Screen[None]):
+    app: KindtoneApp
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "app.pop_screen", "Back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        settings = self.app.settings
+        custom = settings.session_minutes not in SESSION_LENGTHS
+        with VerticalScroll(id="settings", classes="page"):
+            yield Plain("Settings", classes="title")
+            yield Plain("Session length", classes="field-label")
+            with RadioSet(id="length", compact=True):
+                for minutes in SESSION_LENGTHS:
+                    yield RadioButton(
+                        Content(f"{minutes} minutes"),
+                        value=settings.session_minutes == minutes,
+                        name=str(minutes),
+                    )
+                yield RadioButton(Content("Custom"), value=custom, name="custom")
+            yield Input(
+                str(settings.session_minutes) if custom else "",
+                placeholder="minutes (1-60)",
+                type="integer",
+                id="custom-minutes",
+                compact=True,
+                max_length=2,
+            )
+            yield Checkbox(
+                Content("Ask the check-in and check-out ratings"),
+                value=settings.ask_ratings,
+                id="ask-ratings",
+                compact=True,
+            )
+            yield Checkbox(
+                Content("Reduced motion (a gentle count instead of the breathing animation)"),
+                value=settings.reduced_motion,
+                id="reduced-motion",
+                compact=True,
+            )
+            yield Plain("Theme", classes="field-label")
+            themes = sorted(self.app.available_themes)
+            yield Select(
+                [(Content(name), name) for name in themes],
+                value=self.app.theme if self.app.theme in themes else Select.NULL,
+                allow_blank=False,
+                id="theme",
+                compact=True,
+            )
+            yield Plain("Support screen", classes="prompt")
+            yield Plain(
+                "Country code (e.g. US, GB), to show the lines for where you are. "
+                "Leave empty to show them all.",
+                classes="field-label",
+            )
+            yield Input(settings.country, id="country", compact=True, max_length=8)
+            yield Plain(
+                f"Your own support lines, one per line (up to {MAX_SUPPORT_LINES}): "
+                "a friend, your GP, a therapist, a local service.",
+                classes="field-label",
+            )
+            yield TextArea("\n".join(settings.support_lines), id="support-lines")
+            yield Plain("Where your data lives", classes="prompt")
+            yield Plain(str(self.app.data_dir), id="data-dir")
+            yield Plain(
+                "To use another folder, start kindtone with --data-dir DIR "
+                "(or set KINDTONE_DATA_DIR). Settings are kept in "
+                f"{self.app.settings_file.path}.",
+                classes="muted",
+            )
+            yield Plain("", id="settings-problems")
+            with Horizontal(classes="buttons"):
+                yield Button(Content("Save"), compact=True, id="save", variant="primary")
+                yield Button(Content("Back"), compact=True, id="back")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#length", RadioSet).focus()
+
+    @on(Select.Changed, "#theme")
+    def _preview_theme(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str):
+            self.app.theme = event.value
+
+    @on(Button.Pressed, "#back")
+    def _back(self) -> None:
+        self.app.pop_screen()
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        settings = self.app.settings
+        pressed = self.query_one("#length", RadioSet).pressed_button
+        choice = pressed.name if pressed is not None else str(settings.session_minutes)
+        if choice == "custom":
+            raw = self.query_one("#custom-minutes", Input).value.strip()
+            if not raw.isdigit() or not 1 <= int(raw) <= 60:
+                self.query_one("#settings-problems", Plain).set_text(
+                    "Custom length: please enter a number of minutes from 1 to 60."
+                )
+                return
+            minutes = int(raw)
+        else:
+            minutes = int(choice or settings.session_minutes)
+        lines = [
+            line.strip()
+            for line in self.query_one("#support-lines", TextArea).text.splitlines()
+            if line.strip()
+        ]
+        settings.session_minutes = minutes
+        settings.ask_ratings = self.query_one("#ask-ratings", Checkbox).value
+        settings.reduced_motion = self.query_one("#reduced-motion", Checkbox).value
+        settings.country = self.query_one("#country", Input).value.strip().upper()
+        settings.support_lines = [line[:200] for line in lines[:MAX_SUPPORT_LINES]]
+        settings.theme = self.app.theme
+        self.app.apply_settings()
+        self.app.save_settings()
+        self.notify("Settings saved.", markup=False)
+        self.app.pop_screen()

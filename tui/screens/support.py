@@ -1,0 +1,87 @@
+"""Support: real options for reaching a person, opened by F2 or by crisis language."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button
+
+from tui.core.safety import NOT_A_CRISIS_SERVICE, load_resources, resources_for
+from tui.widgets.plain import Plain
+
+if TYPE_CHECKING:
+    from tui.app import KindtoneApp
+
+PAUSED = (
+    "Thank you for writing that down. It sounds like you're carrying something very heavy "
+    "right now. Let's pause the exercise. What you wrote is kept."
+)
+OPENED = "If things feel like too much, you don't have to manage it alone."
+
+
+class SupportScreen(ModalScreen[str | None]):
+    """Dismisses with "continue", "end" or None (closed from outside a session)."""
+
+    app: KindtoneApp
+
+    BINDINGS = [
+        Binding("escape", "close", "Close"),
+        Binding("b", "breathe", "Grounding breath"),
+    ]
+
+    def __init__(self, *, paused_session: bool = False) -> None:
+        super().__init__()
+        self.paused_session = paused_session
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="support", classes="dialog"):
+            yield Plain("Support", classes="title")
+            yield Plain(PAUSED if self.paused_session else OPENED)
+            yield Plain(NOT_A_CRISIS_SERVICE, classes="muted")
+            yield Plain(
+                "If you might act on thoughts of harming yourself, please reach a person now:",
+                classes="prompt",
+            )
+            for resource in resources_for(load_resources(), self.app.settings.country):
+                yield Plain("• " + resource.line(), classes="resource")
+            for line in self.app.settings.support_lines:
+                yield Plain("• " + line, classes="resource")
+            yield Plain(
+                "Or tell someone you trust how you're feeling. You deserve support.",
+            )
+            with Horizontal(classes="buttons"):
+                yield Button(Content("A grounding breath"), compact=True, id="breathe")
+                if self.paused_session:
+                    yield Button(Content("Return to the exercise"), compact=True, id="continue")
+                    yield Button(
+                        Content("End the session"), compact=True, id="end", variant="primary"
+                    )
+                else:
+                    yield Button(Content("Close"), compact=True, id="close", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query(Button).last().focus()
+
+    def action_close(self) -> None:
+        self.dismiss("continue" if self.paused_session else None)
+
+    @on(Button.Pressed, "#close")
+    @on(Button.Pressed, "#continue")
+    def _close(self) -> None:
+        self.action_close()
+
+    @on(Button.Pressed, "#end")
+    def _end(self) -> None:
+        self.dismiss("end")
+
+    @on(Button.Pressed, "#breathe")
+    def action_breathe(self) -> None:
+        from tui.screens.grounding import GroundingScreen
+
+        self.app.push_screen(GroundingScreen())

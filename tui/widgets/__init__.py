@@ -1,0 +1,1 @@
+"""Reusable widgets. They present; decisions live in ``tui.core``."""

@@ -1,0 +1,137 @@
+"""One view per step type. Each shows its step and can say what the answer is now."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import OptionList, TextArea
+from textual.widgets.option_list import Option
+
+from tui.core.exercises import Step
+from tui.core.text import strip_controls
+from tui.widgets.breathe import BreathingGuide, Pace
+from tui.widgets.plain import Plain, literal
+from tui.widgets.rating import RatingBar
+
+
+class StepView(Vertical):
+    """Base: a prompt above whatever the step needs."""
+
+    DEFAULT_CSS = """
+    StepView { height: auto; }
+    """
+
+    def __init__(self, step: Step, prompt: str, answer: str | int | None = None) -> None:
+        super().__init__(classes=f"step step-{step.type}")
+        self.step = step
+        self.prompt = prompt
+        self.initial = answer
+
+    def compose(self) -> ComposeResult:
+        yield Plain(self.prompt, classes="prompt")
+
+    def value(self) -> str | int | None:
+        return None
+
+    def focus_input(self) -> None:
+        self.focus()
+
+
+class ReadView(StepView):
+    pass
+
+
+class BreatheView(StepView):
+    def __init__(
+        self, step: Step, prompt: str, answer: str | int | None = None, reduced_motion: bool = False
+    ) -> None:
+        super().__init__(step, prompt, answer)
+        self.reduced_motion = reduced_motion
+
+    def compose(self) -> ComposeResult:
+        if self.prompt:
+            yield Plain(self.prompt, classes="prompt")
+        pace = Pace(self.step.inhale, self.step.hold, self.step.exhale, self.step.cycles)
+        yield BreathingGuide(pace, reduced_motion=self.reduced_motion, id="breathing")
+
+
+class WriteView(StepView):
+    def __init__(
+        self,
+        step: Step,
+        prompt: str,
+        answer: str | int | None = None,
+        source_answer: str | None = None,
+    ) -> None:
+        super().__init__(step, prompt, answer)
+        self.source_answer = source_answer
+
+    def compose(self) -> ComposeResult:
+        if self.step.type == "reframe":
+            yield Plain("You wrote:", classes="quote-label")
+            yield Plain(self.source_answer or "(nothing yet, and that's fine)", classes="quote")
+        yield Plain(self.prompt, classes="prompt")
+        yield TextArea(
+            str(self.initial) if isinstance(self.initial, str) else "",
+            soft_wrap=True,
+            placeholder=literal(self.step.placeholder or "Write as much or as little as you like."),
+            id="answer",
+            tab_behavior="focus",
+        )
+
+    def value(self) -> str | int | None:
+        return self.query_one("#answer", TextArea).text
+
+    def set_value(self, text: str) -> None:
+        self.query_one("#answer", TextArea).load_text(text)
+
+    def focus_input(self) -> None:
+        area = self.query_one("#answer", TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+
+class ChooseView(StepView):
+    def compose(self) -> ComposeResult:
+        yield Plain(self.prompt, classes="prompt")
+        options = [
+            Option(Content(strip_controls(text)), id=str(n))
+            for n, text in enumerate(self.step.options)
+        ]
+        option_list = OptionList(*options, id="choices")
+        if isinstance(self.initial, str) and self.initial in self.step.options:
+            option_list.highlighted = self.step.options.index(self.initial)
+        yield option_list
+
+    def value(self) -> str | int | None:
+        option_list = self.query_one("#choices", OptionList)
+        index = option_list.highlighted
+        return self.step.options[index] if index is not None else None
+
+    def focus_input(self) -> None:
+        self.query_one("#choices", OptionList).focus()
+
+
+class RateView(StepView):
+    def compose(self) -> ComposeResult:
+        yield Plain(self.prompt, classes="prompt")
+        initial = self.initial if isinstance(self.initial, int) else None
+        yield RatingBar(self.step.low, self.step.high, initial, id="rating")
+        yield Plain("Use ← → or a number. Leaving it blank is fine.", classes="hint")
+
+    def value(self) -> str | int | None:
+        return self.query_one("#rating", RatingBar).value
+
+    def focus_input(self) -> None:
+        self.query_one("#rating", RatingBar).focus()
+
+
+VIEWS: dict[str, type[StepView]] = {
+    "read": ReadView,
+    "breathe": BreatheView,
+    "write": WriteView,
+    "reframe": WriteView,
+    "choose": ChooseView,
+    "rate": RateView,
+}
