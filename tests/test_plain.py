@@ -1,0 +1,129 @@
+"""Plain mode: a whole session through piped input, driven by the same core."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tui.core.settings import Settings
+from tui.core.storage import ReflectionStore
+from tui.plain import run_plain
+
+
+def answers_for_just_a_thought() -> list[str]:
+    return [
+        "",  # read step: Enter
+        "I'm useless at [bold] this",  # the thought
+        "I'm having the thought that I'm useless at [bold] this",  # defused
+        "",
+        "",
+        "",
+        "",
+    ]
+
+
+def test_whole_session_through_piped_input(tmp_path: Path) -> None:
+    stdin = io.StringIO(
+        "\n".join(
+            [
+                "3",  # situation: the inner critic is loud
+                "8",  # harsh
+                "",  # tense: skipped
+                *["/skip"] * 0,
+            ]
+        )
+        + "\n"
+        + ("I'm useless, I always mess up\n" * 2)
+        + ("\n" * 40)
+    )
+    stdout = io.StringIO()
+    code = run_plain(tmp_path, Settings(session_minutes=3), stdin=stdin, stdout=stdout)
+    assert code == 0
+    out = stdout.getvalue()
+    assert "What brings you here today?" in out
+    (record,) = ReflectionStore(tmp_path).list()
+    assert record["situation"] == "critic"
+    assert record["ratings"]["before"] == {"harsh": 8, "tense": None}
+    written = [s["answer"] for s in record["steps"] if isinstance(s["answer"], str)]
+    assert "I'm useless, I always mess up" in written
+    assert record["minutes_planned"] == 3
+
+
+def test_try_again_and_crisis_in_plain_mode(tmp_path: Path) -> None:
+    lines = [
+        "",  # read
+        "",  # read
+        "I'm such a failure",  # write: the harsh thought
+        "",  # read
+        "I'm a total idiot",  # reframe: still harsh -> try again offered
+        "y",  # try again
+        "I made a mistake and I'm learning",  # kinder
+    ]
+    stdout = io.StringIO()
+    stdin = io.StringIO("\n".join(lines) + "\n" * 30)
+    run_plain(
+        tmp_path,
+        Settings(ask_ratings=False),
+        exercise_id="lets-try-that-again",
+        stdin=stdin,
+        stdout=stdout,
+    )
+    out = stdout.getvalue()
+    assert "the critic might still be speaking" in out
+    (record,) = ReflectionStore(tmp_path).list()
+    reframe = next(s for s in record["steps"] if s["type"] == "reframe")
+    assert reframe["versions"] == ["I'm a total idiot", "I made a mistake and I'm learning"]
+    assert reframe["tries"] == 2
+
+    crisis_dir = tmp_path / "crisis"
+    stdout = io.StringIO()
+    stdin = io.StringIO("\n".join(["", "", "I want to end my life", "3"]) + "\n")
+    run_plain(
+        crisis_dir,
+        Settings(ask_ratings=False, support_lines=["My GP: 0123"]),
+        exercise_id="lets-try-that-again",
+        stdin=stdin,
+        stdout=stdout,
+    )
+    out = stdout.getvalue()
+    assert "988" in out and "findahelpline.com" in out and "My GP: 0123" in out
+    assert "the critic might still be speaking" not in out
+    (record,) = ReflectionStore(crisis_dir).list()
+    assert record["crisis"] is True
+    assert record["completed"] is False
+    assert "I want to end my life" in [s["answer"] for s in record["steps"]]
+
+
+def test_end_of_input_keeps_what_was_written(tmp_path: Path) -> None:
+    stdin = io.StringIO("\nsomething I wrote\n")  # then input ends mid-exercise
+    run_plain(
+        tmp_path,
+        Settings(ask_ratings=False),
+        exercise_id="noticing-the-critic",
+        stdin=stdin,
+        stdout=io.StringIO(),
+    )
+    (record,) = ReflectionStore(tmp_path).list()
+    assert record["completed"] is False
+    assert "something I wrote" in [s["answer"] for s in record["steps"]]
+
+
+def test_kindtone_runs_plain_when_not_a_terminal(tmp_path: Path) -> None:
+    """Through the real command, stdin and stdout piped: no full-screen app, no Textual."""
+    env = {**os.environ, "KINDTONE_DATA_DIR": str(tmp_path), "TERM": "dumb"}
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "session", "--exercise", "just-a-thought"],
+        input="\nI always get it wrong\n" + "\n" * 20,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "plain mode" in result.stdout
+    assert "\x1b" not in result.stdout
+    (record,) = ReflectionStore(tmp_path).list()
+    assert "I always get it wrong" in [s["answer"] for s in record["steps"]]
