@@ -1,0 +1,473 @@
+"""``kindtone reflections``: list, read, export, import and delete past reflections.
+
+People come back to what they wrote in hard moments, share it with a therapist and want to
+see that they have been practising; this is that history from the shell. It must start
+fast, so nothing here imports Textual or Rich, the store is imported only when a command
+runs, and exercise titles are loaded only when there is something to show.
+
+Everything a person wrote is printed literally with control characters made visible, and
+every error is one line on stderr with a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shlex
+import sys
+from collections.abc import Mapping
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tui.core.text import visible_controls
+from tui.paths import resolve_data_dir
+
+if TYPE_CHECKING:
+    from tui.core.storage import ReflectionStore
+
+SHORT_ID = 8
+MIN_PREFIX = 6  # tui.core.storage.MIN_ID_PREFIX, without importing the store to build --help
+
+
+class _Refusal(Exception):
+    """A request we won't carry out; its message is the one line the person sees."""
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "reflections",
+        help="list, read, export, import and delete your past reflections",
+        description=(
+            "Your past reflections: read them again, share them (Markdown), back them up "
+            "or move them (JSON). IDs can be shortened to their first 6 or more characters."
+        ),
+    )
+    commands = parser.add_subparsers(dest="reflections_command", metavar="ACTION", required=True)
+
+    listing = commands.add_parser("list", help="newest first, one line each")
+    listing.add_argument("--limit", type=_positive, metavar="N", help="show only the newest N")
+    listing.add_argument(
+        "--search", metavar="TEXT", help="only those whose words contain TEXT (any case)"
+    )
+    listing.add_argument(
+        "--since", type=_day, metavar="YYYY-MM-DD", help="only those from this day on"
+    )
+    listing.add_argument("--json", action="store_true", help="print a JSON array of them in full")
+
+    show = commands.add_parser("show", help="read one reflection in full")
+    show.add_argument("id", metavar="ID", help="its id, or the first 6 or more characters")
+
+    export = commands.add_parser(
+        "export",
+        help="write every reflection as Markdown (to share) or JSON (to keep or import)",
+        description=(
+            "Markdown reads well in any viewer and is meant to be shared; JSON keeps "
+            "everything and can be imported again. Oldest first. Prints to the terminal "
+            "unless --output is given; a file is written readable only by you."
+        ),
+    )
+    export.add_argument(
+        "--format", choices=("markdown", "json"), default="markdown", help="(default: markdown)"
+    )
+    export.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead")
+    export.add_argument(
+        "--since", type=_day, metavar="YYYY-MM-DD", help="only reflections from this day on"
+    )
+
+    importing = commands.add_parser(
+        "import",
+        help="add the reflections from a JSON export",
+        description=(
+            "Add reflections from a file made by `export --format json`. The whole file is "
+            "checked first: if anything in it is wrong, nothing is imported. Reflections "
+            "you already have (same id) are left as they are, so importing twice is harmless."
+        ),
+    )
+    importing.add_argument("file", metavar="FILE", help="the export file, or - for stdin")
+
+    delete = commands.add_parser(
+        "delete",
+        help="delete one reflection for good",
+        description="Delete one reflection. Asks first, unless --yes is given.",
+    )
+    delete.add_argument("id", metavar="ID", help="its id, or the first 6 or more characters")
+    delete.add_argument("--yes", "-y", action="store_true", help="don't ask for confirmation")
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected 1 or more, got {number}")
+    return number
+
+
+def _day(value: str) -> date:
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a date as YYYY-MM-DD, got '{visible_controls(value)}'"
+        ) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    from tui.core.storage import ReflectionStore, StoreError
+
+    _tolerant_stdout()
+    store = ReflectionStore(resolve_data_dir(args.data_dir))
+    actions = {
+        "list": _list,
+        "show": _show,
+        "export": _export,
+        "import": _import,
+        "delete": _delete,
+    }
+    try:
+        code = actions[args.reflections_command](args, store)
+    except _Refusal as refusal:
+        _error(str(refusal))
+        code = 1
+    except StoreError as error:
+        _error(visible_controls(str(error)))
+        code = 1
+    except BrokenPipeError:
+        raise  # the CLI stops quietly when a pager or head closes early
+    except OSError as error:
+        where = f"{visible_controls(str(error.filename))}: " if error.filename else ""
+        _error(f"{where}{error.strerror or error}")
+        code = 1
+    for warning in store.warnings:  # damaged files set aside: the person should know
+        _error(f"note: {visible_controls(warning)}")
+    return code
+
+
+def _tolerant_stdout() -> None:
+    """Words in an alphabet the terminal's encoding lacks must not end in a traceback."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="backslashreplace")
+
+
+def _error(message: str) -> None:
+    print(f"kindtone reflections: {message}", file=sys.stderr)
+
+
+def _command(args: argparse.Namespace, *words: str) -> str:
+    """How to run a follow-up command, keeping ``--data-dir`` if one was given."""
+    parts = ["kindtone"]
+    if args.data_dir:
+        parts += ["--data-dir", str(args.data_dir)]
+    parts += ["reflections", *words]
+    return visible_controls(shlex.join(parts))
+
+
+class _Names:
+    """Exercise titles and situation labels, loaded only when first needed.
+
+    Loading the library parses every exercise file (~10 ms for the built-ins, more with many
+    of one's own), so ``list --json`` and empty results never pay for it. A reflection whose
+    exercise has since been removed shows the exercise's id instead.
+    """
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self._custom_dir = resolve_data_dir(args.data_dir) / "exercises"
+        self._titles: dict[str, str] | None = None
+        self._situations: dict[str, str] | None = None
+
+    def _load(self) -> None:
+        from tui.core.exercises import SITUATIONS, load_library
+
+        try:
+            library = load_library(custom_dir=self._custom_dir)
+        except OSError:  # e.g. an unreadable exercises folder: ids still say what was done
+            self._titles = {}
+        else:
+            self._titles = {e.id: e.title for e in library.exercises.values()}
+        self._situations = dict(SITUATIONS)
+
+    @property
+    def titles(self) -> dict[str, str]:
+        if self._titles is None:
+            self._load()
+        assert self._titles is not None
+        return self._titles
+
+    @property
+    def situations(self) -> dict[str, str]:
+        if self._situations is None:
+            self._load()
+        assert self._situations is not None
+        return self._situations
+
+    def exercises(self, record: Mapping[str, Any]) -> str:
+        from tui.core.reflections_io import exercise_ids
+
+        return ", ".join(self.titles.get(e, e) for e in exercise_ids(record)) or "-"
+
+    def situation(self, record: Mapping[str, Any]) -> str:
+        situation = record.get("situation")
+        if not isinstance(situation, str) or not situation:
+            return "-"
+        return self.situations.get(situation, situation)
+
+
+def _one_line(text: str) -> str:
+    return visible_controls(" ".join(text.split()))
+
+
+def _find(args: argparse.Namespace, store: ReflectionStore) -> dict[str, Any]:
+    """The reflection ``args.id`` names (full id or unique prefix), or a clear refusal."""
+    wanted = args.id.strip()
+    record = store.get(wanted)
+    if record is None:
+        hint = (
+            f"; give at least {MIN_PREFIX} characters of the id"
+            if 0 < len(wanted) < MIN_PREFIX
+            else ""
+        )
+        raise _Refusal(
+            f"no reflection with the id '{visible_controls(wanted)}'{hint}; "
+            f"to see them: {_command(args, 'list')}"
+        )
+    return record
+
+
+# --- list --------------------------------------------------------------------------------
+
+
+def _list(args: argparse.Namespace, store: ReflectionStore) -> int:
+    from tui.core.reflections_io import json_text, local_when, rating_change
+
+    records = store.list(limit=args.limit, search=args.search, since=args.since)
+    if args.json:
+        sys.stdout.write(json_text(records))
+        return 0
+    if not records:
+        filtered = args.search or args.since
+        print(
+            "No reflections match."
+            if filtered
+            else "No reflections yet: they appear here after a session.",
+            file=sys.stderr,
+        )
+        return 0
+    names = _Names(args)
+    table = [("ID", "DATE", "INNER VOICE", "STATUS", "SITUATION", "EXERCISES")]
+    for record in records:
+        table.append(
+            (
+                str(record["id"])[:SHORT_ID],
+                local_when(record),
+                rating_change(record) or "-",
+                "finished" if record.get("completed") is True else "unfinished",
+                names.situation(record),
+                names.exercises(record),
+            )
+        )
+    cells = [[_one_line(cell) for cell in row] for row in table]
+    widths = [max(len(row[n]) for row in cells) for n in range(len(table[0]) - 1)]
+    lines = []
+    for row in cells:
+        lines.append("  ".join([*(c.ljust(w) for c, w in zip(row, widths, strict=False)), row[-1]]))
+    sys.stdout.write("\n".join(lines) + "\n")
+    return 0
+
+
+# --- show --------------------------------------------------------------------------------
+
+
+def _indented(text: str, indent: str) -> str:
+    """Text exactly as written (controls made visible), each line under the first indented."""
+    lines = visible_controls(text.replace("\r\n", "\n")).split("\n")
+    return "\n".join(indent + line if line else indent.rstrip() for line in lines)
+
+
+def _show(args: argparse.Namespace, store: ReflectionStore) -> int:
+    from tui.core import reflections_io as io
+
+    record = _find(args, store)
+    names = _Names(args)
+    out: list[str] = [f"Reflection {visible_controls(str(record['id']))}"]
+
+    def fact(label: str, value: str) -> None:
+        out.append(f"{label + ':':<13}{value}")
+
+    fact("Date", io.local_when(record, "%A {day} %B %Y, %H:%M (UTC{offset})"))
+    started, ended = record.get("started_at"), record.get("ended_at")
+    fact("Started", visible_controls(str(started)))
+    if ended is not None:
+        seconds = io.duration_seconds(record)
+        took = f" ({io.format_seconds(seconds)})" if seconds is not None else ""
+        fact("Ended", f"{visible_controls(str(ended))}{took}")
+    else:
+        fact("Ended", "not recorded")
+    fact("Status", "finished" if record.get("completed") is True else "not finished")
+    situation = record.get("situation")
+    if isinstance(situation, str) and situation:
+        fact("Situation", f"{_one_line(names.situation(record))} ({visible_controls(situation)})")
+    planned = record.get("minutes_planned")
+    if isinstance(planned, int):
+        fact("Planned", f"{planned} min")
+    exercises = [
+        f"{_one_line(names.titles.get(e, e))} ({visible_controls(e)})"
+        if e in names.titles
+        else visible_controls(e)
+        for e in io.exercise_ids(record)
+    ]
+    fact("Exercises", ", ".join(exercises) or "-")
+    for scale in io.scales(record) or ["harsh"]:
+        change = io.rating_change(record, scale) or "skipped"
+        label = io.SCALE_NAMES.get(scale, scale).capitalize()
+        fact(visible_controls(label), f"{change} (0–10, before → after)")
+    if record.get("crisis") is True:
+        fact("Support", "support options were shown during this session")
+
+    current: object = None
+    for number, step in enumerate(io.steps(record), start=1):
+        exercise = step.get("exercise")
+        if exercise != current and isinstance(exercise, str):
+            current = exercise
+            title = names.titles.get(exercise)
+            heading = f"{_one_line(title)} ({exercise})" if title else exercise
+            out += ["", f"== {visible_controls(heading)}"]
+        out.append("")
+        out += _show_step(number, step)
+    sys.stdout.write("\n".join(out) + "\n")
+    return 0
+
+
+def _show_step(number: int, step: Mapping[str, Any]) -> list[str]:
+    from tui.core import reflections_io as io
+
+    details = [visible_controls(str(step.get("type", "step")))]
+    seconds = step.get("seconds")
+    if isinstance(seconds, (int, float)) and not isinstance(seconds, bool):
+        details.append(io.format_seconds(float(seconds)))
+    tries = step.get("tries")
+    if isinstance(tries, int) and not isinstance(tries, bool) and tries > 1:
+        details.append(f"{tries} tries")
+    answer = step.get("answer")
+    if step.get("skipped") is True:
+        details.append("skipped")
+    indent = " " * 5
+    out = [f"{number:>3}. " + " · ".join(details)]
+    prompt = step.get("prompt")
+    if isinstance(prompt, str) and prompt.strip():
+        out.append(_indented(prompt, indent))
+    earlier = io.earlier_tries(step)
+    for n, version in enumerate(earlier, start=1):
+        out.append(f"{indent}try {n}:")
+        out.append(_indented(version, indent + "  | "))
+    if answer is not None:
+        if earlier:
+            out.append(f"{indent}try {len(earlier) + 1}, kept:")
+        out.append(_indented(str(answer), indent + "  > "))
+    return out
+
+
+# --- export ------------------------------------------------------------------------------
+
+
+def _export(args: argparse.Namespace, store: ReflectionStore) -> int:
+    from tui.core import reflections_io as io
+
+    records = store.list(since=args.since)
+    if args.format == "json":
+        data = io.export_json(records)
+    else:
+        names = _Names(args)
+        data = io.export_markdown(
+            records,
+            titles=names.titles,
+            situations=names.situations,
+            exported_on=datetime.now().astimezone(),
+        ).encode("utf-8")
+    if not args.output or args.output == "-":
+        sys.stdout.write(data.decode("utf-8"))
+        return 0
+    _write_file(Path(args.output), data)
+    count = f"{len(records)} reflection{'s' if len(records) != 1 else ''}"
+    print(f"Exported {count} to {visible_controls(args.output)}", file=sys.stderr)
+    return 0
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    """Atomic and private (0600): an export holds everything someone wrote in hard moments."""
+    from tui.core.atomic import write_atomic
+
+    shown = visible_controls(str(path))
+    if path.is_dir():
+        raise _Refusal(f"can't write {shown}: it is a folder; give a file name")
+    try:
+        write_atomic(path, data, 0o600)
+    except OSError as error:
+        # The error names write_atomic's temporary file; the person only knows their path.
+        raise _Refusal(f"can't write {shown}: {error.strerror or error}") from None
+
+
+# --- import ------------------------------------------------------------------------------
+
+
+def _import(args: argparse.Namespace, store: ReflectionStore) -> int:
+    from tui.core import reflections_io as io
+
+    shown = visible_controls(args.file)
+    try:
+        raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+    except OSError as error:
+        raise _Refusal(f"can't read {shown}: {error.strerror or error}") from None
+    try:
+        incoming = io.parse_export(raw)
+    except io.ImportProblem as problem:
+        raise _Refusal(f"{shown}: nothing was imported: {problem}") from None
+
+    existing = {str(r["id"]): r for r in store.list()} if incoming else {}
+    plan = io.plan_import(incoming, existing)
+    if plan.new:
+        store.save_many(plan.new)
+    summary = f"{len(plan.new)} added, {len(plan.unchanged)} already there"
+    print(f"Imported from {shown}: {summary}.")
+    if plan.differ:
+        ids = ", ".join(visible_controls(str(r["id"]))[:SHORT_ID] for r in plan.differ[:5])
+        more = "…" if len(plan.differ) > 5 else ""
+        print(
+            f"{len(plan.differ)} in the file share an id with one you have but differ from it; "
+            f"yours {'was' if len(plan.differ) == 1 else 'were'} kept ({ids}{more}). To take the "
+            f"file's version, delete yours first: {_command(args, 'delete', 'ID')}"
+        )
+    return 0
+
+
+# --- delete ------------------------------------------------------------------------------
+
+
+def _delete(args: argparse.Namespace, store: ReflectionStore) -> int:
+    from tui.core.reflections_io import local_when
+
+    record = _find(args, store)
+    rid = str(record["id"])
+    when = local_when(record)
+    names = _Names(args)
+    what = f"the reflection from {when} ({_one_line(names.exercises(record))}, id {rid[:SHORT_ID]})"
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise _Refusal(
+                f"not deleting {visible_controls(what)} without confirmation; to delete it: "
+                f"{_command(args, 'delete', '--yes', rid)}"
+            )
+        sys.stderr.write(f"Delete the reflection from {when}? [y/N] ")
+        sys.stderr.flush()
+        answer = sys.stdin.readline()
+        if answer.strip().casefold() not in ("y", "yes"):
+            print("Nothing was deleted.", file=sys.stderr)
+            return 1
+    if not store.delete(rid):
+        raise _Refusal(f"{visible_controls(what)} was already gone")
+    print(f"Deleted {visible_controls(what)}.")
+    return 0
