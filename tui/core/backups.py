@@ -1,0 +1,494 @@
+"""Rolling daily backups of the reflection store, and putting one back.
+
+Layout (under the data dir)::
+
+    backups/2026-11-25/manifest.json             what was copied, with sizes and SHA-256
+    backups/2026-11-25/reflections/2026-11.json  exact copies of the month files
+    backups/2026-11-25/draft.json                and of the unfinished session, if any
+    before-restore-20261125T173000/              what a restore moved out of the way
+
+At most one backup a day (the local date), the newest ``KEEP`` kept. ``take_daily_backup`` is
+cheap when today's backup exists (one ``stat``), so it can be called on start and after every
+save. Files are *copied*, never hard-linked: the store replaces files atomically, so a hard link
+would keep pointing at the old inode, and a later in-place edit would change both copies.
+
+A backup is built in a hidden temporary folder, synced, and renamed into place, so a crash
+leaves either a complete backup or none. It is taken under the store's lock, so no save is
+half-way through (``save_many`` touches several months under one lock). Month files that the
+store could not read are left out (the store sets them aside itself and never deletes them),
+so every backup can be restored.
+
+A restore checks the backup first (every file present, unchanged and readable). It then moves
+the current month files aside into ``before-restore-<UTC time>/``, never deleting them. The
+current draft is left in place: it holds the newest unfinished words, and resuming it saves
+into the restored store. If there is no current draft, the backup's draft is restored.
+
+No Textual or Rich here: the CLI uses this and must start fast.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import secrets
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+from filelock import FileLock, Timeout
+
+from tui.core.storage import (
+    DRAFT_FILE,
+    LOCK_FILE,
+    LOCK_TIMEOUT_SECONDS,
+    REFLECTIONS_DIR,
+    _Damaged,
+    _describe_os_error,
+    parse_month,
+)
+from tui.paths import ensure_private_dir
+
+__all__ = [
+    "BACKUPS_DIR",
+    "KEEP",
+    "Backup",
+    "BackupCheck",
+    "BackupError",
+    "RestoreResult",
+    "check_backup",
+    "list_backups",
+    "restore_backup",
+    "take_daily_backup",
+]
+
+BACKUPS_DIR = "backups"
+KEEP = 7
+MANIFEST = "manifest.json"
+ASIDE_PREFIX = "before-restore-"
+FORMAT = 1
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH_FILE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])\.json$")
+_TMP_PREFIX = ".tmp-"
+
+
+class BackupError(Exception):
+    """Something about a backup the person should be told, in words they can act on."""
+
+    def __init__(self, message: str, *, path: Path | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+@dataclass(frozen=True)
+class Backup:
+    """One day's backup as listed: ``problem`` is None when it looks complete."""
+
+    day: date
+    path: Path
+    reflections: int = 0
+    files: int = 0
+    size: int = 0
+    taken_at: str | None = None
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    day: date
+    reflections: int
+    moved_aside: Path | None
+    draft_restored: bool
+    draft_kept: bool
+    skipped_entries: list[str] = field(default_factory=list)
+
+
+# --- small helpers ---------------------------------------------------------------------------
+
+
+def backups_dir(data_dir: Path) -> Path:
+    return Path(data_dir) / BACKUPS_DIR
+
+
+def _month_files(reflections_dir: Path) -> list[Path]:
+    try:
+        names = [e.name for e in os.scandir(reflections_dir) if e.is_file(follow_symlinks=False)]
+    except FileNotFoundError:
+        return []
+    return sorted(reflections_dir / n for n in names if _MONTH_FILE.match(n))
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    """Create ``path`` (it must not exist) with ``data``, 0600 whatever the umask, synced."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            if hasattr(os, "fchmod"):
+                os.fchmod(handle.fileno(), 0o600)
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise
+
+
+def _fsync_dir(directory: Path) -> None:
+    with contextlib.suppress(OSError):  # unsupported on some filesystems; best effort
+        fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _make_private_dir(path: Path) -> None:
+    path.mkdir(mode=0o700)
+    path.chmod(0o700)  # mkdir's mode is filtered through the umask
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _parse_day(value: str | date) -> date:
+    if isinstance(value, date):
+        return value
+    text = value.strip()
+    try:
+        if not _DAY.match(text):
+            raise ValueError
+        return date.fromisoformat(text)
+    except ValueError:
+        raise BackupError(f"{value!r} is not a date like 2026-11-25.") from None
+
+
+def _why(exc: OSError) -> str:
+    return _describe_os_error(exc)
+
+
+@contextmanager
+def _store_lock(data_dir: Path) -> Iterator[None]:
+    """The store's own cross-process lock: no save is half-way through while we copy."""
+    reflections_dir = data_dir / REFLECTIONS_DIR
+    ensure_private_dir(reflections_dir)
+    lock = FileLock(reflections_dir / LOCK_FILE, timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
+    try:
+        with lock:
+            yield
+    except Timeout as exc:
+        raise BackupError(
+            "Another kindtone window is busy saving and did not finish in "
+            f"{LOCK_TIMEOUT_SECONDS:.0f} seconds; please try again.",
+            path=reflections_dir / LOCK_FILE,
+        ) from exc
+
+
+# --- taking a backup -------------------------------------------------------------------------
+
+
+def take_daily_backup(
+    data_dir: Path, *, today: date | None = None, keep: int = KEEP
+) -> Path | None:
+    """Copy the store into ``backups/<today>/`` unless today's backup exists; keep ``keep``.
+
+    Returns the new backup's folder, or None when there was nothing to do (already taken
+    today, or nothing to back up). Raises BackupError (with the OSError as ``__cause__``) if
+    the backup could not be written; the store itself is never changed, so callers can
+    simply report it and carry on.
+    """
+    data_dir = Path(data_dir)
+    day = today or date.today()
+    root = backups_dir(data_dir)
+    target = root / day.isoformat()
+    if target.exists():
+        return None
+    reflections_dir = data_dir / REFLECTIONS_DIR
+    draft_path = data_dir / DRAFT_FILE
+    if not _month_files(reflections_dir) and not draft_path.is_file():
+        return None
+    try:
+        with _store_lock(data_dir):
+            if target.exists():  # another window took it while we waited for the lock
+                return None
+            ensure_private_dir(root)
+            _remove_stale_temps(root)
+            tmp = root / f"{_TMP_PREFIX}{day.isoformat()}-{secrets.token_hex(4)}"
+            _make_private_dir(tmp)
+            try:
+                _copy_store(data_dir, tmp, day)
+                os.rename(tmp, target)
+            except BaseException:
+                shutil.rmtree(tmp, ignore_errors=True)
+                raise
+            _fsync_dir(root)
+            _prune(root, keep)
+    except OSError as exc:
+        raise BackupError(
+            f"Today's backup could not be written: {_why(exc)}. Your reflections are unchanged.",
+            path=root,
+        ) from exc
+    return target
+
+
+def _copy_store(data_dir: Path, into: Path, day: date) -> None:
+    files: dict[str, dict[str, Any]] = {}
+    skipped: list[str] = []
+    count = 0
+    reflections_dir = data_dir / REFLECTIONS_DIR
+    months = _month_files(reflections_dir)
+    if months:
+        _make_private_dir(into / REFLECTIONS_DIR)
+    for path in months:
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            continue
+        name = f"{REFLECTIONS_DIR}/{path.name}"
+        try:
+            content = parse_month(raw)
+        except _Damaged as exc:
+            # The store sets such a file aside (never deletes it); a backup must restore.
+            skipped.append(f"{name}: {exc.reason}")
+            continue
+        count += len(content.records)
+        _write_new(into / REFLECTIONS_DIR / path.name, raw)
+        files[name] = {"size": len(raw), "sha256": _sha256(raw)}
+    draft_path = data_dir / DRAFT_FILE
+    try:
+        draft = draft_path.read_bytes()
+    except FileNotFoundError:
+        draft = None
+    if draft is not None:
+        _write_new(into / DRAFT_FILE, draft)
+        files[DRAFT_FILE] = {"size": len(draft), "sha256": _sha256(draft)}
+    manifest = {
+        "backup": FORMAT,
+        "day": day.isoformat(),
+        "taken_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "reflections": count,
+        "files": files,
+        "skipped": skipped,
+    }
+    _write_new(into / MANIFEST, orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
+    if months:
+        _fsync_dir(into / REFLECTIONS_DIR)
+    _fsync_dir(into)
+
+
+def _remove_stale_temps(root: Path) -> None:
+    """Half-built backups from a crash (we hold the lock, so none is being built now)."""
+    for entry in root.iterdir():
+        if entry.name.startswith(_TMP_PREFIX) and entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _prune(root: Path, keep: int) -> None:
+    """Keep the newest ``keep`` daily backups; only folders named like a date are touched."""
+    days = sorted(
+        (e for e in root.iterdir() if _DAY.match(e.name) and e.is_dir() and not e.is_symlink()),
+        key=lambda e: e.name,
+        reverse=True,
+    )
+    for old in days[max(keep, 1) :]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+# --- looking at backups ----------------------------------------------------------------------
+
+
+def list_backups(data_dir: Path) -> list[Backup]:
+    """Every daily backup, newest first, with what its manifest says (or what is wrong)."""
+    root = backups_dir(Path(data_dir))
+    try:
+        entries = [e for e in root.iterdir() if _DAY.match(e.name) and e.is_dir()]
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise BackupError(f"{root} could not be read: {_why(exc)}.", path=root) from exc
+    found: list[Backup] = []
+    for entry in sorted(entries, key=lambda e: e.name, reverse=True):
+        try:
+            day = date.fromisoformat(entry.name)
+        except ValueError:
+            continue
+        try:
+            manifest = _read_manifest(entry)
+        except BackupError as exc:
+            found.append(Backup(day=day, path=entry, problem=str(exc)))
+            continue
+        files = manifest["files"]
+        found.append(
+            Backup(
+                day=day,
+                path=entry,
+                reflections=int(manifest.get("reflections", 0)),
+                files=len(files),
+                size=sum(int(f.get("size", 0)) for f in files.values()),
+                taken_at=str(manifest.get("taken_at") or "") or None,
+            )
+        )
+    return found
+
+
+def _read_manifest(folder: Path) -> dict[str, Any]:
+    path = folder / MANIFEST
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise BackupError(f"{path} is missing: the backup is incomplete.", path=path) from None
+    except OSError as exc:
+        raise BackupError(f"{path} could not be read: {_why(exc)}.", path=path) from exc
+    try:
+        manifest: object = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        raise BackupError(f"{path} is not valid JSON.", path=path) from None
+    if not isinstance(manifest, dict):
+        raise BackupError(f"{path} is not a kindtone backup manifest.", path=path)
+    files = manifest.get("files")
+    if not isinstance(files, dict) or not all(
+        isinstance(info, dict) and _is_count(info.get("size")) for info in files.values()
+    ):
+        raise BackupError(f"{path} is not a kindtone backup manifest.", path=path)
+    if not _is_count(manifest.get("reflections", 0)):
+        raise BackupError(f"{path} is not a kindtone backup manifest.", path=path)
+    return manifest
+
+
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+@dataclass
+class BackupCheck:
+    day: date
+    folder: Path
+    months: dict[str, bytes]
+    draft: bytes | None
+    reflections: int
+    problems: list[str]
+
+
+def check_backup(data_dir: Path, day: str | date) -> BackupCheck:
+    """Read a backup and make sure it would load; BackupError says exactly what is wrong."""
+    wanted = _parse_day(day)
+    folder = backups_dir(Path(data_dir)) / wanted.isoformat()
+    if not folder.is_dir():
+        available = ", ".join(b.day.isoformat() for b in list_backups(data_dir)) or "none yet"
+        raise BackupError(
+            f"There is no backup from {wanted.isoformat()} (backups: {available}).", path=folder
+        )
+    manifest = _read_manifest(folder)
+    months: dict[str, bytes] = {}
+    draft: bytes | None = None
+    reflections = 0
+    problems: list[str] = []
+    for name, info in sorted(manifest["files"].items()):
+        parts = name.split("/")
+        is_month = len(parts) == 2 and parts[0] == REFLECTIONS_DIR and _MONTH_FILE.match(parts[1])
+        if not is_month and name != DRAFT_FILE:
+            raise BackupError(f"{folder / MANIFEST} lists an unexpected file {name!r}.")
+        path = folder.joinpath(*parts)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise BackupError(f"{path} is missing from the backup.", path=path) from None
+        except OSError as exc:
+            raise BackupError(f"{path} could not be read: {_why(exc)}.", path=path) from exc
+        if len(raw) != info.get("size") or _sha256(raw) != info.get("sha256"):
+            raise BackupError(f"{path} has changed since the backup was taken.", path=path)
+        if name == DRAFT_FILE:
+            draft = raw
+            continue
+        try:
+            content = parse_month(raw)
+        except _Damaged as exc:
+            raise BackupError(f"{path} could not be read: {exc.reason}.", path=path) from None
+        reflections += len(content.records)
+        problems.extend(f"{path.name}: {p}" for p in content.problems)
+        months[parts[1]] = raw
+    return BackupCheck(wanted, folder, months, draft, reflections, problems)
+
+
+# --- restoring -------------------------------------------------------------------------------
+
+
+def restore_backup(data_dir: Path, day: str | date) -> RestoreResult:
+    """Put a day's backup back; the current reflections are moved aside, never deleted.
+
+    Nothing changes unless the backup checks out and every restored file could be written
+    next to its final place first; then a few renames (which need no disk space) swap them in.
+    """
+    data_dir = Path(data_dir)
+    checked = check_backup(data_dir, day)
+    reflections_dir = data_dir / REFLECTIONS_DIR
+    draft_path = data_dir / DRAFT_FILE
+    staged: list[tuple[Path, Path]] = []
+    moved: list[tuple[Path, Path]] = []
+    aside: Path | None = None
+    draft_kept = False
+    try:
+        with _store_lock(data_dir):
+            try:
+                for name, raw in checked.months.items():
+                    tmp = reflections_dir / f".{name}.restore-{secrets.token_hex(4)}.tmp"
+                    _write_new(tmp, raw)
+                    staged.append((tmp, reflections_dir / name))
+                draft_kept = draft_path.exists()
+                if checked.draft is not None and not draft_kept:
+                    tmp = data_dir / f".{DRAFT_FILE}.restore-{secrets.token_hex(4)}.tmp"
+                    _write_new(tmp, checked.draft)
+                    staged.append((tmp, draft_path))
+                current = _month_files(reflections_dir)
+                if current:
+                    aside = _aside_folder(data_dir)
+                    _make_private_dir(aside)
+                    _make_private_dir(aside / REFLECTIONS_DIR)
+                    for path in current:
+                        os.rename(path, aside / REFLECTIONS_DIR / path.name)
+                        moved.append((path, aside / REFLECTIONS_DIR / path.name))
+                    _fsync_dir(aside / REFLECTIONS_DIR)
+            except BaseException:
+                for tmp, _final in staged:  # copies of the backup: safe to remove
+                    with contextlib.suppress(OSError):
+                        os.unlink(tmp)
+                for original, now in reversed(moved):  # put the current store back
+                    with contextlib.suppress(OSError):
+                        os.rename(now, original)
+                raise
+            for tmp, final in staged:
+                os.replace(tmp, final)
+            _fsync_dir(reflections_dir)
+            _fsync_dir(data_dir)
+    except OSError as exc:
+        raise BackupError(
+            f"The backup from {checked.day.isoformat()} could not be restored: {_why(exc)}. "
+            "Nothing was deleted.",
+            path=reflections_dir,
+        ) from exc
+    return RestoreResult(
+        day=checked.day,
+        reflections=checked.reflections,
+        moved_aside=aside,
+        draft_restored=checked.draft is not None and not draft_kept,
+        draft_kept=draft_kept,
+        skipped_entries=checked.problems,
+    )
+
+
+def _aside_folder(data_dir: Path) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    candidate = data_dir / f"{ASIDE_PREFIX}{stamp}"
+    number = 2
+    while candidate.exists():
+        candidate = data_dir / f"{ASIDE_PREFIX}{stamp}-{number}"
+        number += 1
+    return candidate
