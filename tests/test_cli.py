@@ -57,3 +57,16 @@ def test_python_m_tui_works() -> None:
     )
     assert result.returncode == 0
     assert result.stdout.strip() == f"kindtone {__version__}"
+
+
+def test_every_command_has_a_summary_and_only_the_chosen_one_is_imported() -> None:
+    from tui.cli import SUBCOMMANDS, SUMMARIES
+
+    assert set(SUMMARIES) == set(SUBCOMMANDS)
+    code = (
+        "import sys; from tui.cli import main\n"
+        "try:\n    main(['check', '--help'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('tui.commands.')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip().splitlines()[-1] == "['tui.commands.check']"

@@ -152,10 +152,13 @@ class KindtoneApp(App[int]):
 
     # -- start-up ------------------------------------------------------------------------
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        """Home is the base screen: one screen to build before the first draw, not two."""
         from tui.screens.home import HomeScreen
 
-        self.push_screen(HomeScreen())
+        return HomeScreen()
+
+    def on_mount(self) -> None:
         for warning in self.settings_file.warnings:
             self.notify(warning, title="Settings", severity="warning", timeout=10, markup=False)
         if self.start_exercise is not None:
@@ -241,10 +244,9 @@ class KindtoneApp(App[int]):
 
     async def action_quit(self) -> None:
         """Quitting mid-session asks first, so nothing written is lost by accident."""
-        from tui.screens.session import SessionScreen
-
-        if isinstance(self.screen, SessionScreen):
-            self.screen.action_leave(then_quit=True)
+        leave = getattr(self.screen, "action_leave", None)
+        if getattr(self.screen, "asks_before_quitting", False) and leave is not None:
+            leave(then_quit=True)
             return
         self.exit(0)
 

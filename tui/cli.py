@@ -23,11 +23,40 @@ SUBCOMMANDS: dict[str, str] = {
 }
 
 
+# One-line help for commands that aren't being run: their modules aren't imported, so
+# `kindtone check` doesn't pay for the store and `kindtone reflections` not for the analyser.
+SUMMARIES: dict[str, str] = {
+    "session": "start a practice session straight away (--plain for line by line)",
+    "check": "notice harsh self-talk or crisis language in some text",
+    "exercises": "list, read, check and install exercises (including your own)",
+    "reflections": "list, read, search, export, import and delete past reflections",
+    "backups": "list the automatic backups, or restore one",
+}
+_OPTIONS_WITH_VALUES = ("--data-dir", "--config-dir")
+
+
+def _chosen_command(argv: Sequence[str]) -> str | None:
+    """The subcommand named on the command line, found without importing any of them."""
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+            continue
+        if token in _OPTIONS_WITH_VALUES:
+            skip = True
+            continue
+        if token.startswith("-"):
+            continue
+        return token if token in SUBCOMMANDS else None
+    return None
+
+
 class _Parser(argparse.ArgumentParser):
     """Exit with status 2 and one clear line on usage errors (argparse's default is fine)."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The full parser for the chosen command; the others are listed with their summary."""
     parser = _Parser(
         prog="kindtone",
         description=(
@@ -49,14 +78,17 @@ def build_parser() -> argparse.ArgumentParser:
         "also set by KINDTONE_CONFIG_DIR)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module_name in SUBCOMMANDS.values():
-        module = importlib.import_module(module_name)
-        module.register(subparsers)
+    chosen = _chosen_command(sys.argv[1:] if argv is None else argv)
+    for name, module_name in SUBCOMMANDS.items():
+        if name == chosen:
+            importlib.import_module(module_name).register(subparsers)
+        else:
+            subparsers.add_parser(name, help=SUMMARIES.get(name), add_help=False)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if args.command is None:
         from tui.commands.session import open_app

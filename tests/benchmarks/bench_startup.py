@@ -75,6 +75,7 @@ def main() -> None:
     python = sys.executable
     with tempfile.TemporaryDirectory() as data_dir:
         env = {**os.environ, "TERM": "xterm-256color", "KINDTONE_DATA_DIR": data_dir}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: bytecode cached
         programs = {
             "bare Textual app": ([python, str(HERE / "bare_app.py")], b"bare app ready"),
             "kindtone home": ([python, "-m", "tui"], b"not a substitute"),

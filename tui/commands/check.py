@@ -136,8 +136,10 @@ def _stdin_lines() -> Iterator[str]:
     if isinstance(stdin, io.TextIOWrapper):
         stdin.reconfigure(errors="replace")  # undecodable bytes become U+FFFD, not a crash
     if stdin.isatty():
-        print("Type or paste a line and press Enter; Ctrl-D (Ctrl-Z on Windows) to finish.",
-              file=sys.stderr)
+        print(
+            "Type or paste a line and press Enter; Ctrl-D (Ctrl-Z on Windows) to finish.",
+            file=sys.stderr,
+        )
     for line in stdin:
         yield line.rstrip("\r\n")
 

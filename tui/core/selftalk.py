@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Iterable, Sequence
-from itertools import chain
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 __all__ = ["CATEGORIES", "Analysis", "Finding", "analyse", "hint_for"]
 
@@ -166,7 +167,7 @@ _SENTENCE = re.compile(r"[^.!?;…‽。！？\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028
 # a dash standing alone (" - "). Quotes and brackets are not breaks: 'I'm a "total" failure'.
 # Single character classes only, so matching is linear.
 _PIECE = re.compile(r"\w[\w'*]*|[,:—–/|~·]|(?<!\S)-(?!\S)")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
+_APOSTROPHES = ("’", "‘", "ʼ", "`", "´")
 BREAK = ","  # the normalised word that stands for any clause break
 
 _EXPAND: dict[str, tuple[str, ...]] = {
@@ -225,12 +226,51 @@ _EXPAND: dict[str, tuple[str, ...]] = {
 }
 _NT_BASE = {"ca": "can", "wo": "will", "sha": "shall", "ai": "is"}
 _S_IS = frozenset(
-    ["it", "that", "what", "there", "here", "he", "she", "who", "everyone", "everybody", "everything", "nothing", "nobody", "life", "this", "where", "how", "why", "somebody", "someone", "something"]
+    [
+        "it",
+        "that",
+        "what",
+        "there",
+        "here",
+        "he",
+        "she",
+        "who",
+        "everyone",
+        "everybody",
+        "everything",
+        "nothing",
+        "nobody",
+        "life",
+        "this",
+        "where",
+        "how",
+        "why",
+        "somebody",
+        "someone",
+        "something",
+    ]
 )
 _SUFFIX = (("'m", "am"), ("'re", "are"), ("'ve", "have"), ("'ll", "will"), ("'d", "would"))
 # "ill never be good enough": "ill" is "I'll" only before these.
 _ILL_BEFORE = frozenset(
-    ["never", "always", "just", "probably", "be", "definitely", "only", "end", "fail", "mess", "ruin", "screw", "get", "die", "kill", "hurt"]
+    [
+        "never",
+        "always",
+        "just",
+        "probably",
+        "be",
+        "definitely",
+        "only",
+        "end",
+        "fail",
+        "mess",
+        "ruin",
+        "screw",
+        "get",
+        "die",
+        "kill",
+        "hurt",
+    ]
 )
 
 
@@ -284,11 +324,15 @@ def _lower(chunk: str) -> str:
     lowered = chunk.lower()
     if len(lowered) != len(chunk):
         lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in chunk)
-    return lowered.translate(_APOSTROPHES)
+    for apostrophe in _APOSTROPHES:  # str.replace is much faster than str.translate here
+        if apostrophe in lowered:
+            lowered = lowered.replace(apostrophe, "'")
+    return lowered
 
 
-def _words(low: str) -> list[str]:
-    words = list(chain.from_iterable(map(_NORMS.__getitem__, _PIECE.findall(low))))
+def _words(low: str) -> _WordList:
+    words = _WordList(chain.from_iterable(map(_NORMS.__getitem__, _PIECE.findall(low))))
+    words.memo = {}
     if "ill" in words:
         _fix_ill(words, None)
     return words
@@ -313,15 +357,26 @@ def _spans(low: str, offset: int) -> tuple[list[str], list[int], list[int]]:
 
 
 def _fix_ill(words: list[str], spans: tuple[list[int], list[int]] | None) -> None:
-    """Read "ill" as "I'll" where it can only be that ("ill never be good enough")."""
-    index = len(words) - 2
-    while index >= 0:
-        if words[index] == "ill" and words[index + 1] in _ILL_BEFORE:
-            words[index : index + 1] = ["i", "will"]
-            if spans is not None:
-                for column in spans:
-                    column.insert(index, column[index])
-        index -= 1
+    """Read "ill" as "I'll" where it can only be that ("ill never be good enough").
+
+    One pass, rebuilding the lists in place: inserting would be quadratic on "ill never" * n.
+    """
+    fixed: list[str] = []
+    columns: tuple[list[int], ...] = ([], []) if spans is not None else ()
+    last = len(words) - 1
+    for index, word in enumerate(words):
+        if word == "ill" and index < last and words[index + 1] in _ILL_BEFORE:
+            fixed += ("i", "will")
+            for new_column, column in zip(columns, spans or (), strict=False):
+                new_column += (column[index], column[index])
+        else:
+            fixed.append(word)
+            for new_column, column in zip(columns, spans or (), strict=False):
+                new_column.append(column[index])
+    words[:] = fixed
+    if spans is not None:
+        for new_column, column in zip(columns, spans, strict=True):
+            column[:] = new_column
 
 
 # ---------------------------------------------------------------------------------------------
@@ -405,7 +460,8 @@ _CLASSES: dict[str, frozenset[str]] = {
         "worthless lazy stupid dumb selfish poor worse worst shit shitty pitiful incompetent "
         "disgusting failed sorry lame boring weak ugly mediocre dreadful appalling atrocious "
         "abysmal woeful shocking embarrassing cringe cringey cringeworthy laughable amateurish "
-        "childish garbage trash naff subpar inadequate hideous gross pants miserable sloppy shoddy messy"
+        "childish garbage trash naff subpar inadequate hideous gross pants miserable sloppy shoddy "
+        "messy"
     ),
     "ROLE_PERSON": _w(
         "person human being friend mother mum mom mummy mommy father dad daddy parent partner "
@@ -475,7 +531,8 @@ _CLASSES: dict[str, frozenset[str]] = {
         "wrong failed fail lost lose left broke ruined argued fight fought upset sad angry "
         "late missed bad badly awful terrible messed mess problem problems divorce split "
         "crying cried unhappy stressed worse suffer suffering miserable disaster fell falling "
-        "apart hate hates hurt died sick flop failure bust awkward boring embarrassing cancelled canceled ended tense stressful lonely alone "
+        "apart hate hates hurt died sick flop failure bust awkward boring embarrassing cancelled "
+        "canceled ended tense stressful lonely alone "
         "argue arguing fight fighting cry struggle struggling worry worried worrying leave "
         "quit divorced broken"
     ),
@@ -490,7 +547,8 @@ _CLASSES: dict[str, frozenset[str]] = {
     "DESERVE_POS": _w(
         "it happiness love kindness their his her your them him friends success praise help "
         "support rest care forgiveness compassion respect attention good better any all my "
-        "this anything nice good a the credit recognition joy peace comfort such someone anyone people kind these those you"
+        "this anything nice good a the credit recognition joy peace comfort such someone anyone "
+        "people kind these those you"
     ),
     "INTENT": _w(
         "want wanna wants wanted going gonna thinking thought think thoughts urge urges plan "
@@ -586,7 +644,8 @@ _MACROS: dict[str, str] = {
     "MR_ADV": "(must|probably|definitely|clearly|obviously|secretly|all|both|totally|really|"
     "surely|already|will|would|might|could|just|now)",
     "MESS_UP": (
-        "(@MESSED !on/in/into/around/about/with/over|@FAIL_PAST|failed !to|failed myself|blew (it|the|my|"
+        "(@MESSED !on/in/into/around/about/with/over|@FAIL_PAST|failed !to|failed myself|blew (it|"
+        "the|my|"
         "our|this|that|another|everything|every)|dropped the ball|choked|froze (up|in|during|"
         "at)|{LET_DOWN}|disappointed (@PEOPLE_OBJ|my @ANY)|embarrassed myself|humiliated "
         "myself|made (a fool|an idiot|a prat|a twat|a clown|a spectacle|an ass|a mug) of "
@@ -708,13 +767,13 @@ _Node = (
 
 
 class _WordList(list[str]):
-    """A sentence's words, with room for memoised sub-matches (see ``&NAME`` patterns)."""
+    """A sentence's words, with room for memoised sub-matches (see ``&NAME`` patterns).
+
+    ``memo`` is set by whoever makes one (``_words``); no ``__init__`` keeps creation in C.
+    """
 
     __slots__ = ("memo",)
-
-    def __init__(self, words: Iterable[str] = ()) -> None:
-        super().__init__(words)
-        self.memo: dict[tuple[str, int], tuple[int, ...]] = {}
+    memo: dict[tuple[str, int], tuple[int, ...]]
 
 
 _Cont = Callable[[int], int]
@@ -1121,7 +1180,7 @@ def _new_required(node: _Node) -> list[frozenset[str]]:
         if all(choice is not None for choice in best):
             return [frozenset().union(*(choice for choice in best if choice is not None))]
         return []
-    if isinstance(node, _Rep) and node.low > 0 or isinstance(node, _Memo):
+    if (isinstance(node, _Rep) and node.low > 0) or isinstance(node, _Memo):
         return _required(node.item)
     return []
 
@@ -1415,7 +1474,8 @@ _CRITICAL_RULES: list[tuple[str, str, dict[str, object]]] = [
     (
         "harsh-self-address",
         "why (am|was) i @ADVB? (like this|like that|this way|the way i am|"
-        "always like this|such (a|an) @INT* (@LABEL_NOUN|@NEG_EVAL)|so @INT* (@LABEL_ADJ|@SKILL_ADJ)"
+        "always like this|such (a|an) @INT* (@LABEL_NOUN|@NEG_EVAL)|so @INT* (@LABEL_ADJ|"
+        "@SKILL_ADJ)"
         "|@INT* @LABEL_ADJ|not (more)? like)",
         _STRONG,
     ),
@@ -1491,7 +1551,8 @@ _CRITICAL_RULES: list[tuple[str, str, dict[str, object]]] = [
         "should-statement",
         "i @ADVB? ({SHOULD}|{MUST}|am supposed to|was supposed to|am meant to) "
         "@ADVB? (be|have been) @INT* (better|perfect|able|stronger|smarter|thinner|fitter|"
-        "cleverer|over|further|more|less|doing (more|better|enough)|coping|past|ashamed|embarrassed|"
+        "cleverer|over|further|more|less|doing (more|better|enough)|coping|past|ashamed|"
+        "embarrassed|"
         "grateful|happier|"
         "happy|thankful|tougher|braver|calmer|productive|successful|married|settled|ahead|"
         "good at|good enough|the best|perfectly|flawless|fine by now|okay by now|the strong one|"
@@ -1714,7 +1775,8 @@ _CRITICAL_RULES: list[tuple[str, str, dict[str, object]]] = [
     (
         "overgeneralising",
         "(everything|all|anything) i @ADVB? (do|make|write|draw|cook|bake|say|touch|try|"
-        "create|attempt|produce|paint) ~4 (@NEG_EVAL|wrong|badly|into a (disaster|mess)|to (shit|crap|"
+        "create|attempt|produce|paint) ~4 (@NEG_EVAL|wrong|badly|into a (disaster|mess)|to (shit|"
+        "crap|"
         "rubbish|pieces)|a (disaster|mess|failure|joke))",
         _WEAK,
     ),
@@ -1782,7 +1844,8 @@ _CRITICAL_RULES: list[tuple[str, str, dict[str, object]]] = [
         "mind-reading",
         "{OTHERS} {MR_ADV}* (think|thinks|thought|believe|believes|see|sees|know|"
         "knows|can tell|could tell|can see|could see|be thinking|are thinking|is thinking|were "
-        "thinking|was thinking|find|finds|consider|considers|assume|assumes|reckon|reckons) (that)? "
+        "thinking|was thinking|find|finds|consider|considers|assume|assumes|reckon|"
+        "reckons) (that)? "
         "(i am|i was|i must be|i look|i seem) @INT* (@LABEL_ANY|@NEG_EVAL|rude|weird|crazy|strange|"
         "odd|cold|mean|unfriendly|awkward|dull|slow|incompetent|unprofessional|a joke|not (good "
         "enough|@POS_ADJ)|too @ANY)",
@@ -1817,7 +1880,8 @@ _CRITICAL_RULES: list[tuple[str, str, dict[str, object]]] = [
     ("labelling", "&SELF_BE_INT too @ANY to (ever|even)", _WEAK),
     (
         "overgeneralising",
-        "i @ADVB? (have)? (forgot|forgotten|missed|lost|broke|broken|dropped|burnt|burned|overslept|"
+        "i @ADVB? (have)? (forgot|forgotten|missed|lost|broke|broken|dropped|burnt|burned|"
+        "overslept|"
         "spilled|spilt|messed|locked) ~5 (again|as usual|yet again|once again|like always|every "
         "time|per usual)",
         _WEAK,
@@ -1905,7 +1969,8 @@ _CRITICAL_RULES: list[tuple[str, str, dict[str, object]]] = [
     (
         "fortune-telling",
         "i @ADVB? (will @ADVB? never|am @ADVB? never going to|am going to @ADVB? never|am not "
-        "ever going to|will not ever|am never ever going to) (be|get|find|learn|manage|make (it|friends|progress|anything|enough)|pass|succeed|"
+        "ever going to|will not ever|am never ever going to) (be|get|find|learn|manage|make (it|"
+        "friends|progress|anything|enough)|pass|succeed|"
         "finish|improve|change|understand|amount|achieve|reach|fit|master|win|become|grow|"
         "recover|figure|work (it|this|out)|keep (up|a job|friends|anything)|lose (weight|the "
         "weight)|beat|cope|catch up|land|stick|have (what|a|the|enough|anyone|kids|a family|it)|"
@@ -2022,7 +2087,8 @@ _CRITICAL_RULES: list[tuple[str, str, dict[str, object]]] = [
     (
         "personalising",
         "i @ADVB? deserve (to suffer|to be punished|to be alone|to be hurt|to be "
-        "miserable|to feel (bad|awful|terrible|this|like this|like shit|like crap)|to be unhappy|to "
+        "miserable|to feel (bad|awful|terrible|this|like this|like shit|like crap)|to be unhappy|"
+        "to "
         "be hated|to be left|to be lonely|to fail|to lose|it all|every bit|what i get|what i got|"
         "nothing|no (love|one|friends|kindness|happiness|good)|this pain|this (punishment|misery)|"
         "the (pain|misery|punishment|blame)|all of this|everything bad|bad things|to die|to be "
@@ -2354,7 +2420,7 @@ _CRISIS_RULES: list[str] = [
     "better off (dead|without me|if i (was|were|am|was not|were not|did not|had not))",
     "better without me",
     "(happier|better|easier|fine|okay|ok|relieved) (off)? without me",
-    "(would|will) be (happier|better|easier) (off)? (if i|when i|without me)",
+    "(would|will) be (happier|better|easier) (off)? without me",
     "(nobody|no one|none of them|who|who would|anyone) (would|will|even|could)? @ADVB? (miss|"
     "notice|care|mind) (me|if|when|that i|i|about me)",
     "(nobody|no one) @ADVB? cares (about me|if i|whether i)",
@@ -2417,7 +2483,8 @@ _CRISIS_RULES: list[str] = [
     "!<did (never|not) (wake|waking) up !until/till/in/on/when/early/for/before/at/because/so/"
     "and/the/to/with/after/this/that/today/yesterday/late/properly/easily/happy",
     "(go on|keep going|carry on|keep living|live like this|do this|do life|take it|take this|take "
-    "much more|cope|handle (it|this|life)|bear (it|this|life)|face (it|life|tomorrow)) (anymore|any "
+    "much more|cope|handle (it|this|life)|bear (it|this|life)|face (it|life|tomorrow)) (anymore|"
+    "any "
     "more|any longer|much longer)",
     "(ways|way|how) to (die|kill myself|end it|end my life)",
     "(would not|do not|will not) mind (if i (died|was dead|did not wake|never woke)|dying|"
@@ -2442,7 +2509,8 @@ _CRISIS_RULES: list[str] = [
     "do not feel safe",
     "might as well (die|be dead|not exist|not be here|not be alive)",
     "(easier|better|simpler|nicer|kinder|best|relief|peaceful|rather|prefer|wish|want|wanna|like) "
-    "~4 (not|never) (to)? (exist|be alive|be here|be around|wake up|have been born|live|go on)",
+    "~4 (not|never) (to)? (exist|existing|be alive|being alive|be here|being here|be around|wake "
+    "up|waking up|have been born|live !@LIVE_PLACE|living !@LIVE_PLACE|go on !@GO_ON_OBJECT)",
     "(easier|better|simpler|best|relief|relieved|happier) ~3 (to|if i) @ADVB? (die|died|disappear|"
     "disappeared|vanish|vanished|be dead|was dead|were dead|was gone|were gone|stop existing|"
     "stopped existing|end it|ended it|was not born|was not here|were not here|was not around|"
@@ -2450,7 +2518,7 @@ _CRISIS_RULES: list[str] = [
     "what if i @ADVB? (did not|never) (wake|woke) up",
     "hope ~3 (get|am|got) (hit|killed|run over)",
     "no (point|reason) (in)? (me|my) (being here|existing|living|being alive|staying)",
-    "why am i @ADVB? (alive|still here|still alive|even here)",
+    "why am i @ADVB? (alive|still here|still alive|even here) $",
     "should not (be alive|have been born|exist)",
     "(until|till) i bled",
     "(make|made|making) myself bleed",
@@ -2470,38 +2538,46 @@ def _build() -> list[_Pattern]:
 
 
 class _Index:
-    """Patterns grouped so a sentence only tries those whose required words it contains."""
+    """Finds the patterns a sentence could match without trying them: a pattern is looked up
+    by its trigger (its rarest required word set) and kept if its next-rarest required sets
+    occur too. Patterns are stored group by group, so a group is a slice of the numbers."""
 
     def __init__(self, patterns: list[_Pattern]) -> None:
-        self.patterns = patterns
-        self.groups: dict[str, tuple[dict[str, tuple[int, ...]], frozenset[int]]] = {}
-        for group in {pattern.group for pattern in patterns}:
-            by_trigger: dict[str, list[int]] = {}
-            always: set[int] = set()
-            for number, pattern in enumerate(patterns):
-                if pattern.group != group:
-                    continue
-                if pattern.trigger is None:
-                    always.add(number)
-                else:
-                    for word in pattern.trigger:
-                        by_trigger.setdefault(word, []).append(number)
-            table = {word: tuple(numbers) for word, numbers in by_trigger.items()}
-            self.groups[group] = (table, frozenset(always))
+        order = {"critical": 0, "marker": 1, "context": 2, "crisis": 3}
+        self.patterns = sorted(patterns, key=lambda pattern: order[pattern.group])
+        self.bounds: dict[str, tuple[int, int]] = {}
+        by_trigger: dict[str, list[int]] = {}
+        always: list[int] = []
+        for number, pattern in enumerate(self.patterns):
+            low, _ = self.bounds.get(pattern.group, (number, number))
+            self.bounds[pattern.group] = (low, number + 1)
+            if pattern.trigger is None:
+                always.append(number)
+            else:
+                for word in pattern.trigger:
+                    by_trigger.setdefault(word, []).append(number)
+        self.table = {word: tuple(numbers) for word, numbers in by_trigger.items()}
+        self.always = frozenset(always)
+        # Two checks catch nearly every impossible pattern; matching rules out the rest.
+        self.checks = [pattern.required[:2] for pattern in self.patterns]
 
-    def pick(self, group: str, words: set[str]) -> list[_Pattern]:
-        """This group's patterns whose required words all occur in ``words``, in rule order."""
-        table, always = self.groups[group]
-        numbers = always.union(chain.from_iterable(filter(None, map(table.get, words))))
+    def lookup(self, words: set[str]) -> list[int]:
+        """Candidate pattern numbers for a sentence with these words, in rule order."""
+        return sorted(
+            self.always.union(chain.from_iterable(filter(None, map(self.table.get, words))))
+        )
+
+    def pick(self, group: str, numbers: list[int], words: set[str]) -> list[_Pattern]:
+        low, high = self.bounds[group]
         patterns = self.patterns
+        checks = self.checks
         chosen: list[_Pattern] = []
-        for number in sorted(numbers):
-            pattern = patterns[number]
-            for required in pattern.required:  # rarest first, so most fail at once
+        for number in numbers[bisect_left(numbers, low) : bisect_left(numbers, high)]:
+            for required in checks[number]:
                 if words.isdisjoint(required):
                     break
             else:
-                chosen.append(pattern)
+                chosen.append(patterns[number])
         return chosen
 
 
@@ -2564,9 +2640,13 @@ def _negations_before(words: Sequence[str], start: int) -> int:
     steps = 0
     while index >= 0 and steps < 6:
         word = words[index]
-        if word == "not" and 0 < index < start - 1 and words[index + 1] == "believe":
-            if words[index - 1] in ("can", "could"):
-                break  # "I can't believe how stupid I was" is disbelief, not denial
+        if (
+            word == "not"
+            and 0 < index < start - 1
+            and words[index + 1] == "believe"
+            and words[index - 1] in ("can", "could")
+        ):
+            break  # "I can't believe how stupid I was" is disbelief, not denial
         if word in _NEGATORS:
             count += 1
         elif word not in _TRANSPARENT:
@@ -2577,17 +2657,18 @@ def _negations_before(words: Sequence[str], start: int) -> int:
 
 
 class _Sentence:
-    __slots__ = ("has_self", "low", "offset", "word_set", "words")
+    __slots__ = ("candidates", "has_self", "low", "offset", "word_set", "words")
 
-    def __init__(self, offset: int, low: str, words: list[str]) -> None:
+    def __init__(self, offset: int, low: str, words: _WordList) -> None:
         self.offset = offset
         self.low = low
-        self.words = _WordList(words)
+        self.words = words
         self.word_set = set(words)
         self.has_self = not _SELF.isdisjoint(self.word_set)
+        self.candidates = _index().lookup(self.word_set)
 
     def pick(self, group: str) -> list[_Pattern]:
-        return _index().pick(group, self.word_set)
+        return _index().pick(group, self.candidates, self.word_set)
 
 
 # (category, start word, end word, weak)
@@ -2704,12 +2785,12 @@ def analyse(text: str) -> Analysis:
                 defused = defused or context[near][1]
         if defused:
             continue
-        words, starts, ends = _spans(sentence.low, sentence.offset)
+        span_words, starts, ends = _spans(sentence.low, sentence.offset)
         for category, start, end, weak in found:
             if weak and kind:
                 continue
             last = end - 1
-            while last > start and words[last] == BREAK:
+            while last > start and span_words[last] == BREAK:
                 last -= 1
             spans.append((starts[start], ends[last], category))
     findings = tuple(

@@ -25,6 +25,14 @@ NOT_SURE = "not-sure"
 
 
 class CheckInScreen(Screen[None]):
+
+    # Loaded with the screen, not at start-up: the home screen draws sooner.
+    CSS = """
+    #situation {
+        height: auto;
+        max-height: 8;
+    }
+    """
     app: KindtoneApp
 
     BINDINGS = [

@@ -30,6 +30,14 @@ def default_path(markdown: bool) -> Path:
 
 
 class ExportScreen(ModalScreen[None]):
+
+    # Loaded with the screen, not at start-up: the home screen draws sooner.
+    CSS = """
+    #scope, #format {
+        height: auto;
+        margin-bottom: 1;
+    }
+    """
     app: KindtoneApp
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]

@@ -44,6 +44,17 @@ diagnose or treat anything. Nothing you write leaves this computer."""
 
 
 class HelpScreen(ModalScreen[None]):
+
+    # Loaded with the screen, not at start-up: the home screen draws sooner.
+    CSS = """
+    #help {
+        width: 90;
+    }
+
+    .keys {
+        color: $text;
+    }
+    """
     app: KindtoneApp
 
     BINDINGS = [Binding("escape,f1,question_mark,q", "dismiss_help", "Close")]

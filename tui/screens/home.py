@@ -49,19 +49,16 @@ class HomeScreen(Screen[None]):
         Binding("s", "app.start_session", "Start session"),
         Binding("e", "app.choose_exercise", "One exercise"),
         Binding("r", "app.reflections", "Reflections"),
-        Binding("comma", "app.settings", "Settings", key_display=","),
-        Binding("q", "app.quit", "Quit"),
+        Binding("comma", "app.settings", "Settings", key_display=",", show=False),
+        Binding("q", "app.quit", "Quit", show=False),
     ]
 
     def compose(self) -> ComposeResult:
-        # Each line in its own Center: Textual aligns children as one block, not one by one.
+        # Lines are centred with text-align; only the option list needs a Center container.
         with Vertical(id="home"):
-            with Center():
-                yield Banner(id="banner")
-            with Center():
-                yield Plain(WELCOME, id="welcome")
-            with Center():
-                yield Plain(" ", id="practice")
+            yield Banner(id="banner")
+            yield Plain(WELCOME, id="welcome")
+            yield Plain(" ", id="practice")
             with Center():
                 yield OptionList(
                     Option(Content(f"Start a {self.app.start_minutes}-minute session"), id="start"),
@@ -72,12 +69,11 @@ class HomeScreen(Screen[None]):
                     Option(Content("Quit"), id="quit"),
                     id="home-actions",
                 )
-            with Center():
-                yield Plain(
-                    "A practice tool, not a substitute for professional care. "
-                    "Press F2 any time for support.",
-                    id="care-note",
-                )
+            yield Plain(
+                "A practice tool, not a substitute for professional care. "
+                "Press F2 any time for support.",
+                id="care-note",
+            )
         yield Footer(compact=True)
 
     def show_session_length(self) -> None:
@@ -93,7 +89,8 @@ class HomeScreen(Screen[None]):
         self.query_one(Banner).fit(event.size.width, event.size.height)
 
     def on_screen_resume(self) -> None:
-        self.load_practice()
+        # After the frame is drawn: the worker's imports would otherwise compete for the GIL.
+        self.set_timer(0.15, self.load_practice)
 
     @work(thread=True, exclusive=True, group="practice")
     def load_practice(self) -> None:

@@ -85,6 +85,14 @@ def summary_lines(insights: Insights, titles: dict[str, str], today: date) -> li
 
 
 class InsightsScreen(Screen[None]):
+
+    # Loaded with the screen, not at start-up: the home screen draws sooner.
+    CSS = """
+    #heatmap {
+        margin: 1 0;
+        width: auto;
+    }
+    """
     app: KindtoneApp
 
     BINDINGS = [Binding("escape", "app.pop_screen", "Back")]

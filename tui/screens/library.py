@@ -62,6 +62,28 @@ def library_options(library: Library) -> list[Option]:
 
 
 class LibraryScreen(Screen[None]):
+
+    # Loaded with the screen, not at start-up: the home screen draws sooner.
+    CSS = """
+    #library-body {
+        height: 1fr;
+    }
+
+    #exercise-list {
+        width: 1fr;
+        height: 1fr;
+    }
+
+    #exercise-detail {
+        width: 1fr;
+        height: 1fr;
+        padding: 0 1 0 2;
+    }
+
+    LibraryScreen.narrow #exercise-detail {
+        display: none;
+    }
+    """
     app: KindtoneApp
 
     BINDINGS = [

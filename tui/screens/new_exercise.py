@@ -27,6 +27,53 @@ if TYPE_CHECKING:
 
 
 class NewExerciseScreen(Screen[None]):
+
+    # Loaded with the screen, not at start-up: the home screen draws sooner.
+    CSS = """
+    #steps {
+        height: auto;
+    }
+
+    #situations {
+        height: auto;
+        max-height: 7;
+    }
+
+    .step-editor {
+        height: auto;
+        border: round $panel-lighten-2;
+        padding: 0 1;
+        margin-top: 1;
+    }
+
+    .step-editor-head {
+        height: 1;
+    }
+
+    .step-editor-title {
+        width: 1fr;
+        text-style: bold;
+    }
+
+    .step-editor-head Button {
+        margin-left: 1;
+        min-width: 3;
+        width: auto;
+    }
+
+    .step-editor .options {
+        height: 5;
+    }
+
+    #step-type {
+        width: 24;
+    }
+
+    #problems.error {
+        color: $error;
+        margin-top: 1;
+    }
+    """
     app: KindtoneApp
 
     BINDINGS = [

@@ -49,6 +49,27 @@ def _parse_day(text: str) -> date | None:
 
 
 class ReflectionsScreen(Screen[None]):
+
+    # Loaded with the screen, not at start-up: the home screen draws sooner.
+    CSS = """
+    #search {
+        margin-bottom: 1;
+    }
+
+    #filters {
+        height: 1;
+        margin-bottom: 1;
+    }
+
+    #filters Select {
+        width: 1fr;
+    }
+
+    #filters Input {
+        width: 18;
+        margin-left: 1;
+    }
+    """
     app: KindtoneApp
 
     BINDINGS = [

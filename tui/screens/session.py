@@ -27,6 +27,63 @@ DRAFT_DELAY = 1.5  # seconds after the last keystroke; keeps drafts ≤ ~2 s beh
 
 
 class SessionScreen(Screen[None]):
+
+    # Loaded with the screen, not at start-up: the home screen draws sooner.
+    CSS = """
+    #session-top {
+        height: 1;
+    }
+
+    #exercise-title {
+        width: 1fr;
+        text-style: bold;
+        color: $accent;
+    }
+
+    #step-count {
+        width: auto;
+        color: $text-muted;
+    }
+
+    #progress {
+        margin: 0 0 1 0;
+        width: 100%;
+    }
+
+    #progress Bar {
+        width: 1fr;
+    }
+
+    #step-area {
+        height: 1fr;
+    }
+
+    #breathing {
+        margin-top: 1;
+    }
+
+    #answer {
+        height: auto;
+        min-height: 5;
+        max-height: 12;
+        margin-top: 1;
+    }
+
+    #try-again {
+        border: round $warning;
+        padding: 0 1;
+        margin-top: 1;
+    }
+
+    #try-again .heading {
+        text-style: bold;
+    }
+
+    #choices {
+        height: auto;
+        max-height: 100%;
+    }
+    """
     app: KindtoneApp
 
     BINDINGS = [
@@ -36,6 +93,8 @@ class SessionScreen(Screen[None]):
         Binding("escape", "leave", "Leave"),
         Binding("enter", "next", "Continue", show=False),
     ]
+
+    asks_before_quitting = True
 
     def __init__(self, session: Session, stage: str = "steps") -> None:
         super().__init__()

@@ -20,6 +20,25 @@ if TYPE_CHECKING:
 
 
 class SettingsScreen(Screen[None]):
+
+    # Loaded with the screen, not at start-up: the home screen draws sooner.
+    CSS = """
+    #length {
+        height: auto;
+    }
+
+    #support-lines {
+        height: 6;
+    }
+
+    #settings Checkbox {
+        margin-top: 1;
+    }
+
+    #theme {
+        width: 40;
+    }
+    """
     app: KindtoneApp
 
     BINDINGS = [

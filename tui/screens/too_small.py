@@ -12,6 +12,15 @@ from tui.widgets.plain import Plain
 class TooSmallScreen(ModalScreen[None]):
     """Nothing underneath is lost; the app returns to it when the window grows."""
 
+    # Loaded with the screen, not at start-up: the home screen draws sooner.
+    CSS = """
+    #too-small {
+        width: auto;
+        max-width: 50;
+        text-align: center;
+    }
+    """
+
     def compose(self) -> ComposeResult:
         with Middle(), Center():
             yield Plain(

@@ -17,7 +17,10 @@ def figlet(text: str, font: str = FONT) -> str:
     import pyfiglet
 
     rendered: str = pyfiglet.figlet_format(text, font=font, width=200)
-    return "\n".join(line.rstrip() for line in rendered.rstrip("\n").splitlines())
+    lines = [line.rstrip() for line in rendered.rstrip("\n").splitlines()]
+    # Equal widths, so centring each line (text-align) keeps the drawing intact.
+    width = max(len(line) for line in lines)
+    return "\n".join(line.ljust(width) for line in lines)
 
 
 class Banner(Static):
