@@ -77,12 +77,14 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     out = sys.stdout
+    streaming = not args.text  # lines may trickle in: answer each one as it comes
     texts: Iterable[str] = args.text if args.text else _stdin_lines()
     if args.json:
         ascii_only = not _is_unicode(out)
         for text in texts:
             out.write(json_line(analyse(_clean(text)), ascii_only=ascii_only) + "\n")
-            out.flush()
+            if streaming:
+                out.flush()
     else:
         _tolerate_unencodable(out)
         first = True
@@ -93,7 +95,8 @@ def run(args: argparse.Namespace) -> int:
                 out.write("\n")
             first = False
             out.write(friendly(analyse(_clean(text))))
-            out.flush()
+            if streaming:
+                out.flush()
     return 0
 
 

@@ -14,7 +14,8 @@ missing it costs far more than a gentle pause that wasn't needed.
 
 Performance: the tokeniser is one linear regular expression, each pattern is bounded (at most
 a few tokens of look-ahead per position), and only patterns whose trigger words occur in a
-sentence are tried, so the work is linear in the input. No Textual or Rich here.
+sentence are tried, so the work is linear in the input. The patterns are compiled on the
+first call, not at import. No Textual or Rich here.
 """
 
 from __future__ import annotations
@@ -669,7 +670,8 @@ _MACROS: dict[str, str] = {
 #   ~N       skip up to N tokens (never a break, negation)  !a/b     next token is not a/b
 #   !<a/b    previous token is not a/b
 #   $        end of clause                                  ^        start of clause
-#   &NAME    the macro NAME, matched once per sentence position and remembered
+#   {NAME}   the macro NAME (see _MACROS)                   &NAME    the same, remembered
+#                                                           once per sentence position
 #   =>       what follows must match but is not part of the highlighted span
 # Every repetition is bounded, so a pattern does a constant amount of work per position.
 

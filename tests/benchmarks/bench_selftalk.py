@@ -1,0 +1,150 @@
+"""Speed and quality of the self-talk analysis.
+
+Run with ``.venv/bin/python tests/benchmarks/bench_selftalk.py``. Not collected by pytest, and
+timing is never a test: shared machines are too noisy for that. Prints:
+
+- the median (and best) time to analyse 100 KB, for two kinds of text:
+  * dense: every line is a labelled self-talk sentence (the worst realistic case: every
+    sentence is worth a closer look);
+  * journal: paragraphs where about one sentence in three is self-talk and the rest is the
+    ordinary business of a day;
+- the first analysis after import (the patterns are compiled then, once);
+- the quality figures on the dev sample and on every batch of tests/data/self_talk_cases.tsv.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+SIZE = 100_000
+RUNS = 15
+
+DAY = [
+    "Woke up at seven and made porridge.",
+    "The bus was ten minutes late, so I read on my phone.",
+    "We had the weekly meeting about the spring budget.",
+    "Lunch was a sandwich in the park; the pigeons were bold.",
+    "I answered emails for most of the afternoon.",
+    "Mum called to ask about the weekend plans.",
+    "The shop had run out of the bread I like, so I got rolls.",
+    "I walked home the long way because the evening was warm.",
+    "Dinner was pasta with whatever was left in the fridge.",
+    "Watched two episodes of a cooking show before bed.",
+    "It rained all morning and the garden looks greener already.",
+    "The new colleague started today and seems friendly.",
+    "I finally fixed the wobbly shelf in the hall.",
+    "The train was packed, so I stood by the doors.",
+    "My sister sent photos of her new flat.",
+    "I need to renew my passport before the summer.",
+    "The printer jammed twice, then worked fine.",
+    "We talked about booking a cottage for August.",
+    "I did the washing and hung it by the radiator.",
+    "Tomorrow is the dentist, then the big presentation on Thursday.",
+]
+
+
+def _quality_module() -> ModuleType:
+    path = ROOT / "tests" / "test_selftalk_quality.py"
+    spec = importlib.util.spec_from_file_location("selftalk_quality", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while it loads
+    spec.loader.exec_module(module)
+    return module
+
+
+def dense_text(sentences: list[str], rng: random.Random) -> str:
+    lines: list[str] = []
+    size = 0
+    while size < SIZE:
+        line = rng.choice(sentences)
+        lines.append(line)
+        size += len(line) + 1
+    return "\n".join(lines)[:SIZE]
+
+
+def journal_text(sentences: list[str], rng: random.Random) -> str:
+    paragraphs: list[str] = []
+    size = 0
+    while size < SIZE:
+        paragraph = " ".join(
+            rng.choice(sentences) if rng.random() < 1 / 3 else rng.choice(DAY)
+            for _ in range(rng.randint(4, 9))
+        )
+        paragraphs.append(paragraph)
+        size += len(paragraph) + 2
+    return "\n\n".join(paragraphs)[:SIZE]
+
+
+def time_it(analyse: object, text: str) -> tuple[float, float]:
+    assert callable(analyse)
+    times = []
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        analyse(text)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000, min(times) * 1000
+
+
+def calibration_ms() -> float:
+    """A plain Python loop, to say how fast this machine is when reading the figures."""
+    best = float("inf")
+    for _ in range(5):
+        started = time.perf_counter()
+        total = 0
+        for number in range(1_000_000):
+            total += number
+        best = min(best, time.perf_counter() - started)
+    return best * 1000
+
+
+def main() -> None:
+    started = time.perf_counter()
+    from tui.core import selftalk
+
+    imported = time.perf_counter()
+    selftalk.analyse("warming up")
+    built = time.perf_counter()
+    print(
+        f"import: {(imported - started) * 1000:.1f} ms; "
+        f"first analysis (compiles the patterns): {(built - imported) * 1000:.1f} ms"
+    )
+    print(f"machine: 1M-iteration Python loop takes {calibration_ms():.1f} ms")
+
+    quality = _quality_module()
+    cases = quality.load_cases(quality.DATA)
+    sentences = [case.text for case in cases]
+    rng = random.Random(20240601)
+    for name, text in (
+        ("dense", dense_text(sentences, rng)),
+        ("journal", journal_text(sentences, rng)),
+    ):
+        median, best = time_it(selftalk.analyse, text)
+        analysis = selftalk.analyse(text)
+        print(
+            f"100 KB {name:7}: median {median:6.1f} ms, best {best:6.1f} ms "
+            f"({len(text):,} chars, {len(analysis.findings):,} findings)"
+        )
+
+    print()
+    if quality.DEV.exists():
+        print(quality.score(quality.load_cases(quality.DEV)).summary("dev sample"))
+    batches: dict[str, list[object]] = {}
+    for case in cases:
+        batches.setdefault(case.batch, []).append(case)
+    for batch, members in batches.items():
+        print(quality.score(members).summary(f"cases[{batch}]"))
+    print(quality.score(cases).summary("cases[all]"))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,346 @@
+"""The self-talk analysis: its API, what it flags and what it leaves alone, and robustness."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.core.selftalk import CATEGORIES, Analysis, Finding, analyse, hint_for
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def categories(text: str) -> set[str]:
+    return {finding.category for finding in analyse(text).findings}
+
+
+def assert_well_formed(analysis: Analysis) -> None:
+    text = analysis.text
+    previous_end = 0
+    for finding in analysis.findings:
+        assert finding.category in CATEGORIES
+        assert 0 <= finding.start < finding.end <= len(text)
+        assert text[finding.start : finding.end] == finding.match
+        assert finding.start >= previous_end, "findings overlap or are out of order"
+        assert finding.hint
+        previous_end = finding.end
+    assert analysis.critical == bool(analysis.findings)
+
+
+# --- API --------------------------------------------------------------------------------------
+
+
+def test_categories_are_the_eleven_from_the_issue() -> None:
+    assert CATEGORIES == (
+        "should-statement",
+        "labelling",
+        "overgeneralising",
+        "all-or-nothing",
+        "catastrophising",
+        "mind-reading",
+        "fortune-telling",
+        "personalising",
+        "discounting-the-positive",
+        "comparing",
+        "harsh-self-address",
+    )
+
+
+def test_analysis_and_finding_are_frozen_and_serialise() -> None:
+    analysis = analyse("I'm so stupid, I always get lost.")
+    assert analysis.critical and not analysis.crisis
+    finding = analysis.findings[0]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        finding.start = 3  # type: ignore[misc]
+    assert not hasattr(finding, "__dict__"), "slots"
+    data = analysis.to_dict()
+    assert list(data) == ["text", "critical", "crisis", "findings"]
+    assert data["text"] == analysis.text
+    assert data["findings"] == [f.to_dict() for f in analysis.findings]
+    assert list(finding.to_dict()) == ["category", "start", "end", "match", "hint"]
+    assert Finding(**finding.to_dict()) == finding  # type: ignore[arg-type]
+
+
+def test_the_exact_words_are_shown() -> None:
+    text = "Honestly? I'm so stupid, I always get lost."
+    found = [(f.category, f.match) for f in analyse(text).findings]
+    assert found == [("labelling", "I'm so stupid"), ("overgeneralising", "I always get lost")]
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_every_category_has_several_gentle_hints(category: str) -> None:
+    hints = {hint_for(category, attempt) for attempt in range(6)}
+    assert len(hints) >= 3
+    assert hint_for(category) == hint_for(category, 0)
+    assert hint_for(category, 1) != hint_for(category, 0), "wording varies between tries"
+    for hint in hints:
+        assert len(hint) <= 100
+        assert "!" not in hint and "you must" not in hint.lower()
+    assert hint_for(category, -1) in hints
+
+
+def test_an_unknown_category_still_gets_a_hint() -> None:
+    assert hint_for("no-such-thing")
+
+
+def test_findings_use_the_first_hint_for_their_category() -> None:
+    for finding in analyse("You idiot. I should have known. Everyone hates me.").findings:
+        assert finding.hint == hint_for(finding.category)
+
+
+# --- what is flagged ------------------------------------------------------------------------
+
+FLAGGED = [
+    ("should-statement", "I should've checked the times before I left."),
+    ("should-statement", "I ought to be coping better by now."),
+    ("labelling", "honestly I'm such a loser"),
+    ("labelling", "I feel completely worthless."),
+    ("labelling", "My painting looks amateurish."),
+    ("overgeneralising", "I always let people down."),
+    ("overgeneralising", "I never get anything done properly."),
+    ("all-or-nothing", "If it isn't perfect, there's no point."),
+    ("all-or-nothing", "If I fail this, I'm a complete failure."),
+    ("catastrophising", "I've ruined my whole career."),
+    ("mind-reading", "They all think I'm annoying."),
+    ("mind-reading", "Everyone's laughing at me."),
+    ("fortune-telling", "I'm going to make a fool of myself tomorrow."),
+    ("fortune-telling", "I'll never be able to drive."),
+    ("personalising", "It's all my fault they argued."),
+    ("personalising", "I'm the reason the project failed."),
+    ("discounting-the-positive", "I passed, but only because the test was easy."),
+    ("discounting-the-positive", "It was just beginner's luck."),
+    ("comparing", "Everyone else manages it easily."),
+    ("comparing", "My sister is so much cleverer than me."),
+    ("harsh-self-address", "You useless idiot, why did you do that?"),
+    ("harsh-self-address", "What is wrong with me?"),
+]
+
+
+@pytest.mark.parametrize(("category", "text"), FLAGGED)
+def test_harsh_self_talk_is_flagged_with_its_pattern(category: str, text: str) -> None:
+    analysis = analyse(text)
+    assert analysis.critical, text
+    assert category in categories(text), [(f.category, f.match) for f in analysis.findings]
+    assert_well_formed(analysis)
+
+
+NOT_CRITICAL = [
+    # negated
+    "I'm not a failure, I had a hard day.",
+    "I'm not lazy, I'm recovering.",
+    "Making one mistake doesn't mean I'm useless.",
+    "It isn't my fault the train was late.",
+    # defused
+    "I'm having the thought that I'm not good enough.",
+    "The critic says I'm useless, but I'm just tired.",
+    "I notice the critic is loud.",
+    "My mind is telling me everyone hates me.",
+    "I'm an idiot. That's just a thought, though.",
+    # reported past
+    "I used to call myself an idiot.",
+    "When I was at school I thought I was stupid.",
+    # practical and not about the self
+    "I should drink some water.",
+    "The bus should be here soon.",
+    "I always feel better after a walk.",
+    "We should book the tickets soon.",
+    "That restaurant was awful.",
+    "I should have the results by Friday.",
+    # kind
+    "I messed up, and that's okay.",
+    "Nobody gets everything right, and that includes me.",
+    "I never give up, and I like that about myself.",
+    "I'm good enough as I am.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CRITICAL)
+def test_kind_negated_defused_and_practical_words_are_left_alone(text: str) -> None:
+    analysis = analyse(text)
+    assert not analysis.critical, [(f.category, f.match) for f in analysis.findings]
+    assert not analysis.crisis
+
+
+def test_negation_flips_a_missing_quality_into_criticism() -> None:
+    assert not analyse("I'm good enough.").critical
+    assert analyse("I'm not good enough.").critical
+    assert analyse("I don't think I'm good enough.").critical
+    assert not analyse("I don't think I'm stupid.").critical
+
+
+def test_a_kind_rider_softens_mild_findings_but_not_insults() -> None:
+    assert analyse("I messed up.").critical
+    assert not analyse("I messed up. That's okay, I can fix it.").critical
+    assert analyse("I'm an idiot, and that's okay.").critical
+
+
+def test_defusion_reaches_the_rest_of_its_sentence_only() -> None:
+    text = "I'm having the thought that I'm useless. I'm such an idiot."
+    (finding,) = analyse(text).findings
+    assert finding.match == "I'm such an idiot"
+    assert finding.start == text.index("I'm such")
+
+
+def test_second_person_without_an_insult_is_not_harsh() -> None:
+    for text in ("You did your best.", "You should try the soup.", "You're doing fine."):
+        assert not analyse(text).critical, text
+
+
+# --- crisis -----------------------------------------------------------------------------------
+
+CRISIS = [
+    "I want to end my life.",
+    "I've thought about killing myself.",
+    "I want to hurt myself.",
+    "no reason to keep living",
+    "I wish I could disappear forever.",
+    "kms",
+    "I just want to never wake up.",
+    "everyone would be better off without me",
+    "nobody would miss me",
+    "I don't want to be here anymore.",
+    "I can't go on.",
+    "I'm not suicidal, I just feel low.",  # erring on the side of a pause
+]
+
+
+@pytest.mark.parametrize("text", CRISIS)
+def test_crisis_language_is_always_caught(text: str) -> None:
+    assert analyse(text).crisis
+
+
+IDIOMS = [
+    "This deadline is killing me.",
+    "My phone died.",
+    "I'm dying for a holiday.",
+    "That comedian killed it.",
+    "I nearly died of embarrassment.",
+    "I'd rather die than sing in public.",
+    "I was killing myself laughing.",
+    "That would be career suicide.",
+]
+
+
+@pytest.mark.parametrize("text", IDIOMS)
+def test_idioms_are_not_crisis_language(text: str) -> None:
+    assert not analyse(text).crisis
+
+
+def test_crisis_is_found_anywhere_in_a_longer_text() -> None:
+    text = "Work was fine.\nI cooked dinner.\nHonestly I want to die.\nThen I slept."
+    assert analyse(text).crisis
+
+
+# --- text handling ----------------------------------------------------------------------------
+
+
+def test_curly_apostrophes_case_and_missing_punctuation() -> None:
+    for text in ("I’m so stupid", "IM SO STUPID", "im so stupid", "i’m such an idiot lol"):
+        analysis = analyse(text)
+        assert analysis.critical, text
+        assert_well_formed(analysis)
+
+
+def test_spans_are_exact_in_multiline_and_non_ascii_text() -> None:
+    text = "Café 🌧️ today.\r\n\tİstanbul trip: I’m such a failure…\u2028Ugh, I’m useless."
+    analysis = analyse(text)
+    assert [f.match for f in analysis.findings] == ["I’m such a failure", "I’m useless"]
+    assert_well_formed(analysis)
+
+
+def test_empty_and_blank_text() -> None:
+    for text in ("", "   ", "\n\n", "...", "—"):
+        analysis = analyse(text)
+        assert analysis == Analysis(text, False, False, ())
+
+
+def test_the_same_text_gives_the_same_analysis() -> None:
+    text = "I'm a mess. Everyone thinks I'm boring. I should have stayed home."
+    assert analyse(text) == analyse(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_never_raises_and_spans_hold_for_any_text(text: str) -> None:
+    assert_well_formed(analyse(text))
+
+
+VOCABULARY = [
+    "I", "I'm", "i’m", "im", "you", "you're", "not", "never", "always", "so", "such", "a",
+    "idiot", "stupid", "failure", "should", "have", "known", "better", "they", "think",
+    "everyone", "else", "my", "fault", "want", "to", "die", "kill", "myself", "having", "the",
+    "thought", "that", "used", "okay", "critic", "says", "ill", "can't", "go", "on", "wake",
+    "up", "nobody", "would", "miss", "me", "if", "perfect", "or", "worthless", "again", "ugh",
+]  # fmt: skip
+SEPARATORS = [" ", " ", " ", ", ", ". ", "! ", "? ", "; ", "\n", " - ", "—", "’", "'", " … "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(VOCABULARY), st.sampled_from(SEPARATORS)), max_size=40))
+def test_never_raises_on_dense_trigger_words(pieces: list[tuple[str, str]]) -> None:
+    """Random sentences made of the words the rules care about reach the deep paths."""
+    text = "".join(word + separator for word, separator in pieces)
+    assert_well_formed(analyse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" * 100_000,
+        "I " * 50_000,
+        "I'm so " * 14_000,
+        "not " * 25_000,
+        ", " * 50_000,
+        "i used to think i am stupid " * 3_600,
+        "I'm such an idiot and " * 4_500,
+        "’" * 100_000,
+        "-" * 100_000,
+        "🙂" * 50_000,
+        "ill never " * 10_000,
+    ],
+    ids=lambda text: repr(text[:12]),
+)
+def test_pathological_input_finishes_quickly(text: str) -> None:
+    started = time.perf_counter()
+    analysis = analyse(text)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 2.0, f"{elapsed:.2f}s"
+    assert_well_formed(analysis)
+
+
+def test_the_core_module_imports_without_textual_or_rich() -> None:
+    code = (
+        "import sys\n"
+        "import tui.core.selftalk as s\n"
+        "s.analyse('I am an idiot')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_first_use_from_several_threads_at_once_agrees() -> None:
+    code = (
+        "import threading\n"
+        "from tui.core.selftalk import analyse\n"
+        "results = []\n"
+        "def work():\n"
+        "    results.append(analyse('I am such a failure, I want to die'))\n"
+        "threads = [threading.Thread(target=work) for _ in range(6)]\n"
+        "[t.start() for t in threads]\n"
+        "[t.join() for t in threads]\n"
+        "assert len(results) == 6 and all(r == results[0] for r in results)\n"
+        "assert results[0].critical and results[0].crisis\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.stdout.strip() == "ok", result.stderr

@@ -1,0 +1,225 @@
+"""How well the self-talk analysis separates harsh self-talk from everything else.
+
+Real tests: they fail when a target is missed. The figures are printed (``pytest -s``) and
+repeated in every assertion message.
+
+Data: the shared dev sample (never tuned against sentence by sentence) and
+tests/data/self_talk_cases.tsv, written by hand in batches:
+
+- ``tuning``: written before the analyser existed, then used to tune it.
+- ``tuning-2``: written after the first round. Scored once before it was used for tuning:
+  critical precision 1.000, recall 0.721 (49/68), kind flagged 0/40, crisis recall 14/16,
+  idioms flagged 0/12. The misses were real gaps (superlatives, "I wish I wasn't so …",
+  "everything I cook tastes …", crisis without a literal "can't"), fixed in general form.
+- ``tuning-3``: paraphrases of the dev sample's kinds of sentence. Scored once first:
+  precision 1.000, recall 0.900 (45/50), kind 0/35, crisis 12/12, idioms 0/10.
+- ``tuning-4`` and ``tuning-5``: each written as a holdout in the dev sample's style, scored
+  once, then tuned on because recall missed the target. First scores: tuning-4 precision
+  0.975, recall 0.867 (39/45), kind 1/35, crisis 12/12, idioms 0/10; tuning-5 precision
+  1.000, recall 0.875 (35/40), kind 0/30, crisis 12/12, idioms 0/10.
+- ``holdout``: written last and never tuned against for self-criticism. Its first and only
+  score: precision 1.000, recall 0.950 (38/40), kind 0/30, neutral 0/20, idioms 0/10. Its
+  two misses ("I'm so slow, I always hold everyone up", "They only kept me on because they
+  felt bad") are left as they are, on purpose. Crisis: 11/12 at first ("Some days I think
+  it would be easier not to exist" was missed); because crisis recall is a safety
+  requirement, that phrasing was then covered in general form ("easier/better not to
+  exist", "better if I was gone", ...), so the holdout's crisis figure is no longer blind.
+
+Expect recall on new text nearer the first scores (0.87-0.95) than the tuned batches' 1.000.
+
+Targets (from the issue): critical precision >= 0.90 and recall >= 0.90, kind statements
+flagged critical <= 5%, crisis recall 100%, idioms flagged as crisis <= 20%.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tui.core.selftalk import analyse
+
+DATA = Path(__file__).resolve().parent / "data" / "self_talk_cases.tsv"
+# The shared folder sits beside the checkout (here and in CI).
+_SHARED_SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "self_talk_dev.tsv"
+DEV = Path(os.environ.get("KINDTONE_DEV_SAMPLE", str(_SHARED_SAMPLE)))
+LABELS = {"critic", "kind", "neutral", "crisis", "idiom"}
+
+
+@dataclass(frozen=True)
+class Case:
+    label: str
+    text: str
+    batch: str
+
+
+@dataclass(frozen=True)
+class Score:
+    """Critical precision and recall count critic sentences as positives and kind, neutral
+    and idiom sentences as negatives. Crisis sentences are left out of them: whether
+    "I want to end my life" is also self-criticism is not what they are labelled for."""
+
+    n: int
+    true_positive: int
+    false_positive: int
+    false_negative: int
+    kind_flagged: int
+    kinds: int
+    crisis_found: int
+    crises: int
+    idioms_flagged: int
+    idioms: int
+    misses: tuple[str, ...]
+
+    @property
+    def precision(self) -> float:
+        flagged = self.true_positive + self.false_positive
+        return self.true_positive / flagged if flagged else 1.0
+
+    @property
+    def recall(self) -> float:
+        positives = self.true_positive + self.false_negative
+        return self.true_positive / positives if positives else 1.0
+
+    @property
+    def kind_rate(self) -> float:
+        return self.kind_flagged / self.kinds if self.kinds else 0.0
+
+    @property
+    def crisis_recall(self) -> float:
+        return self.crisis_found / self.crises if self.crises else 1.0
+
+    @property
+    def idiom_rate(self) -> float:
+        return self.idioms_flagged / self.idioms if self.idioms else 0.0
+
+    def summary(self, name: str) -> str:
+        return (
+            f"{name}: n={self.n} critical precision={self.precision:.3f} "
+            f"recall={self.recall:.3f} ({self.true_positive}/"
+            f"{self.true_positive + self.false_negative}), kind flagged "
+            f"{self.kind_flagged}/{self.kinds} ({self.kind_rate:.1%}), crisis recall "
+            f"{self.crisis_found}/{self.crises}, idioms flagged as crisis "
+            f"{self.idioms_flagged}/{self.idioms} ({self.idiom_rate:.1%})"
+        )
+
+
+def load_cases(path: Path) -> list[Case]:
+    """``label<TAB>text`` lines; ``# batch: NAME`` starts a batch, other ``#`` lines are notes."""
+    cases: list[Case] = []
+    batch = "dev"
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith("# batch:"):
+            batch = line.split(":", 1)[1].strip()
+            continue
+        if not line.strip() or line.startswith("#") or line == "label\ttext":
+            continue
+        label, separator, text = line.partition("\t")
+        if not separator or label not in LABELS or not text.strip():
+            raise ValueError(f"{path.name}:{number}: expected label<TAB>text, got {line!r}")
+        cases.append(Case(label, text, batch))
+    return cases
+
+
+def score(cases: list[Case]) -> Score:
+    true_positive = false_positive = false_negative = 0
+    kind_flagged = kinds = crisis_found = crises = idioms_flagged = idioms = 0
+    misses: list[str] = []
+    for case in cases:
+        analysis = analyse(case.text)
+        if case.label == "critic":
+            if analysis.critical:
+                true_positive += 1
+            else:
+                false_negative += 1
+                misses.append(f"missed critic: {case.text}")
+        elif case.label in ("kind", "neutral", "idiom") and analysis.critical:
+            false_positive += 1
+            misses.append(f"flagged {case.label}: {case.text}")
+        if case.label == "kind":
+            kinds += 1
+            kind_flagged += analysis.critical
+        elif case.label == "crisis":
+            crises += 1
+            crisis_found += analysis.crisis
+            if not analysis.crisis:
+                misses.append(f"missed crisis: {case.text}")
+        elif case.label == "idiom":
+            idioms += 1
+            idioms_flagged += analysis.crisis
+            if analysis.crisis:
+                misses.append(f"idiom read as crisis: {case.text}")
+    return Score(
+        len(cases),
+        true_positive,
+        false_positive,
+        false_negative,
+        kind_flagged,
+        kinds,
+        crisis_found,
+        crises,
+        idioms_flagged,
+        idioms,
+        tuple(misses),
+    )
+
+
+def _batches() -> dict[str, list[Case]]:
+    batches: dict[str, list[Case]] = {}
+    for case in load_cases(DATA):
+        batches.setdefault(case.batch, []).append(case)
+    return batches
+
+
+def assert_targets(name: str, result: Score) -> None:
+    report = result.summary(name) + "".join(f"\n  {miss}" for miss in result.misses)
+    print(report)
+    assert result.precision >= 0.90, report
+    assert result.recall >= 0.90, report
+    assert result.kind_rate <= 0.05, report
+    assert result.crisis_recall == 1.0, report
+    assert result.idiom_rate <= 0.20, report
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="the shared dev sample is not on this machine")
+def test_dev_sample_meets_targets() -> None:
+    cases = load_cases(DEV)
+    assert len(cases) >= 50
+    assert_targets("dev sample", score(cases))
+
+
+@pytest.mark.parametrize("batch", sorted(_batches()))
+def test_case_batch_meets_targets(batch: str) -> None:
+    assert_targets(f"cases[{batch}]", score(_batches()[batch]))
+
+
+def test_all_cases_together_meet_targets() -> None:
+    assert_targets("cases[all]", score(load_cases(DATA)))
+
+
+def test_cases_file_is_big_varied_and_well_formed() -> None:
+    cases = load_cases(DATA)
+    assert len(cases) >= 300
+    assert {case.label for case in cases} == LABELS
+    assert len({case.text for case in cases}) == len(cases), "duplicate sentences"
+    assert "holdout" in {case.batch for case in cases}
+    texts = [case.text for case in cases]
+    assert any("’" in text for text in texts), "curly apostrophes"
+    assert any(text == text.lower() for text in texts), "all-lowercase sentences"
+    assert any(text[-1].isalpha() for text in texts), "sentences without end punctuation"
+
+
+def test_the_scoring_itself_counts_what_it_says() -> None:
+    cases = [
+        Case("critic", "I'm such an idiot.", "t"),
+        Case("critic", "The sky is blue.", "t"),  # a miss, on purpose
+        Case("kind", "I'm an idiot.", "t"),  # a false positive, on purpose
+        Case("crisis", "I want to end my life.", "t"),
+        Case("idiom", "My phone died.", "t"),
+    ]
+    result = score(cases)
+    assert (result.true_positive, result.false_negative, result.false_positive) == (1, 1, 1)
+    assert result.kind_flagged == 1 and result.crisis_found == 1 and result.idioms_flagged == 0
+    assert result.precision == 0.5 and result.recall == 0.5
