@@ -79,3 +79,11 @@ def test_index_search_and_filters() -> None:
 def test_index_skips_unreadable_records() -> None:
     index = ReflectionIndex([{"id": "x"}, {"started_at": "2026-01-01T00:00:00+00:00"}])
     assert len(index) == 0
+
+
+def test_narrowing_search_reuses_the_last_result_and_widening_does_not() -> None:
+    index = ReflectionIndex(RECORDS)
+    assert len(index.filter(Filter(search="c"))) == 4  # every prompt mentions the critic
+    assert [r.id for r in index.filter(Filter(search="cl"))] == [RECORDS[0]["id"]]
+    assert len(index.filter(Filter(search="c"))) == 4  # back to a shorter needle: all again
+    assert index.filter(Filter(search="e", exercise="settling-breath"))[0].id == RECORDS[1]["id"]

@@ -152,7 +152,7 @@ def _fsync_dir(directory: Path) -> None:
 
 def _make_private_dir(path: Path) -> None:
     path.mkdir(mode=0o700)
-    path.chmod(0o700)  # mkdir's mode is filtered through the umask
+    path.chmod(0o700)  # mkdir's mode passes through the umask; an odd one could lock us out
 
 
 def _sha256(data: bytes) -> str:

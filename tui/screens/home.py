@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -99,8 +100,13 @@ class HomeScreen(Screen[None]):
             summary = self.app.store.practice_summary()
         except Exception:  # a damaged store is reported elsewhere; home still opens
             summary = None
-        # Warm the self-talk analyser (its rules compile on import) while the person reads.
-        import tui.core.selftalk  # noqa: F401
+        # Warm what the next screens need while the person reads: the exercise library and
+        # the self-talk analyser (its rules compile on first use).
+        from tui.core.selftalk import analyse
+
+        with contextlib.suppress(Exception):
+            _ = self.app.library
+        analyse("warming up")
         line = practice_line(summary, datetime.now().astimezone())
         self.app.call_from_thread(self.query_one("#practice", Plain).set_text, line)
 

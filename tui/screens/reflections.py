@@ -122,6 +122,7 @@ class ReflectionsScreen(Screen[None]):
             self.app.call_from_thread(self._failed, str(error))
             return
         self.app.call_from_thread(self._loaded, ReflectionIndex(first), False)
+        time.sleep(0.2)  # let the first rows draw before the long read competes for the GIL
         try:
             everything = store.list()
         except (OSError, StoreError) as error:
