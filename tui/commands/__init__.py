@@ -1,1 +1,31 @@
-"""Command-line subcommands. Each module registers its parser and runs without Textual."""
+"""Command-line subcommands. Each module registers its parser and runs without Textual.
+
+The few helpers here keep every command's failures alike: one clear line on stderr, never
+a traceback, and no raw terminal control characters from file names or user text.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from tui.core.text import visible_controls
+
+
+class Refusal(Exception):
+    """A request we won't carry out; its message is the one line the person sees."""
+
+
+def report_error(command: str, message: str) -> None:
+    print(f"kindtone {command}: {visible_controls(message)}", file=sys.stderr)
+
+
+def os_error_line(error: OSError) -> str:
+    where = f"{error.filename}: " if error.filename else ""
+    return f"{where}{error.strerror or error}"
+
+
+def tolerant_stdout() -> None:
+    """Words in an alphabet the terminal's encoding lacks must not end in a traceback."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="backslashreplace")

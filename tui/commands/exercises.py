@@ -22,6 +22,9 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
+from tui.commands import Refusal as _Refusal
+from tui.commands import os_error_line, report_error
+from tui.commands import tolerant_stdout as _tolerant_stdout
 from tui.core.describe import render_exercise
 from tui.core.exercise_writer import slug, toml_string
 from tui.core.exercises import (
@@ -44,10 +47,6 @@ from tui.paths import resolve_data_dir
 CUSTOM_DIR_NAME = "exercises"
 _ID_MAX = next(spec.max_length for spec in EXERCISE_FIELDS if spec.name == "id") or 40
 _TITLE_MAX = next(spec.max_length for spec in EXERCISE_FIELDS if spec.name == "title") or 60
-
-
-class _Refusal(Exception):
-    """A request we won't carry out; its message is the one line the person sees."""
 
 
 def register(subparsers: Any) -> None:
@@ -120,20 +119,12 @@ def run(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         raise  # the CLI stops quietly when a pager or head closes early
     except OSError as error:
-        where = f"{visible_controls(error.filename)}: " if error.filename else ""
-        _error(f"{where}{error.strerror or error}")
+        _error(os_error_line(error))
         return 1
 
 
-def _tolerant_stdout() -> None:
-    """A title in an alphabet the terminal's encoding lacks must not end in a traceback."""
-    reconfigure = getattr(sys.stdout, "reconfigure", None)
-    if reconfigure is not None:
-        reconfigure(errors="backslashreplace")
-
-
 def _error(message: str) -> None:
-    print(f"kindtone exercises: {message}", file=sys.stderr)
+    report_error("exercises", message)
 
 
 def _custom_dir(args: argparse.Namespace) -> Path:

@@ -20,6 +20,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tui.commands import Refusal as _Refusal
+from tui.commands import os_error_line, report_error
+from tui.commands import tolerant_stdout as _tolerant_stdout
 from tui.core.text import visible_controls
 from tui.paths import resolve_data_dir
 
@@ -28,10 +31,6 @@ if TYPE_CHECKING:
 
 SHORT_ID = 8
 MIN_PREFIX = 6  # tui.core.storage.MIN_ID_PREFIX, without importing the store to build --help
-
-
-class _Refusal(Exception):
-    """A request we won't carry out; its message is the one line the person sees."""
 
 
 def register(subparsers: Any) -> None:
@@ -139,23 +138,15 @@ def run(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         raise  # the CLI stops quietly when a pager or head closes early
     except OSError as error:
-        where = f"{visible_controls(str(error.filename))}: " if error.filename else ""
-        _error(f"{where}{error.strerror or error}")
+        _error(os_error_line(error))
         code = 1
     for warning in store.warnings:  # damaged files set aside: the person should know
         _error(f"note: {visible_controls(warning)}")
     return code
 
 
-def _tolerant_stdout() -> None:
-    """Words in an alphabet the terminal's encoding lacks must not end in a traceback."""
-    reconfigure = getattr(sys.stdout, "reconfigure", None)
-    if reconfigure is not None:
-        reconfigure(errors="backslashreplace")
-
-
 def _error(message: str) -> None:
-    print(f"kindtone reflections: {message}", file=sys.stderr)
+    report_error("reflections", message)
 
 
 def _command(args: argparse.Namespace, *words: str) -> str:
