@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import io
 import os
+import random
 import subprocess
 import sys
 from pathlib import Path
 
+from tui.core.exercises import Exercise, load_library
+from tui.core.session import plan_session
 from tui.core.settings import Settings
 from tui.core.storage import ReflectionStore
 from tui.plain import run_plain
@@ -25,30 +28,37 @@ def answers_for_just_a_thought() -> list[str]:
     ]
 
 
+def answers_for(exercises: list[Exercise], text: str) -> list[str]:
+    """One input line per step, as a person would answer each kind of step."""
+    per_type = {"read": "", "breathe": "/skip", "choose": "1", "rate": "5"}
+    return [per_type.get(s.type, text) for e in exercises for s in e.steps]
+
+
 def test_whole_session_through_piped_input(tmp_path: Path) -> None:
-    stdin = io.StringIO(
-        "\n".join(
-            [
-                "3",  # situation: the inner critic is loud
-                "8",  # harsh
-                "",  # tense: skipped
-                *["/skip"] * 0,
-            ]
-        )
-        + "\n"
-        + ("I'm useless, I always mess up\n" * 2)
-        + ("\n" * 40)
-    )
+    text = "It was a hard day, and I'm learning"  # kind: no "try again" question follows
+    plan = plan_session(load_library(), 3, "critic", rng=random.Random(7))
+    lines = ["3", "8", "", *answers_for(plan, text), "2", "1"]
     stdout = io.StringIO()
-    code = run_plain(tmp_path, Settings(session_minutes=3), stdin=stdin, stdout=stdout)
+    code = run_plain(
+        tmp_path,
+        Settings(session_minutes=3),
+        stdin=io.StringIO("\n".join(lines) + "\n"),
+        stdout=stdout,
+        rng=random.Random(7),
+    )
     assert code == 0
     out = stdout.getvalue()
     assert "What brings you here today?" in out
     (record,) = ReflectionStore(tmp_path).list()
+    assert record["completed"] is True
+    assert record["exercises"] == [e.id for e in plan]
     assert record["situation"] == "critic"
-    assert record["ratings"]["before"] == {"harsh": 8, "tense": None}
-    written = [s["answer"] for s in record["steps"] if isinstance(s["answer"], str)]
-    assert "I'm useless, I always mess up" in written
+    assert record["ratings"] == {
+        "before": {"harsh": 8, "tense": None},
+        "after": {"harsh": 2, "tense": 1},
+    }
+    written = [s["answer"] for s in record["steps"] if s["type"] in ("write", "reframe")]
+    assert written and all(answer == text for answer in written)
     assert record["minutes_planned"] == 3
 
 

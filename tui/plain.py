@@ -9,6 +9,7 @@ full-screen app, so both behave alike. At any prompt a person can type /back, /s
 from __future__ import annotations
 
 import contextlib
+import random
 import sys
 import textwrap
 import time
@@ -150,7 +151,7 @@ class PlainSession:
 
     # -- the session -----------------------------------------------------------------
 
-    def check_in(self, minutes: int) -> Session | None:
+    def check_in(self, minutes: int, rng: random.Random | None = None) -> Session | None:
         say = self.io.say
         say(f"A {minutes}-minute session. Everything is optional.")
         keys = list(SITUATIONS)
@@ -172,7 +173,7 @@ class PlainSession:
             recent = self.store.last_exercises()
         except (OSError, StoreError):
             recent = []
-        exercises = plan_session(self.library, minutes, situation, recent)
+        exercises = plan_session(self.library, minutes, situation, recent, rng)
         if not exercises:
             say("No exercises could be loaded.")
             return None
@@ -391,6 +392,7 @@ def run_plain(
     *,
     minutes: int | None = None,
     exercise_id: str | None = None,
+    rng: random.Random | None = None,
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
 ) -> int:
@@ -410,7 +412,7 @@ def run_plain(
                 return 1
             session: Session | None = Session([exercise], minutes_planned=exercise.minutes)
         else:
-            session = plain.check_in(minutes or settings.session_minutes)
+            session = plain.check_in(minutes or settings.session_minutes, rng)
     except _Leave:
         io.say("Come back whenever you like.")
         return 0
