@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from textual.widgets import Input, OptionList, Select, SelectionList
+from textual.widgets import Input, OptionList, Select
 
 from tui.app import KindtoneApp
 from tui.core.exercises import load_library, parse_exercise
@@ -87,7 +87,7 @@ async def test_new_exercise_form_saves_a_valid_file_that_runs(tmp_path: Path) ->
         assert isinstance(screen, NewExerciseScreen)
         screen.query_one("#title", Input).value = "Morning [bold] kindness"
         screen.query_one("#summary", Input).value = "A kind word before the day starts."
-        screen.query_one("#situations", SelectionList).select("practice")
+        next(t for t in screen.query("#situations Tick") if t.name == "practice").value = True
         # Add a write step and a reframe step through the form's own controls.
         for step_type in ("reframe", "write"):
             screen.query_one("#step-type", Select).value = step_type

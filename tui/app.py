@@ -63,6 +63,7 @@ class KindtoneApp(App[int]):
             self.settings.theme if self.settings.theme in self.available_themes else (DEFAULT_THEME)
         )
         self._settings_ready = True
+        self.previewing_theme = False
         self._library: Library | None = None
         self._library_signature: tuple[tuple[str, int, int], ...] = ()
         self._store: ReflectionStore | None = None
@@ -113,7 +114,26 @@ class KindtoneApp(App[int]):
             return False
         with contextlib.suppress(OSError):
             self.store.discard_draft()
+        self.take_backup()
         return True
+
+    def take_backup(self) -> None:
+        """Today's backup (at most one a day), off the main thread: years of reflections
+        take a moment to copy. A failure is reported, never in the way."""
+        self.run_worker(self._backup, thread=True, group="backup", exclusive=True)
+
+    def _backup(self) -> None:
+        from tui.core.backups import BackupError, take_daily_backup
+
+        try:
+            take_daily_backup(self.data_dir)
+        except BackupError as error:
+            self.call_from_thread(
+                self.notify,
+                f"Today's backup couldn't be made ({error}). Your reflection is saved.",
+                severity="warning",
+                markup=False,
+            )
 
     def keep_draft(self, session: Session, stage: str = "steps") -> None:
         from tui.core.storage import StoreError
@@ -146,6 +166,8 @@ class KindtoneApp(App[int]):
 
     def watch_theme(self, theme: str) -> None:
         """Remember a theme chosen anywhere (settings screen or command palette)."""
+        if getattr(self, "previewing_theme", False):
+            return
         if getattr(self, "_settings_ready", False) and theme != self.settings.theme:
             self.settings.theme = theme
             self.save_settings()
@@ -182,11 +204,15 @@ class KindtoneApp(App[int]):
 
         width, height = event.size
         too_small = width < self.MIN_SIZE[0] or height < self.MIN_SIZE[1]
-        showing = isinstance(self.screen, TooSmallScreen)
-        if too_small and not showing:
+        waiting = any(isinstance(screen, TooSmallScreen) for screen in self.screen_stack)
+        if too_small and not waiting:
             self.push_screen(TooSmallScreen())
-        elif showing and not too_small:
+        elif not too_small and isinstance(self.screen, TooSmallScreen):
             self.pop_screen()
+        # A dialog opened on top of the message (F2) closes it itself: see TooSmallScreen.
+
+    def fits(self) -> bool:
+        return self.size.width >= self.MIN_SIZE[0] and self.size.height >= self.MIN_SIZE[1]
 
     def offer_draft(self) -> None:
         """After a crash, offer to resume right where the person was."""
@@ -214,16 +240,28 @@ class KindtoneApp(App[int]):
 
     # -- actions -------------------------------------------------------------------------
 
+    def session_in_progress(self) -> bool:
+        """One session at a time: a second would hide the first and take over its draft."""
+        if any(getattr(screen, "asks_before_quitting", False) for screen in self.screen_stack):
+            self.notify(
+                "You're in the middle of a session. Finish it or leave it (esc) first.",
+                markup=False,
+            )
+            return True
+        return False
+
     def action_start_session(self, minutes: int | None = None) -> None:
         from tui.screens.checkin import CheckInScreen
 
+        if self.session_in_progress():
+            return
         self.push_screen(CheckInScreen(minutes or self.start_minutes))
 
     def start_single(self, exercise_id: str, *, preview: bool = False) -> None:
         from tui.core.session import Session
 
         exercise = self.library.get(exercise_id)
-        if exercise is None:
+        if exercise is None or self.session_in_progress():
             return
         self.run_session(Session([exercise], minutes_planned=exercise.minutes, preview=preview))
 

@@ -368,6 +368,12 @@ class PlainSession:
             self._keep_draft(session)
             return False
         self._discard_draft()
+        from tui.core.backups import BackupError, take_daily_backup
+
+        try:
+            take_daily_backup(self.store.data_dir)
+        except BackupError as error:
+            self.io.say(f"Today's backup couldn't be made ({error}). Your reflection is saved.")
         return True
 
     def _keep_draft(self, session: Session) -> None:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import argparse
 import shlex
-import sys
 from typing import Any
 
+from tui.commands import os_error_line, report_error, tolerant_stdout
 from tui.core.backups import BackupError, list_backups, restore_backup
 from tui.core.text import visible_controls
 from tui.paths import resolve_data_dir
@@ -35,23 +35,19 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    tolerant_stdout()
     try:
         if args.backups_command == "list":
             return _list(args)
         return _restore(args)
     except BackupError as error:
-        _error(str(error))
+        report_error("backups", str(error))
         return 1
     except BrokenPipeError:
         raise  # the CLI stops quietly when a pager or head closes early
     except OSError as error:
-        where = f"{error.filename}: " if error.filename else ""
-        _error(f"{where}{error.strerror or error}")
+        report_error("backups", os_error_line(error))
         return 1
-
-
-def _error(message: str) -> None:
-    print(f"kindtone backups: {visible_controls(message)}", file=sys.stderr)
 
 
 def _command(args: argparse.Namespace, *words: str) -> str:

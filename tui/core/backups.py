@@ -9,14 +9,16 @@ Layout (under the data dir)::
 
 At most one backup a day (the local date), the newest ``KEEP`` kept. ``take_daily_backup`` is
 cheap when today's backup exists (one ``stat``), so it can be called on start and after every
-save. Files are *copied*, never hard-linked: the store replaces files atomically, so a hard link
-would keep pointing at the old inode, and a later in-place edit would change both copies.
+save. Files are *copied*, never hard-linked: a link shares the file, so it is a snapshot only
+while every writer replaces files atomically; one in-place write (a hand edit, another tool,
+TinyDB's own storage) would change the "backup" too, and restoring would bring back nothing.
 
 A backup is built in a hidden temporary folder, synced, and renamed into place, so a crash
-leaves either a complete backup or none. It is taken under the store's lock, so no save is
-half-way through (``save_many`` touches several months under one lock). Month files that the
-store could not read are left out (the store sets them aside itself and never deletes them),
-so every backup can be restored.
+leaves either a complete backup or none. Backups take their own lock (``backups/.lock``), not
+the store's: copying a large history takes about a second, and a save must never wait for
+it. Each month file is only ever replaced whole, so every copy is a consistent month. Month
+files the store could not read are left out (the store sets them aside itself and never
+deletes them), so every backup can be restored.
 
 A restore checks the backup first (every file present, unchanged and readable). It then moves
 the current month files aside into ``before-restore-<UTC time>/``, never deleting them. The
@@ -176,19 +178,19 @@ def _why(exc: OSError) -> str:
 
 
 @contextmanager
-def _store_lock(data_dir: Path) -> Iterator[None]:
-    """The store's own cross-process lock: no save is half-way through while we copy."""
-    reflections_dir = data_dir / REFLECTIONS_DIR
-    ensure_private_dir(reflections_dir)
-    lock = FileLock(reflections_dir / LOCK_FILE, timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
+def _locked(folder: Path) -> Iterator[None]:
+    """A cross-process lock on ``folder`` (created private): ``backups/`` serialises backups
+    and restores; ``reflections/`` is the store's own lock, so no save runs during a restore."""
+    ensure_private_dir(folder)
+    lock = FileLock(folder / LOCK_FILE, timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
     try:
         with lock:
             yield
     except Timeout as exc:
         raise BackupError(
-            "Another kindtone window is busy saving and did not finish in "
+            "Another kindtone window is busy with your reflections and did not finish in "
             f"{LOCK_TIMEOUT_SECONDS:.0f} seconds; please try again.",
-            path=reflections_dir / LOCK_FILE,
+            path=folder / LOCK_FILE,
         ) from exc
 
 
@@ -216,10 +218,9 @@ def take_daily_backup(
     if not _month_files(reflections_dir) and not draft_path.is_file():
         return None
     try:
-        with _store_lock(data_dir):
+        with _locked(root):
             if target.exists():  # another window took it while we waited for the lock
                 return None
-            ensure_private_dir(root)
             _remove_stale_temps(root)
             tmp = root / f"{_TMP_PREFIX}{day.isoformat()}-{secrets.token_hex(4)}"
             _make_private_dir(tmp)
@@ -436,7 +437,7 @@ def restore_backup(data_dir: Path, day: str | date) -> RestoreResult:
     aside: Path | None = None
     draft_kept = False
     try:
-        with _store_lock(data_dir):
+        with _locked(backups_dir(data_dir)), _locked(reflections_dir):
             try:
                 for name, raw in checked.months.items():
                     tmp = reflections_dir / f".{name}.restore-{secrets.token_hex(4)}.tmp"

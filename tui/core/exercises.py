@@ -256,6 +256,10 @@ class Locator:
         return None, None
 
 
+def _items(count: int) -> str:
+    return f"{count} item" if count == 1 else f"{count} items"
+
+
 def _path_text(path: Sequence[str | int]) -> str:
     out = ""
     for part in path:
@@ -348,10 +352,10 @@ class _Validator:
             self.problem(where, f"expected a list, found {_describe(raw)}")
             return None
         if spec.min_items is not None and len(raw) < spec.min_items:
-            self.problem(where, f"expected at least {spec.min_items} items, found {len(raw)}")
+            self.problem(where, f"expected at least {_items(spec.min_items)}, found {len(raw)}")
             return None
         if spec.max_items is not None and len(raw) > spec.max_items:
-            self.problem(where, f"expected at most {spec.max_items} items, found {len(raw)}")
+            self.problem(where, f"expected at most {_items(spec.max_items)}, found {len(raw)}")
             return None
         items: list[str] = []
         for n, item in enumerate(raw):

@@ -25,7 +25,6 @@ NOT_SURE = "not-sure"
 
 
 class CheckInScreen(Screen[None]):
-
     # Loaded with the screen, not at start-up: the home screen draws sooner.
     CSS = """
     #situation {

@@ -12,13 +12,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, RadioButton, RadioSet
+from textual.widgets import Button, Input, RadioSet
 
 from tui.core.atomic import write_atomic
 from tui.core.exercises import SITUATIONS
 from tui.core.reflections_io import export_json, export_markdown
 from tui.core.storage import StoreError
 from tui.widgets.plain import Plain
+from tui.widgets.toggles import Choice
 
 if TYPE_CHECKING:
     from tui.app import KindtoneApp
@@ -30,7 +31,6 @@ def default_path(markdown: bool) -> Path:
 
 
 class ExportScreen(ModalScreen[None]):
-
     # Loaded with the screen, not at start-up: the home screen draws sooner.
     CSS = """
     #scope, #format {
@@ -51,21 +51,21 @@ class ExportScreen(ModalScreen[None]):
         with Vertical(id="export", classes="dialog"):
             yield Plain("Export reflections", classes="title")
             with RadioSet(id="scope", compact=True):
-                yield RadioButton(
+                yield Choice(
                     Content(f"What the list shows ({len(self.shown_ids)})"),
                     value=len(self.shown_ids) < self.total,
                     name="shown",
                 )
-                yield RadioButton(
+                yield Choice(
                     Content(f"All reflections ({self.total})"),
                     value=len(self.shown_ids) >= self.total,
                     name="all",
                 )
             with RadioSet(id="format", compact=True):
-                yield RadioButton(
+                yield Choice(
                     Content("Markdown, to read or share"), value=True, name="md", id="format-md"
                 )
-                yield RadioButton(
+                yield Choice(
                     Content("JSON, complete, to import later"), name="json", id="format-json"
                 )
             yield Plain("Save to", classes="field-label")

@@ -44,7 +44,6 @@ diagnose or treat anything. Nothing you write leaves this computer."""
 
 
 class HelpScreen(ModalScreen[None]):
-
     # Loaded with the screen, not at start-up: the home screen draws sooner.
     CSS = """
     #help {

@@ -85,7 +85,6 @@ def summary_lines(insights: Insights, titles: dict[str, str], today: date) -> li
 
 
 class InsightsScreen(Screen[None]):
-
     # Loaded with the screen, not at start-up: the home screen draws sooner.
     CSS = """
     #heatmap {

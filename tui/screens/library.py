@@ -62,7 +62,6 @@ def library_options(library: Library) -> list[Option]:
 
 
 class LibraryScreen(Screen[None]):
-
     # Loaded with the screen, not at start-up: the home screen draws sooner.
     CSS = """
     #library-body {

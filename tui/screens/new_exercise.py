@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from textual import on
@@ -10,8 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Select, SelectionList
-from textual.widgets.selection_list import Selection
+from textual.widgets import Button, Footer, Input, Select
 
 from tui.core.atomic import write_atomic
 from tui.core.exercise_writer import exercise_toml, slug
@@ -19,6 +19,7 @@ from tui.core.exercises import SITUATIONS, parse_exercise_text
 from tui.paths import ensure_private_dir
 from tui.widgets.plain import Plain
 from tui.widgets.step_editor import TYPE_LABELS, StepEditor
+from tui.widgets.toggles import Tick
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -26,8 +27,16 @@ if TYPE_CHECKING:
     from tui.app import KindtoneApp
 
 
-class NewExerciseScreen(Screen[None]):
+def readable_field(field: str) -> str:
+    """``steps[1].prompt`` as the form shows it: "step 2, prompt"."""
+    match = re.match(r"steps\[(\d+)\]\.?(.*)", field)
+    if match is None:
+        return field
+    number = int(match.group(1)) + 1
+    return f"step {number}" + (f", {match.group(2)}" if match.group(2) else "")
 
+
+class NewExerciseScreen(Screen[None]):
     # Loaded with the screen, not at start-up: the home screen draws sooner.
     CSS = """
     #steps {
@@ -78,7 +87,7 @@ class NewExerciseScreen(Screen[None]):
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "app.pop_screen", "Cancel"),
+        Binding("escape", "cancel", "Cancel"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -96,10 +105,9 @@ class NewExerciseScreen(Screen[None]):
             yield Plain("About how many minutes?", classes="field-label")
             yield Input("2", id="minutes", type="integer", compact=True, max_length=2)
             yield Plain("When does it fit?", classes="field-label")
-            yield SelectionList[str](
-                *[Selection(Content(label), key) for key, label in SITUATIONS.items()],
-                id="situations",
-            )
+            with Vertical(id="situations"):
+                for key, label in SITUATIONS.items():
+                    yield Tick(Content(label), name=key, compact=True)
             yield Plain("Steps", classes="prompt")
             yield Vertical(id="steps")
             with Horizontal(classes="buttons"):
@@ -134,6 +142,7 @@ class NewExerciseScreen(Screen[None]):
         await self.query_one("#steps", Vertical).mount(editor)
         self._renumber()
         editor.scroll_visible()
+        editor.focus_first_field()
         return editor
 
     def _renumber(self) -> None:
@@ -168,7 +177,7 @@ class NewExerciseScreen(Screen[None]):
             "title": title,
             "summary": self.query_one("#summary", Input).value.strip(),
             "minutes": int(minutes_text) if minutes_text.isdigit() else minutes_text,
-            "situations": list(self.query_one("#situations", SelectionList).selected),
+            "situations": [t.name for t in self.query_one("#situations").query(Tick) if t.value],
         }
         return meta, [editor.values() for editor in self.query(StepEditor)]
 
@@ -191,10 +200,15 @@ class NewExerciseScreen(Screen[None]):
         shown = self.query_one("#problems", Plain)
         if exercise is None:
             lines = ["Not saved yet. Please check:"]
-            lines += [f"• {p.field}: {p.message}" for p in problems]
+            lines += [f"• {readable_field(p.field)}: {p.message}" for p in problems]
             shown.set_text("\n".join(lines))
             shown.add_class("error")
-            shown.scroll_visible()
+            self.call_after_refresh(shown.scroll_visible)
+            self.notify(
+                "Not saved yet: a few things need a look (listed above the Save button).",
+                severity="warning",
+                markup=False,
+            )
             return
         try:
             ensure_private_dir(path.parent)
@@ -210,5 +224,24 @@ class NewExerciseScreen(Screen[None]):
         self.app.pop_screen()
 
     @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.app.pop_screen()
+    def action_cancel(self) -> None:
+        """Leaving with something written asks first."""
+        meta, steps = self.collect()
+        if not (meta["title"] or meta["summary"] or steps):
+            self.app.pop_screen()
+            return
+        from tui.screens.confirm import ConfirmScreen
+
+        def decided(leave: bool | None) -> None:
+            if leave:
+                self.app.pop_screen()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Leave without saving?",
+                "What you've written in this form will be lost.",
+                yes="Leave without saving",
+                no="Keep writing",
+            ),
+            decided,
+        )

@@ -49,7 +49,6 @@ def _parse_day(text: str) -> date | None:
 
 
 class ReflectionsScreen(Screen[None]):
-
     # Loaded with the screen, not at start-up: the home screen draws sooner.
     CSS = """
     #search {
@@ -78,6 +77,7 @@ class ReflectionsScreen(Screen[None]):
         Binding("x", "export", "Export"),
         Binding("i", "insights", "Insights"),
         Binding("escape", "back", "Back"),
+        Binding("down", "to_list", "To the list", show=False),
     ]
 
     def __init__(self) -> None:
@@ -109,7 +109,7 @@ class ReflectionsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.titles = {e.id: e.title for e in self.app.library.exercises.values()}
-        self.query_one(ReflectionList).focus()
+        self.query_one("#search", Input).focus()  # type to search straight away
         self.load()
 
     @work(thread=True, exclusive=True)
@@ -188,6 +188,9 @@ class ReflectionsScreen(Screen[None]):
 
     @on(Input.Submitted)
     def _to_list(self) -> None:
+        self.query_one(ReflectionList).focus()
+
+    def action_to_list(self) -> None:
         self.query_one(ReflectionList).focus()
 
     def action_focus_search(self) -> None:

@@ -27,7 +27,6 @@ DRAFT_DELAY = 1.5  # seconds after the last keystroke; keeps drafts ≤ ~2 s beh
 
 
 class SessionScreen(Screen[None]):
-
     # Loaded with the screen, not at start-up: the home screen draws sooner.
     CSS = """
     #session-top {
@@ -149,13 +148,20 @@ class SessionScreen(Screen[None]):
         if step.type == "breathe":
             view = BreatheView(step, prompt, reduced_motion=self.app.reduced_motion)
         elif step.takes_text:
-            view = WriteView(step, prompt, record.answer, self.session.source_answer(planned))
+            view = WriteView(
+                step,
+                prompt,
+                record.answer,
+                self.session.source_answer(planned),
+                placeholder=self.session.render(planned, step.placeholder),
+            )
         else:
             view = VIEWS[step.type](step, prompt, record.answer)
         await area.mount(view)
         done, total = self.session.progress
         exercise_number = self.session.exercises.index(planned.exercise) + 1
-        self.query_one("#exercise-title", Plain).set_text(planned.exercise.title)
+        preview = " · preview, nothing is saved" if self.session.preview else ""
+        self.query_one("#exercise-title", Plain).set_text(planned.exercise.title + preview)
         self.query_one("#step-count", Plain).set_text(
             f"exercise {exercise_number} of {len(self.session.exercises)}"
             f" · step {done + 1} of {total}"
@@ -233,9 +239,23 @@ class SessionScreen(Screen[None]):
             await self.show_step()
 
     async def action_skip(self) -> None:
+        """Skip a step; words already typed are kept (skipping only passes the checks)."""
         if self.query(TryAgainPanel):
             await self.query_one(TryAgainPanel).remove()
-        self.session.skip()
+        text = self._current_text()
+        planned = self.session.current
+        if planned is not None and text and text.strip():
+            versions = list(self._versions)
+            if not versions or versions[-1] != text:
+                versions.append(text)
+            self.session.answer(text, versions=versions)
+            if review_answer(planned.step, text).crisis:  # crisis language is never skipped past
+                self.session.crisis = True
+                self.app.keep_draft(self.session)
+                self._pause_for_support()
+                return
+        else:
+            self.session.skip()
         await self._moved()
 
     def _note_current(self) -> None:
@@ -308,9 +328,16 @@ class SessionScreen(Screen[None]):
         async def decided(choice: str | None) -> None:
             if choice == "end":
                 self.session.finish()
-                self.app.save_reflection(self.session, completed=False)
+                if self.app.save_reflection(self.session, completed=False):
+                    self.app.notify(
+                        "What you wrote is kept as an unfinished reflection. "
+                        "Be gentle with yourself.",
+                        markup=False,
+                    )
                 self.app.pop_screen()
             else:
+                # Back to the very step they were on, with their words still there.
+                self.session.back()
                 await self.show_step()
 
         self.app.push_screen(SupportScreen(paused_session=True), decided)
@@ -321,7 +348,7 @@ class SessionScreen(Screen[None]):
 
         if self.stage == "summary":
             self.app.switch_screen(SummaryScreen(self.session))
-        elif not self.app.settings.ask_ratings:
+        elif not self.app.settings.ask_ratings or self.session.preview:
             self.session.finish()
             self.app.switch_screen(SummaryScreen(self.session))
         else:

@@ -10,17 +10,17 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Input, RadioButton, RadioSet, Select, TextArea
+from textual.widgets import Button, Checkbox, Footer, Input, RadioSet, Select, TextArea
 
 from tui.core.settings import MAX_SUPPORT_LINES, SESSION_LENGTHS
 from tui.widgets.plain import Plain
+from tui.widgets.toggles import Choice, Tick
 
 if TYPE_CHECKING:
     from tui.app import KindtoneApp
 
 
 class SettingsScreen(Screen[None]):
-
     # Loaded with the screen, not at start-up: the home screen draws sooner.
     CSS = """
     #length {
@@ -43,7 +43,7 @@ class SettingsScreen(Screen[None]):
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "app.pop_screen", "Back"),
+        Binding("escape", "back", "Back"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -54,12 +54,12 @@ class SettingsScreen(Screen[None]):
             yield Plain("Session length", classes="field-label")
             with RadioSet(id="length", compact=True):
                 for minutes in SESSION_LENGTHS:
-                    yield RadioButton(
+                    yield Choice(
                         Content(f"{minutes} minutes"),
                         value=settings.session_minutes == minutes,
                         name=str(minutes),
                     )
-                yield RadioButton(Content("Custom"), value=custom, name="custom")
+                yield Choice(Content("Custom"), value=custom, name="custom")
             yield Input(
                 str(settings.session_minutes) if custom else "",
                 placeholder="minutes (1-60)",
@@ -68,13 +68,13 @@ class SettingsScreen(Screen[None]):
                 compact=True,
                 max_length=2,
             )
-            yield Checkbox(
+            yield Tick(
                 Content("Ask the check-in and check-out ratings"),
                 value=settings.ask_ratings,
                 id="ask-ratings",
                 compact=True,
             )
-            yield Checkbox(
+            yield Tick(
                 Content("Reduced motion (a gentle count instead of the breathing animation)"),
                 value=settings.reduced_motion,
                 id="reduced-motion",
@@ -118,6 +118,53 @@ class SettingsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#length", RadioSet).focus()
+        self.original_theme = self.app.theme
+        self.app.previewing_theme = True  # a theme tried here is kept only on Save
+        self.call_after_refresh(self._remember)
+
+    def _remember(self) -> None:
+        self.original = self._form()
+
+    def _form(self) -> tuple[object, ...]:
+        pressed = self.query_one("#length", RadioSet).pressed_button
+        return (
+            pressed.name if pressed is not None else None,
+            self.query_one("#custom-minutes", Input).value,
+            self.query_one("#ask-ratings", Tick).value,
+            self.query_one("#reduced-motion", Tick).value,
+            self.app.theme,
+            self.query_one("#country", Input).value,
+            self.query_one("#support-lines", TextArea).text,
+        )
+
+    def on_unmount(self) -> None:
+        self.app.previewing_theme = False
+
+    def _leave_unsaved(self) -> None:
+        self.app.previewing_theme = False
+        self.app.theme = self.original_theme
+        self.app.pop_screen()
+
+    def action_back(self) -> None:
+        """Leaving with changes asks first; nothing is half-saved."""
+        if self._form() == getattr(self, "original", None):
+            self._leave_unsaved()
+            return
+        from tui.screens.confirm import ConfirmScreen
+
+        def decided(leave: bool | None) -> None:
+            if leave:
+                self._leave_unsaved()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Leave without saving?",
+                "Your changes to the settings will be lost.",
+                yes="Leave without saving",
+                no="Keep editing",
+            ),
+            decided,
+        )
 
     @on(Select.Changed, "#theme")
     def _preview_theme(self, event: Select.Changed) -> None:
@@ -126,7 +173,7 @@ class SettingsScreen(Screen[None]):
 
     @on(Button.Pressed, "#back")
     def _back(self) -> None:
-        self.app.pop_screen()
+        self.action_back()
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
@@ -154,6 +201,7 @@ class SettingsScreen(Screen[None]):
         settings.country = self.query_one("#country", Input).value.strip().upper()
         settings.support_lines = [line[:200] for line in lines[:MAX_SUPPORT_LINES]]
         settings.theme = self.app.theme
+        self.app.previewing_theme = False
         self.app.apply_settings()
         self.app.save_settings()
         self.notify("Settings saved.", markup=False)

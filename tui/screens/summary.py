@@ -55,8 +55,10 @@ class SummaryScreen(Screen[None]):
             after: Ratings = session.after
             if before.any() or after.any():
                 yield Plain("Before → after", classes="prompt")
-                yield Plain(ratings_line("Inner voice harshness", before.harsh, after.harsh))
-                yield Plain(ratings_line("Tension", before.tense, after.tense))
+                if before.harsh is not None or after.harsh is not None:
+                    yield Plain(ratings_line("Inner voice harshness", before.harsh, after.harsh))
+                if before.tense is not None or after.tense is not None:
+                    yield Plain(ratings_line("Tension", before.tense, after.tense))
             items = written_items(session)
             if items:
                 yield Plain("What you wrote", classes="prompt")
@@ -65,7 +67,7 @@ class SummaryScreen(Screen[None]):
                     yield Plain(answer, classes="quote")
             yield Plain(
                 "What you practise grows stronger. Come back whenever you like.",
-                classes="muted",
+                classes="muted closing",
             )
             yield Button(Content("Done"), compact=True, id="done", variant="primary")
         yield Footer(compact=True)

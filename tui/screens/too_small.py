@@ -21,6 +21,11 @@ class TooSmallScreen(ModalScreen[None]):
     }
     """
 
+    def on_screen_resume(self) -> None:
+        """Back on top after a dialog closed: the window may have grown meanwhile."""
+        if self.app.fits():  # type: ignore[attr-defined]
+            self.dismiss(None)
+
     def compose(self) -> ComposeResult:
         with Middle(), Center():
             yield Plain(

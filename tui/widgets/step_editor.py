@@ -12,6 +12,7 @@ from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, TextArea
 
 from tui.widgets.plain import Plain
+from tui.widgets.toggles import Tick
 
 # (field, label, kind, default) for each step type; kinds: text, int, bool, lines.
 FORM_FIELDS: dict[str, tuple[tuple[str, str, str, Any], ...]] = {
@@ -81,7 +82,7 @@ class StepEditor(Vertical):
             yield Button(Content("Remove"), compact=True, classes="remove")
         for name, label, kind, default in FORM_FIELDS[self.step_type]:
             if kind == "bool":
-                yield Checkbox(Content(label), value=bool(default), name=name, compact=True)
+                yield Tick(Content(label), value=bool(default), name=name, compact=True)
                 continue
             yield Plain(label, classes="field-label")
             if kind == "lines":
@@ -90,6 +91,11 @@ class StepEditor(Vertical):
                 yield Input(str(default), type="integer", name=name, compact=True)
             else:
                 yield Input("", name=name, compact=True)
+
+    def focus_first_field(self) -> None:
+        fields = self.query("Input, TextArea, Tick")
+        if fields:
+            fields.first().focus()
 
     def set_number(self, number: int) -> None:
         self.query_one(".step-editor-title", Plain).set_text(

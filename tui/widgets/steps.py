@@ -63,9 +63,11 @@ class WriteView(StepView):
         prompt: str,
         answer: str | int | None = None,
         source_answer: str | None = None,
+        placeholder: str = "",
     ) -> None:
         super().__init__(step, prompt, answer)
         self.source_answer = source_answer
+        self.placeholder = placeholder
 
     def compose(self) -> ComposeResult:
         if self.step.type == "reframe":
@@ -75,7 +77,7 @@ class WriteView(StepView):
         yield TextArea(
             str(self.initial) if isinstance(self.initial, str) else "",
             soft_wrap=True,
-            placeholder=literal(self.step.placeholder or "Write as much or as little as you like."),
+            placeholder=literal(self.placeholder or "Write as much or as little as you like."),
             id="answer",
             tab_behavior="focus",
         )
@@ -93,6 +95,8 @@ class WriteView(StepView):
 
 
 class ChooseView(StepView):
+    """Only an option actually chosen (enter or click) is an answer, never a highlight."""
+
     def compose(self) -> ComposeResult:
         yield Plain(self.prompt, classes="prompt")
         options = [
@@ -100,14 +104,17 @@ class ChooseView(StepView):
             for n, text in enumerate(self.step.options)
         ]
         option_list = OptionList(*options, id="choices")
+        self.chosen: str | None = None
         if isinstance(self.initial, str) and self.initial in self.step.options:
             option_list.highlighted = self.step.options.index(self.initial)
+            self.chosen = self.initial
         yield option_list
 
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.chosen = self.step.options[event.option_index]
+
     def value(self) -> str | int | None:
-        option_list = self.query_one("#choices", OptionList)
-        index = option_list.highlighted
-        return self.step.options[index] if index is not None else None
+        return self.chosen
 
     def focus_input(self) -> None:
         self.query_one("#choices", OptionList).focus()

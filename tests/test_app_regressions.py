@@ -1,0 +1,127 @@
+"""Behaviours found by walking the app as a person would; each once lost or misrecorded words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import events
+from textual.widgets import Select, TextArea
+
+from tui.app import KindtoneApp
+from tui.core.backups import list_backups
+from tui.core.storage import ReflectionStore
+from tui.screens.home import HomeScreen
+from tui.screens.session import SessionScreen
+from tui.screens.settings import SettingsScreen
+from tui.screens.support import SupportScreen
+from tui.screens.too_small import TooSmallScreen
+
+
+async def to_step(pilot, step_type: str) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(20):
+        if pilot.app.screen.session.current.step.type == step_type:
+            return
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+    raise AssertionError(f"no {step_type} step")
+
+
+async def test_a_second_session_cannot_take_over_the_first(tmp_path: Path) -> None:
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="noticing-the-critic")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        first = app.screen
+        assert isinstance(first, SessionScreen)
+        app.action_start_session()
+        app.start_single("settling-breath")
+        await pilot.pause()
+        assert app.screen is first
+        assert sum(isinstance(s, SessionScreen) for s in app.screen_stack) == 1
+
+
+async def test_choose_without_choosing_is_no_answer(tmp_path: Path) -> None:
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="shifting-tone")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await to_step(pilot, "choose")
+        session = app.screen.session  # type: ignore[attr-defined]
+        planned = session.current
+        await pilot.press("down", "ctrl+n")  # a highlight moved, nothing chosen
+        await pilot.pause()
+        assert session.record_for(planned).answer is None
+
+
+async def test_skip_keeps_typed_words_and_crisis_return_goes_back(tmp_path: Path) -> None:
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="noticing-the-critic")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await to_step(pilot, "write")
+        screen = app.screen
+        session = screen.session  # type: ignore[attr-defined]
+        planned = session.current
+        screen.query_one(TextArea).load_text("words I typed")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert session.record_for(planned).answer == "words I typed"
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert screen.query_one(TextArea).text == "words I typed"
+        screen.query_one(TextArea).load_text("I want to end my life")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, SupportScreen)
+        await pilot.press("escape")  # return to the exercise
+        await pilot.pause()
+        assert session.current == planned
+        assert screen.query_one(TextArea).text == "I want to end my life"
+        assert session.crisis
+
+
+async def test_too_small_message_never_sticks_under_a_dialog(tmp_path: Path) -> None:
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.resize_terminal(50, 15)
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_leaving_settings_unsaved_keeps_the_old_theme(tmp_path: Path) -> None:
+    app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path / "config")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("comma")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        app.screen.query_one("#theme", Select).value = "kindtone-high-contrast"
+        await pilot.pause()
+        assert app.theme == "kindtone-high-contrast"  # a preview
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("tab", "enter")  # "Leave without saving"
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.theme == "kindtone-calm"
+    assert not (tmp_path / "config" / "settings.json").exists()
+
+
+async def test_saving_a_reflection_takes_the_daily_backup(tmp_path: Path) -> None:
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="just-a-thought")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        while isinstance(app.screen, SessionScreen):
+            if app.screen.session.current.step.takes_text:
+                app.post_message(events.Paste("a thought"))
+                await pilot.pause()
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        await pilot.press("ctrl+n")  # check-out
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    assert ReflectionStore(tmp_path).count() == 1
+    assert len(list_backups(tmp_path)) == 1
