@@ -68,7 +68,7 @@ async def until(pilot: Pilot[int], step_type: str) -> None:
         current = screen.session.current  # type: ignore[attr-defined]
         if current is None or current.step.type == step_type:
             return
-        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+n")
         await pilot.pause()
 
 
@@ -95,6 +95,7 @@ async def try_again(pilot: Pilot[int]) -> None:
     pilot.app.screen.query_one(TextArea).load_text("I'm such an idiot for forgetting.")
     await pilot.press("ctrl+n")
     await pilot.pause()
+    await until(pilot, "reframe")
     pilot.app.screen.query_one(TextArea).load_text("I'm a total failure.")
     await pilot.press("ctrl+n")
     await pilot.pause(0.3)

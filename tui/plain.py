@@ -194,7 +194,7 @@ class PlainSession:
                     say(f"== {planned.exercise.title} ==")
                 self.step(session, planned)
                 self._keep_draft(session)
-        except _Leave:
+        except (_Leave, KeyboardInterrupt):
             session.finish()
             if session.has_writing:
                 self._save(session, completed=False)
@@ -407,19 +407,23 @@ def run_plain(
     library = load_library(custom_dir=data_dir / "exercises")
     store = ReflectionStore(data_dir)
     plain = PlainSession(io, library, store, settings)
-    io.say("kindtone: five minutes of self-compassion practice (plain mode).")
+    chosen = library.get(exercise_id) if exercise_id is not None else None
+    if exercise_id is not None and chosen is None:
+        print(
+            f"kindtone: there is no exercise called {exercise_id!r}; "
+            "see them with: kindtone exercises list",
+            file=sys.stderr,
+        )
+        return 1
+    io.say("kindtone: self-compassion practice, line by line (plain mode).")
     io.say("A practice tool, not a substitute for professional care. Type /support any time.")
     io.say()
     try:
-        if exercise_id is not None:
-            exercise = library.get(exercise_id)
-            if exercise is None:
-                print(f"kindtone: there is no exercise called {exercise_id!r}", file=sys.stderr)
-                return 1
-            session: Session | None = Session([exercise], minutes_planned=exercise.minutes)
+        if chosen is not None:
+            session: Session | None = Session([chosen], minutes_planned=chosen.minutes)
         else:
             session = plain.check_in(minutes or settings.session_minutes, rng)
-    except _Leave:
+    except (_Leave, KeyboardInterrupt):
         io.say("Come back whenever you like.")
         return 0
     if session is None:

@@ -22,10 +22,12 @@ class Resource:
     source: str | None = None
 
     def line(self) -> str:
-        parts = [f"{self.name} ({self.region}): {self.how}"]
-        if self.url:
-            parts.append(self.url)
-        return " · ".join(parts)
+        """One readable line; the region only where it narrows, the address only if new."""
+        region = "" if self.region in ("Everywhere", "International") else f" ({self.region})"
+        line = f"{self.name}{region}: {self.how}"
+        if self.url and self.url.removeprefix("https://").rstrip("/") not in self.how:
+            line += f" {self.url}"
+        return line
 
 
 NOT_A_CRISIS_SERVICE = (

@@ -66,7 +66,8 @@ class SupportScreen(ModalScreen[str | None]):
                     yield Button(Content("Close"), compact=True, id="close", variant="primary")
 
     def on_mount(self) -> None:
-        self.query(Button).last().focus()
+        self.query(Button).last().focus(scroll_visible=False)
+        self.query_one("#support").scroll_home(animate=False)  # the words first, then the buttons
 
     def action_close(self) -> None:
         self.dismiss("continue" if self.paused_session else None)

@@ -50,8 +50,9 @@ class TryAgainPanel(Vertical):
     def compose(self) -> ComposeResult:
         first = self.analysis.findings[0] if self.analysis.findings else None
         yield Static(Content(HEADINGS[self.attempt % len(HEADINGS)]), classes="heading")
+        still = " still" if self.attempt else ""
         yield Static(
-            Content("It sounds like the critic might still be speaking here:"), classes="muted"
+            Content(f"It sounds like the critic might{still} be speaking here:"), classes="muted"
         )
         yield Static(highlighted(self.analysis), classes="quote", markup=False)
         if first is not None:
