@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,7 +16,6 @@ from textual.screen import Screen
 
 from tui.core.settings import SettingsFile
 from tui.core.settings import config_dir as default_config_dir
-from tui.paths import ensure_private_dir
 from tui.themes import DEFAULT_THEME, THEMES
 
 if TYPE_CHECKING:
@@ -23,6 +24,21 @@ if TYPE_CHECKING:
     from tui.core.exercises import Library
     from tui.core.session import Session
     from tui.core.storage import ReflectionStore
+
+
+def _tolerate_undecodable_input() -> None:
+    """One invalid UTF-8 byte from the terminal (a Latin-1 paste) must not end the app
+    (and lose the text being written): Textual's Linux driver decodes strictly."""
+    try:
+        from textual.drivers import linux_driver
+    except ImportError:  # not on this platform
+        return
+    linux_driver.getincrementaldecoder = lambda encoding: functools.partial(  # type: ignore[attr-defined]
+        codecs.getincrementaldecoder(encoding), errors="replace"
+    )
+
+
+_tolerate_undecodable_input()
 
 
 class KindtoneApp(App[int]):
@@ -63,6 +79,7 @@ class KindtoneApp(App[int]):
             self.settings.theme if self.settings.theme in self.available_themes else (DEFAULT_THEME)
         )
         self._settings_ready = True
+        self.last_save_kept_draft = True
         self.previewing_theme = False
         self._library: Library | None = None
         self._library_signature: tuple[tuple[str, int, int], ...] = ()
@@ -90,7 +107,8 @@ class KindtoneApp(App[int]):
         from tui.core.storage import ReflectionStore
 
         if self._store is None:
-            ensure_private_dir(self.data_dir)
+            # The store creates the data dir (0700) when it first writes; an existing folder
+            # is never chmodded behind the person's back (--data-dir ~ must not touch home).
             self._store = ReflectionStore(self.data_dir)
         return self._store
 
@@ -100,17 +118,24 @@ class KindtoneApp(App[int]):
 
         if session.preview:
             return True
+        self.last_save_kept_draft = True
         try:
             self.store.save(session.to_record(completed=completed))
         except (OSError, StoreError) as error:
+            kept = self.keep_draft(session, "summary")
+            then = (
+                "Your words are kept as a draft and will be offered next time."
+                if kept
+                else "Your words are still on screen: nothing could be written to disk."
+            )
             self.notify(
-                f"Your reflection couldn't be saved ({error}). "
-                "Your words are kept as a draft and will be offered next time.",
+                f"Your reflection couldn't be saved: {error} {then}",
                 title="Not saved",
                 severity="error",
                 timeout=12,
                 markup=False,
             )
+            self.last_save_kept_draft = kept
             return False
         with contextlib.suppress(OSError):
             self.store.discard_draft()
@@ -135,14 +160,18 @@ class KindtoneApp(App[int]):
                 markup=False,
             )
 
-    def keep_draft(self, session: Session, stage: str = "steps") -> None:
+    def keep_draft(self, session: Session, stage: str = "steps") -> bool:
+        """True when the draft is on disk."""
         from tui.core.storage import StoreError
 
         if session.preview:
-            return
+            return True
         # A failed draft write must never interrupt writing; the next one may succeed.
-        with contextlib.suppress(OSError, StoreError):
+        try:
             self.store.save_draft(session.to_draft(stage))
+        except (OSError, StoreError):
+            return False
+        return True
 
     def apply_settings(self) -> None:
         """Settings take effect at once; no restart."""
@@ -183,6 +212,31 @@ class KindtoneApp(App[int]):
     def on_mount(self) -> None:
         for warning in self.settings_file.warnings:
             self.notify(warning, title="Settings", severity="warning", timeout=10, markup=False)
+        self.warn_if_data_dir_is_shared()
+        # Today's backup also on start, so a reflection deleted later today can come back.
+        self.set_timer(0.5, self.take_backup)
+        # An unfinished session comes first, whatever was asked for: starting a new one
+        # would overwrite its draft.
+        self.call_after_refresh(self.offer_draft, self.start_requested)
+
+    def warn_if_data_dir_is_shared(self) -> None:
+        try:
+            mode = self.data_dir.stat().st_mode
+        except OSError:
+            return
+        if mode & 0o077:
+            self.notify(
+                f"Others on this computer can open {self.data_dir}, where your reflections "
+                f"are kept. To keep them private: chmod 700 {self.data_dir}",
+                title="Your data folder",
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
+
+    def start_requested(self) -> None:
+        """What the command line asked for (a session or one exercise), once any draft is
+        dealt with."""
         if self.start_exercise is not None:
             exercise = self.library.get(self.start_exercise)
             if exercise is None:
@@ -195,8 +249,6 @@ class KindtoneApp(App[int]):
                 self.call_after_refresh(self.start_single, exercise.id)
         elif self.start_session:
             self.call_after_refresh(self.action_start_session)
-        else:
-            self.call_after_refresh(self.offer_draft)
 
     def on_resize(self, event: Resize) -> None:
         """Below the minimum size, a friendly message instead of a squashed layout."""
@@ -214,8 +266,8 @@ class KindtoneApp(App[int]):
     def fits(self) -> bool:
         return self.size.width >= self.MIN_SIZE[0] and self.size.height >= self.MIN_SIZE[1]
 
-    def offer_draft(self) -> None:
-        """After a crash, offer to resume right where the person was."""
+    def offer_draft(self, otherwise: Callable[[], None] | None = None) -> None:
+        """After a crash, offer to resume right where the person was; else ``otherwise``."""
         from tui.core.session import Session
         from tui.core.storage import StoreError
         from tui.screens.resume import ResumeScreen
@@ -223,18 +275,21 @@ class KindtoneApp(App[int]):
         try:
             draft = self.store.load_draft()
         except (OSError, StoreError):
-            return
-        if not draft:
-            return
-        session = Session.from_draft(draft, self.library)
-        if session is None:
+            draft = None
+        session = Session.from_draft(draft, self.library) if draft else None
+        if draft is None or session is None:
+            if otherwise is not None:
+                otherwise()
             return
 
         def decided(resume: bool | None) -> None:
             if resume:
                 self.run_session(session, stage=str(draft.get("stage", "steps")))
-            elif resume is False:
+                return
+            if resume is False:
                 self.store.discard_draft()
+            if otherwise is not None:
+                otherwise()
 
         self.push_screen(ResumeScreen(session), decided)
 

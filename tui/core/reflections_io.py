@@ -127,7 +127,8 @@ def steps(reflection: Mapping[str, Any]) -> list[Mapping[str, Any]]:
 
 def earlier_tries(step: Mapping[str, Any]) -> list[str]:
     """The "let's try that again" versions before the one that was kept."""
-    versions = [v for v in step.get("versions") or [] if isinstance(v, str)]
+    raw = step.get("versions")
+    versions = [v for v in raw if isinstance(v, str)] if isinstance(raw, list) else []
     answer = step.get("answer")
     if versions and versions[-1] == answer:
         return versions[:-1]

@@ -658,14 +658,24 @@ class ReflectionStore:
     def _months(self) -> builtins.list[tuple[str, Path]]:
         """Month files, newest first; damaged copies and temp files are ignored by name."""
         try:
-            entries = [e.name for e in os.scandir(self.reflections_dir) if e.is_file()]
+            scanned = list(os.scandir(self.reflections_dir))
         except FileNotFoundError:
             return []
         except OSError as exc:
             raise StoreError(
-                f"Your reflections could not be read: {_describe_os_error(exc)}.",
+                f"Your reflections in {self.reflections_dir} could not be read: "
+                f"{_describe_os_error(exc)}.",
                 path=self.reflections_dir,
             ) from exc
+        entries = []
+        for entry in scanned:
+            if entry.is_file():
+                entries.append(entry.name)
+            elif _MONTH_FILE.match(entry.name):
+                self._warn(
+                    f"{entry.path} should be a file of reflections but is not a file; "
+                    "it was left alone."
+                )
         months = []
         for name in entries:
             match = _MONTH_FILE.match(name)

@@ -41,6 +41,10 @@ def describe_row(row: Row, titles: dict[str, str]) -> str:
     return " · ".join(parts)
 
 
+def _mapping(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
 def _parse_day(text: str) -> date | None:
     try:
         return date.fromisoformat(text.strip()) if text.strip() else None
@@ -279,8 +283,9 @@ class ReflectionDetailScreen(Screen[str | None]):
             if row is not None:
                 yield Plain(row.started.strftime("%A %d %B %Y, %H:%M"), classes="title")
                 yield Plain(describe_row(row, titles), classes="muted")
-            ratings = reflection.get("ratings") or {}
-            before, after = ratings.get("before") or {}, ratings.get("after") or {}
+            # A record may come from an old version or a hand-edited file: read it defensively.
+            ratings = _mapping(reflection.get("ratings"))
+            before, after = _mapping(ratings.get("before")), _mapping(ratings.get("after"))
 
             def change(key: str) -> str:
                 return f"{show_rating(before.get(key))} → {show_rating(after.get(key))}"
@@ -288,14 +293,16 @@ class ReflectionDetailScreen(Screen[str | None]):
             yield Plain(
                 f"Inner voice {change('harsh')} · tension {change('tense')}", classes="muted"
             )
-            for step in reflection.get("steps", []):
+            steps = reflection.get("steps")
+            for step in steps if isinstance(steps, list) else []:
                 if not isinstance(step, dict) or step.get("type") in ("read", "breathe"):
                     continue
                 seconds = step.get("seconds")
                 timing = f"  ({round(seconds)} s)" if isinstance(seconds, (int, float)) else ""
                 yield Plain(f"{step.get('prompt', '')}{timing}", classes="prompt")
                 answer = step.get("answer")
-                versions = step.get("versions") or []
+                raw_versions = step.get("versions")
+                versions = [str(v) for v in raw_versions] if isinstance(raw_versions, list) else []
                 if len(versions) > 1:
                     yield Plain(f"Let's try that again: {len(versions)} versions", classes="muted")
                     for n, version in enumerate(versions[:-1], start=1):

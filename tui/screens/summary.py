@@ -78,11 +78,21 @@ class SummaryScreen(Screen[None]):
             message = "This was a preview: nothing was saved."
         elif self.saved:
             message = "Saved to your reflections."
+        elif self.app.last_save_kept_draft:
+            message = "Not saved yet: your words are kept as a draft for next time."
         else:
-            message = "Not saved yet: your words are kept as a draft."
+            message = (
+                "Not saved: nothing could be written to disk. Your words are below; "
+                "press Done to try saving again, or copy them somewhere safe."
+            )
         self.query_one("#saved", Plain).set_text(message)
         self.query_one("#done", Button).focus()
 
     @on(Button.Pressed, "#done")
     def action_done(self) -> None:
+        """Leave only when the words are somewhere: saved, or kept as a draft."""
+        if not (self.saved or self.session.preview or self.app.last_save_kept_draft):
+            self.saved = self.app.save_reflection(self.session, completed=True)
+            if not (self.saved or self.app.last_save_kept_draft):
+                return
         self.app.pop_screen()
