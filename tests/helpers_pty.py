@@ -216,6 +216,10 @@ async def walk_session(pilot: Any, answer: str) -> int:
 
     app = pilot.app
     answered = 0
+    for _ in range(50):  # the session opens once any unfinished draft has been looked at
+        if isinstance(app.screen, SessionScreen):
+            break
+        await pilot.pause(0.05)
     for _ in range(100):
         screen = app.screen
         if not isinstance(screen, SessionScreen) or screen.session.current is None:

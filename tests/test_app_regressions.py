@@ -88,7 +88,7 @@ async def test_too_small_message_never_sticks_under_a_dialog(tmp_path: Path) -> 
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
         await pilot.press("escape")
-        await pilot.pause()
+        await pilot.pause(0.5)
         assert isinstance(app.screen, HomeScreen)
 
 

@@ -145,7 +145,7 @@ class KindtoneApp(App[int]):
     def take_backup(self) -> None:
         """Today's backup (at most one a day), off the main thread: years of reflections
         take a moment to copy. A failure is reported, never in the way."""
-        self.run_worker(self._backup, thread=True, group="backup", exclusive=True)
+        self.run_worker(self._backup, thread=True, group="backup")
 
     def _backup(self) -> None:
         from tui.core.backups import BackupError, take_daily_backup
@@ -246,9 +246,9 @@ class KindtoneApp(App[int]):
                     markup=False,
                 )
             else:
-                self.call_after_refresh(self.start_single, exercise.id)
+                self.start_single(exercise.id)
         elif self.start_session:
-            self.call_after_refresh(self.action_start_session)
+            self.action_start_session()
 
     def on_resize(self, event: Resize) -> None:
         """Below the minimum size, a friendly message instead of a squashed layout."""

@@ -21,9 +21,17 @@ class TooSmallScreen(ModalScreen[None]):
     }
     """
 
+    def on_mount(self) -> None:
+        self._leaving = False
+        self.set_interval(0.25, self._check)
+
     def on_screen_resume(self) -> None:
-        """Back on top after a dialog closed: the window may have grown meanwhile."""
-        if self.app.fits():  # type: ignore[attr-defined]
+        self._check()
+
+    def _check(self) -> None:
+        """Back on top after a dialog closed, the window may have grown meanwhile."""
+        if not self._leaving and self.app.screen is self and self.app.fits():  # type: ignore[attr-defined]
+            self._leaving = True
             self.dismiss(None)
 
     def compose(self) -> ComposeResult:
