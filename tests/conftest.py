@@ -15,6 +15,7 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterat
     monkeypatch.setenv("KINDTONE_DATA_DIR", str(data_dir))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
     monkeypatch.setenv("KINDTONE_CONFIG_DIR", str(tmp_path / "kindtone-config"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     yield data_dir

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 from functools import lru_cache
+from pathlib import Path
 
 from textual.content import Content
 from textual.widgets import Static
@@ -13,14 +16,43 @@ MIN_HEIGHT_FOR_ART = 24  # below this the art would push the actions off screen
 
 @lru_cache(maxsize=4)
 def figlet(text: str, font: str = FONT) -> str:
-    """Render once per run; pyfiglet is imported only here (it costs ~40 ms)."""
+    """pyfiglet's drawing of ``text``, kept in the user cache dir after the first run.
+
+    Importing pyfiglet and loading a font costs more than the rest of the home screen;
+    the drawing never changes, so later starts read it back instead.
+    """
+    cache = _cache_file(text, font)
+    try:
+        return cache.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        pass
     import pyfiglet
 
     rendered: str = pyfiglet.figlet_format(text, font=font, width=200)
     lines = [line.rstrip() for line in rendered.rstrip("\n").splitlines()]
     # Equal widths, so centring each line (text-align) keeps the drawing intact.
     width = max(len(line) for line in lines)
-    return "\n".join(line.ljust(width) for line in lines)
+    art = "\n".join(line.ljust(width) for line in lines)
+    with contextlib.suppress(OSError):
+        cache.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        cache.write_text(art, encoding="utf-8")
+    return art
+
+
+def _cache_file(text: str, font: str) -> Path:
+    """Keyed by the text, the font and the installed pyfiglet (its path and change time),
+    found without importing it."""
+    from importlib.util import find_spec
+
+    from platformdirs import user_cache_path
+
+    spec = find_spec("pyfiglet")
+    installed = ""
+    if spec is not None and spec.origin:
+        with contextlib.suppress(OSError):
+            installed = f"{spec.origin}:{Path(spec.origin).stat().st_mtime_ns}"
+    key = hashlib.sha256(f"{installed}\0{font}\0{text}".encode()).hexdigest()[:16]
+    return user_cache_path("kindtone", appauthor=False) / f"banner-{key}.txt"
 
 
 class Banner(Static):
