@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 from tui.core.exercises import SITUATIONS, Library, load_library
-from tui.core.safety import NOT_A_CRISIS_SERVICE, load_resources, resources_for
+from tui.core.safety import CRISIS_PAUSE, NOT_A_CRISIS_SERVICE, load_resources, resources_for
 from tui.core.selftalk import hint_for
 from tui.core.session import (
     PlannedStep,
@@ -28,17 +28,13 @@ from tui.core.session import (
     plan_session,
     review_answer,
     show_rating,
+    try_again_heading,
 )
 from tui.core.settings import Settings
 from tui.core.storage import ReflectionStore, StoreError
 from tui.core.text import visible_controls
 
 COMMANDS = "Type /back, /skip, /leave, /support or /help at any prompt."
-TRY_AGAIN = (
-    "Let's try that again.",
-    "Let's try that once more, gently.",
-    "That's all right. Shall we try again?",
-)
 
 
 class _Leave(Exception):
@@ -292,7 +288,7 @@ class PlainSession:
                 return
             if review.offer_try_again:
                 attempt = len(versions) - 1
-                say(TRY_AGAIN[attempt % len(TRY_AGAIN)])
+                say(try_again_heading(attempt))
                 say("It sounds like the critic might still be speaking here:")
                 for finding in review.analysis.findings:
                     say(f'  "{finding.match}" ({finding.category.replace("-", " ")})')
@@ -308,10 +304,7 @@ class PlainSession:
     def crisis_pause(self, session: Session) -> None:
         say = self.io.say
         say()
-        say(
-            "Thank you for writing that down. It sounds like you're carrying something very "
-            "heavy right now. Let's pause the exercise. What you wrote is kept."
-        )
+        say(CRISIS_PAUSE)
         self.support()
         while True:
             say("  1. A grounding breath")

@@ -30,6 +30,11 @@ class Resource:
         return line
 
 
+CRISIS_PAUSE = (
+    "Thank you for writing that down. It sounds like you're carrying something very heavy "
+    "right now. Let's pause the exercise. What you wrote is kept."
+)
+
 NOT_A_CRISIS_SERVICE = (
     "kindtone is a practice tool. It is not a crisis service and can't reach anyone for you."
 )

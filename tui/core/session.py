@@ -88,6 +88,19 @@ class Review:
         return self.analysis.crisis
 
 
+TRY_AGAIN_HEADINGS = (
+    "Let's try that again.",
+    "Let's try that once more, gently.",
+    "That's all right. Shall we try again?",
+    "One more go, if you like.",
+)
+
+
+def try_again_heading(attempt: int) -> str:
+    """Wording varies across tries, so it never sounds like a scolding on repeat."""
+    return TRY_AGAIN_HEADINGS[attempt % len(TRY_AGAIN_HEADINGS)]
+
+
 def review_answer(step: Step, text: str) -> Review:
     # Imported here: the analyser's rules are compiled on import, which the home screen
     # (and every command that doesn't analyse text) should not wait for.

@@ -12,16 +12,12 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button
 
-from tui.core.safety import NOT_A_CRISIS_SERVICE, load_resources, resources_for
+from tui.core.safety import CRISIS_PAUSE, NOT_A_CRISIS_SERVICE, load_resources, resources_for
 from tui.widgets.plain import Plain
 
 if TYPE_CHECKING:
     from tui.app import KindtoneApp
 
-PAUSED = (
-    "Thank you for writing that down. It sounds like you're carrying something very heavy "
-    "right now. Let's pause the exercise. What you wrote is kept."
-)
 OPENED = "If things feel like too much, you don't have to manage it alone."
 
 
@@ -42,7 +38,7 @@ class SupportScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="support", classes="dialog"):
             yield Plain("Support", classes="title")
-            yield Plain(PAUSED if self.paused_session else OPENED)
+            yield Plain(CRISIS_PAUSE if self.paused_session else OPENED)
             yield Plain(NOT_A_CRISIS_SERVICE, classes="muted")
             yield Plain(
                 "If you might act on thoughts of harming yourself, please reach a person now:",

@@ -10,13 +10,7 @@ from textual.message import Message
 from textual.widgets import Button, Static
 
 from tui.core.selftalk import Analysis, hint_for
-
-HEADINGS = (
-    "Let's try that again.",
-    "Let's try that once more, gently.",
-    "That's all right. Shall we try again?",
-    "One more go, if you like.",
-)
+from tui.core.session import try_again_heading
 
 
 def highlighted(analysis: Analysis) -> Content:
@@ -49,7 +43,7 @@ class TryAgainPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         first = self.analysis.findings[0] if self.analysis.findings else None
-        yield Static(Content(HEADINGS[self.attempt % len(HEADINGS)]), classes="heading")
+        yield Static(Content(try_again_heading(self.attempt)), classes="heading")
         still = " still" if self.attempt else ""
         yield Static(
             Content(f"It sounds like the critic might{still} be speaking here:"), classes="muted"
