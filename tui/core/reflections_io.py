@@ -23,6 +23,7 @@ from typing import Any, TypeGuard
 import orjson
 
 from tui.core.text import visible_controls
+from tui.core.timestamps import parse_aware
 
 __all__ = [
     "FORMAT",
@@ -52,15 +53,7 @@ SCALE_NAMES = {"harsh": "inner voice", "tense": "tension"}
 # --- small shared readers --------------------------------------------------------------
 
 
-def parse_timestamp(value: object) -> datetime | None:
-    """An ISO 8601 date-time with an offset, or None (naive times can't be ordered safely)."""
-    if not isinstance(value, str):
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo is not None else None
+parse_timestamp = parse_aware
 
 
 def local_when(reflection: Mapping[str, Any], fmt: str = "%Y-%m-%d %H:%M") -> str:

@@ -45,6 +45,7 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from tui.core.atomic import write_atomic
+from tui.core.timestamps import parse_aware
 from tui.paths import ensure_private_dir
 
 __all__ = [
@@ -130,13 +131,7 @@ class _MonthContent:
 
 def parse_started_at(value: object) -> datetime | None:
     """``started_at`` as an aware datetime, or None if it is missing, malformed or naive."""
-    if not isinstance(value, str):
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo is not None else None
+    return parse_aware(value)
 
 
 def month_key(started_at: str) -> str:
