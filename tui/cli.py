@@ -6,10 +6,14 @@ imported when the full-screen interface is actually opened.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
 
 from tui import __version__
 
@@ -51,13 +55,11 @@ def _chosen_command(argv: Sequence[str]) -> str | None:
     return None
 
 
-class _Parser(argparse.ArgumentParser):
-    """Exit with status 2 and one clear line on usage errors (argparse's default is fine)."""
-
-
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The full parser for the chosen command; the others are listed with their summary."""
-    parser = _Parser(
+    import argparse  # here, not at the top: plain `kindtone` starts without it
+
+    parser = argparse.ArgumentParser(
         prog="kindtone",
         description=(
             "Five minutes of self-compassion practice in your terminal. "
@@ -88,8 +90,15 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser(argv)
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if not arguments:
+        # Plain `kindtone`, the most common start: open the app without building the parser
+        # (argparse and its imports are a noticeable share of the first draw).
+        from tui.commands.session import open_app
+
+        return open_app(SimpleNamespace(command=None, data_dir=None, config_dir=None))
+    parser = build_parser(arguments)
+    args = parser.parse_args(arguments)
     if args.command is None:
         from tui.commands.session import open_app
 

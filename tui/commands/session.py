@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import argparse
 
 from tui.paths import resolve_data_dir
 
@@ -34,6 +36,8 @@ def register(subparsers: Any) -> None:
 
 
 def _minutes(value: str) -> int:
+    import argparse
+
     try:
         minutes = int(value)
     except ValueError:
@@ -45,7 +49,7 @@ def _minutes(value: str) -> int:
     return minutes
 
 
-def wants_plain(args: argparse.Namespace) -> bool:
+def wants_plain(args: Any) -> bool:
     """Plain mode when asked, or when the full-screen app can't run here."""
     if getattr(args, "plain", False):
         return True
@@ -54,7 +58,7 @@ def wants_plain(args: argparse.Namespace) -> bool:
     return not (sys.stdout.isatty() and sys.stdin.isatty())
 
 
-def open_app(args: argparse.Namespace, *, start_session: bool = False) -> int:
+def open_app(args: Any, *, start_session: bool = False) -> int:
     """Import Textual only now, when the full-screen interface is wanted."""
     from tui.core.settings import SettingsFile, config_dir
 
