@@ -67,7 +67,10 @@ def register(subparsers: Any) -> None:
         ),
     )
     export.add_argument(
-        "--format", choices=("markdown", "json"), default="markdown", help="(default: markdown)"
+        "--format",
+        choices=("markdown", "md", "json"),
+        default="markdown",
+        help="markdown (or md) to read and share, json to import later (default: markdown)",
     )
     export.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead")
     export.add_argument(

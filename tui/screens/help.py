@@ -65,7 +65,7 @@ class HelpScreen(ModalScreen[None]):
             yield Plain(KEYS, classes="keys")
             yield Plain("Screens", classes="prompt")
             yield Plain(SCREENS)
-            yield Plain("If you write about harming yourself", classes="prompt")
+            yield Plain("When things are very hard", classes="prompt")
             yield Plain(CRISIS)
             yield Plain("Where your words are kept", classes="prompt")
             yield Plain(f"Reflections and drafts: {self.app.data_dir}")
