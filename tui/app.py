@@ -147,6 +147,12 @@ class KindtoneApp(App[int]):
         take a moment to copy. A failure is reported, never in the way."""
         self.run_worker(self._backup, thread=True, group="backup")
 
+    def take_start_backup(self) -> None:
+        """Only a history is worth a start-of-day backup: one of just a draft would stand in
+        for the day and leave out the reflection saved minutes later."""
+        if any((self.data_dir / "reflections").glob("*.json")):
+            self.take_backup()
+
     def _backup(self) -> None:
         from tui.core.backups import BackupError, take_daily_backup
 
@@ -214,7 +220,7 @@ class KindtoneApp(App[int]):
             self.notify(warning, title="Settings", severity="warning", timeout=10, markup=False)
         self.warn_if_data_dir_is_shared()
         # Today's backup also on start, so a reflection deleted later today can come back.
-        self.set_timer(0.5, self.take_backup)
+        self.set_timer(0.5, self.take_start_backup)
         # An unfinished session comes first, whatever was asked for: starting a new one
         # would overwrite its draft.
         self.call_after_refresh(self.offer_draft, self.start_requested)
