@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 from tui.core.exercises import SITUATIONS, Library, load_library
-from tui.core.safety import CRISIS_PAUSE, NOT_A_CRISIS_SERVICE, load_resources, resources_for
+from tui.core.safety import CRISIS_PAUSE, NOT_A_CRISIS_SERVICE, support_lines
 from tui.core.selftalk import hint_for
 from tui.core.session import (
     PlannedStep,
@@ -93,9 +93,7 @@ class PlainSession:
         say("Support")
         say(NOT_A_CRISIS_SERVICE)
         say("If you might act on thoughts of harming yourself, please reach a person now:")
-        for resource in resources_for(load_resources(), self.settings.country):
-            say("- " + resource.line())
-        for line in self.settings.support_lines:
+        for line in support_lines(self.settings.country, self.settings.support_lines):
             say("- " + line)
         say("Or tell someone you trust how you're feeling. You deserve support.")
         say()

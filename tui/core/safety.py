@@ -49,6 +49,11 @@ def resources_for(resources: list[Resource], country: str) -> list[Resource]:
     return kept or resources
 
 
+def support_lines(country: str, own_lines: list[str]) -> list[str]:
+    """What a support screen lists: the cited lines for the person's country, then their own."""
+    return [r.line() for r in resources_for(load_resources(), country)] + list(own_lines)
+
+
 def load_resources() -> list[Resource]:
     text = resources.files("tui.core").joinpath("data/support_resources.toml").read_text("utf-8")
     data = tomllib.loads(text)

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button
 
-from tui.core.safety import CRISIS_PAUSE, NOT_A_CRISIS_SERVICE, load_resources, resources_for
+from tui.core.safety import CRISIS_PAUSE, NOT_A_CRISIS_SERVICE, support_lines
 from tui.widgets.plain import Plain
 
 if TYPE_CHECKING:
@@ -44,9 +44,8 @@ class SupportScreen(ModalScreen[str | None]):
                 "If you might act on thoughts of harming yourself, please reach a person now:",
                 classes="prompt",
             )
-            for resource in resources_for(load_resources(), self.app.settings.country):
-                yield Plain("• " + resource.line(), classes="resource")
-            for line in self.app.settings.support_lines:
+            settings = self.app.settings
+            for line in support_lines(settings.country, settings.support_lines):
                 yield Plain("• " + line, classes="resource")
             yield Plain(
                 "Or tell someone you trust how you're feeling. You deserve support.",
