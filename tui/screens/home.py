@@ -57,7 +57,7 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         # Lines are centred with text-align; only the option list needs a Center container.
         with Vertical(id="home"):
-            yield Banner(id="banner")
+            yield Banner(id="banner", width=self.app.size.width, height=self.app.size.height)
             yield Plain(WELCOME, id="welcome")
             yield Plain(" ", id="practice")
             with Center():

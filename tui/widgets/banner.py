@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,38 +39,48 @@ def figlet(text: str, font: str = FONT) -> str:
 
 
 def _cache_file(text: str, font: str) -> Path:
-    """Keyed by the text, the font and the installed pyfiglet (its path and change time),
-    found without importing it."""
+    """Keyed by the text, the font and the installed pyfiglet (its size and change time),
+    found without importing it. A readable name, so no hashing module to import."""
     from importlib.util import find_spec
 
     from platformdirs import user_cache_path
 
     spec = find_spec("pyfiglet")
-    installed = ""
+    installed = "none"
     if spec is not None and spec.origin:
         with contextlib.suppress(OSError):
-            installed = f"{spec.origin}:{Path(spec.origin).stat().st_mtime_ns}"
-    key = hashlib.sha256(f"{installed}\0{font}\0{text}".encode()).hexdigest()[:16]
-    return user_cache_path("kindtone", appauthor=False) / f"banner-{key}.txt"
+            stat = Path(spec.origin).stat()
+            installed = f"{stat.st_size}-{stat.st_mtime_ns}"
+    safe_text = "".join(ch if ch.isalnum() else "_" for ch in text)[:40]
+    name = f"banner-{font}-{safe_text}-{installed}.txt"
+    return user_cache_path("kindtone", appauthor=False) / name
 
 
 class Banner(Static):
-    """Shows ``figlet(name)`` when the terminal is wide enough, else the name itself."""
+    """Shows ``figlet(name)`` when the terminal is big enough, else the name itself.
 
-    def __init__(self, name: str = "kindtone", *, id: str | None = None) -> None:
-        super().__init__(id=id, markup=False)
+    The choice is made before mounting, from the size it is given: choosing on mount would
+    lay the home screen out twice before its first draw.
+    """
+
+    def __init__(
+        self, name: str = "kindtone", *, width: int, height: int, id: str | None = None
+    ) -> None:
         self.title_text = name
+        content, self._narrow = self._choose(width, height)
+        super().__init__(content, id=id, markup=False, classes="narrow" if self._narrow else "")
 
-    def on_mount(self) -> None:
-        self.fit(self.app.size.width, self.app.size.height)
-
-    def fit(self, width: int, height: int) -> None:
-        """Choose art or plain title for the screen width (the banner itself is auto-sized)."""
+    def _choose(self, width: int, height: int) -> tuple[Content, bool]:
         art = figlet(self.title_text)
         art_width = max(len(line) for line in art.splitlines())
         if art_width + 4 <= width and height >= MIN_HEIGHT_FOR_ART:
-            self.remove_class("narrow")
-            self.update(Content(art))
-        else:
-            self.add_class("narrow")
-            self.update(Content(self.title_text))
+            return Content(art), False
+        return Content(self.title_text), True
+
+    def fit(self, width: int, height: int) -> None:
+        """Choose art or plain title for a new terminal size (the banner is auto-sized)."""
+        content, narrow = self._choose(width, height)
+        if narrow != self._narrow:  # unchanged: no new layout (the first Resize comes here too)
+            self._narrow = narrow
+            self.set_class(narrow, "narrow")
+            self.update(content)
