@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import functools
+import gc
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -75,8 +76,8 @@ class KindtoneApp(App[int]):
         self.reduced_motion = reduced_motion or self.settings.reduced_motion
         for theme in THEMES:
             self.register_theme(theme)
-        self.theme = (
-            self.settings.theme if self.settings.theme in self.available_themes else (DEFAULT_THEME)
+        self._start_with_theme(
+            self.settings.theme if self.settings.theme in self.available_themes else DEFAULT_THEME
         )
         self._settings_ready = True
         self.last_save_kept_draft = True
@@ -209,6 +210,25 @@ class KindtoneApp(App[int]):
 
     # -- start-up ------------------------------------------------------------------------
 
+    def _start_with_theme(self, name: str) -> None:
+        """Choose the theme before the first stylesheet parse.
+
+        Setting ``theme`` runs Textual's watcher, which re-parses every stylesheet on the next
+        tick: needless here, since the first parse hasn't happened and will use this theme's
+        variables. So when the theme keeps the app's dark/light mode (the ANSI colour filter
+        and mode classes are already right) it is set quietly, with the class the watcher
+        would add and the theme's variables for that first parse. Otherwise the watcher's
+        full path runs.
+        """
+        theme = self.get_theme(name)
+        if theme is None or theme.dark != self.current_theme.dark or self.is_running:
+            self.theme = name
+            return
+        self.set_reactive(App.theme, name)
+        self.set_class(True, f"-theme-{name}", update=False)
+        # The stylesheet took its variables from the default theme in App.__init__.
+        self.stylesheet.set_variables(self.get_css_variables())
+
     def get_default_screen(self) -> Screen[Any]:
         """Home is the base screen: one screen to build before the first draw, not two."""
         from tui.screens.home import HomeScreen
@@ -224,6 +244,8 @@ class KindtoneApp(App[int]):
         # An unfinished session comes first, whatever was asked for: starting a new one
         # would overwrite its draft.
         self.call_after_refresh(self.offer_draft, self.start_requested)
+        # `kindtone` pauses the cyclic garbage collector while it starts (see open_app).
+        self.call_after_refresh(gc.enable)
 
     def warn_if_data_dir_is_shared(self) -> None:
         try:

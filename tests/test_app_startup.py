@@ -1,0 +1,104 @@
+"""Start-up shortcuts must not change what people see: the theme chosen before the first
+stylesheet parse, the banner chosen before mounting, the collector paused only until the
+first frame."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from textual.color import Color
+
+from tui.app import KindtoneApp
+from tui.commands import session as session_command
+from tui.core.settings import SettingsFile
+from tui.widgets.banner import Banner
+
+
+def _app_with_theme(tmp_path: Path, theme: str) -> KindtoneApp:
+    config = tmp_path / "config"
+    settings_file = SettingsFile(config)
+    settings = settings_file.load()
+    settings.theme = theme
+    settings_file.save(settings)
+    return KindtoneApp(data_dir=tmp_path / "data", config_dir=config)
+
+
+@pytest.mark.parametrize(
+    "theme",
+    [
+        "kindtone-calm",
+        "kindtone-high-contrast",
+        "kindtone-calm-light",
+        "textual-light",
+        "nord",
+    ],
+)
+async def test_the_saved_theme_is_drawn_from_the_first_frame(tmp_path: Path, theme: str) -> None:
+    app = _app_with_theme(tmp_path, theme)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        chosen = app.get_theme(theme)
+        assert chosen is not None
+        assert app.theme == theme
+        assert app.has_class(f"-theme-{theme}")
+        assert app.has_class("-dark-mode") is chosen.dark
+        assert app.has_class("-light-mode") is not chosen.dark
+        assert app.screen.styles.background == Color.parse(chosen.background or "")
+        # Switching later still goes through Textual's watcher and restyles everything.
+        other = "kindtone-calm-light" if chosen.dark else "kindtone-calm"
+        app.theme = other
+        await pilot.pause()
+        assert not app.has_class(f"-theme-{theme}")
+        assert app.has_class(f"-theme-{other}")
+        expected = app.get_theme(other)
+        assert expected is not None
+        assert app.screen.styles.background == Color.parse(expected.background or "")
+
+
+async def test_banner_fits_the_terminal_it_starts_in(tmp_path: Path) -> None:
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        banner = app.screen.query_one(Banner)
+        assert not banner.has_class("narrow")
+        assert len(str(banner.render()).splitlines()) > 1  # the drawing
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert banner.has_class("narrow")
+        assert str(banner.render()).strip() == "kindtone"
+    narrow_app = KindtoneApp(data_dir=tmp_path)
+    async with narrow_app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        assert narrow_app.screen.query_one(Banner).has_class("narrow")
+
+
+async def test_collector_runs_again_once_the_first_frame_is_drawn(tmp_path: Path) -> None:
+    gc.disable()  # as `kindtone` does before importing Textual
+    try:
+        app = KindtoneApp(data_dir=tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_collector_is_switched_back_on_when_the_app_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[bool] = []
+
+    def broken_run(self: KindtoneApp) -> None:
+        seen.append(gc.isenabled())
+        raise RuntimeError("terminal went away")
+
+    monkeypatch.setattr(session_command, "wants_plain", lambda args: False)
+    monkeypatch.setattr(KindtoneApp, "run", broken_run)
+    args = SimpleNamespace(command=None, data_dir=str(tmp_path), config_dir=str(tmp_path / "c"))
+    with pytest.raises(RuntimeError):
+        session_command.open_app(args)
+    assert seen == [False]  # paused while starting
+    assert gc.isenabled()
