@@ -266,6 +266,38 @@ def test_the_same_text_gives_the_same_analysis() -> None:
     assert analyse(text) == analyse(text)
 
 
+def test_remembered_sentences_read_the_same_as_fresh_ones(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Sentences are remembered by their text; in a new place (another offset, another
+    neighbour) they must give what a fresh reading gives."""
+    from tui.core import selftalk
+
+    sentences = [
+        "I'm a mess.", "Everyone thinks I'm boring!", "I should have stayed home.",
+        "and that's okay.", "That's just a thought.", "I want to die.", "Lovely walk today.",
+        "you idiot", "I'm not a failure, I had a hard day.",
+    ]  # fmt: skip
+    texts = [" ".join(sentences), "\n".join(reversed(sentences)), "  ".join(sentences[::2])]
+    monkeypatch.setattr(selftalk, "_READINGS_LIMIT", 0)  # nothing remembered
+    fresh = [analyse(text) for text in texts]
+    monkeypatch.undo()
+    selftalk._READINGS.clear()
+    for text in texts:  # remember every sentence ...
+        analyse(text)
+    assert [analyse(text) for text in texts] == fresh  # ... and read them back elsewhere
+    assert all(f.match == a.text[f.start : f.end] for a in fresh for f in a.findings)
+    assert sum(len(a.findings) for a in fresh) >= 6
+
+
+def test_remembered_sentences_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.core import selftalk
+
+    monkeypatch.setattr(selftalk, "_READINGS_LIMIT", 50)
+    analyse(". ".join(f"I failed test number {n}" for n in range(500)))
+    assert 0 < len(selftalk._READINGS) <= 50
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text())
 def test_never_raises_and_spans_hold_for_any_text(text: str) -> None:

@@ -2659,10 +2659,9 @@ def _negations_before(words: Sequence[str], start: int) -> int:
 
 
 class _Sentence:
-    __slots__ = ("candidates", "has_self", "low", "offset", "word_set", "words")
+    __slots__ = ("candidates", "has_self", "low", "word_set", "words")
 
-    def __init__(self, offset: int, low: str, words: _WordList) -> None:
-        self.offset = offset
+    def __init__(self, low: str, words: _WordList) -> None:
         self.low = low
         self.words = words
         self.word_set = set(words)
@@ -2760,41 +2759,75 @@ def _context(sentence: _Sentence) -> tuple[bool, bool]:
     return kind, defused
 
 
+class _Reading:
+    """What one sentence says on its own, whatever surrounds it: so it can be remembered."""
+
+    __slots__ = ("crisis", "defused", "found", "kind")
+
+    def __init__(self, low: str, words: _WordList) -> None:
+        sentence = _Sentence(low, words)
+        self.crisis = _matches_any(sentence.pick("crisis"), words)
+        self.kind, self.defused = _context(sentence)
+        # (category, start, end, weak), in characters from the start of the sentence.
+        self.found: tuple[tuple[str, int, int, bool], ...] = ()
+        raw = _critical_findings(sentence)
+        if raw:
+            span_words, starts, ends = _spans(low, 0)
+            found = []
+            for category, start, end, weak in raw:
+                last = end - 1
+                while last > start and span_words[last] == BREAK:
+                    last -= 1
+                found.append((category, starts[start], ends[last], weak))
+            self.found = tuple(found)
+
+
+# Sentences read before, by their lower-cased text. People repeat themselves ("I'm so
+# tired."), and the app checks a whole answer again after each edit of one line. Cleared
+# when full, so memory stays bounded whatever is pasted in.
+_READINGS: dict[str, _Reading | None] = {}
+_READINGS_LIMIT = 20_000
+
+
+def _reading(low: str) -> _Reading | None:
+    """None for a sentence with no words (only punctuation or symbols)."""
+    try:
+        return _READINGS[low]
+    except KeyError:
+        pass
+    words = _words(low)
+    reading = _Reading(low, words) if words and words.count(BREAK) != len(words) else None
+    if len(_READINGS) >= _READINGS_LIMIT:
+        _READINGS.clear()
+    _READINGS[low] = reading
+    return reading
+
+
 def analyse(text: str) -> Analysis:
     """Analyse ``text`` (any length, any characters). Never raises on str input."""
-    sentences: list[_Sentence] = []
+    readings: list[tuple[int, _Reading]] = []
     for chunk in _SENTENCE.finditer(_lower(text)):
-        low = chunk.group()
-        words = _words(low)
-        if words and words.count(BREAK) != len(words):
-            sentences.append(_Sentence(chunk.start(), low, words))
-    crisis = False
-    context: dict[int, tuple[bool, bool]] = {}
+        reading = _reading(chunk.group())
+        if reading is not None:
+            readings.append((chunk.start(), reading))
+    crisis = any(reading.crisis for _, reading in readings)
     spans: list[tuple[int, int, str]] = []
-    for number, sentence in enumerate(sentences):
-        if not crisis and _matches_any(sentence.pick("crisis"), sentence.words):
-            crisis = True
-        found = _critical_findings(sentence)
-        if not found:
+    last = len(readings) - 1
+    for number, (offset, reading) in enumerate(readings):
+        if not reading.found:
             continue
         # What the person says right after can soften or defuse what came before.
-        kind = defused = False
-        for near in (number, number + 1):
-            if near < len(sentences):
-                if near not in context:
-                    context[near] = _context(sentences[near])
-                kind = kind or context[near][0]
-                defused = defused or context[near][1]
+        kind, defused = reading.kind, reading.defused
+        if number < last:
+            after = readings[number + 1][1]
+            kind = kind or after.kind
+            defused = defused or after.defused
         if defused:
             continue
-        span_words, starts, ends = _spans(sentence.low, sentence.offset)
-        for category, start, end, weak in found:
+        for category, start, end, weak in reading.found:
             if weak and kind:
                 continue
-            last = end - 1
-            while last > start and span_words[last] == BREAK:
-                last -= 1
-            spans.append((starts[start], ends[last], category))
+            spans.append((offset + start, offset + end, category))
     findings = tuple(
         Finding(category, start, end, text[start:end], hint_for(category))
         for start, end, category in _non_overlapping(spans)
