@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -376,3 +379,103 @@ def test_first_use_from_several_threads_at_once_agrees() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.stdout.strip() == "ok", result.stderr
+
+
+# --- the learned weights behind the rules -----------------------------------------------------
+
+
+def _weights_file() -> dict[str, Any]:
+    from importlib import resources
+
+    raw = resources.files("tui.core").joinpath("data/selftalk_weights.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(raw)
+    return data
+
+
+def test_weights_file_is_well_formed_and_trained_on_the_current_cases() -> None:
+    data = _weights_file()
+    for layer in ("crisis", "critical"):
+        assert data[layer]["threshold"] >= 1.0  # some words must speak for a flag
+        assert len(data[layer]["weights"]) > 500
+        assert "<bias>" not in data[layer]["weights"]
+    assert set(data["categories"]) <= set(CATEGORIES)
+    trainer = _trainer()
+    assert data["trained_on"] == trainer.digest(trainer.training_rows()), (
+        "tests/data/self_talk_cases.tsv changed: run python scripts/train_selftalk_weights.py"
+    )
+
+
+def _trainer() -> Any:
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "train_selftalk_weights.py"
+    spec = importlib.util.spec_from_file_location("train_selftalk_weights", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def rules_only() -> Iterator[None]:
+    from tui.core import selftalk
+
+    selftalk.use_learned_weights(False)
+    yield
+    selftalk.use_learned_weights(True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm so tired of waking up every morning",
+        "i dont see myself making it to spring",
+        "i keep thinking about not being around",
+        "I have been writing letters to everyone I love",
+    ],
+)
+def test_weights_catch_crisis_wording_the_rules_do_not_know(text: str) -> None:
+    from tui.core import selftalk
+
+    selftalk.use_learned_weights(False)
+    try:
+        assert not analyse(text).crisis  # the rules alone miss it ...
+    finally:
+        selftalk.use_learned_weights(True)
+    assert analyse(text).crisis  # ... the weights behind them don't
+
+
+def test_a_weights_finding_covers_the_sentence_and_yields_to_defusion() -> None:
+    from tui.core import selftalk
+
+    text = "I always manage to say the wrong thing at parties."
+    selftalk.use_learned_weights(False)
+    try:
+        assert not analyse(text).critical
+    finally:
+        selftalk.use_learned_weights(True)
+    analysis = analyse(text)
+    assert analysis.critical
+    (finding,) = analysis.findings
+    assert finding.category in CATEGORIES and finding.match == text[finding.start : finding.end]
+    assert finding.match == text.rstrip(".")
+    defused = "I'm having the thought that I always manage to say the wrong thing at parties."
+    assert not analyse(defused).critical
+    assert not analyse(text + " And that's okay, I'm learning.").critical
+
+
+def test_unknown_words_alone_are_never_flagged(rules_only: None) -> None:
+    from tui.core import selftalk
+
+    selftalk.use_learned_weights(True)
+    for text in ("next", "owned", "qwerty zxcv", "31midiot 2j", "lorem ipsum dolor sit amet"):
+        analysis = analyse(text)
+        assert not analysis.crisis and not analysis.critical, text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="qxzjvkw", min_size=2, max_size=9), max_size=12))
+def test_made_up_words_are_never_flagged(words: list[str]) -> None:
+    analysis = analyse(" ".join(words))
+    assert not analysis.crisis and not analysis.critical

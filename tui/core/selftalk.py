@@ -26,6 +26,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import chain
+from typing import Any
 
 __all__ = ["CATEGORIES", "Analysis", "Finding", "analyse", "hint_for"]
 
@@ -173,6 +174,22 @@ BREAK = ","  # the normalised word that stands for any clause break
 
 _EXPAND: dict[str, tuple[str, ...]] = {
     "im": ("i", "am"),
+    "bc": ("because",),
+    "cuz": ("because",),
+    # Misspellings of the words the safety check must never miss.
+    "kil": ("kill",),
+    "kll": ("kill",),
+    "myslef": ("myself",),
+    "mysef": ("myself",),
+    "sucide": ("suicide",),
+    "suicde": ("suicide",),
+    "suiside": ("suicide",),
+    "suicid": ("suicide",),
+    "sucidal": ("suicidal",),
+    "suicdal": ("suicidal",),
+    "suicidial": ("suicidal",),
+    "sucicidal": ("suicidal",),
+    "dieing": ("dying",),
     "ive": ("i", "have"),
     "youre": ("you", "are"),
     "theyre": ("they", "are"),
@@ -428,6 +445,7 @@ _CLASSES: dict[str, frozenset[str]] = {
         "screwup fuckup nobody waste laughingstock flop reject misfit parasite leech mistake "
         "oaf dolt doofus div berk git plank dork numbskull dipshit shithead fatso lump "
         "nightmare liability bore drag pushover doormat sucker wuss baby state deadweight "
+        "shambles "
         "underachiever nonentity "
         "screw-up fuck-up let-down"
     ),
@@ -462,14 +480,16 @@ _CLASSES: dict[str, frozenset[str]] = {
         "disgusting failed sorry lame boring weak ugly mediocre dreadful appalling atrocious "
         "abysmal woeful shocking embarrassing cringe cringey cringeworthy laughable amateurish "
         "childish garbage trash naff subpar inadequate hideous gross pants miserable sloppy shoddy "
-        "messy"
+        "messy dangerous"
     ),
     "ROLE_PERSON": _w(
         "person human being friend mother mum mom mummy mommy father dad daddy parent partner "
         "wife husband son daughter sister brother sibling girlfriend boyfriend colleague "
         "employee boss manager teacher leader example excuse aunt uncle grandma grandad "
         "grandpa grandmother grandfather carer caregiver adult citizen flatmate roommate "
-        "neighbour neighbor spouse mate teammate"
+        "neighbour neighbor spouse mate teammate nurse doctor student worker gardener cook "
+        "driver writer artist musician player singer runner dancer coder programmer designer "
+        "gamer chef baker carer nanny host cleaner owner"
     ),
     "POS_ADJ": _w(
         "good smart clever bright talented capable strong pretty attractive handsome beautiful "
@@ -598,6 +618,10 @@ _CLASSES: dict[str, frozenset[str]] = {
         "reached am have love get ran did was graduated actually pulled nailed aced can could "
         "will would get got love loved still"
     ),
+    "RELIEF_ADJ": _w(
+        "lighter better easier happier simpler calmer fine okay ok brighter freer nicer quieter "
+        "peaceful relieved"
+    ),
     "RIDER_OK": _w(
         "okay ok fine alright normal human allowed understandable forgivable natural fixable "
         "expected enough"
@@ -640,7 +664,7 @@ _MACROS: dict[str, str] = {
     "OTHERS": (
         "(@OTHERS|(my|the|our|his|her) @OTHER_NOUN|(my|the|our) whole @OTHER_NOUN|"
         "all of them|everyone else|everybody else|other people|the others|the other @ANY|"
-        "strangers) all?"
+        "strangers) all? ((at|in|on|from) (the|my|our|this|that)? @ANY)?"
     ),
     "MR_ADV": "(must|probably|definitely|clearly|obviously|secretly|all|both|totally|really|"
     "surely|already|will|would|might|could|just|now)",
@@ -1848,7 +1872,8 @@ _CRITICAL_RULES: list[tuple[str, str, dict[str, object]]] = [
         "knows|can tell|could tell|can see|could see|be thinking|are thinking|is thinking|were "
         "thinking|was thinking|find|finds|consider|considers|assume|assumes|reckon|"
         "reckons) (that)? "
-        "(i am|i was|i must be|i look|i seem) @INT* (@LABEL_ANY|@NEG_EVAL|rude|weird|crazy|strange|"
+        "(i am|i was|i must be|i look|i seem|we are|we were) @INT* (@LABEL_ANY|@NEG_EVAL|rude|"
+        "weird|crazy|strange|"
         "odd|cold|mean|unfriendly|awkward|dull|slow|incompetent|unprofessional|a joke|not (good "
         "enough|@POS_ADJ)|too @ANY)",
         _WEAK,
@@ -2273,6 +2298,261 @@ _CRITICAL_RULES: list[tuple[str, str, dict[str, object]]] = [
         _WEAK,
     ),
     ("comparing", "(everyone|everybody) ~6 (except|apart from|but|other than) me", _WEAK),
+    # --- round six: subject dropped, whole-plan verdicts, fates foretold, small wins discounted
+    ("should-statement", "^ {SHOULD} (not|never)? (have|of) @ADVB? (not|never)? @ADVB? @PP", _WEAK),
+    (
+        "overgeneralising",
+        "(nothing|not one thing|not a single thing) i @ANY @ADVB? @ADVB? (turns out|goes|works "
+        "out|works|comes out|goes to plan) @ADVB? (right|well|okay|ok|good|properly|fine)?",
+        {"negation": "ignore"},
+    ),
+    (
+        "overgeneralising",
+        "everything i @ANY @ADVB? @ADVB? (turns out|goes|comes out|ends up) @ADVB? (wrong|badly|"
+        "bad|terrible|awful|rubbish|a mess|a disaster|pear-shaped)",
+        _STRONG,
+    ),
+    (
+        "all-or-nothing",
+        "(whole|entire) @ANY? @ANY? (is|was|will be|would be|are|were|becomes|feels)? @ADVB? "
+        "(pointless|worthless|ruined|wasted|a waste|for nothing|useless|meaningless|a failure|"
+        "over|a write-off|down the drain|a disaster)",
+        {"needs_self": True},
+    ),
+    (
+        "all-or-nothing",
+        "either i ~6 or (i|it|everything|the whole|my) ~3 (wasted|failed|pointless|worthless|"
+        "a failure|a waste|for nothing|ruined|over|nothing|useless|thrown away|blown|let down)",
+        _STRONG,
+    ),
+    (
+        "all-or-nothing",
+        "(might|may) as well @ADVB? (quit|give up|stop|not bother|throw in the towel|forget it|"
+        "drop out|pack it in|give it up|stop trying|stop bothering)",
+        {"needs_self": True},
+    ),
+    (
+        "catastrophising",
+        "i @ADVB? (have|had)? @ADVB? wasted @ANY? @ANY? (years|months|decades) (of my life)?",
+        _WEAK,
+    ),
+    (
+        "catastrophising",
+        "i am @ADVB? (getting|going to get|bound to get|about to get|sure to get) @ADVB? (fired "
+        "!up|sacked|dumped|kicked out|expelled|thrown out|let go|evicted|found out)",
+        _WEAK,
+    ),
+    (
+        "catastrophising",
+        "i @ADVB? (will|am going to|am @ADVB? going to) @ADVB? (lose|end up losing) (the|my) "
+        "(flat|house|job|home|kids|friends|everything|partner|place|course|degree|licence|"
+        "license)",
+        _WEAK,
+    ),
+    (
+        "catastrophising",
+        "(damaged|ruined|scarred|traumatised|traumatized|messed up|screwed up|broken|failed|"
+        "fucked up) (him|her|them|my @ANY|the kids) (for life|forever|permanently|for good|"
+        "beyond repair)",
+        _STRONG,
+    ),
+    (
+        "mind-reading",
+        "(i bet|bet|i am sure|i just know|i know) ~5 (laughing at|talking about|judging|gossiping "
+        "about|sniggering at|mocking|cringing at|cringing about|rolling (their|her|his) eyes at|"
+        "hate|hates|sick of|fed up with) (me|my @ANY|how|what i|that i)",
+        _STRONG,
+    ),
+    (
+        "discounting-the-positive",
+        "(only|the only) reason (why|that)? i @ADVB? (passed|got|won|did|made|was|managed|am|get|"
+        "pass|have|succeeded|finished|scored)",
+        _STRONG,
+    ),
+    (
+        "discounting-the-positive",
+        "(it|that|this|which|mine) @ADVB? (barely|hardly|does not @ADVB?|did not @ADVB?) "
+        "(even)? (really)? counts?",
+        {"needs_self": True, "weak": True, "negation": "ignore"},
+    ),
+    (
+        "discounting-the-positive",
+        "(only|just) (liked|like|likes|said|praised|complimented|chose|picked|hired|invited|"
+        "loved|love|ate|bought|asked|accepted|promoted|passed|clapped|laughed) ~4 (because|since)"
+        " (they|she|he|it|everyone|there|the|i was lucky|of)",
+        _STRONG,
+    ),
+    (
+        "comparing",
+        "(everyone|everybody|all my @ANY|people|my @ANY|other @ANY|others) (else)? ~8 (and|but|"
+        "while|whereas|yet) i (am|have|can|could)? (not)? @ADVB? (still|just|only|barely|never|"
+        "nowhere|hardly)",
+        {"weak": True, "negation": "ignore"},
+    ),
+    (
+        "comparing",
+        "(has|have|got) (her|his|their) (life|lives|shit|stuff|act) (sorted|together|figured out"
+        ") (and|but|while|whereas) i",
+        _WEAK,
+    ),
+    (
+        "comparing",
+        "compared (to|with) ~5 (i|my) ~3 (@NEG_EVAL|like a|like an|worse|nothing|a joke)",
+        _STRONG,
+    ),
+    (
+        "labelling",
+        "&SELF_BE_INT the (family|class|office|team|group|resident|local|token|house|biggest|"
+        "whole) @LABEL_NOUN",
+        _STRONG,
+    ),
+    (
+        "mind-reading",
+        "(everyone|everybody|they|people|@OTHERS) ~4 (could|can|would|will) @ADVB? (tell|see|sense|"
+        "notice) (that)? i (did not|do not|was not|am not|was|am) @ADVB? (belong|fit in|good "
+        "enough|wanted|welcome|@LABEL_ADJ|(a|an) @INT* @LABEL_NOUN)",
+        _STRONG,
+    ),
+    ("personalising", "(is|was|will|it is|that is) (all)? (be)? @ADVB? (on|down to) me $", _WEAK),
+    (
+        "comparing",
+        "(earns|makes|has|gets|does|achieved|achieves|got) (twice|double|three times|way more|so "
+        "much more|more|far more) (what|than) i",
+        _WEAK,
+    ),
+    ("comparing", "(so|then|but) why (can not|could not|do not|am not) i @ADVB? $", _WEAK),
+    (
+        "should-statement",
+        "i @ADVB? {SHOULD} (not|never)? (have|of) @ADVB? (double|triple|just|even|at least) @PP",
+        _WEAK,
+    ),
+    ("should-statement", "why (did not|do not) i @ADVB? just", _WEAK),
+    (
+        "should-statement",
+        "instead of (wasting|messing|faffing|scrolling|procrastinating|sitting|lazing|wasting)",
+        {"weak": True, "needs_self": True},
+    ),
+    (
+        "overgeneralising",
+        "(every time|everytime|whenever|each time) i ~6 (it|everything|i) @ADVB? (comes out|goes|"
+        "turns out|ends up|come out) @ADVB? (wrong|badly|bad|a mess|awful|terrible|rubbish)",
+        _STRONG,
+    ),
+    (
+        "overgeneralising",
+        "like i (do|always do|did) with (everything|anything|everything else|every @ANY)",
+        _WEAK,
+    ),
+    (
+        "all-or-nothing",
+        "(years|months|weeks|work|effort|practice|training|time|hours|all that|all this) ~3 (was|"
+        "were|will be|would be|are|is|will have been) @ADVB? (for nothing|wasted|a waste|"
+        "pointless|worthless|meaningless|in vain)",
+        {"needs_self": True},
+    ),
+    (
+        "all-or-nothing",
+        "(there is|there are) no (in between|in-between|middle ground|grey area|gray area|halfway)",
+        {"needs_self": True},
+    ),
+    (
+        "discounting-the-positive",
+        "(just|only) (a|the)? (polite|nice|kind|nicer|gentle|soft) (way|word) (of|for|to) (saying|"
+        "say)",
+        {"needs_self": True},
+    ),
+    (
+        "discounting-the-positive",
+        "(they|she|he|people|everyone|you) (would|will) (say|do) that (to|for) (anyone|anybody|"
+        "everyone|everybody)",
+        {"needs_self": True, "weak": True},
+    ),
+    (
+        "discounting-the-positive",
+        "(is|are|was|were|get|gets) paid to (say|do|be nice|tell|like|praise)",
+        {"needs_self": True, "weak": True},
+    ),
+    (
+        "discounting-the-positive",
+        "(passed|won|got it|did it|managed|got in|got through) but (only|just) (because|since)",
+        _STRONG,
+    ),
+    (
+        "discounting-the-positive",
+        "^ (does not|did not) (really|even)? count $",
+        {"needs_self": True, "weak": True, "negation": "ignore"},
+    ),
+    (
+        "discounting-the-positive",
+        "(it|that|this) (was|is) @ADVB? (just|only|pure|all)? (luck|a fluke|chance|beginner luck|a "
+        "one off|a one-off) ~6 (nothing|not) (to do with|down to) me",
+        {"weak": True, "negation": "ignore"},
+    ),
+    (
+        "catastrophising",
+        "(will|are going to|is going to|gonna) @ADVB? (evict|sack|fire|dump|leave|expel|kick out|"
+        "sue|disown) (us|me)",
+        _WEAK,
+    ),
+    (
+        "catastrophising",
+        "i @ADVB? will @ADVB? (have)? (lost|lose|ruined|ruin|blown) (everything|it all|all of it)",
+        _WEAK,
+    ),
+    (
+        "fortune-telling",
+        "i @ADVB? (will|am going to|am @ADVB? going to) @ADVB? end up (dropping out|failing|"
+        "quitting|giving up|alone|on my own|losing|ditching|messing|ruining|getting fired|broke|"
+        "homeless|single|dropping|abandoning|letting)",
+        _WEAK,
+    ),
+    (
+        "fortune-telling",
+        "(going to|will|is going to) @ADVB? (go|end|turn out) @ADVB? (badly|wrong|horribly|"
+        "terribly|awfully|pear-shaped) (like|just like|as) ",
+        {"weak": True, "needs_self": True},
+    ),
+    (
+        "fortune-telling",
+        "(will|going to|is going to) be me (sat|sitting|stuck|alone|on my own|left|doing nothing|"
+        "achieving nothing)",
+        _WEAK,
+    ),
+    (
+        "mind-reading",
+        "{OTHERS} {MR_ADV}* (think|thinks|thought|reckon|reckons|know|knows) (that)? i am (doing|"
+        "making) (a|such a|an) @INT* (@NEG_EVAL|@LABEL_ADJ) (job|mess|hash)",
+        _WEAK,
+    ),
+    (
+        "mind-reading",
+        "{OTHERS} {MR_ADV}* (is|are)? @ADVB? (laughing at|judging|talking about|cringing at|"
+        "mocking) what i (posted|said|wrote|did|sent|wore|look like|put)",
+        _WEAK,
+    ),
+    (
+        "personalising",
+        "(down to|because of|due to|thanks to) me @ADVB? (being|not being) @INT* (@LABEL_ANY|"
+        "@NEG_EVAL|good enough)",
+        _STRONG,
+    ),
+    (
+        "personalising",
+        "(it is|it was|must be|must have been|is probably|was probably) (something|because of "
+        "something|what) i (did|said|did not do|wrote|forgot)",
+        _WEAK,
+    ),
+    (
+        "comparing",
+        "(is|are|was|were) (already)? (miles|way|so far|streets|light years|years) ahead (of me)?",
+        {"weak": True, "needs_self": True},
+    ),
+    (
+        "personalising",
+        "(is|was|are|were) (all)? @ADVB? because (of)? (i|me|my) @ADVB? (did not|never|was not|"
+        "could not|have not|had not|failed to|forgot to|was too|was) ~3 (him|her|them|there)",
+        _STRONG,
+    ),
 ]
 
 # Suppressors: a finding after one of these, in the same sentence, is not the person's own
@@ -2346,6 +2626,13 @@ _MARKER_RULES: list[tuple[str, str]] = [
     ("permission", "(allowed|okay|ok|fine|alright|permitted|normal|human|natural) (to|if|that)"),
     ("permission", "(even if|what if|whether or not|even when)"),
     ("permission", "(do not|does not|did not) (have|need) to"),
+    # a claim taken back: "one bad run doesn't mean I'm never going to get fitter"
+    (
+        "reframe",
+        "(does not|do not|did not|will not|would not|need not) @ADVB? (mean|prove|make) (that)?",
+    ),
+    ("past", "back (in|at|when|during) (uni|school|college|university|the day|my @ANY|i)"),
+    ("defusion", "(my|an|the|that|this) old (habit|pattern|way|script|routine|reflex|voice)"),
 ]
 
 # Kind riders: weak findings in a sentence that also says one of these (or says it in the next
@@ -2384,7 +2671,7 @@ _RIDER_RULES: list[str] = [
     "get up|double check|sort it|sort that|fix that|fix it)",
     "(it|that|this) @ADVB? still? (tasted|turned out|was|looked|went|worked|came out) (out)? "
     "@ADVB? (good|fine|okay|ok|great|well|alright|nice|lovely)",
-    "(booking|book|having|have|try|trying) (another|again) (one|go|try|attempt|lesson)?",
+    "!<point/no (booking|book|having|have|try|trying) (another|again) (one|go|try|attempt|lesson)?",
     "(love|enjoy|like) (it|doing it) anyway",
 ]
 # Defused after the fact: "I'm useless. That's just a thought."
@@ -2395,6 +2682,10 @@ _POST_DEFUSION_RULES: list[str] = [
     "(that|it|this) is not true",
     "(that|this) is (just)? the critic",
     "(i|but i) (do not|will not) (believe|buy) (it|that|them|this)",
+    "(story|script|tape|record|narrative|soundtrack) (is|was) @ADVB? (playing|running|on repeat|"
+    "back|starting|at it)",
+    "(do not|does not|will not|need not) have to (follow|listen to|believe|obey|agree with|act on|"
+    "buy) (it|that|them|this|him|her)",
 ]
 
 _CRISIS_RULES: list[str] = [
@@ -2504,7 +2795,8 @@ _CRISIS_RULES: list[str] = [
     "deserve to (die|be dead)",
     "(if|when) i (was|were|am) (gone|dead|not here|not around|no longer here|no longer around) $",
     "if i (died|disappeared|was gone|were gone|was not here|was not around|killed myself)",
-    "(want|wanna|wish) ~3 (it|everything|all of it|the pain|all this|it all|life) (all)? to "
+    "(want|wants|wanted|wanna|wish|wishes) ~3 (it|everything|all of it|the pain|all this|it all|"
+    "life) (all)? to "
     "(end|stop|be over)",
     "make it (all)? (stop|end)",
     "(am|feel) (not|no longer) safe",
@@ -2523,7 +2815,102 @@ _CRISIS_RULES: list[str] = [
     "why am i @ADVB? (alive|still here|still alive|even here) $",
     "should not (be alive|have been born|exist)",
     "(until|till) i bled",
+    "(not|never|no longer|struggle to|struggling to|hard to|unable to) ~4 keep (myself|me) safe",
+    # Round six: warning signs by concept (not being born or alive, wanting out, goodbyes and
+    # last words, plans and dates, punishing the body, a burden or a weight on others).
+    "(was|were|had) never (born|been born|existed)",
+    "if i @ADVB? (was not|were not|am not|was no longer|were no longer) (alive|here|around|born)",
+    "(rather|prefer to) @ADVB? (be dead|die|not exist|not be alive|not be here) (than)? (get "
+    "through|face|go through|live|spend|keep|carry on|wake up|deal with|feel|another|$)",
+    "(want|wanna|need) (out|an out) (of (life|this life|everything|it all|existence|existing))? $",
+    "(goodbye|bye|farewell) (everyone|everybody|all|world|cruel world|all of you|forever|"
+    "friends|for good)",
+    "(this is|here is|these are|writing) (my)? (last|final) (message|note|letter|post|text|"
+    "words|entry|goodbye)",
+    "(not|never) (doing|do|going to do) (this|life|any of this) (anymore|any more|any longer) $",
+    "(punish|punishing|punished) (myself|my body)",
+    "(want|wanting|wanna|urge|urges|tempted|keep wanting|need|needing|going) ~3 (punish|hurt|"
+    "harm|cut|burn|hit|starve|scratch|bruise) my (body|arms|arm|legs|leg|skin|wrists|wrist|"
+    "thighs|stomach)",
+    "burden (like|such as) me",
+    "(weight|millstone|albatross|drain) (around|round|on) ~2 (neck|necks|shoulders)",
+    "(would not|do not|will not) (mind|care) (if|when) (something|anything) ~2 (happened|happens|"
+    "happen) to me",
+    "(no|not any|not a|not much of a) future (for me|ahead of me|left|at all)",
+    "(what is|is there) the point (of|in)? (any of it|any of this|me|waking up|getting up|"
+    "bothering|it) (anymore|any more|at all)? $",
+    "(stay|remain|staying) asleep (forever|for good|for ever|and never|$)",
+    "(life|living|being alive|existing|existence) (is|feels|has become) @ADVB? too (much|hard|"
+    "painful|heavy)",
+    "(courage|nerve|guts|strength) to (do it|go through with it|end it|follow through|act on it)",
+    "go through with it",
+    "(worked out|decided|know|chosen|picked|planned|set) (when|how|where) (i am going to|i will"
+    "|to|i should) (do it|end it|go|do this)",
+    "(picked|chosen|set|decided on) a date $",
+    "what i am (about to|going to) do $",
+    "waiting for the (right|perfect) (moment|time|day|opportunity) $",
+    "(everything|it all|all of it|it) would stop (hurting|hurt) (if i)",
+    "(suicide|dying|death|ending it|killing myself|not being here) ~2 (crossing|crosses|crossed|"
+    "on|in) my mind",
+    "(imagining|imagine|picture|picturing|planning|plan|thinking about|think about|dream about|"
+    "dreaming about|writing) my (own)? (funeral|death|grave|obituary|eulogy|will)",
+    "(not|no longer) (scared|afraid|frightened) (of)? (dying|death|to die) (anymore|any more)?",
+    "(will not|am not going to|would not) be (a|an)? @ADVB? (problem|burden|bother|nuisance|"
+    "trouble|worry|weight) (for|to|on) (anyone|anybody|everyone|everybody|you|them|my @ANY) "
+    "(much longer|soon|anymore|any more|for long|again)?",
+    "(sleep|asleep) ~3 (never|not) (come back|wake|wake up|return|woke up)",
+    "(after|once) i am (gone|dead|no longer here|no longer around) !on/to/for/from/out/away/"
+    "abroad/home/into/back",
+    "when i am (dead|no longer here|no longer around)",
+    "(goodbye|farewell) (message|messages|letter|letters|note|notes|text|texts|video|videos|"
+    "post|posts|email|emails)",
+    "writing ~2 (goodbyes|my goodbye)",
+    "(world|everyone|everybody|family|they|people|life|things|it|everything|he|she|you|we) ~3 "
+    "(would|will|could|might) (be|feel|get|go) @ADVB? (a)? @ADVB? @RELIEF_ADJ (off)? (place)? "
+    "without me",
+    "if i (did not|never|were not to|was not to) (wake|woke|waking) up !on/in/early/before/at/"
+    "until/till/for/with/to/when/properly/easily/on/late/first/from/and",
+    "rather ~2 (disappear|vanish) (permanently|for good|forever|completely|for ever)",
+    "(disappear|vanish|go away|be gone) (permanently|for good|for ever|off the face of the earth)",
+    "than face (another day|tomorrow|another morning|life|living|another week)",
+    "(hope|hopes|hoping|wish|wishing|pray|praying) (that)? something (bad)? (happens|would "
+    "happen|will happen|happened|to happen) to me",
+    "(so|then) i (do not|would not|will not|never) have to (keep going|go on|carry on|wake up|be "
+    "here|exist|live|face (it|anything|another day|tomorrow|anyone|life)) !to/with",
+    "(giving|gave|give|given|started giving) (away)? (all|most)? (of)? my (things|stuff|"
+    "belongings|possessions|prized @ANY|favourite @ANY|favorite @ANY) (away)? ~3 (because|"
+    "since|as|cause|cos) ~4 (will not|am not going to|do not|would not) (be needing|need|be "
+    "using|use)",
+    "(will not|am not going to) be needing (them|it|these|those|anything|any of (it|this|them|"
+    "that)|my @ANY) (anymore|any more|any longer|where i am going|again)? $",
+    "(can not|could not|do not|cannot|can never) (picture|see|imagine|envision) (myself|me) "
+    "@ADVB? (being|getting|staying|still)? @ADVB? (alive|living !@LIVE_PLACE|here (next|in|much|"
+    "for|by)|around (next|in|much|for|by))",
     "(make|made|making) myself bleed",
+]
+
+
+# Everyday idioms that borrow death words. They never veto the crisis rules (which carry
+# their own exceptions); they only stop the learned weights reading "dying for a coffee" as
+# crisis language.
+_IDIOM_RULES: list[str] = [
+    "(rather|sooner) (die|be dead) than",
+    "(die|died|dying|dead|death) (of|from) (boredom|embarrassment|laughter|laughing|shame|cringe|"
+    "hunger|thirst|curiosity|excitement|heat|cold|fright|shock)",
+    "(dying|die) (for|to) (a|an|the|some|get|see|try|know|hear|go|meet|tell|eat|have|find)",
+    "@SUICIDE_BEFORE suicide",
+    "suicide @SUICIDE_AFTER",
+    "(killing|killed|kill|kills) (me|it)",
+    "(killing|killed|kill) myself (laughing|trying|to get)",
+    "(phone|battery|laptop|car|plant|plants|tv|charger|headphones|computer|bulb|printer|"
+    "console|controller|engine|torch|kindle|tablet|ipad|iphone|mouse|keyboard) ~3 (died|dead|"
+    "dying|is dead|has died)",
+    "dead (tired|on|end|heat|beat|set|serious|easy|good|funny|loud|quiet|centre|center|ringer)",
+    "(killed|killing|slayed|slaying|murdered|destroyed|smashed|nailed) it",
+    "(could|would) (kill|murder) (for)? (a|an|some|the)",
+    "over my dead body",
+    "(bored|embarrassed|scared|tired|worried|sick) to death",
+    "deadline",
 ]
 
 
@@ -2536,6 +2923,7 @@ def _build() -> list[_Pattern]:
     patterns += [_pattern("context", "rider", source) for source in _RIDER_RULES]
     patterns += [_pattern("context", "post-defusion", source) for source in _POST_DEFUSION_RULES]
     patterns += [_pattern("crisis", "crisis", source) for source in _CRISIS_RULES]
+    patterns += [_pattern("idiom", "idiom", source) for source in _IDIOM_RULES]
     return patterns
 
 
@@ -2545,7 +2933,7 @@ class _Index:
     occur too. Patterns are stored group by group, so a group is a slice of the numbers."""
 
     def __init__(self, patterns: list[_Pattern]) -> None:
-        order = {"critical": 0, "marker": 1, "context": 2, "crisis": 3}
+        order = {"critical": 0, "marker": 1, "context": 2, "crisis": 3, "idiom": 4}
         self.patterns = sorted(patterns, key=lambda pattern: order[pattern.group])
         self.bounds: dict[str, tuple[int, int]] = {}
         by_trigger: dict[str, list[int]] = {}
@@ -2759,6 +3147,81 @@ def _context(sentence: _Sentence) -> tuple[bool, bool]:
     return kind, defused
 
 
+def crisis_features(text: str) -> set[str]:
+    """The words and word pairs the learned crisis weights are keyed by (see
+    scripts/train_selftalk_weights.py, which trains on these)."""
+    return _features(_words(_lower(text)))
+
+
+def _features(words: Sequence[str]) -> set[str]:
+    features: set[str] = set()
+    previous = "<s>"
+    for word in words:
+        if word == BREAK:
+            previous = "<s>"
+            continue
+        features.add(word)
+        features.add(f"{previous} {word}")
+        previous = word
+    return features
+
+
+class _Learned:
+    """The weights behind the rules (see scripts/train_selftalk_weights.py)."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.crisis_threshold = float(data["crisis"]["threshold"])
+        self.crisis = {str(k): float(v) for k, v in data["crisis"]["weights"].items()}
+        self.critical_threshold = float(data["critical"]["threshold"])
+        self.critical = {str(k): float(v) for k, v in data["critical"]["weights"].items()}
+        self.categories = {
+            str(category): {str(k): float(v) for k, v in profile.items()}
+            for category, profile in data["categories"].items()
+            if category in CATEGORIES
+        }
+
+    def is_crisis(self, features: set[str]) -> bool:
+        get = self.crisis.get
+        return sum(get(f, 0.0) for f in features) >= self.crisis_threshold
+
+    def is_critical(self, features: set[str]) -> bool:
+        get = self.critical.get
+        return sum(get(f, 0.0) for f in features) >= self.critical_threshold
+
+    def category(self, features: set[str]) -> str:
+        best, best_score = "labelling", 0.0
+        for category, profile in self.categories.items():
+            get = profile.get
+            fit = sum(get(f, 0.0) for f in features)
+            if fit > best_score:
+                best, best_score = category, fit
+        return best
+
+
+_LEARNED: list[_Learned | None] = []
+
+
+def _learned() -> _Learned | None:
+    """Read on first use from data/selftalk_weights.json; None when switched off."""
+    if not _LEARNED:
+        import json
+        from importlib import resources
+
+        raw = resources.files("tui.core").joinpath("data/selftalk_weights.json").read_text("utf-8")
+        _LEARNED.append(_Learned(json.loads(raw)))
+    return _LEARNED[0]
+
+
+def use_learned_weights(enabled: bool) -> None:
+    """Rules alone (False) or rules with the learned weights behind them (True, the default).
+
+    For training (the categories come from the rules) and for measuring each layer."""
+    _LEARNED.clear()
+    if not enabled:
+        _LEARNED.append(None)
+    _READINGS.clear()
+
+
 class _Reading:
     """What one sentence says on its own, whatever surrounds it: so it can be remembered."""
 
@@ -2766,7 +3229,13 @@ class _Reading:
 
     def __init__(self, low: str, words: _WordList) -> None:
         sentence = _Sentence(low, words)
-        self.crisis = _matches_any(sentence.pick("crisis"), words)
+        learned = _learned()
+        features = _features(words) if learned is not None else set()
+        self.crisis = _matches_any(sentence.pick("crisis"), words) or (
+            learned is not None
+            and learned.is_crisis(features)
+            and not _matches_any(sentence.pick("idiom"), words)
+        )
         self.kind, self.defused = _context(sentence)
         # (category, start, end, weak), in characters from the start of the sentence.
         self.found: tuple[tuple[str, int, int, bool], ...] = ()
@@ -2780,6 +3249,18 @@ class _Reading:
                     last -= 1
                 found.append((category, starts[start], ends[last], weak))
             self.found = tuple(found)
+        elif (
+            learned is not None
+            and learned.is_critical(features)
+            and not self.kind
+            and not _matches_any(sentence.pick("marker"), words)
+        ):
+            # Wording the rules don't know but the weights read as self-criticism: the whole
+            # sentence, under the category it fits best; weak, so a kind rider softens it.
+            start = len(low) - len(low.lstrip())
+            end = len(low.rstrip().rstrip(".!?,;:…"))
+            if end > start:
+                self.found = ((learned.category(features), start, end, True),)
 
 
 # Sentences read before, by their lower-cased text. People repeat themselves ("I'm so

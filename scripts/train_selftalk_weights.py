@@ -1,0 +1,207 @@
+"""Learn the word weights in tui/core/data/selftalk_weights.json.
+
+Run: ``python scripts/train_selftalk_weights.py`` (deterministic, pure Python, a few seconds).
+Run it again after adding labelled sentences to tests/data/self_talk_cases.tsv, and commit
+the JSON it writes.
+
+Why learned weights at all: the rules in tui/core/selftalk.py are exact phrases, and people
+write in endless ways. Blind batches showed the rules alone catching as few as 15 of 35 new
+crisis sentences and 38 of 50 new self-critical ones. So behind the rules sit two small
+logistic regressions over a sentence's words and word pairs (after the analyser's own
+normalisation, so "can't" and "cant" are the same):
+
+- crisis: a sentence is crisis language when the rules match OR its score passes the
+  threshold;
+- critical: a sentence the rules find nothing in, and that no defusion, reported past,
+  permission or kind rider reaches, is flagged when its score passes the threshold, under
+  the category whose word profile fits it best (naive Bayes over the categories the rules
+  give the training sentences).
+
+Training uses every labelled sentence except the held-back batches (names starting with
+"holdout"), which stay unseen so they can measure the whole analyser. Thresholds come from
+out-of-fold scores (each sentence scored by weights trained without it), so they are set for
+wording the weights have not seen: the most watchful value whose false alarms stay within
+the limits below.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tui.core import selftalk  # noqa: E402
+
+CASES = ROOT / "tests" / "data" / "self_talk_cases.tsv"
+DEV = ROOT.parent / "shared" / "datasets" / "self_talk_dev.tsv"
+OUT = ROOT / "tui" / "core" / "data" / "selftalk_weights.json"
+
+EPOCHS = 60
+RATE = 0.3
+L2 = 1e-4
+BIAS = "<bias>"  # the intercept, a feature every training sentence has
+MIN_EVIDENCE = 1.0  # the lowest threshold: some words must speak for the flag
+KEEP = 0.02  # weights smaller than this are dropped from the file
+FOLDS = 5
+# Most of each kind of sentence that may be flagged out of fold by the weights alone.
+CRISIS_FALSE_ALARMS = {"idiom": 0.08, "kind": 0.08, "neutral": 0.08}
+CRITICAL_FALSE_ALARMS = {"kind": 0.03, "neutral": 0.05, "idiom": 0.05}
+CATEGORY_FEATURES = 400  # the most telling features kept per category
+
+Row = tuple[str, str, str]  # label, text, batch
+
+
+def read(path: Path) -> list[Row]:
+    rows = []
+    batch = "dev"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# batch:"):
+            batch = line.split(":", 1)[1].strip()
+            continue
+        if not line.strip() or line.startswith("#") or line == "label\ttext":
+            continue
+        label, _, text = line.partition("\t")
+        rows.append((label, text, batch))
+    return rows
+
+
+def training_rows() -> list[Row]:
+    """Every labelled sentence but the held-back batches, in file order."""
+    rows = read(CASES) + (read(DEV) if DEV.exists() else [])
+    return [row for row in rows if not row[2].startswith("holdout")]
+
+
+def digest(rows: list[Row]) -> str:
+    """Names the training data, so a test can tell when the weights are out of date."""
+    text = "\n".join(f"{label}\t{line}" for label, line, _ in rows)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def train(examples: list[tuple[set[str], float]]) -> dict[str, float]:
+    """Logistic regression by stochastic gradient descent, positives weighed up to balance."""
+    data = list(examples)
+    positives = sum(y for _, y in data)
+    boost = (len(data) - positives) / max(positives, 1.0)
+    weights: dict[str, float] = {}
+    rng = random.Random(7)
+    for epoch in range(EPOCHS):
+        rng.shuffle(data)
+        rate = RATE / (1 + epoch * 0.1)
+        for features, y in data:
+            z = sum(weights.get(f, 0.0) for f in features)
+            p = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+            gradient = (p - y) * (boost if y else 1.0)
+            for f in features:
+                w = weights.get(f, 0.0)
+                weights[f] = w - rate * (gradient + L2 * w)
+    return weights
+
+
+def total(weights: dict[str, float], features: set[str]) -> float:
+    """The evidence a sentence's words give, without the intercept: a sentence of unknown
+    words scores 0 and is never flagged (thresholds are at least MIN_EVIDENCE)."""
+    return sum(weights.get(f, 0.0) for f in features if f != BIAS)
+
+
+def threshold_for(
+    examples: list[tuple[set[str], float]], labels: list[str], limits: dict[str, float]
+) -> tuple[float, dict[str, str]]:
+    """The lowest threshold whose out-of-fold false alarms stay within ``limits``."""
+    scores = [0.0] * len(examples)
+    order = list(range(len(examples)))
+    random.Random(11).shuffle(order)
+    for fold in range(FOLDS):
+        held = set(order[fold::FOLDS])
+        weights = train([e for index, e in enumerate(examples) if index not in held])
+        for index in held:
+            scores[index] = total(weights, examples[index][0])
+    chosen = 10.0
+    for step in range(int(MIN_EVIDENCE * 4), 81):
+        candidate = step / 4
+        rates = {
+            label: sum(
+                s >= candidate for s, tag in zip(scores, labels, strict=True) if tag == label
+            )
+            / max(1, labels.count(label))
+            for label in limits
+        }
+        if all(rates[label] <= limit for label, limit in limits.items()):
+            chosen = candidate
+            break
+    report = {
+        label: f"{sum(s >= chosen for s, tag in zip(scores, labels, strict=True) if tag == label)}"
+        f"/{labels.count(label)}"
+        for label in sorted(set(labels))
+    }
+    return chosen, report
+
+
+def category_profiles(rows: list[Row]) -> dict[str, dict[str, float]]:
+    """Naive Bayes log-odds of each feature for each category the rules give critic lines."""
+    counts: dict[str, Counter[str]] = {}
+    everything: Counter[str] = Counter()
+    for label, text, _ in rows:
+        if label != "critic":
+            continue
+        findings = selftalk.analyse(text).findings
+        if not findings:
+            continue
+        features = selftalk.crisis_features(text)
+        counts.setdefault(findings[0].category, Counter()).update(features)
+        everything.update(features)
+    vocabulary = len(everything) + 1
+    all_total = sum(everything.values())
+    profiles: dict[str, dict[str, float]] = {}
+    for category, counter in counts.items():
+        cat_total = sum(counter.values())
+        odds = {
+            f: math.log((counter[f] + 0.5) / (cat_total + 0.5 * vocabulary))
+            - math.log((everything[f] + 0.5) / (all_total + 0.5 * vocabulary))
+            for f in counter
+        }
+        best = sorted(odds.items(), key=lambda item: -item[1])[:CATEGORY_FEATURES]
+        profiles[category] = {f: round(w, 3) for f, w in sorted(best)}
+    return profiles
+
+
+def model(
+    rows: list[Row], positive: str, negatives: set[str], limits: dict[str, float]
+) -> dict[str, object]:
+    chosen = [row for row in rows if row[0] == positive or row[0] in negatives]
+    examples = [
+        (selftalk.crisis_features(text) | {BIAS}, float(label == positive))
+        for label, text, _ in chosen
+    ]
+    labels = [label for label, _, _ in chosen]
+    threshold, report = threshold_for(examples, labels, limits)
+    print(f"{positive}: threshold {threshold}; out of fold, flagged by the weights alone: {report}")
+    weights = train(examples)
+    kept = {f: round(w, 3) for f, w in sorted(weights.items()) if abs(w) >= KEEP and f != BIAS}
+    return {"threshold": threshold, "weights": kept}
+
+
+def main() -> None:
+    training = training_rows()
+    # Start from rules alone, so the category profiles come from what the rules say.
+    selftalk.use_learned_weights(False)
+    data = {
+        "crisis": model(
+            training, "crisis", {"critic", "kind", "neutral", "idiom"}, CRISIS_FALSE_ALARMS
+        ),
+        "critical": model(training, "critic", {"kind", "neutral", "idiom"}, CRITICAL_FALSE_ALARMS),
+        "categories": category_profiles(training),
+        "trained_on": digest(training),
+    }
+    OUT.write_text(json.dumps(data, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"-> {OUT.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
