@@ -25,7 +25,7 @@ import threading
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, repeat
 from typing import Any
 
 __all__ = ["CATEGORIES", "Analysis", "Finding", "analyse", "hint_for"]
@@ -2957,6 +2957,24 @@ class _Index:
             self.always.union(chain.from_iterable(filter(None, map(self.table.get, words))))
         )
 
+    def pick_all(self, numbers: list[int], words: set[str]) -> dict[str, list[_Pattern]]:
+        """Every candidate whose next-rarest words occur too, by group, in rule order."""
+        patterns = self.patterns
+        checks = self.checks
+        groups: dict[str, list[_Pattern]] = {}
+        for number in numbers:
+            for required in checks[number]:
+                if words.isdisjoint(required):
+                    break
+            else:
+                pattern = patterns[number]
+                chosen = groups.get(pattern.group)
+                if chosen is None:
+                    groups[pattern.group] = [pattern]
+                else:
+                    chosen.append(pattern)
+        return groups
+
     def pick(self, group: str, numbers: list[int], words: set[str]) -> list[_Pattern]:
         low, high = self.bounds[group]
         patterns = self.patterns
@@ -3046,6 +3064,9 @@ def _negations_before(words: Sequence[str], start: int) -> int:
     return count
 
 
+_NO_PATTERNS: list[_Pattern] = []
+
+
 class _Sentence:
     __slots__ = ("candidates", "has_self", "low", "word_set", "words")
 
@@ -3054,10 +3075,11 @@ class _Sentence:
         self.words = words
         self.word_set = set(words)
         self.has_self = not _SELF.isdisjoint(self.word_set)
-        self.candidates = _index().lookup(self.word_set)
+        index = _index()
+        self.candidates = index.pick_all(index.lookup(self.word_set), self.word_set)
 
     def pick(self, group: str) -> list[_Pattern]:
-        return _index().pick(group, self.candidates, self.word_set)
+        return self.candidates.get(group, _NO_PATTERNS)
 
 
 # (category, start word, end word, weak)
@@ -3148,22 +3170,28 @@ def _context(sentence: _Sentence) -> tuple[bool, bool]:
 
 
 def crisis_features(text: str) -> set[str]:
-    """The words and word pairs the learned crisis weights are keyed by (see
+    """The words and word pairs the learned weights are keyed by (see
     scripts/train_selftalk_weights.py, which trains on these)."""
-    return _features(_words(_lower(text)))
+    return set(_features(_words(_lower(text))))
 
 
-def _features(words: Sequence[str]) -> set[str]:
-    features: set[str] = set()
-    previous = "<s>"
+def _features(words: Sequence[str]) -> list[str]:
+    """Each word, and each word with the one before it ("<s>" after a sentence or clause
+    break). This runs for every sentence, so it stays a plain loop over a list."""
+    features: list[str] = []
+    add = features.append
+    previous = _START
     for word in words:
         if word == BREAK:
-            previous = "<s>"
+            previous = _START
             continue
-        features.add(word)
-        features.add(f"{previous} {word}")
+        add(word)
+        add(previous + " " + word)
         previous = word
     return features
+
+
+_START = "<s>"
 
 
 class _Learned:
@@ -3180,19 +3208,17 @@ class _Learned:
             if category in CATEGORIES
         }
 
-    def is_crisis(self, features: set[str]) -> bool:
-        get = self.crisis.get
-        return sum(get(f, 0.0) for f in features) >= self.crisis_threshold
+    def is_crisis(self, features: list[str]) -> bool:
+        return sum(map(self.crisis.get, set(features), repeat(0.0))) >= self.crisis_threshold
 
-    def is_critical(self, features: set[str]) -> bool:
-        get = self.critical.get
-        return sum(get(f, 0.0) for f in features) >= self.critical_threshold
+    def is_critical(self, features: list[str]) -> bool:
+        return sum(map(self.critical.get, set(features), repeat(0.0))) >= self.critical_threshold
 
-    def category(self, features: set[str]) -> str:
+    def category(self, features: list[str]) -> str:
         best, best_score = "labelling", 0.0
+        unique = set(features)
         for category, profile in self.categories.items():
-            get = profile.get
-            fit = sum(get(f, 0.0) for f in features)
+            fit = sum(map(profile.get, unique, repeat(0.0)))
             if fit > best_score:
                 best, best_score = category, fit
         return best
@@ -3230,7 +3256,7 @@ class _Reading:
     def __init__(self, low: str, words: _WordList) -> None:
         sentence = _Sentence(low, words)
         learned = _learned()
-        features = _features(words) if learned is not None else set()
+        features = _features(words) if learned is not None else []
         self.crisis = _matches_any(sentence.pick("crisis"), words) or (
             learned is not None
             and learned.is_crisis(features)
