@@ -22,8 +22,7 @@ from __future__ import annotations
 
 import re
 import threading
-from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 from itertools import chain, repeat
 from typing import Any
@@ -2927,20 +2926,20 @@ def _build() -> list[_Pattern]:
     return patterns
 
 
+_CHOSEN_LIMIT = 20_000
+
+
 class _Index:
     """Finds the patterns a sentence could match without trying them: a pattern is looked up
     by its trigger (its rarest required word set) and kept if its next-rarest required sets
-    occur too. Patterns are stored group by group, so a group is a slice of the numbers."""
+    occur too. Numbers follow rule order within each group."""
 
     def __init__(self, patterns: list[_Pattern]) -> None:
         order = {"critical": 0, "marker": 1, "context": 2, "crisis": 3, "idiom": 4}
         self.patterns = sorted(patterns, key=lambda pattern: order[pattern.group])
-        self.bounds: dict[str, tuple[int, int]] = {}
         by_trigger: dict[str, list[int]] = {}
         always: list[int] = []
         for number, pattern in enumerate(self.patterns):
-            low, _ = self.bounds.get(pattern.group, (number, number))
-            self.bounds[pattern.group] = (low, number + 1)
             if pattern.trigger is None:
                 always.append(number)
             else:
@@ -2950,14 +2949,29 @@ class _Index:
         self.always = frozenset(always)
         # Two checks catch nearly every impossible pattern; matching rules out the rest.
         self.checks = [pattern.required[:2] for pattern in self.patterns]
+        # The only words the choice depends on, so sentences sharing them share the choice.
+        self.relevant = frozenset(self.table).union(
+            *(words for checks in self.checks for words in checks)
+        )
+        self.chosen: dict[frozenset[str], dict[str, list[_Pattern]]] = {}
 
-    def lookup(self, words: set[str]) -> list[int]:
+    def candidates(self, words: set[str]) -> dict[str, list[_Pattern]]:
+        """The patterns worth trying on a sentence with these words, by group."""
+        key = self.relevant.intersection(words)
+        found = self.chosen.get(key)
+        if found is None:
+            if len(self.chosen) >= _CHOSEN_LIMIT:
+                self.chosen.clear()
+            found = self.chosen[key] = self.pick_all(self.lookup(key), key)
+        return found
+
+    def lookup(self, words: Set[str]) -> list[int]:
         """Candidate pattern numbers for a sentence with these words, in rule order."""
         return sorted(
             self.always.union(chain.from_iterable(filter(None, map(self.table.get, words))))
         )
 
-    def pick_all(self, numbers: list[int], words: set[str]) -> dict[str, list[_Pattern]]:
+    def pick_all(self, numbers: list[int], words: Set[str]) -> dict[str, list[_Pattern]]:
         """Every candidate whose next-rarest words occur too, by group, in rule order."""
         patterns = self.patterns
         checks = self.checks
@@ -2974,19 +2988,6 @@ class _Index:
                 else:
                     chosen.append(pattern)
         return groups
-
-    def pick(self, group: str, numbers: list[int], words: set[str]) -> list[_Pattern]:
-        low, high = self.bounds[group]
-        patterns = self.patterns
-        checks = self.checks
-        chosen: list[_Pattern] = []
-        for number in numbers[bisect_left(numbers, low) : bisect_left(numbers, high)]:
-            for required in checks[number]:
-                if words.isdisjoint(required):
-                    break
-            else:
-                chosen.append(patterns[number])
-        return chosen
 
 
 def _matches(patterns: list[_Pattern], words: _WordList) -> list[tuple[_Pattern, int, int]]:
@@ -3075,8 +3076,7 @@ class _Sentence:
         self.words = words
         self.word_set = set(words)
         self.has_self = not _SELF.isdisjoint(self.word_set)
-        index = _index()
-        self.candidates = index.pick_all(index.lookup(self.word_set), self.word_set)
+        self.candidates = _index().candidates(self.word_set)
 
     def pick(self, group: str) -> list[_Pattern]:
         return self.candidates.get(group, _NO_PATTERNS)
@@ -3172,14 +3172,14 @@ def _context(sentence: _Sentence) -> tuple[bool, bool]:
 def crisis_features(text: str) -> set[str]:
     """The words and word pairs the learned weights are keyed by (see
     scripts/train_selftalk_weights.py, which trains on these)."""
-    return set(_features(_words(_lower(text))))
+    return _features(_words(_lower(text)))
 
 
-def _features(words: Sequence[str]) -> list[str]:
+def _features(words: Sequence[str]) -> set[str]:
     """Each word, and each word with the one before it ("<s>" after a sentence or clause
     break). This runs for every sentence, so it stays a plain loop over a list."""
-    features: list[str] = []
-    add = features.append
+    features: set[str] = set()
+    add = features.add
     previous = _START
     for word in words:
         if word == BREAK:
@@ -3208,15 +3208,15 @@ class _Learned:
             if category in CATEGORIES
         }
 
-    def is_crisis(self, features: list[str]) -> bool:
-        return sum(map(self.crisis.get, set(features), repeat(0.0))) >= self.crisis_threshold
+    def is_crisis(self, features: set[str]) -> bool:
+        return sum(map(self.crisis.get, features, repeat(0.0))) >= self.crisis_threshold
 
-    def is_critical(self, features: list[str]) -> bool:
-        return sum(map(self.critical.get, set(features), repeat(0.0))) >= self.critical_threshold
+    def is_critical(self, features: set[str]) -> bool:
+        return sum(map(self.critical.get, features, repeat(0.0))) >= self.critical_threshold
 
-    def category(self, features: list[str]) -> str:
+    def category(self, features: set[str]) -> str:
         best, best_score = "labelling", 0.0
-        unique = set(features)
+        unique = features
         for category, profile in self.categories.items():
             fit = sum(map(profile.get, unique, repeat(0.0)))
             if fit > best_score:
@@ -3256,7 +3256,7 @@ class _Reading:
     def __init__(self, low: str, words: _WordList) -> None:
         sentence = _Sentence(low, words)
         learned = _learned()
-        features = _features(words) if learned is not None else []
+        features = _features(words) if learned is not None else set()
         self.crisis = _matches_any(sentence.pick("crisis"), words) or (
             learned is not None
             and learned.is_crisis(features)
