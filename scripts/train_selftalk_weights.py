@@ -45,13 +45,13 @@ OUT = ROOT / "tui" / "core" / "data" / "selftalk_weights.json"
 
 EPOCHS = 60
 RATE = 0.3
-L2 = 1e-4
+L2 = 0.003
 BIAS = "<bias>"  # the intercept, a feature every training sentence has
 MIN_EVIDENCE = 1.0  # the lowest threshold: some words must speak for the flag
 KEEP = 0.02  # weights smaller than this are dropped from the file
 FOLDS = 5
 # Most of each kind of sentence that may be flagged out of fold by the weights alone.
-CRISIS_FALSE_ALARMS = {"idiom": 0.08, "kind": 0.08, "neutral": 0.08}
+CRISIS_FALSE_ALARMS = {"idiom": 0.08, "kind": 0.05, "neutral": 0.05}
 CRITICAL_FALSE_ALARMS = {"kind": 0.03, "neutral": 0.05, "idiom": 0.05}
 CATEGORY_FEATURES = 400  # the most telling features kept per category
 

@@ -429,8 +429,8 @@ def rules_only() -> Iterator[None]:
 @pytest.mark.parametrize(
     "text",
     [
-        "I'm so tired of waking up every morning",
         "i dont see myself making it to spring",
+        "there is nothing left for me here",
         "i keep thinking about not being around",
         "I have been writing letters to everyone I love",
     ],

@@ -25,23 +25,35 @@ tests/data/self_talk_cases.tsv, written by hand in batches:
   requirement, that phrasing was then covered in general form ("easier/better not to
   exist", "better if I was gone", ...), so the holdout's crisis figure is no longer blind.
 
-Session two wrote five more blind batches with helpers who never saw the analyser; each
-was scored once before anything changed (first scores are in the cases file's comments):
+Session two had helpers who never saw the analyser write more batches; each was scored
+once before anything changed (first scores are in the cases file's comments):
 
 - ``tuning-6`` (varied everyday voices): recall 0.691, crisis 17/20; ``tuning-7`` (stock
   words avoided on purpose): recall 0.436, crisis 13/20; ``tuning-8`` (the dev sample's
   style): recall 0.920, crisis 18/20; ``tuning-crisis``: crisis 15/35. All four were then
   tuned on: rules in general form, and learned word weights behind the rules (see
-  scripts/train_selftalk_weights.py), trained on every batch except the holdouts.
-- ``holdout-2`` (dev sample's style) and ``holdout-crisis`` were written last and never
-  tuned or trained on. With rules and weights they score recall 0.851 (40/47), kind 0/29,
-  crisis 16/16, idioms 0/15; and crisis 40/45, idioms 2/35. Both are BELOW the targets
-  (recall 0.90, crisis 100%): new wording still gets past the analyser, crisis language
-  included. They are checked against those scores as floors so that nothing regresses, and
-  stay unseen by the rules and weights so they keep measuring honestly.
+  scripts/train_selftalk_weights.py).
+- ``training-a`` to ``training-d``: written as training data for the weights. First scores
+  with the first weights: recall 0.83-0.85, crisis 72/84 and 22/23, and false alarms: crisis
+  language read in 30 of 90 low-but-not-crisis neutral sentences. That is what
+  ``training-d`` (everyday sadness, not crisis) is for.
+- Held back, never tuned or trained on: ``holdout-2`` (dev sample's style): recall 0.915
+  (43/47), kind 0/29, crisis 16/16, idioms 0/15: meets the targets. ``holdout-crisis``:
+  crisis 41/45, idioms 2/35: BELOW the crisis target. ``holdout-everyday`` (exercise
+  answers, none crisis): crisis read in 1 of 72 kind or neutral answers, critical
+  precision 0.885 (3 of 26 flags were kind or neutral): BELOW the precision target. The
+  weights' regularisation (L2) was picked from four values while looking at these three
+  batches' figures, so they are not perfectly blind for that one setting. The two below
+  target are asserted as floors so nothing regresses.
 
-Expect recall on new text nearer the blind scores (0.85-0.95) than the tuned batches' 1.000,
-and crisis recall on new wording near 0.9, not 1.0.
+- ``holdout-final``: written blind after the last change to rules and weights and scored
+  once, never read sentence by sentence. On its 167 sentences not already in earlier
+  batches: precision 0.956, recall 0.915 (43/47), kind flagged 2/33 (6.1%), crisis 27/28,
+  idioms 0/21, kind or neutral read as crisis 3/71. Critical precision and recall meet the
+  targets; kind flagged (6.1% vs 5%) and crisis recall (27/28) do not.
+
+Expect recall on new text near 0.85-0.95, and crisis recall on new wording of 0.9-0.97,
+not 1.0.
 
 Targets (from the issue): critical precision >= 0.90 and recall >= 0.90, kind statements
 flagged critical <= 5%, crisis recall 100%, idioms flagged as crisis <= 20%.
@@ -88,6 +100,8 @@ class Score:
     idioms_flagged: int
     idioms: int
     misses: tuple[str, ...]
+    calm_alarms: int = 0  # kind or neutral sentences read as crisis language
+    calms: int = 0
 
     @property
     def precision(self) -> float:
@@ -111,6 +125,10 @@ class Score:
     def idiom_rate(self) -> float:
         return self.idioms_flagged / self.idioms if self.idioms else 0.0
 
+    @property
+    def calm_alarm_rate(self) -> float:
+        return self.calm_alarms / self.calms if self.calms else 0.0
+
     def summary(self, name: str) -> str:
         return (
             f"{name}: n={self.n} critical precision={self.precision:.3f} "
@@ -118,7 +136,8 @@ class Score:
             f"{self.true_positive + self.false_negative}), kind flagged "
             f"{self.kind_flagged}/{self.kinds} ({self.kind_rate:.1%}), crisis recall "
             f"{self.crisis_found}/{self.crises}, idioms flagged as crisis "
-            f"{self.idioms_flagged}/{self.idioms} ({self.idiom_rate:.1%})"
+            f"{self.idioms_flagged}/{self.idioms} ({self.idiom_rate:.1%}), kind or neutral "
+            f"read as crisis {self.calm_alarms}/{self.calms}"
         )
 
 
@@ -142,6 +161,7 @@ def load_cases(path: Path) -> list[Case]:
 def score(cases: list[Case]) -> Score:
     true_positive = false_positive = false_negative = 0
     kind_flagged = kinds = crisis_found = crises = idioms_flagged = idioms = 0
+    calm_alarms = calms = 0
     misses: list[str] = []
     for case in cases:
         analysis = analyse(case.text)
@@ -154,6 +174,11 @@ def score(cases: list[Case]) -> Score:
         elif case.label in ("kind", "neutral", "idiom") and analysis.critical:
             false_positive += 1
             misses.append(f"flagged {case.label}: {case.text}")
+        if case.label in ("kind", "neutral"):
+            calms += 1
+            calm_alarms += analysis.crisis
+            if analysis.crisis:
+                misses.append(f"{case.label} read as crisis: {case.text}")
         if case.label == "kind":
             kinds += 1
             kind_flagged += analysis.critical
@@ -179,6 +204,8 @@ def score(cases: list[Case]) -> Score:
         idioms_flagged,
         idioms,
         tuple(misses),
+        calm_alarms,
+        calms,
     )
 
 
@@ -191,8 +218,16 @@ def _batches() -> dict[str, list[Case]]:
 
 # Blind batches below target: their first (and only) scores, asserted as floors.
 BELOW_TARGET = {
-    "holdout-2": {"recall": 40 / 47, "crisis_recall": 1.0, "kind_rate": 0.0, "idiom_rate": 0.0},
-    "holdout-crisis": {"crisis_recall": 40 / 45, "idiom_rate": 2 / 35},
+    "holdout-crisis": {"crisis_recall": 41 / 45, "idiom_rate": 2 / 35},
+    "holdout-everyday": {"precision": 23 / 26, "kind_rate": 1 / 32, "calm_alarm_rate": 1 / 72},
+    "holdout-final": {
+        "precision": 43 / 45,
+        "recall": 43 / 47,
+        "kind_rate": 2 / 33,
+        "crisis_recall": 27 / 28,
+        "idiom_rate": 0.0,
+        "calm_alarm_rate": 3 / 71,
+    },
 }
 
 
@@ -205,6 +240,8 @@ def assert_targets(name: str, result: Score) -> None:
     assert result.kind_rate <= 0.05, report
     assert result.crisis_recall == 1.0, report
     assert result.idiom_rate <= 0.20, report
+    # Not in the issue; our own limit, so the support screen isn't shown for everyday sadness.
+    assert result.calm_alarm_rate <= 0.05, report
 
 
 @pytest.mark.skipif(not DEV.exists(), reason="the shared dev sample is not on this machine")
@@ -226,7 +263,7 @@ def test_blind_batch_below_target_does_not_regress(batch: str) -> None:
     print(report)
     for measure, floor in BELOW_TARGET[batch].items():
         value = getattr(result, measure)
-        if measure in ("kind_rate", "idiom_rate"):
+        if measure in ("kind_rate", "idiom_rate", "calm_alarm_rate"):
             assert value <= floor + 1e-9, report
         else:
             assert value >= floor - 1e-9, report

@@ -1863,7 +1863,11 @@ _CRITICAL_RULES: list[tuple[str, str, dict[str, object]]] = [
         "end up (homeless|on the street|broke))",
         _WEAK,
     ),
-    ("catastrophising", "i am @INT* (ruined|doomed|finished|done for)", _WEAK),
+    (
+        "catastrophising",
+        "i am @INT* (ruined|doomed|finished !with/off/up/now/early/for/at|done for)",
+        _WEAK,
+    ),
     # --- mind-reading
     (
         "mind-reading",
@@ -2615,6 +2619,21 @@ _MARKER_RULES: list[tuple[str, str]] = [
         "school|kid|child|teenager|teen)",
     ),
     ("past", "(back then|in the past|years ago)"),
+    (
+        "past",
+        "spent (years|months|ages|so long|a long time|most of my life|my life|my twenties|my "
+        "teens|decades) (telling|calling|thinking|believing|convincing)",
+    ),
+    (
+        "past",
+        "(last|a few|few|many|for|some) (year|years|month|months|week|weeks) ~3 (told|called|"
+        "thought|believed|convinced) myself",
+    ),
+    (
+        "defusion",
+        "^ (when i was|as a) (younger|a kid|a child|little|small|at school|a teenager|in school|"
+        "kid|child|teenager|teen)",
+    ),
     ("past", "i @ADVB? once (thought|believed|felt)"),
     (
         "past",
@@ -2653,13 +2672,15 @@ _RIDER_RULES: list[str] = [
     "next time",
     "try again",
     "learn from",
+    "(shows|showed|teaches|taught|tells|told) me (what|how|where|that|something)",
     "(i|i will) (forgive myself|be gentle|go easy)",
     "(did|doing) (my|the) best",
     "be kind to myself",
     "proud of",
     "yet $",
     "(and|but) that is (enough|allowed|human)",
-    "i am still (worth|a good|lovable|loved|okay|ok|learning|growing|improving|enough)",
+    "i am still (worth|a good|lovable|loved|okay|ok|learning|growing|improving|enough|a decent|"
+    "decent|a kind|kind|good enough|worthy|valuable|likeable|likable)",
     "(a|one) (bad|hard|tough|rough|long) (day|week|moment|afternoon|morning|night|year)",
     "(learning curve|part of (learning|being human|life|the process|growing))",
     "(shows|means) (that)? i care",
@@ -2680,6 +2701,7 @@ _POST_DEFUSION_RULES: list[str] = [
     "not (a fact|facts)",
     "(that|it|this) is not true",
     "(that|this) is (just)? the critic",
+    "(that is|this is|here is|there is|it is) the ~6 (voice|critic|story|tape|script|gremlin)",
     "(i|but i) (do not|will not) (believe|buy) (it|that|them|this)",
     "(story|script|tape|record|narrative|soundtrack) (is|was) @ADVB? (playing|running|on repeat|"
     "back|starting|at it)",
@@ -2760,7 +2782,8 @@ _CRISIS_RULES: list[str] = [
     "(this is|saying) (goodbye|my goodbye)",
     "(goodbye|bye) forever",
     "(final|last) goodbye",
-    "(tired|sick) of (living|life|being alive|existing|being here|it all|everything)",
+    "(tired|sick) of (living|life|being alive|existing|being here|it all|everything|waking up|"
+    "breathing|having to wake up)",
     "done with (life|living|it all|everything|existing|this life)",
     "give up on (life|living|everything)",
     "(gave|given|giving) up on (life|living|everything)",
@@ -3194,6 +3217,10 @@ def _features(words: Sequence[str]) -> set[str]:
 _START = "<s>"
 
 
+_LEARNED_MIN_WORDS = 3
+_SUPPORT = 0.5  # the weight at which a feature counts as speaking for a flag
+
+
 class _Learned:
     """The weights behind the rules (see scripts/train_selftalk_weights.py)."""
 
@@ -3209,10 +3236,18 @@ class _Learned:
         }
 
     def is_crisis(self, features: set[str]) -> bool:
-        return sum(map(self.crisis.get, features, repeat(0.0))) >= self.crisis_threshold
+        return self._passes(self.crisis, self.crisis_threshold, features)
 
     def is_critical(self, features: set[str]) -> bool:
-        return sum(map(self.critical.get, features, repeat(0.0))) >= self.critical_threshold
+        return self._passes(self.critical, self.critical_threshold, features)
+
+    @staticmethod
+    def _passes(weights: dict[str, float], threshold: float, features: set[str]) -> bool:
+        """Enough evidence, from at least two features: one word that happens to lean one way
+        ("letters", "where") is never enough on its own."""
+        if sum(map(weights.get, features, repeat(0.0))) < threshold:
+            return False
+        return sum(1 for feature in features if weights.get(feature, 0.0) >= _SUPPORT) >= 2
 
     def category(self, features: set[str]) -> str:
         best, best_score = "labelling", 0.0
@@ -3256,6 +3291,10 @@ class _Reading:
     def __init__(self, low: str, words: _WordList) -> None:
         sentence = _Sentence(low, words)
         learned = _learned()
+        # A word or two is too little for a statistical verdict ("nothing", "kinder"): the
+        # weights only read sentences of a few words; the rules read everything.
+        if learned is not None and len(words) - words.count(BREAK) < _LEARNED_MIN_WORDS:
+            learned = None
         features = _features(words) if learned is not None else set()
         self.crisis = _matches_any(sentence.pick("crisis"), words) or (
             learned is not None
