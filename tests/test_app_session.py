@@ -114,3 +114,46 @@ async def test_back_keeps_text_and_leaving_can_keep_it(tmp_path: Path) -> None:
     (record,) = ReflectionStore(tmp_path).list()
     assert record["completed"] is False
     assert "I'm hopeless" in [s["answer"] for s in record["steps"]]
+
+
+async def test_keys_typed_in_a_burst_before_continue_are_all_kept(tmp_path: Path) -> None:
+    """A terminal can deliver typing and ctrl+n in one burst (a paste without bracketed paste,
+    a fast typist, a script). ctrl+n is a priority key, handled before the text box has
+    caught up with the keys queued for it: the last words must still be kept."""
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="lets-try-that-again")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        while not screen.session.current.step.takes_text:
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        text = "I made a mess of the meeting today"
+        for character in text:
+            key = "space" if character == " " else character
+            app.post_message(events.Key(key, character))
+        app.post_message(events.Key("ctrl+n", None))
+        await pilot.pause()
+        await pilot.pause()
+        record = screen.session.records[2]
+        assert record.answer == text
+
+
+async def test_keys_typed_in_a_burst_before_quitting_are_all_kept(tmp_path: Path) -> None:
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="lets-try-that-again")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        while not screen.session.current.step.takes_text:
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        text = "Everyone saw me freeze"
+        for character in text:
+            app.post_message(events.Key("space" if character == " " else character, character))
+        app.post_message(events.Key("ctrl+q", None))
+        await pilot.pause()
+        await pilot.press("enter")  # keep what I wrote
+        await pilot.pause()
+    (record,) = ReflectionStore(tmp_path).list()
+    assert text in [step["answer"] for step in record["steps"]]

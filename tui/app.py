@@ -367,6 +367,9 @@ class KindtoneApp(App[int]):
         """Quitting mid-session asks first, so nothing written is lost by accident."""
         leave = getattr(self.screen, "action_leave", None)
         if getattr(self.screen, "asks_before_quitting", False) and leave is not None:
+            caught_up = getattr(self.screen, "caught_up", None)
+            if caught_up is not None:  # the words typed just before ctrl+q go in first
+                await caught_up()
             leave(then_quit=True)
             return
         self.exit(0)

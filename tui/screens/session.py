@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -182,7 +184,24 @@ class SessionScreen(Screen[None]):
             return strip_controls(str(view.value()))
         return None
 
+    async def caught_up(self) -> None:
+        """Let the text box take the keys queued for it before a priority key acts.
+
+        ctrl+n, ctrl+b and ctrl+s are priority bindings: they act as soon as they reach the
+        app, while keys typed just before them can still be waiting in the text box's queue
+        (a paste without bracketed paste, a fast typist, a script). A callback queued behind
+        those keys runs once they are in, so the last words typed are never lost.
+        """
+        focused = self.focused
+        if not isinstance(focused, TextArea) or not focused.is_running:
+            return
+        done = asyncio.Event()
+        if focused.call_later(done.set):
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(done.wait(), timeout=1.0)
+
     async def action_next(self) -> None:
+        await self.caught_up()
         view = self.view
         planned = self.session.current
         if view is None or planned is None or self.query(TryAgainPanel):
@@ -232,6 +251,7 @@ class SessionScreen(Screen[None]):
         await self.show_step()
 
     async def action_back(self) -> None:
+        await self.caught_up()
         if self.query(TryAgainPanel):
             await self.query_one(TryAgainPanel).remove()
         self._note_current()
@@ -240,6 +260,7 @@ class SessionScreen(Screen[None]):
 
     async def action_skip(self) -> None:
         """Skip a step; words already typed are kept (skipping only passes the checks)."""
+        await self.caught_up()
         if self.query(TryAgainPanel):
             await self.query_one(TryAgainPanel).remove()
         text = self._current_text()
