@@ -14,6 +14,7 @@ from textual.widgets import Button, Checkbox, Footer, Input, RadioSet, Select, T
 
 from tui.core.settings import MAX_SUPPORT_LINES, SESSION_LENGTHS
 from tui.widgets.plain import Plain
+from tui.widgets.text_box import TextBox
 from tui.widgets.toggles import Choice, Tick
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ class SettingsScreen(Screen[None]):
                 "a friend, your GP, a therapist, a local service.",
                 classes="field-label",
             )
-            yield TextArea("\n".join(settings.support_lines), id="support-lines")
+            yield TextBox("\n".join(settings.support_lines), id="support-lines")
             yield Plain("Where your data lives", classes="prompt")
             yield Plain(str(self.app.data_dir), id="data-dir")
             yield Plain(

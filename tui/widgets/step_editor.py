@@ -12,6 +12,7 @@ from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, TextArea
 
 from tui.widgets.plain import Plain
+from tui.widgets.text_box import TextBox
 from tui.widgets.toggles import Tick
 
 # (field, label, kind, default) for each step type; kinds: text, int, bool, lines.
@@ -86,7 +87,7 @@ class StepEditor(Vertical):
                 continue
             yield Plain(label, classes="field-label")
             if kind == "lines":
-                yield TextArea("", name=name, classes="options", soft_wrap=True)
+                yield TextBox("", name=name, classes="options", soft_wrap=True)
             elif kind == "int":
                 yield Input(str(default), type="integer", name=name, compact=True)
             else:

@@ -13,6 +13,7 @@ from tui.core.text import strip_controls
 from tui.widgets.breathe import BreathingGuide, Pace
 from tui.widgets.plain import Plain, literal
 from tui.widgets.rating import RatingBar
+from tui.widgets.text_box import TextBox
 
 
 class StepView(Vertical):
@@ -74,7 +75,7 @@ class WriteView(StepView):
             yield Plain("You wrote:", classes="quote-label")
             yield Plain(self.source_answer or "(nothing yet, and that's fine)", classes="quote")
         yield Plain(self.prompt, classes="prompt")
-        yield TextArea(
+        yield TextBox(
             str(self.initial) if isinstance(self.initial, str) else "",
             soft_wrap=True,
             placeholder=literal(self.placeholder or "Write as much or as little as you like."),
