@@ -153,7 +153,7 @@ def category_profiles(rows: list[Row]) -> dict[str, dict[str, float]]:
         findings = selftalk.analyse(text).findings
         if not findings:
             continue
-        features = selftalk.crisis_features(text)
+        features = selftalk.word_features(text)
         counts.setdefault(findings[0].category, Counter()).update(features)
         everything.update(features)
     vocabulary = len(everything) + 1
@@ -176,7 +176,7 @@ def model(
 ) -> dict[str, object]:
     chosen = [row for row in rows if row[0] == positive or row[0] in negatives]
     examples = [
-        (selftalk.crisis_features(text) | {BIAS}, float(label == positive))
+        (selftalk.word_features(text) | {BIAS}, float(label == positive))
         for label, text, _ in chosen
     ]
     labels = [label for label, _, _ in chosen]

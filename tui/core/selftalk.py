@@ -488,7 +488,7 @@ _CLASSES: dict[str, frozenset[str]] = {
         "grandpa grandmother grandfather carer caregiver adult citizen flatmate roommate "
         "neighbour neighbor spouse mate teammate nurse doctor student worker gardener cook "
         "driver writer artist musician player singer runner dancer coder programmer designer "
-        "gamer chef baker carer nanny host cleaner owner"
+        "gamer chef baker nanny host cleaner owner"
     ),
     "POS_ADJ": _w(
         "good smart clever bright talented capable strong pretty attractive handsome beautiful "
@@ -2432,7 +2432,7 @@ _CRITICAL_RULES: list[tuple[str, str, dict[str, object]]] = [
     ("should-statement", "why (did not|do not) i @ADVB? just", _WEAK),
     (
         "should-statement",
-        "instead of (wasting|messing|faffing|scrolling|procrastinating|sitting|lazing|wasting)",
+        "instead of (wasting|messing|faffing|scrolling|procrastinating|sitting|lazing)",
         {"weak": True, "needs_self": True},
     ),
     (
@@ -3192,7 +3192,7 @@ def _context(sentence: _Sentence) -> tuple[bool, bool]:
     return kind, defused
 
 
-def crisis_features(text: str) -> set[str]:
+def word_features(text: str) -> set[str]:
     """The words and word pairs the learned weights are keyed by (see
     scripts/train_selftalk_weights.py, which trains on these)."""
     return _features(_words(_lower(text)))
@@ -3200,7 +3200,7 @@ def crisis_features(text: str) -> set[str]:
 
 def _features(words: Sequence[str]) -> set[str]:
     """Each word, and each word with the one before it ("<s>" after a sentence or clause
-    break). This runs for every sentence, so it stays a plain loop over a list."""
+    break). This runs for every sentence, so it stays one plain loop."""
     features: set[str] = set()
     add = features.add
     previous = _START
@@ -3251,9 +3251,8 @@ class _Learned:
 
     def category(self, features: set[str]) -> str:
         best, best_score = "labelling", 0.0
-        unique = features
         for category, profile in self.categories.items():
-            fit = sum(map(profile.get, unique, repeat(0.0)))
+            fit = sum(map(profile.get, features, repeat(0.0)))
             if fit > best_score:
                 best, best_score = category, fit
         return best
@@ -3263,13 +3262,16 @@ _LEARNED: list[_Learned | None] = []
 
 
 def _learned() -> _Learned | None:
-    """Read on first use from data/selftalk_weights.json; None when switched off."""
+    """Read on first use from data/selftalk_weights.json; None when switched off. Locked like
+    the index: the home screen warms the analyser in a thread."""
     if not _LEARNED:
-        import json
-        from importlib import resources
+        with _INDEX_LOCK:
+            if not _LEARNED:
+                import json
+                from importlib import resources
 
-        raw = resources.files("tui.core").joinpath("data/selftalk_weights.json").read_text("utf-8")
-        _LEARNED.append(_Learned(json.loads(raw)))
+                data = resources.files("tui.core").joinpath("data/selftalk_weights.json")
+                _LEARNED.append(_Learned(json.loads(data.read_text("utf-8"))))
     return _LEARNED[0]
 
 
