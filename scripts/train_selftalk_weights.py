@@ -166,7 +166,8 @@ def category_profiles(rows: list[Row]) -> dict[str, dict[str, float]]:
             - math.log((everything[f] + 0.5) / (all_total + 0.5 * vocabulary))
             for f in counter
         }
-        best = sorted(odds.items(), key=lambda item: -item[1])[:CATEGORY_FEATURES]
+        # Ties broken by name: set order changes from run to run (hash randomisation).
+        best = sorted(odds.items(), key=lambda item: (-item[1], item[0]))[:CATEGORY_FEATURES]
         profiles[category] = {f: round(w, 3) for f, w in sorted(best)}
     return profiles
 
