@@ -116,23 +116,32 @@ async def test_back_keeps_text_and_leaving_can_keep_it(tmp_path: Path) -> None:
     assert "I'm hopeless" in [s["answer"] for s in record["steps"]]
 
 
+async def _at_first_text_step(app: KindtoneApp, pilot) -> SessionScreen:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, SessionScreen)
+    while not screen.session.current.step.takes_text:
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+    return screen
+
+
+def _in_one_burst(app: KindtoneApp, text: str, then: str) -> None:
+    """Queue every key at once, as a terminal delivers a paste without bracketed paste."""
+    for character in text:
+        app.post_message(events.Key("space" if character == " " else character, character))
+    app.post_message(events.Key(then, None))
+
+
 async def test_keys_typed_in_a_burst_before_continue_are_all_kept(tmp_path: Path) -> None:
     """A terminal can deliver typing and ctrl+n in one burst (a paste without bracketed paste,
     a fast typist, a script). ctrl+n is a priority key, handled before the text box has
     caught up with the keys queued for it: the last words must still be kept."""
     app = KindtoneApp(data_dir=tmp_path, start_exercise="lets-try-that-again")
     async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
-        while not screen.session.current.step.takes_text:
-            await pilot.press("ctrl+n")
-            await pilot.pause()
+        screen = await _at_first_text_step(app, pilot)
         text = "I made a mess of the meeting today"
-        for character in text:
-            key = "space" if character == " " else character
-            app.post_message(events.Key(key, character))
-        app.post_message(events.Key("ctrl+n", None))
+        _in_one_burst(app, text, then="ctrl+n")
         await pilot.pause()
         await pilot.pause()
         record = screen.session.records[2]
@@ -142,16 +151,9 @@ async def test_keys_typed_in_a_burst_before_continue_are_all_kept(tmp_path: Path
 async def test_keys_typed_in_a_burst_before_quitting_are_all_kept(tmp_path: Path) -> None:
     app = KindtoneApp(data_dir=tmp_path, start_exercise="lets-try-that-again")
     async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
-        while not screen.session.current.step.takes_text:
-            await pilot.press("ctrl+n")
-            await pilot.pause()
+        await _at_first_text_step(app, pilot)
         text = "Everyone saw me freeze"
-        for character in text:
-            app.post_message(events.Key("space" if character == " " else character, character))
-        app.post_message(events.Key("ctrl+q", None))
+        _in_one_burst(app, text, then="ctrl+q")
         await pilot.pause()
         await pilot.press("enter")  # keep what I wrote
         await pilot.pause()
