@@ -10,7 +10,7 @@ import asyncio
 import sys
 import tempfile
 from collections.abc import Awaitable, Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -26,6 +26,7 @@ from tui.core.storage import ReflectionStore  # noqa: E402
 
 OUT = ROOT / "screenshots"
 SIZE = (100, 30)
+TODAY = date.today()
 
 Steps = Callable[[Pilot[int]], Awaitable[None]]
 
@@ -34,7 +35,9 @@ def seed(data_dir: Path) -> None:
     """A few past sessions so the home screen and reflections have something to show."""
     library = load_library()
     store = ReflectionStore(data_dir)
-    start = datetime(2026, 11, 20, 8, 30, tzinfo=UTC)
+    # The last few days, whenever this runs: a fixed date would turn the home screen into
+    # "Welcome back" (more than a week since the last practice) on later runs.
+    start = datetime.combine(TODAY - timedelta(days=5), time(8, 30), tzinfo=UTC)
     for day, (exercise_id, thought, kinder) in enumerate(
         [
             ("noticing-the-critic", "I always mess up presentations.", "It was one hard talk."),
@@ -129,7 +132,7 @@ async def reflections(pilot: Pilot[int]) -> None:
 async def insights(pilot: Pilot[int]) -> None:
     from tui.screens.insights import InsightsScreen
 
-    pilot.app.push_screen(InsightsScreen(today=date(2026, 11, 25)))
+    pilot.app.push_screen(InsightsScreen(today=TODAY))
     await pilot.app.workers.wait_for_complete()
     await pilot.pause(0.3)
 
