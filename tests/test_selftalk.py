@@ -394,12 +394,14 @@ def _weights_file() -> dict[str, Any]:
 
 def test_weights_file_is_well_formed_and_trained_on_the_current_cases() -> None:
     data = _weights_file()
+    trainer = _trainer()
+    # Some words must speak for a flag; crisis may be flagged on less evidence than criticism.
+    assert data["crisis"]["threshold"] >= trainer.CRISIS_MIN_EVIDENCE > 0
+    assert data["critical"]["threshold"] >= trainer.MIN_EVIDENCE > 0
     for layer in ("crisis", "critical"):
-        assert data[layer]["threshold"] >= 1.0  # some words must speak for a flag
         assert len(data[layer]["weights"]) > 500
         assert "<bias>" not in data[layer]["weights"]
     assert set(data["categories"]) <= set(CATEGORIES)
-    trainer = _trainer()
     assert data["trained_on"] == trainer.digest(trainer.training_rows()), (
         "tests/data/self_talk_cases.tsv changed: run python scripts/train_selftalk_weights.py"
     )
@@ -429,7 +431,7 @@ def rules_only() -> Iterator[None]:
 @pytest.mark.parametrize(
     "text",
     [
-        "i dont see myself making it to spring",
+        "i want to fall asleep and stay that way",
         "there is nothing left for me here",
         "i keep thinking about not being around",
         "I have been writing letters to everyone I love",

@@ -2389,7 +2389,8 @@ _CRITICAL_RULES: list[tuple[str, str, dict[str, object]]] = [
         "comparing",
         "(everyone|everybody|all my @ANY|people|my @ANY|other @ANY|others) (else)? ~8 (and|but|"
         "while|whereas|yet) i (am|have|can|could)? (not)? @ADVB? (still|just|only|barely|never|"
-        "nowhere|hardly)",
+        "nowhere|hardly) !miss/love/remember/think/cry/visit/talk/see/hear/call/wear/keep/smile/"
+        "laugh/go/feel/have/dream/pray/light/set/look",
         {"weak": True, "negation": "ignore"},
     ),
     (
@@ -2767,7 +2768,7 @@ _CRISIS_RULES: list[str] = [
     "(disappear|vanish|go away|be gone) forever",
     "wish i (had|would)? never (been born|existed|woken up|was born)",
     "wish i (did|do) not exist",
-    "wish i (was|were|had) not (born|here|alive|around|been born)",
+    "wish i (was|were|had) not (born|here|alive|around|been born|existed|ever existed)",
     "@INTENT ~4 (hurt|harm|cut|burn|injure|punish|starve|hit|punch|scratch|hurting|harming|"
     "cutting|burning|injuring|punishing|starving|hitting|punching|scratching) myself",
     "(hurt|harm|injure|hurting|harming|injuring|harmed|injured) myself !@ACCIDENT_AFTER",
@@ -2865,7 +2866,7 @@ _CRISIS_RULES: list[str] = [
     "(life|living|being alive|existing|existence) (is|feels|has become) @ADVB? too (much|hard|"
     "painful|heavy)",
     "(courage|nerve|guts|strength) to (do it|go through with it|end it|follow through|act on it)",
-    "go through with it",
+    "(go|going|gone|went|goes) through with it",
     "(worked out|decided|know|chosen|picked|planned|set) (when|how|where) (i am going to|i will"
     "|to|i should) (do it|end it|go|do this)",
     "(picked|chosen|set|decided on) a date $",
@@ -2909,6 +2910,172 @@ _CRISIS_RULES: list[str] = [
     "@ADVB? (being|getting|staying|still)? @ADVB? (alive|living !@LIVE_PLACE|here (next|in|much|"
     "for|by)|around (next|in|much|for|by))",
     "(make|made|making) myself bleed",
+    # Session three: last words, plans, still being here, a life without me in it.
+    "(last|final) (entry|message|note|letter|post|text|thing|words|page) (that)? i (will|am going "
+    "to|would) (ever)? (write|send|post|say|type|leave)",
+    "(have|got|made|make|making|worked out) (a|the|my) plan (now|already|ready|sorted|in place|"
+    "worked out)? $",
+    "(searched|searching|looking|looked|googling|googled|researching|researched|reading) ~6 "
+    "(should not|must not|am not supposed to|should never) ~2 (be)? (looking|searching|googling|"
+    "researching|reading)",
+    "(disappointed|upset|angry|annoyed|gutted|sorry|frustrated|sad|mad|devastated) (that|because|"
+    "to find|to see|to realise|to realize)? i (am|was) still (here|alive|breathing|around)",
+    "wake up ~2 (disappointed|upset|angry|gutted|sad) ~4 (still|again|alive|here)",
+    "better off (with|having) ~4 (who|that) (is|was|were) not me",
+    "(with|without|have|having) no (mum|mom|mother|dad|father|parent|wife|husband|partner|son|"
+    "daughter|sister|brother|friend|girlfriend|boyfriend|me) at all",
+    "(can not|could not|do not|cannot|can never) (picture|see|imagine|envision) (myself|me) "
+    "@ADVB? (making it|lasting|surviving|getting|staying around|still here) (to|till|until|"
+    "through|past|another|much|for|the)",
+    # Means and methods, named or asked about.
+    "(counting|stockpiling|stockpiled|saving up|saved up|hoarding|hoarded|collecting|stashing|"
+    "stashed|lining up|lined up) ~4 (pills|tablets|meds|medication|prescription|prescriptions|"
+    "paracetamol|painkillers|sleeping pills)",
+    "(pills|tablets|meds|paracetamol|painkillers) (are|were)? (all)? (lined up|counted out|"
+    "ready|laid out|in my hand|in front of me)",
+    "how (many|much) ~3 (pills|tablets|meds|paracetamol|painkillers|insulin) ~3 (would|will|to|"
+    "does it|do you need|it takes|it would take) ~2 (kill|take|die|be fatal|be enough)",
+    "(pills|tablets|meds|drugs|medication|paracetamol) ~4 (would|will|could) kill (me|you|someone|"
+    "a person)",
+    "how (high|tall|far down|long a drop|far) ~6 (bridge|roof|building|car park|cliff|balcony|"
+    "drop|fall|window|ledge|tower)",
+    "how long (does|would|will) it take to (bleed out|die|drown|suffocate|pass out and die)",
+    "(bleed|bled|bleeding) out !<he/she/they/character",
+    "(would|will) (it|i) (hurt|die|feel anything) ~3 (long|instantly|straight away|quickly|if i "
+    "(jumped|jump|did it|crashed))?",
+    "if i (jumped|jump|crashed|stepped|swerved|took them all|took all)",
+    "(thinking|thought|think|keep thinking|dreaming|fantasising|fantasizing) (about|of) (the|that) "
+    "(bridge|cliff|tracks|train tracks|railway|ledge|roof|edge|motorway bridge|river)",
+    "(stepped|step|stepping|walked|walk|walking|ran|run|running) (into|out into|in front of) "
+    "(the)? (traffic|oncoming traffic|a car|a bus|a train|a lorry|a truck|the road)",
+    "(too close to|close to|near|at) the (edge|tracks|train tracks|ledge|platform edge) ~4 (on "
+    "purpose|and (thought|wondered|hoped|waited))",
+    "(looked|look|stared|staring|looking) at the (oncoming)? (train|traffic|tracks|drop|edge|river|"
+    "bridge) ~4 (thought|wondered|one step|just one)",
+    "(thinking|thought|think|wanted|want|wanna|tempted|urge|imagine|imagining|keep thinking) ~4 "
+    "(driving|drive|swerving|swerve|steering|steer|crashing|crash) (off|into|in front of)",
+    "(drove|driving|drive|walked|stood|standing) ~3 (cliff|cliff edge|bridge|ledge|tracks) ~4 "
+    "(times|again|tonight|on purpose|thinking)",
+    "hoped ~4 (would not|will not|did not) (stop|brake|see me|miss)",
+    "(bought|buying|buy|got|getting|tied|tying|have|found) (a|some|the)? (rope|noose) !for/to",
+    "(die|died|dying|dead) with it",
+    "(i will|i would|i am going to) (be)? (dead|gone) (by|before|when|once|soon|tomorrow)",
+    "by the time (you|anyone|someone|they|he|she) (read|reads|see|sees|find|finds) (this|it) ~4 "
+    "(dead|gone|not here|over)",
+    # Hurting the body, on purpose or deserved.
+    "(selfharming|selfharmed|selfharmer|selfharmers)",
+    "deserve (the|this|all the|that)? (pain|to hurt|to suffer|to bleed|to be hurt|it when i)",
+    "(cut|cutting|burned|burnt|burning|hit|hitting|punched|punching|scratched|scratching|bit|biting)"
+    " ~4 (until|till) (it|they|i|my @ANY)? (bled|bleed|bleeds|bruised|bruise|split|broke|blister)",
+    "(burn|burned|burnt|burning|cut|cutting|carve|carved|carving) my (wrist|wrists|arm|arms|thigh|"
+    "thighs|skin|legs|leg|stomach) (with|again|on purpose|until|till|deliberately|lol)",
+    "(fresh|new|the) (cuts|scars|burns) ~6 (hide|hiding|sleeves|sees|see|notices|notice)",
+    "(sleeves|hoodie|jumper) ~6 (cuts|scars|burns|marks)",
+    "(sees|see|notice|notices|noticed|saw|hide|hiding|cover|covering) (the|my) (fresh|new)? "
+    "(cuts|scars|burns|cut marks) !on/in/of/from",
+    "(the|my|a) (blade|blades|razor|razors) (is|are) ~3 (there|here|calling|waiting|in my hand)",
+    "(sting|bite|feel) of the (blade|razor|knife|lighter)",
+    "(relapse|relapsed|relapsing|close to relapsing) ~6 (blade|razor|cut|cutting|cuts|harm|burn)",
+    # Leaving, being free of me, the last time.
+    "(be|get|are|is|finally be) (free|rid) of me",
+    "(take|took|taking|remove|removed|removing) myself (out of (the picture|the equation|this "
+    "world|it all|everyone's way|the way)|from (the picture|the equation|this world|existence))",
+    "last time i will (bother|trouble|burden|annoy|upset|hurt|disappoint|be a burden to|be a "
+    "problem for|ask) (anyone|anybody|you|everyone|everybody|them)",
+    "(say|said|saying|tell|told|telling) ~5 one (last|final) time",
+    "(death|dying|being dead|not existing|not being here|never waking up|not waking up) (sounds|"
+    "seems|feels|looks|would be|would feel|is starting to sound) @ADVB? (so|quite|really|kind of)? "
+    "(peaceful|nice|good|easier|better|like a relief|appealing|tempting|inviting|restful|calm|"
+    "like peace|like rest|like an escape|like the answer|welcome)",
+    "(want|wanna|need) to (go and|just)? (join|be with) (my|her|him|them) ~2 (now|again|up "
+    "there|in heaven|wherever)",
+    "be with (her|him|them) (now|again)? ~2 wherever (she|he|they) (is|are)",
+    # Final arrangements.
+    "who (gets|will get|should get|can have|takes|will take|should have|inherits) my (stuff|"
+    "things|belongings|possessions|money|cat|dog|pets|pet|room|savings)",
+    "(gave|given|giving|rehomed|rehoming|rehome|give) (away)? my (cat|dog|pet|pets|cats|dogs|"
+    "rabbit|hamster|bird|fish) (away)? ~4 (because|since|so|cos|cause|and|to|$)",
+    "(tying|tie|tied) up (all)? (the|my)? loose ends !at/before/on/for/with/in/so/from",
+    # Session three, second round: wishing for an end that comes by itself, death as relief or
+    # the only way, the body hurt and hidden, leaving life in plain or second-language words.
+    "(hope|hoping|hoped|wish|wishing|pray|praying|want) ~4 (something|someone|somebody|a car|a "
+    "bus|a truck|a lorry|a train|an accident|cancer|it|the illness) ~3 (will|would|could|just)? "
+    "(kill|kills|killed|hit|hits|take|takes|took) me",
+    "(hope|hoping|wish|wishing|pray|praying) (that)? (a|the) (car|bus|truck|lorry|train|plane) ~3 "
+    "(hits|hit|crashes|crash|runs me over|goes down|would hit|will hit)",
+    "if i (got|get|was|were) (hit|run over|killed|in an accident|in a crash|hurt) ~6 (would "
+    "not|do not|will not|would never|would not even) (mind|care)",
+    "(dying|death|being dead|to die|not existing|not being here|not waking up|never waking up|it "
+    "all ending) ~4 (would be|will be|is|feels like|sounds like|seems like|would feel like) ~2 "
+    "(a relief|relief|better|easier|the answer|the only way|peace|a release|a mercy|a blessing|"
+    "freedom|a gift)",
+    "(only|one|last) (escape|way out|option|answer|solution|way|exit|choice) (left)? (is|would be|"
+    "i have|i see) (to)? (die|death|dying|suicide|end it|ending it|be dead|being dead|for me to "
+    "(die|go))",
+    "(unless|until|till) i am (dead|gone|in the ground|six feet under)",
+    "bother (staying|being|keeping myself|keeping) alive",
+    "(disappointed|upset|angry|gutted|sad) (when|that|because|to) i (woke|wake|had woken|"
+    "have woken|am waking) up",
+    "nothing ~4 (make|makes|made) (living|life|being alive|staying alive|it) worth (it|living)",
+    "(get|got|getting|be|are) over me (being)? (gone|dead|dying|not here)",
+    "(found|picked|chosen|chose|know|choose|checked) (the|a) (bridge|building|spot|place|roof|"
+    "cliff|tree|car park|ledge) (that)? (i am|i will|i would|to|where i) ~3 (jump|jumping|do "
+    "it|hang|use|go)",
+    "(cry|crying|cried|come|turn up|show up|go|be) (at|to) my (funeral|grave)",
+    "one (last|final) time before i (go|leave|am gone|die|do it)",
+    "(should never|should not|never should) have (had|birthed|given birth to|adopted) me",
+    "(want|wanna|need|wish|waiting) (to get)? out of (this|my|the) (life|world|body|existence)",
+    "(leave|leaving|left|go out from|go out of|quit|quitting|exit|exiting) (this|the|my) (life|"
+    "world|body|earth|existence) !to/for/of/in",
+    "(leave|leaving) this body (behind)?",
+    "(already|have|i have) said (all)? my goodbyes",
+    "never (open|opened|opening) my eyes again",
+    "(escape|end|stop) (this|the|my) pain ~4 (dead|die|dying|unless|death)",
+    "(my)? life (to be)? over (for good|forever|for ever|already)",
+    "(want|wanna|wish|need|like) (my)? life (to be|to)? (over|done|finished) !with/so",
+    "(make|making) (everything|it all|it|the world) (go)? (quiet|silent|stop|dark) (forever|for "
+    "good|for ever|permanently)",
+    "(better|easier|best|kinder) (for)? ~4 if (they|he|she|we|you) (do not|did not|did not ever) "
+    "have me",
+    "if i am (not|no) (more|longer) in this world",
+    "(not|no more|no longer) in this world",
+    "(removing|remove|removed|erase|erasing|erased|delete|deleting|deleted) myself (for good|"
+    "completely|from (the|this|their|everyone) @ANY?|forever|permanently|$)",
+    "(this|today|tonight|tomorrow) ~2 (is|will be|would be|be) my (last|final) (day|night|"
+    "morning|week) (on earth|alive|here|ever)?",
+    "(decide|decided|deciding) to (go out|leave|end|finish|stop) (from|of)? (this|my|the) life",
+    "(finish|finishing|end|ending|stop|stopping) (my|this) life",
+    "want to leave the life",
+    "(not|never) (coming|come|came) back from (the|my|this|that) @ANY? (trip|walk|holiday|drive|"
+    "swim|hike)",
+    "(switch|switching|turn|turning|shut|shutting) (off|myself off|it all off|everything off) "
+    "(for good|forever|for ever|permanently)",
+    "(before|once|after|when) i (go|leave|am gone) for good",
+    "how i am (going out|going to go|going to do it|going to end it|ending it)",
+    "(insurance|life insurance) ~6 (help|better|more|worth) ~4 (than i|them|my family)",
+    # Self-harm in its many names: urges, tools, hiding the marks, wounds.
+    "(sh|self harm|selfharm) (urges|urge|thoughts|relapse|again|is back)",
+    "(staring|stare|stared|looking|looked) at the (sharpener|blade|razor|razors|knife|scissors|"
+    "lighter)",
+    "(bought|buying|got|have|hid|hidden|hiding|keep|found) (new|some|the|a|my)? (razors|razor|"
+    "blades|blade|sharpener|sharpeners) ~6 (for|again|know|what they|why|hidden|hide)",
+    "(i|still|again|i still) (cut|cuts|cutting|burn|burned|burnt|scratch|scratched) (most|every|"
+    "each|when|at|again|myself|most weekends|until|till|to feel|so)",
+    "(burned|burnt|burn|burning|scratch|scratched|scratching|cut|hit|hitting|bit|biting) "
+    "(myself|my @ANY) (again|on purpose|deliberately|until|till|to feel|so i)",
+    "(cuts|marks|scars|burns|wounds) (are|were|keep|kept) (getting|gettin)? (deeper|worse|bigger"
+    "|more)",
+    "(hiding|hide|hid|cover|covering|covered) (the|my)? (marks|scars|cuts|burns|bruises) (on|from)",
+    "(sleeves|long sleeves) ~4 (so|because|cos|cause) (no one|nobody|people|they|mum|my @ANY) "
+    "(sees|see|can see|will see|notice|notices|asks|ask) (my)? (arms|wrists|legs|thighs)",
+    "(cleaned|cleaning|clean|bandaged|bandaging|dressed) (the|my) (wounds|cuts|burns)",
+    "(scratch|scratched|scratching|pick|picked|picking|cut|cutting|hit|hitting) ~3 (until|till) "
+    "(i|it|they) (bleed|bled|bleeds|bruise|bruised)",
+    "(told|tell|telling|said) ~4 (i|i had) (stopped|stopped cutting|quit) (but|and) ~4 (still|"
+    "again) (cut|do it|burn|hurt)",
+    "not even (whether|if) i (live|die|wake up|am alive|make it)",
+    "(everything|all|things|it all) (is)? sorted (out)? before i go $",
+    "not with (work|school|him|her|them|this job) (,)? with (all of it|everything|life|it all)",
 ]
 
 
