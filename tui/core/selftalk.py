@@ -20,6 +20,7 @@ first call, not at import. No Textual or Rich here.
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 from collections.abc import Callable, Sequence, Set
@@ -353,6 +354,18 @@ def _words(low: str) -> _WordList:
     if "ill" in words:
         _fix_ill(words, None)
     return words
+
+
+def _pieces_of(low: str, words: Sequence[str]) -> tuple[Sequence[int], list[re.Match[str]]]:
+    """Which piece of text each word came from, and the pieces: so a finding's words can be
+    turned into characters. Mostly C loops; the rare "ill" sentence takes the long way."""
+    pieces = list(_PIECE.finditer(low))
+    counts = list(map(len, map(_NORMS.__getitem__, map(re.Match.group, pieces))))
+    if sum(counts) != len(words):  # "ill" read as "I will": one piece, two words
+        _, starts, _ = _spans(low, 0)
+        by_start = {piece.start(): number for number, piece in enumerate(pieces)}
+        return [by_start[start] for start in starts], pieces
+    return list(chain.from_iterable(map(repeat, range(len(counts)), counts))), pieces
 
 
 def _spans(low: str, offset: int) -> tuple[list[str], list[int], list[int]]:
@@ -3396,32 +3409,53 @@ class _Learned:
         self.crisis = {str(k): float(v) for k, v in data["crisis"]["weights"].items()}
         self.critical_threshold = float(data["critical"]["threshold"])
         self.critical = {str(k): float(v) for k, v in data["critical"]["weights"].items()}
-        self.categories = {
+        categories = {
             str(category): {str(k): float(v) for k, v in profile.items()}
             for category, profile in data["categories"].items()
             if category in CATEGORIES
         }
+        # Per feature, its fit with each category (in this order): one lookup per feature.
+        self.category_names = tuple(categories)
+        self.category_fits: dict[str, tuple[float, ...]] = {
+            feature: tuple(profile.get(feature, 0.0) for profile in categories.values())
+            for feature in set().union(*categories.values())
+        }
+        # The features strong enough to speak for a flag: a sentence with none is cleared by
+        # one set intersection, without adding up its weights.
+        self.crisis_support = frozenset(k for k, v in self.crisis.items() if v >= _SUPPORT)
+        self.critical_support = frozenset(k for k, v in self.critical.items() if v >= _SUPPORT)
 
     def is_crisis(self, features: set[str]) -> bool:
-        return self._passes(self.crisis, self.crisis_threshold, features)
+        return self._passes(self.crisis, self.crisis_support, self.crisis_threshold, features)
 
     def is_critical(self, features: set[str]) -> bool:
-        return self._passes(self.critical, self.critical_threshold, features)
+        return self._passes(
+            self.critical, self.critical_support, self.critical_threshold, features
+        )
 
     @staticmethod
-    def _passes(weights: dict[str, float], threshold: float, features: set[str]) -> bool:
-        """Enough evidence, from at least two features: one word that happens to lean one way
-        ("letters", "where") is never enough on its own."""
-        if sum(map(weights.get, features, repeat(0.0))) < threshold:
+    def _passes(
+        weights: dict[str, float], support: frozenset[str], threshold: float, features: set[str]
+    ) -> bool:
+        """Enough evidence, from two features or more that name at least two different words:
+        one word that happens to lean one way ("letters", "fr") is never enough on its own,
+        even though it brings two features (itself, and itself after a break)."""
+        speaking = support.intersection(features)
+        if len(speaking) < 2:
             return False
-        return sum(1 for feature in features if weights.get(feature, 0.0) >= _SUPPORT) >= 2
+        words = {word for feature in speaking for word in feature.split(" ") if word != _START}
+        if len(words) < 2:
+            return False
+        # fsum: exact, so the verdict never depends on the set's (hash-seeded) order.
+        return math.fsum(map(weights.get, features, repeat(0.0))) >= threshold
 
     def category(self, features: set[str]) -> str:
+        fits = [fit for fit in map(self.category_fits.get, features) if fit is not None]
         best, best_score = "labelling", 0.0
-        for category, profile in self.categories.items():
-            fit = sum(map(profile.get, features, repeat(0.0)))
-            if fit > best_score:
-                best, best_score = category, fit
+        for name, column in zip(self.category_names, zip(*fits, strict=True), strict=False):
+            score = math.fsum(column)
+            if score > best_score:
+                best, best_score = name, score
         return best
 
 
@@ -3475,13 +3509,15 @@ class _Reading:
         self.found: tuple[tuple[str, int, int, bool], ...] = ()
         raw = _critical_findings(sentence)
         if raw:
-            span_words, starts, ends = _spans(low, 0)
+            piece_at, pieces = _pieces_of(low, words)
             found = []
             for category, start, end, weak in raw:
                 last = end - 1
-                while last > start and span_words[last] == BREAK:
+                while last > start and words[last] == BREAK:
                     last -= 1
-                found.append((category, starts[start], ends[last], weak))
+                first_piece, last_piece = pieces[piece_at[start]], pieces[piece_at[last]]
+                end_char = last_piece.start() + len(last_piece.group().rstrip("'*"))
+                found.append((category, first_piece.start(), end_char, weak))
             self.found = tuple(found)
         elif (
             learned is not None
