@@ -2403,7 +2403,7 @@ _CRITICAL_RULES: list[tuple[str, str, dict[str, object]]] = [
         "(everyone|everybody|all my @ANY|people|my @ANY|other @ANY|others) (else)? ~8 (and|but|"
         "while|whereas|yet) i (am|have|can|could)? (not)? @ADVB? (still|just|only|barely|never|"
         "nowhere|hardly) !miss/love/remember/think/cry/visit/talk/see/hear/call/wear/keep/smile/"
-        "laugh/go/feel/have/dream/pray/light/set/look",
+        "laugh/go/feel/have/dream/pray/light/set/look/here/alive/standing/going/breathing",
         {"weak": True, "negation": "ignore"},
     ),
     (
@@ -2777,7 +2777,8 @@ _CRISIS_RULES: list[str] = [
     "(not|no longer) worth living",
     "(want|wanna|wish|wished|going|ready|could|would like|should|might|better) ~3 (disappear|"
     "vanish|stop existing|"
-    "not exist|cease to exist|be gone|be dead|fade away|not be here|stop living|stop breathing)",
+    "not exist|cease to exist|be gone|be dead|fade away|not be here|stop living|stop breathing) "
+    "!under/into/to/somewhere/on/off/in/with/until/till/abroad/for/from/at/inside/behind",
     "(disappear|vanish|go away|be gone) forever",
     "wish i (had|would)? never (been born|existed|woken up|was born)",
     "wish i (did|do) not exist",
@@ -2797,15 +2798,20 @@ _CRISIS_RULES: list[str] = [
     "(goodbye|bye) forever",
     "(final|last) goodbye",
     "(tired|sick) of (living|life|being alive|existing|being here|it all|everything|waking up|"
-    "breathing|having to wake up)",
+    "breathing|having to wake up) !at/lately/today/recently/going/right/this/in/about/with/on/"
+    "around/happening/being/that/this/at/here/there/now",
     "done with (life|living|it all|everything|existing|this life)",
     "give up on (life|living|everything)",
     "(gave|given|giving) up on (life|living|everything)",
-    "(can not|could not|do not) see (a|any|the) (way out|future|point|reason)",
+    "(can not|could not|do not) see (a|any|the) (way out|future) !for/in/with/of/at",
+    "(can not|could not|do not) see (a|any|the) (point|reason) ($|(in|of|to|for) (me|living|life|"
+    "anything|going on|it all|any of it|being here|being alive|existing|carrying on|keep going|"
+    "keep living|keeping going|staying|waking up|getting up|trying|anymore|any more))",
     "see no (way out|future|point|reason)",
     "no way out",
     "(thinking|thought|thoughts|think|dream|dreaming|fantasise|fantasize|fantasising|fantasizing|"
-    "imagine|imagining) (about|of) (dying|death|suicide|ending|not being here|not existing|killing "
+    "imagine|imagining) (about|of) (dying|death|suicide|ending (it|things|everything|my life|"
+    "myself|it all) !with|not being here|not existing|killing "
     "myself|hurting myself|harming myself|not waking up|never waking up|being dead|disappearing|"
     "jumping|not being alive|not living|it all ending|everything ending)",
     "(never|not) @ADVB? (waking|wake) up (again|ever|forever)",
@@ -2833,7 +2839,7 @@ _CRISIS_RULES: list[str] = [
     "if i (died|disappeared|was gone|were gone|was not here|was not around|killed myself)",
     "(want|wants|wanted|wanna|wish|wishes) ~3 (it|everything|all of it|the pain|all this|it all|"
     "life) (all)? to "
-    "(end|stop|be over)",
+    "(end|stop|be over) !for/so/until/till/while/just/and/long/at/soon/now",
     "make it (all)? (stop|end)",
     "(am|feel) (not|no longer) safe",
     "do not feel safe",
@@ -3089,6 +3095,33 @@ _CRISIS_RULES: list[str] = [
     "not even (whether|if) i (live|die|wake up|am alive|make it)",
     "(everything|all|things|it all) (is)? sorted (out)? before i go $",
     "not with (work|school|him|her|them|this job) (,)? with (all of it|everything|life|it all)",
+    # Third round: near misses and attempts, fragments, the body found, self-harm resumed.
+    "(stood|standing|stand|sat|sitting|sit) on the edge of (the|a)? (roof|bridge|cliff|building|"
+    "platform|balcony|car park)",
+    "(nearly|almost) (swallowed|took|taken) (the|a|my)? (whole)? (bottle|packet|box|lot|pills|"
+    "tablets|all of them)",
+    "(nearly|almost) (jumped|did it|went through with it|ended it|overdosed|hanged myself|killed "
+    "myself|ended my life) !out/at/in/into/for/when/with/up/off/on/over/through/the/a/and/as",
+    "(bruises|marks|cuts|burns|scratches) ~8 (do|did|does|make|made) (them|it|these) (to)? myself",
+    "(goodbye|bye|farewell) (,)? (to)? (whoever|whoever is|anyone) (reads|reading|finds|sees) this",
+    "(angry|annoyed|disappointed|upset|sad|furious|gutted|sorry|mad) (that)? i (survived|lived|"
+    "made it|woke up) !the/my/it/this/that/a/an",
+    "^ no (future|point|reason|hope|way out) (left)? $",
+    "^ no more me $",
+    "^ (gone|leaving|going) (soon|for good|forever|tomorrow) $",
+    "(want|need|crave|craving|wanting|miss|missing) new (ones|scars|cuts|marks|burns)",
+    "(can not|could not|do not|cannot|can never) (picture|see|imagine|envision) ~3 with me in it",
+    "(fantasise|fantasize|fantasising|fantasizing|dream|dreaming|think|thinking|obsess|obsessing|"
+    "obsessed) (about|of|over) my (own)? (death|dying|funeral|suicide|end)",
+    "(find|found|finds|discover|discovers|discovered) my body",
+    "(telling|tells|told|tell|keeps telling) me to (jump|die|end it|kill myself|do it|cut|hurt "
+    "myself|step off|step in front)",
+    "(one step|moments|seconds|minutes|this close|so close) (away)? from (doing it|ending it|"
+    "jumping|going through with it)",
+    "(engine|motor) (running|on) ~5 (garage|closed|shut)",
+    "(need|needed|have|had|want|urge) to (cut|burn|bleed) (,|$|again|so bad|tonight|now|right)",
+    "(went back to|go back to|going back to|back to|started|start|restarted|returned to|return "
+    "to) (cutting|burning myself|self harming|selfharming|hurting myself|harming myself)",
 ]
 
 
@@ -3380,17 +3413,25 @@ def word_features(text: str) -> set[str]:
 
 def _features(words: Sequence[str]) -> set[str]:
     """Each word, and each word with the one before it ("<s>" after a sentence or clause
-    break). This runs for every sentence, so it stays one plain loop."""
+    break). After a negation, to the end of its clause, both are marked "!": so "I'm not
+    good enough" and "I'm good enough" share no feature past "not". This runs for every
+    sentence, so it stays one plain loop."""
     features: set[str] = set()
     add = features.add
     previous = _START
+    mark = ""
     for word in words:
         if word == BREAK:
             previous = _START
+            mark = ""
             continue
-        add(word)
-        add(previous + " " + word)
+        if word in _CLAUSE_END:
+            mark = ""
+        add(mark + word)
+        add(mark + previous + " " + word)
         previous = word
+        if word in _NEGATORS:
+            mark = "!"
     return features
 
 
@@ -3429,9 +3470,7 @@ class _Learned:
         return self._passes(self.crisis, self.crisis_support, self.crisis_threshold, features)
 
     def is_critical(self, features: set[str]) -> bool:
-        return self._passes(
-            self.critical, self.critical_support, self.critical_threshold, features
-        )
+        return self._passes(self.critical, self.critical_support, self.critical_threshold, features)
 
     @staticmethod
     def _passes(
