@@ -3109,6 +3109,7 @@ _CRISIS_RULES: list[str] = [
     "^ no (future|point|reason|hope|way out) (left)? $",
     "^ no more me $",
     "^ (gone|leaving|going) (soon|for good|forever|tomorrow) $",
+    "(slit|slitting|slash|slashing|slashed|open|opening|opened) my (wrists|wrist|throat|veins)",
     "(want|need|crave|craving|wanting|miss|missing) new (ones|scars|cuts|marks|burns)",
     "(can not|could not|do not|cannot|can never) (picture|see|imagine|envision) ~3 with me in it",
     "(fantasise|fantasize|fantasising|fantasizing|dream|dreaming|think|thinking|obsess|obsessing|"
