@@ -2388,7 +2388,7 @@ _CRITICAL_RULES: list[tuple[str, str, dict[str, object]]] = [
     (
         "discounting-the-positive",
         "(it|that|this|which|mine) @ADVB? (barely|hardly|does not @ADVB?|did not @ADVB?) "
-        "(even)? (really)? counts?",
+        "(even)? (really)? (count|counts)",
         {"needs_self": True, "weak": True, "negation": "ignore"},
     ),
     (
@@ -2596,10 +2596,16 @@ _MARKER_RULES: list[tuple[str, str]] = [
         "defusion",
         "(my|the|your) (mind|brain|head|thoughts|thought|gremlin|inner|monkey) (is|are|"
         "keeps|keep)? (telling|saying|says|tells|said|told|shouting|whispering|yelling|screaming|"
-        "insisting|going|goes|offering|offers|throwing)",
+        "insisting|insists|insisted|going|goes|offering|offers|throwing|jumping|jumps|jumped|"
+        "leaping|leaps|racing|spinning|spiralling|spiraling|running)",
     ),
     ("defusion", "(a|one|some|part) part of me"),
-    ("defusion", "part of me (thinks|says|believes|feels|is saying|keeps saying|wants|worries)"),
+    (
+        "defusion",
+        "part of me (thinks|says|believes|feels|is saying|keeps saying|wants|worries|insists|"
+        "is convinced|tells me|whispers|fears)",
+    ),
+    ("defusion", "(@ANY)? voice (,)? not (mine|my own)"),
     (
         "defusion",
         "i @ADVB? (notice|noticed|am noticing|can notice|observe|am observing|am aware|"
@@ -2663,6 +2669,8 @@ _MARKER_RULES: list[tuple[str, str]] = [
         "reframe",
         "(does not|do not|did not|will not|would not|need not) @ADVB? (mean|prove|make) (that)?",
     ),
+    ("reframe", "not (proof|evidence|a sign|a verdict|a measure) (that|of)"),
+    ("reframe", "(does not|do not|did not|will not) (define|decide|determine) (me|my|who)"),
     ("past", "back (in|at|when|during) (uni|school|college|university|the day|my @ANY|i)"),
     ("defusion", "(my|an|the|that|this) old (habit|pattern|way|script|routine|reflex|voice)"),
 ]
@@ -2707,10 +2715,23 @@ _RIDER_RULES: list[str] = [
     "@ADVB? (good|fine|okay|ok|great|well|alright|nice|lovely)",
     "!<point/no (booking|book|having|have|try|trying) (another|again) (one|go|try|attempt|lesson)?",
     "(love|enjoy|like) (it|doing it) anyway",
+    # Common humanity: "every parent loses their temper sometimes".
+    "^ (every|everyone|everybody|most|all|lots of|plenty of|many) ~6 (sometimes|at times|now "
+    "and then|from time to time|occasionally|at first)",
+    "^ (every|most|all) (new|first time)? (parent|parents|writer|writers|beginner|beginners|"
+    "student|students|person|people|human|humans|adult|adults|artist|artists|learner|learners|"
+    "musician|musicians|cook|cooks|runner|runners) (has|have|makes|make|gets|get|feels|feel|"
+    "struggles|struggle|produces|produce|writes|write|forgets|forget|loses|lose)",
 ]
 # Defused after the fact: "I'm useless. That's just a thought."
 _POST_DEFUSION_RULES: list[str] = [
-    "(just|only|merely) (a|the)? (thought|story|feeling|old story)",
+    "(just|only|merely) (a|an|the)? (old)? (thought|story|feeling|habit|pattern|reflex|script|"
+    "tape|voice)",
+    "(that is|this is|it is|that was|there is|there is some) (just)? (catastrophising|"
+    "catastrophizing|mind reading|all or nothing|black and white thinking|labelling|labeling|"
+    "fortune telling|overgeneralising|overgeneralizing|my critic|the critic talking|a "
+    "thinking trap|a thinking error|a distortion)",
+    "not the truth",
     "(thoughts|a thought|feelings|a feeling) (is|are) not (facts|a fact|true)",
     "not (a fact|facts)",
     "(that|it|this) is not true",
