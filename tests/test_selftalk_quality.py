@@ -70,7 +70,12 @@ evidence, and their features mark words after a negation. Blind batches:
   misses was relabelled critic ("I'm a waste of space and everyone knows it": a harsh label,
   no self-harm or suicide language).
 
-Expect recall on new text near 0.90-0.95, and crisis recall on new wording of 0.97-1.0.
+- ``holdout-6`` (the dev sample's plain style, all labels): written blind after every
+  session-3 change and scored once: precision 1.000, recall 0.962 (50/52), kind 0/43,
+  crisis 57/58, idioms 1/32, kind or neutral read as crisis 1/68. BELOW the crisis target by
+  one sentence; asserted as floors.
+
+Expect recall on new text near 0.90-0.96, and crisis recall on new wording of 0.97-1.0.
 
 Targets (from the issue): critical precision >= 0.90 and recall >= 0.90, kind statements
 flagged critical <= 5%, crisis recall 100%, idioms flagged as crisis <= 20%.
@@ -235,6 +240,14 @@ def _batches() -> dict[str, list[Case]]:
 
 # Blind batches below target: their first (and only) scores, asserted as floors.
 BELOW_TARGET = {
+    "holdout-6": {
+        "precision": 1.0,
+        "recall": 50 / 52,
+        "kind_rate": 0.0,
+        "crisis_recall": 57 / 58,
+        "idiom_rate": 1 / 32,
+        "calm_alarm_rate": 1 / 68,
+    },
     "holdout-final": {
         "precision": 43 / 45,
         "recall": 43 / 47,
