@@ -2817,7 +2817,7 @@ _CRISIS_RULES: list[str] = [
     "not be (here|around|alive) (anymore|any more|tomorrow|much longer|next week)",
     "(this is|saying) (goodbye|my goodbye)",
     "(goodbye|bye) forever",
-    "(final|last) goodbye",
+    "(final|last) (goodbye|goodbyes)",
     "(tired|sick) of (living|life|being alive|existing|being here|it all|everything|waking up|"
     "breathing|having to wake up) !at/lately/today/recently/going/right/this/in/about/with/on/"
     "around/happening/being/that/this/at/here/there/now",
@@ -3131,6 +3131,43 @@ _CRISIS_RULES: list[str] = [
     "^ no more me $",
     "^ (gone|leaving|going) (soon|for good|forever|tomorrow) $",
     "(slit|slitting|slash|slashing|slashed|open|opening|opened) my (wrists|wrist|throat|veins)",
+    # Fourth round: plans with a place, intent, attempts stopped or interrupted, burden.
+    "(drive|driving|drove|go|going|went|walk|walking|walked|get|getting|got) to the (bridge|"
+    "cliff|cliffs|coast|multistorey|multi storey|car park|roof|tracks|sea|lake|river|quarry) ~6 "
+    "(jump|and jump|to jump|jumping)",
+    "(walk|walking|walked|wade|wading) into the (sea|ocean|river|lake|water|waves)",
+    "(bit|bite|biting|hit|hitting|punched|punching|scratched|scratching) my (arm|arms|wrist|"
+    "wrists|leg|legs|hand|hands|face|thigh|thighs) ~4 (marks|bleed|bled|bruise|bruises|again|"
+    "until|till)",
+    "(going to|will|might|could|scared i will|afraid i will|worried i will|want to|ready to) "
+    "act on (these|the|my|those|them|it) (thoughts|urges|feelings)?",
+    "(got|get|went|made it|go) as far as the (edge|bridge|cliff|roof|tracks|ledge|platform|"
+    "railing|railings)",
+    "(drove|walked|went|go|got) to the (cliffs|cliff|bridge|edge|tracks|roof|ledge|river|lake) "
+    "~4 (turned back|came back|chickened out|changed my mind|walked home|went home|backed out)",
+    "(found|find|finds|will find|would find) me (before it was too late|in time|just in time|"
+    "too late|unconscious|passed out)",
+    "(nobody|no one) (finds|will find|would find|can find) me (in time|until|for days)",
+    "(came|got|come) home (early)? ~2 (and)? (found|find|finds) me",
+    "(stood|sat|standing|sitting) on (the|a) (bridge|ledge|roof|edge|railing|railings) (for|and|"
+    "until|till)",
+    "why (keep|continue|carry on|go on|bother) (trying to)? (live|living|going|going on|"
+    "continuing|existing|staying|being alive)",
+    "so why (continue|carry on|go on|keep going|stay|bother) $",
+    "(only|just|all i do is) (make|makes|cause|causes) (their|everyone's|his|her|your|people's|"
+    "the) (lives|life) (harder|worse|miserable|difficult|hell)",
+    "(cause|causes|bring|bringing) (problems|pain|trouble|misery|grief) (for|to) (the people|"
+    "everyone|everybody|anyone) (who|that) (love|loves|care about|cares about)",
+    "(nobody|no one) (needs|wants) me (,|$|anymore|any more|around|here)",
+    "(not going to|will not|am not going to) (back out|chicken out|stop myself|stop this time)",
+    "(figured out|worked out|decided|know|planned|chosen) (the)? (how|where|when) ~4 (how|where|"
+    "when)",
+    "(not|no longer) just (a thought|thoughts|an idea|talk) (anymore|any more)",
+    "(car park|bridge|cliff|roof|tracks|pills|rope|train|motorway) ~6 (as an option|an option|"
+    "the answer|the way out|a way out)",
+    "(want|wanting|going|ready|plan|decided|determined) to (follow through|go through with it)",
+    "follow through (with it|this time)",
+    "take (all the|all my|all of the|the whole|a whole) (pills|tablets|bottle|packet|box|lot)",
     "(want|need|crave|craving|wanting|miss|missing) new (ones|scars|cuts|marks|burns)",
     "(can not|could not|do not|cannot|can never) (picture|see|imagine|envision) ~3 with me in it",
     "(fantasise|fantasize|fantasising|fantasizing|dream|dreaming|think|thinking|obsess|obsessing|"
