@@ -129,13 +129,11 @@ def main() -> None:
     dense, journal = dense_text(sentences, rng), journal_text(sentences, rng)
 
     def forget() -> None:
-        # Nothing remembered from earlier runs: no sentence readings, no pattern choices.
+        # Nothing remembered from earlier runs: no sentence readings.
         selftalk._READINGS.clear()
-        selftalk._index().chosen.clear()
 
     def uncached(text: str) -> object:
-        # Every sentence read afresh, as if no sentence in the text repeated another (the
-        # pattern choices, keyed by a sentence's rule words, are still shared).
+        # Every sentence read afresh, as if no sentence in the text repeated another.
         limit = selftalk._READINGS_LIMIT
         selftalk._READINGS_LIMIT = 0
         try:
