@@ -3522,14 +3522,18 @@ class _Learned:
         """Enough evidence, from two features or more that name at least two different words:
         one word that happens to lean one way ("letters", "fr") is never enough on its own,
         even though it brings two features (itself, and itself after a break)."""
+        total = sum(map(weights.get, features, repeat(0.0)))
+        if abs(total - threshold) < 1e-6:
+            # Too close to call with rounding that depends on the set's (hash-seeded) order:
+            # fsum is exact, so the verdict never changes from run to run.
+            total = math.fsum(map(weights.get, features, repeat(0.0)))
+        if total < threshold:
+            return False
         speaking = support.intersection(features)
         if len(speaking) < 2:
             return False
         words = {word for feature in speaking for word in feature.split(" ") if word != _START}
-        if len(words) < 2:
-            return False
-        # fsum: exact, so the verdict never depends on the set's (hash-seeded) order.
-        return math.fsum(map(weights.get, features, repeat(0.0))) >= threshold
+        return len(words) >= 2
 
     def category(self, features: set[str]) -> str:
         fits = [fit for fit in map(self.category_fits.get, features) if fit is not None]
