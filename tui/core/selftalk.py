@@ -1925,8 +1925,8 @@ _CRITICAL_RULES: list[tuple[str, str, dict[str, object]]] = [
     ("labelling", "&SELF_BE_INT too @ANY to (ever|even)", _WEAK),
     (
         "overgeneralising",
-        "i @ADVB? (have)? (forgot|forgotten|missed|lost|broke|broken|dropped|burnt|burned|"
-        "overslept|"
+        "!<if/when/unless/case i @ADVB? (have)? (forgot|forgotten|missed|lost|broke|broken|"
+        "dropped|burnt|burned|overslept|"
         "spilled|spilt|messed|locked) ~5 (again|as usual|yet again|once again|like always|every "
         "time|per usual)",
         _WEAK,
@@ -2163,7 +2163,7 @@ _CRITICAL_RULES: list[tuple[str, str, dict[str, object]]] = [
     (
         "discounting-the-positive",
         "(it|that|this|they|those|these|mine|my @ANY|that @ANY|this @ANY) (does|did|do|will|"
-        "would) not (really)? count",
+        "would) not (really)? count !in/towards/toward/as/on",
         {"weak": True, "negation": "ignore"},
     ),
     (
@@ -2866,7 +2866,8 @@ _CRISIS_RULES: list[str] = [
     "make it (all)? (stop|end)",
     "(am|feel) (not|no longer) safe",
     "do not feel safe",
-    "might as well (die|be dead|not exist|not be here|not be alive)",
+    "might as well (die|be dead|not exist|not be here|not be alive|go away|disappear|vanish|be "
+    "gone|end it)",
     "(easier|better|simpler|nicer|kinder|best|relief|peaceful|rather|prefer|wish|want|wanna|like) "
     "~4 (not|never) (to)? (exist|existing|be alive|being alive|be here|being here|be around|wake "
     "up|waking up|have been born|live !@LIVE_PLACE|living !@LIVE_PLACE|go on !@GO_ON_OBJECT)",
@@ -2964,7 +2965,8 @@ _CRISIS_RULES: list[str] = [
     "to find|to see|to realise|to realize)? i (am|was) still (here|alive|breathing|around)",
     "wake up ~2 (disappointed|upset|angry|gutted|sad) ~4 (still|again|alive|here)",
     "better off (with|having) ~4 (who|that) (is|was|were) not me",
-    "(with|without|have|having) no (mum|mom|mother|dad|father|parent|wife|husband|partner|son|"
+    "(with|without|have|having|deserve|deserves|need) no (mum|mom|mother|dad|father|parent|wife|"
+    "husband|partner|son|"
     "daughter|sister|brother|friend|girlfriend|boyfriend|me) at all",
     "(can not|could not|do not|cannot|can never) (picture|see|imagine|envision) (myself|me) "
     "@ADVB? (making it|lasting|surviving|getting|staying around|still here) (to|till|until|"
@@ -2992,8 +2994,8 @@ _CRISIS_RULES: list[str] = [
     "(the)? (traffic|oncoming traffic|a car|a bus|a train|a lorry|a truck|the road)",
     "(too close to|close to|near|at) the (edge|tracks|train tracks|ledge|platform edge) ~4 (on "
     "purpose|and (thought|wondered|hoped|waited))",
-    "(looked|look|stared|staring|looking) at the (oncoming)? (train|traffic|tracks|drop|edge|river|"
-    "bridge) ~4 (thought|wondered|one step|just one)",
+    "(looked|look|stared|staring|looking) at the (oncoming)? (train|traffic|tracks|train tracks|"
+    "drop|edge|river|bridge) ~8 (thought|wondered|one step|just one|stepping|jumping|jump|step)",
     "(thinking|thought|think|wanted|want|wanna|tempted|urge|imagine|imagining|keep thinking) ~4 "
     "(driving|drive|swerving|swerve|steering|steer|crashing|crash) (off|into|in front of)",
     "(drove|driving|drive|walked|stood|standing) ~3 (cliff|cliff edge|bridge|ledge|tracks) ~4 "
@@ -3152,7 +3154,7 @@ _CRISIS_RULES: list[str] = [
     "(nobody|no one) (finds|will find|would find|can find) me (in time|until|for days)",
     "(came|got|come) home (early)? ~2 (and)? (found|find|finds) me",
     "(stood|sat|standing|sitting) on (the|a) (bridge|ledge|roof|edge|railing|railings) (for|and|"
-    "until|till)",
+    "until|till|tonight|today|again|longer|last)",
     "why (keep|continue|carry on|go on|bother) (trying to)? (live|living|going|going on|"
     "continuing|existing|staying|being alive)",
     "so why (continue|carry on|go on|keep going|stay|bother) $",
@@ -3170,6 +3172,44 @@ _CRISIS_RULES: list[str] = [
     "(want|wanting|going|ready|plan|decided|determined) to (follow through|go through with it)",
     "follow through (with it|this time)",
     "take (all the|all my|all of the|the whole|a whole) (pills|tablets|bottle|packet|box|lot)",
+    # Fifth round: ultimatums, metaphors for dying, God or fate asked to end it.
+    "(that is it|that is the end|the end of the road|the end of the line|it is over|game over) "
+    "for me",
+    "(one more|just one more) (bad)? (day|week|month|rejection|thing|time|failure|fight) ~4 "
+    "(i am|and i am|then i am) (done|out|gone|taking the exit|making my exit|letting go)",
+    "(i am|i will|i will be) (making|make|take|taking) (my|the) exit",
+    "(calling|call|called) it a day on (life|this life|this whole life @ANY?|living|everything|"
+    "existence|it all)",
+    "out of this (life|world|existence)",
+    "(permanently|forever|for good|for ever) offline",
+    "(eternal|endless|everlasting|final|forever) (nap|sleep|rest|slumber)",
+    "the long sleep",
+    "(i will be|i am|soon i will be|i will soon be) joining the stars",
+    "lights out (for me|forever|for good|permanently)",
+    "(this|it) (is|will be) (probably|likely)? my last (birthday|christmas|summer|year|winter|"
+    "new year|spring|autumn)",
+    "(let|letting) the (ocean|sea|river|water|waves|cold|dark) (have|take) me",
+    "end my (story|chapter|journey|days)",
+    "let (the|a) (car|bus|train|truck|lorry) (hit|take|run over|kill) me",
+    "(coming|come|go|going) home to (you|god|the lord|jesus|heaven) myself",
+    "(nobody|no one|they|you|everyone) (will|would)? (not|never)? (have|need) to (deal with|put "
+    "up with|worry about|look after|carry|take care of) me (after|anymore|any more|much longer|"
+    "soon|again|for long)",
+    "(do not|does not) deserve (another|one more) (sunrise|day|morning|year|birthday)",
+    "if i @ADVB? (vanished|disappeared|stopped existing|was not here|were not here)",
+    "(notice|care|miss me|come looking) if i (never|stopped|was gone|were gone|disappeared|"
+    "vanished|did not (wake|come|show))",
+    "(not|never|no longer) (going to)? be here either",
+    "not (have|be around for|see|make it to) (a|the)? next (year|birthday|christmas|summer)",
+    "(should not|do not deserve to|does not deserve to|should never) (stay|be|remain|keep) alive",
+    "wish ~3 had (killed|taken|finished) me",
+    "(dying|death|being dead) ~3 (the)? only (rest|way|escape|option|answer|peace|relief|way out)",
+    "(hitting|hit|hits|punching|punched|scratching|scratched|burning|burned|burnt) my (legs|arms|"
+    "thighs|stomach|body|wrists|leg|arm|thigh) (with|against|until|till|when|so|to)",
+    "(pinch|pinching|pinched|bite|biting|bit|hitting|punching|scratching) myself (hard|until|"
+    "till|so|to|when|again|on purpose)",
+    "enough ~3 to (end it|do it|end my life|kill myself|not wake up|never wake up|overdose)",
+    "(dies|passes|passes away|is gone|goes) ~5 (go|follow|join) (with)? (him|her|them)",
     "(want|need|crave|craving|wanting|miss|missing) new (ones|scars|cuts|marks|burns)",
     "(can not|could not|do not|cannot|can never) (picture|see|imagine|envision) ~3 with me in it",
     "(fantasise|fantasize|fantasising|fantasizing|dream|dreaming|think|thinking|obsess|obsessing|"
