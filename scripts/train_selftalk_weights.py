@@ -49,8 +49,10 @@ L2 = 0.003
 BIAS = "<bias>"  # the intercept, a feature every training sentence has
 MIN_EVIDENCE = 1.0  # the lowest threshold: some words must speak for the flag
 # Crisis may be flagged on less evidence: a missed cry for help costs far more than a support
-# screen opened by mistake (one key away), and the issue allows idioms flagged up to 20%.
-CRISIS_MIN_EVIDENCE = 0.25
+# screen opened by mistake (one key away), and the issue allows idioms flagged up to 20%. Not
+# lower than 0.5: at 0.25 single topical words ("wrote", from goodbye letters) were enough to
+# read "What I wrote when the disk was failing" as crisis.
+CRISIS_MIN_EVIDENCE = 0.5
 # A word or pair seen in fewer sentences than this gets no weight: a feature from one or two
 # sentences learns their label by heart ("finally", "tonight") and raises false alarms.
 MIN_COUNT = 3
