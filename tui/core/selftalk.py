@@ -1584,7 +1584,9 @@ _CRITICAL_RULES: list[tuple[str, str, dict[str, object]]] = [
     # --- should-statements
     (
         "should-statement",
-        "i @ADVB? {SHOULD} (not|never)? (have|would|of)? @ADVB? (not|never)? @ADVB? @PP",
+        "i @ADVB? {SHOULD} (not|never)? ((have|would|of) @ADVB? (not|never)? @ADVB? @PP|@ADVB? "
+        "(not|never)? @ADVB? !put/cut/set/let/hit/shut/cost/read/run/come/become/hurt/quit/"
+        "spread/bet/burst/cast/fit/upset/shed/split/spit/broadcast/forecast @PP)",
         _WEAK,
     ),
     (
@@ -2572,6 +2574,60 @@ _CRITICAL_RULES: list[tuple[str, str, dict[str, object]]] = [
         "could not|have not|had not|failed to|forgot to|was too|was) ~3 (him|her|them|there)",
         _STRONG,
     ),
+    # Session three: forms the blind batches showed.
+    ("harsh-self-address", "^ look at you (,)? ~4 (still|again|and still|always)", _STRONG),
+    (
+        "catastrophising",
+        "i (will|am going to) (be|get) (humiliated|laughed at|a laughing stock|ruined|exposed|"
+        "found out|fired|sacked|dumped|left behind)",
+        _WEAK,
+    ),
+    (
+        "catastrophising",
+        "my? (talk|presentation|interview|exam|date|speech|party|meeting|new job|first day|"
+        "performance|recital|audition|test) (is|will be) (going to be)? @ADVB? (a|an)? @ADVB? "
+        "(disaster|catastrophe|nightmare|train wreck|trainwreck|total mess|embarrassment|"
+        "humiliation|end in disaster)",
+        {"weak": True, "needs_self": True},
+    ),
+    (
+        "catastrophising",
+        "(will|is going to) end in (disaster|tears|failure|humiliation) like (the|my) (last|"
+        "other) (one|time|job|ones)",
+        _WEAK,
+    ),
+    (
+        "mind-reading",
+        "(i|so i) must have (upset|annoyed|offended|hurt|bored|disappointed|irritated|angered|"
+        "put off|said something)",
+        _WEAK,
+    ),
+    ("comparing", "got all the (brains|talent|looks|luck|charm|common sense)", _WEAK),
+    ("comparing", "(i|and i) got (whatever|what) (was)? left (over)?", _WEAK),
+    (
+        "discounting-the-positive",
+        "hired me ~4 (mistake|by mistake|regret it|will regret|figure it out|realise|realize)",
+        _WEAK,
+    ),
+    (
+        "should-statement",
+        "^ (a)? (real|proper) (adult|adults|grown up|grown ups|grownup|runner|runners|artist|"
+        "artists|writer|writers|parent|parents|man|men|woman|women|professional|professionals|"
+        "mum|mom|dad) (would|do not|would not|would never|never|does not|would have|should|"
+        "can|could|go|know|manage)",
+        {"weak": True, "needs_self": False},
+    ),
+    (
+        "discounting-the-positive",
+        "(just|only|mere|pure) (politeness|pity|charity|being polite|luck)",
+        {"weak": True, "needs_self": False},
+    ),
+    (
+        "discounting-the-positive",
+        "(was|is) (nothing|no big deal|not a big deal) (,)? real (runners|artists|writers|"
+        "athletes|cooks|people|adults|musicians)",
+        {"weak": True, "needs_self": False},
+    ),
 ]
 
 # Suppressors: a finding after one of these, in the same sentence, is not the person's own
@@ -2657,6 +2713,7 @@ _MARKER_RULES: list[tuple[str, str]] = [
         "kid|child|teenager|teen)",
     ),
     ("past", "i @ADVB? once (thought|believed|felt)"),
+    ("past", "(told|convinced|kept telling) myself (that)? => i (was|were|had)"),
     (
         "past",
         "i @ADVB? (thought|believed|assumed|feared|worried|was sure|was convinced|was "
@@ -2703,6 +2760,9 @@ _RIDER_RULES: list[str] = [
     "proud of",
     "yet $",
     "(and|but) that is (enough|allowed|human)",
+    "(only|just) (failed|messed up|got wrong|missed|fluffed|botched|lost|flunked) ~3 one (test|"
+    "thing|exam|time|question|part|day|game|match|interview|step|round)",
+    "i am @ADVB? (still)? (learning|new to this|a beginner|only human|just tired|exhausted|tired)",
     "i am still (worth|a good|lovable|loved|okay|ok|learning|growing|improving|enough|a decent|"
     "decent|a kind|kind|good enough|worthy|valuable|likeable|likable)",
     "(a|one) (bad|hard|tough|rough|long) (day|week|moment|afternoon|morning|night|year)",
@@ -3157,7 +3217,7 @@ _CRISIS_RULES: list[str] = [
     "until|till|tonight|today|again|longer|last)",
     "why (keep|continue|carry on|go on|bother) (trying to)? (live|living|going|going on|"
     "continuing|existing|staying|being alive)",
-    "so why (continue|carry on|go on|keep going|stay|bother) $",
+    "so why (continue|carry on|go on|keep going|stay) $",
     "(only|just|all i do is) (make|makes|cause|causes) (their|everyone's|his|her|your|people's|"
     "the) (lives|life) (harder|worse|miserable|difficult|hell)",
     "(cause|causes|bring|bringing) (problems|pain|trouble|misery|grief) (for|to) (the people|"
@@ -3210,6 +3270,11 @@ _CRISIS_RULES: list[str] = [
     "till|so|to|when|again|on purpose)",
     "enough ~3 to (end it|do it|end my life|kill myself|not wake up|never wake up|overdose)",
     "(dies|passes|passes away|is gone|goes) ~5 (go|follow|join) (with)? (him|her|them)",
+    "(lost|losing|lose|have no|had no|no) (the|my|all)? will to (live|go on|keep going|carry on|"
+    "exist|stay alive)",
+    "(swallow|swallowing|swallowed|take|taking|down|downing) (everything|all|the lot|all of it|"
+    "whatever|every pill|every tablet) (in|from) (the|my|our) (medicine|bathroom|first aid)? "
+    "(cabinet|cupboard|drawer|box|cabinets)",
     "(want|need|crave|craving|wanting|miss|missing) new (ones|scars|cuts|marks|burns)",
     "(can not|could not|do not|cannot|can never) (picture|see|imagine|envision) ~3 with me in it",
     "(fantasise|fantasize|fantasising|fantasizing|dream|dreaming|think|thinking|obsess|obsessing|"
@@ -3237,7 +3302,7 @@ _IDIOM_RULES: list[str] = [
     "@SUICIDE_BEFORE suicide",
     "suicide @SUICIDE_AFTER",
     "(killing|killed|kill|kills) (me|it)",
-    "(killing|killed|kill) myself (laughing|trying|to get)",
+    "(killing|killed|kill) myself (@IDIOM_AFTER_MYSELF|to get)",
     "(phone|battery|laptop|car|plant|plants|tv|charger|headphones|computer|bulb|printer|"
     "console|controller|engine|torch|kindle|tablet|ipad|iphone|mouse|keyboard) ~3 (died|dead|"
     "dying|is dead|has died)",
