@@ -45,13 +45,15 @@ OUT = ROOT / "tui" / "core" / "data" / "selftalk_weights.json"
 
 EPOCHS = 60
 RATE = 0.3
-L2 = 0.003
+L2 = 0.01
 BIAS = "<bias>"  # the intercept, a feature every training sentence has
 MIN_EVIDENCE = 1.0  # the lowest threshold: some words must speak for the flag
 # Crisis may be flagged on less evidence: a missed cry for help costs far more than a support
-# screen opened by mistake (one key away), and the issue allows idioms flagged up to 20%. Not
-# lower than 0.5: at 0.25 single topical words ("wrote", from goodbye letters) were enough to
-# read "What I wrote when the disk was failing" as crisis.
+# screen opened by mistake (one key away), and the issue allows idioms flagged up to 20%. What
+# keeps everyday sentences that share crisis words ("I wrote a letter to my gran", "tonight")
+# from reading as crisis is mostly training data (batch training-m) and the stronger L2. Not
+# lower than 0.5: at 0.25 a few filler words ("then", "today and") were enough to read a
+# sentence as crisis.
 CRISIS_MIN_EVIDENCE = 0.5
 # A word or pair seen in fewer sentences than this gets no weight: a feature from one or two
 # sentences learns their label by heart ("finally", "tonight") and raises false alarms.

@@ -3270,6 +3270,18 @@ _CRISIS_RULES: list[str] = [
     "till|so|to|when|again|on purpose)",
     "enough ~3 to (end it|do it|end my life|kill myself|not wake up|never wake up|overdose)",
     "(dies|passes|passes away|is gone|goes) ~5 (go|follow|join) (with)? (him|her|them)",
+    "(rope|noose|ropes) (is|are|was) still (in|under|behind|on|up)",
+    "(see|know|find out|check|test) (if|whether) i (could|can|would|really could) (jump $|do it $|"
+    "go through with it|survive the fall|reach the edge)",
+    "(poison|poisons|pills|drugs|overdoses) ~4 (fastest|quickest|painless|painlessly|work "
+    "fastest|works fastest|would kill|to die)",
+    "(will not|am not going to) be (reading|here to read|around to read|here to see|around to "
+    "see) (it|this|them|any replies|your reply|the replies) !,/and/but/because/cos/as/so/since/"
+    "till/until/for/while/on/at/this/today/tonight/tomorrow/anyway",
+    "top of the (car park|multistorey|multi storey|building|bridge|cliff|tower|block|roof) ~6 "
+    "(jump|jumping|the drop|edge)",
+    "sorry for (everything|all the pain|all the trouble|all of it) (that)? i (put|have put|"
+    "caused|have caused) (you|them|everyone|you all|everybody)",
     "(lost|losing|lose|have no|had no|no) (the|my|all)? will to (live|go on|keep going|carry on|"
     "exist|stay alive)",
     "(swallow|swallowing|swallowed|take|taking|down|downing) (everything|all|the lot|all of it|"
