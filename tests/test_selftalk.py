@@ -448,6 +448,24 @@ def test_weights_catch_crisis_wording_the_rules_do_not_know(text: str) -> None:
     assert analyse(text).crisis  # ... the weights behind them don't
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I wrote a long letter to my aunt and posted it.",
+        "I picked up my prescription on the way home.",
+        "We said goodbye to the old house today.",
+        "The bridge into town is closed for repairs.",
+        "Tonight I am going to have a long bath.",
+        "I gave my old coat to the charity shop.",
+        "What a relief, the test results were fine.",
+    ],
+)
+def test_everyday_sentences_that_share_crisis_words_are_not_crisis(text: str) -> None:
+    # The weights once read such sentences as crisis ("wrote", "tonight", "relief" come up
+    # in goodbye letters and plans); batch training-m is there so they don't.
+    assert not analyse(text).crisis
+
+
 def test_a_weights_finding_covers_the_sentence_and_yields_to_defusion() -> None:
     from tui.core import selftalk
 
