@@ -77,7 +77,7 @@ evidence, and their features mark words after a negation. Blind batches:
 - ``holdout-6`` (the dev sample's plain style, all labels): written blind after every
   session-3 change and scored once: precision 1.000, recall 0.962 (50/52), kind 0/43,
   crisis 57/58, idioms 1/32, kind or neutral read as crisis 1/68. BELOW the crisis target by
-  one sentence; asserted as floors.
+  one sentence.
 
 - ``holdout-7`` (plain style, fresh situations asked for): written blind after the fourth
   round and the index change, scored once: precision 1.000, recall 0.940 (47/50), kind 0/45,
@@ -95,12 +95,23 @@ evidence, and their features mark words after a negation. Blind batches:
   all of them now meet every target.
 - ``holdout-9`` (exercise answers in many voices): written blind after that, scored once:
   precision 0.946, recall 0.981 (53/54), kind 2/45 (4.4%), crisis 52/53, idioms 0/33, calm
-  alarms 3/75. BELOW the crisis target by one sentence; asserted as a floor.
+  alarms 3/75. BELOW the crisis target by one sentence.
 
 - ``training-m`` (everyday and kind sentences that share words with crisis language: wrote,
   letter, tonight, plan, pills, bridge…; written blind) showed the weights reading 60 of its
   359 sentences as crisis. It was added as training data, with a stronger L2; holdout-9's
   miss was then looked at and covered by a rule.
+
+- ``holdout-10`` (plain style) and ``holdout-11`` (exercise answers), both written blind
+  after training-m and scored once: holdout-10 precision 0.979, recall 0.904 (47/52), kind
+  1/43, crisis 51/54, idioms 0/36, calm alarms 0/83; holdout-11 precision 0.962, recall
+  0.962 (51/53), kind 2/41 (4.9%), crisis 49/49, idioms 0/25, calm alarms 0/81. The three
+  crisis misses of holdout-10 were then covered by rules (and "can't stop thinking about…"
+  no longer starts a negation in the weights' features).
+
+Across the last four blind batches (holdout-8 to holdout-11), crisis language was caught in
+207 of 211 sentences (98.1%) at first scoring: the 100% target is met on some batches and
+missed by one to three sentences on others.
 
 Expect recall on new text near 0.90-0.96, and crisis recall on new wording of 0.97-1.0.
 
@@ -265,25 +276,11 @@ def _batches() -> dict[str, list[Case]]:
     return batches
 
 
-# Blind batches below target: their first (and only) scores, asserted as floors.
 # Not in the issue: our own limits, so the support screen isn't shown for everyday sadness.
 # The weights lean towards asking (a missed cry for help costs more than a screen closed with
 # one key), so a batch written to sit close to crisis language may go a little higher.
 CALM_ALARMS_OVERALL = 0.05
 CALM_ALARMS_PER_BATCH = 0.10
-
-
-BELOW_TARGET = {
-    # Below target on crisis alone; the rest is held to the targets.
-    "holdout-9": {
-        "precision": 0.90,
-        "recall": 0.90,
-        "kind_rate": 0.05,
-        "crisis_recall": 52 / 53,
-        "idiom_rate": 0.20,
-        "calm_alarm_rate": CALM_ALARMS_PER_BATCH,
-    },
-}
 
 
 def assert_targets(name: str, result: Score, calm_limit: float = CALM_ALARMS_PER_BATCH) -> None:
@@ -305,29 +302,16 @@ def test_dev_sample_meets_targets() -> None:
     assert_targets("dev sample", score(cases), CALM_ALARMS_OVERALL)
 
 
-@pytest.mark.parametrize("batch", sorted(set(_batches()) - set(BELOW_TARGET)))
+@pytest.mark.parametrize("batch", sorted(_batches()))
 def test_case_batch_meets_targets(batch: str) -> None:
+    """Every batch, blind ones included: a blind batch's first score is in its comment in the
+    cases file and in this module's docstring; once its misses were looked at and covered,
+    it holds the analyser to the targets like any other."""
     assert_targets(f"cases[{batch}]", score(_batches()[batch]))
 
 
-@pytest.mark.parametrize("batch", sorted(BELOW_TARGET))
-def test_blind_batch_below_target_does_not_regress(batch: str) -> None:
-    result = score(_batches()[batch])
-    report = result.summary(f"cases[{batch}]") + "".join(f"\n  {m}" for m in result.misses)
-    print(report)
-    for measure, floor in BELOW_TARGET[batch].items():
-        value = getattr(result, measure)
-        if measure in ("kind_rate", "idiom_rate", "calm_alarm_rate"):
-            assert value <= floor + 1e-9, report
-        else:
-            assert value >= floor - 1e-9, report
-
-
 def test_all_cases_together_meet_targets() -> None:
-    cases = [case for case in load_cases(DATA) if case.batch not in BELOW_TARGET]
-    assert_targets(
-        "cases[all but the blind batches below target]", score(cases), CALM_ALARMS_OVERALL
-    )
+    assert_targets("cases[all]", score(load_cases(DATA)), CALM_ALARMS_OVERALL)
 
 
 def test_cases_file_is_big_varied_and_well_formed() -> None:

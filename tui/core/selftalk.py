@@ -3271,6 +3271,12 @@ _CRISIS_RULES: list[str] = [
     "enough ~3 to (end it|do it|end my life|kill myself|not wake up|never wake up|overdose)",
     "(dies|passes|passes away|is gone|goes) ~5 (go|follow|join) (with)? (him|her|them)",
     "(rope|noose|ropes) (is|are|was) still (in|under|behind|on|up)",
+    "(to|at|by|on|near) the (train|railway)? (tracks|line|level crossing|platform edge) ~4 "
+    "(waited|waiting|stood|sat|thought|thinking|again|for a train)",
+    "(note|letter|message|video) (to|that) (explain|explains|say|says|tell|tells) ~2 why i (did "
+    "it|did this|had to|could not go on|am doing this|am doing it|chose this|went)",
+    "(thinking|thought|think|dreaming|fantasising|fantasizing) about (swallowing|taking|downing) "
+    "(the|a|all the|all my)? (whole|entire)? (bottle|packet|box|pills|tablets|lot|meds)",
     "(see|know|find out|check|test) (if|whether) i (could|can|would|really could) (jump $|do it $|"
     "go through with it|survive the fall|reach the edge)",
     "(poison|poisons|pills|drugs|overdoses) ~4 (fastest|quickest|painless|painlessly|work "
@@ -3574,7 +3580,8 @@ def word_features(text: str) -> set[str]:
 def _features(words: Sequence[str]) -> set[str]:
     """Each word, and each word with the one before it ("<s>" after a sentence or clause
     break). After a negation, to the end of its clause, both are marked "!": so "I'm not
-    good enough" and "I'm good enough" share no feature past "not". This runs for every
+    good enough" and "I'm good enough" share no feature past "not" (but "can't stop" and
+    "can't help" end the mark: what follows them is meant). This runs for every
     sentence, so it stays one plain loop."""
     features: set[str] = set()
     add = features.add
@@ -3589,10 +3596,15 @@ def _features(words: Sequence[str]) -> set[str]:
             mark = ""
         add(mark + word)
         add(mark + previous + " " + word)
+        if mark and word in _NOT_NEGATING and previous in _NEGATORS:
+            mark = ""  # "can't stop thinking about…" says more of it, not less
         previous = word
         if word in _NEGATORS:
             mark = "!"
     return features
+
+
+_NOT_NEGATING = frozenset({"stop", "help", "wait", "resist", "shake"})
 
 
 _START = "<s>"
