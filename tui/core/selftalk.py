@@ -3270,6 +3270,11 @@ _CRISIS_RULES: list[str] = [
     "till|so|to|when|again|on purpose)",
     "enough ~3 to (end it|do it|end my life|kill myself|not wake up|never wake up|overdose)",
     "(dies|passes|passes away|is gone|goes) ~5 (go|follow|join) (with)? (him|her|them)",
+    "(i am|am|i feel like|i have become|being|i am just|i am nothing but) ~3 (drain|strain|"
+    "millstone|drag|weight|leech) on (everyone|everybody|my family|them|others|people|you|us|"
+    "all of them|my @ANY|the family|everyone around me)",
+    "(i am|am|being) (too|such) (heavy|big|great|much of|huge) a (burden|weight|drain)",
+    "(have|has|had) to carry me $",
     "(rope|noose|ropes) (is|are|was) still (in|under|behind|on|up)",
     "(to|at|by|on|near) the (train|railway)? (tracks|line|level crossing|platform edge) ~4 "
     "(waited|waiting|stood|sat|thought|thinking|again|for a train)",
