@@ -3,11 +3,12 @@
 Run with ``.venv/bin/python tests/benchmarks/bench_selftalk.py``. Not collected by pytest, and
 timing is never a test: shared machines are too noisy for that. Prints:
 
-- the median (and best) time to analyse 100 KB, for two kinds of text:
-  * dense: every line is a labelled self-talk sentence (the worst realistic case: every
-    sentence is worth a closer look);
-  * journal: paragraphs where about one sentence in three is self-talk and the rest is the
-    ordinary business of a day;
+- the median (and best) time to analyse 100 KB, for three kinds of text:
+  * dense: every line is a sentence from the labelled cases (any label: self-criticism,
+    kind, neutral, crisis, idiom), so every sentence is worth a closer look;
+  * journal: paragraphs where about one sentence in three is from the cases and the rest is
+    the ordinary business of a day;
+  * self-criticism only: every line a critic sentence (the costliest kind to read);
 - the first analysis after import (the patterns are compiled then, once);
 - the quality figures on the dev sample and on every batch of tests/data/self_talk_cases.tsv.
 """
@@ -127,6 +128,7 @@ def main() -> None:
     sentences = [case.text for case in cases]
     rng = random.Random(20240601)
     dense, journal = dense_text(sentences, rng), journal_text(sentences, rng)
+    critic = dense_text([case.text for case in cases if case.label == "critic"], rng)
 
     def forget() -> None:
         # Nothing remembered from earlier runs: no sentence readings.
@@ -146,11 +148,12 @@ def main() -> None:
         ("journal", journal, selftalk.analyse),
         ("dense, no sentence remembered", dense, uncached),
         ("journal, no sentence remembered", journal, uncached),
+        ("self-criticism only, none remembered", critic, uncached),
     ):
         median, best = time_it(analyse, text, forget)
         analysis = selftalk.analyse(text)
         print(
-            f"100 KB {name:31}: median {median:6.1f} ms, best {best:6.1f} ms "
+            f"100 KB {name:36}: median {median:6.1f} ms, best {best:6.1f} ms "
             f"({len(text):,} chars, {len(analysis.findings):,} findings)"
         )
     # The app checks an answer again after each edit: most of its sentences are unchanged.
