@@ -46,12 +46,15 @@ OUT = ROOT / "tui" / "core" / "data" / "selftalk_weights.json"
 EPOCHS = 60
 RATE = 0.3
 L2 = 0.01
+# The crisis weights are held back harder: with a lighter hand they learned filler words from
+# crisis lines ("then", "tonight", "I wrote") and read everyday sentences as crisis.
+CRISIS_L2 = 0.02
 BIAS = "<bias>"  # the intercept, a feature every training sentence has
 MIN_EVIDENCE = 1.0  # the lowest threshold: some words must speak for the flag
 # Crisis may be flagged on less evidence: a missed cry for help costs far more than a support
 # screen opened by mistake (one key away), and the issue allows idioms flagged up to 20%. What
 # keeps everyday sentences that share crisis words ("I wrote a letter to my gran", "tonight")
-# from reading as crisis is mostly training data (batch training-m) and the stronger L2. Not
+# from reading as crisis is mostly training data (batch training-m) and CRISIS_L2. Not
 # lower than 0.5: at 0.25 a few filler words ("then", "today and") were enough to read a
 # sentence as crisis.
 CRISIS_MIN_EVIDENCE = 0.5
@@ -94,7 +97,7 @@ def digest(rows: list[Row]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def train(examples: list[tuple[set[str], float]]) -> dict[str, float]:
+def train(examples: list[tuple[set[str], float]], l2: float) -> dict[str, float]:
     """Logistic regression by stochastic gradient descent, positives weighed up to balance."""
     data = list(examples)
     positives = sum(y for _, y in data)
@@ -110,7 +113,7 @@ def train(examples: list[tuple[set[str], float]]) -> dict[str, float]:
             gradient = (p - y) * (boost if y else 1.0)
             for f in features:
                 w = weights.get(f, 0.0)
-                weights[f] = w - rate * (gradient + L2 * w)
+                weights[f] = w - rate * (gradient + l2 * w)
     return weights
 
 
@@ -125,6 +128,7 @@ def threshold_for(
     labels: list[str],
     limits: dict[str, float],
     lowest: float,
+    l2: float,
 ) -> tuple[float, dict[str, str]]:
     """The lowest threshold whose out-of-fold false alarms stay within ``limits``."""
     scores = [0.0] * len(examples)
@@ -132,7 +136,7 @@ def threshold_for(
     random.Random(11).shuffle(order)
     for fold in range(FOLDS):
         held = set(order[fold::FOLDS])
-        weights = train([e for index, e in enumerate(examples) if index not in held])
+        weights = train([e for index, e in enumerate(examples) if index not in held], l2)
         for index in held:
             scores[index] = total(weights, examples[index][0])
     chosen = 10.0
@@ -191,6 +195,7 @@ def model(
     negatives: set[str],
     limits: dict[str, float],
     lowest: float = MIN_EVIDENCE,
+    l2: float = L2,
 ) -> dict[str, object]:
     chosen = [row for row in rows if row[0] == positive or row[0] in negatives]
     examples = [
@@ -198,9 +203,9 @@ def model(
         for label, text, _ in chosen
     ]
     labels = [label for label, _, _ in chosen]
-    threshold, report = threshold_for(examples, labels, limits, lowest)
+    threshold, report = threshold_for(examples, labels, limits, lowest, l2)
     print(f"{positive}: threshold {threshold}; out of fold, flagged by the weights alone: {report}")
-    weights = train(examples)
+    weights = train(examples, l2)
     kept = {f: round(w, 3) for f, w in sorted(weights.items()) if abs(w) >= KEEP and f != BIAS}
     return {"threshold": threshold, "weights": kept}
 
@@ -216,6 +221,7 @@ def main() -> None:
             {"critic", "kind", "neutral", "idiom"},
             CRISIS_FALSE_ALARMS,
             CRISIS_MIN_EVIDENCE,
+            CRISIS_L2,
         ),
         "critical": model(training, "critic", {"kind", "neutral", "idiom"}, CRITICAL_FALSE_ALARMS),
         "categories": category_profiles(training),

@@ -2891,7 +2891,7 @@ _CRISIS_RULES: list[str] = [
     "anything|going on|it all|any of it|being here|being alive|existing|carrying on|keep going|"
     "keep living|keeping going|staying|waking up|getting up|trying|anymore|any more))",
     "see no (way out|future|point|reason)",
-    "no way out",
+    "no way out !of/through/from/except/but/other/apart",
     "(thinking|thought|thoughts|think|dream|dreaming|fantasise|fantasize|fantasising|fantasizing|"
     "imagine|imagining) (about|of) (dying|death|suicide|ending (it|things|everything|my life|"
     "myself|it all) !with|not being here|not existing|killing "
@@ -2978,8 +2978,9 @@ _CRISIS_RULES: list[str] = [
     "(everything|it all|all of it|it) would stop (hurting|hurt) (if i)",
     "(suicide|dying|death|ending it|killing myself|not being here) ~2 (crossing|crosses|crossed|"
     "on|in) my mind",
-    "(imagining|imagine|picture|picturing|planning|plan|thinking about|think about|dream about|"
-    "dreaming about|writing) my (own)? (funeral|death|grave|obituary|eulogy|will)",
+    "(imagining|imagine|picture|picturing|planning|plan|planned|chose|choosing|picked|thinking "
+    "about|think about|dream about|dreaming about|writing) my (own)? (funeral|death|grave|"
+    "obituary|eulogy|will)",
     "(not|no longer) (scared|afraid|frightened) (of)? (dying|death|to die) (anymore|any more)?",
     "(will not|am not going to|would not) be (a|an)? @ADVB? (problem|burden|bother|nuisance|"
     "trouble|worry|weight) (for|to|on) (anyone|anybody|everyone|everybody|you|them|my @ANY) "
@@ -3085,7 +3086,7 @@ _CRISIS_RULES: list[str] = [
     "(take|took|taking|remove|removed|removing) myself (out of (the picture|the equation|this "
     "world|it all|everyone's way|the way)|from (the picture|the equation|this world|existence))",
     "last time i will (bother|trouble|burden|annoy|upset|hurt|disappoint|be a burden to|be a "
-    "problem for|ask) (anyone|anybody|you|everyone|everybody|them)",
+    "problem for|ask|let) (anyone|anybody|you|everyone|everybody|them)",
     "(say|said|saying|tell|told|telling) ~5 one (last|final) time",
     "(death|dying|being dead|not existing|not being here|never waking up|not waking up) (sounds|"
     "seems|feels|looks|would be|would feel|is starting to sound) @ADVB? (so|quite|really|kind of)? "
@@ -3275,6 +3276,53 @@ _CRISIS_RULES: list[str] = [
     "all of them|my @ANY|the family|everyone around me)",
     "(i am|am|being) (too|such) (heavy|big|great|much of|huge) a (burden|weight|drain)",
     "(have|has|had) to carry me $",
+    # Concepts the weights had only learned by heart (L2 0.02 no longer does).
+    "(living|being alive|existing|life) (is not|is no longer) something i (want|wish|care) to",
+    "(everything|it all|the world|life) to stop and never (start|begin|come back|wake) again",
+    "(wants|want|wanted|wanting) to stop (living|existing|being alive|breathing)",
+    "(bruises|cuts|marks|burns) ~8 (but)? i (do|did|make|made) them (to)? myself",
+    "(plan|planning|planned|decide|deciding|think about|thinking about) how i (would|will|am "
+    "going to|could) (go|do it|end it|die)",
+    "(bought|buying|got|collected|picked up) (extra|more|lots of|a lot of|loads of|several) "
+    "(boxes|packs|packets|bottles) of (painkillers|paracetamol|pills|tablets|sleeping pills) ~6 "
+    "(know|knew) (exactly)? why",
+    # Seventh round: means kept back, attempts, last notes, arrangements, being carried.
+    "(prescription|prescriptions|pills|tablets|meds|medication) ~8 (aside for later|for "
+    "something else|a way out|in case i need (it|them|a way out))",
+    "(got|have|have got|building|keeping) a stockpile (now|$|of (pills|tablets|meds|paracetamol))",
+    "my (last|first|second|third|previous|latest|most recent)? (suicide)? attempt !at/to/on/of/in"
+    "/with/for",
+    "(tried|did it|attempted) again ~4 (nobody|no one) (knows|noticed|found out|knew)",
+    "(talked|talk|talking) me down from (the|a)? (railing|railings|ledge|edge|bridge|roof|balcony)",
+    "(nearly|almost) did it ~6 (lost my nerve|bottled it|chickened out|stopped myself|could not)",
+    "reading this ~6 (not your fault|i am sorry|i love you|i am gone|forgive me)",
+    "(letter|note|notes|letters) ~6 where (they|he|she|someone|you|mum|dad) (will|would|can) "
+    "find (it|them)",
+    "(clean|clear|sort|tidy) (up)? after (me|i am gone) $",
+    "less to (clean|sort|tidy|clear|deal with) (up)? after",
+    "(nobody|no one) (has|needs|will have|is going) to ~4 after $",
+    "(nobody|no one) (gets|is|will be) left with my (debts|mess|things|stuff|bills)",
+    "(found|finding|find) a (new)? home for (the|my) (dog|cat|pet|pets|rabbit|fish|bird|cats|"
+    "dogs) ~4 (so|because|since|before)",
+    "so (that)? everything goes to my",
+    "(razors|blades|razor|blade) ~6 not (for|meant for) shaving",
+    "(blades|razors|razor|blade|lighter) hidden (under|in|behind|inside)",
+    "(everything|what|the stuff|the things) i use when it (gets|is) (bad|too much|really bad|"
+    "hard|unbearable)",
+    "(wounds|cuts|scabs|burns) so they (never|do not|will not|can not) heal",
+    "(tired|sick) of (carrying|looking after|dealing with|putting up with|worrying about) me",
+    "(cost|costs) (everyone|everybody|them|my family|you all) too much",
+    "(bottle|cabinet|pills|tablets|knives|knife|blades|water|bridge|tracks|river|sea|edge|"
+    "rope) ~4 (calling|calls|called|keeps calling) (to)? me",
+    "(knives|knife|blades|pills|tablets|rope) ~4 waiting for me",
+    "picture myself (on|under|in front of) the (line|tracks|train|ledge|edge|rails)",
+    "so (nobody|no one) (blames|will blame|can blame) (school|work|them|him|her|themselves|"
+    "you|my @ANY)",
+    "i will be gone $",
+    "(nobody|no one) can (help|save) me (now|anymore|any more|$)",
+    "(writing|wrote|write) down my (final|last) (words|message|goodbye)",
+    "(working|work|worked|build|building) up the (courage|nerve) $",
+    "(counted|counting|count) ~8 (might be enough|would be enough|is enough|was enough)",
     "(rope|noose|ropes) (is|are|was) still (in|under|behind|on|up)",
     "(to|at|by|on|near) the (train|railway)? (tracks|line|level crossing|platform edge) ~4 "
     "(waited|waiting|stood|sat|thought|thinking|again|for a train)",
