@@ -61,7 +61,7 @@ CRISIS_MIN_EVIDENCE = 0.5
 # A word or pair seen in fewer sentences than this gets no weight: a feature from one or two
 # sentences learns their label by heart ("finally", "tonight") and raises false alarms.
 MIN_COUNT = 3
-KEEP = 0.02  # weights smaller than this are dropped from the file
+KEEP = 0.1  # weights smaller than this are dropped from the file
 FOLDS = 5
 # Most of each kind of sentence that may be flagged out of fold by the weights alone.
 CRISIS_FALSE_ALARMS = {"idiom": 0.12, "kind": 0.03, "neutral": 0.08}
