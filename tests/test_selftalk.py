@@ -466,6 +466,16 @@ def test_everyday_sentences_that_share_crisis_words_are_not_crisis(text: str) ->
     assert not analyse(text).crisis
 
 
+def test_crisis_language_gets_no_guess_from_the_self_critical_weights() -> None:
+    # Those weights never saw crisis lines; their verdict on "I have lost the will to live"
+    # was a "personalising" finding over the whole sentence.
+    analysis = analyse("I have lost the will to live")
+    assert analysis.crisis and not analysis.findings
+    # The rules still name real self-criticism inside crisis language.
+    both = analyse("I'm worthless and I want to die.")
+    assert both.crisis and [f.category for f in both.findings] == ["labelling"]
+
+
 def test_a_weights_finding_covers_the_sentence_and_yields_to_defusion() -> None:
     from tui.core import selftalk
 

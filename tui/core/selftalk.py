@@ -3789,6 +3789,8 @@ class _Reading:
             self.found = tuple(found)
         elif (
             learned is not None
+            # The critic weights never saw crisis lines: on one, their verdict means nothing.
+            and not self.crisis
             and learned.is_critical(features)
             and not self.kind
             and not _matches_any(sentence.pick("marker"), words)
