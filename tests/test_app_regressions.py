@@ -75,6 +75,30 @@ async def test_skip_keeps_typed_words_and_crisis_return_goes_back(tmp_path: Path
         assert session.current == planned
         assert screen.query_one(TextArea).text == "I want to end my life"
         assert session.crisis
+        # Continuing with the same words goes on: the support screen was seen, and nobody has
+        # to delete what they wrote to get past it.
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert session.current != planned
+        assert session.record_for(planned).answer == "I want to end my life"
+
+
+async def test_new_crisis_words_after_returning_open_support_again(tmp_path: Path) -> None:
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="noticing-the-critic")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await to_step(pilot, "write")
+        screen = app.screen
+        screen.query_one(TextArea).load_text("I want to end my life")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("escape")  # return to the exercise
+        await pilot.pause()
+        screen.query_one(TextArea).load_text("I want to end my life. Nobody would miss me.")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, SupportScreen)
 
 
 async def test_too_small_message_never_sticks_under_a_dialog(tmp_path: Path) -> None:

@@ -103,6 +103,9 @@ class SessionScreen(Screen[None]):
         self.stage = stage
         self._versions: list[str] = []
         self._draft_timer: Timer | None = None
+        # (step position, text) whose support screen was seen and left with "Return to the
+        # exercise": continuing with the same words goes on, rather than pausing again.
+        self._support_seen: set[tuple[int, str]] = set()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="session", classes="page"):
@@ -220,9 +223,13 @@ class SessionScreen(Screen[None]):
         review = review_answer(planned.step, text)
         if review.crisis:
             self.session.crisis = True
+            seen = (self.session.position, text) in self._support_seen
             self.session.answer(text, versions=self._versions)
             self.app.keep_draft(self.session)
-            self._pause_for_support()
+            if seen:
+                await self.show_step()  # no reframing is offered on crisis language
+            else:
+                self._pause_for_support(text)
             return
         if review.offer_try_again:
             self.session.record_for(planned).versions = list(self._versions)
@@ -269,11 +276,13 @@ class SessionScreen(Screen[None]):
             versions = list(self._versions)
             if not versions or versions[-1] != text:
                 versions.append(text)
+            seen = (self.session.position, text) in self._support_seen
             self.session.answer(text, versions=versions)
-            if review_answer(planned.step, text).crisis:  # crisis language is never skipped past
+            if review_answer(planned.step, text).crisis and not seen:
+                # Crisis language is never skipped past without the support screen.
                 self.session.crisis = True
                 self.app.keep_draft(self.session)
-                self._pause_for_support()
+                self._pause_for_support(text)
                 return
         else:
             self.session.skip()
@@ -343,7 +352,7 @@ class SessionScreen(Screen[None]):
         has_writing = self.session.has_writing and not self.session.preview
         self.app.push_screen(LeaveScreen(has_writing=has_writing), decided)
 
-    def _pause_for_support(self) -> None:
+    def _pause_for_support(self, text: str) -> None:
         from tui.screens.support import SupportScreen
 
         async def decided(choice: str | None) -> None:
@@ -357,8 +366,10 @@ class SessionScreen(Screen[None]):
                     )
                 self.app.pop_screen()
             else:
-                # Back to the very step they were on, with their words still there.
+                # Back to the very step they were on, with their words still there; they
+                # may change them, or continue as they are.
                 self.session.back()
+                self._support_seen.add((self.session.position, text))
                 await self.show_step()
 
         self.app.push_screen(SupportScreen(paused_session=True), decided)
