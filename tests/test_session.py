@@ -98,6 +98,29 @@ def test_reframe_shows_source_answer_literally() -> None:
     assert session.source_answer(planned) == "I'm {useless} [/]"
 
 
+def test_a_reframe_of_crisis_language_is_passed_by_both_ways() -> None:
+    session = make_session()
+    while session.current is not None and not session.current.step.takes_text:
+        session.answer(None)
+    harsh = session.current
+    assert harsh is not None and harsh.step.type == "write"
+    reframe = next(p for p in session.steps if p.step.type == "reframe")
+    session.answer("I want to end my life")
+    while session.current is not None and session.current.position < reframe.position:
+        session.answer(None)
+    assert session.current is not None and session.current.position > reframe.position
+    assert session.record_for(reframe).skipped
+    while session.current is not None and session.current.position > harsh.position:
+        assert session.current.position != reframe.position
+        session.back()
+    assert session.current is harsh
+    # Words that are not crisis language get their reframe step again.
+    session.answer("I'm useless")
+    while session.current is not None and session.current.position < reframe.position:
+        session.answer(None)
+    assert session.current is reframe
+
+
 def test_versions_and_tries_are_kept() -> None:
     session = make_session()
     session.answer("first", versions=["harsh one", "first"]) if session.current else None

@@ -236,6 +236,28 @@ class Session:
             return None
         return self.answers_for(planned.exercise.id).get(source)
 
+    def rewrites_crisis_language(self, planned: PlannedStep) -> bool:
+        """A reframe step whose earlier answer reads as crisis language: it is passed by, as
+        no reframing is offered on crisis text (the support screen was shown instead)."""
+        text = self.source_answer(planned)
+        if not text:
+            return False
+        from tui.core.selftalk import analyse  # see review_answer
+
+        return analyse(text).crisis
+
+    def _pass_crisis_reframes(self, direction: int) -> None:
+        """Move past reframe steps of crisis language, forwards (+1) or backwards (-1)."""
+        while (planned := self.current) is not None and self.rewrites_crisis_language(planned):
+            record = self.record_for(planned)
+            record.prompt = self.prompt_for(planned)
+            record.answer = None
+            record.versions = []
+            record.skipped = True
+            if direction < 0 and self.position == 0:
+                return
+            self.position += direction
+
     # -- moving ------------------------------------------------------------------------
 
     def _leave(self) -> None:
@@ -269,6 +291,7 @@ class Session:
             record.tries = 1
         self._leave()
         self.position += 1
+        self._pass_crisis_reframes(+1)
 
     def skip(self) -> None:
         planned = self.current
@@ -280,6 +303,7 @@ class Session:
         record.skipped = True
         self._leave()
         self.position += 1
+        self._pass_crisis_reframes(+1)
 
     def back(self) -> bool:
         """Go to the previous step, keeping what was written there. False at the start."""
@@ -287,6 +311,7 @@ class Session:
             return False
         self._leave()
         self.position -= 1
+        self._pass_crisis_reframes(-1)
         self._entered_at = self.clock()
         return True
 
