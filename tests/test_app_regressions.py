@@ -84,6 +84,35 @@ async def test_skip_keeps_typed_words_and_crisis_return_goes_back(tmp_path: Path
         assert session.record_for(planned).answer == "I want to end my life"
 
 
+async def test_return_from_support_comes_back_to_the_step_before_a_reframe(
+    tmp_path: Path,
+) -> None:
+    # In "Let's try that again" the harsh thought is followed by a reframe of it, which is
+    # passed by for crisis language; returning must still land on the words just written.
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="lets-try-that-again")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await to_step(pilot, "write")
+        screen = app.screen
+        session = screen.session  # type: ignore[attr-defined]
+        planned = session.current
+        screen.query_one(TextArea).load_text("Nobody would miss me if I was gone.")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, SupportScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert session.current == planned
+        assert screen.query_one(TextArea).text == "Nobody would miss me if I was gone."
+        await pilot.press("ctrl+n")  # the same words: on to the next step, a short read
+        await pilot.pause()
+        assert session.current.position == planned.position + 1
+        await pilot.press("ctrl+n")  # and on, past the reframe of those words
+        await pilot.pause()
+        assert session.current is None or session.current.step.type != "reframe"
+        assert all(session.record_for(p).skipped for p in session.steps if p.step.type == "reframe")
+
+
 async def test_new_crisis_words_after_returning_open_support_again(tmp_path: Path) -> None:
     app = KindtoneApp(data_dir=tmp_path, start_exercise="noticing-the-critic")
     async with app.run_test(size=(100, 30)) as pilot:

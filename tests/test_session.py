@@ -108,12 +108,14 @@ def test_a_reframe_of_crisis_language_is_passed_by_both_ways() -> None:
     session.answer("I want to end my life")
     while session.current is not None and session.current.position < reframe.position:
         session.answer(None)
-    assert session.current is not None and session.current.position > reframe.position
-    assert session.record_for(reframe).skipped
-    while session.current is not None and session.current.position > harsh.position:
-        assert session.current.position != reframe.position
+    # The reframe is passed by, and so is the last step, which quotes the kinder version
+    # ("Read your new version once more: {kinder}"): the exercise is over.
+    (quoting,) = [p for p in session.steps if f"{{{reframe.step.id}}}" in p.step.text]
+    assert session.finished
+    assert session.record_for(reframe).skipped and session.record_for(quoting).skipped
+    while session.current is not harsh:
         session.back()
-    assert session.current is harsh
+        assert session.current not in (reframe, quoting)
     # Words that are not crisis language get their reframe step again.
     session.answer("I'm useless")
     while session.current is not None and session.current.position < reframe.position:

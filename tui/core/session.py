@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from tui.core.exercises import Exercise, Library, Step
-from tui.core.text import fill_template, strip_controls
+from tui.core.text import fill_template, strip_controls, template_names
 
 if TYPE_CHECKING:
     from tui.core.selftalk import Analysis
@@ -237,8 +237,21 @@ class Session:
         return self.answers_for(planned.exercise.id).get(source)
 
     def rewrites_crisis_language(self, planned: PlannedStep) -> bool:
-        """A reframe step whose earlier answer reads as crisis language: it is passed by, as
-        no reframing is offered on crisis text (the support screen was shown instead)."""
+        """A reframe step whose earlier answer reads as crisis language, or a step that quotes
+        such a reframe ("Read your new version once more: {kinder}"): passed by, as no
+        reframing is offered on crisis text (the support screen was shown instead)."""
+        if self._reframes_crisis(planned):
+            return True
+        step = planned.step
+        names = set(template_names(step.prompt or "") + template_names(step.text or ""))
+        return any(
+            other.exercise is planned.exercise
+            and other.step.id in names
+            and self._reframes_crisis(other)
+            for other in self.steps[: planned.position]
+        )
+
+    def _reframes_crisis(self, planned: PlannedStep) -> bool:
         text = self.source_answer(planned)
         if not text:
             return False

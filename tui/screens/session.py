@@ -223,13 +223,14 @@ class SessionScreen(Screen[None]):
         review = review_answer(planned.step, text)
         if review.crisis:
             self.session.crisis = True
-            seen = (self.session.position, text) in self._support_seen
+            position = self.session.position
+            seen = (position, text) in self._support_seen
             self.session.answer(text, versions=self._versions)
             self.app.keep_draft(self.session)
             if seen:
                 await self.show_step()  # no reframing is offered on crisis language
             else:
-                self._pause_for_support(text)
+                self._pause_for_support(text, position)
             return
         if review.offer_try_again:
             self.session.record_for(planned).versions = list(self._versions)
@@ -276,13 +277,14 @@ class SessionScreen(Screen[None]):
             versions = list(self._versions)
             if not versions or versions[-1] != text:
                 versions.append(text)
-            seen = (self.session.position, text) in self._support_seen
+            position = self.session.position
+            seen = (position, text) in self._support_seen
             self.session.answer(text, versions=versions)
             if review_answer(planned.step, text).crisis and not seen:
                 # Crisis language is never skipped past without the support screen.
                 self.session.crisis = True
                 self.app.keep_draft(self.session)
-                self._pause_for_support(text)
+                self._pause_for_support(text, position)
                 return
         else:
             self.session.skip()
@@ -352,7 +354,7 @@ class SessionScreen(Screen[None]):
         has_writing = self.session.has_writing and not self.session.preview
         self.app.push_screen(LeaveScreen(has_writing=has_writing), decided)
 
-    def _pause_for_support(self, text: str) -> None:
+    def _pause_for_support(self, text: str, position: int) -> None:
         from tui.screens.support import SupportScreen
 
         async def decided(choice: str | None) -> None:
@@ -368,8 +370,9 @@ class SessionScreen(Screen[None]):
             else:
                 # Back to the very step they were on, with their words still there; they
                 # may change them, or continue as they are.
-                self.session.back()
-                self._support_seen.add((self.session.position, text))
+                while self.session.position > position and self.session.back():
+                    pass
+                self._support_seen.add((position, text))
                 await self.show_step()
 
         self.app.push_screen(SupportScreen(paused_session=True), decided)
