@@ -84,6 +84,23 @@ async def test_skip_keeps_typed_words_and_crisis_return_goes_back(tmp_path: Path
         assert session.record_for(planned).answer == "I want to end my life"
 
 
+async def write_crisis_words_and_return(pilot, text: str):  # type: ignore[no-untyped-def]
+    """Write ``text`` at the first write step, see the support screen, return to the step."""
+    await pilot.pause()
+    await to_step(pilot, "write")
+    screen = pilot.app.screen
+    planned = screen.session.current
+    screen.query_one(TextArea).load_text(text)
+    await pilot.press("ctrl+n")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, SupportScreen)
+    await pilot.press("escape")  # return to the exercise
+    await pilot.pause()
+    assert screen.session.current == planned
+    assert screen.query_one(TextArea).text == text
+    return screen, planned
+
+
 async def test_return_from_support_comes_back_to_the_step_before_a_reframe(
     tmp_path: Path,
 ) -> None:
@@ -91,19 +108,10 @@ async def test_return_from_support_comes_back_to_the_step_before_a_reframe(
     # passed by for crisis language; returning must still land on the words just written.
     app = KindtoneApp(data_dir=tmp_path, start_exercise="lets-try-that-again")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await to_step(pilot, "write")
-        screen = app.screen
-        session = screen.session  # type: ignore[attr-defined]
-        planned = session.current
-        screen.query_one(TextArea).load_text("Nobody would miss me if I was gone.")
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        assert isinstance(app.screen, SupportScreen)
-        await pilot.press("escape")
-        await pilot.pause()
-        assert session.current == planned
-        assert screen.query_one(TextArea).text == "Nobody would miss me if I was gone."
+        screen, planned = await write_crisis_words_and_return(
+            pilot, "Nobody would miss me if I was gone."
+        )
+        session = screen.session
         await pilot.press("ctrl+n")  # the same words: on to the next step, a short read
         await pilot.pause()
         assert session.current.position == planned.position + 1
@@ -116,14 +124,7 @@ async def test_return_from_support_comes_back_to_the_step_before_a_reframe(
 async def test_new_crisis_words_after_returning_open_support_again(tmp_path: Path) -> None:
     app = KindtoneApp(data_dir=tmp_path, start_exercise="noticing-the-critic")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await to_step(pilot, "write")
-        screen = app.screen
-        screen.query_one(TextArea).load_text("I want to end my life")
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        await pilot.press("escape")  # return to the exercise
-        await pilot.pause()
+        screen, _ = await write_crisis_words_and_return(pilot, "I want to end my life")
         screen.query_one(TextArea).load_text("I want to end my life. Nobody would miss me.")
         await pilot.press("ctrl+n")
         await pilot.pause()
