@@ -75,6 +75,31 @@ async def test_banner_fits_the_terminal_it_starts_in(tmp_path: Path) -> None:
         assert narrow_app.screen.query_one(Banner).has_class("narrow")
 
 
+async def test_home_torn_down_while_the_analyser_warms_up_is_quiet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The home screen warms the analyser in a thread; with ~700 rules that takes a while, and
+    # the screen's widgets may be gone when it is done (the app closing). Seen once in CI as
+    # a WorkerFailed: NoMatches for "#practice".
+    import time
+
+    from tui.core import selftalk
+
+    real = selftalk.analyse
+
+    def slow(text: str) -> selftalk.Analysis:
+        time.sleep(0.4)
+        return real(text)
+
+    monkeypatch.setattr(selftalk, "analyse", slow)
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.25)  # the warm-up has started (after 0.15 s) and is sleeping
+        await app.screen.query_one("#practice").remove()  # as when the app tears down
+        await pilot.pause(0.6)  # the warm-up ends; nothing may fail
+        assert app.screen.query_one("#home-actions")
+
+
 async def test_collector_runs_again_once_the_first_frame_is_drawn(tmp_path: Path) -> None:
     gc.disable()  # as `kindtone` does before importing Textual
     try:

@@ -108,7 +108,13 @@ class HomeScreen(Screen[None]):
             _ = self.app.library
         analyse("warming up")
         line = practice_line(summary, datetime.now().astimezone())
-        self.app.call_from_thread(self.query_one("#practice", Plain).set_text, line)
+        # The app may have closed, or this screen gone, while the analyser warmed up.
+        with contextlib.suppress(RuntimeError):
+            self.app.call_from_thread(self._show_practice, line)
+
+    def _show_practice(self, line: str) -> None:
+        for practice in self.query("#practice").results(Plain):
+            practice.set_text(line)
 
     @on(OptionList.OptionSelected, "#home-actions")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
