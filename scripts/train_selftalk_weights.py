@@ -50,7 +50,7 @@ L2 = 0.01
 # crisis lines ("then", "tonight", "I wrote") and read everyday sentences as crisis.
 CRISIS_L2 = 0.02
 BIAS = "<bias>"  # the intercept, a feature every training sentence has
-MIN_EVIDENCE = 1.0  # the lowest threshold: some words must speak for the flag
+MIN_EVIDENCE = 1.0  # the lowest critical threshold: some words must speak for the flag
 # Crisis may be flagged on less evidence: a missed cry for help costs far more than a support
 # screen opened by mistake (one key away), and the issue allows idioms flagged up to 20%. What
 # keeps everyday sentences that share crisis words ("I wrote a letter to my gran", "tonight")
@@ -58,9 +58,6 @@ MIN_EVIDENCE = 1.0  # the lowest threshold: some words must speak for the flag
 # lower than 0.5: at 0.25 a few filler words ("then", "today and") were enough to read a
 # sentence as crisis.
 CRISIS_MIN_EVIDENCE = 0.5
-# A word or pair seen in fewer sentences than this gets no weight: a feature from one or two
-# sentences learns their label by heart ("finally", "tonight") and raises false alarms.
-MIN_COUNT = 3
 KEEP = 0.1  # weights smaller than this are dropped from the file
 FOLDS = 5
 # Most of each kind of sentence that may be flagged out of fold by the weights alone.

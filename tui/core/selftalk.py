@@ -364,20 +364,20 @@ def _pieces_of(low: str, words: Sequence[str]) -> tuple[Sequence[int], list[re.M
     pieces = list(_PIECE.finditer(low))
     counts = list(map(len, map(_NORMS.__getitem__, map(re.Match.group, pieces))))
     if sum(counts) != len(words):  # "ill" read as "I will": one piece, two words
-        _, starts, _ = _spans(low, 0)
+        _, starts, _ = _spans(low)
         by_start = {piece.start(): number for number, piece in enumerate(pieces)}
         return [by_start[start] for start in starts], pieces
     return list(chain.from_iterable(map(repeat, range(len(counts)), counts))), pieces
 
 
-def _spans(low: str, offset: int) -> tuple[list[str], list[int], list[int]]:
+def _spans(low: str) -> tuple[list[str], list[int], list[int]]:
     """The same words as ``_words``, with the character span each came from."""
     words: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     for match in _PIECE.finditer(low):
         piece = match.group()
-        start = match.start() + offset
+        start = match.start()
         end = start + len(piece.rstrip("'*"))
         for word in _NORMS[piece]:
             words.append(word)
@@ -3686,8 +3686,7 @@ class _Learned:
             feature: tuple(profile.get(feature, 0.0) for profile in categories.values())
             for feature in set().union(*categories.values())
         }
-        # The features strong enough to speak for a flag: a sentence with none is cleared by
-        # one set intersection, without adding up its weights.
+        # The features strong enough to speak for a flag (see _passes).
         self.crisis_support = frozenset(k for k, v in self.crisis.items() if v >= _SUPPORT)
         self.critical_support = frozenset(k for k, v in self.critical.items() if v >= _SUPPORT)
 
