@@ -240,7 +240,13 @@ async def take(name: str, options: dict[str, object], steps: Steps) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp)
         seed(data_dir)
-        app = KindtoneApp(data_dir=data_dir, **options)  # type: ignore[arg-type]
+        # Its own settings too: never the machine's, and a theme chosen for one picture
+        # (which the app saves) must not colour the next run's.
+        app = KindtoneApp(
+            data_dir=data_dir,
+            config_dir=data_dir / "config",
+            **options,  # type: ignore[arg-type]
+        )
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             await steps(pilot)
