@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tui.core import selftalk
 from tui.core.selftalk import CATEGORIES, Analysis, Finding, analyse, hint_for
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -274,7 +275,6 @@ def test_remembered_sentences_read_the_same_as_fresh_ones(
 ) -> None:
     """Sentences are remembered by their text; in a new place (another offset, another
     neighbour) they must give what a fresh reading gives."""
-    from tui.core import selftalk
 
     sentences = [
         "I'm a mess.", "Everyone thinks I'm boring!", "I should have stayed home.",
@@ -294,7 +294,6 @@ def test_remembered_sentences_read_the_same_as_fresh_ones(
 
 
 def test_remembered_sentences_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    from tui.core import selftalk
 
     monkeypatch.setattr(selftalk, "_READINGS_LIMIT", 50)
     analyse(". ".join(f"I failed test number {n}" for n in range(500)))
@@ -323,6 +322,21 @@ def test_never_raises_on_dense_trigger_words(pieces: list[tuple[str, str]]) -> N
     """Random sentences made of the words the rules care about reach the deep paths."""
     text = "".join(word + separator for word, separator in pieces)
     assert_well_formed(analyse(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(VOCABULARY), st.sampled_from([*SEPARATORS, "-", "- - ", " *"])),
+        max_size=30,
+    )
+)
+def test_quick_character_spans_agree_with_the_long_way(pieces: list[tuple[str, str]]) -> None:
+    """Findings are placed with str.find over the known pieces; the regex's own spans are the
+    reference ("-" between words and "ill" as "I will" are the cases that could differ)."""
+    low = selftalk._lower("".join(word + separator for word, separator in pieces))
+    _, starts, ends = selftalk._spans(low)
+    assert selftalk._char_spans(low, selftalk._words(low)) == (starts, ends)
 
 
 @pytest.mark.parametrize(
@@ -421,7 +435,6 @@ def _trainer() -> Any:
 
 @pytest.fixture
 def rules_only() -> Iterator[None]:
-    from tui.core import selftalk
 
     selftalk.use_learned_weights(False)
     yield
@@ -438,7 +451,6 @@ def rules_only() -> Iterator[None]:
     ],
 )
 def test_weights_catch_crisis_wording_the_rules_do_not_know(text: str) -> None:
-    from tui.core import selftalk
 
     selftalk.use_learned_weights(False)
     try:
@@ -477,7 +489,6 @@ def test_crisis_language_gets_no_guess_from_the_self_critical_weights() -> None:
 
 
 def test_a_weights_finding_covers_the_sentence_and_yields_to_defusion() -> None:
-    from tui.core import selftalk
 
     text = "I always manage to say the wrong thing at parties."
     selftalk.use_learned_weights(False)
@@ -496,7 +507,6 @@ def test_a_weights_finding_covers_the_sentence_and_yields_to_defusion() -> None:
 
 
 def test_unknown_words_alone_are_never_flagged(rules_only: None) -> None:
-    from tui.core import selftalk
 
     selftalk.use_learned_weights(True)
     for text in ("next", "owned", "qwerty zxcv", "31midiot 2j", "lorem ipsum dolor sit amet"):

@@ -23,10 +23,10 @@ from __future__ import annotations
 import math
 import re
 import threading
-from collections.abc import Callable, Sequence, Set
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass
 from functools import reduce
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
 from operator import or_
 from typing import Any
 
@@ -351,23 +351,38 @@ def _lower(chunk: str) -> str:
 
 
 def _words(low: str) -> _WordList:
-    words = _WordList(chain.from_iterable(map(_NORMS.__getitem__, _PIECE.findall(low))))
+    pieces = _PIECE.findall(low)
+    words = _WordList(chain.from_iterable(map(_NORMS.__getitem__, pieces)))
     words.memo = {}
+    words.pieces = pieces
     if "ill" in words:
         _fix_ill(words, None)
     return words
 
 
-def _pieces_of(low: str, words: Sequence[str]) -> tuple[Sequence[int], list[re.Match[str]]]:
-    """Which piece of text each word came from, and the pieces: so a finding's words can be
-    turned into characters. Mostly C loops; the rare "ill" sentence takes the long way."""
-    pieces = list(_PIECE.finditer(low))
-    counts = list(map(len, map(_NORMS.__getitem__, map(re.Match.group, pieces))))
-    if sum(counts) != len(words):  # "ill" read as "I will": one piece, two words
-        _, starts, _ = _spans(low)
-        by_start = {piece.start(): number for number, piece in enumerate(pieces)}
-        return [by_start[start] for start in starts], pieces
-    return list(chain.from_iterable(map(repeat, range(len(counts)), counts))), pieces
+def _char_spans(low: str, words: _WordList) -> tuple[list[int], list[int]]:
+    """Each word's (start, end) in characters, for turning a finding's words into text.
+
+    The pieces are already known, in order, so each is found with ``str.find`` from where
+    the one before ended: far cheaper than match objects. Only a lone "-" can also appear
+    between pieces (in "well--no"), and "ill" read as "I will" changes the count: those
+    rare sentences take the long way."""
+    pieces = words.pieces
+    if "-" in pieces or len(words) != sum(map(len, map(_NORMS.__getitem__, pieces))):
+        _, long_starts, long_ends = _spans(low)
+        return long_starts, long_ends
+    starts: list[int] = []
+    ends: list[int] = []
+    find = low.find
+    position = 0
+    for piece in pieces:
+        start = find(piece, position)
+        position = start + len(piece)
+        end = start + len(piece.rstrip("'*"))
+        for _ in _NORMS[piece]:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
 
 
 def _spans(low: str) -> tuple[list[str], list[int], list[int]]:
@@ -812,8 +827,9 @@ class _WordList(list[str]):
     ``memo`` is set by whoever makes one (``_words``); no ``__init__`` keeps creation in C.
     """
 
-    __slots__ = ("memo",)
+    __slots__ = ("memo", "pieces")
     memo: dict[tuple[str, int], tuple[int, ...]]
+    pieces: list[str]  # the regex pieces the words came from
 
 
 _Cont = Callable[[int], int]
@@ -3412,6 +3428,7 @@ class _Index:
         width = self.width = len(self.patterns)
         self.lane = (1 << width) - 1
         self.masks: dict[str, int] = {}
+        self.chosen: dict[int, dict[str, list[_Pattern]]] = {}
         # Lanes: 0, the trigger; 1 and 2, the two sets to check. A pattern with no trigger or
         # fewer sets has its bit set from the start, as if every sentence had the word.
         self.start = 0
@@ -3431,6 +3448,10 @@ class _Index:
         width = self.width
         seen = reduce(or_, map(self.masks.get, words, repeat(0)), self.start)
         mask = seen & (seen >> width) & (seen >> (2 * width)) & self.lane
+        # Many sentences share a set of candidates ("I'm so stupid", "I'm such an idiot").
+        known = self.chosen.get(mask)
+        if known is not None:
+            return known
         groups: dict[str, list[_Pattern]] = {}
         patterns = self.patterns
         while mask:
@@ -3442,34 +3463,43 @@ class _Index:
                 groups[pattern.group] = [pattern]
             else:
                 chosen.append(pattern)
+        if len(self.chosen) >= _CHOSEN_LIMIT:
+            self.chosen.clear()
+        self.chosen[mask] = groups
         return groups
+
+
+_CHOSEN_LIMIT = 4096
 
 
 def _matches(patterns: list[_Pattern], words: _WordList) -> list[tuple[_Pattern, int, int]]:
     """Every (pattern, start, end), left to right; a match's own words never start another."""
     found: list[tuple[_Pattern, int, int]] = []
-    count = len(words)
     for pattern in patterns:
-        first = pattern.first
-        start = 0
-        while start < count:
-            if first is None or words[start] in first:
+        taken = 0  # the end of the last match: its words start nothing
+        for start in _starts(pattern, words):
+            if start >= taken:
                 end = pattern.match(words, start)
                 if end > start:
                     found.append((pattern, start, end))
-                    start = end
-                    continue
-            start += 1
+                    taken = end
     return found
 
 
 def _matches_any(patterns: list[_Pattern], words: _WordList) -> bool:
     for pattern in patterns:
-        first = pattern.first
-        for start in range(len(words)):
-            if (first is None or words[start] in first) and pattern.match(words, start) > start:
+        for start in _starts(pattern, words):
+            if pattern.match(words, start) > start:
                 return True
     return False
+
+
+def _starts(pattern: _Pattern, words: _WordList) -> Iterable[int]:
+    """Where ``pattern`` could start: at a word of its first set (found by a C loop)."""
+    first = pattern.first
+    if first is None:
+        return range(len(words))
+    return compress(range(len(words)), map(first.__contains__, words))
 
 
 _INDEX_LOCK = threading.Lock()
@@ -3703,6 +3733,10 @@ class _Learned:
         """Enough evidence, from two features or more that name at least two different words:
         one word that happens to lean one way ("letters", "fr") is never enough on its own,
         even though it brings two features (itself, and itself after a break)."""
+        # The cheap test first: most sentences have fewer than two features that speak.
+        speaking = support.intersection(features)
+        if len(speaking) < 2:
+            return False
         total = sum(map(weights.get, features, repeat(0.0)))
         if abs(total - threshold) < 1e-6:
             # Too close to call with rounding that depends on the set's (hash-seeded) order:
@@ -3710,9 +3744,8 @@ class _Learned:
             total = math.fsum(map(weights.get, features, repeat(0.0)))
         if total < threshold:
             return False
-        speaking = support.intersection(features)
-        if len(speaking) < 2:
-            return False
+        if sum(" " not in feature for feature in speaking) >= 2:
+            return True  # two single words, and so two different ones
         words = {word for feature in speaking for word in feature.split(" ") if word != _START}
         return len(words) >= 2
 
@@ -3776,15 +3809,13 @@ class _Reading:
         self.found: tuple[tuple[str, int, int, bool], ...] = ()
         raw = _critical_findings(sentence)
         if raw:
-            piece_at, pieces = _pieces_of(low, words)
+            starts, ends = _char_spans(low, words)
             found = []
             for category, start, end, weak in raw:
                 last = end - 1
                 while last > start and words[last] == BREAK:
                     last -= 1
-                first_piece, last_piece = pieces[piece_at[start]], pieces[piece_at[last]]
-                end_char = last_piece.start() + len(last_piece.group().rstrip("'*"))
-                found.append((category, first_piece.start(), end_char, weak))
+                found.append((category, starts[start], ends[last], weak))
             self.found = tuple(found)
         elif (
             learned is not None
