@@ -242,6 +242,46 @@ def test_crisis_is_found_anywhere_in_a_longer_text() -> None:
     assert analyse(text).crisis
 
 
+def test_a_goodbye_note_is_read_across_its_sentences(rules_only: None) -> None:
+    """Each line of a note can be everyday on its own; two goodbye cues, one of them strong
+    (a lone "goodbye", "forgive me", "sorry for everything"), are not."""
+    lines = ["Take care of the cat for me.", "Love you always.", "Goodbye."]
+    for line in lines:
+        assert not analyse(line).crisis, line
+    assert analyse(" ".join(lines)).crisis
+    assert analyse("please forgive me\nlove u guys").crisis
+
+
+def test_warm_letters_and_thanks_are_not_goodbye_notes(rules_only: None) -> None:
+    for text in (
+        "Thanks for everything. Love you all!",  # two cues, neither strong
+        "Thanks for everything, see you on Monday.",
+        "Bye for now, I'm off to the shops.",
+    ):
+        assert not analyse(text).crisis, text
+
+
+@pytest.mark.parametrize(
+    ("text", "crisis"),
+    [
+        ("I overdosed on cake at the party.", False),
+        ("We read about overdose deaths in the news today.", False),
+        ("She wrote an essay on suicide prevention.", False),
+        ("I took an overdose of my pills last spring.", True),
+        ("I think I might overdose tonight.", True),
+    ],
+)
+def test_an_overdose_of_cake_is_not_one_of_pills(text: str, crisis: bool) -> None:
+    assert analyse(text).crisis is crisis
+
+
+def test_crisis_words_late_in_a_long_sentence_are_still_read() -> None:
+    text = (
+        "The bus was late, work was loud, dinner was nice, and now I am lying here wanting to die."
+    )
+    assert analyse(text).crisis
+
+
 # --- text handling ----------------------------------------------------------------------------
 
 
@@ -294,7 +334,6 @@ def test_remembered_sentences_read_the_same_as_fresh_ones(
 
 
 def test_remembered_sentences_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-
     monkeypatch.setattr(selftalk, "_READINGS_LIMIT", 50)
     analyse(". ".join(f"I failed test number {n}" for n in range(500)))
     assert 0 < len(selftalk._READINGS) <= 50
@@ -435,7 +474,6 @@ def _trainer() -> Any:
 
 @pytest.fixture
 def rules_only() -> Iterator[None]:
-
     selftalk.use_learned_weights(False)
     yield
     selftalk.use_learned_weights(True)
@@ -451,7 +489,6 @@ def rules_only() -> Iterator[None]:
     ],
 )
 def test_weights_catch_crisis_wording_the_rules_do_not_know(text: str) -> None:
-
     selftalk.use_learned_weights(False)
     try:
         assert not analyse(text).crisis  # the rules alone miss it ...
@@ -489,7 +526,6 @@ def test_crisis_language_gets_no_guess_from_the_self_critical_weights() -> None:
 
 
 def test_a_weights_finding_covers_the_sentence_and_yields_to_defusion() -> None:
-
     text = "I always manage to say the wrong thing at parties."
     selftalk.use_learned_weights(False)
     try:
@@ -507,7 +543,6 @@ def test_a_weights_finding_covers_the_sentence_and_yields_to_defusion() -> None:
 
 
 def test_unknown_words_alone_are_never_flagged(rules_only: None) -> None:
-
     selftalk.use_learned_weights(True)
     for text in ("next", "owned", "qwerty zxcv", "31midiot 2j", "lorem ipsum dolor sit amet"):
         analysis = analyse(text)

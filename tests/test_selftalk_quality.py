@@ -121,11 +121,33 @@ evidence, and their features mark words after a negation. Blind batches:
   precision 0.962, recall 0.943 (50/53), kind 2/44 (4.5%), crisis 59/59, idioms 0/34, calm
   alarms 1/83. Meets every target.
 
-Across the last six blind batches (holdout-8 to holdout-13), crisis language was caught in
-325 of 331 sentences (98.2%) at first scoring: the 100% target was met on three batches and
-missed by one to three sentences on the other three.
+Across the last six blind batches of session three (holdout-8 to holdout-13), crisis
+language was caught in 325 of 331 sentences (98.2%) at first scoring: the 100% target was
+met on three batches and missed by one to three sentences on the other three.
 
-Expect recall on new text near 0.90-0.96, and crisis recall on new wording of 0.97-1.0.
+Session four wrote two kinds of blind batch: the dev sample's plain style, and a harder
+"safety only" kind with crisis language in many forms (passive, plans, goodbyes, after an
+attempt, self-injury, a crisis clause after an ordinary one) against idioms and low mood.
+
+- ``holdout-14`` (plain, many voices) and ``holdout-15`` (safety only), scored once at the
+  session's start: holdout-14 precision 0.981, recall 1.000 (51/51), kind 1/38, crisis
+  51/52, idioms 0/26; holdout-15 crisis 99/108, idioms 6/53 (11.3%), calm alarms 4/42.
+- ``training-o`` (the long tail: euphemisms, game metaphors, rest for good, envy of the
+  dead, countdowns, arrangements; first score crisis 161/218), ``training-p`` (everyday
+  sentences sharing crisis words; first score 27 of 401 read as crisis) and ``training-q``
+  (warm letters and thank-yous; first score 39 of 244 read as crisis: "thank you for
+  everything" is in goodbye notes too) were added as training data. Rules were added by
+  concept, and goodbye cues are now read across a text's sentences (two cues, one strong,
+  or three).
+- ``holdout-16`` (plain) and ``holdout-17`` (safety only), written blind after all of that
+  and scored once: holdout-16 precision 0.980, recall 0.962 (50/52), kind 0/40, crisis
+  51/54, idioms 1/27, calm alarms 1/89; holdout-17 crisis 84/93, idioms 6/49 (12.2%), calm
+  alarms 1/45. Their misses were then covered by rules.
+
+So on plain-style batches crisis recall on new wording is about 94-98%, and on the hard
+safety-only batches about 90-92%: below the 100% target.
+
+Expect recall on new text near 0.90-0.96.
 
 Targets (from the issue): critical precision >= 0.90 and recall >= 0.90, kind statements
 flagged critical <= 5%, crisis recall 100%, idioms flagged as crisis <= 20%.

@@ -192,6 +192,12 @@ _EXPAND: dict[str, tuple[str, ...]] = {
     "suicidial": ("suicidal",),
     "sucicidal": ("suicidal",),
     "dieing": ("dying",),
+    "tierd": ("tired",),
+    "tird": ("tired",),
+    "bein": ("being",),
+    "thik": ("think",),
+    "tonite": ("tonight",),
+    "2nite": ("tonight",),
     "ive": ("i", "have"),
     "youre": ("you", "are"),
     "theyre": ("they", "are"),
@@ -211,6 +217,10 @@ _EXPAND: dict[str, tuple[str, ...]] = {
     "shouldnt": ("should", "not"),
     "couldnt": ("could", "not"),
     "wouldnt": ("would", "not"),
+    "wud": ("would",),
+    "wld": ("would",),
+    "cud": ("could",),
+    "shud": ("should",),
     "mustnt": ("must", "not"),
     "aint": ("is", "not"),
     "shouldve": ("should", "have"),
@@ -236,6 +246,8 @@ _EXPAND: dict[str, tuple[str, ...]] = {
     "u": ("you",),
     "ppl": ("people",),
     "meself": ("myself",),
+    "urself": ("yourself",),
+    "urselves": ("yourselves",),
     "f*ck": ("fuck",),
     "f**k": ("fuck",),
     "f*cking": ("fucking",),
@@ -612,8 +624,15 @@ _CLASSES: dict[str, frozenset[str]] = {
         "today tomorrow tonight my our his her their strike leave record it them camp"
     ),
     "LIVE_PLACE": _w("in with near at on there abroad by here somewhere together alone next"),
+    "FUN_OVERDOSE": _w(
+        "tv netflix sugar caffeine chocolate drama cuteness carb information data screen media "
+        "cheese coffee festive nostalgia sunshine"
+    ),
     "SUICIDE_BEFORE": _w("career social political"),
-    "SUICIDE_AFTER": _w("mission missions squad door doors sprint sprints run runs drill drills"),
+    "SUICIDE_AFTER": _w(
+        "mission missions squad door doors sprint sprints run runs drill drills prevention "
+        "awareness statistics rates research"
+    ),
     "IDIOM_AFTER_MYSELF": _w(
         "laughing laugh with over to trying at for doing working in the on getting"
     ),
@@ -2644,6 +2663,70 @@ _CRITICAL_RULES: list[tuple[str, str, dict[str, object]]] = [
         "athletes|cooks|people|adults|musicians)",
         {"weak": True, "needs_self": False},
     ),
+    # Session four: gaps seen in earlier blind batches, by concept.
+    (
+        "mind-reading",
+        "{OTHERS} {MR_ADV}* (regret|regrets|regretted|rue|rues) (ever)? (hiring|picking|choosing|"
+        "inviting|marrying|having|meeting|dating|befriending|taking on|asking|promoting|adopting) "
+        "me",
+        _WEAK,
+    ),
+    (
+        "mind-reading",
+        "(can|could) (hear|see|tell|smell) me ~8 (they|he|she|everyone|everybody|people) (must|"
+        "probably|definitely|all|secretly) (hate|hates|resent|resents|dread|dreads|mock|mocks|"
+        "judge|judges|laugh at) (it|that|me|this)",
+        _WEAK,
+    ),
+    (
+        "mind-reading",
+        "{OTHERS} {MR_ADV}* (must|probably|definitely|surely) (have)? (noticed|seen|heard|spotted) "
+        "(my|me|how (nervous|awkward|red|stupid|useless|bad) i)",
+        _WEAK,
+    ),
+    (
+        "fortune-telling",
+        "(going to|will|is gonna|are going to|are gonna) (find out|realise|realize|notice|see "
+        "through me|figure out) ~2 i (do not know what i am doing|am a (fraud|fake|phony|"
+        "impostor)|have no idea what i am doing|am (useless|incompetent|not good enough))",
+        _WEAK,
+    ),
+    (
+        "labelling",
+        "(feels|felt|feel|seems|seemed|looks|looked) like (a|an) (total|complete|utter|absolute|"
+        "massive|huge)? (failure|disaster|fail|letdown|let down|mess)",
+        _WEAK,
+    ),
+    (
+        "labelling",
+        "(says|said|shows|showed|tells you) (everything|a lot|it all|so much|all you need to know) "
+        "about me",
+        _WEAK,
+    ),
+    ("labelling", "(am|i am|be|being|like) (just)? (a|such a|the)? dead weight", _WEAK),
+    (
+        "harsh-self-address",
+        "no wonder (they|people|nobody|no one|everyone|everybody|she|he) ~5 (you|your)",
+        _WEAK,
+    ),
+    (
+        "catastrophising",
+        "(thrown|threw|throwing|throw|blown|blew|blowing|pissed|pissing) (my|the|our) (degree|"
+        "career|future|chance|chances|life|marriage|relationship|scholarship|whole life) away",
+        _WEAK,
+    ),
+    (
+        "personalising",
+        "because of (something|what|the thing|the things|something stupid|whatever) i (said|did|"
+        "wrote|posted|sent|forgot)",
+        _WEAK,
+    ),
+    (
+        "overgeneralising",
+        "i (can not|can never|never) @ADVB? (look after|keep|finish|manage|get|do) anything "
+        "(right|alive|properly|well)?",
+        _WEAK,
+    ),
 ]
 
 # Suppressors: a finding after one of these, in the same sentence, is not the person's own
@@ -2823,20 +2906,29 @@ _POST_DEFUSION_RULES: list[str] = [
 ]
 
 _CRISIS_RULES: list[str] = [
-    "@INTENT ~4 (kill|killing|off|offing|unalive|end|ending|hang|hanging|drown|drowning|shoot|"
-    "shooting|poison|poisoning|suffocate) myself",
+    "@INTENT ~4 (kill|killing|off|offing|unalive|end|ending|hang|hanging|drown|drowning|poison|"
+    "poisoning|suffocate) myself",
+    "@INTENT ~4 (shoot|shooting) myself !in",  # not "in the foot"
+    "(shoot|shooting|shot) myself in the (head|face|chest|mouth|temple|heart|neck)",
     "(kill|killing|killed|kills|off|offing|offed|unalive|unaliving|unalived|end|ending|ended|hang|"
     "hanging|hanged|drown|drowning|shoot|shooting|poison|poisoning|suffocate) myself "
     "!@IDIOM_AFTER_MYSELF",
-    "(kms|kys|unalive|unaliving|unalived|sewerslide|suicidal|selfharm|overdose|overdosing|"
-    "overdosed)",
+    "(kms|kys|ctb|ctbing|unalive|unaliving|unalived|sewerslide|suicidal|selfharm)",
+    # An overdose is crisis language, unless it is of sunshine or drama.
+    "!<@FUN_OVERDOSE (overdose|overdosing|overdosed|od|oded|od'd) !on/of/deaths/death/"
+    "prevention/crisis/awareness/rates/rate/epidemic/kit/kits/statistics",
+    "(overdose|overdosing|overdosed|od|oded|od'd) (on|of) (my|the|all|all my|a|some|his|her|"
+    "those|these|whatever)? @ANY? @ANY? (pills|tablets|meds|medication|medicine|painkillers|"
+    "paracetamol|tylenol|ibuprofen|aspirin|insulin|heroin|drugs|antidepressants|sleepers|"
+    "opioids|oxy|fentanyl|xanax|valium|sleeping)",
     "!<@SUICIDE_BEFORE suicide !@SUICIDE_AFTER",
     "self (harm|harming|harmed|injury|injure|injuring|destruct)",
     "(end|ending|ended|take|taking|took) my own? life !savings",
     "(end|ending) it all",
     "(end|ending|ended) (everything|myself)",
     "@INTENT ~3 (end|ending) (it|things) $",
-    "(want|wanna|wanted|wish|ready|deserve|deserved|going|prefer|hope|pray|praying) ~2 to die "
+    "(want|wants|wanting|wanna|wanted|wish|wishing|wished|ready|deserve|deserved|deserves|going|"
+    "prefer|hope|hoping|hoped|pray|prays|praying|prayed|long|longing) ~2 to die "
     "!of/from/laughing",
     "!<could (rather|should|just|might|let me|feel like) @ADVB? (die|dying|be dead) "
     "!of/from/laughing/than/to/inside",
@@ -2893,7 +2985,10 @@ _CRISIS_RULES: list[str] = [
     "tomorrow|soon)",
     "be (around|here) (much longer|for much longer|a lot longer)",
     "not be (here|around|alive) (anymore|any more|tomorrow|much longer|next week)",
-    "(this is|saying) (goodbye|my goodbye)",
+    "this is (goodbye|my goodbye)",
+    "saying (goodbye|my goodbye) !to/at/before/and",
+    "saying (goodbye|my goodbye) to (everyone|everybody|the world|this world|life|you all|all "
+    "of you) !before/at/in/and/at",
     "(goodbye|bye) forever",
     "(final|last) (goodbye|goodbyes)",
     "(tired|sick) of (living|life|being alive|existing|being here|it all|everything|waking up|"
@@ -3203,7 +3298,8 @@ _CRISIS_RULES: list[str] = [
     "(nearly|almost) (swallowed|took|taken) (the|a|my)? (whole)? (bottle|packet|box|lot|pills|"
     "tablets|all of them)",
     "(nearly|almost) (jumped|did it|went through with it|ended it|overdosed|hanged myself|killed "
-    "myself|ended my life) !out/at/in/into/for/when/with/up/off/on/over/through/the/a/and/as",
+    "myself|ended my life) !out/at/in/into/for/when/with/up/off/on/over/through/the/a/and/as/"
+    "laughing/laughin",
     "(bruises|marks|cuts|burns|scratches) ~8 (do|did|does|make|made) (them|it|these) (to)? myself",
     "(goodbye|bye|farewell) (,)? (to)? (whoever|whoever is|anyone) (reads|reading|finds|sees) this",
     "(angry|annoyed|disappointed|upset|sad|furious|gutted|sorry|mad) (that)? i (survived|lived|"
@@ -3375,6 +3471,168 @@ _CRISIS_RULES: list[str] = [
     "(need|needed|have|had|want|urge) to (cut|burn|bleed) (,|$|again|so bad|tonight|now|right)",
     "(went back to|go back to|going back to|back to|started|start|restarted|returned to|return "
     "to) (cutting|burning myself|self harming|selfharming|hurting myself|harming myself)",
+    # Round seven: the long tail of blind batches 14, 15 and training-o, by concept.
+    # Tired of, or done with, being alive at all.
+    "(tired|sick|weary|exhausted) of (being|staying|feeling) alive",
+    "(tired|sick|weary) of (existing|living|life itself|this life|breathing)",
+    "(done|finished|through) (with)? (existing|living|being alive|breathing|life itself|this "
+    "life) !for/today/tonight/now/in/on/at",
+    "can not do (this)? (life|living|the living|existing) (thing)? (anymore|any more|any longer)",
+    "(stop|quit|quitting|stopping) pretending to be alive",
+    "game over (for me|,? no more (continues|lives|respawns|tries))",
+    "(no more (continues|respawns|extra lives)|respawn (disabled|off|turned off)|final level "
+    ",? (for me|see ya|bye|goodbye))",
+    "(press|pressing|hit|hitting|flip|flipping|pull|pulling) the (off|kill) switch on (me|myself)",
+    "(switch|turn|switching|turning) (me|myself) off (for good|forever|permanently|for ever|$)",
+    # Rest or sleep with no waking.
+    "(rest|sleep|sleeping|resting) ,? (permanently|for good|forever|for ever|eternally)",
+    "(permanently|forever|eternally) (rest|sleep|resting|sleeping) !in",
+    "(not|never) (let|letting) me wake (up)?",
+    "(wish|wished|wishing|want|wanted) i (did not|didn't|never|would not|wouldn't) (have to)? "
+    "come (back)? (up|round|around|to) !for/with/at",
+    # The last reasons, and envy of the dead.
+    "(only|last) (reason|thing) (i am|that keeps me|keeping me|left keeping me) still? (here|"
+    "alive|around|breathing|going)",
+    "(no|zero|not any) reasons? (left|at all)? (to (stay|live|keep going|go on|be here|stay "
+    "alive|keep living)|left $)",
+    "(envy|envied|envying|jealous of|jelly of) (the dead|dead people|people who (died|are dead|"
+    "passed)|everyone who (died|is dead))",
+    "(ready|want|wanting|long|longing|waiting|time) to (go and|go)? (join|be with) (him|her|them|"
+    "my @ANY) "
+    "(again)? (in heaven|on the other side|up there|in death|wherever (he|she|they) (is|are)|$)",
+    "(wish|wished|wishing) (it|that) (was|were|had been) me (in the (box|coffin|casket|ground|"
+    "grave)|instead|who died)",
+    "(soon|one day soon|before long) i (will|am going to) (just)? be (a memory|a ghost|dust|"
+    "gone|a photo on the wall)",
+    # Staying, or not, in this world.
+    "(not|no longer|whether to|why|never) @ADVB? ~3 stick around (on|in) (this|the) (earth|"
+    "world|planet)",
+    "not (going to|gonna) stick around (much longer|for long|to find out|any longer)",
+    "(decided|decide|deciding) (that)? i am (not going to|not gonna|never going to) be (here|"
+    "around|alive) (next|by|for|at|much longer|$)",
+    # Asking to be stopped; plans in the open.
+    "(want|need|wish|wanted|needed) (someone|somebody|anyone|anybody) to stop me",
+    "where (nobody|no one|noone) (will|would|could) (ever)? find me",
+    "i (@ADVB)? (think|know|feel like|have decided|decided) i am (going to|gonna) (do it|go "
+    "through with it) (tonight|this weekend|tomorrow night|this week)",
+    "(planning|plotting|planned|plotted) my (exit|way out) (from (this|the) (world|life|earth))? "
+    "!from",
+    "i am (ending it|going to end it|gonna end it|ending my life) $",
+    "(top|edge) of the (stairwell|stairs|roof|cliff|cliffs|bridge|building|car park|multistorey|"
+    "balcony) ~5 (staring|looking|stare|look|peering|peer|stared|looked) down",
+    "(closer|close|nearer) to the edge of the (roof|cliff|bridge|platform|building|balcony)",
+    "(nothing|no one|nobody|not|none of it) ~3 (is|are|was)? worth (staying alive|living|being "
+    "alive|sticking around|staying) (for)?",
+    "(let|make) (this|today|tonight|it) be the last (morning|day|night|time) (that)? i (have to)? "
+    "(wake up|wake|live|am alive|open my eyes)",
+    "(rather|sooner) be dead than (go back|going back|live like|living like|stay here|staying "
+    "here|stay with|live with|living with|face)",
+    "(do not think|doubt|am not sure) i will (still)? be (around|here|alive|at|there for) (for|"
+    "at|to see)? (the|her|his|their|my)? next (one|birthday|christmas|year|summer|holiday|"
+    "anniversary)",
+    "way out ~6 (is|be|was) (dying|death|to die|suicide|ending it|killing myself|not being here|"
+    "to end it)",
+    "i have (decided|chosen|picked|settled on) (that)? it is (going to be|gonna be|happening|"
+    "happening on|going to happen)? (this|next|on)? (weekend|week|tonight|tomorrow|monday|"
+    "tuesday|wednesday|thursday|friday|saturday|sunday|the day|the night) $",
+    "(the night|the day|the time|the moment|the week|the weekend) (that)? i (end it|end things|"
+    "end my life|do it|go through with it|kill myself|go|leave for good) !for/to/at",
+    "i @ADVB? (end|will end|am ending|am going to end|am gonna end) (it|it all|things|everything|"
+    "my life) (tonight|today|tomorrow|this weekend|soon|now|for good)",
+    "(end|ending|ended) (things|it|my life|it all) on my own terms",
+    "(made|making|make) (my)? peace with (dying|ending it|ending things|leaving this world|going|"
+    "not being here|not waking up|death)",
+    "(would not|would not be|not be|would be)? (upset|sad|mind|care|bothered|sorry|"
+    "relieved|glad) if (the|my|a|our) (plane|car|bus|train|boat|flight|taxi|ferry) ~2 (went "
+    "down|crashed|crashes|goes down|sank|hit|flipped|came off)",
+    "(she|he|they|mum|mom|dad|nobody|no one|none of them) (did not|does not|will not) know "
+    "(it was|this was|it is|this is) (really|actually|the last|our last|my last)? goodbye",
+    "(logging|log|logged|checking|check|checked|signing|sign|clocking|clock) (off|out) (from|of) "
+    "(life|this life|the world|existence|everything|living) !insurance",
+    "(said|told|tell|telling|say|saying|pretend|pretended|pretending|lied|lie|lying|claim|claimed) "
+    "~6 (the|my|these|those)? (burns|cuts|scars|marks|bruises|scratches) (were|are|was|came) "
+    "(from|because)",
+    "(take|have|look after|keep|get|adopt|rehome) (the|my) (cat|dog|cats|dogs|kids|pets|pet|"
+    "things|stuff|plants|fish|rabbit) if (anything|something) (happens|happened|were to happen|"
+    "should happen) to me",
+    # Illness welcomed as a way out.
+    "(terminal (diagnosis|illness|cancer)|cancer|illness|disease|heart attack|stroke|virus) "
+    "(took|take|takes|would take|might take|could take|finished|finish|would finish) me",
+    "(if|when) i (got|get|had|was given) (a)? (terminal|fatal) (diagnosis|illness|disease|cancer|"
+    "prognosis) ~5 (relieved|grateful|glad|happy|relief|thankful)",
+    # Means that keep coming to mind, and looking them up.
+    "(gun|guns|pills|rope|knife|knives|blade|blades|bridge|tracks|belt) ~2 (keeps|kept|keep) "
+    "(coming to mind|coming back to me|popping into my head|calling me|calling to me)",
+    "(drank|drink|drinking|swallowed|swallow|swallowing) (some)? (bleach|poison|antifreeze|"
+    "weedkiller|drain cleaner)",
+    "(try|tried|trying) to die",
+    "(looking up|looked up|look up|searching|searched|googling|googled|researching|researched) "
+    "~3 (tallest|highest) (bridges|bridge|buildings|building|cliffs|cliff|car parks|points)",
+    "(counting down|count down|counted down) ~7 (end this|end it|end it all|be gone|die|stop "
+    "(living|existing|being alive|pretending))",
+    # Time and place chosen.
+    "miss me ,? (but|and)? (he|she|they|everyone|people|you|we|mum|mom|dad) (will|would) get "
+    "over (it|me)",
+    "i (think|know|feel|have decided|decided|reckon) (that)? tonight is the night $",
+    "(plan|planning|going|waiting|wait) ~4 (until|till|til|when) (the house|the flat|everyone|"
+    "the kids|my parents|my wife|my husband) (is|are)? @ADVB? (empty|asleep|out|gone|away)",
+    "(wrote|written|rewrote|rewritten|writing|finished) my (note|last note|final note|suicide "
+    "note|goodbye note|goodbye letter|last letter) (again)? $",
+    # After an attempt.
+    "(angry|annoyed|disappointed|upset|gutted|mad|furious|sad) ~4 (i survived|i am still alive|"
+    "i am still breathing|i woke up|i lived|it did not work|it didnt work)",
+    "i (survived|lived|woke up) (again|anyway) ~4 (angry|annoyed|disappointed|gutted|furious)",
+    "(pumped|pump|pumping) my stomach",
+    # Self-injury in other words.
+    "^ (i)? (cut|burned|burnt) (again|last night|tonight|this morning) $",
+    "(carve|carving|cut|cutting|scratch|scratching|burn|burning|rip|ripping|tear) ~4 out of (me|"
+    "myself|my (skin|body|arms|legs))",
+    "(need|needed|want|wanted|have) to feel (the)? (pain|physical pain|something hurt)",
+    "(lie|lay|lying|laying) (down)? (on|across) the (tracks|railway|rails|road|motorway) !to/for",
+]
+
+
+# Farewell cues: each alone is everyday ("thanks for everything"), two or more in one text
+# read as a goodbye note ("sorry for everything. i love you all. goodbye.").
+_FAREWELL_RULES: list[tuple[bool, str]] = [
+    # (strong, rule): a note needs two cues, one of them strong; "thanks for everything, love
+    # you so much" is a warm letter, "sorry for everything, love you all" may not be.
+    (
+        True,
+        "sorry for (everything|all of it|all the trouble|all the pain|being me|being like this)",
+    ),
+    (False, "love (you|u) (all|guys|both|so much|always|forever)"),
+    (True, "^ (goodbye|bye|farewell) (everyone|all|world|guys|everybody|for good|then)? $"),
+    (False, "(thanks|thank you|thank u) for everything"),
+    (
+        True,
+        "(do not|please do not) (blame yourself|blame yourselves|be sad|cry for me|miss me|feel "
+        "guilty|blame anyone)",
+    ),
+    (
+        False,
+        "(take care of|look after) (mum|mom|dad|the cat|the dog|the kids|each other|yourselves|"
+        "yourself|my @ANY) (for me)?",
+    ),
+    (
+        False,
+        "(you were|you have been|you have always been|you were always) (always)? (so)? (good|kind|"
+        "nice|lovely|the best) to me",
+    ),
+    (True, "(please)? forgive me"),
+    (False, "(it is|it was) (not|never) (your|anyone's|anyones) fault"),
+    (True, "(remember me|think of me) (fondly|kindly|happy|as|when)"),
+    (True, "this is (goodbye|the end|my last (message|entry|post|note))"),
+    (True, "^ i have (decided|made up my mind|made my decision|made my choice) $"),
+    (False, "^ (tonight|today|tomorrow) $"),
+    (True, "(it is|this is|it was) (really|actually)? goodbye $"),
+    (True, "^ (i)? relapsed (again|tonight|today|last night|this morning)"),
+    (False, "(days|weeks|months|streak) (gone|clean|reset|wasted|down the drain) $"),
+    # The morning after an attempt says some of the same things a note does.
+    (False, "^ (i)? (woke up|came round|came to) in (the)? (hospital|a&e|icu|ambulance)"),
+    (False, "^ (it)? (did not|didn't) work $"),
+    (False, "i will (do better|get it right|do it properly|not fail) next time"),
+    (True, "(see|meet) (you|u) (on the other side|in another life|in the next life)"),
 ]
 
 
@@ -3398,6 +3656,14 @@ _IDIOM_RULES: list[str] = [
     "(could|would) (kill|murder) (for)? (a|an|some|the)",
     "over my dead body",
     "(bored|embarrassed|scared|tired|worried|sick) to death",
+    "(shoot|shooting|shot|shoots) (myself|yourself|ourselves) in the foot",
+    "(floor|ground|earth) to (open up and)? swallow me (up|whole)?",
+    "(jump|jumped|jumping|dive|dived|diving) (off|in|into) the deep end",
+    "(tv|netflix|sugar|caffeine|chocolate|drama|cuteness|carb|information|data|screen|social "
+    "media|cheese|coffee|festive|nostalgia) overdose",
+    "(overdose|overdosed|overdosing|od|oded) (on|of) (netflix|sunshine|chocolate|sugar|caffeine|"
+    "coffee|drama|tv|telly|cake|candy|sweets|carbs|pizza|cheese|christmas|music|cuteness|"
+    "nostalgia|memes|work|love|fun|attention|gossip|reality|social)",
     "deadline",
 ]
 
@@ -3412,6 +3678,10 @@ def _build() -> list[_Pattern]:
     patterns += [_pattern("context", "post-defusion", source) for source in _POST_DEFUSION_RULES]
     patterns += [_pattern("crisis", "crisis", source) for source in _CRISIS_RULES]
     patterns += [_pattern("idiom", "idiom", source) for source in _IDIOM_RULES]
+    patterns += [
+        _pattern("farewell", ("strong " if strong else "weak ") + source, source)
+        for strong, source in _FAREWELL_RULES
+    ]
     return patterns
 
 
@@ -3423,7 +3693,7 @@ class _Index:
     a few shifts and ANDs per sentence, all in C. Numbers follow rule order within groups."""
 
     def __init__(self, patterns: list[_Pattern]) -> None:
-        order = {"critical": 0, "marker": 1, "context": 2, "crisis": 3, "idiom": 4}
+        order = {"critical": 0, "marker": 1, "context": 2, "crisis": 3, "idiom": 4, "farewell": 5}
         self.patterns = sorted(patterns, key=lambda pattern: order[pattern.group])
         width = self.width = len(self.patterns)
         self.lane = (1 << width) - 1
@@ -3789,7 +4059,7 @@ def use_learned_weights(enabled: bool) -> None:
 class _Reading:
     """What one sentence says on its own, whatever surrounds it: so it can be remembered."""
 
-    __slots__ = ("crisis", "defused", "found", "kind")
+    __slots__ = ("crisis", "defused", "farewell", "found", "kind")
 
     def __init__(self, low: str, words: _WordList) -> None:
         sentence = _Sentence(low, words)
@@ -3805,6 +4075,10 @@ class _Reading:
             and not _matches_any(sentence.pick("idiom"), words)
         )
         self.kind, self.defused = _context(sentence)
+        # Which goodbye cues this sentence holds (see _FAREWELL_RULES).
+        self.farewell = frozenset(
+            pattern.kind for pattern, _, _ in _matches(sentence.pick("farewell"), words)
+        )
         # (category, start, end, weak), in characters from the start of the sentence.
         self.found: tuple[tuple[str, int, int, bool], ...] = ()
         raw = _critical_findings(sentence)
@@ -3861,7 +4135,7 @@ def analyse(text: str) -> Analysis:
         reading = _reading(chunk.group())
         if reading is not None:
             readings.append((chunk.start(), reading))
-    crisis = any(reading.crisis for _, reading in readings)
+    crisis = any(reading.crisis for _, reading in readings) or _is_farewell(readings)
     spans: list[tuple[int, int, str]] = []
     last = len(readings) - 1
     for number, (offset, reading) in enumerate(readings):
@@ -3884,6 +4158,15 @@ def analyse(text: str) -> Analysis:
         for start, end, category in _non_overlapping(spans)
     )
     return Analysis(text=text, critical=bool(findings), crisis=crisis, findings=findings)
+
+
+def _is_farewell(readings: list[tuple[int, _Reading]]) -> bool:
+    """Goodbye cues anywhere in one text read as a note: three different ones, or two when one
+    of them is strong."""
+    cues: set[str] = set()
+    for _, reading in readings:
+        cues |= reading.farewell
+    return len(cues) >= 3 or (len(cues) == 2 and any(cue.startswith("strong ") for cue in cues))
 
 
 def _non_overlapping(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
