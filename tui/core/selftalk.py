@@ -13,9 +13,10 @@ language is the opposite: it is never explained away by negation or defusion, be
 missing it costs far more than a gentle pause that wasn't needed.
 
 Performance: the tokeniser is one linear regular expression, each pattern is bounded (at most
-a few tokens of look-ahead per position), and only patterns whose trigger words occur in a
-sentence are tried, so the work is linear in the input. The patterns are compiled on the
-first call, not at import. No Textual or Rich here.
+a few tokens of look-ahead per position) and runs as a regular expression over one character
+a word, and only patterns whose trigger words occur in a sentence are tried, so the work is
+linear in the input. The rules are parsed on the first call, not at import, and each one's
+expression is compiled the first time a sentence needs it. No Textual or Rich here.
 """
 
 from __future__ import annotations
@@ -23,10 +24,10 @@ from __future__ import annotations
 import math
 import re
 import threading
-from collections.abc import Callable, Iterable, Sequence, Set
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 from functools import reduce
-from itertools import chain, compress, repeat
+from itertools import chain, repeat
 from operator import or_
 from typing import Any
 
@@ -365,7 +366,6 @@ def _lower(chunk: str) -> str:
 def _words(low: str) -> _WordList:
     pieces = _PIECE.findall(low)
     words = _WordList(chain.from_iterable(map(_NORMS.__getitem__, pieces)))
-    words.memo = {}
     words.pieces = pieces
     if "ill" in words:
         _fix_ill(words, None)
@@ -444,6 +444,18 @@ def _fix_ill(words: list[str], spans: tuple[list[int], list[int]] | None) -> Non
 
 def _w(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
+
+# Dropped g's, as typed: "thinkin about endin it all".
+_EXPAND.update(
+    (word[:-1], (word,))
+    for word in _w(
+        "ending thinking killing dying living feeling trying going doing saying wanting cutting "
+        "hurting planning nothing something everything hanging jumping drowning taking waking "
+        "sleeping leaving crying hating failing messing ruining screwing burning bleeding "
+        "starving punishing"
+    )
+)
 
 
 _NEGATORS = _w("not never no nobody nothing hardly neither nor")
@@ -742,10 +754,11 @@ _MACROS: dict[str, str] = {
 #   ~N       skip up to N tokens (never a break, negation)  !a/b     next token is not a/b
 #   !<a/b    previous token is not a/b
 #   $        end of clause                                  ^        start of clause
-#   {NAME}   the macro NAME (see _MACROS)                   &NAME    the same, remembered
-#                                                           once per sentence position
+#   {NAME}   the macro NAME (see _MACROS)                   &NAME    the same (an older
+#                                                           form, kept for readability)
 #   =>       what follows must match but is not part of the highlighted span
 # Every repetition is bounded, so a pattern does a constant amount of work per position.
+# Each pattern becomes a regular expression over one character a word (see _Codes).
 
 
 # Pattern nodes are plain slotted classes: dataclasses would cost ~20 ms at import.
@@ -841,20 +854,12 @@ _Node = (
 
 
 class _WordList(list[str]):
-    """A sentence's words, with room for memoised sub-matches (see ``&NAME`` patterns).
+    """A sentence's words, and the pieces of text they came from (set by ``_words``; no
+    ``__init__`` keeps creation in C)."""
 
-    ``memo`` is set by whoever makes one (``_words``); no ``__init__`` keeps creation in C.
-    """
+    __slots__ = ("pieces",)
+    pieces: list[str]
 
-    __slots__ = ("memo", "pieces")
-    memo: dict[tuple[str, int], tuple[int, ...]]
-    pieces: list[str]  # the regex pieces the words came from
-
-
-_Cont = Callable[[int], int]
-_Matcher = Callable[[_WordList, int, _Cont], int]
-# A deterministic element (one word, a look-around): the new position, or -1.
-_Step = Callable[[_WordList, int], int]
 
 _DSL_TOKEN = re.compile(r"=>|\(|\)[?*+]?|\||[^\s()|]+")
 _REPEAT_MAX = 4
@@ -963,248 +968,6 @@ def _alternatives(options: list[_Node]) -> _Node:
     return _Alt(tuple(options))
 
 
-# Keyed by id(); each entry keeps its node alive so an id is never reused for another node.
-_COMPILED: dict[int, tuple[_Node, _Matcher]] = {}
-_STEPS: dict[int, tuple[_Node, _Step | None]] = {}
-
-
-def _compile(node: _Node) -> _Matcher:
-    """Continuation-passing matcher: call ``k(end)`` for each way to match, first success wins."""
-    entry = _COMPILED.get(id(node))
-    if entry is None:
-        entry = _COMPILED[id(node)] = (node, _new_matcher(node))
-    return entry[1]
-
-
-def _new_matcher(node: _Node) -> _Matcher:
-    step = _step(node)
-    if step is not None:
-        return _from_step(step)
-    if isinstance(node, _Seq):
-        return _compile_seq(node.items)
-    if isinstance(node, _Alt):
-        return _compile_alt(node.items)
-    if isinstance(node, _Rep):
-        if isinstance(node.item, _Words):
-            if (node.low, node.high) == (0, 1):
-                return _compile_optional_word(node.item.words)
-            return _compile_rep_words(node.item.words, node.low, node.high)
-        return _compile_rep(_compile(node.item), node.low, node.high)
-    if isinstance(node, _Memo):
-        return _compile_memo(node.name, _compile(node.item))
-    if isinstance(node, _Skip):
-        most = node.most
-
-        def match_skip(t: _WordList, i: int, k: _Cont) -> int:
-            limit = min(len(t), i + most)
-            j = i
-            while True:
-                end = k(j)
-                if end >= 0 or j >= limit or t[j] in _SKIP_STOP:
-                    return end
-                j += 1
-
-        return match_skip
-    raise TypeError(f"cannot compile {node!r}")
-
-
-def _step(node: _Node) -> _Step | None:
-    """Elements with exactly one way to match need no continuation (and no closure per call)."""
-    entry = _STEPS.get(id(node))
-    if entry is None:
-        entry = _STEPS[id(node)] = (node, _new_step(node))
-    return entry[1]
-
-
-def _new_step(node: _Node) -> _Step | None:
-    if isinstance(node, _Words):
-        words = node.words
-        return lambda t, i: i + 1 if i < len(t) and t[i] in words else -1
-    if isinstance(node, _Pred):
-        test = node.test
-        return lambda t, i: i + 1 if i < len(t) and test(t[i]) else -1
-    if isinstance(node, _NotNext):
-        banned = node.words
-        return lambda t, i: -1 if i < len(t) and t[i] in banned else i
-    if isinstance(node, _NotPrev):
-        before = node.words
-        return lambda t, i: -1 if i > 0 and t[i - 1] in before else i
-    if isinstance(node, _ClauseEnd):
-        return lambda t, i: i if i >= len(t) or t[i] in _CLAUSE_END else -1
-    if isinstance(node, _ClauseStart):
-        return lambda t, i: i if i == 0 or t[i - 1] == BREAK else -1
-    if isinstance(node, _Seq):
-        steps = [_step(item) for item in node.items]
-        if all(step is not None for step in steps):
-            return _run(tuple(step for step in steps if step is not None))
-    return None
-
-
-def _run(steps: tuple[_Step, ...]) -> _Step:
-    if len(steps) == 1:
-        return steps[0]
-
-    def run(t: _WordList, i: int) -> int:
-        for step in steps:
-            i = step(t, i)
-            if i < 0:
-                return -1
-        return i
-
-    return run
-
-
-def _from_step(step: _Step) -> _Matcher:
-    def match_step(t: _WordList, i: int, k: _Cont) -> int:
-        j = step(t, i)
-        return k(j) if j >= 0 else -1
-
-    return match_step
-
-
-def _compile_memo(name: str, inner: _Matcher) -> _Matcher:
-    """Shared prefixes ("I'm so", "I feel like such a") are worked out once per position."""
-
-    def match_memo(t: _WordList, i: int, k: _Cont) -> int:
-        key = (name, i)
-        ends = t.memo.get(key)
-        if ends is None:
-            found: list[int] = []
-
-            def collect(j: int) -> int:
-                if j not in found:
-                    found.append(j)
-                return -1
-
-            inner(t, i, collect)
-            ends = t.memo[key] = tuple(found)
-        for j in ends:
-            end = k(j)
-            if end >= 0:
-                return end
-        return -1
-
-    return match_memo
-
-
-def _compile_seq(items: tuple[_Node, ...]) -> _Matcher:
-    parts: list[_Step | _Matcher] = []
-    kinds: list[bool] = []  # True for a deterministic step
-    pending: list[_Step] = []
-    for item in items:
-        step = _step(item)
-        if step is not None:
-            pending.append(step)
-            continue
-        if pending:
-            parts.append(_run(tuple(pending)))
-            kinds.append(True)
-            pending = []
-        parts.append(_compile(item))
-        kinds.append(False)
-    if pending:
-        parts.append(_run(tuple(pending)))
-        kinds.append(True)
-    return _chain(parts, kinds)
-
-
-def _chain(parts: list[_Step | _Matcher], kinds: list[bool]) -> _Matcher:
-    if not parts:
-        return lambda t, i, k: k(i)
-    if kinds[0]:
-        step: _Step = parts[0]  # type: ignore[assignment]
-        if len(parts) == 1:
-            return _from_step(step)
-        after = _chain(parts[1:], kinds[1:])
-
-        def match_step_then(t: _WordList, i: int, k: _Cont) -> int:
-            j = step(t, i)
-            return after(t, j, k) if j >= 0 else -1
-
-        return match_step_then
-    head: _Matcher = parts[0]  # type: ignore[assignment]
-    if len(parts) == 1:
-        return head
-    tail = _chain(parts[1:], kinds[1:])
-
-    def match_seq(t: _WordList, i: int, k: _Cont) -> int:
-        return head(t, i, lambda j: tail(t, j, k))
-
-    return match_seq
-
-
-def _compile_alt(items: tuple[_Node, ...]) -> _Matcher:
-    """Try only the alternatives that can start with the next word, in their written order."""
-    compiled = [_compile(item) for item in items]
-    firsts = [None if _nullable(item) else _first(item) for item in items]
-    vocabulary: set[str] = set()
-    for first in firsts:
-        if first is not None:
-            vocabulary |= first
-    lists: dict[str, list[_Matcher]] = {word: [] for word in vocabulary}
-    anywhere_list: list[_Matcher] = []
-    for matcher, first in zip(compiled, firsts, strict=True):
-        if first is None:
-            anywhere_list.append(matcher)
-            for options in lists.values():
-                options.append(matcher)
-        else:
-            for word in first:
-                lists[word].append(matcher)
-    table = {word: tuple(options) for word, options in lists.items()}
-    anywhere = tuple(anywhere_list)
-
-    def match_alt(t: _WordList, i: int, k: _Cont) -> int:
-        options = table.get(t[i], anywhere) if i < len(t) else anywhere
-        for option in options:
-            end = option(t, i, k)
-            if end >= 0:
-                return end
-        return -1
-
-    return match_alt
-
-
-def _compile_optional_word(words: frozenset[str]) -> _Matcher:
-    def match_optional(t: _WordList, i: int, k: _Cont) -> int:
-        if i < len(t) and t[i] in words:
-            end = k(i + 1)
-            if end >= 0:
-                return end
-        return k(i)
-
-    return match_optional
-
-
-def _compile_rep_words(words: frozenset[str], low: int, high: int) -> _Matcher:
-    """Greedy repetition of one word class, giving back one word at a time if needed."""
-
-    def match_rep_words(t: _WordList, i: int, k: _Cont) -> int:
-        limit = min(len(t), i + high)
-        j = i
-        while j < limit and t[j] in words:
-            j += 1
-        while j >= i + low:
-            end = k(j)
-            if end >= 0:
-                return end
-            j -= 1
-        return -1
-
-    return match_rep_words
-
-
-def _compile_rep(inner: _Matcher, low: int, high: int) -> _Matcher:
-    def match_rep(t: _WordList, i: int, k: _Cont, count: int = 0) -> int:
-        if count < high:
-            end = inner(t, i, lambda j: match_rep(t, j, k, count + 1) if j > i else -1)
-            if end >= 0:
-                return end
-        return k(i) if count >= low else -1
-
-    return match_rep
-
-
 # Rough word frequencies in self-talk, used only to pick each pattern's trigger (speed, not
 # results): a pattern is tried on a sentence only if the sentence has its rarest required word.
 _VERY_COMMON = _w(
@@ -1267,78 +1030,31 @@ def _best(options: list[frozenset[str]]) -> frozenset[str] | None:
     return min(options, key=_cost)
 
 
-def _first(node: _Node) -> frozenset[str] | None:
-    """Words a match can start with, or None when it could start anywhere."""
-    if isinstance(node, _Words):
-        return node.words
-    if isinstance(node, _Seq):
-        found: set[str] = set()
-        for item in node.items:
-            if isinstance(item, _ClauseStart | _NotNext | _NotPrev):
-                continue
-            first = _first(item)
-            if first is None:
-                return None
-            found |= first
-            if not _nullable(item):
-                return frozenset(found)
-        return None
-    if isinstance(node, _Alt):
-        found = set()
-        for item in node.items:
-            first = _first(item)
-            if first is None:
-                return None
-            found |= first
-        return frozenset(found)
-    if isinstance(node, _Rep | _Memo):
-        return _first(node.item)
-    return None
-
-
-def _nullable(node: _Node) -> bool:
-    if isinstance(node, _Words | _Pred):
-        return False
-    if isinstance(node, _Seq):
-        return all(_nullable(item) for item in node.items)
-    if isinstance(node, _Alt):
-        return any(_nullable(item) for item in node.items)
-    if isinstance(node, _Rep):
-        return node.low == 0 or _nullable(node.item)
-    if isinstance(node, _Memo):
-        return _nullable(node.item)
-    return True
-
-
-def _identity(end: int) -> int:
-    return end
-
-
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class _Pattern:
-    """A compiled rule with what to do when it matches."""
+    """A rule with what to do when it matches. Its regular expression is compiled on first
+    use: most texts need only a few of the rules, and compiling all of them takes a while."""
 
-    group: str  # "critical", "marker", "context" or "crisis"
+    group: str  # "critical", "marker", "context", "crisis", "idiom" or "farewell"
     kind: str  # a category, a marker or context kind, or "crisis"
     source: str
-    matcher: _Matcher
-    context: _Matcher | None
-    first: frozenset[str] | None
+    node: _Node
+    context: _Node | None
     trigger: frozenset[str] | None
     required: tuple[frozenset[str], ...]
     weak: bool = False
     negation: str = "suppress"  # "suppress", "ignore" or "polarity"
     needs_self: bool = False
+    regex: re.Pattern[str] | None = None
 
-    def match(self, words: _WordList, start: int) -> int:
-        context = self.context
-        if context is None:
-            return self.matcher(words, start, _identity)
-
-        def then_context(end: int) -> int:
-            return end if context(words, end, _identity) >= 0 else -1
-
-        return self.matcher(words, start, then_context)
+    def compiled(self, codes: _Codes) -> re.Pattern[str]:
+        regex = self.regex
+        if regex is None:
+            source = codes.expression(self.node)
+            if self.context is not None:
+                source += f"(?={codes.expression(self.context)})"
+            regex = self.regex = re.compile(source)
+        return regex
 
 
 def _pattern(group: str, kind: str, source: str, **options: object) -> _Pattern:
@@ -1347,23 +1063,122 @@ def _pattern(group: str, kind: str, source: str, **options: object) -> _Pattern:
     context = _parse(context_source) if context_source.strip() else None
     required = _required(node) + (_required(context) if context is not None else [])
     trigger = _best(required)
-    weak = bool(options.get("weak", False))
-    negation = str(options.get("negation", "suppress"))
-    needs_self = bool(options.get("needs_self", False))
     return _Pattern(
         group=group,
         kind=kind,
         source=source,
-        matcher=_compile(node),
-        context=_compile(context) if context is not None else None,
-        first=_first(node),
+        node=node,
+        context=context,
         trigger=trigger,
         # The trigger is known to be present when the pattern is looked up.
         required=tuple(words for words in sorted(required, key=_cost) if words is not trigger),
-        weak=weak,
-        negation=negation,
-        needs_self=needs_self,
+        weak=bool(options.get("weak", False)),
+        negation=str(options.get("negation", "suppress")),
+        needs_self=bool(options.get("needs_self", False)),
     )
+
+
+class _Codes(dict[str, str]):
+    """One character for each word, so that a pattern is a regular expression over a sentence
+    written one character a word, and matching runs in C.
+
+    Every word the rules name gets a character of its own (from the private use area); all
+    other words share two, one for past participles (``@PP``) and one for the rest. Word
+    sets become character classes, ``~N`` a lazy bounded run of words that are not breaks or
+    negations, ``!a`` and ``!<a`` look-arounds. Every repetition is bounded, so the work at
+    each position is bounded and matching stays linear in the text: nothing can backtrack
+    catastrophically. The expressions match exactly what the rules say: a test checks them
+    against a plain reading of the pattern tree."""
+
+    def __init__(self, patterns: list[_Pattern]) -> None:
+        vocabulary = set(_SKIP_STOP | _CLAUSE_END | {BREAK})
+        seen: set[int] = set()
+        for pattern in patterns:
+            _vocabulary(pattern.node, vocabulary, seen)
+            if pattern.context is not None:
+                _vocabulary(pattern.context, vocabulary, seen)
+        if len(vocabulary) + 2 > _PRIVATE_USE_SIZE:
+            raise ValueError(f"{len(vocabulary)} rule words: more than one character each")
+        super().__init__(
+            (word, chr(_PRIVATE_USE + 2 + number)) for number, word in enumerate(sorted(vocabulary))
+        )
+        self.other = chr(_PRIVATE_USE)
+        self.other_participle = chr(_PRIVATE_USE + 1)
+        self.unknown: dict[str, str] = {}
+        self.sources: dict[int, tuple[_Node, str]] = {}
+
+    def __missing__(self, word: str) -> str:
+        code = self.unknown.get(word)
+        if code is None:
+            code = self.other_participle if _is_past_participle(word) else self.other
+            if len(self.unknown) >= _NORM_CACHE_LIMIT:
+                self.unknown.clear()
+            self.unknown[word] = code
+        return code
+
+    def encode(self, words: Sequence[str]) -> str:
+        return "".join(map(self.__getitem__, words))
+
+    def expression(self, node: _Node) -> str:
+        entry = self.sources.get(id(node))
+        if entry is None:  # each entry keeps its node alive, so an id is never reused
+            entry = self.sources[id(node)] = (node, self._expression(node))
+        return entry[1]
+
+    def _class(self, words: Set[str], negated: bool = False) -> str:
+        members = "".join(sorted(self[word] for word in words))
+        return f"[{'^' if negated else ''}{members}]"
+
+    def _expression(self, node: _Node) -> str:
+        if isinstance(node, _Words):
+            return self._class(node.words)
+        if isinstance(node, _Pred):
+            if node.test is _is_past_participle:
+                known = {word for word in self if word != BREAK and _is_past_participle(word)}
+                return self._class(known)[:-1] + self.other_participle + "]"
+            return self._class({BREAK}, negated=True)  # @ANY: any word but a break
+        if isinstance(node, _Seq):
+            return "".join(self.expression(item) for item in node.items)
+        if isinstance(node, _Alt):
+            return "(?:" + "|".join(self.expression(item) for item in node.items) + ")"
+        if isinstance(node, _Rep):
+            inner = self.expression(node.item)
+            if not isinstance(node.item, _Words | _Pred):
+                inner = f"(?:{inner})"
+            if (node.low, node.high) == (0, 1):
+                return inner + "?"
+            return f"{inner}{{{node.low},{node.high}}}"
+        if isinstance(node, _Skip):
+            return self._class(_SKIP_STOP, negated=True) + f"{{0,{node.most}}}?"
+        if isinstance(node, _NotNext):
+            return f"(?!{self._class(node.words)})"
+        if isinstance(node, _NotPrev):
+            return f"(?<!{self._class(node.words)})"
+        if isinstance(node, _Memo):
+            return self.expression(node.item)
+        if isinstance(node, _ClauseEnd):
+            return f"(?={self._class(_CLAUSE_END)}|\\Z)"
+        if isinstance(node, _ClauseStart):
+            return f"(?<!{self._class({BREAK}, negated=True)})"
+        raise TypeError(f"cannot translate {node!r}")
+
+
+_PRIVATE_USE = 0xE000  # the Basic Multilingual Plane's private use area: 6,400 characters
+_PRIVATE_USE_SIZE = 6400
+
+
+def _vocabulary(node: _Node, words: set[str], seen: set[int]) -> None:
+    """Every word a pattern names (macros are shared: each node is walked once)."""
+    if id(node) in seen:
+        return
+    seen.add(id(node))
+    if isinstance(node, _Words | _NotNext | _NotPrev):
+        words |= node.words
+    elif isinstance(node, _Seq | _Alt):
+        for item in node.items:
+            _vocabulary(item, words, seen)
+    elif isinstance(node, _Rep | _Memo):
+        _vocabulary(node.item, words, seen)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -3699,6 +3514,7 @@ class _Index:
         self.lane = (1 << width) - 1
         self.masks: dict[str, int] = {}
         self.chosen: dict[int, dict[str, list[_Pattern]]] = {}
+        self.codes = _Codes(patterns)
         # Lanes: 0, the trigger; 1 and 2, the two sets to check. A pattern with no trigger or
         # fewer sets has its bit set from the start, as if every sentence had the word.
         self.start = 0
@@ -3742,34 +3558,26 @@ class _Index:
 _CHOSEN_LIMIT = 4096
 
 
-def _matches(patterns: list[_Pattern], words: _WordList) -> list[tuple[_Pattern, int, int]]:
-    """Every (pattern, start, end), left to right; a match's own words never start another."""
+def _matches(patterns: list[_Pattern], sentence: _Sentence) -> list[tuple[_Pattern, int, int]]:
+    """Every (pattern, start, end) in words, left to right; a match's own words never start
+    another (what ``finditer`` does)."""
     found: list[tuple[_Pattern, int, int]] = []
+    codes, code = sentence.codes, sentence.code
     for pattern in patterns:
-        taken = 0  # the end of the last match: its words start nothing
-        for start in _starts(pattern, words):
-            if start >= taken:
-                end = pattern.match(words, start)
-                if end > start:
-                    found.append((pattern, start, end))
-                    taken = end
+        for match in pattern.compiled(codes).finditer(code):
+            start, end = match.span()
+            if end > start:
+                found.append((pattern, start, end))
     return found
 
 
-def _matches_any(patterns: list[_Pattern], words: _WordList) -> bool:
+def _matches_any(patterns: list[_Pattern], sentence: _Sentence) -> bool:
+    codes, code = sentence.codes, sentence.code
     for pattern in patterns:
-        for start in _starts(pattern, words):
-            if pattern.match(words, start) > start:
+        for match in pattern.compiled(codes).finditer(code):
+            if match.end() > match.start():
                 return True
     return False
-
-
-def _starts(pattern: _Pattern, words: _WordList) -> Iterable[int]:
-    """Where ``pattern`` could start: at a word of its first set (found by a C loop)."""
-    first = pattern.first
-    if first is None:
-        return range(len(words))
-    return compress(range(len(words)), map(first.__contains__, words))
 
 
 _INDEX_LOCK = threading.Lock()
@@ -3824,14 +3632,17 @@ _NO_PATTERNS: list[_Pattern] = []
 
 
 class _Sentence:
-    __slots__ = ("candidates", "has_self", "low", "word_set", "words")
+    __slots__ = ("candidates", "code", "codes", "has_self", "low", "word_set", "words")
 
     def __init__(self, low: str, words: _WordList) -> None:
+        index = _index()
         self.low = low
         self.words = words
         self.word_set = set(words)
         self.has_self = not _SELF.isdisjoint(self.word_set)
-        self.candidates = _index().candidates(self.word_set)
+        self.candidates = index.candidates(self.word_set)
+        self.codes = index.codes
+        self.code = index.codes.encode(words)  # one character a word, for the expressions
 
     def pick(self, group: str) -> list[_Pattern]:
         return self.candidates.get(group, _NO_PATTERNS)
@@ -3845,9 +3656,9 @@ def _critical_findings(sentence: _Sentence) -> list[_Raw]:
     """Findings in word positions after negation, defusion, reported past and permission."""
     words = sentence.words
     found: list[_Raw] = []
-    matches = _matches(sentence.pick("critical"), words)
+    matches = _matches(sentence.pick("critical"), sentence)
     if matches:
-        scope = _Scope(words, _matches(sentence.pick("marker"), words))
+        scope = _Scope(words, _matches(sentence.pick("marker"), sentence))
         has_self = sentence.has_self
         for pattern, start, end in matches:
             if pattern.needs_self and not has_self:
@@ -3914,7 +3725,7 @@ def _context(sentence: _Sentence) -> tuple[bool, bool]:
     ("that's just a thought") that isn't itself negated."""
     kind = defused = False
     words = sentence.words
-    for pattern, start, _end in _matches(sentence.pick("context"), words):
+    for pattern, start, _end in _matches(sentence.pick("context"), sentence):
         if _negations_before(words, start):
             continue
         if pattern.kind == "post-defusion":
@@ -4069,15 +3880,15 @@ class _Reading:
         if learned is not None and len(words) - words.count(BREAK) < _LEARNED_MIN_WORDS:
             learned = None
         features = _features(words) if learned is not None else set()
-        self.crisis = _matches_any(sentence.pick("crisis"), words) or (
+        self.crisis = _matches_any(sentence.pick("crisis"), sentence) or (
             learned is not None
             and learned.is_crisis(features)
-            and not _matches_any(sentence.pick("idiom"), words)
+            and not _matches_any(sentence.pick("idiom"), sentence)
         )
         self.kind, self.defused = _context(sentence)
         # Which goodbye cues this sentence holds (see _FAREWELL_RULES).
         self.farewell = frozenset(
-            pattern.kind for pattern, _, _ in _matches(sentence.pick("farewell"), words)
+            pattern.kind for pattern, _, _ in _matches(sentence.pick("farewell"), sentence)
         )
         # (category, start, end, weak), in characters from the start of the sentence.
         self.found: tuple[tuple[str, int, int, bool], ...] = ()
@@ -4097,7 +3908,7 @@ class _Reading:
             and not self.crisis
             and learned.is_critical(features)
             and not self.kind
-            and not _matches_any(sentence.pick("marker"), words)
+            and not _matches_any(sentence.pick("marker"), sentence)
         ):
             # Wording the rules don't know but the weights read as self-criticism: the whole
             # sentence, under the category it fits best; weak, so a kind rider softens it.

@@ -1,0 +1,162 @@
+"""The rules' regular expressions match exactly what the rules say.
+
+The analyser turns each rule (a small pattern language, see tui/core/selftalk.py) into a
+regular expression over a sentence written one character a word. This module reads the same
+rules with a plain interpreter of the pattern tree, slow and obviously right, and checks that
+both find the same matches, in the same places, on the labelled cases and on random sentences
+made of the rules' own words.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tui.core import selftalk as st
+
+CASES = Path(__file__).parent / "data" / "self_talk_cases.tsv"
+
+
+def ends(node: st._Node, words: list[str], i: int) -> Iterator[int]:
+    """Every position a match of ``node`` from ``i`` can end at, in the order a backtracking
+    matcher tries them (alternatives as written, greedy repeats, lazy skips)."""
+    n = len(words)
+    if isinstance(node, st._Words):
+        if i < n and words[i] in node.words:
+            yield i + 1
+    elif isinstance(node, st._Pred):
+        if i < n and node.test(words[i]):
+            yield i + 1
+    elif isinstance(node, st._Seq):
+        yield from _sequence(node.items, words, i)
+    elif isinstance(node, st._Alt):
+        for item in node.items:
+            yield from ends(item, words, i)
+    elif isinstance(node, st._Rep):
+        yield from _repeat(node, words, i, 0)
+    elif isinstance(node, st._Skip):
+        j = i
+        yield j
+        while j < min(n, i + node.most) and words[j] not in st._SKIP_STOP:
+            j += 1
+            yield j
+    elif isinstance(node, st._NotNext):
+        if not (i < n and words[i] in node.words):
+            yield i
+    elif isinstance(node, st._NotPrev):
+        if not (i > 0 and words[i - 1] in node.words):
+            yield i
+    elif isinstance(node, st._Memo):
+        yield from ends(node.item, words, i)
+    elif isinstance(node, st._ClauseEnd):
+        if i >= n or words[i] in st._CLAUSE_END:
+            yield i
+    elif isinstance(node, st._ClauseStart):
+        if i == 0 or words[i - 1] == st.BREAK:
+            yield i
+    else:
+        raise TypeError(node)
+
+
+def _sequence(items: tuple[st._Node, ...], words: list[str], i: int) -> Iterator[int]:
+    if not items:
+        yield i
+        return
+    for j in ends(items[0], words, i):
+        yield from _sequence(items[1:], words, j)
+
+
+def _repeat(node: st._Rep, words: list[str], i: int, count: int) -> Iterator[int]:
+    if count < node.high:
+        for j in ends(node.item, words, i):
+            if j > i:  # a repeat that matched nothing would go round for ever
+                yield from _repeat(node, words, j, count + 1)
+    if count >= node.low:
+        yield i
+
+
+def reference_matches(pattern: st._Pattern, words: list[str]) -> list[tuple[int, int]]:
+    """Left to right; the first end that the context (if any) accepts; a match's own words
+    start nothing; matches of no words don't count."""
+    found = []
+    start = 0
+    while start < len(words):
+        end = next(
+            (
+                end
+                for end in ends(pattern.node, words, start)
+                if pattern.context is None
+                or next(ends(pattern.context, words, end), None) is not None
+            ),
+            -1,
+        )
+        if end > start:
+            found.append((start, end))
+            start = end
+        else:
+            start += 1
+    return found
+
+
+def regex_matches(pattern: st._Pattern, sentence: st._Sentence) -> list[tuple[int, int]]:
+    return [(start, end) for _, start, end in st._matches([pattern], sentence)]
+
+
+def _sentences() -> list[str]:
+    texts = [
+        line.split("\t", 1)[1].rstrip("\n")
+        for line in CASES.read_text("utf-8").splitlines()
+        if "\t" in line and not line.startswith("#")
+    ]
+    return [chunk.group() for text in texts for chunk in st._SENTENCE.finditer(st._lower(text))]
+
+
+def test_every_rule_matches_as_written_on_the_cases() -> None:
+    """The rules each sentence could match (as the index picks them), on every case."""
+    st.analyse("warm up")
+    checked = 0
+    for low in _sentences():
+        words = st._words(low)
+        if not words:
+            continue
+        sentence = st._Sentence(low, words)
+        for patterns in sentence.candidates.values():
+            for pattern in patterns:
+                assert regex_matches(pattern, sentence) == reference_matches(pattern, words), (
+                    pattern.source,
+                    low,
+                )
+                checked += 1
+    assert checked > 10_000
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_every_rule_matches_as_written_on_random_rule_words(seed: int) -> None:
+    """All rules, candidates or not, on sentences made of the words the rules name (and a
+    few they don't): the deep and unlikely paths get tried too."""
+    index = st._index()
+    vocabulary = sorted(index.codes)
+    extra = ["zebra", "walked", "borrowed", "'", "-"]
+    rng = random.Random(seed)
+    for _ in range(40):
+        words = st._WordList(
+            rng.choice(vocabulary if rng.random() < 0.9 else extra)
+            for _ in range(rng.randint(1, 16))
+        )
+        words.pieces = list(words)
+        sentence = st._Sentence(" ".join(words), words)
+        for pattern in index.patterns:
+            assert regex_matches(pattern, sentence) == reference_matches(pattern, words), (
+                pattern.source,
+                words,
+            )
+
+
+def test_unknown_words_read_as_any_word_and_past_participles_as_such() -> None:
+    codes = st._index().codes
+    assert codes["zebra"] == codes["xylophone"] == codes.other
+    assert codes["borrowed"] == codes.other_participle
+    assert codes["i"] not in (codes.other, codes.other_participle)
