@@ -219,6 +219,15 @@ _EXPAND: dict[str, tuple[str, ...]] = {
     "couldnt": ("could", "not"),
     "wouldnt": ("would", "not"),
     "wud": ("would",),
+    "tmrw": ("tomorrow",),
+    "tmr": ("tomorrow",),
+    "tmrow": ("tomorrow",),
+    "2moro": ("tomorrow",),
+    "2morrow": ("tomorrow",),
+    "wk": ("week",),
+    "evryone": ("everyone",),
+    "evrything": ("everything",),
+    "w": ("with",),
     "wld": ("would",),
     "cud": ("could",),
     "shud": ("should",),
@@ -640,7 +649,7 @@ _CLASSES: dict[str, frozenset[str]] = {
         "tv netflix sugar caffeine chocolate drama cuteness carb information data screen media "
         "cheese coffee festive nostalgia sunshine"
     ),
-    "SUICIDE_BEFORE": _w("career social political"),
+    "SUICIDE_BEFORE": _w("career social political fashion financial franchise"),
     "SUICIDE_AFTER": _w(
         "mission missions squad door doors sprint sprints run runs drill drills prevention "
         "awareness statistics rates research"
@@ -2567,8 +2576,8 @@ _MARKER_RULES: list[tuple[str, str]] = [
     (
         "defusion",
         "(my|the|your) (mind|brain|head|thoughts|thought|gremlin|inner|monkey) (is|are|"
-        "keeps|keep)? (telling|saying|says|tells|said|told|shouting|whispering|yelling|screaming|"
-        "insisting|insists|insisted|going|goes|offering|offers|throwing|jumping|jumps|jumped|"
+        "keeps|keep)? (telling|saying|says|say|tell|tells|said|told|shouting|whispering|yelling|"
+        "screaming|insisting|insists|insisted|going|goes|offering|offers|throwing|jumping|jumps|jumped|"
         "leaping|leaps|racing|spinning|spiralling|spiraling|running)",
     ),
     ("defusion", "(a|one|some|part) part of me"),
@@ -2642,7 +2651,7 @@ _MARKER_RULES: list[tuple[str, str]] = [
         "reframe",
         "(does not|do not|did not|will not|would not|need not) @ADVB? (mean|prove|make) (that)?",
     ),
-    ("reframe", "not (proof|evidence|a sign|a verdict|a measure) (that|of)"),
+    ("reframe", "not (proof|evidence|a sign|a verdict|a measure) (that|of)?"),
     ("reframe", "(does not|do not|did not|will not) (define|decide|determine) (me|my|who)"),
     ("past", "back (in|at|when|during) (uni|school|college|university|the day|my @ANY|i)"),
     ("defusion", "(my|an|the|that|this) old (habit|pattern|way|script|routine|reflex|voice)"),
@@ -2743,7 +2752,7 @@ _CRISIS_RULES: list[str] = [
     "(end|ending|ended) (everything|myself)",
     "@INTENT ~3 (end|ending) (it|things) $",
     "(want|wants|wanting|wanna|wanted|wish|wishing|wished|ready|deserve|deserved|deserves|going|"
-    "prefer|hope|hoping|hoped|pray|prays|praying|prayed|long|longing) ~2 to die "
+    "prefer|hope|hoping|hoped|pray|prays|praying|prayed|long|longing) ~2 to @ADVB? die "
     "!of/from/laughing",
     "!<could (rather|should|just|might|let me|feel like) @ADVB? (die|dying|be dead) "
     "!of/from/laughing/than/to/inside",
@@ -3091,7 +3100,7 @@ _CRISIS_RULES: list[str] = [
     "(bought|buying|got|have|hid|hidden|hiding|keep|found) (new|some|the|a|my)? (razors|razor|"
     "blades|blade|sharpener|sharpeners) ~6 (for|again|know|what they|why|hidden|hide)",
     "(i|still|again|i still) (cut|cuts|cutting|burn|burned|burnt|scratch|scratched) (most|every|"
-    "each|when|at|again|myself|most weekends|until|till|to feel|so)",
+    "each|when|at|again|myself !@CUT_AFTER|most weekends|until|till|to feel|so)",
     "(burned|burnt|burn|burning|scratch|scratched|scratching|cut|hit|hitting|bit|biting) "
     "(myself|my @ANY) (again|on purpose|deliberately|until|till|to feel|so i)",
     "(cuts|marks|scars|burns|wounds) (are|were|keep|kept) (getting|gettin)? (deeper|worse|bigger"
@@ -3370,6 +3379,68 @@ _CRISIS_RULES: list[str] = [
     "(take|have|look after|keep|get|adopt|rehome) (the|my) (cat|dog|cats|dogs|kids|pets|pet|"
     "things|stuff|plants|fish|rabbit) if (anything|something) (happens|happened|were to happen|"
     "should happen) to me",
+    # Round eight (training-r): plain words the rules still missed.
+    "(before|when|once|after|until|till) i (end it|end it all|end things|end my life|kill myself|"
+    "take my life) !with/for",
+    "(close|closer|near|so close|this close|came close|come close) to (killing|ending|hanging|"
+    "drowning|hurting|poisoning) myself",
+    "(kill|killing|killed|end|ending|ended|hang|hanging|hanged|drown|drowning|drowned) myself "
+    "(on|in|at|by|this|next|last|over) (the)? (weekend|sunday|monday|tuesday|wednesday|thursday|"
+    "friday|saturday|night|morning|evening|summer|winter|christmas|holidays|bath|car|garage|"
+    "woods|river|sea|lake)",
+    "(ending it|ending my life|killing myself|taking my life|my death|my suicide) (was|is|will "
+    "be|would be) (my|entirely my|all my) (own)? (choice|decision|fault)",
+    "(something|anything|things) to remember me by",
+    "(do|doing|did) something to myself",
+    "(scared|afraid|worried|frightened|terrified) (that)? i (will|might|would|could) (do something|"
+    "hurt myself|act on it|not be safe|go through with it)",
+    "(do not|can not|no longer) trust myself (to be alone|alone|tonight|to stay safe|to be safe|"
+    "around|with (the|my) (pills|knives|meds|car|rope))",
+    "(dead|died) inside ~8 (finish|finishing|complete|completing) (the job|it off|what|it $)",
+    "(another|one more|yet another) (morning|day|night) i (never wanted|did not want|did not "
+    "ask|was not supposed|hoped not|prayed not) to (see|wake up|wake up to|be here for|live|have)",
+    # Round nine (training-s): other voices.
+    "(decided|deciding|decide) ~6 (not coming|never coming|not going|never going) (home|back)",
+    "(because|bc|cos|cause|coz) i am (gone|dead|not here anymore|not here any more|no more)",
+    "(stopped|stopping|stop|quit) ~4 (medicine|medication|meds|insulin|tablets|pills|treatment|"
+    "dialysis) ~4 (go sooner|die|die sooner|not wake|end it|be gone|might go|will go)",
+    "(whoever|whomever|the person who|the one who) (finds|will find|found|discovers) me",
+    "(drank|drink|drinking|swallowed|took|take) (the|some)? poison",
+    "(better|happier|easier) (life|lives|off)? without (a|an)? (father|mother|mum|mom|dad|wife|"
+    "husband|daughter|son|sister|brother|friend|person|burden) like me",
+    "(seen to it|made sure|make sure|making sure) (that)? i (will not|shall not|do not|never) "
+    "(see|be here|wake|live|make it)",
+    "(scald|scalded|scalding|burn|burned|burnt|burning|cut|hit|hitting|punch|punching|bite|"
+    "biting|starve|starving|scratch|scratching) (my|myself) ~3 (on purpose|deliberately|"
+    "intentionally)",
+    "better (that)? i (die|am dead|was dead|were dead|kill myself|be gone) than",
+    "(gathering|gather|gathered|summoning|summon|finding|found) (my|the|up the|up my) (courage|"
+    "nerve) $",
+    "(take|swallow|taking|swallowing) (them|it|everything)? (all)? (together|at once|in one go) "
+    "!with",
+    "if i (disappear|vanish|am gone|go missing|die|do not wake up) ~6 (not|never) (anyone's|"
+    "anyones|anybody's|your|their) fault",
+    "(setting aside|set aside|saving up|saving|saved|stockpiling|stockpiled|hoarding|hoarded|"
+    "collecting|stashing|stashed) (my|the|up)? (tablets|pills|meds|medication|medicine|"
+    "painkillers)",
+    "i (want|wanna|am going|am gonna|will) (to)? (kill|end) me (,|$)",
+    "(so|so that) (they|you|she|he|everyone|my @ANY) (know|knows|will know|understand) it (was "
+    "not|is not|was never) (their|your|his|her|anyone's|anyones) fault",
+    "(done|finished|through) with life !admin/insurance/drawing/class/classes/lessons/coaching",
+    "(which|what) (bridge|building|cliff|car park|roof|floor|height|drop|balcony) (is|would be|"
+    "will be) (high|tall|big|far) enough",
+    "(woke up|came round|came to|waking up) in (the)? (hospital|icu|a&e|ambulance) ~10 (failed|"
+    "did not work|still alive|still here|angry|disappointed|gutted)",
+    "(given|giving|give|gave) (it|myself|life|things) (until|till|til|one more) ~5 (and)? "
+    "(then)? i am (done|out|gone|finished) $",
+    "(giving|given|give|gave) away (all)? (my|all my|all of my) (stuff|things|belongings|"
+    "possessions|everything)",
+    "(rather|want to|wanna|wish i could|going to|ready to) (just)? (fade|slip) (out|away) (than|"
+    "for good|forever|quietly|$)",
+    "(useless|hopeless|bad|a failure|rubbish|crap|no good) at dying",
+    "at dying i am",
+    "(i am|i will be|so i am) checking out $",
+    "check out (for good|permanently|of (this|life|this life|this world))",
     # Illness welcomed as a way out.
     "(terminal (diagnosis|illness|cancer)|cancer|illness|disease|heart attack|stroke|virus) "
     "(took|take|takes|would take|might take|could take|finished|finish|would finish) me",
@@ -3438,8 +3509,24 @@ _FAREWELL_RULES: list[tuple[bool, str]] = [
     (False, "(it is|it was) (not|never) (your|anyone's|anyones) fault"),
     (True, "(remember me|think of me) (fondly|kindly|happy|as|when)"),
     (True, "this is (goodbye|the end|my last (message|entry|post|note))"),
-    (True, "^ i have (decided|made up my mind|made my decision|made my choice) $"),
+    (False, "sorry (to|for) (everyone|everybody|you all|all of you|all)"),
+    (
+        True,
+        "^ (ok|okay|so|well|right)? i (have)? (decided|made up my mind|made my decision|made my "
+        "choice) $",
+    ),
+    (True, "(it is|its) time for me to go (now)? $"),
+    (False, "i am (so)? sorry (mum|mom|dad|everyone|everybody|guys|all)"),
+    (False, "said (goodbye|bye|my goodbyes)"),
+    (
+        False,
+        "(thinks|think|thought) i am (just)? (being)? (dramatic|sappy|silly|emotional|joking|"
+        "weird|soppy)",
+    ),
+    (False, "(told|tell|telling) ~3 i love (her|him|them|you)"),
     (False, "^ (tonight|today|tomorrow) $"),
+    (False, "^ (i)? woke up (again|anyway|this morning)? $"),
+    (True, "(hoped|wished|prayed|was hoping|was praying) i (would not|did not|might not) $"),
     (True, "(it is|this is|it was) (really|actually)? goodbye $"),
     (True, "^ (i)? relapsed (again|tonight|today|last night|this morning)"),
     (False, "(days|weeks|months|streak) (gone|clean|reset|wasted|down the drain) $"),
@@ -3472,6 +3559,10 @@ _IDIOM_RULES: list[str] = [
     "over my dead body",
     "(bored|embarrassed|scared|tired|worried|sick) to death",
     "(shoot|shooting|shot|shoots) (myself|yourself|ourselves) in the foot",
+    "(jumped|jump|jumping|leapt|leaped) out of my (skin|seat|chair)",
+    "(jump|jumped|jumping) ship",
+    "(kill|murder|strangle|throttle) (whoever|the person who|the guy who|the idiot who|someone "
+    "who|the people who)",
     "(floor|ground|earth) to (open up and)? swallow me (up|whole)?",
     "(jump|jumped|jumping|dive|dived|diving) (off|in|into) the deep end",
     "(tv|netflix|sugar|caffeine|chocolate|drama|cuteness|carb|information|data|screen|social "
