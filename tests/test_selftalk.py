@@ -212,6 +212,13 @@ CRISIS = [
     "I don't want to be here anymore.",
     "I can't go on.",
     "I'm not suicidal, I just feel low.",  # erring on the side of a pause
+    "I burn myself when I'm stressed.",
+    "I hit myself when I get angry.",
+    "I don't think I can keep myself safe tonight.",
+    "I've been looking up ways to die.",
+    "I keep imagining my own funeral.",
+    "thinkin about endin it all",
+    "sorry for everything. goodbye.",
 ]
 
 
@@ -507,6 +514,9 @@ def test_weights_catch_crisis_wording_the_rules_do_not_know(text: str) -> None:
         "Tonight I am going to have a long bath.",
         "I gave my old coat to the charity shop.",
         "What a relief, the test results were fine.",
+        "I cut myself when I was cooking dinner.",
+        "I burned myself on the oven tray again.",
+        "I cut myself shaving this morning.",
     ],
 )
 def test_everyday_sentences_that_share_crisis_words_are_not_crisis(text: str) -> None:

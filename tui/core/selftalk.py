@@ -3441,6 +3441,11 @@ _CRISIS_RULES: list[str] = [
     "at dying i am",
     "(i am|i will be|so i am) checking out $",
     "check out (for good|permanently|of (this|life|this life|this world))",
+    "(cut|cuts|cutting|burn|burns|burning|burned|burnt|hit|hits|hitting|scratch|scratches|"
+    "scratching|hurt|hurts|hurting|punish|punishing|starve|starving) myself (when|whenever|every "
+    "time|if|after|because) ~3 (upset|sad|angry|stressed|overwhelmed|anxious|low|bad|numb|lonely|"
+    "much|worse|triggered|panicky|panic|empty|hurt|mad|frustrated|furious|rejected|ashamed|"
+    "guilty|hate myself)",
     # Illness welcomed as a way out.
     "(terminal (diagnosis|illness|cancer)|cancer|illness|disease|heart attack|stroke|virus) "
     "(took|take|takes|would take|might take|could take|finished|finish|would finish) me",
@@ -3561,6 +3566,11 @@ _IDIOM_RULES: list[str] = [
     "(shoot|shooting|shot|shoots) (myself|yourself|ourselves) in the foot",
     "(jumped|jump|jumping|leapt|leaped) out of my (skin|seat|chair)",
     "(jump|jumped|jumping) ship",
+    # Accidents in the kitchen, the garden or the gym: the weights know "cut myself" too well.
+    "(cut|cutting|burned|burnt|burning|scalded|scalding|hurt|hurting|nicked|grazed|bruised) "
+    "myself ~6 (cooking|chopping|shaving|slicing|peeling|baking|ironing|gardening|oven|tray|pan|"
+    "kettle|iron|stove|hob|knife|grater|mandoline|paper|glass|tin|can|by accident|accidentally|"
+    "playing|running|football|gym|climbing|lifting)",
     "(kill|murder|strangle|throttle) (whoever|the person who|the guy who|the idiot who|someone "
     "who|the people who)",
     "(floor|ground|earth) to (open up and)? swallow me (up|whole)?",
