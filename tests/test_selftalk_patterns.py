@@ -160,3 +160,13 @@ def test_unknown_words_read_as_any_word_and_past_participles_as_such() -> None:
     assert codes["zebra"] == codes["xylophone"] == codes.other
     assert codes["borrowed"] == codes.other_participle
     assert codes["i"] not in (codes.other, codes.other_participle)
+
+
+def test_every_expression_repeats_a_bounded_number_of_times() -> None:
+    """No ``*`` or ``+`` anywhere (rule words are private-use characters, so neither can be a
+    word): every repeat is ``{m,n}`` or ``?``, so the work at each position is bounded and
+    nothing can backtrack catastrophically."""
+    index = st._index()
+    for pattern in index.patterns:
+        source = pattern.compiled(index.codes).pattern
+        assert "*" not in source and "+" not in source, pattern.source

@@ -155,9 +155,13 @@ attempt, self-injury, a crisis clause after an ordinary one) against idioms and 
   their rules: crisis 80/84, idioms 2/39 (5.1%), calm alarms 1/38. Its misses were then
   covered by rules.
 
-So on plain-style batches crisis recall on new wording is 134 of 138 (97%), and on the
-hard safety-only batches 263 of 285 (92%; 91.7%, 90.3%, 95.2% in the order written): below
-the 100% target.
+- ``holdout-20`` (the dev sample's own short crisis and idiom style), written blind after
+  every change and scored once: crisis 65/65, idioms 1/53, calm alarms 0/29. Meets every
+  target.
+
+So on plain-style batches crisis recall on new wording is 199 of 203 (98%; the last two
+batches 32/32 and 65/65), and on the hard safety-only batches 263 of 285 (92%; 91.7%,
+90.3%, 95.2% in the order written): below the 100% target.
 
 Expect recall on new text near 0.90-0.96.
 
