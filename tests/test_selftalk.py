@@ -109,6 +109,7 @@ FLAGGED = [
     ("labelling", "My painting looks amateurish."),
     ("overgeneralising", "I always let people down."),
     ("overgeneralising", "I never get anything done properly."),
+    ("overgeneralising", "I always get this wrong."),  # the README's example
     ("all-or-nothing", "If it isn't perfect, there's no point."),
     ("all-or-nothing", "If I fail this, I'm a complete failure."),
     ("catastrophising", "I've ruined my whole career."),

@@ -1562,7 +1562,8 @@ _CRITICAL_RULES: list[tuple[str, str, dict[str, object]]] = [
         "overgeneralising",
         "i (am|was)? @ADVB? (always|constantly|forever|continually|invariably|"
         "consistently|keep) @ADVB? (@FAIL_NOW|@FAIL_ING|get (lost|it wrong|things wrong|everything "
-        "wrong|stuff wrong|in trouble)|getting (it|things|everything) wrong|{LET_DOWN}|"
+        "wrong|stuff wrong|this wrong|that wrong|these wrong|in trouble)|getting (it|things|"
+        "everything|this|that) wrong|{LET_DOWN}|"
         "{LETTING_DOWN}|say (the wrong|something (stupid|dumb|wrong))|saying (the wrong|something "
         "(stupid|dumb))|make (mistakes|a mess|a fool|the same|things worse|everything worse|it "
         "worse|matters worse|bad choices|bad decisions|the wrong)|making (mistakes|a mess|a fool|"
