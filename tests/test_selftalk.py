@@ -76,6 +76,9 @@ def test_the_exact_words_are_shown() -> None:
     text = "Honestly? I'm so stupid, I always get lost."
     found = [(f.category, f.match) for f in analyse(text).findings]
     assert found == [("labelling", "I'm so stupid"), ("overgeneralising", "I always get lost")]
+    # A phrasal verb keeps its particle: the panel highlights "mess up", not "mess".
+    matches = [f.match for f in analyse("I always mess up, I'm useless.").findings]
+    assert matches == ["I always mess up", "I'm useless"]
 
 
 @pytest.mark.parametrize("category", CATEGORIES)

@@ -1561,7 +1561,8 @@ _CRITICAL_RULES: list[tuple[str, str, dict[str, object]]] = [
     (
         "overgeneralising",
         "i (am|was)? @ADVB? (always|constantly|forever|continually|invariably|"
-        "consistently|keep) @ADVB? (@FAIL_NOW|@FAIL_ING|get (lost|it wrong|things wrong|everything "
+        "consistently|keep) @ADVB? (@FAIL_NOW (up|it up|things up|everything up|it all up)?|"
+        "@FAIL_ING (up|it up|things up|everything up)?|get (lost|it wrong|things wrong|everything "
         "wrong|stuff wrong|this wrong|that wrong|these wrong|in trouble)|getting (it|things|"
         "everything|this|that) wrong|{LET_DOWN}|"
         "{LETTING_DOWN}|say (the wrong|something (stupid|dumb|wrong))|saying (the wrong|something "
