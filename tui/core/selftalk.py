@@ -1142,10 +1142,14 @@ class _Codes(dict[str, str]):
         if isinstance(node, _Words):
             return self._class(node.words)
         if isinstance(node, _Pred):
-            if node.test is _is_past_participle:
+            if node.test is _PREDICATES["PP"]:
                 known = {word for word in self if word != BREAK and _is_past_participle(word)}
                 return self._class(known)[:-1] + self.other_participle + "]"
-            return self._class({BREAK}, negated=True)  # @ANY: any word but a break
+            if node.test is _PREDICATES["ANY"]:
+                return self._class({BREAK}, negated=True)  # any word but a break
+            # A new predicate needs its own characters for the words it accepts (see
+            # __missing__): say so rather than match the wrong words.
+            raise TypeError(f"no character class for predicate {node.test!r}")
         if isinstance(node, _Seq):
             return "".join(self.expression(item) for item in node.items)
         if isinstance(node, _Alt):
