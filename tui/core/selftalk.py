@@ -247,6 +247,8 @@ _EXPAND: dict[str, tuple[str, ...]] = {
     "hes": ("he", "is"),
     "shes": ("she", "is"),
     "gonna": ("going", "to"),
+    "gona": ("going", "to"),
+    "gunna": ("going", "to"),
     "wanna": ("want", "to"),
     "gotta": ("got", "to"),
     "tryna": ("trying", "to"),
@@ -2706,6 +2708,21 @@ _RIDER_RULES: list[str] = [
     "@ADVB? (good|fine|okay|ok|great|well|alright|nice|lovely)",
     "!<point/no (booking|book|having|have|try|trying) (another|again) (one|go|try|attempt|lesson)?",
     "(love|enjoy|like) (it|doing it) anyway",
+    # The kind turn after naming a hard moment: "I felt stupid asking, but I'm glad I asked".
+    "(but|and|yet) i @ADVB? (kept going|kept at it|kept singing|kept trying|got up|finished|"
+    "carried on|owned it|fixed it|learned|tried again|did it anyway|pushed through|made it|got "
+    "through|survived|recovered|bounced back|still did|still finished|still went)",
+    "(glad|happy|proud|pleased|relieved) (that)? i (asked|tried|went|did|spoke up|said|showed up|"
+    "turned up|kept going|stuck with it|gave it a go)",
+    "(closer|better|further|stronger) than (i was|before|last time|i used to be)",
+    "look at me now",
+    "(laughed|laughing|laugh) with me",
+    "(found|find|finding) my way (back|through)",
+    "(treat|treating|be|being|go|going) (myself)? @ADVB? (gently|kindly|softly|easy on myself)",
+    "(is|are|feels|was) @ADVB? (allowed|okay to feel|valid)",
+    "(second|third|fourth|fifth|next|last) (one|loaf|try|attempt|go|time|batch|cake|draft) (was|is|"
+    "came out|turned out) @ADVB? (perfect|great|good|better|fine|lovely|brilliant)",
+    "(tomorrow|today) is (another|a new) day",
     # Common humanity: "every parent loses their temper sometimes".
     "^ (every|everyone|everybody|most|all|lots of|plenty of|many) ~6 (sometimes|at times|now "
     "and then|from time to time|occasionally|at first)",
@@ -3452,6 +3469,12 @@ _CRISIS_RULES: list[str] = [
     "time|if|after|because) ~3 (upset|sad|angry|stressed|overwhelmed|anxious|low|bad|numb|lonely|"
     "much|worse|triggered|panicky|panic|empty|hurt|mad|frustrated|furious|rejected|ashamed|"
     "guilty|hate myself)",
+    "(not|never) (going to|gonna) (survive|get through|make it through) ~3 (,)? (and|but)? @ADVB? "
+    "i (do not|never) @ADVB? want to",
+    "i am (going to|gonna|will|want to|should|need to) set (them|everyone|my family|my kids|my "
+    "children|my wife|my husband|my partner|my parents|you all) free",
+    "taking up (space|room|air|oxygen) ~4 (should|need to|have to|ought to|better) (go|leave|"
+    "disappear|be gone|stop)",
     # Illness welcomed as a way out.
     "(terminal (diagnosis|illness|cancer)|cancer|illness|disease|heart attack|stroke|virus) "
     "(took|take|takes|would take|might take|could take|finished|finish|would finish) me",
