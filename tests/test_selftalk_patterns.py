@@ -170,3 +170,30 @@ def test_every_expression_repeats_a_bounded_number_of_times() -> None:
     for pattern in index.patterns:
         source = pattern.compiled(index.codes).pattern
         assert "*" not in source and "+" not in source, pattern.source
+
+
+def _candidates_by_hand(index: st._Index, words: set[str]) -> dict[str, list[st._Pattern]]:
+    groups: dict[str, list[st._Pattern]] = {}
+    for pattern in index.patterns:
+        sets = [pattern.trigger, *pattern.required[:2]]
+        if all(needed is None or not needed.isdisjoint(words) for needed in sets):
+            groups.setdefault(pattern.group, []).append(pattern)
+    return groups
+
+
+def test_candidates_are_the_same_whether_remembered_or_not() -> None:
+    """The index remembers each set of candidates by its bit mask; a sentence with none must
+    get none, whatever sentence came before it."""
+    index = st._index()
+    texts = [
+        "i am such an idiot",
+        "the bus was late",
+        "i want to die",
+        "i am such an idiot",
+        "qwerty",
+        "everyone thinks i am useless",
+        "the bus was late",
+    ]
+    for text in texts * 2:
+        words = set(st._words(text))
+        assert index.candidates(words) == _candidates_by_hand(index, words), text

@@ -383,8 +383,9 @@ def _words(low: str) -> _WordList:
     return words
 
 
-def _char_spans(low: str, words: _WordList) -> tuple[list[int], list[int]]:
-    """Each word's (start, end) in characters, for turning a finding's words into text.
+def _char_spans(low: str, words: _WordList, upto: int) -> tuple[list[int], list[int]]:
+    """The (start, end) in characters of each of the first ``upto`` words (at least), for
+    turning a finding's words into text.
 
     The pieces are already known, in order, so each is found with ``str.find`` from where
     the one before ended: far cheaper than match objects. Only a lone "-" can also appear
@@ -399,6 +400,8 @@ def _char_spans(low: str, words: _WordList) -> tuple[list[int], list[int]]:
     find = low.find
     position = 0
     for piece in pieces:
+        if len(starts) >= upto:
+            break
         start = find(piece, position)
         position = start + len(piece)
         end = start + len(piece.rstrip("'*"))
@@ -3670,9 +3673,10 @@ class _Index:
             return known
         groups: dict[str, list[_Pattern]] = {}
         patterns = self.patterns
-        while mask:
-            lowest = mask & -mask
-            mask ^= lowest
+        rest = mask
+        while rest:
+            lowest = rest & -rest
+            rest ^= lowest
             pattern = patterns[lowest.bit_length() - 1]
             chosen = groups.get(pattern.group)
             if chosen is None:
@@ -4024,7 +4028,7 @@ class _Reading:
         self.found: tuple[tuple[str, int, int, bool], ...] = ()
         raw = _critical_findings(sentence)
         if raw:
-            starts, ends = _char_spans(low, words)
+            starts, ends = _char_spans(low, words, max(end for _, _, end, _ in raw))
             found = []
             for category, start, end, weak in raw:
                 last = end - 1
