@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+from test_selftalk_quality import DATA, load_cases
 
 from tui.core import selftalk as st
-
-CASES = Path(__file__).parent / "data" / "self_talk_cases.tsv"
 
 
 def ends(node: st._Node, words: list[str], i: int) -> Iterator[int]:
@@ -106,11 +104,7 @@ def regex_matches(pattern: st._Pattern, sentence: st._Sentence) -> list[tuple[in
 
 
 def _sentences() -> list[str]:
-    texts = [
-        line.split("\t", 1)[1].rstrip("\n")
-        for line in CASES.read_text("utf-8").splitlines()
-        if "\t" in line and not line.startswith("#")
-    ]
+    texts = [case.text for case in load_cases(DATA)]
     return [chunk.group() for text in texts for chunk in st._SENTENCE.finditer(st._lower(text))]
 
 
