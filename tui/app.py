@@ -120,8 +120,11 @@ class KindtoneApp(App[int]):
         if session.preview:
             return True
         self.last_save_kept_draft = True
+        from tui.core.practice import session_record
+
+        record = session_record(session, completed=completed)
         try:
-            self.store.save(session.to_record(completed=completed))
+            self.store.save(record)
         except (OSError, StoreError) as error:
             kept = self.keep_draft(session, "summary")
             then = (
@@ -140,8 +143,25 @@ class KindtoneApp(App[int]):
             return False
         with contextlib.suppress(OSError):
             self.store.discard_draft()
+        self.keep_kind_words(record, source="session")
         self.take_backup()
         return True
+
+    def keep_kind_words(self, record: dict[str, Any], *, source: str) -> None:
+        """Kinder versions kept in a saved reflection join your kind words; a failure here
+        is told, and never undoes the save."""
+        from tui.core.phrases import PhraseStore
+        from tui.core.practice import harvest
+        from tui.core.storage import StoreError
+
+        try:
+            harvest(record, PhraseStore(self.data_dir), source=source)
+        except (OSError, StoreError) as error:
+            self.notify(
+                f"Your reflection is saved, but your kind words couldn't be updated: {error}",
+                severity="warning",
+                markup=False,
+            )
 
     def take_backup(self) -> None:
         """Today's backup (at most one a day), off the main thread: years of reflections

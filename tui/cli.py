@@ -24,6 +24,9 @@ SUBCOMMANDS: dict[str, str] = {
     "exercises": "tui.commands.exercises",
     "reflections": "tui.commands.reflections",
     "backups": "tui.commands.backups",
+    "catch": "tui.commands.catch",
+    "phrases": "tui.commands.phrases",
+    "insights": "tui.commands.insights",
 }
 
 
@@ -35,6 +38,9 @@ SUMMARIES: dict[str, str] = {
     "exercises": "list, read, check and install exercises (including your own)",
     "reflections": "list, read, search, export, import and delete past reflections",
     "backups": "list the automatic backups, or restore one",
+    "catch": "catch the critic in the moment and say it again kindly",
+    "phrases": "your kind words: list, add or remove them",
+    "insights": "how your practice and your inner voice are changing, week by week",
 }
 _OPTIONS_WITH_VALUES = ("--data-dir", "--config-dir")
 

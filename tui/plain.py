@@ -352,13 +352,23 @@ class PlainSession:
     # -- storage ---------------------------------------------------------------------
 
     def _save(self, session: Session, *, completed: bool) -> bool:
+        from tui.core.phrases import PhraseStore
+        from tui.core.practice import harvest, session_record
+
+        record = session_record(session, completed=completed)
         try:
-            self.store.save(session.to_record(completed=completed))
+            self.store.save(record)
         except (OSError, StoreError) as error:
             self.io.say(f"Your reflection couldn't be saved ({error}).")
             self._keep_draft(session)
             return False
         self._discard_draft()
+        try:
+            harvest(record, PhraseStore(self.store.data_dir), source="session")
+        except (OSError, StoreError) as error:
+            self.io.say(
+                f"Your reflection is saved, but your kind words couldn't be updated ({error})."
+            )
         from tui.core.backups import BackupError, take_daily_backup
 
         try:

@@ -202,6 +202,8 @@ class _Names:
     def exercises(self, record: Mapping[str, Any]) -> str:
         from tui.core.reflections_io import exercise_ids
 
+        if record.get("kind") == "catch":  # tui.core.catch.KIND: a catch runs no exercise
+            return "Caught in the moment"
         return ", ".join(self.titles.get(e, e) for e in exercise_ids(record)) or "-"
 
     def situation(self, record: Mapping[str, Any]) -> str:
@@ -373,7 +375,10 @@ def _export(args: argparse.Namespace, store: ReflectionStore) -> int:
 
     records = store.list(since=args.since)
     if args.format == "json":
-        data = io.export_json(records)
+        from tui.core.phrases import PhraseStore
+
+        phrases = [p.to_dict() for p in PhraseStore(store.data_dir).list()]
+        data = io.export_json(records, phrases)
     else:
         names = _Names(args)
         data = io.export_markdown(
@@ -421,12 +426,25 @@ def _import(args: argparse.Namespace, store: ReflectionStore) -> int:
     except io.ImportProblem as problem:
         raise _Refusal(f"{shown}: nothing was imported: {problem}") from None
 
+    import orjson
+
+    from tui.core.phrases import PhraseStore, phrases_from_export
+    from tui.core.storage import StoreError
+
+    try:
+        kind_words = phrases_from_export(orjson.loads(raw.removeprefix(b"\xef\xbb\xbf")))
+    except StoreError as problem:
+        raise _Refusal(f"{shown}: nothing was imported: {problem}") from None
     existing = {str(r["id"]): r for r in store.list()} if incoming else {}
     plan = io.plan_import(incoming, existing)
     if plan.new:
         store.save_many(plan.new)
     summary = f"{len(plan.new)} added, {len(plan.unchanged)} already there"
     print(f"Imported from {shown}: {summary}.")
+    if kind_words:
+        added, same, refused = PhraseStore(store.data_dir).merge(kind_words)
+        note = f"; {refused} left out because they sound like the critic" if refused else ""
+        print(f"Kind words: {added} added, {same} already there{note}.")
     if plan.differ:
         ids = ", ".join(visible_controls(str(r["id"]))[:SHORT_ID] for r in plan.differ[:5])
         more = "…" if len(plan.differ) > 5 else ""

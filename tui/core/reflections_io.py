@@ -182,9 +182,21 @@ def chronological(reflections: Iterable[Reflection]) -> list[Reflection]:
     return sorted(reflections, key=key)
 
 
-def export_json(reflections: Iterable[Reflection]) -> bytes:
-    """The lossless export. No export time in it, so the same data gives the same bytes."""
-    document = {"format": FORMAT, "version": VERSION, "reflections": chronological(reflections)}
+def export_json(
+    reflections: Iterable[Reflection], phrases: Sequence[Mapping[str, Any]] | None = None
+) -> bytes:
+    """The lossless export. No export time in it, so the same data gives the same bytes.
+
+    ``phrases``, your kind words, travel with the reflections when given; older exports
+    have none and still import.
+    """
+    document: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "reflections": chronological(reflections),
+    }
+    if phrases is not None:
+        document["phrases"] = list(phrases)
     return json_bytes(document)
 
 

@@ -1,0 +1,104 @@
+"""What you practise grows stronger: the harsh original kept beside its kinder version, and
+the kinder versions kept as your own kind words.
+
+A session's reflection records each rewrite with the words it answered (``original``), the
+critic's patterns found in them (``noticed``) and whether the first try was kept as it was
+(``first_try``). Insights read these instead of analysing years of writing again, and the
+summary and ``reflections show`` put the two side by side. No Textual here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from tui.core.phrases import PhraseStore, why_not_kind
+
+if TYPE_CHECKING:
+    from tui.core.selftalk import Analysis
+    from tui.core.session import Session
+
+# Gentle names for the critic's patterns: what it is doing, not what is wrong with you.
+GENTLE_NAMES: dict[str, str] = {
+    "should-statement": "a 'should' carrying a lot of pressure",
+    "labelling": "a harsh label for a whole person",
+    "overgeneralising": "an 'always' or 'never' that's bigger than the moment",
+    "all-or-nothing": "all-or-nothing thinking",
+    "catastrophising": "expecting the worst",
+    "mind-reading": "guessing what others think",
+    "fortune-telling": "predicting how it will go",
+    "personalising": "carrying all of the blame",
+    "discounting-the-positive": "brushing off something good",
+    "comparing": "comparing yourself with others",
+    "harsh-self-address": "a harsh way of speaking to yourself",
+}
+
+
+def gentle_name(category: str) -> str:
+    return GENTLE_NAMES.get(category, category.replace("-", " "))
+
+
+def categories(analysis: Analysis) -> list[str]:
+    """The critic's patterns in an analysis, once each, in the order they appear."""
+    return list(dict.fromkeys(f.category for f in analysis.findings))
+
+
+def annotate(session: Session, record: dict[str, Any]) -> dict[str, Any]:
+    """Add ``original``, ``noticed`` and ``first_try`` to each answered reframe step."""
+    from tui.core.selftalk import analyse
+
+    by_place = {
+        (s.get("exercise"), s.get("index")): s
+        for s in record.get("steps", [])
+        if isinstance(s, dict)
+    }
+    for planned in session.steps:
+        if planned.step.type != "reframe":
+            continue
+        step = by_place.get((planned.exercise.id, planned.step.index))
+        original = session.source_answer(planned)
+        if step is None or not original or not isinstance(step.get("answer"), str):
+            continue
+        step["original"] = original
+        step["noticed"] = categories(analyse(original))
+        versions = step.get("versions") or [step["answer"]]
+        step["first_try"] = len(versions) == 1 and not analyse(versions[0]).critical
+    return record
+
+
+def session_record(session: Session, *, completed: bool) -> dict[str, Any]:
+    """The reflection as stored, with each rewrite beside what it answered."""
+    return annotate(session, session.to_record(completed=completed))
+
+
+def kept_rewrites(record: Mapping[str, Any]) -> list[tuple[str, list[str]]]:
+    """(kept words, patterns answered) for every rewrite of harsh words in a reflection."""
+    found: list[tuple[str, list[str]]] = []
+    if record.get("crisis") is True and record.get("kind") == "catch":
+        return found
+    steps = record.get("steps")
+    for step in steps if isinstance(steps, list) else []:
+        if not isinstance(step, Mapping):
+            continue
+        answer, noticed = step.get("answer"), step.get("noticed")
+        if not isinstance(answer, str) or not isinstance(noticed, list) or not noticed:
+            continue
+        if "original" not in step:
+            continue
+        found.append((answer, [n for n in noticed if isinstance(n, str)]))
+    return found
+
+
+def harvest(record: Mapping[str, Any], phrases: PhraseStore, *, source: str) -> list[str]:
+    """Keep each unflagged rewrite as one of your kind words; the texts that joined.
+
+    Called once a reflection is safely saved. A rewrite kept again (perhaps one offered back)
+    counts as one more use. Raises StoreError when the file can't be written.
+    """
+    joined: list[str] = []
+    for text, noticed in kept_rewrites(record):
+        if why_not_kind(text) is not None:
+            continue
+        phrase = phrases.add(text, noticed, source=source, count_use=True)
+        joined.append(phrase.text)
+    return joined
