@@ -131,3 +131,52 @@ async def test_insights(tmp_path: Path) -> None:
         assert "3 practice days in the last year" in text
         assert "3.0 points gentler" in text
         assert "streak" not in text.lower()
+
+
+def _visible_lines(widget: Any) -> list[str]:
+    return str(widget.render()).split("\n")
+
+
+async def test_insights_at_60_columns_show_the_newest_weeks(tmp_path: Path) -> None:
+    """Issue 17: the heatmap was 58 cells wide in a 54-cell page, so the newest weeks (on
+    the right) were cut off and recent practice looked empty."""
+    seed(tmp_path)
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(60, 24)) as pilot:
+        app.push_screen(InsightsScreen(today=TODAY))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        page = app.screen.query_one("#insights")
+        for name in ("#heatmap", "#chart"):
+            widget = app.screen.query_one(name)
+            assert widget.region.right <= page.scrollable_content_region.right, name
+            assert max(len(line) for line in _visible_lines(widget)) <= widget.region.width
+        today_row = _visible_lines(app.screen.query_one("#heatmap"))[1 + TODAY.weekday()]
+        assert today_row.endswith("■")  # practised today: the last column shows it
+        practice = _visible_lines(app.screen.query_one("#chart"))[0]
+        assert practice.rstrip()[-1] in "▁▂▃▄▅▆▇█"  # this week's column is drawn
+
+
+async def test_insights_show_patterns_kind_words_and_weeks(tmp_path: Path) -> None:
+    from tui.core.phrases import PhraseStore
+
+    records = seed(tmp_path)
+    catch = dict(records[0], id="c" * 32, kind="catch", exercises=[])
+    catch["steps"] = [
+        dict(records[0]["steps"][0], original="I'm so lazy", noticed=["labelling"], first_try=True)
+    ]
+    ReflectionStore(tmp_path).save(catch)
+    PhraseStore(tmp_path).add("I was tired, and I can rest.", ["labelling"], count_use=True)
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.push_screen(InsightsScreen(today=TODAY))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = str(app.screen.query_one("#insights-text", Plain).render())
+        assert "4 sessions and 1 catch" in text
+        voice = str(app.screen.query_one("#voice", Plain).render())
+        assert "a harsh label for a whole person, more often lately" in voice
+        assert "I was tired, and I can rest." in voice
+        chart = str(app.screen.query_one("#chart").render())
+        assert "inner voice before" in chart and "kind at first try" in chart
+        assert "streak" not in (text + voice + chart).lower()

@@ -7,7 +7,6 @@ missed. No Textual or Rich.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -52,7 +51,9 @@ def run(args: argparse.Namespace) -> int:
         report_error("insights", f"your reflections couldn't be read: {error}")
         return 1
     if args.json:
-        sys.stdout.write(json.dumps(insights.to_dict(), ensure_ascii=False) + "\n")
+        import orjson  # several times faster than json for years of weeks
+
+        sys.stdout.write(orjson.dumps(insights.to_dict()).decode("utf-8") + "\n")
     else:
         sys.stdout.write("\n".join(report(insights, today)) + "\n")
     for warning in store.warnings:

@@ -11,6 +11,7 @@ reflections take a fraction of a second. No Textual here.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -156,6 +157,9 @@ def _pair(record: dict[str, Any], key: str) -> tuple[int, int] | None:
     return (before, after) if before is not None and after is not None else None
 
 
+_monday = functools.lru_cache(maxsize=None)(date.fromisoformat)
+
+
 def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
@@ -243,7 +247,8 @@ def combine(
     pairs: dict[str, list[int]] = {"harsh": [0, 0], "tense": [0, 0]}
     weeks: dict[str, Week] = {}
     noticed: dict[str, Counter[str]] = {}
-    first_day = today - timedelta(weeks=HEATMAP_WEEKS)
+    first_text = (today - timedelta(weeks=HEATMAP_WEEKS)).isoformat()
+    today_text = today.isoformat()
     last_ts: float | None = None
     for summary in summaries:
         insights.sessions += summary["sessions"]
@@ -252,19 +257,19 @@ def combine(
         if summary["last_ts"] is not None and (last_ts is None or summary["last_ts"] > last_ts):
             last_ts = summary["last_ts"]
             insights.last = datetime.fromisoformat(summary["last"])
-        exercises.update(summary["exercises"])
+        for exercise, count in summary["exercises"].items():
+            exercises[exercise] += count
         for key, (total, count) in summary["pairs"].items():
             pairs.setdefault(key, [0, 0])
             pairs[key][0] += total
             pairs[key][1] += count
         for day_text, count in summary["days"].items():
-            day = date.fromisoformat(day_text)
-            if first_day <= day <= today:
-                per_day[day] += count
+            if first_text <= day_text <= today_text:  # ISO dates sort as text: parse few
+                per_day[date.fromisoformat(day_text)] += count
         for monday, part in summary["weeks"].items():
             week = weeks.get(monday)
             if week is None:
-                week = weeks[monday] = Week(date.fromisoformat(monday))
+                week = weeks[monday] = Week(_monday(monday))
             week.sessions += part["s"]
             week.catches += part["c"]
             week.rewrites += part["r"]
@@ -274,7 +279,9 @@ def combine(
                 mine[0] += total
                 mine[1] += count
             if part["noticed"]:
-                noticed.setdefault(monday, Counter()).update(part["noticed"])
+                counts = noticed.setdefault(monday, Counter())
+                for category, count in part["noticed"].items():
+                    counts[category] += count
     this_monday = monday_of(today)
     recent_from = (this_monday - timedelta(weeks=TREND_WEEKS - 1)).isoformat()
     earlier_from = (this_monday - timedelta(weeks=2 * TREND_WEEKS - 1)).isoformat()
