@@ -166,7 +166,7 @@ def test_catch_reviews_a_harsh_redirect_like_a_reframe(
 def test_catch_keeps_a_harsh_version_when_asked_but_never_as_kind_words(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    status, out, _ = run(
+    status, _, _ = run(
         capsys, "--data-dir", str(tmp_path), "catch", "I'm so stupid", stdin="I'm a loser\nk\n"
     )
     assert status == 0
