@@ -356,6 +356,10 @@ def make_catch(rng: random.Random, started: datetime) -> dict[str, Any]:
         "situation": "critic",
         "minutes_planned": None,
         "exercises": [],
+        "ratings": {
+            "before": {"harsh": None, "tense": None},
+            "after": {"harsh": None, "tense": None},
+        },
         "steps": [
             {
                 **step,

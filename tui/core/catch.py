@@ -26,6 +26,7 @@ CRITIC_PROMPT = "What is the critic saying?"
 KIND_PROMPT = "How would you say it kindly?"
 ALREADY_KIND = "That already sounds kind. Nothing to redirect here."
 SCHEMA_VERSION = 1
+NO_RATINGS = {"harsh": None, "tense": None}  # a catch asks for no ratings
 
 
 def _now() -> datetime:
@@ -184,6 +185,8 @@ class Catch:
             "situation": "critic",
             "minutes_planned": None,
             "exercises": [],
+            # the same shape as a session's, so every reader finds what it expects
+            "ratings": {"before": dict(NO_RATINGS), "after": dict(NO_RATINGS)},
             "steps": steps,
             "crisis": self.crisis or self.analysis.crisis,
         }
