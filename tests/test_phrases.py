@@ -257,3 +257,23 @@ def test_export_carries_kind_words_and_older_exports_still_import(
     assert (
         run(capsys, "--data-dir", str(tmp_path / "c"), "reflections", "import", str(export))[0] == 0
     )
+
+
+def test_daily_backup_keeps_kind_words_and_restore_brings_them_back(tmp_path: Path) -> None:
+    from datetime import date
+
+    from tui.core.backups import restore_backup, take_daily_backup
+
+    store = ReflectionStore(tmp_path)
+    store.save({"id": "a" * 32, "started_at": "2026-11-25T09:00:00+00:00", "steps": []})
+    PhraseStore(tmp_path).add(KIND, ["labelling"])
+    backup = take_daily_backup(tmp_path, today=date(2026, 11, 25))
+    assert backup is not None and (backup / PHRASES_FILE).exists()
+    assert stat.S_IMODE(os.stat(backup / PHRASES_FILE).st_mode) == 0o600
+    phrases = PhraseStore(tmp_path)
+    phrases.remove(phrases.list()[0].id)
+    phrases.add("One step at a time.")
+    result = restore_backup(tmp_path, "2026-11-25")
+    assert [p.text for p in PhraseStore(tmp_path).list()] == [KIND]
+    assert result.moved_aside is not None
+    assert "One step at a time." in (result.moved_aside / PHRASES_FILE).read_text()

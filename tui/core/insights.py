@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from tui.core.atomic import write_atomic
+from tui.core.phrases import read_no_follow
 from tui.core.storage import parse_started_at, session_minutes
 
 if TYPE_CHECKING:
@@ -337,12 +338,12 @@ class SummaryCache:
         if self._months is None:
             self._months = {}
             try:
-                if not self.path.is_symlink():
-                    data = orjson.loads(self.path.read_bytes())
-                    if isinstance(data, dict) and data.get("v") == CACHE_VERSION:
-                        self._months = data.get("months") or {}
+                raw = read_no_follow(self.path)  # never through a link
+                data = orjson.loads(raw) if raw is not None else None
             except (OSError, orjson.JSONDecodeError):
-                pass
+                data = None
+            if isinstance(data, dict) and data.get("v") == CACHE_VERSION:
+                self._months = data.get("months") or {}
         return self._months
 
     def summaries(self, store: ReflectionStore) -> list[dict[str, Any]]:

@@ -113,6 +113,32 @@ class Phrase:
         return same_words_key(self.text)
 
 
+class LinkError(OSError):
+    """A path in the data folder is a symlink (or not a regular file): never followed."""
+
+
+def read_no_follow(path: Path) -> bytes | None:
+    """A regular file's bytes, or None when it doesn't exist; a symlink raises LinkError.
+
+    (The store is gaining the same reader in tui.core.atomic; this one goes once it lands.)
+    """
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        if os.path.islink(path):
+            raise LinkError(exc.errno, "it is a symbolic link", str(path)) from None
+        raise
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise LinkError(0, "it is not a regular file", str(path))
+        return handle.read()
+
+
 def same_words_key(text: str) -> str:
     """Two phrases that differ only in case or spacing are the same phrase."""
     return " ".join(text.split()).casefold()
@@ -319,21 +345,14 @@ class PhraseStore:
 
     def _read(self) -> bytes | None:
         """The file's bytes, never through a symlink (someone else's file is not ours)."""
-        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
         try:
-            fd = os.open(self.path, flags)
-        except FileNotFoundError:
-            return None
-        except OSError as exc:
-            if self.path.is_symlink():
-                raise StoreError(
-                    f"{self.path} is a link to another file; kindtone never follows links "
-                    "in its data folder. Move it away to keep kind words here.",
-                    path=self.path,
-                ) from exc
-            raise
-        with os.fdopen(fd, "rb") as handle:
-            return handle.read()
+            return read_no_follow(self.path)
+        except LinkError as exc:
+            raise StoreError(
+                f"{self.path} is a link or not a regular file; kindtone never follows links "
+                "in its data folder. Move it away to keep kind words here.",
+                path=self.path,
+            ) from exc
 
     def _load(self) -> _Loaded:
         raw = self._read()
