@@ -277,3 +277,37 @@ def test_daily_backup_keeps_kind_words_and_restore_brings_them_back(tmp_path: Pa
     assert [p.text for p in PhraseStore(tmp_path).list()] == [KIND]
     assert result.moved_aside is not None
     assert "One step at a time." in (result.moved_aside / PHRASES_FILE).read_text()
+
+
+def test_reflections_show_puts_the_critic_beside_every_try(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    stdin = "I'm a loser\n\nI was tired, and that's human.\n"
+    run(capsys, "--data-dir", str(tmp_path), "catch", "I'm so stupid", stdin=stdin)
+    [record] = ReflectionStore(tmp_path).list()
+    status, out, _ = run(capsys, "--data-dir", str(tmp_path), "reflections", "show", record["id"])
+    assert status == 0
+    assert "Caught in the moment" in out
+    lines = out.splitlines()
+    header = next(line for line in lines if "the critic:" in line)
+    assert "try 1:" in header
+    beside = lines[lines.index(header) + 1]
+    assert beside.split("│")[0].strip() == "I'm so stupid"
+    assert beside.split("│")[1].strip() == "I'm a loser"
+    assert any("try 2, kept:" in line for line in lines)
+    assert any(line.endswith("I was tired, and that's human.") for line in lines)
+
+
+def test_side_by_side_for_older_reflections_finds_the_source_step() -> None:
+    from tui.core.practice import original_of
+
+    record = {
+        "steps": [
+            {"exercise": "shifting-tone", "index": 0, "id": "harsh", "answer": "I'm lazy"},
+            {"exercise": "shifting-tone", "index": 1, "type": "reframe", "answer": "I'm tired"},
+        ]
+    }
+    sources = {("shifting-tone", 1): "harsh"}
+    assert original_of(record, record["steps"][1], sources) == "I'm lazy"
+    assert original_of(record, record["steps"][1], {}) is None

@@ -173,6 +173,7 @@ class _Names:
         self._custom_dir = resolve_data_dir(args.data_dir) / "exercises"
         self._titles: dict[str, str] | None = None
         self._situations: dict[str, str] | None = None
+        self._sources: dict[tuple[str, int], str] = {}
 
     def _load(self) -> None:
         from tui.core.exercises import SITUATIONS, load_library
@@ -183,6 +184,13 @@ class _Names:
             self._titles = {}
         else:
             self._titles = {e.id: e.title for e in library.exercises.values()}
+            self._titles.setdefault("catch", "Caught in the moment")  # tui.core.catch.TITLE
+            self._sources = {
+                (e.id, step.index): step.source
+                for e in library.exercises.values()
+                for step in e.steps
+                if step.source
+            }
         self._situations = dict(SITUATIONS)
 
     @property
@@ -191,6 +199,13 @@ class _Names:
             self._load()
         assert self._titles is not None
         return self._titles
+
+    @property
+    def sources(self) -> dict[tuple[str, int], str]:
+        """(exercise, step index) -> the step id a reframe rewrites, for older reflections."""
+        if self._titles is None:
+            self._load()
+        return self._sources
 
     @property
     def situations(self) -> dict[str, str]:
@@ -316,7 +331,7 @@ def _show(args: argparse.Namespace, store: ReflectionStore) -> int:
         else visible_controls(e)
         for e in io.exercise_ids(record)
     ]
-    fact("Exercises", ", ".join(exercises) or "-")
+    fact("Exercises", ", ".join(exercises) or _one_line(names.exercises(record)))
     for scale in io.scales(record) or ["harsh"]:
         change = io.rating_change(record, scale) or "skipped"
         label = io.SCALE_NAMES.get(scale, scale).capitalize()
@@ -333,13 +348,18 @@ def _show(args: argparse.Namespace, store: ReflectionStore) -> int:
             heading = f"{_one_line(title)} ({exercise})" if title else exercise
             out += ["", f"== {visible_controls(heading)}"]
         out.append("")
-        out += _show_step(number, step)
+        out += _show_step(number, step, record, names)
     sys.stdout.write("\n".join(out) + "\n")
     return 0
 
 
-def _show_step(number: int, step: Mapping[str, Any]) -> list[str]:
+def _show_step(
+    number: int, step: Mapping[str, Any], record: Mapping[str, Any], names: _Names
+) -> list[str]:
+    import shutil
+
     from tui.core import reflections_io as io
+    from tui.core.practice import original_of, side_by_side
 
     details = [visible_controls(str(step.get("type", "step")))]
     seconds = step.get("seconds")
@@ -356,6 +376,18 @@ def _show_step(number: int, step: Mapping[str, Any]) -> list[str]:
     prompt = step.get("prompt")
     if isinstance(prompt, str) and prompt.strip():
         out.append(_indented(prompt, indent))
+    original = original_of(record, step, names.sources)
+    if original is not None and isinstance(answer, str):
+        # The harsh original beside the version kept, with every try (issue 15).
+        width = min(shutil.get_terminal_size().columns, 120) - len(indent)
+        versions = step.get("versions")
+        tries = [v for v in versions if isinstance(v, str)] if isinstance(versions, list) else []
+        shown = [visible_controls(t) for t in tries]
+        for line in side_by_side(
+            visible_controls(original), shown, visible_controls(answer), width
+        ):
+            out.append(indent + line if line else "")
+        return out
     earlier = io.earlier_tries(step)
     for n, version in enumerate(earlier, start=1):
         out.append(f"{indent}try {n}:")

@@ -9,7 +9,7 @@ summary and ``reflections show`` put the two side by side. No Textual here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from tui.core.phrases import PhraseStore, why_not_kind
@@ -102,3 +102,68 @@ def harvest(record: Mapping[str, Any], phrases: PhraseStore, *, source: str) -> 
         phrase = phrases.add(text, noticed, source=source, count_use=True)
         joined.append(phrase.text)
     return joined
+
+
+def original_of(
+    record: Mapping[str, Any],
+    step: Mapping[str, Any],
+    sources: Mapping[tuple[str, int], str] | None = None,
+) -> str | None:
+    """The harsh words a rewrite answered: recorded with it, or (for reflections saved before
+    that) the answer of the step its exercise names as the ``source``, when known."""
+    original = step.get("original")
+    if isinstance(original, str):
+        return original
+    if step.get("type") != "reframe" or not sources:
+        return None
+    exercise, index = step.get("exercise"), step.get("index")
+    if not isinstance(exercise, str) or not isinstance(index, int):
+        return None
+    source = sources.get((exercise, index))
+    steps = record.get("steps")
+    for other in steps if isinstance(steps, list) else []:
+        if (
+            isinstance(other, Mapping)
+            and other.get("exercise") == exercise
+            and other.get("id") == source
+            and isinstance(other.get("answer"), str)
+        ):
+            return str(other["answer"])
+    return None
+
+
+def side_by_side(
+    original: str, tries: Sequence[str], kept: str | None, width: int, *, gap: str = " │ "
+) -> list[str]:
+    """The critic's words beside the kinder version kept, every try shown, as text lines.
+
+    Below ~50 columns there is no room for two columns, so the kinder side follows below.
+    Callers make control characters visible first; this only lays the words out.
+    """
+    import textwrap
+
+    right: list[str] = []
+    earlier = list(tries[:-1]) if tries and kept is not None and tries[-1] == kept else list(tries)
+    for n, version in enumerate(earlier, start=1):
+        right.append(f"try {n}:")
+        right.append(version)
+    if kept is not None:
+        right.append(f"try {len(earlier) + 1}, kept:" if earlier else "kept:")
+        right.append(kept)
+    left = ["the critic:", original]
+    if width < 50:
+        return [*left, *right]
+    column = (width - len(gap)) // 2
+
+    def wrap(parts: list[str]) -> list[str]:
+        lines: list[str] = []
+        for part in parts:
+            for paragraph in part.split("\n"):
+                lines.extend(textwrap.wrap(paragraph, column) or [""])
+        return lines
+
+    left_lines, right_lines = wrap(left), wrap(right)
+    rows = max(len(left_lines), len(right_lines))
+    left_lines += [""] * (rows - len(left_lines))
+    right_lines += [""] * (rows - len(right_lines))
+    return [f"{a:<{column}}{gap}{b}".rstrip() for a, b in zip(left_lines, right_lines, strict=True)]
