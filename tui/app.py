@@ -394,6 +394,18 @@ class KindtoneApp(App[int]):
             return
         self.exit(0)
 
+    def action_catch(self) -> None:
+        from tui.screens.catch import CatchScreen
+
+        if not isinstance(self.screen, CatchScreen):
+            self.push_screen(CatchScreen())
+
+    def action_kind_words(self) -> None:
+        from tui.screens.kind_words import KindWordsScreen
+
+        if not isinstance(self.screen, KindWordsScreen):
+            self.push_screen(KindWordsScreen())
+
     def action_insights(self) -> None:
         from tui.screens.insights import InsightsScreen
 
@@ -427,6 +439,14 @@ class KindtoneApp(App[int]):
         )
         yield SystemCommand(
             "Choose an exercise", "Practise one exercise", self.action_choose_exercise
+        )
+        yield SystemCommand(
+            "Catch a thought", "Catch the critic in the moment and say it kindly", self.action_catch
+        )
+        yield SystemCommand(
+            "Your kind words",
+            "Words that helped you before: read, star, remove, add",
+            self.action_kind_words,
         )
         yield SystemCommand("Reflections", "Read what you wrote before", self.action_reflections)
         yield SystemCommand("Insights", "Your practice over the last year", self.action_insights)

@@ -238,7 +238,8 @@ class PhraseStore:
     def list(self) -> builtins.list[Phrase]:
         """Every phrase, newest first."""
         loaded = self._load()
-        return sorted(loaded.phrases, key=_instant, reverse=True)
+        # Appended in order, so within one second the later one is the newer.
+        return sorted(reversed(loaded.phrases), key=_instant, reverse=True)
 
     def offer(self, patterns: Iterable[str], limit: int = MAX_OFFERED) -> builtins.list[Phrase]:
         """Up to three of your phrases for the critic's ``patterns``; never raises: an

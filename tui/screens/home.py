@@ -48,6 +48,7 @@ class HomeScreen(Screen[None]):
 
     BINDINGS = [
         Binding("s", "app.start_session", "Start session"),
+        Binding("c", "app.catch", "Catch a thought"),
         Binding("e", "app.choose_exercise", "One exercise"),
         Binding("r", "app.reflections", "Reflections"),
         Binding("comma", "app.settings", "Settings", key_display=",", show=False),
