@@ -70,6 +70,8 @@ class Row:
         if started is None or not isinstance(record.get("id"), str):
             return None
         exercises = record.get("exercises")
+        if record.get("kind") == "catch":  # tui.core.catch.KIND: filtered like an exercise
+            exercises = ["catch"]
         situation = record.get("situation")
         return cls(
             id=record["id"],

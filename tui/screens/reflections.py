@@ -21,6 +21,8 @@ from tui.core.storage import StoreError
 from tui.widgets.plain import Plain
 from tui.widgets.reflection_list import ReflectionList
 
+CATCH_TITLE = "Caught in the moment"  # tui.core.catch.TITLE, without the analyser
+
 if TYPE_CHECKING:
     from tui.app import KindtoneApp
 
@@ -113,6 +115,7 @@ class ReflectionsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.titles = {e.id: e.title for e in self.app.library.exercises.values()}
+        self.titles.setdefault("catch", CATCH_TITLE)
         self.query_one("#search", Input).focus()  # type to search straight away
         self.load()
 
@@ -278,6 +281,7 @@ class ReflectionDetailScreen(Screen[str | None]):
 
         reflection = self.reflection
         titles = {e.id: e.title for e in self.app.library.exercises.values()}
+        titles.setdefault("catch", CATCH_TITLE)
         row = Row.from_record(reflection)
         with VerticalScroll(id="reflection-detail", classes="page"):
             if row is not None:
