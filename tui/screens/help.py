@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 KEYS = """\
 Anywhere     F2 support · F1 or ? help · ctrl+p every action · ctrl+q quit
-Home         s start a session · e one exercise · r reflections · q quit
+Home         s start a session · c catch a thought · e one exercise · r reflections
 Session      ctrl+n continue · ctrl+b back · ctrl+s skip · esc leave
              (enter continues when you're not in a text box; tab moves between parts)
 Library      enter start · p preview without saving · n new exercise · o open in $EDITOR"""
@@ -27,6 +27,9 @@ Session: an optional check-in, a few short exercises that fit the time, an optio
 check-out, then a summary of what you wrote. Everything is optional; skipping is fine.
 Let's try that again: when a kinder rewrite still sounds like the critic, kindtone shows \
 the words it noticed and why. You decide: try again, or keep it as it is.
+Catch a thought (c): write the critic's words, see what was noticed, and say it again \
+kindly, in your own words or by typing the number of one of your kind words.
+Your kind words (ctrl+p): kinder versions you kept, offered back when the critic returns.
 Reflections: everything you wrote, newest first.
 Library: all exercises by situation, your own included. Write new ones with n.
 Settings: session length, check-in ratings, support lines, theme, reduced motion."""

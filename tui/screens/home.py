@@ -48,7 +48,9 @@ class HomeScreen(Screen[None]):
 
     BINDINGS = [
         Binding("s", "app.start_session", "Start session"),
-        Binding("c", "app.catch", "Catch a thought"),
+        # Not in the footer: at 80 columns it would push F2 Support out (the help screen,
+        # the command palette and the README list it).
+        Binding("c", "app.catch", "Catch a thought", show=False),
         Binding("e", "app.choose_exercise", "One exercise"),
         Binding("r", "app.reflections", "Reflections"),
         Binding("comma", "app.settings", "Settings", key_display=",", show=False),
@@ -121,6 +123,7 @@ class HomeScreen(Screen[None]):
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         actions = {
             "start": self.app.action_start_session,
+            "catch": self.app.action_catch,
             "exercise": self.app.action_choose_exercise,
             "reflections": self.app.action_reflections,
             "settings": self.app.action_settings,

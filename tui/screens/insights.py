@@ -161,7 +161,8 @@ class InsightsScreen(Screen[None]):
         margin: 1 0;
         width: auto;
     }
-    #chart-title, #voice { margin-top: 1; }
+    #chart-title, #voice, #heatmap-title { margin-top: 1; }
+    #chart { margin: 0; }
     """
     app: KindtoneApp
 
@@ -176,11 +177,12 @@ class InsightsScreen(Screen[None]):
         with VerticalScroll(id="insights", classes="page"):
             yield Plain("Your practice", classes="title")
             yield Plain("What you practise grows stronger.", classes="muted")
-            yield Static(Content(""), id="heatmap")
             yield Plain("Loading…", id="insights-text")
             yield Plain("", id="chart-title", classes="prompt")
             yield Static(Content(""), id="chart")
             yield Plain("", id="voice")
+            yield Plain("", id="heatmap-title", classes="prompt")
+            yield Static(Content(""), id="heatmap")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -216,6 +218,7 @@ class InsightsScreen(Screen[None]):
         )
         if insights.sessions + insights.catches:
             self.query_one("#chart-title", Plain).set_text("Week by week")
+            self.query_one("#heatmap-title", Plain).set_text("Practice days this year")
             self.query_one("#voice", Plain).set_text("\n".join(voice_lines(insights)))
         self.draw_charts()
 
