@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 
 KEYS = """\
 Anywhere     F2 support · F1 or ? help · ctrl+p every action · ctrl+q quit
-Home         s start a session · c catch a thought · e one exercise · r reflections
+Home         s start a session · c catch a thought · e one exercise
+             r reflections · q quit
 Session      ctrl+n continue · ctrl+b back · ctrl+s skip · esc leave
              (enter continues when you're not in a text box; tab moves between parts)
 Library      enter start · p preview without saving · n new exercise · o open in $EDITOR"""
