@@ -311,3 +311,27 @@ def test_side_by_side_for_older_reflections_finds_the_source_step() -> None:
     sources = {("shifting-tone", 1): "harsh"}
     assert original_of(record, record["steps"][1], sources) == "I'm lazy"
     assert original_of(record, record["steps"][1], {}) is None
+
+
+def test_catch_starts_like_check_without_textual_or_the_store(tmp_path: Path) -> None:
+    """Until there is something to save, `kindtone catch` loads what `kindtone check` does
+    (the analyser), plus your kind words: no Textual, Rich, TinyDB or file lock."""
+    import subprocess
+
+    PhraseStore(tmp_path).add(KIND, ["labelling"])
+    code = (
+        "import io, sys\n"
+        "sys.stdin = io.StringIO('')\n"
+        "from tui.cli import main\n"
+        f"status = main(['--data-dir', {str(tmp_path)!r}, 'catch', \"I'm such an idiot\"])\n"
+        "heavy = ('textual', 'rich', 'tinydb', 'filelock')\n"
+        "loaded = sorted({m.split('.')[0] for m in sys.modules} & set(heavy))\n"
+        "print('LOADED', loaded, status)\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=root, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert KIND in result.stdout  # the kind words were read and offered
+    assert "LOADED [] 0" in result.stdout

@@ -26,21 +26,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
-from filelock import FileLock, Timeout
 
 from tui.core.atomic import write_atomic
-from tui.core.storage import (
-    LOCK_TIMEOUT_SECONDS,
-    StoreError,
-    _aside_name,
-    _describe_os_error,
-)
 from tui.core.text import strip_controls
 from tui.core.timestamps import parse_aware
-from tui.paths import ensure_private_dir
+
+if TYPE_CHECKING:
+    from filelock import FileLock
+
+# The store (TinyDB) and filelock are imported only to write: `kindtone catch` reads your
+# kind words before anything is saved, and starts as fast as `kindtone check`.
 
 __all__ = [
     "MAX_OFFERED",
@@ -202,6 +200,8 @@ def pick(
 
 def phrases_from_export(document: object) -> list[Phrase]:
     """The ``"phrases"`` of a JSON export (older exports have none); malformed ones refused."""
+    from tui.core.storage import StoreError
+
     if not isinstance(document, dict) or "phrases" not in document:
         return []
     raw = document["phrases"]
@@ -229,9 +229,19 @@ class PhraseStore:
         self.data_dir = Path(data_dir)
         self.path = self.data_dir / PHRASES_FILE
         self.warnings: list[str] = []
-        self._lock = FileLock(
-            self.data_dir / PHRASES_LOCK, timeout=LOCK_TIMEOUT_SECONDS, mode=0o600
-        )
+        self._filelock: FileLock | None = None
+
+    @property
+    def _lock(self) -> FileLock:
+        if self._filelock is None:
+            from filelock import FileLock
+
+            from tui.core.storage import LOCK_TIMEOUT_SECONDS
+
+            self._filelock = FileLock(
+                self.data_dir / PHRASES_LOCK, timeout=LOCK_TIMEOUT_SECONDS, mode=0o600
+            )
+        return self._filelock
 
     # -- reading --
 
@@ -246,7 +256,7 @@ class PhraseStore:
         unreadable file only means nothing is offered (and a warning)."""
         try:
             return pick(self._load().phrases, patterns, limit)
-        except (OSError, StoreError) as error:
+        except Exception as error:  # an offer is a bonus: a problem only means none today
             self.warnings.append(f"Your kind words couldn't be read: {error}")
             return []
 
@@ -259,6 +269,8 @@ class PhraseStore:
         if exact:
             return exact[0]
         if len(matches) > 1:
+            from tui.core.storage import StoreError
+
             raise StoreError(f"{phrase_id!r} matches {len(matches)} phrases; type more of the id.")
         return matches[0] if matches else None
 
@@ -278,6 +290,8 @@ class PhraseStore:
         ``count_use``: the words were just used (kept in a session or a catch), so they count
         one more use. Raises StoreError saying why when flagged or not written.
         """
+        from tui.core.storage import StoreError
+
         cleaned = clean_text(text)
         why = why_not_kind(cleaned)
         if why is not None:
@@ -349,6 +363,8 @@ class PhraseStore:
         try:
             return read_no_follow(self.path)
         except LinkError as exc:
+            from tui.core.storage import StoreError
+
             raise StoreError(
                 f"{self.path} is a link or not a regular file; kindtone never follows links "
                 "in its data folder. Move it away to keep kind words here.",
@@ -392,6 +408,10 @@ class PhraseStore:
         return loaded
 
     def _set_aside(self, reason: str) -> None:
+        from filelock import Timeout
+
+        from tui.core.storage import _aside_name
+
         target = _aside_name(self.path)
         try:
             with self._lock:
@@ -411,6 +431,16 @@ class PhraseStore:
     @contextmanager
     def _writing(self) -> Iterator[builtins.list[Phrase]]:
         """Hold the lock, read what is on disk now, let the caller change it, write it back."""
+        from filelock import Timeout
+
+        from tui.core.storage import (
+            LOCK_TIMEOUT_SECONDS,
+            StoreError,
+            _aside_name,
+            _describe_os_error,
+        )
+        from tui.paths import ensure_private_dir
+
         try:
             if not self.data_dir.exists():
                 ensure_private_dir(self.data_dir)
