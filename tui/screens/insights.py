@@ -166,7 +166,10 @@ class InsightsScreen(Screen[None]):
     """
     app: KindtoneApp
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("k", "app.kind_words", "Your kind words"),
+    ]
 
     def __init__(self, today: date | None = None) -> None:
         super().__init__()
