@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from tui.core.phrases import PhraseStore, why_not_kind
+from tui.core.phrases import Phrase, PhraseStore, why_not_kind
 
 if TYPE_CHECKING:
     from tui.core.selftalk import Analysis
@@ -167,3 +167,32 @@ def side_by_side(
     left_lines += [""] * (rows - len(left_lines))
     right_lines += [""] * (rows - len(right_lines))
     return [f"{a:<{column}}{gap}{b}".rstrip() for a, b in zip(left_lines, right_lines, strict=True)]
+
+
+def patterns_in(text: str) -> list[str]:
+    """The critic's patterns in some words; none for crisis words (never redirected)."""
+    from tui.core.selftalk import analyse
+
+    analysis = analyse(text)
+    return [] if analysis.crisis else categories(analysis)
+
+
+def words_that_helped(phrases: PhraseStore, patterns: Sequence[str]) -> list[Phrase]:
+    """Up to three of your kind words for the patterns just noticed; none when nothing was
+    noticed (they answer the critic, not every sentence)."""
+    if not patterns:
+        return []
+    return phrases.offer(patterns)
+
+
+def picked(answer: str, offered: Sequence[Phrase]) -> str:
+    """A bare number picks one of the words offered (plain mode, catch); other text is kept."""
+    stripped = answer.strip()
+    if stripped.isdigit() and 1 <= int(stripped) <= len(offered):
+        return offered[int(stripped) - 1].text
+    return answer
+
+
+def numbered(offered: Sequence[Phrase]) -> list[str]:
+    """How plain text lists them: "1. I was tired, and that's human." """
+    return [f"{number}. {phrase.text}" for number, phrase in enumerate(offered, start=1)]
