@@ -19,7 +19,8 @@ from textual.widgets import Footer, Input, Static
 
 from tui.core.catch import ALREADY_KIND, CRITIC_PROMPT, KIND_PROMPT, Catch, Redirect
 from tui.widgets.plain import Plain
-from tui.widgets.try_again import TryAgainPanel, highlighted
+from tui.widgets.side_by_side import highlighted
+from tui.widgets.try_again import TryAgainPanel
 
 if TYPE_CHECKING:
     from tui.app import KindtoneApp

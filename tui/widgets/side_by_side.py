@@ -6,6 +6,7 @@ Always literal: every word here was typed by the person.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -14,16 +15,24 @@ from textual.widgets import Static
 
 from tui.core.text import strip_controls
 
+if TYPE_CHECKING:
+    from tui.core.selftalk import Analysis
+
+
+def highlighted(analysis: Analysis) -> Content:
+    """The analysed words, literally, with the noticed spans marked (the analysis was made
+    on control-free text, so the spans line up)."""
+    content = Content(analysis.text)
+    for finding in analysis.findings:
+        content = content.stylize("bold reverse", finding.start, finding.end)
+    return content
+
 
 def critic_content(original: str) -> Content:
     """The critic's words, with what the analysis noticed highlighted."""
     from tui.core.selftalk import analyse
 
-    text = strip_controls(original)
-    content = Content(text)
-    for finding in analyse(text).findings:
-        content = content.stylize("bold reverse", finding.start, finding.end)
-    return content
+    return highlighted(analyse(strip_controls(original)))
 
 
 def kinder_content(tries: Sequence[str], kept: str) -> Content:
