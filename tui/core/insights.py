@@ -264,7 +264,9 @@ def combine(
             pairs.setdefault(key, [0, 0])
             pairs[key][0] += total
             pairs[key][1] += count
-        for day_text, count in summary["days"].items():
+        last_day = summary["last"][:10] if summary["last"] else ""
+        # A month that ended before the heatmap's first day has no day to show: skip it.
+        for day_text, count in summary["days"].items() if last_day >= first_text else ():
             if first_text <= day_text <= today_text:  # ISO dates sort as text: parse few
                 per_day[date.fromisoformat(day_text)] += count
         for monday, part in summary["weeks"].items():
