@@ -335,3 +335,9 @@ def test_catch_starts_like_check_without_textual_or_the_store(tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     assert KIND in result.stdout  # the kind words were read and offered
     assert "LOADED [] 0" in result.stdout
+
+
+def test_words_without_letters_never_join() -> None:
+    assert why_not_kind("1") == "it has no words"
+    assert why_not_kind("...") == "it has no words"
+    assert why_not_kind("Breathe.") is None

@@ -157,6 +157,8 @@ def why_not_kind(text: str) -> str | None:
     cleaned = clean_text(text)
     if not cleaned:
         return "it is empty"
+    if not any(character.isalpha() for character in cleaned):
+        return "it has no words"  # "1", "…": a number picked nothing, a pause isn't a phrase
     if len(cleaned) > MAX_LENGTH:
         return f"it is longer than {MAX_LENGTH} characters; kind words work best short"
     analysis = analyse(cleaned)
