@@ -100,6 +100,9 @@ class CatchScreen(Screen[None]):
             )
         self.query_one("#catch-kind-box").display = True
         self.query_one("#catch-kind", Input).focus()
+        self.call_after_refresh(
+            self.query_one("#catch-kind-box").scroll_visible, animate=False, top=False
+        )
 
     @on(Input.Submitted, "#catch-kind")
     async def _kind(self, event: Input.Submitted) -> None:
@@ -117,6 +120,7 @@ class CatchScreen(Screen[None]):
             self.pending = redirect
             panel = TryAgainPanel(redirect.analysis, attempt=self.attempt)
             await self.query_one("#catch-kind-box").mount(panel)
+            self.call_after_refresh(panel.scroll_visible, animate=False)
             return
         self.caught.keep(redirect)
         self._save()
@@ -172,7 +176,7 @@ class CatchScreen(Screen[None]):
             return
         self.app.keep_kind_words(record, source="catch")
         kept = self.caught.kept.text if self.caught.kept else ""
-        self.query_one("#catch-result", Plain).set_text(
-            f"Kept “{kept}” and saved it to your reflections. Press esc to go back."
-        )
+        result = self.query_one("#catch-result", Plain)
+        result.set_text(f"Kept “{kept}” and saved it to your reflections. Press esc to go back.")
+        self.call_after_refresh(result.scroll_visible, animate=False)
         self.app.take_backup()
