@@ -123,7 +123,7 @@ def catch(args: argparse.Namespace, lines: _Lines) -> int:
             return 0
         redirect = caught.propose(answer)
         if redirect is None:
-            say("Type your kinder words, or a number from the list.")
+            say(caught.retry_line())
             continue
         if redirect.crisis:
             caught.pause_for_support(redirect)

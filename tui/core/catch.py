@@ -84,6 +84,12 @@ class Catch:
             lines.append(f"“{finding.match}”: {gentle_name(finding.category)}")
         return lines
 
+    def retry_line(self) -> str:
+        """After an empty answer, or a number with none of your words behind it."""
+        if self.offered:
+            return f"Type your kinder words, or a number from 1 to {len(self.offered)}."
+        return "Type your kinder words, in any way that feels true."
+
     def hint(self, attempt: int = 0) -> str:
         from tui.core.selftalk import hint_for
 

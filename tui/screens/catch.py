@@ -110,7 +110,7 @@ class CatchScreen(Screen[None]):
             return
         redirect = self.caught.propose(event.value)
         if redirect is None:
-            self.notify("Type your kinder words, or a number from the list.", markup=False)
+            self.notify(self.caught.retry_line(), markup=False)
             return
         if redirect.crisis:
             self.caught.pause_for_support(redirect)
