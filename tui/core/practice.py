@@ -16,7 +16,7 @@ from tui.core.phrases import Phrase, PhraseStore, why_not_kind
 
 if TYPE_CHECKING:
     from tui.core.selftalk import Analysis
-    from tui.core.session import Session
+    from tui.core.session import PlannedStep, Session
 
 # Gentle names for the critic's patterns: what it is doing, not what is wrong with you.
 GENTLE_NAMES: dict[str, str] = {
@@ -196,3 +196,11 @@ def picked(answer: str, offered: Sequence[Phrase]) -> str:
 def numbered(offered: Sequence[Phrase]) -> list[str]:
     """How plain text lists them: "1. I was tired, and that's human." """
     return [f"{number}. {phrase.text}" for number, phrase in enumerate(offered, start=1)]
+
+
+def offer_for_step(session: Session, planned: PlannedStep, phrases: PhraseStore) -> list[Phrase]:
+    """In a reframe step: your kind words for the patterns in the words being rewritten."""
+    if planned.step.type != "reframe":
+        return []
+    source = session.source_answer(planned)
+    return words_that_helped(phrases, patterns_in(source)) if source else []
