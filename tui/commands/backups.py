@@ -35,7 +35,11 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from tui.core.datafolder import data_folder_warnings
+
     tolerant_stdout()
+    for note in data_folder_warnings(resolve_data_dir(args.data_dir)):
+        report_error("backups", f"note: {note}")
     try:
         if args.backups_command == "list":
             return _list(args)

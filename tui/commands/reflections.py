@@ -119,10 +119,14 @@ def _day(value: str) -> date:
 
 
 def run(args: argparse.Namespace) -> int:
+    from tui.core.datafolder import data_folder_warnings
     from tui.core.storage import ReflectionStore, StoreError
 
     _tolerant_stdout()
-    store = ReflectionStore(resolve_data_dir(args.data_dir))
+    data_dir = resolve_data_dir(args.data_dir)
+    for note in data_folder_warnings(data_dir):
+        _error(f"note: {note}")
+    store = ReflectionStore(data_dir)
     actions = {
         "list": _list,
         "show": _show,

@@ -1,4 +1,13 @@
-"""Write a file so that a crash, a full disk or a power cut never leaves it half-written.
+"""Read and write files in the data folder: whole, private, and never through a link.
+
+Every byte of a person's words that kindtone keeps goes through ``read_bytes`` and
+``write_atomic`` here, so anything that must see all of them (encryption at rest) has one narrow
+place to hook in. ``private_dir`` and ``remove_stale_temps`` are the folder-level helpers any
+store in the data folder (reflections, drafts, phrases) can reuse.
+
+The data folder is kindtone's alone: nothing inside it is followed if it is a symbolic link.
+A link is refused with ``LinkRefused`` (an ``OSError`` that names the path), or the link itself is
+replaced; its target is never read, written, chmod'ed or deleted.
 
 Writing in place (what TinyDB's ``JSONStorage`` does) can leave invalid JSON behind when the
 process dies mid-write; measured for this project, a SIGKILL did so in 3 of 164 trials. Writing
@@ -11,10 +20,135 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
+import stat
 import sys
+import time
 from pathlib import Path
 
-__all__ = ["write_atomic"]
+__all__ = [
+    "TEMP_MAX_AGE_SECONDS",
+    "LinkRefused",
+    "is_link",
+    "private_dir",
+    "read_bytes",
+    "read_bytes_and_stat",
+    "remove_stale_temps",
+    "write_atomic",
+]
+
+# A temp file lives for the milliseconds of one write; one older than this is left from a crash.
+TEMP_MAX_AGE_SECONDS = 60.0
+_TEMP_NAME = re.compile(r"^\.(?P<name>.+)\.[0-9a-f]{12}\.tmp$")
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+class LinkRefused(OSError):
+    """A path in the data folder is a symbolic link (or not what it should be): never followed.
+
+    Its ``str`` is a whole sentence naming the path, so callers can show it as it is.
+    """
+
+    def __init__(self, path: Path, what: str = "a symbolic link") -> None:
+        super().__init__(
+            errno.ELOOP,
+            f"{path} is {what}, and kindtone never follows links inside its data folder",
+            str(path),
+        )
+
+    def __str__(self) -> str:
+        return str(self.strerror)
+
+
+def is_link(path: Path) -> bool:
+    """True for a symbolic link, whatever it points at (even nothing)."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISLNK(st.st_mode)
+
+
+def read_bytes_and_stat(path: Path) -> tuple[bytes, os.stat_result] | None:
+    """A regular file's bytes and identity, or None if it does not exist.
+
+    Opened with ``O_NOFOLLOW`` (and ``O_NONBLOCK``, so a planted FIFO cannot hang a read): a link
+    raises ``LinkRefused``; so does anything that is not a regular file.
+    """
+    flags = os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP or is_link(path):
+            raise LinkRefused(path) from None
+        raise
+    with os.fdopen(fd, "rb") as handle:
+        st = os.fstat(handle.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            raise LinkRefused(path, "not a regular file")
+        if not _NOFOLLOW and is_link(path):  # platforms without O_NOFOLLOW
+            raise LinkRefused(path)
+        return handle.read(), st
+
+
+def read_bytes(path: Path) -> bytes | None:
+    """A regular file's bytes, or None if it does not exist; never through a link."""
+    found = read_bytes_and_stat(path)
+    return None if found is None else found[0]
+
+
+def private_dir(path: Path) -> Path:
+    """A folder inside the data folder, created 0700 if missing; a link there is refused.
+
+    An existing real folder is used as it is: its permissions are checked by the data-folder
+    warning, not changed here, except that a folder kindtone just created is made 0700
+    whatever the umask.
+    """
+    try:
+        os.mkdir(path, 0o700)
+    except FileExistsError:
+        pass
+    else:
+        with contextlib.suppress(OSError):
+            os.chmod(path, 0o700)
+        return path
+    if is_link(path):
+        raise LinkRefused(path)
+    if not path.is_dir():
+        raise LinkRefused(path, "not a folder")
+    return path
+
+
+def remove_stale_temps(
+    directory: Path, *, older_than: float = TEMP_MAX_AGE_SECONDS, now: float | None = None
+) -> list[Path]:
+    """Delete ``write_atomic``'s temp files left by a crash (they hold words); call under the lock.
+
+    Only names ``write_atomic`` makes (``.<name>.<12 hex>.tmp``), only regular files or links
+    (a link is removed itself, never its target), and only older than ``older_than`` seconds,
+    so a write in progress in another process is never touched.
+    """
+    now = time.time() if now is None else now
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not _TEMP_NAME.match(entry.name):
+            continue
+        try:
+            st = entry.stat(follow_symlinks=False)
+            if stat.S_ISDIR(st.st_mode) or now - st.st_mtime < older_than:
+                continue
+            os.unlink(entry.path)
+        except OSError:
+            continue
+        removed.append(Path(entry.path))
+    return removed
+
 
 # Directory fsync is unsupported on some filesystems and platforms; these errors mean "can't",
 # not "failed", and the rename itself has already happened.

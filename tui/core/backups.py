@@ -46,6 +46,7 @@ from typing import Any
 import orjson
 from filelock import FileLock, Timeout
 
+from tui.core.atomic import LinkRefused, is_link, private_dir, read_bytes
 from tui.core.storage import (
     DRAFT_FILE,
     LOCK_FILE,
@@ -55,7 +56,6 @@ from tui.core.storage import (
     _describe_os_error,
     parse_month,
 )
-from tui.paths import ensure_private_dir
 
 __all__ = [
     "BACKUPS_DIR",
@@ -119,6 +119,21 @@ def backups_dir(data_dir: Path) -> Path:
     return Path(data_dir) / BACKUPS_DIR
 
 
+def _real_dir(path: Path) -> bool:
+    """A folder itself, not a link to one: kindtone never follows links in its data folder."""
+    return path.is_dir() and not is_link(path)
+
+
+def _check_root(root: Path, doing: str) -> None:
+    """Refuse a ``backups`` folder that is a link: pruning through it would delete elsewhere."""
+    if is_link(root):
+        raise BackupError(
+            f"{LinkRefused(root)}, so {doing}. Move the link away and kindtone will make its "
+            "own folder there.",
+            path=root,
+        )
+
+
 def _month_files(reflections_dir: Path) -> list[Path]:
     try:
         names = [e.name for e in os.scandir(reflections_dir) if e.is_file(follow_symlinks=False)]
@@ -180,8 +195,12 @@ def _why(exc: OSError) -> str:
 @contextmanager
 def _locked(folder: Path) -> Iterator[None]:
     """A cross-process lock on ``folder`` (created private): ``backups/`` serialises backups
-    and restores; ``reflections/`` is the store's own lock, so no save runs during a restore."""
-    ensure_private_dir(folder)
+    and restores; ``reflections/`` is the store's own lock, so no save runs during a restore.
+
+    A link in place of the folder or of its lock file is never followed (LinkRefused)."""
+    private_dir(folder)
+    if is_link(folder / LOCK_FILE):
+        os.unlink(folder / LOCK_FILE)  # the link itself, never its target
     lock = FileLock(folder / LOCK_FILE, timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
     try:
         with lock:
@@ -210,16 +229,19 @@ def take_daily_backup(
     data_dir = Path(data_dir)
     day = today or date.today()
     root = backups_dir(data_dir)
+    _check_root(root, "no backup was taken")
     target = root / day.isoformat()
+    if is_link(target):
+        raise BackupError(f"{LinkRefused(target)}, so no backup was taken today.", path=target)
     if target.exists():
         return None
     reflections_dir = data_dir / REFLECTIONS_DIR
     draft_path = data_dir / DRAFT_FILE
-    if not _month_files(reflections_dir) and not draft_path.is_file():
+    if not _month_files(reflections_dir) and not (draft_path.is_file() and not is_link(draft_path)):
         return None
     try:
         with _locked(root):
-            if target.exists():  # another window took it while we waited for the lock
+            if os.path.lexists(target):  # another window took it while we waited for the lock
                 return None
             _remove_stale_temps(root)
             tmp = root / f"{_TMP_PREFIX}{day.isoformat()}-{secrets.token_hex(4)}"
@@ -249,11 +271,15 @@ def _copy_store(data_dir: Path, into: Path, day: date) -> None:
     if months:
         _make_private_dir(into / REFLECTIONS_DIR)
     for path in months:
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            continue
         name = f"{REFLECTIONS_DIR}/{path.name}"
+        try:
+            found = read_bytes(path)
+        except LinkRefused as exc:
+            skipped.append(f"{name}: {exc}")
+            continue
+        if found is None:
+            continue
+        raw = found
         try:
             content = parse_month(raw)
         except _Damaged as exc:
@@ -265,8 +291,9 @@ def _copy_store(data_dir: Path, into: Path, day: date) -> None:
         files[name] = {"size": len(raw), "sha256": _sha256(raw)}
     draft_path = data_dir / DRAFT_FILE
     try:
-        draft = draft_path.read_bytes()
-    except FileNotFoundError:
+        draft = read_bytes(draft_path)
+    except LinkRefused as exc:
+        skipped.append(f"{DRAFT_FILE}: {exc}")
         draft = None
     if draft is not None:
         _write_new(into / DRAFT_FILE, draft)
@@ -292,13 +319,24 @@ def _remove_stale_temps(root: Path) -> None:
             shutil.rmtree(entry, ignore_errors=True)
 
 
+def _is_ours(folder: Path) -> bool:
+    """A backup kindtone made: a real folder whose manifest is ours and names this day.
+
+    A folder is never pruned by its name alone: someone may keep dated folders of their own
+    next to ours, or link one in.
+    """
+    if not _DAY.match(folder.name) or not _real_dir(folder):
+        return False
+    try:
+        manifest = _read_manifest(folder)
+    except BackupError:
+        return False
+    return manifest.get("backup") == FORMAT and manifest.get("day") == folder.name
+
+
 def _prune(root: Path, keep: int) -> None:
-    """Keep the newest ``keep`` daily backups; only folders named like a date are touched."""
-    days = sorted(
-        (e for e in root.iterdir() if _DAY.match(e.name) and e.is_dir() and not e.is_symlink()),
-        key=lambda e: e.name,
-        reverse=True,
-    )
+    """Keep the newest ``keep`` daily backups kindtone made; nothing else is ever touched."""
+    days = sorted((e for e in root.iterdir() if _is_ours(e)), key=lambda e: e.name, reverse=True)
     for old in days[max(keep, 1) :]:
         shutil.rmtree(old, ignore_errors=True)
 
@@ -309,8 +347,9 @@ def _prune(root: Path, keep: int) -> None:
 def list_backups(data_dir: Path) -> list[Backup]:
     """Every daily backup, newest first, with what its manifest says (or what is wrong)."""
     root = backups_dir(Path(data_dir))
+    _check_root(root, "its backups were not read")
     try:
-        entries = [e for e in root.iterdir() if _DAY.match(e.name) and e.is_dir()]
+        entries = [e for e in root.iterdir() if _DAY.match(e.name) and _real_dir(e)]
     except FileNotFoundError:
         return []
     except OSError as exc:
@@ -343,11 +382,11 @@ def list_backups(data_dir: Path) -> list[Backup]:
 def _read_manifest(folder: Path) -> dict[str, Any]:
     path = folder / MANIFEST
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise BackupError(f"{path} is missing: the backup is incomplete.", path=path) from None
+        raw = read_bytes(path)
     except OSError as exc:
         raise BackupError(f"{path} could not be read: {_why(exc)}.", path=path) from exc
+    if raw is None:
+        raise BackupError(f"{path} is missing: the backup is incomplete.", path=path)
     try:
         manifest: object = orjson.loads(raw)
     except orjson.JSONDecodeError:
@@ -381,8 +420,9 @@ class BackupCheck:
 def check_backup(data_dir: Path, day: str | date) -> BackupCheck:
     """Read a backup and make sure it would load; BackupError says exactly what is wrong."""
     wanted = _parse_day(day)
+    _check_root(backups_dir(Path(data_dir)), "nothing was restored")
     folder = backups_dir(Path(data_dir)) / wanted.isoformat()
-    if not folder.is_dir():
+    if not _real_dir(folder):
         available = ", ".join(b.day.isoformat() for b in list_backups(data_dir)) or "none yet"
         raise BackupError(
             f"There is no backup from {wanted.isoformat()} (backups: {available}).", path=folder
@@ -399,11 +439,12 @@ def check_backup(data_dir: Path, day: str | date) -> BackupCheck:
             raise BackupError(f"{folder / MANIFEST} lists an unexpected file {name!r}.")
         path = folder.joinpath(*parts)
         try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            raise BackupError(f"{path} is missing from the backup.", path=path) from None
+            found = read_bytes(path)
         except OSError as exc:
             raise BackupError(f"{path} could not be read: {_why(exc)}.", path=path) from exc
+        if found is None:
+            raise BackupError(f"{path} is missing from the backup.", path=path)
+        raw = found
         if len(raw) != info.get("size") or _sha256(raw) != info.get("sha256"):
             raise BackupError(f"{path} has changed since the backup was taken.", path=path)
         if name == DRAFT_FILE:
@@ -443,7 +484,7 @@ def restore_backup(data_dir: Path, day: str | date) -> RestoreResult:
                     tmp = reflections_dir / f".{name}.restore-{secrets.token_hex(4)}.tmp"
                     _write_new(tmp, raw)
                     staged.append((tmp, reflections_dir / name))
-                draft_kept = draft_path.exists()
+                draft_kept = os.path.lexists(draft_path)
                 if checked.draft is not None and not draft_kept:
                     tmp = data_dir / f".{DRAFT_FILE}.restore-{secrets.token_hex(4)}.tmp"
                     _write_new(tmp, checked.draft)
@@ -489,7 +530,7 @@ def _aside_folder(data_dir: Path) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     candidate = data_dir / f"{ASIDE_PREFIX}{stamp}"
     number = 2
-    while candidate.exists():
+    while os.path.lexists(candidate):
         candidate = data_dir / f"{ASIDE_PREFIX}{stamp}-{number}"
         number += 1
     return candidate

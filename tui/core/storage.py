@@ -44,7 +44,14 @@ from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from tui.core.atomic import write_atomic
+from tui.core.atomic import (
+    LinkRefused,
+    is_link,
+    private_dir,
+    read_bytes,
+    read_bytes_and_stat,
+    write_atomic,
+)
 from tui.core.timestamps import parse_aware
 from tui.paths import ensure_private_dir
 
@@ -70,6 +77,7 @@ MIN_ID_PREFIX = 6
 # A session longer than this was almost certainly a window left open, not practice.
 MAX_SESSION_MINUTES = 60.0
 
+_IS_A_LINK = "it is a symbolic link, and kindtone never follows links inside its data folder"
 _MONTH_FILE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])\.json$")
 _DOC_ID = re.compile(r"^(0|[1-9][0-9]*)$")
 # Structural values that would make searches noisy: "bad" is a substring of many hex ids, and
@@ -196,10 +204,8 @@ def parse_month(raw: bytes) -> _MonthContent:
 
 
 def _read_bytes(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
+    """Every read of the store goes here (and ``_all_stats``): never through a link."""
+    return read_bytes(path)
 
 
 class MonthStorage(Storage):
@@ -356,6 +362,8 @@ def _file_key(stat: os.stat_result) -> tuple[int, ...]:
 
 
 def _describe_os_error(exc: OSError) -> str:
+    if isinstance(exc, LinkRefused):
+        return str(exc)
     if exc.errno == errno.ENOSPC:
         return "the disk is full"
     if exc.errno == errno.EROFS:
@@ -372,7 +380,7 @@ def _aside_name(path: Path) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     candidate = path.with_name(f"{path.name}.damaged-{stamp}")
     number = 2
-    while candidate.exists():
+    while os.path.lexists(candidate):
         candidate = path.with_name(f"{path.name}.damaged-{stamp}-{number}")
         number += 1
     return candidate
@@ -608,6 +616,12 @@ class ReflectionStore:
         """The unfinished session, or None; a damaged draft is set aside, never deleted."""
         try:
             raw = _read_bytes(self.draft_path)
+        except LinkRefused as exc:
+            try:
+                self._set_aside(self.draft_path, _IS_A_LINK)
+            except OSError:
+                self._warn(f"{exc}; it was left as it is.")
+            return None
         except OSError as exc:
             self._warn(f"{self.draft_path} could not be read ({_describe_os_error(exc)}).")
             return None
@@ -651,7 +665,16 @@ class ReflectionStore:
         return self.reflections_dir / f"{key}.json"
 
     def _months(self) -> builtins.list[tuple[str, Path]]:
-        """Month files, newest first; damaged copies and temp files are ignored by name."""
+        """Month files, newest first; damaged copies and temp files are ignored by name.
+
+        A month file that is a link is skipped with a note, never followed; a reflections
+        folder that is a link is refused.
+        """
+        if is_link(self.reflections_dir):
+            raise StoreError(
+                f"Your reflections could not be read: {LinkRefused(self.reflections_dir)}.",
+                path=self.reflections_dir,
+            )
         try:
             scanned = list(os.scandir(self.reflections_dir))
         except FileNotFoundError:
@@ -664,7 +687,13 @@ class ReflectionStore:
             ) from exc
         entries = []
         for entry in scanned:
-            if entry.is_file():
+            if entry.is_symlink():
+                if _MONTH_FILE.match(entry.name):
+                    self._warn(
+                        f"{entry.path} is a symbolic link, and kindtone never follows links "
+                        "inside its data folder: it was skipped and left alone."
+                    )
+            elif entry.is_file(follow_symlinks=False):
                 entries.append(entry.name)
             elif _MONTH_FILE.match(entry.name):
                 self._warn(
@@ -696,7 +725,7 @@ class ReflectionStore:
         """
         for _key, path in self._months():
             try:
-                stat_key = _file_key(os.stat(path))
+                stat_key = _file_key(os.lstat(path))
             except FileNotFoundError:
                 continue
             except OSError as exc:
@@ -707,14 +736,13 @@ class ReflectionStore:
                 yield cached[1]
                 continue
             try:
-                with path.open("rb") as handle:
-                    stat_key = _file_key(os.fstat(handle.fileno()))
-                    raw = handle.read()
-            except FileNotFoundError:
-                continue
+                found = read_bytes_and_stat(path)
             except OSError as exc:
                 self._warn(f"{path} could not be read ({_describe_os_error(exc)}); skipped.")
                 continue
+            if found is None:
+                continue
+            raw, stat_key = found[0], _file_key(found[1])
             content = self._parse_for_reading(path, raw)
             if content is None:
                 self._stats_cache.pop(path, None)
@@ -786,9 +814,11 @@ class ReflectionStore:
     def _set_aside(self, path: Path, reason: str) -> None:
         """Move an unreadable file out of the way so it is never overwritten, and say so."""
         target = _aside_name(path)
-        os.rename(path, target)
-        with contextlib.suppress(OSError):  # the person's words: private, like everything else
-            os.chmod(target, 0o600)
+        linked = is_link(path)
+        os.rename(path, target)  # a link is renamed itself; its target is never touched
+        if not linked:
+            with contextlib.suppress(OSError):  # the person's words: private, like the rest
+                os.chmod(target, 0o600)
         self._warn(
             f"{path} could not be read: {reason}. It was moved to {target.name} unchanged, "
             "so nothing in it is lost; your other reflections are unaffected."
@@ -807,8 +837,11 @@ class ReflectionStore:
     def _open_month(self, path: Path) -> Table:
         """A fresh TinyDB table on ``path`` (call with the lock held); damage is set aside first.
 
-        Fresh on every call so no query cache or next-id from an earlier read can be stale.
+        Fresh on every call so no query cache or next-id from an earlier read can be stale. A
+        month that is a link is set aside (the link itself) and a real file takes its place.
         """
+        if is_link(path):
+            self._set_aside(path, _IS_A_LINK)
         raw = _read_bytes(path)
         if raw is not None:
             try:
@@ -831,7 +864,10 @@ class ReflectionStore:
         """Hold the cross-process lock; turn OS errors into a message the person can act on."""
         try:
             self._ensure_data_dir()
-            ensure_private_dir(self.reflections_dir)
+            private_dir(self.reflections_dir)
+            lock_path = self.reflections_dir / LOCK_FILE
+            if is_link(lock_path):  # replace the link itself; filelock would refuse it
+                os.unlink(lock_path)
             with self._lock:
                 yield
         except Timeout as exc:
