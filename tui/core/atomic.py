@@ -34,6 +34,7 @@ __all__ = [
     "read_bytes",
     "read_bytes_and_stat",
     "remove_stale_temps",
+    "stale_temps",
     "write_atomic",
 ]
 
@@ -121,32 +122,46 @@ def private_dir(path: Path) -> Path:
     return path
 
 
-def remove_stale_temps(
+def stale_temps(
     directory: Path, *, older_than: float = TEMP_MAX_AGE_SECONDS, now: float | None = None
 ) -> list[Path]:
-    """Delete ``write_atomic``'s temp files left by a crash (they hold words); call under the lock.
+    """``write_atomic``'s temp files in ``directory`` older than ``older_than`` seconds.
 
-    Only names ``write_atomic`` makes (``.<name>.<12 hex>.tmp``), only regular files or links
-    (a link is removed itself, never its target), and only older than ``older_than`` seconds,
-    so a write in progress in another process is never touched.
+    Only names ``write_atomic`` makes (``.<name>.<12 hex>.tmp``) and never folders; a link
+    counts by its own age (it would be removed itself, never its target).
     """
     now = time.time() if now is None else now
-    removed: list[Path] = []
+    found: list[Path] = []
     try:
         entries = list(os.scandir(directory))
     except OSError:
-        return removed
+        return found
     for entry in entries:
         if not _TEMP_NAME.match(entry.name):
             continue
         try:
             st = entry.stat(follow_symlinks=False)
-            if stat.S_ISDIR(st.st_mode) or now - st.st_mtime < older_than:
-                continue
-            os.unlink(entry.path)
         except OSError:
             continue
-        removed.append(Path(entry.path))
+        if not stat.S_ISDIR(st.st_mode) and now - st.st_mtime >= older_than:
+            found.append(Path(entry.path))
+    return found
+
+
+def remove_stale_temps(
+    directory: Path, *, older_than: float = TEMP_MAX_AGE_SECONDS, now: float | None = None
+) -> list[Path]:
+    """Delete the temp files a killed write left (they hold words); call under the lock.
+
+    Only ``stale_temps``: a write in progress in another process is younger than a minute.
+    """
+    removed: list[Path] = []
+    for path in stale_temps(directory, older_than=older_than, now=now):
+        try:
+            os.unlink(path)
+        except OSError:  # best effort: clearing up must never stop a save
+            continue
+        removed.append(path)
     return removed
 
 

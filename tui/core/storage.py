@@ -50,6 +50,8 @@ from tui.core.atomic import (
     private_dir,
     read_bytes,
     read_bytes_and_stat,
+    remove_stale_temps,
+    stale_temps,
     write_atomic,
 )
 from tui.core.timestamps import parse_aware
@@ -419,6 +421,7 @@ class ReflectionStore:
         self._lock = FileLock(
             self.reflections_dir / LOCK_FILE, timeout=LOCK_TIMEOUT_SECONDS, mode=0o600
         )
+        self._tidied = False
 
     # -- writing --
 
@@ -657,6 +660,22 @@ class ReflectionStore:
 
     # -- internals --
 
+    def _tidy_once(self) -> None:
+        """On first use, remove temp files a killed write left behind: they hold words, and
+        nothing else would ever delete them (not even deleting the reflection). The lock is
+        only taken when there is something to remove."""
+        if self._tidied:
+            return
+        if not any(stale_temps(d) for d in (self.reflections_dir, self.data_dir)):
+            self._tidied = True
+            return
+        try:
+            with self._writing(self.reflections_dir, "Old temporary files could not be removed"):
+                pass  # _writing tidies once it holds the lock
+        except StoreError as exc:
+            self._tidied = True  # say it once, don't retry on every read
+            self._warn(str(exc))
+
     def _warn(self, message: str) -> None:
         if message not in self.warnings:
             self.warnings.append(message)
@@ -675,6 +694,7 @@ class ReflectionStore:
                 f"Your reflections could not be read: {LinkRefused(self.reflections_dir)}.",
                 path=self.reflections_dir,
             )
+        self._tidy_once()
         try:
             scanned = list(os.scandir(self.reflections_dir))
         except FileNotFoundError:
@@ -869,6 +889,10 @@ class ReflectionStore:
             if is_link(lock_path):  # replace the link itself; filelock would refuse it
                 os.unlink(lock_path)
             with self._lock:
+                if not self._tidied:
+                    self._tidied = True
+                    for folder in (self.reflections_dir, self.data_dir):
+                        remove_stale_temps(folder)
                 yield
         except Timeout as exc:
             raise StoreError(
