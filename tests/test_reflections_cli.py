@@ -265,9 +265,36 @@ def test_show_prints_everything_written(run: Run, seeded: list[dict[str, Any]]) 
 
 
 def test_show_accepts_the_full_id_and_any_unique_prefix_of_six(run: Run, seeded: Any) -> None:
-    for wanted in (MIDDLE, MIDDLE[:6], MIDDLE[:8].upper(), f"  {MIDDLE[:10]} "):
+    for wanted in (MIDDLE, MIDDLE[:6], f"  {MIDDLE[:10]} "):
         code, out, _ = run("show", wanted)
         assert code == 0 and out.startswith(f"Reflection {MIDDLE}")
+
+
+def test_ids_are_exact_and_show_import_and_delete_agree(run: Run, data_dir: Path) -> None:
+    """`delete abcdef123456` once removed `ABCDEF12…`, a different reflection."""
+    upper, lower = "ABCDEF123456" + "1" * 20, "abcdef123456" + "2" * 20
+    export = {
+        "format": "kindtone-reflections",
+        "version": 1,
+        "reflections": [
+            plain_record(datetime(2026, 11, 1, 9, 0, tzinfo=ZONE), upper),
+            plain_record(datetime(2026, 11, 2, 9, 0, tzinfo=ZONE), lower),
+        ],
+    }
+    file = data_dir.parent / "twins.json"
+    file.write_text(json.dumps(export))
+    code, out, _ = run("import", str(file))
+    assert code == 0 and "2 added" in out
+    code, out, _ = run("show", "abcdef123456")
+    assert code == 0 and out.startswith(f"Reflection {lower}")
+    code, out, _ = run("delete", "--yes", "abcdef123456")
+    assert code == 0 and lower[:8] in out
+    assert [r["id"] for r in ReflectionStore(data_dir).list()] == [upper]
+    code, out, err = run("show", "abcdef123456")
+    assert code == 1 and out == ""
+    assert f"did you mean {upper}?" in err
+    code, out, _ = run("import", str(file))  # the exact id is what import compares too
+    assert code == 0 and "1 added, 1 already there" in out
 
 
 def test_show_unknown_short_and_ambiguous_ids(run: Run, seeded: Any, data_dir: Path) -> None:

@@ -497,36 +497,54 @@ class ReflectionStore:
     # -- reading --
 
     def get(self, reflection_id: str) -> dict[str, Any] | None:
-        """The reflection with this id, or the only one whose id starts with it (≥ 6 chars).
+        """The reflection with exactly this id, or the only one whose id starts with it (≥ 6).
 
-        Raises StoreError if a prefix matches more than one reflection, like git does, rather
-        than guessing.
+        Ids are exact everywhere (import, show, delete): ``abcdef`` never finds ``ABCDEF…``,
+        because two ids may differ only in case and deleting must never pick the other one
+        (``ids_differing_in_case`` helps say so). Raises StoreError if a prefix matches more
+        than one reflection, like git does, rather than guessing.
         """
-        query = reflection_id.strip().casefold()
+        query = reflection_id.strip()
         if not query:
             return None
         allow_prefix = len(query) >= MIN_ID_PREFIX
         candidates: dict[str, Reflection] = {}
         for _key, path in self._months():
             raw = self._read_month_bytes(path)
-            if raw is None or not _may_contain(raw, query):
+            if raw is None or not _may_contain(raw, query.casefold()):
                 continue
             content = self._parse_for_reading(path, raw)
             if content is None:
                 continue
             for record in content.records:
-                rid = record["id"].casefold()
+                rid = record["id"]
                 if rid == query:
                     return record
                 if allow_prefix and rid.startswith(query):
-                    candidates[record["id"]] = record
+                    candidates[rid] = record
         if len(candidates) > 1:
             shown = ", ".join(sorted(candidates)[:5])
+            more = ", …" if len(candidates) > 5 else ""
             raise StoreError(
-                f"{reflection_id!r} matches {len(candidates)} reflections ({shown}); "
-                "type more of the id."
+                f"{reflection_id.strip()!r} matches {len(candidates)} reflections "
+                f"({shown}{more}); type more of the id."
             )
         return next(iter(candidates.values()), None)
+
+    def ids_differing_in_case(self, reflection_id: str) -> builtins.list[str]:
+        """Ids that would match ``reflection_id`` if case were ignored: a hint after a miss."""
+        query = reflection_id.strip().casefold()
+        if len(query) < MIN_ID_PREFIX:
+            return []
+        found: builtins.list[str] = []
+        for _key, path in self._months():
+            raw = self._read_month_bytes(path)
+            if raw is None or not _may_contain(raw, query):
+                continue
+            content = self._parse_for_reading(path, raw)
+            if content is not None:
+                found += [r["id"] for r in content.records if r["id"].casefold().startswith(query)]
+        return sorted(found)
 
     def list(
         self,
