@@ -445,7 +445,7 @@ def _missing(key: str) -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("content", "reason"),
     [
-        ("this is not json {", "it is not valid JSON (invalid literal"),
+        ("this is not json {", "it is not valid JSON: the text stops making sense at line 1, col"),
         (_doc(GOOD, format="jrnl"), "found format 'jrnl'"),
         (_doc(GOOD, version=3), "this is export version 3; this kindtone reads version 1"),
         (_doc(GOOD, _missing("id")), "reflection 2: has no 'id'"),
@@ -529,6 +529,36 @@ def test_delete_asks_at_a_terminal(
     assert (ReflectionStore(data_dir).get(OLD) is None) is deleted
     if not deleted:
         assert "Nothing was deleted." in err
+
+
+def test_import_errors_say_in_plain_words_where_the_file_goes_wrong(
+    run: Run, data_dir: Path
+) -> None:
+    file = data_dir.parent / "edited.json"
+    file.write_text(
+        '{"format": "kindtone-reflections", "version": 1,\n "reflections": [\n  {"id": nul}\n]}'
+    )
+    code, _, err = run("import", str(file))
+    assert code == 1
+    assert "line 3, column 10" in err and '{"id": nul}' in err
+    assert "invalid literal" not in err and "char 76" not in err
+    file.write_bytes(b"")
+    code, _, err = run("import", str(file))
+    assert code == 1 and "the file is empty" in err and "zero-length" not in err
+
+
+def test_a_time_at_the_end_of_the_calendar_is_refused_not_a_traceback(
+    run: Run, data_dir: Path
+) -> None:
+    file = data_dir.parent / "far.json"
+    far = dict(GOOD, started_at="9999-12-31T23:59:59-23:59")
+    file.write_text(_doc(far))
+    code, out, err = run("import", str(file))
+    assert (code, out) == (1, "")
+    assert "reflection 1.started_at: '9999-12-31T23:59:59-23:59' is too close" in err
+    assert not (data_dir / "reflections").exists()
+    code, _, err = run("list", "--since", "0001-01-01")
+    assert code == 0 and "No reflections" in err
 
 
 def test_delete_at_a_terminal_defaults_to_no(run: Run, seeded: Any, data_dir: Path) -> None:

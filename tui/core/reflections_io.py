@@ -23,7 +23,7 @@ from typing import Any, TypeGuard
 import orjson
 
 from tui.core.text import visible_controls
-from tui.core.timestamps import parse_aware
+from tui.core.timestamps import out_of_range, parse_aware
 
 __all__ = [
     "FORMAT",
@@ -369,6 +369,10 @@ def _check_timestamp(check: _Checker, where: str, value: object, *, optional: bo
         return
     if not isinstance(value, str):
         check.add(where, f"should be a date-time as text, found {_kind(value)}")
+    elif out_of_range(value):
+        check.add(
+            where, f"{value[:40]!r} is too close to the ends of the calendar to be a real time"
+        )
     elif parse_timestamp(value) is None:
         check.add(where, f"{value[:40]!r} is not an ISO 8601 date-time with a UTC offset")
 
@@ -472,6 +476,30 @@ def _check_reflection(check: _Checker, where: str, record: object) -> None:
                 _check_step(check, f"{where}.steps[{n}]", step)
 
 
+def json_problem(raw: bytes, error: ValueError) -> str:
+    """Why bytes are not JSON, in plain words and with where: the parser's own message
+    ("invalid literal, expected 'null'") means nothing to someone who edited a file by hand."""
+    if not raw.strip():
+        return "the file is empty"
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return (
+            f"it is not UTF-8 text (the first odd byte is number {exc.start + 1}); "
+            "a kindtone export always is"
+        )
+    line = getattr(error, "lineno", 1)
+    column = getattr(error, "colno", 1)
+    lines = text.splitlines() or [""]
+    shown = lines[min(max(line, 1), len(lines)) - 1].strip()
+    near = f": {visible_controls(shown[:60])!r}" if shown else ""
+    return (
+        f"it is not valid JSON: the text stops making sense at line {line}, column {column}"
+        f"{near}. Was it changed by hand? Check that line for a missing comma, quote or "
+        "bracket"
+    )
+
+
 def parse_export(raw: bytes) -> list[Reflection]:
     """The reflections in a JSON export, all checked; ImportProblem names the first problem.
 
@@ -483,7 +511,7 @@ def parse_export(raw: bytes) -> list[Reflection]:
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
-        raise ImportProblem(f"it is not valid JSON ({exc})") from None
+        raise ImportProblem(json_problem(raw, exc)) from None
     expected = f'a kindtone export (an object with "format": "{FORMAT}")'
     if isinstance(data, list):
         raise ImportProblem(

@@ -563,7 +563,11 @@ class ReflectionStore:
             return []
         needle = search.strip().casefold() if search else ""
         # A reflection's own date can be one day after its UTC date (offsets up to +14 h).
-        floor = _month_of(since - timedelta(days=1)) if since is not None else None
+        floor = (
+            _month_of(max(since, date.min + timedelta(days=1)) - timedelta(days=1))
+            if since is not None
+            else None
+        )
         found: builtins.list[Reflection] = []
         for key, path in self._months():
             if floor is not None and key < floor:
