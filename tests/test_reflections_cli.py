@@ -625,3 +625,76 @@ def test_a_damaged_month_is_reported_not_hidden(run: Run, seeded: Any, data_dir:
     assert [row[0] for row in table_rows(out)[1:]] == ["9c8d7e6f", "5e6f7a8b"]
     assert err.startswith("kindtone reflections: note: ")
     assert "2026-09.json could not be read" in err and "nothing in it is lost" in err
+
+
+# --- imports hit by a full disk ----------------------------------------------------------------
+
+
+def _months_export(path: Path, months: int = 3, each: int = 4) -> list[dict[str, Any]]:
+    records = [
+        plain_record(datetime(2026, 1 + m, 1 + n, 9, 0, tzinfo=ZONE), f"{m:02d}{n:02d}" + "a" * 28)
+        for m in range(months)
+        for n in range(each)
+    ]
+    path.write_text(_doc(*records))
+    return records
+
+
+def test_an_import_on_a_full_disk_adds_nothing_and_says_so(
+    run: Run, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It once wrote some months, then said 'could not be saved' with 1,896 rows added."""
+    import errno
+    import os
+
+    from tui.core import atomic
+
+    ReflectionStore(data_dir).save(plain_record(datetime(2026, 2, 20, 9, tzinfo=ZONE), "mine" * 8))
+    file = data_dir.parent / "three-months.json"
+    _months_export(file)
+    before = snapshot(data_dir)
+    calls = {"n": 0}
+    real_fsync = os.fsync
+
+    def full_on_third(fd: int) -> None:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(atomic.os, "fsync", full_on_third)
+    code, out, err = run("import", str(file))
+    monkeypatch.undo()
+    assert (code, out) == (1, "")
+    assert "nothing was imported, your reflections are as they were" in err
+    assert "the disk is full" in err
+    assert snapshot(data_dir) == before
+    assert [p.name for p in (data_dir / "reflections").iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_an_import_cut_short_between_renames_says_exactly_what_was_added(
+    run: Run, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    file = data_dir.parent / "three-months.json"
+    _months_export(file)
+    real_replace = os.replace
+    calls = {"n": 0}
+
+    def fails_second(src: Any, dst: Any) -> None:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OSError(errno.EIO, "Input/output error")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", fails_second)
+    code, out, err = run("import", str(file))
+    monkeypatch.undo()
+    assert code == 1
+    assert "Only 4 of the 12 reflections were saved; the other 8 could not be" in err
+    assert "Imported from" in out and "4 added" in out
+    assert ReflectionStore(data_dir).count() == 4
+    code, out, _ = run("import", str(file))
+    assert code == 0 and "8 added, 4 already there" in out

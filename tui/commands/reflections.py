@@ -429,11 +429,25 @@ def _import(args: argparse.Namespace, store: ReflectionStore) -> int:
     except io.ImportProblem as problem:
         raise _Refusal(f"{shown}: nothing was imported: {problem}") from None
 
+    from tui.core.storage import PartialSave, StoreError
+
     existing = {str(r["id"]): r for r in store.list()} if incoming else {}
     plan = io.plan_import(incoming, existing)
+    code = 0
+    added = len(plan.new)
     if plan.new:
-        store.save_many(plan.new)
-    summary = f"{len(plan.new)} added, {len(plan.unchanged)} already there"
+        try:
+            store.save_many(plan.new)
+        except PartialSave as partial:
+            # Say exactly what is in: importing the same file again adds just the rest.
+            added, code = partial.saved, 1
+            _error(f"{visible_controls(str(partial))} Importing {shown} again adds just those.")
+        except StoreError as error:
+            raise _Refusal(
+                f"{shown}: nothing was imported, your reflections are as they were: "
+                f"{visible_controls(str(error))}"
+            ) from None
+    summary = f"{added:,} added, {len(plan.unchanged):,} already there"
     print(f"Imported from {shown}: {summary}.")
     if plan.differ:
         ids = ", ".join(visible_controls(str(r["id"]))[:SHORT_ID] for r in plan.differ[:5])
@@ -443,7 +457,7 @@ def _import(args: argparse.Namespace, store: ReflectionStore) -> int:
             f"yours {'was' if len(plan.differ) == 1 else 'were'} kept ({ids}{more}). To take the "
             f"file's version, delete yours first: {_command(args, 'delete', 'ID')}"
         )
-    return 0
+    return code
 
 
 # --- delete ------------------------------------------------------------------------------

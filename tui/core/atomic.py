@@ -29,11 +29,13 @@ from pathlib import Path
 __all__ = [
     "TEMP_MAX_AGE_SECONDS",
     "LinkRefused",
+    "fsync_directory",
     "is_link",
     "private_dir",
     "read_bytes",
     "read_bytes_and_stat",
     "remove_stale_temps",
+    "stage_bytes",
     "stale_temps",
     "write_atomic",
 ]
@@ -170,19 +172,15 @@ def remove_stale_temps(
 _DIR_FSYNC_UNSUPPORTED = {errno.EINVAL, errno.EBADF, errno.ENOTSUP, errno.EACCES, errno.EISDIR}
 
 
-def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
-    """Replace ``path`` with ``data`` atomically and durably; the file ends up with ``mode``.
+def stage_bytes(path: Path, data: bytes, mode: int = 0o600) -> Path:
+    """Write ``data`` to a fresh temp file next to ``path``, synced; return the temp's path.
 
-    The temporary file lives in the same directory because ``os.replace`` is only atomic within
-    one filesystem. It is created with ``O_EXCL`` and ``mode`` from the start, so the words are
-    never readable by others, not even for a moment. On any failure before the rename the
-    temporary file is removed, the old file is untouched and the error propagates: the caller
-    must be able to tell the person that their save did not happen (a full disk, a read-only
-    filesystem).
+    The one place the store's bytes are written (``write_atomic`` and all-or-nothing saves of
+    several files build on it). Created with ``O_EXCL`` and ``mode`` from the start, so the
+    words are never readable by others, not even for a moment. On failure nothing is left.
     """
-    directory = path.parent
-    tmp = directory / f".{path.name}.{os.urandom(6).hex()}.tmp"
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    tmp = path.parent / f".{path.name}.{os.urandom(6).hex()}.tmp"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | getattr(os, "O_BINARY", 0)
     fd = os.open(tmp, flags, mode)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -192,15 +190,33 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return tmp
+
+
+def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
+    """Replace ``path`` with ``data`` atomically and durably; the file ends up with ``mode``.
+
+    The temporary file lives in the same directory because ``os.replace`` is only atomic within
+    one filesystem. If ``path`` is a link, the link itself is replaced, never its target. On
+    any failure before the rename the temporary file is removed, the old file is untouched and
+    the error propagates: the caller must be able to tell the person that their save did not
+    happen (a full disk, a read-only filesystem).
+    """
+    tmp = stage_bytes(path, data, mode)
+    try:
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    _fsync_directory(directory)
+    fsync_directory(path.parent)
 
 
-def _fsync_directory(directory: Path) -> None:
+def fsync_directory(directory: Path) -> None:
     """Make the rename itself durable: without this a power cut can bring the old file back.
 
     Errors other than "not supported here" propagate, because the save is then not known to be

@@ -46,11 +46,13 @@ from tinydb.table import Table
 
 from tui.core.atomic import (
     LinkRefused,
+    fsync_directory,
     is_link,
     private_dir,
     read_bytes,
     read_bytes_and_stat,
     remove_stale_temps,
+    stage_bytes,
     stale_temps,
     write_atomic,
 )
@@ -58,6 +60,7 @@ from tui.core.timestamps import parse_aware
 from tui.paths import ensure_private_dir
 
 __all__ = [
+    "PartialSave",
     "PracticeSummary",
     "ReflectionStore",
     "StoreError",
@@ -106,6 +109,18 @@ class StoreError(Exception):
     def __init__(self, message: str, *, path: Path | None = None) -> None:
         super().__init__(message)
         self.path = path
+
+
+class PartialSave(StoreError):
+    """Some of a ``save_many`` is on disk and some is not: ``saved`` says exactly how many.
+
+    Only a rename failing after every file was written in full can cause this (renames need
+    no space), so it is rare; but when it happens the person is told the exact number.
+    """
+
+    def __init__(self, message: str, *, saved: int, path: Path | None = None) -> None:
+        super().__init__(message, path=path)
+        self.saved = saved
 
 
 @dataclass(frozen=True)
@@ -444,34 +459,85 @@ class ReflectionStore:
             if len(found) > 1:  # duplicates can only come from hand edits; keep one
                 table.remove(doc_ids=[doc.doc_id for doc in found[1:]])
 
-    def save_many(self, reflections: Iterable[dict[str, Any]]) -> None:
-        """Upsert many reflections, writing each month file once (imports, benchmarks)."""
+    def save_many(self, reflections: Iterable[dict[str, Any]]) -> int:
+        """Upsert many reflections (imports): all of them or none; returns how many.
+
+        Every month file is written in full to a temp file first; only when all are on disk
+        are they renamed into place, so a full disk half-way leaves the store exactly as it
+        was (StoreError). If a rename itself fails, PartialSave says exactly how many are in.
+        """
         by_month: dict[str, dict[str, Reflection]] = {}
         for reflection in reflections:
             record = self._normalise(reflection)
             by_month.setdefault(month_key(record["started_at"]), {})[record["id"]] = record
-        if not by_month:
-            return
-        with self._writing(self.reflections_dir):
-            for key in sorted(by_month):
-                path = self._month_path(key)
-                pending = by_month[key]
-                table = self._open_month(path)
-                existing = {doc["id"]: doc.doc_id for doc in table.all()}
-                replacements = {rid: rec for rid, rec in pending.items() if rid in existing}
-                if replacements:
+        total = sum(len(pending) for pending in by_month.values())
+        if not total:
+            return 0
+        staged: builtins.list[tuple[Path, Path, int]] = []
+        failure = f"None of the {total:,} reflections could be saved"
+        with self._writing(self.reflections_dir, failure):
+            try:
+                for key in sorted(by_month):
+                    path = self._month_path(key)
+                    data = self._merged_month(path, by_month[key])
+                    staged.append((stage_bytes(path, data), path, len(by_month[key])))
+                saved = 0
+                for tmp, final, count in staged:
+                    try:
+                        os.replace(tmp, final)
+                    except OSError as exc:
+                        if not saved:
+                            raise
+                        raise PartialSave(
+                            f"Only {saved:,} of the {total:,} reflections were saved; the other "
+                            f"{total - saved:,} could not be ({_describe_os_error(exc)}).",
+                            saved=saved,
+                            path=final,
+                        ) from exc
+                    saved += count
+            finally:
+                for tmp, _final, _count in staged:
+                    with contextlib.suppress(FileNotFoundError):
+                        os.unlink(tmp)  # only those not renamed are still there
+            fsync_directory(self.reflections_dir)
+        return total
 
-                    def replace(
-                        doc: MutableMapping[str, Any], new: dict[str, Reflection] = replacements
-                    ) -> None:
-                        record = new[doc["id"]]
-                        doc.clear()
-                        doc.update(record)
+    def _merged_month(self, path: Path, pending: dict[str, Reflection]) -> bytes:
+        """A month file's new bytes with ``pending`` upserted by id (TinyDB's format).
 
-                    table.update(replace, doc_ids=[existing[rid] for rid in replacements])
-                fresh = [rec for rid, rec in pending.items() if rid not in existing]
-                if fresh:
-                    table.insert_multiple(fresh)
+        Damage, links and unreadable entries are handled as a single save does: set aside or
+        copied aside first, never lost.
+        """
+        if is_link(path):
+            self._set_aside(path, _IS_A_LINK)
+        raw = _read_bytes(path)
+        tables: dict[str, dict[str, Any]] = {}
+        if raw is not None:
+            try:
+                content = parse_month(raw)
+            except _Damaged as exc:
+                self._set_aside(path, exc.reason)
+            else:
+                if content.problems:
+                    self._preserve(path, content)
+                tables = content.tables
+        table = tables.setdefault(TABLE, {})
+        placed: set[str] = set()
+        for doc_id in builtins.list(table):
+            rid = table[doc_id]["id"]
+            if rid not in pending:
+                continue
+            if rid in placed:  # duplicates can only come from hand edits; keep one
+                del table[doc_id]
+            else:
+                table[doc_id] = pending[rid]
+                placed.add(rid)
+        next_id = max((int(k) for k in table), default=0) + 1
+        for rid, record in pending.items():
+            if rid not in placed:
+                table[str(next_id)] = record
+                next_id += 1
+        return orjson.dumps(tables)
 
     def delete(self, reflection_id: str) -> bool:
         """Delete by exact id only: deleting is final, so a short prefix must never pick one.
