@@ -7,7 +7,10 @@ Layout (under the data dir)::
     backups/2026-11-25/draft.json                and of the unfinished session, if any
     before-restore-20261125T173000/              what a restore moved out of the way
 
-At most one backup a day (the local date), the newest ``KEEP`` kept. ``take_daily_backup`` is
+At most one backup a day (the local date), the newest ``KEEP`` kept. "Newest" is the order
+they were taken in (a sequence number in each manifest), not their dates: a clock set to 2150
+once would otherwise make that backup the latest for ever, and a clock running behind would
+have the new day's backup pruned the moment it was taken. ``take_daily_backup`` is
 cheap when today's backup exists (one ``stat``), so it can be called on start and after every
 save. Files are *copied*, never hard-linked: a link shares the file, so it is a snapshot only
 while every writer replaces files atomically; one in-place write (a hand edit, another tool,
@@ -100,6 +103,7 @@ class Backup:
     size: int = 0
     taken_at: str | None = None
     problem: str | None = None
+    seq: int = 0  # the order backups were taken in; 0 for those from before it was recorded
 
 
 @dataclass(frozen=True)
@@ -244,16 +248,18 @@ def take_daily_backup(
             if os.path.lexists(target):  # another window took it while we waited for the lock
                 return None
             _remove_stale_temps(root)
+            ours = _ours(root)
+            seq = max((_seq(m) for _folder, m in ours), default=0) + 1
             tmp = root / f"{_TMP_PREFIX}{day.isoformat()}-{secrets.token_hex(4)}"
             _make_private_dir(tmp)
             try:
-                _copy_store(data_dir, tmp, day)
+                _copy_store(data_dir, tmp, day, seq)
                 os.rename(tmp, target)
             except BaseException:
                 shutil.rmtree(tmp, ignore_errors=True)
                 raise
             _fsync_dir(root)
-            _prune(root, keep)
+            _prune(root, keep, just_taken=target)
     except OSError as exc:
         raise BackupError(
             f"Today's backup could not be written: {_why(exc)}. Your reflections are unchanged.",
@@ -262,7 +268,7 @@ def take_daily_backup(
     return target
 
 
-def _copy_store(data_dir: Path, into: Path, day: date) -> None:
+def _copy_store(data_dir: Path, into: Path, day: date, seq: int) -> None:
     files: dict[str, dict[str, Any]] = {}
     skipped: list[str] = []
     count = 0
@@ -301,6 +307,7 @@ def _copy_store(data_dir: Path, into: Path, day: date) -> None:
     manifest = {
         "backup": FORMAT,
         "day": day.isoformat(),
+        "seq": seq,
         "taken_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "reflections": count,
         "files": files,
@@ -319,33 +326,45 @@ def _remove_stale_temps(root: Path) -> None:
             shutil.rmtree(entry, ignore_errors=True)
 
 
-def _is_ours(folder: Path) -> bool:
-    """A backup kindtone made: a real folder whose manifest is ours and names this day.
+def _seq(manifest: dict[str, Any]) -> int:
+    value = manifest.get("seq", 0)
+    return value if _is_count(value) else 0
 
-    A folder is never pruned by its name alone: someone may keep dated folders of their own
-    next to ours, or link one in.
+
+def _ours(root: Path) -> list[tuple[Path, dict[str, Any]]]:
+    """Backups kindtone made: real folders whose manifest is ours and names their day.
+
+    A folder is never taken for a backup by its name alone: someone may keep dated folders
+    of their own next to ours, or link one in.
     """
-    if not _DAY.match(folder.name) or not _real_dir(folder):
-        return False
-    try:
-        manifest = _read_manifest(folder)
-    except BackupError:
-        return False
-    return manifest.get("backup") == FORMAT and manifest.get("day") == folder.name
+    found = []
+    for folder in root.iterdir():
+        if not _DAY.match(folder.name) or not _real_dir(folder):
+            continue
+        try:
+            manifest = _read_manifest(folder)
+        except BackupError:
+            continue
+        if manifest.get("backup") == FORMAT and manifest.get("day") == folder.name:
+            found.append((folder, manifest))
+    return found
 
 
-def _prune(root: Path, keep: int) -> None:
-    """Keep the newest ``keep`` daily backups kindtone made; nothing else is ever touched."""
-    days = sorted((e for e in root.iterdir() if _is_ours(e)), key=lambda e: e.name, reverse=True)
-    for old in days[max(keep, 1) :]:
-        shutil.rmtree(old, ignore_errors=True)
+def _prune(root: Path, keep: int, just_taken: Path) -> None:
+    """Keep the ``keep`` backups kindtone took last (by sequence, not by date, so a wrong
+    clock can't pin one or drop the new one); nothing else is ever touched."""
+    ours = sorted(_ours(root), key=lambda item: (_seq(item[1]), item[0].name), reverse=True)
+    for old, _manifest in ours[max(keep, 1) :]:
+        if old != just_taken:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 # --- looking at backups ----------------------------------------------------------------------
 
 
 def list_backups(data_dir: Path) -> list[Backup]:
-    """Every daily backup, newest first, with what its manifest says (or what is wrong)."""
+    """Every daily backup, the last taken first, with what its manifest says (or what is
+    wrong)."""
     root = backups_dir(Path(data_dir))
     _check_root(root, "its backups were not read")
     try:
@@ -355,7 +374,7 @@ def list_backups(data_dir: Path) -> list[Backup]:
     except OSError as exc:
         raise BackupError(f"{root} could not be read: {_why(exc)}.", path=root) from exc
     found: list[Backup] = []
-    for entry in sorted(entries, key=lambda e: e.name, reverse=True):
+    for entry in entries:
         try:
             day = date.fromisoformat(entry.name)
         except ValueError:
@@ -374,8 +393,11 @@ def list_backups(data_dir: Path) -> list[Backup]:
                 files=len(files),
                 size=sum(int(f.get("size", 0)) for f in files.values()),
                 taken_at=str(manifest.get("taken_at") or "") or None,
+                seq=_seq(manifest),
             )
         )
+    # The order they were taken in, not their dates, which a wrong clock may have set.
+    found.sort(key=lambda b: (b.seq, b.day), reverse=True)
     return found
 
 
