@@ -119,6 +119,39 @@ async def test_export_what_the_filter_shows(tmp_path: Path) -> None:
     assert (target.stat().st_mode & 0o777) == 0o600
 
 
+async def test_export_asks_before_replacing_a_file(tmp_path: Path) -> None:
+    """It once replaced an existing file silently."""
+    seed(tmp_path)
+    target = tmp_path / "notes.md"
+    target.write_text("my own notes")
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(110, 40)) as pilot:
+        screen = await open_list(pilot)
+        screen.query_one(ReflectionList).focus()
+        await pilot.press("x")
+        await pilot.pause()
+        export = app.screen
+        assert isinstance(export, ExportScreen)
+        export.query_one("#path", Input).value = str(target)
+        await pilot.click("#do-export")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")  # the safe default: Cancel
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is export
+        assert "left as it is" in str(export.query_one("#export-status", Plain).render())
+        assert target.read_text() == "my own notes"
+        await pilot.click("#do-export")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("tab", "enter")  # Replace
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ReflectionsScreen)
+    assert target.read_text().startswith("# Reflections")
+
+
 async def test_insights(tmp_path: Path) -> None:
     seed(tmp_path)
     app = KindtoneApp(data_dir=tmp_path)

@@ -343,13 +343,38 @@ def test_export_json_to_a_private_file(
     target = tmp_path / "backup.json"
     target.write_text("an older export, readable by others")
     target.chmod(0o644)
-    code, out, err = run("export", "--format", "json", "--output", str(target))
+    code, out, err = run("export", "--format", "json", "--output", str(target), "--force")
     assert code == 0 and out == ""
     assert err == f"Exported 3 reflections to {target}\n"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     document = json.loads(target.read_text(encoding="utf-8"))
     assert document["format"] == "kindtone-reflections" and document["version"] == 1
     assert document["reflections"] == sorted(seeded, key=lambda r: r["started_at"])
+
+
+def test_export_never_replaces_a_file_without_asking(
+    run: Run, seeded: Any, tmp_path: Path, data_dir: Path
+) -> None:
+    """It once replaced an existing file silently."""
+    target = tmp_path / "notes.md"
+    target.write_text("my own notes")
+    code, out, err = run("export", "--format", "json", "-o", str(target))
+    assert (code, out) == (1, "")
+    assert f"{target} already exists and was left as it is" in err
+    assert f"export --format json --output {target} --force" in err
+    assert target.read_text() == "my own notes"
+
+    code, _, err = run("export", "-o", str(target), stdin="n\n", tty=True)
+    assert code == 1 and "Replace it? [y/N]" in err and "Nothing was exported" in err
+    assert target.read_text() == "my own notes"
+
+    code, _, err = run("export", "-o", str(target), stdin="y\n", tty=True)
+    assert code == 0 and "Exported 3 reflections" in err
+    assert target.read_text().startswith("# Reflections")
+
+    target.write_text("my own notes")
+    code, _, _ = run("export", "-o", str(target), "--force")
+    assert code == 0 and target.read_text().startswith("# Reflections")
 
 
 def test_export_since_only_takes_newer_ones(run: Run, seeded: Any) -> None:

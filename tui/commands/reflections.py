@@ -72,7 +72,16 @@ def register(subparsers: Any) -> None:
         default="markdown",
         help="markdown (or md) to read and share, json to import later (default: markdown)",
     )
-    export.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead")
+    export.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write to FILE instead; an existing FILE is replaced only if you say yes at the "
+        "prompt, or with --force",
+    )
+    export.add_argument(
+        "--force", action="store_true", help="replace an existing FILE without asking"
+    )
     export.add_argument(
         "--since", type=_day, metavar="YYYY-MM-DD", help="only reflections from this day on"
     )
@@ -376,9 +385,35 @@ def _show_step(number: int, step: Mapping[str, Any]) -> list[str]:
 # --- export ------------------------------------------------------------------------------
 
 
+def _may_replace(args: argparse.Namespace, path: Path) -> bool:
+    """An existing file is someone's: replace it only if they say so (``--force`` or yes at
+    the prompt). Without a terminal to ask on, refuse: a script must not lose a file."""
+    import os
+
+    if args.force or not os.path.lexists(path) or path.is_dir():
+        return True
+    shown = visible_controls(str(path))
+    if not sys.stdin.isatty():
+        rest = [w for w in ("--format", args.format) if args.format != "markdown"]
+        if args.since:
+            rest += ["--since", args.since.isoformat()]
+        raise _Refusal(
+            f"{shown} already exists and was left as it is; to replace it: "
+            f"{_command(args, 'export', *rest, '--output', str(path), '--force')}"
+        )
+    sys.stderr.write(f"{shown} already exists. Replace it? [y/N] ")
+    sys.stderr.flush()
+    if sys.stdin.readline().strip().casefold() in ("y", "yes"):
+        return True
+    print(f"Nothing was exported; {shown} is as it was.", file=sys.stderr)
+    return False
+
+
 def _export(args: argparse.Namespace, store: ReflectionStore) -> int:
     from tui.core import reflections_io as io
 
+    if args.output and args.output != "-" and not _may_replace(args, Path(args.output)):
+        return 1
     records = store.list(since=args.since)
     if args.format == "json":
         data = io.export_json(records)
