@@ -62,6 +62,12 @@ async def test_list_search_and_filters(tmp_path: Path) -> None:
         screen.query_one("#filter-to", Input).value = "2026-11-23"
         await pilot.pause()
         assert shown(screen) == ["02", "03"]
+        screen.query_one("#filter-to", Input).value = "2026-13-45"  # once ignored silently
+        await pilot.pause()
+        status = str(screen.query_one("#reflections-status", Plain).render())
+        assert "“2026-13-45” is not a date like 2026-11-25" in status
+        assert screen.query_one("#filter-to", Input).has_class("-invalid")
+        assert shown(screen) == ["01", "02", "03"]
 
 
 async def test_detail_shows_everything_literally_and_delete_confirms(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from tui.core.storage import parse_started_at, searchable_text
+from tui.core.text import strip_controls
 
 
 def _words(record: dict[str, Any]) -> str:
@@ -83,6 +84,22 @@ class Row:
             completed=bool(record.get("completed", False)),
             text=_words(record),
         )
+
+
+def read_day(text: str) -> tuple[date | None, str | None]:
+    """A date typed into a filter: (the day, None), (None, None) when empty, or (None, why).
+
+    "2026-13-45" must not be ignored silently: the person would think the filter is on.
+    """
+    typed = text.strip()
+    if not typed:
+        return None, None
+    try:
+        if len(typed) != 10:
+            raise ValueError
+        return date.fromisoformat(typed), None
+    except ValueError:
+        return None, f"“{strip_controls(typed)[:20]}” is not a date like 2026-11-25"
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Select
 
 from tui.core.exercises import SITUATIONS
-from tui.core.reflection_index import Filter, ReflectionIndex, Row
+from tui.core.reflection_index import Filter, ReflectionIndex, Row, read_day
 from tui.core.session import show_rating
 from tui.core.storage import StoreError
 from tui.widgets.plain import Plain
@@ -43,13 +43,6 @@ def describe_row(row: Row, titles: dict[str, str]) -> str:
 
 def _mapping(value: object) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
-
-
-def _parse_day(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text.strip()) if text.strip() else None
-    except ValueError:
-        return None
 
 
 class ReflectionsScreen(Screen[None]):
@@ -89,6 +82,7 @@ class ReflectionsScreen(Screen[None]):
         self.index = ReflectionIndex()
         self.complete = False
         self.last_filter_ms = 0.0
+        self.date_problems: list[str] = []  # why a typed date was not used, shown in the status
 
     def compose(self) -> ComposeResult:
         with Vertical(id="reflections", classes="page"):
@@ -156,15 +150,24 @@ class ReflectionsScreen(Screen[None]):
             exercises.value = current
         self.apply_filter()
 
+    def _day(self, selector: str) -> date | None:
+        field = self.query_one(selector, Input)
+        day, problem = read_day(field.value)
+        field.set_class(problem is not None, "-invalid")
+        if problem is not None:
+            self.date_problems.append(problem)
+        return day
+
     def criteria(self) -> Filter:
         exercise = self.query_one("#filter-exercise", Select).value
         situation = self.query_one("#filter-situation", Select).value
+        self.date_problems = []
         return Filter(
             search=self.query_one("#search", Input).value,
             exercise=exercise if isinstance(exercise, str) else None,
             situation=situation if isinstance(situation, str) else None,
-            start=_parse_day(self.query_one("#filter-from", Input).value),
-            end=_parse_day(self.query_one("#filter-to", Input).value),
+            start=self._day("#filter-from"),
+            end=self._day("#filter-to"),
         )
 
     def apply_filter(self) -> None:
@@ -177,7 +180,12 @@ class ReflectionsScreen(Screen[None]):
         self.last_filter_ms = (time.perf_counter() - started) * 1000
         status = self.query_one("#reflections-status", Plain)
         total = len(self.index)
-        if not total and self.complete:
+        if self.date_problems:
+            status.set_text(
+                f"{'; '.join(self.date_problems)}, so dates are not filtered. "
+                f"{len(rows)} of {total} shown."
+            )
+        elif not total and self.complete:
             status.set_text("Nothing here yet. Your reflections will appear after a session.")
         elif criteria == Filter(search=criteria.search) and not criteria.search.strip():
             more = "" if self.complete else " (loading the rest…)"
