@@ -31,7 +31,7 @@ import contextlib
 import errno
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -56,6 +56,8 @@ from tui.core.atomic import (
     stale_temps,
     write_atomic,
 )
+from tui.core.record import Reflection as TypedReflection
+from tui.core.record import as_reflections
 from tui.core.timestamps import parse_aware
 from tui.paths import ensure_private_dir
 
@@ -79,8 +81,6 @@ LOCK_FILE = ".lock"
 # turns into a clear message instead of a frozen app.
 LOCK_TIMEOUT_SECONDS = 10.0
 MIN_ID_PREFIX = 6
-# A session longer than this was almost certainly a window left open, not practice.
-MAX_SESSION_MINUTES = 60.0
 
 _IS_A_LINK = "it is a symbolic link, and kindtone never follows links inside its data folder"
 _MONTH_FILE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])\.json$")
@@ -285,7 +285,7 @@ def _matches(record: Reflection, needle: str) -> bool:
     return any(needle in text.casefold() for text in _texts(record))
 
 
-def searchable_text(record: Reflection) -> str:
+def searchable_text(record: Mapping[str, Any]) -> str:
     """All of a reflection's words, casefolded, for search-as-you-type over a loaded history.
 
     The same texts ``list(search=...)`` looks at; joined by a newline so a search can't match
@@ -295,9 +295,9 @@ def searchable_text(record: Reflection) -> str:
 
 
 def session_minutes(record: Reflection) -> float:
-    """Minutes practised in one reflection (0 when it has no readable start)."""
-    started = parse_started_at(record.get("started_at"))
-    return _session_minutes(record, started) if started is not None else 0.0
+    """Minutes practised in one reflection (0 when it has no readable id and start)."""
+    typed = TypedReflection.parse(record)
+    return typed.minutes if typed is not None else 0.0
 
 
 def _may_contain(raw: bytes, needle: str) -> bool:
@@ -322,31 +322,6 @@ def _may_contain(raw: bytes, needle: str) -> bool:
     return any(start in non_ascii for start in _FOLDS_TO_ASCII_UTF8)
 
 
-def _session_minutes(record: Reflection, started: datetime) -> float:
-    """Minutes practised in one session, capped so a window left open does not count as hours.
-
-    The cap is generous (three times the plan, at least 15 minutes, at most an hour). Without
-    an ``ended_at`` (a crash, a session closed early) the steps' own timings are used instead.
-    """
-    planned = record.get("minutes_planned")
-    cap = MAX_SESSION_MINUTES
-    if isinstance(planned, (int, float)) and not isinstance(planned, bool) and planned > 0:
-        cap = min(MAX_SESSION_MINUTES, max(15.0, 3.0 * float(planned)))
-    ended = parse_started_at(record.get("ended_at"))
-    if ended is not None:
-        minutes = (ended - started).total_seconds() / 60.0
-    else:
-        steps = record.get("steps")
-        seconds = 0.0
-        if isinstance(steps, builtins.list):
-            for step in steps:
-                value = step.get("seconds") if isinstance(step, dict) else None
-                if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
-                    seconds += float(value)
-        minutes = seconds / 60.0
-    return min(max(minutes, 0.0), cap)
-
-
 @dataclass(frozen=True)
 class _MonthStats:
     """What ``count`` and ``practice_summary`` need from one month, small enough to cache."""
@@ -362,12 +337,10 @@ class _MonthStats:
         minutes = 0.0
         days: set[date] = set()
         last: datetime | None = None
-        for record in records:
-            started = parse_started_at(record["started_at"])
-            if started is None:  # cannot happen for records that passed parse_month
-                continue
+        for reflection in as_reflections(records):
+            started = reflection.started
             count += 1
-            minutes += _session_minutes(record, started)
+            minutes += reflection.minutes
             days.add(started.date())
             if last is None or started > last:
                 last = started
@@ -654,6 +627,21 @@ class ReflectionStore:
                 found.append(record)
         found = _newest_first(found)
         return found if limit is None else found[:limit]
+
+    def reflections(
+        self,
+        *,
+        limit: int | None = None,
+        search: str | None = None,
+        since: date | None = None,
+    ) -> builtins.list[TypedReflection]:
+        """``list``, as typed reflections: what insights, the index, export and screens read."""
+        return as_reflections(self.list(limit=limit, search=search, since=since))
+
+    def reflection(self, reflection_id: str) -> TypedReflection | None:
+        """``get``, as a typed reflection."""
+        record = self.get(reflection_id)
+        return None if record is None else TypedReflection.parse(record)
 
     def count(self) -> int:
         """How many reflections can be read (skipped entries are in ``warnings``)."""

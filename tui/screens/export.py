@@ -129,9 +129,9 @@ class ExportScreen(ModalScreen[None]):
     @work(thread=True, exclusive=True)
     def write(self, target: Path, only: set[str] | None, markdown: bool) -> None:
         try:
-            reflections = self.app.store.list()
+            reflections = self.app.store.reflections()
             if only is not None:
-                reflections = [r for r in reflections if r.get("id") in only]
+                reflections = [r for r in reflections if r.id in only]
             if markdown:
                 titles = {e.id: e.title for e in self.app.library.exercises.values()}
                 data = export_markdown(
