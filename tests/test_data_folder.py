@@ -246,3 +246,26 @@ def test_a_private_folder_of_ones_own_gets_no_warning(tmp_path: Path) -> None:
     data.chmod(0o755)
     assert [w for w in data_folder_warnings(data) if "chmod 700" in w]
     assert data_folder_warnings(tmp_path / "absent") == []
+
+
+def test_installing_an_exercise_never_chmods_the_data_folder_or_a_link(
+    tmp_path: Path, elsewhere: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import tui.cli
+
+    data = tmp_path / "data"
+    data.mkdir()
+    data.chmod(0o755)  # someone's own choice, e.g. --data-dir ~
+    (data / "exercises").symlink_to(elsewhere)
+    exercise = tmp_path / "mine.toml"
+    exercise.write_text(
+        'id = "mine"\ntitle = "Mine"\nsummary = "A line."\nminutes = 1\n'
+        'situations = ["practice"]\n\n[[steps]]\ntype = "read"\ntext = "Breathe."\n'
+    )
+    before = snapshot(elsewhere)
+    code = tui.cli.main(["--data-dir", str(data), "exercises", "install", str(exercise)])
+    _out, err = capsys.readouterr()
+    assert code == 1
+    assert f"{data / 'exercises'} is a symbolic link" in err
+    assert mode(data) == 0o755
+    assert snapshot(elsewhere) == before
