@@ -691,8 +691,8 @@ def test_an_import_on_a_full_disk_adds_nothing_and_says_so(
     code, out, err = run("import", str(file))
     monkeypatch.undo()
     assert (code, out) == (1, "")
-    assert "nothing was imported, your reflections are as they were" in err
-    assert "the disk is full" in err
+    assert "nothing was imported: the disk is full (writing to " in err
+    assert "your reflections are as they were" in err
     assert snapshot(data_dir) == before
     assert [p.name for p in (data_dir / "reflections").iterdir() if p.name.endswith(".tmp")] == []
 

@@ -471,9 +471,13 @@ def _import(args: argparse.Namespace, store: ReflectionStore) -> int:
             added, code = partial.saved, 1
             _error(f"{visible_controls(str(partial))} Importing {shown} again adds just those.")
         except StoreError as error:
+            from tui.core.storage import describe_os_error
+
+            cause = error.__cause__
+            why = describe_os_error(cause) if isinstance(cause, OSError) else str(error)
+            where = f" (writing to {error.path})" if error.path is not None else ""
             raise _Refusal(
-                f"{shown}: nothing was imported, your reflections are as they were: "
-                f"{visible_controls(str(error))}"
+                f"{shown}: nothing was imported: {why}{where}; your reflections are as they were"
             ) from None
     summary = f"{added:,} added, {len(plan.unchanged):,} already there"
     print(f"Imported from {shown}: {summary}.")

@@ -351,6 +351,11 @@ def _file_key(stat: os.stat_result) -> tuple[int, ...]:
     return (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
 
 
+def describe_os_error(exc: OSError) -> str:
+    """Why a file operation failed, in words a person can act on."""
+    return _describe_os_error(exc)
+
+
 def _describe_os_error(exc: OSError) -> str:
     if isinstance(exc, LinkRefused):
         return str(exc)
