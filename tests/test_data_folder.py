@@ -165,6 +165,11 @@ def test_a_reflections_folder_that_is_a_link_is_refused(tmp_path: Path, elsewher
     assert str(data / "reflections") in str(caught.value)
     with pytest.raises(StoreError, match="symbolic link"):
         store.list()
+    (elsewhere / "2026-11.json").write_bytes(orjson.dumps({"reflections": {}}))
+    before = snapshot(elsewhere)
+    with pytest.raises(BackupError, match="symbolic link"):
+        take_daily_backup(data, today=DAY)
+    assert not (data / "backups").exists()
     assert snapshot(elsewhere) == before
 
 

@@ -240,6 +240,10 @@ def take_daily_backup(
     if target.exists():
         return None
     reflections_dir = data_dir / REFLECTIONS_DIR
+    if is_link(reflections_dir):
+        raise BackupError(
+            f"{LinkRefused(reflections_dir)}, so no backup was taken.", path=reflections_dir
+        )
     draft_path = data_dir / DRAFT_FILE
     if not _month_files(reflections_dir) and not (draft_path.is_file() and not is_link(draft_path)):
         return None
