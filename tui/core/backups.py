@@ -50,14 +50,13 @@ import orjson
 from filelock import FileLock, Timeout
 
 from tui.core.atomic import LinkRefused, is_link, private_dir, read_bytes
+from tui.core.month_file import _Damaged, parse_month
 from tui.core.storage import (
     DRAFT_FILE,
     LOCK_FILE,
     LOCK_TIMEOUT_SECONDS,
     REFLECTIONS_DIR,
-    _Damaged,
     _describe_os_error,
-    parse_month,
 )
 
 __all__ = [

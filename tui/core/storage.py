@@ -17,7 +17,8 @@ person sees (``since``, days practised) use each reflection's own offset instead
 the day they lived.
 
 The TinyDB format is kept (``{"reflections": {"1": {...}, "2": {...}}}``) so the files stay
-readable with TinyDB itself; the storage only swaps in orjson and atomic replacement.
+readable with TinyDB itself; the storage only swaps in orjson and atomic replacement. The
+format of one month file (and search over it) lives in ``tui.core.month_file``.
 
 A reflection's ``started_at`` is treated as fixed for a given ``id``: ``save`` only ever touches
 the month of the reflection it is given, so moving a reflection to another month would leave the
@@ -31,9 +32,9 @@ import contextlib
 import errno
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,6 @@ from typing import Any
 import orjson
 from filelock import FileLock, Timeout
 from tinydb import Query, TinyDB
-from tinydb.storages import Storage
 from tinydb.table import Table
 
 from tui.core.atomic import (
@@ -49,31 +49,46 @@ from tui.core.atomic import (
     fsync_directory,
     is_link,
     private_dir,
-    read_bytes,
     read_bytes_and_stat,
     remove_stale_temps,
     stage_bytes,
     stale_temps,
     write_atomic,
 )
+from tui.core.month_file import (
+    _FOLDS_TO_ASCII_UTF8,
+    TABLE,
+    MonthStorage,
+    _Damaged,
+    _matches,
+    _may_contain,
+    _MonthContent,
+    _read_bytes,
+    _why_invalid,
+    parse_month,
+    parse_started_at,
+    searchable_text,
+)
 from tui.core.record import Reflection as TypedReflection
 from tui.core.record import as_reflections
-from tui.core.timestamps import parse_aware
 from tui.paths import ensure_private_dir
 
 __all__ = [
+    "_FOLDS_TO_ASCII_UTF8",
+    "MonthStorage",
     "PartialSave",
     "PracticeSummary",
     "ReflectionStore",
     "StoreError",
     "month_key",
+    "parse_month",
+    "parse_started_at",
     "searchable_text",
     "session_minutes",
 ]
 
 Reflection = dict[str, Any]
 
-TABLE = "reflections"
 REFLECTIONS_DIR = "reflections"
 DRAFT_FILE = "draft.json"
 LOCK_FILE = ".lock"
@@ -84,23 +99,6 @@ MIN_ID_PREFIX = 6
 
 _IS_A_LINK = "it is a symbolic link, and kindtone never follows links inside its data folder"
 _MONTH_FILE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])\.json$")
-_DOC_ID = re.compile(r"^(0|[1-9][0-9]*)$")
-# Structural values that would make searches noisy: "bad" is a substring of many hex ids, and
-# every step has a type such as "write".
-_NOT_SEARCHED = frozenset({"id", "type", "schema", "started_at", "ended_at"})
-# UTF-8 starts of the 19 non-ASCII characters whose casefold contains ASCII letters
-# (ß İ ŉ ſ ǰ ẖ-ẚ ẞ K ﬀ-ﬆ), from Python 3.11's Unicode data; a test re-checks the running one.
-_FOLDS_TO_ASCII_UTF8 = (
-    b"\xc3\x9f",
-    b"\xc4\xb0",
-    b"\xc5\x89",
-    b"\xc5\xbf",
-    b"\xc7\xb0",
-    b"\xe1\xba",
-    b"\xe2\x84\xaa",
-    b"\xef\xac",
-)
-_ASCII = bytes(range(128))
 
 
 class StoreError(Exception):
@@ -133,32 +131,6 @@ class PracticeSummary:
     last_practised: datetime | None = None
 
 
-# --- the file format ---------------------------------------------------------------------
-
-
-class _Damaged(Exception):
-    """The file as a whole cannot be trusted (not JSON, or not TinyDB's shape)."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
-
-
-@dataclass
-class _MonthContent:
-    """A parsed month file: good records, plus what had to be skipped and the original bytes."""
-
-    tables: dict[str, dict[str, Any]]
-    records: builtins.list[Reflection]
-    problems: builtins.list[str] = field(default_factory=builtins.list)
-    raw: bytes = b""
-
-
-def parse_started_at(value: object) -> datetime | None:
-    """``started_at`` as an aware datetime, or None if it is missing, malformed or naive."""
-    return parse_aware(value)
-
-
 def month_key(started_at: str) -> str:
     """The month file a reflection belongs in: ``YYYY-MM`` of ``started_at`` in UTC."""
     parsed = parse_started_at(started_at)
@@ -173,90 +145,6 @@ def _month_of(day: date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
 
-def _why_invalid(record: object) -> str | None:
-    """Why a record cannot be listed, or None: the store needs an id and a sortable time."""
-    if not isinstance(record, dict):
-        return f"it is {type(record).__name__}, not an object"
-    rid = record.get("id")
-    if not isinstance(rid, str) or not rid.strip():
-        return "it has no 'id'"
-    if "started_at" not in record:
-        return "it has no 'started_at'"
-    if parse_started_at(record["started_at"]) is None:
-        return "its 'started_at' is not a date-time with a UTC offset"
-    return None
-
-
-def parse_month(raw: bytes) -> _MonthContent:
-    """Parse and check a month file; bad entries are reported, never silently dropped."""
-    if not raw.strip():
-        raise _Damaged("the file is empty")
-    try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError as exc:
-        raise _Damaged(f"it is not valid JSON ({exc})") from None
-    if not isinstance(data, dict):
-        raise _Damaged(f"expected a JSON object at the top level, found {type(data).__name__}")
-    for name, table in data.items():
-        if not isinstance(table, dict):
-            raise _Damaged(f"table {name!r} should be an object, found {type(table).__name__}")
-    raw_table: dict[str, Any] = data.get(TABLE, {})
-    clean: dict[str, Any] = {}
-    records: builtins.list[Reflection] = []
-    problems: builtins.list[str] = []
-    for doc_id, record in raw_table.items():
-        why = (
-            "its key is not a TinyDB document number"
-            if not _DOC_ID.match(doc_id)
-            else _why_invalid(record)
-        )
-        if why is not None:
-            problems.append(f"entry {doc_id!r}: {why}")
-            continue
-        clean[doc_id] = record
-        records.append(record)
-    if problems:
-        data[TABLE] = clean
-    return _MonthContent(tables=data, records=records, problems=problems, raw=raw)
-
-
-def _read_bytes(path: Path) -> bytes | None:
-    """Every read of the store goes here (and ``_all_stats``): never through a link."""
-    return read_bytes(path)
-
-
-class MonthStorage(Storage):
-    """TinyDB storage for one month file: orjson, atomic replace, and nothing lost on rewrite.
-
-    It reads the file on every call (no cache) so a write under the lock always starts from
-    what is on disk now, not from what this process saw earlier. Before rewriting a file that
-    had unreadable entries it hands the original bytes to ``preserve``, because TinyDB would
-    otherwise write the file back without them.
-    """
-
-    def __init__(
-        self, path: Path, preserve: Callable[[Path, _MonthContent], None] | None = None
-    ) -> None:
-        super().__init__()
-        self.path = path
-        self._preserve = preserve
-        self._last: _MonthContent | None = None
-
-    def read(self) -> dict[str, dict[str, Any]] | None:
-        raw = _read_bytes(self.path)
-        if raw is None:
-            self._last = None
-            return None
-        self._last = parse_month(raw)
-        return self._last.tables
-
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        if self._preserve is not None and self._last is not None and self._last.problems:
-            self._preserve(self.path, self._last)
-            self._last = None
-        write_atomic(self.path, orjson.dumps(data))
-
-
 # --- helpers on records ------------------------------------------------------------------
 
 
@@ -269,57 +157,10 @@ def _newest_first(records: builtins.list[Reflection]) -> builtins.list[Reflectio
     return sorted(records, key=lambda r: (_instant(r), str(r.get("id"))), reverse=True)
 
 
-def _texts(value: object) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if key not in _NOT_SEARCHED:
-                yield from _texts(item)
-    elif isinstance(value, builtins.list):
-        for item in value:
-            yield from _texts(item)
-
-
-def _matches(record: Reflection, needle: str) -> bool:
-    return any(needle in text.casefold() for text in _texts(record))
-
-
-def searchable_text(record: Mapping[str, Any]) -> str:
-    """All of a reflection's words, casefolded, for search-as-you-type over a loaded history.
-
-    The same texts ``list(search=...)`` looks at; joined by a newline so a search can't match
-    across two answers.
-    """
-    return "\n".join(text.casefold() for text in _texts(record))
-
-
 def session_minutes(record: Reflection) -> float:
     """Minutes practised in one reflection (0 when it has no readable id and start)."""
     typed = TypedReflection.parse(record)
     return typed.minutes if typed is not None else 0.0
-
-
-def _may_contain(raw: bytes, needle: str) -> bool:
-    """Cheap test on a file's bytes so a search can skip a month without parsing it.
-
-    It only says "no" when that is certain; a "maybe" is settled by parsing. casefold works
-    character by character, so a match inside one value is also a match inside the whole
-    file. orjson writes printable text literally, so an ASCII needle can only hide behind
-    ASCII case (handled by ``lower``), one of the few characters that casefold into ASCII
-    (ß, ﬁ, the Kelvin sign…, looked for among the file's few non-ASCII bytes) or a ``\\u``
-    escape written by another tool.
-    """
-    if orjson.dumps(needle)[1:-1] != needle.encode():
-        return True  # the needle itself would be escaped (quotes, backslashes, controls)
-    if not needle.isascii():
-        return needle in raw.decode("utf-8", "replace").casefold()
-    if needle.encode() in raw.lower():
-        return True
-    if b"\\u" in raw:
-        return True
-    non_ascii = raw.translate(None, _ASCII)
-    return any(start in non_ascii for start in _FOLDS_TO_ASCII_UTF8)
 
 
 @dataclass(frozen=True)
