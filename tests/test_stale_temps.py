@@ -130,3 +130,20 @@ def test_remove_stale_temps_is_reusable_for_another_file(tmp_path: Path) -> None
     leftover.write_bytes(b"kind words")
     assert remove_stale_temps(tmp_path, now=time.time() + 3600) == [leftover]
     assert (tmp_path / "phrases.json").read_bytes() == b"[]"
+
+
+def test_the_lock_helper_is_reusable_and_never_follows_a_link(tmp_path: Path) -> None:
+    from tui.core.atomic import LinkRefused, locked
+
+    data = tmp_path / "data"
+    data.mkdir()
+    outside = tmp_path / "outside.txt"
+    outside.write_text("keep")
+    (data / "phrases").mkdir()
+    (data / "phrases" / ".lock").symlink_to(outside)
+    with locked(data / "phrases"):
+        write_atomic(data / "phrases" / "phrases.json", b"[]")
+    assert outside.read_text() == "keep"
+    (data / "elsewhere").symlink_to(tmp_path)
+    with pytest.raises(LinkRefused, match="symbolic link"), locked(data / "elsewhere"):
+        pass

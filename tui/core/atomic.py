@@ -24,13 +24,18 @@ import re
 import stat
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 __all__ = [
+    "LOCK_FILE",
+    "LOCK_TIMEOUT_SECONDS",
     "TEMP_MAX_AGE_SECONDS",
     "LinkRefused",
     "fsync_directory",
     "is_link",
+    "lock_file",
+    "locked",
     "private_dir",
     "read_bytes",
     "read_bytes_and_stat",
@@ -40,6 +45,10 @@ __all__ = [
     "write_atomic",
 ]
 
+LOCK_FILE = ".lock"
+# Long enough for a slow disk under another window's save, short enough that a wedged process
+# turns into a clear message instead of a frozen app.
+LOCK_TIMEOUT_SECONDS = 10.0
 # A temp file lives for the milliseconds of one write; one older than this is left from a crash.
 TEMP_MAX_AGE_SECONDS = 60.0
 _TEMP_NAME = re.compile(r"^\.(?P<name>.+)\.[0-9a-f]{12}\.tmp$")
@@ -148,6 +157,29 @@ def stale_temps(
         if not stat.S_ISDIR(st.st_mode) and now - st.st_mtime >= older_than:
             found.append(Path(entry.path))
     return found
+
+
+def lock_file(folder: Path) -> Path:
+    """``folder``'s lock file, ready to lock: the folder is real and private (a link there
+    raises LinkRefused) and a link in the lock's own place is removed, never followed."""
+    private_dir(folder)
+    path = folder / LOCK_FILE
+    if is_link(path):
+        os.unlink(path)
+    return path
+
+
+@contextlib.contextmanager
+def locked(folder: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
+    """Hold ``folder``'s cross-process lock (``filelock.Timeout`` if another process keeps it).
+
+    For any store in the data folder: take it around every read-modify-write, and call
+    ``remove_stale_temps`` under it.
+    """
+    from filelock import FileLock
+
+    with FileLock(lock_file(folder), timeout=timeout, mode=0o600):
+        yield
 
 
 def remove_stale_temps(

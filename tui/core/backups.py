@@ -47,9 +47,9 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from filelock import FileLock, Timeout
+from filelock import Timeout
 
-from tui.core.atomic import LinkRefused, is_link, private_dir, read_bytes
+from tui.core.atomic import LinkRefused, is_link, locked, read_bytes
 from tui.core.month_file import _Damaged, parse_month
 from tui.core.storage import (
     DRAFT_FILE,
@@ -201,12 +201,8 @@ def _locked(folder: Path) -> Iterator[None]:
     and restores; ``reflections/`` is the store's own lock, so no save runs during a restore.
 
     A link in place of the folder or of its lock file is never followed (LinkRefused)."""
-    private_dir(folder)
-    if is_link(folder / LOCK_FILE):
-        os.unlink(folder / LOCK_FILE)  # the link itself, never its target
-    lock = FileLock(folder / LOCK_FILE, timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
     try:
-        with lock:
+        with locked(folder):
             yield
     except Timeout as exc:
         raise BackupError(

@@ -45,10 +45,12 @@ from tinydb import Query, TinyDB
 from tinydb.table import Table
 
 from tui.core.atomic import (
+    LOCK_FILE,
+    LOCK_TIMEOUT_SECONDS,
     LinkRefused,
     fsync_directory,
     is_link,
-    private_dir,
+    lock_file,
     read_bytes_and_stat,
     remove_stale_temps,
     stage_bytes,
@@ -74,6 +76,8 @@ from tui.core.record import as_reflections
 from tui.paths import ensure_private_dir
 
 __all__ = [
+    "LOCK_FILE",
+    "LOCK_TIMEOUT_SECONDS",
     "_FOLDS_TO_ASCII_UTF8",
     "MonthStorage",
     "PartialSave",
@@ -91,10 +95,6 @@ Reflection = dict[str, Any]
 
 REFLECTIONS_DIR = "reflections"
 DRAFT_FILE = "draft.json"
-LOCK_FILE = ".lock"
-# Long enough for a slow disk under another window's save, short enough that a wedged process
-# turns into a clear message instead of a frozen app.
-LOCK_TIMEOUT_SECONDS = 10.0
 MIN_ID_PREFIX = 6
 
 _IS_A_LINK = "it is a symbolic link, and kindtone never follows links inside its data folder"
@@ -806,10 +806,7 @@ class ReflectionStore:
         """Hold the cross-process lock; turn OS errors into a message the person can act on."""
         try:
             self._ensure_data_dir()
-            private_dir(self.reflections_dir)
-            lock_path = self.reflections_dir / LOCK_FILE
-            if is_link(lock_path):  # replace the link itself; filelock would refuse it
-                os.unlink(lock_path)
+            lock_file(self.reflections_dir)  # a link there is refused, or replaced if the lock
             with self._lock:
                 if not self._tidied:
                     self._tidied = True
