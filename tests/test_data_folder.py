@@ -274,3 +274,34 @@ def test_installing_an_exercise_never_chmods_the_data_folder_or_a_link(
     assert f"{data / 'exercises'} is a symbolic link" in err
     assert mode(data) == 0o755
     assert snapshot(elsewhere) == before
+
+
+def test_a_restore_moves_a_linked_month_aside_as_a_link(tmp_path: Path) -> None:
+    from tui.core.backups import restore_backup
+
+    data = tmp_path / "data"
+    ReflectionStore(data).save(record(1))
+    take_daily_backup(data, today=DAY)
+    month = data / "reflections" / "2026-11.json"
+    month.unlink()
+    outside = tmp_path / "outside.json"
+    outside.write_text("someone else's")
+    month.symlink_to(outside)
+    result = restore_backup(data, DAY)
+    assert result.moved_aside is not None
+    assert (result.moved_aside / "reflections" / "2026-11.json").is_symlink()
+    assert outside.read_text() == "someone else's"
+    assert [r["id"] for r in ReflectionStore(data).list()] == [record(1)["id"]]
+
+
+def test_a_temp_file_left_by_a_killed_restore_is_cleared_too(tmp_path: Path) -> None:
+    import time
+
+    data = tmp_path / "data"
+    ReflectionStore(data).save(record(1))
+    left = data / "reflections" / ".2026-11.json.restore-0a1b2c3d.tmp"
+    left.write_text("a copy of someone's words")
+    old = time.time() - 120
+    os.utime(left, (old, old))
+    ReflectionStore(data).list()
+    assert not left.exists()

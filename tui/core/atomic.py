@@ -51,7 +51,8 @@ LOCK_FILE = ".lock"
 LOCK_TIMEOUT_SECONDS = 10.0
 # A temp file lives for the milliseconds of one write; one older than this is left from a crash.
 TEMP_MAX_AGE_SECONDS = 60.0
-_TEMP_NAME = re.compile(r"^\.(?P<name>.+)\.[0-9a-f]{12}\.tmp$")
+# write_atomic's ``.<name>.<12 hex>.tmp`` and a restore's ``.<name>.restore-<8 hex>.tmp``.
+_TEMP_NAME = re.compile(r"^\.(?P<name>.+)\.(?:[0-9a-f]{12}|restore-[0-9a-f]{8})\.tmp$")
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
@@ -138,8 +139,9 @@ def stale_temps(
 ) -> list[Path]:
     """``write_atomic``'s temp files in ``directory`` older than ``older_than`` seconds.
 
-    Only names ``write_atomic`` makes (``.<name>.<12 hex>.tmp``) and never folders; a link
-    counts by its own age (it would be removed itself, never its target).
+    Only names kindtone's writes make (``.<name>.<12 hex>.tmp``, a restore's
+    ``.<name>.restore-<8 hex>.tmp``) and never folders; a link counts by its own age (it would
+    be removed itself, never its target).
     """
     now = time.time() if now is None else now
     found: list[Path] = []

@@ -137,9 +137,14 @@ def _check_root(root: Path, doing: str) -> None:
         )
 
 
-def _month_files(reflections_dir: Path) -> list[Path]:
+def _month_files(reflections_dir: Path, *, links: bool = False) -> list[Path]:
+    """Month files (regular files only, or links too when ``links``); never read through."""
     try:
-        names = [e.name for e in os.scandir(reflections_dir) if e.is_file(follow_symlinks=False)]
+        names = [
+            e.name
+            for e in os.scandir(reflections_dir)
+            if e.is_file(follow_symlinks=False) or (links and e.is_symlink())
+        ]
     except FileNotFoundError:
         return []
     return sorted(reflections_dir / n for n in names if _MONTH_FILE.match(n))
@@ -510,7 +515,8 @@ def restore_backup(data_dir: Path, day: str | date) -> RestoreResult:
                     tmp = data_dir / f".{DRAFT_FILE}.restore-{secrets.token_hex(4)}.tmp"
                     _write_new(tmp, checked.draft)
                     staged.append((tmp, draft_path))
-                current = _month_files(reflections_dir)
+                # Links in place of month files are moved aside too (the links themselves).
+                current = _month_files(reflections_dir, links=True)
                 if current:
                     aside = _aside_folder(data_dir)
                     _make_private_dir(aside)
