@@ -1,9 +1,11 @@
 """Read and write files in the data folder: whole, private, and never through a link.
 
-Every byte of a person's words that kindtone keeps goes through ``read_bytes`` and
-``write_atomic`` here, so anything that must see all of them (encryption at rest) has one narrow
-place to hook in. ``private_dir`` and ``remove_stale_temps`` are the folder-level helpers any
-store in the data folder (reflections, drafts, phrases) can reuse.
+Every byte of a person's words that the store keeps is read by ``read_bytes_and_stat`` and
+written by ``stage_bytes`` here (``read_bytes`` and ``write_atomic`` are built on them), so
+anything that must see all of them (encryption at rest) has two narrow places to hook in.
+Backups copy a file's bytes as they are, without decoding them. ``private_dir``, ``locked``
+and ``remove_stale_temps`` are the folder-level helpers any store in the data folder
+(reflections, drafts, phrases) can reuse.
 
 The data folder is kindtone's alone: nothing inside it is followed if it is a symbolic link.
 A link is refused with ``LinkRefused`` (an ``OSError`` that names the path), or the link itself is
@@ -63,11 +65,12 @@ class LinkRefused(OSError):
     """
 
     def __init__(self, path: Path, what: str = "a symbolic link") -> None:
-        super().__init__(
-            errno.ELOOP,
-            f"{path} is {what}, and kindtone never follows links inside its data folder",
-            str(path),
+        why = (
+            "kindtone never follows links inside its data folder"
+            if what == "a symbolic link"
+            else "so kindtone leaves it alone"
         )
+        super().__init__(errno.ELOOP, f"{path} is {what}, {why}", str(path))
 
     def __str__(self) -> str:
         return str(self.strerror)
@@ -115,8 +118,7 @@ def read_bytes(path: Path) -> bytes | None:
 def private_dir(path: Path) -> Path:
     """A folder inside the data folder, created 0700 if missing; a link there is refused.
 
-    An existing real folder is used as it is: its permissions are checked by the data-folder
-    warning, not changed here, except that a folder kindtone just created is made 0700
+    An existing real folder is used as it is (never chmod'ed); one created here is made 0700
     whatever the umask.
     """
     try:
