@@ -238,7 +238,7 @@ def _find(args: argparse.Namespace, store: ReflectionStore) -> Reflection:
         twins = store.ids_differing_in_case(wanted)
         if twins:
             shown = ", ".join(visible_controls(t) for t in twins[:5])
-            hint = f" (ids are exact, upper and lower case too; did you mean {shown}?)"
+            hint = f" (an id must match exactly, upper and lower case too; did you mean {shown}?)"
         raise _Refusal(
             f"no reflection with the id '{visible_controls(wanted)}'{hint}; "
             f"to see them: {_command(args, 'list')}"
