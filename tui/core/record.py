@@ -10,12 +10,11 @@ exactly (unknown fields included) for the lossless JSON export.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from functools import cached_property
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Generic, TypeVar, overload
 
 from tui.core.timestamps import parse_aware
 
@@ -34,6 +33,32 @@ SCALES = ("harsh", "tense")
 MAX_SESSION_MINUTES = 60.0
 
 _EMPTY: Mapping[str, int | None] = MappingProxyType({})
+_T = TypeVar("_T")
+
+
+class cached_property(Generic[_T]):
+    """``functools.cached_property`` without its per-access lock (Python 3.11 takes one, which
+    doubles the cost of reading a 20,000-reflection history). Computed once per instance, then
+    read straight from the instance's ``__dict__``; a frozen dataclass can use it."""
+
+    def __init__(self, compute: Callable[[Any], _T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> cached_property[_T]: ...
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
+    def __get__(self, instance: object, owner: type | None = None) -> _T | cached_property[_T]:
+        if instance is None:
+            return self
+        value = self.compute(instance)
+        instance.__dict__[self.name] = value
+        return value
 
 
 def _is_int(value: object) -> bool:
@@ -155,21 +180,13 @@ class Step:
 class Reflection:
     """One saved session. Only ``id`` and ``started`` are required of a stored record.
 
-    ``steps`` and ``words`` are parsed from ``raw`` on first use and kept: listing, insights and
-    the index of a 20,000-reflection history never pay for the ~100,000 steps inside.
+    Everything else is read from ``raw`` (the stored object, kept whole for the lossless JSON
+    export) on first use and kept, defensively: a count or a list of 20,000 reflections pays
+    only for the id and the start, and nobody re-checks the nested shape after this.
     """
 
     id: str
     started: datetime
-    ended: datetime | None = None
-    completed: bool = False
-    crisis: bool = False
-    situation: str | None = None
-    minutes_planned: int | None = None
-    exercises: tuple[str, ...] = ()
-    ratings: Ratings = field(default_factory=Ratings)
-    schema: int = 1
-    # The stored object as it is: the steps are read from it, and the JSON export writes it.
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, hash=False)
 
     @classmethod
@@ -179,21 +196,42 @@ class Reflection:
         started = parse_aware(record.get("started_at"))
         if not isinstance(rid, str) or not rid or started is None:
             return None
-        planned = record.get("minutes_planned")
-        schema = record.get("schema", 1)
-        return cls(
-            id=rid,
-            started=started,
-            ended=parse_aware(record.get("ended_at")),
-            completed=record.get("completed") is True,
-            crisis=record.get("crisis") is True,
-            situation=_text(record.get("situation")) or None,
-            minutes_planned=planned if _is_int(planned) else None,
-            exercises=_texts(record.get("exercises")),
-            ratings=Ratings.parse(record.get("ratings")),
-            schema=schema if _is_int(schema) else 1,
-            raw=record,
-        )
+        return cls(rid, started, record)
+
+    @cached_property
+    def ended(self) -> datetime | None:
+        return parse_aware(self.raw.get("ended_at"))
+
+    @property
+    def completed(self) -> bool:
+        return self.raw.get("completed") is True
+
+    @property
+    def crisis(self) -> bool:
+        """Support options were shown during the session."""
+        return self.raw.get("crisis") is True
+
+    @property
+    def situation(self) -> str | None:
+        return _text(self.raw.get("situation")) or None
+
+    @property
+    def minutes_planned(self) -> int | None:
+        planned = self.raw.get("minutes_planned")
+        return planned if _is_int(planned) else None
+
+    @property
+    def schema(self) -> int:
+        schema = self.raw.get("schema", 1)
+        return schema if _is_int(schema) else 1
+
+    @cached_property
+    def exercises(self) -> tuple[str, ...]:
+        return _texts(self.raw.get("exercises"))
+
+    @cached_property
+    def ratings(self) -> Ratings:
+        return Ratings.parse(self.raw.get("ratings"))
 
     @cached_property
     def steps(self) -> tuple[Step, ...]:
