@@ -305,3 +305,15 @@ def test_a_temp_file_left_by_a_killed_restore_is_cleared_too(tmp_path: Path) -> 
     os.utime(left, (old, old))
     ReflectionStore(data).list()
     assert not left.exists()
+
+
+def test_a_draft_that_is_a_folder_is_set_aside_with_the_right_reason(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    (data / "draft.json").mkdir(parents=True)
+    (data / "draft.json" / "inside.txt").write_text("kept")
+    store = ReflectionStore(data)
+    assert store.load_draft() is None
+    assert any("not a regular file" in w for w in store.warnings)
+    assert not any("symbolic link" in w for w in store.warnings)
+    (aside,) = [p for p in data.iterdir() if p.name.startswith("draft.json.damaged-")]
+    assert (aside / "inside.txt").read_text() == "kept"

@@ -543,7 +543,8 @@ class ReflectionStore:
             raw = _read_bytes(self.draft_path)
         except LinkRefused as exc:
             try:
-                self._set_aside(self.draft_path, _IS_A_LINK)
+                why = _IS_A_LINK if is_link(self.draft_path) else "it is not a regular file"
+                self._set_aside(self.draft_path, why)
             except OSError:
                 self._warn(f"{exc}; it was left as it is.")
             return None
