@@ -100,12 +100,16 @@ def read_bytes_and_stat(path: Path) -> tuple[bytes, os.stat_result] | None:
         if exc.errno == errno.ELOOP or is_link(path):
             raise LinkRefused(path) from None
         raise
-    with os.fdopen(fd, "rb") as handle:
-        st = os.fstat(handle.fileno())
-        if not stat.S_ISREG(st.st_mode):
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):  # a folder, a FIFO, a device
             raise LinkRefused(path, "not a regular file")
         if not _NOFOLLOW and is_link(path):  # platforms without O_NOFOLLOW
             raise LinkRefused(path)
+    except BaseException:
+        os.close(fd)
+        raise
+    with os.fdopen(fd, "rb") as handle:
         return handle.read(), st
 
 
