@@ -317,3 +317,25 @@ def test_a_draft_that_is_a_folder_is_set_aside_with_the_right_reason(tmp_path: P
     assert not any("symbolic link" in w for w in store.warnings)
     (aside,) = [p for p in data.iterdir() if p.name.startswith("draft.json.damaged-")]
     assert (aside / "inside.txt").read_text() == "kept"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_in_place_of_a_month_never_hangs_a_save(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    data = tmp_path / "data"
+    ReflectionStore(data).save(record(1, month=10))
+    os.mkfifo(data / "reflections" / "2026-11.json")
+    script = (
+        "import sys; from tui.core.storage import ReflectionStore, StoreError\n"
+        "try:\n"
+        f"    ReflectionStore(sys.argv[1]).save({record(2)!r})\n"
+        "except StoreError as e:\n"
+        "    print(e)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(data)], capture_output=True, text=True, timeout=30
+    )
+    assert "2026-11.json is not a regular file" in done.stdout
+    assert [r["id"] for r in ReflectionStore(data).list()] == [record(1, month=10)["id"]]
