@@ -14,7 +14,7 @@ import contextlib
 import functools
 import os
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -22,9 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from tui.core.atomic import write_atomic
-from tui.core.phrases import read_no_follow
-from tui.core.storage import parse_started_at, session_minutes
+from tui.core.atomic import read_bytes, write_atomic
+from tui.core.record import Reflection
 
 if TYPE_CHECKING:
     from tui.core.phrases import Phrase
@@ -146,14 +145,14 @@ def _rounded(value: float | None) -> float | None:
     return round(value, 2) if value is not None else None
 
 
-def _rating(record: dict[str, Any], when: str, key: str) -> int | None:
+def _rating(record: Mapping[str, Any], when: str, key: str) -> int | None:
     ratings = record.get("ratings")
     group = ratings.get(when) if isinstance(ratings, dict) else None
     value = group.get(key) if isinstance(group, dict) else None
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def _pair(record: dict[str, Any], key: str) -> tuple[int, int] | None:
+def _pair(record: Mapping[str, Any], key: str) -> tuple[int, int] | None:
     before, after = _rating(record, "before", key), _rating(record, "after", key)
     return (before, after) if before is not None and after is not None else None
 
@@ -165,7 +164,7 @@ def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def summarise(records: Iterable[dict[str, Any]]) -> dict[str, Any]:
+def summarise(records: Iterable[Reflection | Mapping[str, Any]]) -> dict[str, Any]:
     """What insights need from some reflections (one month file, usually): counts only,
     no words, and mergeable, so a month is summarised once and cached."""
     summary: dict[str, Any] = {
@@ -184,10 +183,11 @@ def summarise(records: Iterable[dict[str, Any]]) -> dict[str, Any]:
     pairs: dict[str, list[int]] = {}
     weeks: dict[str, dict[str, Any]] = {}
     last_ts: float | None = None
-    for record in records:
-        started = parse_started_at(record.get("started_at"))
-        if started is None:
+    for item in records:
+        typed = item if isinstance(item, Reflection) else Reflection.parse(item)
+        if typed is None:
             continue
+        record, started = typed.raw, typed.started
         day = started.date()
         monday = monday_of(day).isoformat()
         week = weeks.get(monday)
@@ -199,7 +199,7 @@ def summarise(records: Iterable[dict[str, Any]]) -> dict[str, Any]:
         else:
             summary["sessions"] += 1
             week["s"] += 1
-        summary["minutes"] += session_minutes(record)
+        summary["minutes"] += typed.minutes
         days[day.isoformat()] += 1
         stamp = started.timestamp()
         if last_ts is None or stamp > last_ts:
@@ -313,7 +313,9 @@ def combine(
 
 
 def compute_insights(
-    records: Iterable[dict[str, Any]], today: date, phrases: Sequence[Phrase] = ()
+    records: Iterable[Reflection | Mapping[str, Any]],
+    today: date,
+    phrases: Sequence[Phrase] = (),
 ) -> Insights:
     return combine([summarise(records)], today, phrases)
 
@@ -340,7 +342,7 @@ class SummaryCache:
         if self._months is None:
             self._months = {}
             try:
-                raw = read_no_follow(self.path)  # never through a link
+                raw = read_bytes(self.path)  # never through a link
                 data = orjson.loads(raw) if raw is not None else None
             except (OSError, orjson.JSONDecodeError):
                 data = None

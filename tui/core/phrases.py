@@ -4,7 +4,7 @@ What you practise grows stronger: a kind sentence found last week is easier to r
 when it is right there. Layout (under the data dir)::
 
     phrases.json        {"format": "kindtone-phrases", "version": 1, "phrases": [...]}
-    .phrases.lock       cross-process lock for every read-modify-write
+    .lock               the data folder's lock (tui.core.atomic.locked), for every write
 
 The file is written like the reflections: atomically, 0600, under a cross-process lock, a
 damaged file set aside (never overwritten) and a symlink never followed. It is small (a few
@@ -26,16 +26,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import orjson
 
-from tui.core.atomic import write_atomic
+from tui.core.atomic import LinkRefused, locked, read_bytes, write_atomic
 from tui.core.text import strip_controls
 from tui.core.timestamps import parse_aware
-
-if TYPE_CHECKING:
-    from filelock import FileLock
 
 # The store (TinyDB) and filelock are imported only to write: `kindtone catch` reads your
 # kind words before anything is saved, and starts as fast as `kindtone check`.
@@ -50,7 +47,6 @@ __all__ = [
 ]
 
 PHRASES_FILE = "phrases.json"
-PHRASES_LOCK = ".phrases.lock"
 FORMAT = "kindtone-phrases"
 VERSION = 1
 MAX_OFFERED = 3
@@ -109,32 +105,6 @@ class Phrase:
     @property
     def key(self) -> str:
         return same_words_key(self.text)
-
-
-class LinkError(OSError):
-    """A path in the data folder is a symlink (or not a regular file): never followed."""
-
-
-def read_no_follow(path: Path) -> bytes | None:
-    """A regular file's bytes, or None when it doesn't exist; a symlink raises LinkError.
-
-    (The store is gaining the same reader in tui.core.atomic; this one goes once it lands.)
-    """
-    import stat
-
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    try:
-        fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        if os.path.islink(path):
-            raise LinkError(exc.errno, "it is a symbolic link", str(path)) from None
-        raise
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise LinkError(0, "it is not a regular file", str(path))
-        return handle.read()
 
 
 def same_words_key(text: str) -> str:
@@ -231,19 +201,6 @@ class PhraseStore:
         self.data_dir = Path(data_dir)
         self.path = self.data_dir / PHRASES_FILE
         self.warnings: list[str] = []
-        self._filelock: FileLock | None = None
-
-    @property
-    def _lock(self) -> FileLock:
-        if self._filelock is None:
-            from filelock import FileLock
-
-            from tui.core.storage import LOCK_TIMEOUT_SECONDS
-
-            self._filelock = FileLock(
-                self.data_dir / PHRASES_LOCK, timeout=LOCK_TIMEOUT_SECONDS, mode=0o600
-            )
-        return self._filelock
 
     # -- reading --
 
@@ -363,8 +320,8 @@ class PhraseStore:
     def _read(self) -> bytes | None:
         """The file's bytes, never through a symlink (someone else's file is not ours)."""
         try:
-            return read_no_follow(self.path)
-        except LinkError as exc:
+            return read_bytes(self.path)
+        except LinkRefused as exc:
             from tui.core.storage import StoreError
 
             raise StoreError(
@@ -416,7 +373,7 @@ class PhraseStore:
 
         target = _aside_name(self.path)
         try:
-            with self._lock:
+            with locked(self.data_dir):
                 if self.path.is_symlink() or not self.path.exists():
                     return
                 os.rename(self.path, target)
@@ -441,12 +398,9 @@ class PhraseStore:
             _aside_name,
             _describe_os_error,
         )
-        from tui.paths import ensure_private_dir
 
         try:
-            if not self.data_dir.exists():
-                ensure_private_dir(self.data_dir)
-            with self._lock:
+            with locked(self.data_dir):  # makes the folder (0700) if needed; never a link
                 raw = self._read()
                 kept_aside = False
                 phrases: builtins.list[Phrase] = []
@@ -479,7 +433,7 @@ class PhraseStore:
             raise StoreError(
                 "Another kindtone window is busy saving and did not finish in "
                 f"{LOCK_TIMEOUT_SECONDS:.0f} seconds; please try again.",
-                path=self.data_dir / PHRASES_LOCK,
+                path=self.data_dir,
             ) from exc
         except OSError as exc:
             raise StoreError(

@@ -1,4 +1,4 @@
-""""Words that helped you before": up to three of your kind words, offered back.
+""" "Words that helped you before": up to three of your kind words, offered back.
 
 Shown in a reframe step and under "let's try that again". One key (ctrl+o) puts the first
 into the text box to edit; pressing it again puts the next one instead. Always literal.
