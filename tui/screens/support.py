@@ -53,15 +53,20 @@ class SupportScreen(ModalScreen[str | None]):
             with Horizontal(classes="buttons"):
                 yield Button(Content("A grounding breath"), compact=True, id="breathe")
                 if self.paused_session:
-                    yield Button(Content("Return to the exercise"), compact=True, id="continue")
                     yield Button(
-                        Content("End the session"), compact=True, id="end", variant="primary"
+                        Content("Return to the exercise"),
+                        compact=True,
+                        id="continue",
+                        variant="primary",
                     )
+                    yield Button(Content("End the session"), compact=True, id="end")
                 else:
                     yield Button(Content("Close"), compact=True, id="close", variant="primary")
 
     def on_mount(self) -> None:
-        self.query(Button).last().focus(scroll_visible=False)
+        # Enter must never end a paused session: focus starts on "Return to the exercise".
+        first = "#continue" if self.paused_session else "#close"
+        self.query_one(first, Button).focus(scroll_visible=False)
         self.query_one("#support").scroll_home(animate=False)  # the words first, then the buttons
 
     def action_close(self) -> None:
