@@ -419,9 +419,9 @@ class SessionFlow:
         return "\n\n".join(parts)
 
     def keeps_anything(self, *, completed: bool) -> bool:
-        """A finished session is practice, even a breath; an unfinished one is kept only
-        when something was written."""
-        return completed or self.session.has_writing
+        """A finished session is practice, even a breath, unless every step was skipped;
+        an unfinished one is kept only when something was written."""
+        return self.session.has_writing or (completed and self.session.practised)
 
     def save(self, *, completed: bool, stage: str = "summary") -> SaveReport:
         """Save, else keep a draft, else say plainly that nothing holds the words."""

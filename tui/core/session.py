@@ -417,6 +417,17 @@ class Session:
     # -- the record --------------------------------------------------------------------
 
     @property
+    def practised(self) -> bool:
+        """Something was done, not only skipped: a step read or breathed through, an
+        answer, or a rating."""
+        return (
+            any(r.visited and not r.skipped for r in self.records)
+            or any(r.answer is not None for r in self.records)
+            or self.before.any()
+            or self.after.any()
+        )
+
+    @property
     def has_writing(self) -> bool:
         return any(isinstance(r.answer, str) and r.answer.strip() for r in self.records)
 

@@ -80,6 +80,17 @@ class SessionScreen(Screen[None]):
         margin-top: 1;
     }
 
+    /* While "let's try that again" is open, the box shrinks so the thought stays in view. */
+    .-trying #answer {
+        height: 3;
+        min-height: 3;
+        margin-top: 0;
+    }
+
+    .-trying #try-again {
+        margin-top: 0;
+    }
+
     #try-again .heading {
         text-style: bold;
     }
@@ -153,6 +164,7 @@ class SessionScreen(Screen[None]):
             self._after_steps()
             return
         area = self.query_one("#step-area", VerticalScroll)
+        self.query_one("#session").remove_class("-trying")
         await area.remove_children()
         step = planned.step
         prompt = flow.prompt()
@@ -225,14 +237,20 @@ class SessionScreen(Screen[None]):
             self._ask_directly()
         elif outcome.kind == "try-again" and outcome.review is not None:
             panel = TryAgainPanel(outcome.review.analysis, attempt=outcome.attempt)
+            self.query_one("#session").add_class("-trying")
             await self.query_one("#step-area", VerticalScroll).mount(panel)
             panel.scroll_visible(animate=False)
         else:
             await self.show_step()
 
+    async def _close_try_again(self) -> None:
+        self.query_one("#session").remove_class("-trying")
+        for panel in self.query(TryAgainPanel):
+            await panel.remove()
+
     @on(TryAgainPanel.Choice)
     async def _try_again_choice(self, event: TryAgainPanel.Choice) -> None:
-        await self.query_one(TryAgainPanel).remove()
+        await self._close_try_again()
         view = self.view
         if event.try_again:
             if view is not None:
@@ -242,16 +260,14 @@ class SessionScreen(Screen[None]):
 
     async def action_back(self) -> None:
         await self.caught_up()
-        if self.query(TryAgainPanel):
-            await self.query_one(TryAgainPanel).remove()
+        await self._close_try_again()
         if self.flow.back(self._current_text()):
             await self.show_step()
 
     async def action_skip(self) -> None:
         """Skip a step; words already typed are kept (skipping only passes the checks)."""
         await self.caught_up()
-        if self.query(TryAgainPanel):
-            await self.query_one(TryAgainPanel).remove()
+        await self._close_try_again()
         await self.present(self.flow.skip(self._current_text()))
 
     def _note_current(self) -> None:

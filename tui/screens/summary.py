@@ -13,21 +13,11 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer
 
 from tui.core.flow import SaveReport, SessionFlow
+from tui.core.text import shown_part
 from tui.widgets.plain import Plain
 
 if TYPE_CHECKING:
     from tui.app import KindtoneApp
-
-
-# Very long answers are kept whole in the reflection; the summary shows their start.
-SHOWN_CHARACTERS = 4000
-
-
-def shown(answer: str) -> str:
-    if len(answer) <= SHOWN_CHARACTERS:
-        return answer
-    rest = len(answer) - SHOWN_CHARACTERS
-    return f"{answer[:SHOWN_CHARACTERS]}… ({rest:,} more characters, all kept)"
 
 
 class SummaryScreen(Screen[None]):
@@ -58,8 +48,8 @@ class SummaryScreen(Screen[None]):
             if items:
                 yield Plain("What you wrote", classes="prompt")
                 for prompt, answer in items:
-                    yield Plain(prompt, classes="muted")
-                    yield Plain(shown(answer), classes="quote")
+                    yield Plain(shown_part(prompt), classes="muted")
+                    yield Plain(shown_part(answer), classes="quote")
             yield Plain(
                 "What you practise grows stronger. Come back whenever you like.",
                 classes="muted closing",
