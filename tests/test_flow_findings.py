@@ -127,3 +127,60 @@ def test_plain_keeps_no_harsh_rewrite_to_rehearse(tmp_path: Path) -> None:
     assert "the critic might be speaking" in out
     assert f"slowly: “{HARSH_KEPT}”" not in out
     assert "Read your new version once more" not in out
+
+
+def test_the_crisis_pause_says_kept_only_when_the_draft_is_on_disk(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    code, out = plain(blocker / "kindtone", ["", CRISIS, "3"], exercise_id="just-a-thought")
+    assert "Let's pause the exercise." in out
+    assert "What you wrote is kept" not in out
+    assert code == 1 and CRISIS in out.split("Nothing could be written")[-1]
+    code, out = plain(tmp_path / "fine", ["", CRISIS, "3"], exercise_id="just-a-thought")
+    assert "What you wrote is kept" in out and code == 0
+
+
+async def test_the_app_gives_the_words_back_when_nothing_could_be_written(tmp_path: Path) -> None:
+    from helpers_pty import paste, screen_text_of
+
+    from tui.app import KindtoneApp
+    from tui.screens.session import SessionScreen
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    app = KindtoneApp(data_dir=blocker / "kindtone", start_exercise="just-a-thought")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await paste(pilot, "my precious words")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await paste(pilot, "I'm having the thought that I lost them")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("enter")  # "Keep what I wrote": nothing can hold it
+        await pilot.pause()
+        text = screen_text_of(app)
+        assert "Nothing could be written" in " ".join(text.split())
+        assert "my precious words" in text and "I lost them" in text
+        assert "kept as" not in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen), "the session stays, words and all"
+
+
+async def test_the_app_keeps_a_declined_draft_as_an_unfinished_reflection(tmp_path: Path) -> None:
+    from tui.app import KindtoneApp
+    from tui.screens.resume import ResumeScreen
+
+    draft_id = left_draft(tmp_path, "words from last night")
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        await pilot.click("#discard")  # "Not now"
+        await pilot.pause()
+    (record,) = ReflectionStore(tmp_path).list()
+    assert record["id"] == draft_id and record["completed"] is False
+    assert "words from last night" in [s["answer"] for s in record["steps"]]
+    assert ReflectionStore(tmp_path).load_draft() is None

@@ -369,7 +369,7 @@ class PlainSession:
         """Present what an answer led to; False when the person will write it again."""
         say = self.io.say
         if outcome.kind == "crisis":
-            self.crisis_pause()
+            self.crisis_pause(outcome.pause_words)
             return True
         if outcome.kind == "ask":
             return self._show(self.ask_directly())
@@ -407,10 +407,10 @@ class PlainSession:
             if not self._command(answer):
                 say("Please type 1, 2 or 3.")
 
-    def crisis_pause(self) -> None:
+    def crisis_pause(self, words: str = CRISIS_PAUSE) -> None:
         say = self.io.say
         say()
-        say(CRISIS_PAUSE)
+        say(words)
         self.support()
         while True:
             say("  1. A grounding breath")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from tui.core.safety import CRISIS_PAUSE
 from tui.core.session import PlannedStep, Review, Session, review_answer, show_rating
 from tui.core.storage import ReflectionStore, StoreError
 from tui.core.text import strip_controls
@@ -53,6 +54,14 @@ class Outcome:
     review: Review | None = None
     attempt: int = 0
     note: str | None = None
+    kept: bool = True  # for a pause: the words are in a file (the draft) right now
+
+    @property
+    def pause_words(self) -> str:
+        """The support pause's opening, true to whether the words are kept."""
+        if self.kept:
+            return CRISIS_PAUSE
+        return CRISIS_PAUSE.replace(" What you wrote is kept.", "")
 
 
 @dataclass(frozen=True)
@@ -292,8 +301,7 @@ class SessionFlow:
         if concern == "crisis":
             session.crisis = True
             self._pending = (position, text)
-            self.keep_draft()
-            return Outcome("crisis", review)
+            return Outcome("crisis", review, kept=self.keep_draft())
         if concern == "ask" and text not in session.asked:
             self._pending = (position, text)
             self.keep_draft()
@@ -334,8 +342,7 @@ class SessionFlow:
         if choice == "yes":
             self.session.crisis = True
             self.session.crisis_steps.add(position)
-            self.keep_draft()
-            return Outcome("crisis")
+            return Outcome("crisis", kept=self.keep_draft())
         self._pending = None
         self.session.asked.add(text)
         note = RATHER_NOT_NOTE if choice == "rather-not" else None
@@ -373,8 +380,7 @@ class SessionFlow:
             if concern == "crisis" and (planned.position, text) not in self._support_seen:
                 self.session.crisis = True
                 self._pending = (planned.position, text)
-                self.keep_draft()
-                return Outcome("crisis")
+                return Outcome("crisis", kept=self.keep_draft())
             return self._answer(planned)
         self.session.skip()
         return self._moved()

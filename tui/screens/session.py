@@ -232,7 +232,7 @@ class SessionScreen(Screen[None]):
         if outcome.note:
             self.notify(outcome.note, timeout=10, markup=False)
         if outcome.kind == "crisis":
-            self._pause_for_support()
+            self._pause_for_support(outcome.pause_words)
         elif outcome.kind == "ask":
             self._ask_directly()
         elif outcome.kind == "try-again" and outcome.review is not None:
@@ -336,7 +336,7 @@ class SessionScreen(Screen[None]):
 
         self.app.push_screen(UnsavedScreen(report.message(completed=False), self.flow.words()))
 
-    def _pause_for_support(self) -> None:
+    def _pause_for_support(self, words: str) -> None:
         from tui.screens.support import SupportScreen
 
         async def decided(choice: str | None) -> None:
@@ -359,7 +359,7 @@ class SessionScreen(Screen[None]):
                 self.flow.return_from_support()
                 await self.show_step()
 
-        self.app.push_screen(SupportScreen(paused_session=True), decided)
+        self.app.push_screen(SupportScreen(paused_session=True, pause_words=words), decided)
 
     def _ask_directly(self) -> None:
         from tui.screens.ask import AskScreen

@@ -31,14 +31,15 @@ class SupportScreen(ModalScreen[str | None]):
         Binding("b", "breathe", "Grounding breath"),
     ]
 
-    def __init__(self, *, paused_session: bool = False) -> None:
+    def __init__(self, *, paused_session: bool = False, pause_words: str = CRISIS_PAUSE) -> None:
         super().__init__()
         self.paused_session = paused_session
+        self.pause_words = pause_words  # says "kept" only when the words are in a file
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="support", classes="dialog"):
             yield Plain("Support", classes="title")
-            yield Plain(CRISIS_PAUSE if self.paused_session else OPENED)
+            yield Plain(self.pause_words if self.paused_session else OPENED)
             yield Plain(NOT_A_CRISIS_SERVICE, classes="muted")
             yield Plain(
                 "If you might act on thoughts of harming yourself, please reach a person now:",
