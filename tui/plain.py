@@ -139,7 +139,7 @@ class PlainSession:
                 continue
             self.io.say("Please type a number from 0 to 10, or press Enter to skip.")
 
-    def ratings(self, start: Ratings | None = None) -> Ratings:
+    def ratings(self) -> Ratings:
         """The two optional ratings; /back at the second goes to the first."""
         if not self.settings.ask_ratings:
             return Ratings()
@@ -272,7 +272,7 @@ class PlainSession:
             say()
             self._report(flow.leave(keep=True), completed=False)
             return False
-        if stage != "summary":
+        if stage != "summary" and self.settings.ask_ratings:
             say()
             say("Before you go, notice how you are now. There's no right answer.")
             flow.keep_draft("checkout")

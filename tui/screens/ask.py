@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button
@@ -23,7 +23,7 @@ class AskScreen(ModalScreen[AskAnswer | None]):
         with Vertical(id="ask", classes="dialog"):
             yield Plain(ASK_HEADING, classes="title")
             yield Plain(ASK_QUESTION)
-            with Vertical(classes="choices"):
+            with Horizontal(classes="buttons"):
                 for choice, label in ASK_CHOICES:
                     yield Button(Content(label), compact=True, id=f"ask-{choice}")
 
