@@ -449,6 +449,7 @@ class PlainSession:
         say()
         say("Thank you for practising.")
         for label, before, after in flow.ratings():
+            before, after = (v if v != "–" else "not rated" for v in (before, after))
             say(f"{label}: {before} before, {after} after.")
         if report.safe:
             for prompt, answer in flow.summary():

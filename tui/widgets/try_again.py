@@ -13,17 +13,6 @@ from tui.core.selftalk import Analysis, Finding, hint_for
 from tui.core.session import try_again_heading
 
 
-def highlighted(analysis: Analysis) -> Content:
-    """The person's words, literally, with the flagged spans marked.
-
-    The session strips control characters before analysing, so spans line up.
-    """
-    content = Content(analysis.text)
-    for finding in analysis.findings:
-        content = content.stylize("bold reverse", finding.start, finding.end)
-    return content
-
-
 def explained(analysis: Analysis, attempt: int) -> list[tuple[Finding, str]]:
     """Each finding with a hint; a category met twice gets its next hint, not the same one."""
     seen: dict[str, int] = {}
