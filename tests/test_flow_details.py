@@ -166,3 +166,26 @@ async def test_try_again_explains_every_pattern_and_keeps_the_thought_in_view(
             assert f"“{words}”:" in text
         assert "I'm such a failure" in text  # the original thought, still in view
         assert "Keep it as it is" in text
+
+
+async def test_enter_on_the_support_pause_never_ends_the_session(tmp_path: Path) -> None:
+    from helpers_pty import paste
+
+    from tui.app import KindtoneApp
+    from tui.screens.session import SessionScreen
+    from tui.screens.support import SupportScreen
+
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="just-a-thought")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await paste(pilot, "I want to kill myself")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, SupportScreen)
+        assert app.focused is not None and app.focused.id == "continue"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert app.screen.session.ended_at is None
+        assert ReflectionStore(tmp_path).list() == []  # not ended, nothing saved as unfinished
