@@ -72,3 +72,18 @@ def test_skip_with_crisis_words_still_pauses(tmp_path: Path) -> None:
     flow = flow_for(tmp_path, "just-a-thought")
     flow.submit(None)
     assert flow.skip(CRISIS).kind == "crisis"
+
+
+def test_a_declined_draft_from_a_failed_summary_save_is_kept_as_finished(tmp_path: Path) -> None:
+    from tui.core.flow import find_draft, keep_declined_draft
+
+    flow = flow_for(tmp_path, "just-a-thought")
+    while not flow.finished:
+        flow.submit("words")
+    store = ReflectionStore(tmp_path)
+    store.save_draft(flow.session.to_draft("summary"))  # as when the summary's save failed
+    offer = find_draft(store, load_library())
+    assert offer is not None and offer.stage == "summary"
+    assert keep_declined_draft(store, offer).saved
+    (record,) = store.list()
+    assert record["completed"] is True

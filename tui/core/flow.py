@@ -186,8 +186,12 @@ def keep_declined_draft(store: ReflectionStore, offer: DraftOffer) -> SaveReport
         with contextlib.suppress(OSError, StoreError):
             store.discard_draft()
         return SaveReport(nothing_to_keep=True, folder=folder)
-    record = offer.session.to_record(completed=False) if offer.session else None
+    # A draft kept at the summary (its save failed) is a finished session.
+    completed = offer.stage == "summary"
+    record = offer.session.to_record(completed=completed) if offer.session else None
     record = record or reflection_from_draft(offer.draft)
+    if record is not None:
+        record["completed"] = completed
     if record is None:
         return SaveReport(draft_kept=True, folder=folder, reason="the draft could not be read")
     try:
