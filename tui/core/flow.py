@@ -422,10 +422,11 @@ class SessionFlow:
     def words(self) -> str:
         """Everything written, as plain text to copy when nothing could be saved."""
         parts = []
-        for record in self.session.records:
+        for planned, record in zip(self.session.steps, self.session.records, strict=True):
             if isinstance(record.answer, str) and record.answer.strip():
                 earlier = [v for v in record.versions if v != record.answer]
-                parts.append("\n".join([record.prompt, *earlier, record.answer]))
+                prompt = record.prompt or self.session.prompt_for(planned)
+                parts.append("\n".join([prompt, *earlier, record.answer]))
         return "\n\n".join(parts)
 
     def keeps_anything(self, *, completed: bool) -> bool:

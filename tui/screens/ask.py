@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button
@@ -17,13 +17,25 @@ from tui.widgets.plain import Plain
 class AskScreen(ModalScreen[AskAnswer | None]):
     """Dismisses with the person's answer; escape means "I'd rather not say"."""
 
-    BINDINGS = [Binding("escape", "rather_not", "I'd rather not say")]
+    CSS = """
+    #ask-choices {
+        height: auto;
+        margin-top: 1;
+    }
+    """
+
+    BINDINGS = [
+        Binding("escape", "rather_not", "I'd rather not say"),
+        Binding("down", "app.focus_next", "Next", show=False),
+        Binding("up", "app.focus_previous", "Previous", show=False),
+    ]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="ask", classes="dialog"):
             yield Plain(ASK_HEADING, classes="title")
             yield Plain(ASK_QUESTION)
-            with Horizontal(classes="buttons"):
+            # One choice a line: all three fit at 60 columns, and read in order.
+            with Vertical(id="ask-choices"):
                 for choice, label in ASK_CHOICES:
                     yield Button(Content(label), compact=True, id=f"ask-{choice}")
 

@@ -16,9 +16,15 @@ from tui.widgets.plain import Plain
 class UnsavedScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape", "close", "Back")]
 
-    DEFAULT_CSS = """
-    UnsavedScreen #unsaved-words { height: 1fr; min-height: 4; }
-    UnsavedScreen #unsaved { height: 90%; }
+    CSS = """
+    #unsaved-words {
+        height: 1fr;
+        min-height: 4;
+    }
+
+    #unsaved {
+        height: 90%;
+    }
     """
 
     def __init__(self, message: str, words: str) -> None:
