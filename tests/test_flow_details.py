@@ -189,3 +189,33 @@ async def test_enter_on_the_support_pause_never_ends_the_session(tmp_path: Path)
         assert isinstance(app.screen, SessionScreen)
         assert app.screen.session.ended_at is None
         assert ReflectionStore(tmp_path).list() == []  # not ended, nothing saved as unfinished
+
+
+async def test_the_summary_opens_at_the_top_and_draws_a_huge_answer_in_part(
+    tmp_path: Path,
+) -> None:
+    from textual.containers import VerticalScroll
+
+    from tui.app import KindtoneApp
+    from tui.screens.summary import SummaryScreen
+    from tui.widgets.plain import Plain
+
+    big = ("It was a long day and I'm tired. " * 40000)[:1_000_000]
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        session = Session([load_library().exercises["just-a-thought"]])
+        flow = app.flow_for(session)
+        while not flow.finished:
+            flow.submit(big if flow.current and flow.current.step.takes_text else None)
+        session.finish()
+        app.push_screen(SummaryScreen(flow))
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SummaryScreen) and screen.saved
+        assert screen.query_one("#summary", VerticalScroll).scroll_y == 0
+        drawn = [str(p.render()) for p in screen.query(Plain)]
+        assert max(len(text) for text in drawn) < 5000
+        assert any("more characters, all kept" in text for text in drawn)
+    (record,) = ReflectionStore(tmp_path).list()
+    assert big in [s["answer"] for s in record["steps"]]
