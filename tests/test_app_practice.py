@@ -13,8 +13,10 @@ from tui.core.phrases import PhraseStore
 from tui.core.storage import ReflectionStore
 from tui.screens.catch import CatchScreen
 from tui.screens.kind_words import KindWordsScreen
+from tui.screens.summary import SummaryScreen
 from tui.screens.support import SupportScreen
 from tui.widgets.plain import Plain
+from tui.widgets.side_by_side import SideBySide
 from tui.widgets.try_again import TryAgainPanel
 
 KIND = "I made a mistake, and I'm still learning."
@@ -117,3 +119,82 @@ async def test_kind_words_screen_star_remove_and_refuse_harsh_words(tmp_path: Pa
         await pilot.click("#yes")
         await pilot.pause()
         assert [p.text for p in PhraseStore(tmp_path).list()] == ["One step [bold] at a time."]
+
+
+async def _run_lets_try_again(app: KindtoneApp, pilot: Pilot[Any], harsh: str) -> None:
+    """Through lets-try-that-again up to its reframe step, with ``harsh`` as the thought."""
+    from textual.widgets import TextArea
+
+    await settle(pilot)
+    screen = app.screen
+    for _ in range(10):
+        current = screen.flow.current  # type: ignore[attr-defined]
+        if current is None or current.step.type == "reframe":
+            break
+        if current.step.type == "write":
+            screen.query_one(TextArea).load_text(harsh)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+
+
+async def test_a_phrase_kept_in_one_session_is_offered_in_the_next_and_in_a_catch(
+    tmp_path: Path,
+) -> None:
+    from textual.widgets import TextArea
+
+    from tui.widgets.kind_words_offer import WordsThatHelped
+
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="lets-try-that-again")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _run_lets_try_again(app, pilot, "I'm such an idiot")
+        assert not app.screen.query(WordsThatHelped)  # nothing kept yet
+        app.screen.query_one(TextArea).load_text(KIND)
+        for _ in range(6):
+            await pilot.press("ctrl+n")
+            await settle(pilot)
+    [phrase] = PhraseStore(tmp_path).list()
+    assert phrase.text == KIND and phrase.patterns == ("labelling",)
+
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="lets-try-that-again")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _run_lets_try_again(app, pilot, "I'm so stupid")
+        offer = app.screen.query_one(WordsThatHelped)
+        assert KIND in str(offer.query(".offer-phrase").first().render())
+        original = app.screen.query_one("#reframe-original").render()
+        assert str(original) == "I'm so stupid"  # literal, with the noticed words marked:
+        assert any("reverse" in str(span.style) for span in original.spans)  # type: ignore[attr-defined]
+        # a harsh rewrite: "let's try that again" offers them too
+        app.screen.query_one(TextArea).load_text("I'm a loser")
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert app.screen.query(TryAgainPanel) and app.screen.query(WordsThatHelped)
+        await pilot.click("#try-again-button")
+        await settle(pilot)
+        await pilot.press("ctrl+o")  # one key puts it in the box
+        await pilot.pause()
+        assert app.screen.query_one(TextArea).text == KIND
+        for _ in range(6):
+            if isinstance(app.screen, SummaryScreen):
+                break
+            await pilot.press("ctrl+n")
+            await settle(pilot)
+        assert isinstance(app.screen, SummaryScreen)
+        # the summary puts the harsh original beside every try and the version kept
+        beside = app.screen.query_one(SideBySide)
+        assert str(beside.query_one(".side-critic").render()) == "I'm so stupid"
+        kinder_side = str(beside.query_one(".side-kinder").render())
+        assert "try 1: I'm a loser" in kinder_side and f"try 2, kept: {KIND}" in kinder_side
+    newest = ReflectionStore(tmp_path).list()[0]
+    kinder = next(s for s in newest["steps"] if s["type"] == "reframe")
+    assert kinder["answer"] == KIND and kinder["versions"] == ["I'm a loser", KIND]
+    assert kinder["original"] == "I'm so stupid" and kinder["first_try"] is False
+    assert PhraseStore(tmp_path).list()[0].uses == 2
+
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        await type_line(pilot, "I'm a complete idiot")
+        offered = str(app.screen.query_one("#catch-offered", Plain).render())
+        assert f"1  {KIND}" in offered

@@ -40,6 +40,9 @@ def test_plain_a_phrase_kept_in_one_session_is_offered_in_the_next_and_in_a_catc
     second = plain_session(tmp_path, ["", "", "I'm so stupid", "", "1", ""])
     assert "Words that helped you before" in second
     assert f"1. {KIND}" in second
+    # the summary: the harsh original, then the version kept, one after the other
+    summary = second.split("Thank you for practising.")[1]
+    assert "the critic:\n  I'm so stupid\n  kept:\n  " + KIND in summary
     newest = ReflectionStore(tmp_path).list()[0]
     kinder = next(s for s in newest["steps"] if s["type"] == "reframe")
     assert kinder["answer"] == KIND and kinder["original"] == "I'm so stupid"
