@@ -350,6 +350,16 @@ class SummaryCache:
                 self._months = data.get("months") or {}
         return self._months
 
+    def stale(self, store: ReflectionStore) -> int:
+        """How many month files would have to be read again (a few stats, no reading)."""
+        months = self._load()
+        count = 0
+        for _key, path in store._months():
+            cached = months.get(path.name)
+            if cached is None or cached.get("id") != _file_identity(path):
+                count += 1
+        return count
+
     def summaries(self, store: ReflectionStore) -> list[dict[str, Any]]:
         months = self._load()
         found: list[dict[str, Any]] = []
