@@ -14,6 +14,8 @@ import os
 import sys
 from pathlib import Path
 
+from tui.core.vault import seal_for
+
 __all__ = ["write_atomic"]
 
 # Directory fsync is unsupported on some filesystems and platforms; these errors mean "can't",
@@ -21,7 +23,7 @@ __all__ = ["write_atomic"]
 _DIR_FSYNC_UNSUPPORTED = {errno.EINVAL, errno.EBADF, errno.ENOTSUP, errno.EACCES, errno.EISDIR}
 
 
-def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
+def write_atomic(path: Path, data: bytes, mode: int = 0o600, *, seal: bool = True) -> None:
     """Replace ``path`` with ``data`` atomically and durably; the file ends up with ``mode``.
 
     The temporary file lives in the same directory because ``os.replace`` is only atomic within
@@ -30,7 +32,13 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
     temporary file is removed, the old file is untouched and the error propagates: the caller
     must be able to tell the person that their save did not happen (a full disk, a read-only
     filesystem).
+
+    Under a locked data folder the bytes are sealed first (``tui.core.vault``), so the words
+    are never on disk in plain text, not even in the temporary file. Only ``kindtone unlock``
+    passes ``seal=False``, to turn the files back into plain ones.
     """
+    if seal:
+        data = seal_for(path, data)
     directory = path.parent
     tmp = directory / f".{path.name}.{os.urandom(6).hex()}.tmp"
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)

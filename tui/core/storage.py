@@ -46,6 +46,7 @@ from tinydb.table import Table
 
 from tui.core.atomic import write_atomic
 from tui.core.timestamps import parse_aware
+from tui.core.vault import attach, is_sealed, open_for
 from tui.paths import ensure_private_dir
 
 __all__ = [
@@ -88,6 +89,8 @@ _FOLDS_TO_ASCII_UTF8 = (
     b"\xef\xac",
 )
 _ASCII = bytes(range(128))
+# A locked file whose authentication tag fails: changed or damaged since it was written.
+_SEAL_BROKEN = "it is locked, and it was changed or damaged after it was written"
 
 
 class StoreError(Exception):
@@ -166,6 +169,8 @@ def parse_month(raw: bytes) -> _MonthContent:
     """Parse and check a month file; bad entries are reported, never silently dropped."""
     if not raw.strip():
         raise _Damaged("the file is empty")
+    if is_sealed(raw):
+        raise _Damaged(_SEAL_BROKEN)
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
@@ -195,11 +200,22 @@ def parse_month(raw: bytes) -> _MonthContent:
     return _MonthContent(tables=data, records=records, problems=problems, raw=raw)
 
 
+def _why_not_a_draft(raw: bytes) -> str | None:
+    if is_sealed(raw):
+        return _SEAL_BROKEN
+    try:
+        draft = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        return f"it is not valid JSON ({exc})"
+    return None if isinstance(draft, dict) else f"expected an object, found {type(draft).__name__}"
+
+
 def _read_bytes(path: Path) -> bytes | None:
     try:
-        return path.read_bytes()
+        raw = path.read_bytes()
     except FileNotFoundError:
         return None
+    return open_for(path, raw)
 
 
 class MonthStorage(Storage):
@@ -407,6 +423,7 @@ class ReflectionStore:
         self.reflections_dir = self.data_dir / REFLECTIONS_DIR
         self.draft_path = self.data_dir / DRAFT_FILE
         self.warnings: builtins.list[str] = []
+        attach(self.data_dir)  # so what it writes is sealed whenever the folder is locked
         self._stats_cache: dict[Path, tuple[tuple[int, ...], _MonthStats]] = {}
         self._lock = FileLock(
             self.reflections_dir / LOCK_FILE, timeout=LOCK_TIMEOUT_SECONDS, mode=0o600
@@ -613,15 +630,10 @@ class ReflectionStore:
             return None
         if raw is None:
             return None
-        reason: str | None = None
-        try:
-            draft = orjson.loads(raw)
-        except orjson.JSONDecodeError as exc:
-            reason = f"it is not valid JSON ({exc})"
-        else:
-            if isinstance(draft, dict):
-                return draft
-            reason = f"expected an object, found {type(draft).__name__}"
+        reason = _why_not_a_draft(raw)
+        if reason is None:
+            draft: dict[str, Any] = orjson.loads(raw)
+            return draft
         try:
             self._set_aside(self.draft_path, reason)
         except OSError as exc:
@@ -709,7 +721,7 @@ class ReflectionStore:
             try:
                 with path.open("rb") as handle:
                     stat_key = _file_key(os.fstat(handle.fileno()))
-                    raw = handle.read()
+                    raw = open_for(path, handle.read())
             except FileNotFoundError:
                 continue
             except OSError as exc:
