@@ -23,10 +23,13 @@ import orjson
 import pytest
 from helpers_pty import ROOT, PtyApp, child_env, kindtone_argv
 
+from tui.core.locking import lock_folder
 from tui.core.storage import ReflectionStore, parse_month
+from tui.core.vault import is_locked, open_for
 
 DAMAGED = re.compile(r"\.damaged-\d{8}T\d{6}(-\d+)?$")
 CRASH_TEXT = "The critic says [bold] I never finish anything"
+PASS = "correct horse battery"
 
 
 def read_or_empty(path: Path) -> bytes:
@@ -34,6 +37,15 @@ def read_or_empty(path: Path) -> bytes:
         return path.read_bytes()
     except FileNotFoundError:
         return b""
+
+
+def words_in_plain(data_dir: Path, *needles: str) -> list[str]:
+    """Files under the data folder holding any of the words in plain text (for a locked one)."""
+    return [
+        p.name
+        for p in data_dir.rglob("*")
+        if p.is_file() and any(n.encode() in p.read_bytes() for n in needles)
+    ]
 
 
 def damaged_files(data_dir: Path) -> list[Path]:
@@ -91,6 +103,9 @@ SAVER = textwrap.dedent(
 
     data_dir, tag, how, go = Path(sys.argv[1]), sys.argv[2], sys.argv[3], Path(sys.argv[4])
     exec(sys.argv[5])  # defines make(tag, i)
+    from tui.core import vault
+    if vault.is_locked(data_dir):
+        vault.unlock_in_memory(data_dir, "correct horse battery")
     store = ReflectionStore(data_dir)
     go.with_name(f"ready-{tag}").touch()
     while not go.exists():
@@ -126,9 +141,14 @@ def make(tag: str, i: int) -> dict[str, Any]:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("locked", [False, True], ids=["plain", "locked"])
 @pytest.mark.parametrize("second", ["save", "save_many"])
-def test_two_processes_saving_400_reflections_keep_every_one(tmp_path: Path, second: str) -> None:
+def test_two_processes_saving_400_reflections_keep_every_one(
+    tmp_path: Path, second: str, locked: bool
+) -> None:
     data_dir, go = tmp_path / "data", tmp_path / "go"
+    if locked:
+        lock_folder(data_dir, PASS)
     env = child_env()
     children = [
         subprocess.Popen(
@@ -151,6 +171,8 @@ def test_two_processes_saving_400_reflections_keep_every_one(tmp_path: Path, sec
     assert len(stored) == 400
     assert stored == expected, "every reflection, with exactly its content"
     assert store.warnings == [] and damaged_files(data_dir) == []
+    if locked:
+        assert words_in_plain(data_dir, " wrote ") == []
 
 
 # --- 3. SIGKILL at random moments while saving into a big store ----------------------------------
@@ -167,6 +189,9 @@ ZYGOTE = textwrap.dedent(
 
     data_dir, months = Path(sys.argv[1]), sys.argv[2].split(",")
     exec(sys.argv[3])  # defines record(rid, month, n)
+    from tui.core import vault
+    if vault.is_locked(data_dir):
+        vault.unlock_in_memory(data_dir, "correct horse battery")
     out = sys.stdout.fileno()
 
     def saver(seed):
@@ -264,10 +289,14 @@ class Lines:
             self.buffer += chunk
 
 
-@pytest.fixture
-def zygote(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], Path, list[str]]]:
+@pytest.fixture(params=["plain", "locked"])
+def zygote(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[tuple[subprocess.Popen[bytes], Path, list[str]]]:
     data_dir = tmp_path / "data"
     months = seed_store(data_dir)
+    if request.param == "locked":
+        lock_folder(data_dir, PASS)
     recent = months[-60:]
     proc = subprocess.Popen(
         [sys.executable, "-c", ZYGOTE, str(data_dir), ",".join(recent), RECORD],
@@ -290,6 +319,8 @@ def test_sigkill_mid_save_never_damages_the_store_or_loses_a_reported_save(
     zygote: tuple[subprocess.Popen[bytes], Path, list[str]],
 ) -> None:
     proc, data_dir, _months = zygote
+    locked = is_locked(data_dir)
+    kills = KILLS // 5 if locked else KILLS  # the locked run checks the same paths, sealed
     assert proc.stdin is not None and proc.stdout is not None
     lines = Lines(proc.stdout.fileno())
     rng = random.Random(20261125)
@@ -297,7 +328,7 @@ def test_sigkill_mid_save_never_damages_the_store_or_loses_a_reported_save(
     assert store.count() == SEED_RECORDS
     reported: dict[str, tuple[str, int]] = {}
     began = time.monotonic()
-    for kill in range(1, KILLS + 1):
+    for kill in range(1, kills + 1):
         proc.stdin.write(f"fork {kill}\n".encode())
         proc.stdin.flush()
         pid = int(lines.until("pid ")[-1].split()[1])
@@ -319,7 +350,8 @@ def test_sigkill_mid_save_never_damages_the_store_or_loses_a_reported_save(
         # Each kill can leave at most one save done but not yet reported.
         assert SEED_RECORDS + len(reported) <= count <= SEED_RECORDS + len(reported) + kill
         for month in {m for m, _ in new.values()}:
-            content = parse_month((data_dir / "reflections" / f"{month}.json").read_bytes())
+            path = data_dir / "reflections" / f"{month}.json"
+            content = parse_month(open_for(path, path.read_bytes()))
             assert content.problems == []
             on_disk = {r["id"]: r for r in content.records}
             for rid, (m, n) in new.items():
@@ -332,10 +364,12 @@ def test_sigkill_mid_save_never_damages_the_store_or_loses_a_reported_save(
     assert all(final[rid] == expected_record(rid, m, n) for rid, (m, n) in reported.items())
     assert sum(rid.startswith("seed") for rid in final) == SEED_RECORDS
     # Kills landed both inside the first save and after several (not always at one moment).
-    assert len(reported) >= KILLS // 20, "the saver was never killed after a save"
+    assert len(reported) >= kills // 20, "the saver was never killed after a save"
+    if locked:  # every file, temporary ones left by the kills included
+        assert words_in_plain(data_dir, "words of", "seed words") == []
     leftovers = len(list((data_dir / "reflections").glob(".*.tmp")))  # ignored by the store
     print(
-        f"{KILLS} kills, {len(reported)} reported saves, {leftovers} stale temp files, "
+        f"{kills} kills, {len(reported)} reported saves, {leftovers} stale temp files, "
         f"{elapsed:.1f} s"
     )
 
