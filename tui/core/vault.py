@@ -513,3 +513,32 @@ def read_private(path: Path) -> bytes | None:
     with os.fdopen(fd, "rb") as handle:
         raw = handle.read()
     return open_for(path, raw)
+
+
+def lock_status(data_dir: Path) -> str:
+    """One honest sentence for Settings and Help: locked or not, and what to do about it."""
+    if is_locked(data_dir):
+        return (
+            "Locked: your reflections, drafts and backups are encrypted with your passphrase. "
+            "To change it: kindtone passphrase. To remove the lock: kindtone unlock."
+        )
+    return (
+        "Not locked: anyone who can open this folder can read your reflections. "
+        "To lock them with a passphrase: kindtone lock."
+    )
+
+
+# The app and the terminal both give three tries before stopping.
+TRIES = 3
+
+
+def try_secret(data_dir: Path, secret: str) -> bool:
+    """Open the lock with a passphrase or recovery key and keep the key in memory.
+
+    False for a wrong one; KeyfileError when ``lock.json`` itself can't be used.
+    """
+    try:
+        unlock_in_memory(data_dir, secret)
+    except WrongSecret:
+        return False
+    return True
