@@ -55,13 +55,32 @@ def damaged_files(data_dir: Path) -> list[Path]:
 # --- 1. a draft survives a killed terminal -----------------------------------------------------
 
 
+def draft_bytes(data_dir: Path) -> bytes:
+    """The draft as kindtone reads it (through the lock, when there is one)."""
+    try:
+        return open_for(data_dir / "draft.json", read_or_empty(data_dir / "draft.json"))
+    except OSError:
+        return b""
+
+
+def open_the_lock(app: PtyApp) -> None:
+    """On a locked folder, the passphrase screen comes first."""
+    app.wait_for("Your reflections are locked", timeout=15)
+    app.send(PASS + "\r")
+
+
 @pytest.mark.slow
-def test_a_draft_survives_sigkill_and_is_offered_on_restart(tmp_path: Path) -> None:
+@pytest.mark.parametrize("locked", [False, True], ids=["plain", "locked"])
+def test_a_draft_survives_sigkill_and_is_offered_on_restart(tmp_path: Path, locked: bool) -> None:
     data_dir = tmp_path / "data"
+    if locked:
+        lock_folder(data_dir, PASS)
     began = time.monotonic()
     with PtyApp(
         kindtone_argv("--data-dir", str(data_dir), "session", "--exercise", "noticing-the-critic")
     ) as first:
+        if locked:
+            open_the_lock(first)
         first.wait_for("voice inside", "step 1 of 6", timeout=15)
         mark = len(first.output)
         first.send("\x0e")  # ctrl+n: continue past the read step
@@ -71,7 +90,7 @@ def test_a_draft_survives_sigkill_and_is_offered_on_restart(tmp_path: Path) -> N
         first.wait_for(CRASH_TEXT, since=mark)  # every key has arrived
         first.settle(2.5)  # drafts are written at most ~2 s after typing stops
         for _ in range(30):  # a loaded machine may run the app's timer late: allow 3 s more
-            if CRASH_TEXT.encode() in read_or_empty(data_dir / "draft.json"):
+            if CRASH_TEXT.encode() in draft_bytes(data_dir):
                 break
             first.settle(0.1)
         first.kill(signal.SIGKILL)
@@ -81,7 +100,11 @@ def test_a_draft_survives_sigkill_and_is_offered_on_restart(tmp_path: Path) -> N
     assert draft is not None, "no draft after the crash"
     assert next(r["answer"] for r in draft["records"] if r["type"] == "write") == CRASH_TEXT
 
+    if locked:
+        assert words_in_plain(data_dir, "never finish") == []
     with PtyApp(kindtone_argv("--data-dir", str(data_dir))) as second:
+        if locked:
+            open_the_lock(second)
         second.wait_for("Welcome back", "Resume", "Noticing the critic", timeout=15)
         mark = len(second.output)
         second.send("\r")  # Enter: "Resume" has the focus
@@ -90,7 +113,7 @@ def test_a_draft_survives_sigkill_and_is_offered_on_restart(tmp_path: Path) -> N
     resumed = ReflectionStore(data_dir).load_draft()
     assert resumed is not None and resumed["id"] == draft["id"]
     assert CRASH_TEXT in orjson.dumps(resumed).decode()
-    assert time.monotonic() - began < 30
+    assert time.monotonic() - began < (40 if locked else 30)
 
 
 # --- 2. two windows saving at once --------------------------------------------------------------
