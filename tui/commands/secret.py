@@ -16,9 +16,9 @@ from tui.paths import resolve_data_dir
 
 WRONG = "That passphrase doesn't open your reflections."
 TRIES = 3
-# Commands that read or write the person's data. Plain `kindtone` and `session` without
-# --plain open the app, which asks on its own screen.
-ASKS_FIRST = frozenset({"session", "reflections", "backups"})
+# Commands that read or write the person's data. `session` (and plain `kindtone`) ask in
+# open_app: on the terminal in plain mode, on the app's own screen otherwise.
+ASKS_FIRST = frozenset({"reflections", "backups"})
 
 
 def read_secret(prompt: str) -> str | None:
@@ -72,9 +72,4 @@ def open_if_needed(args: Any) -> int | None:
     """Before a data command runs: ask when its folder is locked (never for the app)."""
     if args.command not in ASKS_FIRST:
         return None
-    if args.command == "session":
-        from tui.commands.session import wants_plain
-
-        if not wants_plain(args):
-            return None
     return open_folder(resolve_data_dir(args.data_dir), args.command)

@@ -29,7 +29,7 @@ import os
 import re
 import secrets
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -123,28 +123,34 @@ class Vault:
     """The unwrapped data key, held only in memory while kindtone runs."""
 
     key_id: bytes
-    data_key: bytes
+    data_key: bytes = field(repr=False)
+    _cipher: Any = field(init=False, repr=False, compare=False)
 
-    def seal(self, role: str, data: bytes) -> bytes:
+    def __post_init__(self) -> None:
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+        object.__setattr__(self, "_cipher", AESGCM(self.data_key))  # one per process
+
+    def seal(self, role: str, data: bytes) -> bytes:
         nonce = secrets.token_bytes(NONCE_BYTES)
         header = MAGIC + self.key_id
-        return header + nonce + AESGCM(self.data_key).encrypt(nonce, data, header + _ad(role))
+        sealed: bytes = self._cipher.encrypt(nonce, data, header + _ad(role))
+        return header + nonce + sealed
 
     def open(self, role: str, blob: bytes) -> bytes | None:
         """The plaintext, or None when the file was changed or damaged (the tag fails)."""
         from cryptography.exceptions import InvalidTag
-        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
         start = len(MAGIC) + KEY_ID_BYTES
-        header, nonce, body = blob[:start], blob[start : start + NONCE_BYTES], blob[start + 12 :]
+        header = blob[:start]
+        nonce, body = blob[start : start + NONCE_BYTES], blob[start + NONCE_BYTES :]
         if len(nonce) != NONCE_BYTES:
             return None
         try:
-            return AESGCM(self.data_key).decrypt(nonce, body, header + _ad(role))
+            opened: bytes = self._cipher.decrypt(nonce, body, header + _ad(role))
         except InvalidTag:
             return None
+        return opened
 
 
 def _ad(role: str) -> bytes:
