@@ -20,7 +20,7 @@ import tui.cli
 from tui.core import vault
 from tui.core.backups import check_backup, list_backups, restore_backup, take_daily_backup
 from tui.core.locking import lock_folder, seal_leftovers, unlock_folder
-from tui.core.storage import ReflectionStore
+from tui.core.storage import ReflectionStore, StoreError
 
 ROOT = Path(__file__).resolve().parent.parent
 PASS = "correct horse battery"
@@ -420,7 +420,7 @@ KILLER = """
 import os, sys
 from pathlib import Path
 from tui.core import vault
-from tui.core.storage import ReflectionStore
+from tui.core.storage import ReflectionStore, StoreError
 data_dir = Path(sys.argv[1])
 vault.unlock_in_memory(data_dir, sys.argv[2])
 store = ReflectionStore(data_dir)
@@ -457,3 +457,85 @@ def test_no_plain_words_even_after_sigkill_mid_save(data_dir: Path) -> None:
     store = ReflectionStore(data_dir)
     assert store.list() and store.warnings == []
     print(f"{len(temps)} temp files left by the kills, none holding plain words")
+
+
+def test_a_window_whose_folder_was_unlocked_elsewhere_writes_plain(filled: Path) -> None:
+    """Sealing with a key no lock.json holds any more would lose the words for good."""
+    lock_folder(filled, PASS)
+    key = vault.vault_for(filled)
+    assert key is not None
+    unlock_folder(filled, key)
+    vault.remember(filled, key)  # the other window still holds it
+    ReflectionStore(filled).save(reflection(5, words="written after the unlock"))
+    assert files_holding(filled, "written after the unlock") == ["reflections/2026-11.json"]
+
+
+def test_a_window_whose_folder_was_relocked_elsewhere_refuses_to_write(filled: Path) -> None:
+    lock_folder(filled, PASS)
+    stale = vault.vault_for(filled)
+    assert stale is not None
+    unlock_folder(filled, stale)
+    lock_folder(filled, PASS)
+    vault.remember(filled, stale)
+    before = snapshot(filled)
+    with pytest.raises(StoreError, match="locked again"):
+        ReflectionStore(filled).save(reflection(5))
+    assert snapshot(filled) == before
+
+
+def test_any_new_file_in_the_data_folder_is_locked_by_default(data_dir: Path) -> None:
+    """Kind words and whatever comes next: locked without being on a list."""
+    from tui.core.atomic import write_atomic
+
+    lock_folder(data_dir, PASS)
+    write_atomic(data_dir / "phrases.toml", b'kind = "you are doing your best"')
+    assert vault.is_sealed((data_dir / "phrases.toml").read_bytes())
+    assert vault.read_private(data_dir / "phrases.toml") == b'kind = "you are doing your best"'
+    (data_dir / "exercises").mkdir()
+    write_atomic(data_dir / "exercises" / "mine.toml", b'title = "Mine"')
+    assert (data_dir / "exercises" / "mine.toml").read_bytes() == b'title = "Mine"'
+
+
+def test_links_in_the_data_folder_are_never_followed_by_lock(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    ReflectionStore(data_dir).save(reflection(1))
+    outside = tmp_path / "outside.txt"
+    outside.write_bytes(b"not kindtone's")
+    (data_dir / "link.txt").symlink_to(outside)
+    result = lock_folder(data_dir, PASS)
+    assert outside.read_bytes() == b"not kindtone's"
+    assert any("link" in note for note in result.changed.left_alone)
+
+
+def test_unlock_keeps_the_key_when_a_file_no_longer_opens(filled: Path) -> None:
+    lock_folder(filled, PASS)
+    key = vault.vault_for(filled)
+    assert key is not None
+    aside = filled / "reflections" / "2026-09.json.damaged-20261101T100000"
+    aside.write_bytes(vault.MAGIC + b"\x00" * 40)
+    changed = unlock_folder(filled, key)
+    assert changed.unopenable and aside.exists()
+    assert not (filled / "lock.json").exists()
+    assert list(filled.glob("lock.json.kept-*")), "the key material is kept, not deleted"
+
+
+def test_a_damaged_keyfile_is_one_clear_line(
+    filled: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lock_folder(filled, PASS)
+    (filled / "lock.json").write_bytes(b'{"kindtone_lock": 1, "key_id": "zz"')
+    code, out, err = kt(capsys, monkeypatch, filled, "reflections", "list", stdin=PASS)
+    assert code == 1 and out == ""
+    assert "damaged or is not a kindtone lock" in err
+
+
+def test_plain_kindtone_piped_asks_first_then_reads_answers(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lock_folder(data_dir, PASS)
+    before = snapshot(data_dir)
+    code, out, err = kt(capsys, monkeypatch, data_dir, stdin="wrong\n")  # plain `kindtone`
+    assert code == 1 and "That passphrase doesn't open your reflections." in err
+    assert "self-compassion practice" not in out
+    assert snapshot(data_dir) == before

@@ -243,7 +243,14 @@ def seal_for(path: Path, data: bytes) -> bytes:
         return data
     vault = _vaults.get(root)
     if vault is not None:
-        return vault.seal(role_of(Path(path)), data)
+        current = _current_key_id(Path(root))
+        if current == vault.key_id:
+            return vault.seal(role_of(Path(path)), data)
+        if not is_locked(Path(root)):  # unlocked in another window: plain, as it now is
+            return data
+        if current is not None:  # sealing with a key no lock.json holds would lose the words
+            raise VaultLocked(_RELOCKED)
+        return vault.seal(role_of(Path(path)), data)  # lock.json unreadable: keep one key
     if is_locked(Path(root)):
         raise VaultLocked("your reflections are locked; open them with your passphrase first")
     return data
@@ -269,19 +276,40 @@ def open_for(path: Path, raw: bytes) -> bytes:
         and found is not None
         and _current_key_id(Path(found[0])) != (vault.key_id)
     ):
-        raise VaultLocked(
-            "your reflections were locked again with a new key in another window; "
-            "please close kindtone and open it again"
-        )
+        raise VaultLocked(_RELOCKED)
     opened = vault.open(role_of(Path(path)), raw)
     return raw if opened is None else opened
 
 
+_RELOCKED = (
+    "your reflections were unlocked and locked again in another window; "
+    "please close kindtone and open it again"
+)
+_key_ids: dict[str, tuple[tuple[int, ...], bytes | None]] = {}
+
+
 def _current_key_id(data_dir: Path) -> bytes | None:
+    """The key id in ``lock.json`` now (None if there is none or it can't be read).
+
+    Checked before every sealed write, so a window holding a key that another window has
+    since replaced or removed never writes words only that lost key could open. Re-read only
+    when the file changed (its identity and times), so a save pays one ``stat``.
+    """
+    path = Path(data_dir) / KEYFILE
     try:
-        return bytes.fromhex(str(read_keyfile(data_dir)["key_id"]))
-    except (KeyfileError, ValueError):
+        info = os.lstat(path)
+    except OSError:
         return None
+    stamp = (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+    cached = _key_ids.get(str(path))
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    try:
+        key_id: bytes | None = bytes.fromhex(str(read_keyfile(data_dir)["key_id"]))
+    except (KeyfileError, ValueError):
+        key_id = None
+    _key_ids[str(path)] = (stamp, key_id)
+    return key_id
 
 
 # --- the keyfile -------------------------------------------------------------------------
