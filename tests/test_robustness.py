@@ -343,7 +343,7 @@ def test_sigkill_mid_save_never_damages_the_store_or_loses_a_reported_save(
 ) -> None:
     proc, data_dir, _months = zygote
     locked = is_locked(data_dir)
-    kills = KILLS // 5 if locked else KILLS  # the locked run checks the same paths, sealed
+    kills = KILLS
     assert proc.stdin is not None and proc.stdout is not None
     lines = Lines(proc.stdout.fileno())
     rng = random.Random(20261125)
