@@ -539,3 +539,10 @@ def test_plain_kindtone_piped_asks_first_then_reads_answers(
     assert code == 1 and "That passphrase doesn't open your reflections." in err
     assert "self-compassion practice" not in out
     assert snapshot(data_dir) == before
+
+
+def test_the_same_passphrase_typed_another_way_opens_the_lock(data_dir: Path) -> None:
+    """é typed as one character or as e + accent (macOS, some keyboards) is the same."""
+    lock_folder(data_dir, "caf\u00e9 au lait please")
+    keyfile = vault.read_keyfile(data_dir)
+    assert vault.open_keyfile(keyfile, "cafe\u0301 au lait please") is not None

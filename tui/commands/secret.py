@@ -15,7 +15,6 @@ from tui.commands import report_error
 from tui.paths import resolve_data_dir
 
 WRONG = "That passphrase doesn't open your reflections."
-TRIES = 3
 # Commands that read or write the person's data. `session` (and plain `kindtone`) ask in
 # open_app: on the terminal in plain mode, on the app's own screen otherwise.
 ASKS_FIRST = frozenset({"reflections", "backups"})
@@ -50,7 +49,7 @@ def open_folder(data_dir: Path, command: str, *, prompt: str = "Passphrase: ") -
     except vault.KeyfileError as error:
         report_error(command, f"your reflections are locked, but {error}.")
         return 1
-    tries = TRIES if sys.stdin is not None and sys.stdin.isatty() else 1
+    tries = vault.TRIES if sys.stdin is not None and sys.stdin.isatty() else 1
     for _ in range(tries):
         secret = read_secret(prompt)
         if secret is None:

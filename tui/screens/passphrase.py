@@ -26,8 +26,10 @@ class PassphraseScreen(Screen[None]):
     app: KindtoneApp
 
     def __init__(self) -> None:
+        from tui.core.vault import TRIES
+
         super().__init__()
-        self.tries_left = 3
+        self.tries_left = TRIES
 
     def compose(self) -> ComposeResult:
         with Vertical(id="passphrase-box", classes="dialog"):
@@ -47,9 +49,6 @@ class PassphraseScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        from tui.core.vault import TRIES
-
-        self.tries_left = TRIES
         self.query_one("#passphrase", Input).focus()
 
     @on(Button.Pressed, "#quit")
