@@ -233,7 +233,8 @@ def seal_for(path: Path, data: bytes) -> bytes:
     """The bytes to write at ``path``: sealed when its data folder is locked.
 
     With a lock but no key in memory (another window locked it meanwhile), nothing is written:
-    plain words must never land in a locked folder.
+    plain words must never land in a locked folder. A key another window has since replaced
+    is refused too; one whose lock was removed writes plain, as the folder now is.
     """
     found = _root_of(path)
     if found is None:
@@ -252,7 +253,10 @@ def seal_for(path: Path, data: bytes) -> bytes:
             raise VaultLocked(_RELOCKED)
         return vault.seal(role_of(Path(path)), data)  # lock.json unreadable: keep one key
     if is_locked(Path(root)):
-        raise VaultLocked("your reflections are locked; open them with your passphrase first")
+        raise VaultLocked(
+            "your reflections were locked in another window; please close kindtone and open "
+            "it again with your passphrase"
+        )
     return data
 
 
