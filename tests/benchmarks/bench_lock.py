@@ -103,7 +103,64 @@ def main(argv: list[str] | None = None) -> int:
                 f"| `{name}` | {p * 1000:.0f} ms | {lk * 1000:.0f} ms | "
                 f"{extra * 1000:+.0f} ms | {'met' if extra <= 0.1 else 'NOT met'} |"
             )
+        print()
+        in_process(plain, locked, args.runs, args.word)
+        print(f"importing the cipher and KDF (python -X importtime): {import_ms():.0f} ms")
     return 0
+
+
+def in_process(plain: Path, locked: Path, runs: int, word: str) -> None:
+    """The store's own extra work when locked, without process start-up noise: the same
+    ``list`` calls in one process, the key already derived, alternating, medians."""
+    from tui.core import vault
+    from tui.core.storage import ReflectionStore
+
+    vault.unlock_in_memory(locked, PASS)
+    calls = {
+        "list(limit=10)": {"limit": 10},
+        f"list(search={word!r}, limit=10)": {"search": word, "limit": 10},
+        f"list(search={word!r})": {"search": word},
+    }
+    times: dict[tuple[str, str], list[float]] = {}
+    for _ in range(runs):
+        for name, kwargs in calls.items():
+            for state, data in (("plain", plain), ("locked", locked)):
+                store = ReflectionStore(data)  # fresh: no cache carried over
+                began = time.perf_counter()
+                store.list(**kwargs)  # type: ignore[arg-type]
+                times.setdefault((name, state), []).append(time.perf_counter() - began)
+    print("| in process, key derived | plain | locked | extra |")
+    print("|---|---:|---:|---:|")
+    for name in calls:
+        p = statistics.median(times[(name, "plain")])
+        lk = statistics.median(times[(name, "locked")])
+        print(f"| `{name}` | {p * 1000:.1f} ms | {lk * 1000:.1f} ms | {(lk - p) * 1000:+.1f} ms |")
+
+
+def import_ms() -> float:
+    """Cumulative import time of the cryptography modules a locked command loads."""
+    code = (
+        "import tui.core.storage;"
+        "from cryptography.hazmat.primitives.ciphers.aead import AESGCM;"
+        "from cryptography.hazmat.primitives.kdf.argon2 import Argon2id"
+    )
+    samples = []
+    for _ in range(5):
+        done = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", code],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=True,
+        )
+        total = 0
+        for line in done.stderr.splitlines():
+            parts = line.split("|")
+            # top-level cryptography imports only: their cumulative time includes the rest
+            if len(parts) == 3 and parts[2].startswith(" cryptography"):
+                total += int(parts[1])
+        samples.append(total / 1000)
+    return statistics.median(samples)
 
 
 if __name__ == "__main__":
