@@ -546,3 +546,32 @@ def test_the_same_passphrase_typed_another_way_opens_the_lock(data_dir: Path) ->
     lock_folder(data_dir, "caf\u00e9 au lait please")
     keyfile = vault.read_keyfile(data_dir)
     assert vault.open_keyfile(keyfile, "cafe\u0301 au lait please") is not None
+
+
+def test_a_command_nobody_listed_asks_first(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new command that reads the person's data (kind words, ...) is covered by default."""
+    from types import SimpleNamespace
+
+    from tui.commands.secret import open_if_needed
+
+    lock_folder(data_dir, PASS)
+    vault.forget()
+    monkeypatch.setattr(sys, "stdin", _Stdin("wrong passphrase\n"))
+    args = SimpleNamespace(command="catch", data_dir=str(data_dir))
+    assert open_if_needed(args) == 1
+    assert "That passphrase doesn't open your reflections." in capsys.readouterr().err
+    assert open_if_needed(SimpleNamespace(command="check", data_dir=str(data_dir))) is None
+
+
+def test_any_module_writing_in_the_chosen_data_folder_never_writes_plain(data_dir: Path) -> None:
+    from tui.core.atomic import write_atomic
+    from tui.paths import resolve_data_dir
+
+    lock_folder(data_dir, PASS)
+    vault.forget()  # a fresh process that only resolved the folder, no store made
+    resolve_data_dir(str(data_dir))
+    with pytest.raises(OSError, match="locked"):
+        write_atomic(data_dir / "phrases.json", b'{"phrases": ["be gentle"]}')
+    assert not (data_dir / "phrases.json").exists()

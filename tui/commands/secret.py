@@ -15,9 +15,11 @@ from tui.commands import report_error
 from tui.paths import resolve_data_dir
 
 WRONG = "That passphrase doesn't open your reflections."
-# Commands that read or write the person's data. `session` (and plain `kindtone`) ask in
+# Every command asks first unless it is here: any new command that touches the person's data
+# is covered without being added to a list. `check` and `exercises` never read it; `lock`,
+# `unlock` and `passphrase` ask in their own words; `session` (and plain `kindtone`) ask in
 # open_app: on the terminal in plain mode, on the app's own screen otherwise.
-ASKS_FIRST = frozenset({"reflections", "backups"})
+NEVER_ASKS = frozenset({"check", "exercises", "lock", "unlock", "passphrase", "session"})
 
 
 def read_secret(prompt: str) -> str | None:
@@ -69,6 +71,6 @@ def open_folder(data_dir: Path, command: str, *, prompt: str = "Passphrase: ") -
 
 def open_if_needed(args: Any) -> int | None:
     """Before a data command runs: ask when its folder is locked (never for the app)."""
-    if args.command not in ASKS_FIRST:
+    if args.command is None or args.command in NEVER_ASKS:
         return None
     return open_folder(resolve_data_dir(args.data_dir), args.command)
