@@ -575,3 +575,16 @@ def test_any_module_writing_in_the_chosen_data_folder_never_writes_plain(data_di
     with pytest.raises(OSError, match="locked"):
         write_atomic(data_dir / "phrases.json", b'{"phrases": ["be gentle"]}')
     assert not (data_dir / "phrases.json").exists()
+
+
+def test_a_backup_swap_cut_short_by_a_crash_is_put_back(filled: Path) -> None:
+    """Between the two renames of a backup's swap the day's folder is missing for a moment;
+    the next lock or unlock puts it back rather than losing it."""
+    [backup] = list_backups(filled)
+    moved = filled / "backups" / f".relock-old-{backup.day.isoformat()}-0badcafe"
+    os.rename(backup.path, moved)
+    lock_folder(filled, PASS)
+    assert not moved.exists()
+    [again] = list_backups(filled)
+    assert again.day == backup.day and check_backup(filled, again.day).reflections == 2
+    assert files_holding(filled, "useless") == []

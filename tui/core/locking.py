@@ -41,7 +41,9 @@ from tui.paths import ensure_private_dir
 __all__ = ["Changed", "LockError", "lock_folder", "seal_leftovers", "unlock_folder"]
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_OLD = re.compile(r"^\.tmp-old-(\d{4}-\d{2}-\d{2})-[0-9a-f]{8}$")
+# A backup being swapped out. Not ``.tmp-``: the backups module clears those, and a crash
+# between the two renames must leave this one to be put back, not deleted.
+_OLD = re.compile(r"^\.relock-old-(\d{4}-\d{2}-\d{2})-[0-9a-f]{8}$")
 
 
 class LockError(Exception):
@@ -211,13 +213,13 @@ def _tidy_backups(backups: Path) -> None:
     """Finish or undo a swap a crash interrupted, and drop half-built copies (we hold the
     backups' lock, so none is being built now)."""
     for entry in list(os.scandir(backups)):
-        if not entry.is_dir(follow_symlinks=False) or not entry.name.startswith(".tmp-"):
+        if not entry.is_dir(follow_symlinks=False):
             continue
         old = _OLD.match(entry.name)
         if old and not (backups / old[1]).exists():
             os.rename(entry.path, backups / old[1])
-            continue
-        shutil.rmtree(entry.path, ignore_errors=True)
+        elif old or entry.name.startswith(".tmp-"):
+            shutil.rmtree(entry.path, ignore_errors=True)
 
 
 def _convert_backup(folder: Path, vault: Vault, *, seal: bool, changed: Changed) -> bool:
@@ -260,7 +262,7 @@ def _convert_backup(folder: Path, vault: Vault, *, seal: bool, changed: Changed)
             _fsync_dir(target.parent)
         _write_new(staging / MANIFEST, orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
         _fsync_dir(staging)
-        old = folder.parent / f".tmp-old-{folder.name}-{tag}"
+        old = folder.parent / f".relock-old-{folder.name}-{tag}"
         os.rename(folder, old)
         os.rename(staging, folder)
     except BaseException:
