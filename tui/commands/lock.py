@@ -95,6 +95,10 @@ def run(args: argparse.Namespace) -> int:
         )
         return 1
     print("Your reflections are locked. kindtone will ask for your passphrase to open them.")
+    print(
+        "Not locked: your own exercises, your settings (with your support lines), and the\n"
+        "names and sizes of the files (which months you practised in)."
+    )
     print()
     print("Your recovery key, shown only this once. Write it down and keep it somewhere safe:")
     print()
