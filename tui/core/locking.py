@@ -29,10 +29,10 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from filelock import FileLock, Timeout
+from filelock import Timeout
 
 from tui.core import vault as _vault
-from tui.core.atomic import write_atomic
+from tui.core.atomic import locked, write_atomic
 from tui.core.backups import BACKUPS_DIR, MANIFEST, _fsync_dir, _sha256, _write_new
 from tui.core.storage import LOCK_FILE, LOCK_TIMEOUT_SECONDS, REFLECTIONS_DIR
 from tui.core.vault import KEYFILE, PLAIN_FOLDERS, Vault, is_sealed, role_of
@@ -114,14 +114,12 @@ def unlock_folder(data_dir: Path, vault: Vault) -> Changed:
 @contextmanager
 def _quiet_folder(data_dir: Path) -> Iterator[None]:
     """Hold the backups' lock, then the store's (a restore's order): nothing else writes."""
-    locks = []
-    for folder in (data_dir / BACKUPS_DIR, data_dir / REFLECTIONS_DIR):
-        if folder.is_dir() and not folder.is_symlink():
-            locks.append(FileLock(folder / LOCK_FILE, timeout=LOCK_TIMEOUT_SECONDS, mode=0o600))
+    folders = [data_dir / BACKUPS_DIR, data_dir / REFLECTIONS_DIR]
     try:
         with contextlib.ExitStack() as stack:
-            for lock in locks:
-                stack.enter_context(lock)
+            for folder in folders:
+                if folder.is_dir() and not folder.is_symlink():
+                    stack.enter_context(locked(folder))
             yield
     except Timeout as exc:
         raise LockError(
