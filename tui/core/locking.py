@@ -32,7 +32,7 @@ import orjson
 from filelock import Timeout
 
 from tui.core import vault as _vault
-from tui.core.atomic import locked, write_atomic
+from tui.core.atomic import locked, read_bytes, write_atomic
 from tui.core.backups import BACKUPS_DIR, MANIFEST, _fsync_dir, _sha256, _write_new
 from tui.core.storage import LOCK_FILE, LOCK_TIMEOUT_SECONDS, REFLECTIONS_DIR
 from tui.core.vault import KEYFILE, PLAIN_FOLDERS, Vault, is_sealed, role_of
@@ -176,9 +176,11 @@ def _loose_files(data_dir: Path, changed: Changed) -> Iterator[Path]:
 
 
 def _read(path: Path) -> bytes:
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
-    with os.fdopen(fd, "rb") as handle:
-        return handle.read()
+    """A regular file's bytes, never through a link nor from a FIFO (``atomic.read_bytes``)."""
+    found = read_bytes(path)
+    if found is None:
+        raise FileNotFoundError(path)
+    return found
 
 
 def _transform(
