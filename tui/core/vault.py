@@ -12,10 +12,13 @@ folder backup or a synced copy. When the data folder is locked:
   rewritten. The KDF and its parameters are stored, so they can rise later;
 * the data key lives only in this process's memory (``remember``), never on disk.
 
-Where the bytes go: ``write_atomic`` seals (``seal_for``) anything written under a data folder
-this process knows about, and the store opens (``open_for``) what it reads. Files stay plain
-where no lock exists, so nothing changes for people who never lock. A file that fails its
-authentication tag is handed back sealed; the store then sees it as damaged and sets it aside.
+Where the bytes go: ``atomic.stage_bytes`` (under ``write_atomic`` and every all-or-nothing
+save) seals (``seal_for``) anything written under a data folder this process knows about, and
+the store opens (``open_for``) what it reads where it parses it; backups copy the sealed bytes
+as they are. Files stay plain where no lock exists, so nothing changes for people who never
+lock. A file that fails its authentication tag is handed back sealed; the store then sees it
+as damaged and sets it aside. A new file in the data folder is sealed without being listed
+anywhere; whoever reads it back passes its bytes through ``open_for`` (or ``read_private``).
 
 No home-made cryptography: everything here is the ``cryptography`` package's AESGCM, Argon2id,
 scrypt and HKDF. It is imported only when a lock is actually used, so start-up pays nothing.
@@ -538,19 +541,16 @@ def unlock_in_memory(data_dir: Path, secret: str) -> Vault:
 
 
 def read_private(path: Path) -> bytes | None:
-    """A data-folder file's plain bytes (None when absent); never follows a link.
+    """A data-folder file's plain bytes (None when absent); never through a link or a FIFO.
 
     For any new file kept in the data folder (kind words, ...): written with ``write_atomic``,
     read with this, and it is locked with everything else. Bytes that still start with
     ``MAGIC`` (``is_sealed``) failed their check: treat the file as damaged.
     """
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
-    except FileNotFoundError:
-        return None
-    with os.fdopen(fd, "rb") as handle:
-        raw = handle.read()
-    return open_for(path, raw)
+    from tui.core.atomic import read_bytes
+
+    raw = read_bytes(path)
+    return None if raw is None else open_for(path, raw)
 
 
 def lock_status(data_dir: Path) -> str:
