@@ -588,3 +588,11 @@ def test_a_backup_swap_cut_short_by_a_crash_is_put_back(filled: Path) -> None:
     [again] = list_backups(filled)
     assert again.day == backup.day and check_backup(filled, again.day).reflections == 2
     assert files_holding(filled, "useless") == []
+
+
+def test_a_file_keeps_its_name_as_it_is_set_aside_staged_or_backed_up() -> None:
+    assert vault.role_of(Path("/d/reflections/2026-11.json")) == "2026-11.json"
+    assert vault.role_of("/d/reflections/2026-11.json.damaged-20261125T173000-2") == "2026-11.json"
+    assert vault.role_of("/d/reflections/.2026-11.json.0123456789ab.tmp") == "2026-11.json"
+    assert vault.role_of("/d/.draft.json.restore-0123abcd.tmp") == "draft.json"
+    assert vault.role_of("/d/backups/2026-11-25/draft.json") == "draft.json"

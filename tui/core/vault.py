@@ -160,10 +160,10 @@ def _ad(role: str) -> bytes:
     return b"kindtone file:" + role.encode("utf-8", "surrogateescape")
 
 
-def role_of(path: Path) -> str:
+def role_of(path: str | os.PathLike[str]) -> str:
     """The name a file is sealed under: its own, without a set-aside or temporary wrapping,
     so a backup copy, a restored file or a damaged copy still opens."""
-    name = _ASIDE_SUFFIX.sub("", path.name)
+    name = _ASIDE_SUFFIX.sub("", os.path.basename(os.fspath(path)))
     temp = _TEMP_NAME.match(name)
     return temp[1] if temp else name
 
@@ -249,12 +249,12 @@ def seal_for(path: Path, data: bytes) -> bytes:
     if vault is not None:
         current = _current_key_id(Path(root))
         if current == vault.key_id:
-            return vault.seal(role_of(Path(path)), data)
+            return vault.seal(role_of(path), data)
         if not is_locked(Path(root)):  # unlocked in another window: plain, as it now is
             return data
         if current is not None:  # sealing with a key no lock.json holds would lose the words
             raise VaultLocked(_RELOCKED)
-        return vault.seal(role_of(Path(path)), data)  # lock.json unreadable: keep one key
+        return vault.seal(role_of(path), data)  # lock.json unreadable: keep one key
     if is_locked(Path(root)):
         raise VaultLocked(
             "your reflections were locked in another window; please close kindtone and open "
@@ -284,7 +284,7 @@ def open_for(path: Path, raw: bytes) -> bytes:
         and _current_key_id(Path(found[0])) != (vault.key_id)
     ):
         raise VaultLocked(_RELOCKED)
-    opened = vault.open(role_of(Path(path)), raw)
+    opened = vault.open(role_of(path), raw)
     return raw if opened is None else opened
 
 
