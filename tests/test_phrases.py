@@ -341,3 +341,35 @@ def test_words_without_letters_never_join() -> None:
     assert why_not_kind("1") == "it has no words"
     assert why_not_kind("...") == "it has no words"
     assert why_not_kind("Breathe.") is None
+
+
+def test_under_a_lock_kind_words_are_sealed_and_still_offered(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The lock (issue 16) seals every file the store writes: kind words and the insights
+    cache too, and a catch on a locked folder still offers them."""
+    from tui.core import vault
+
+    data = tmp_path / "data"
+    PhraseStore(data).add(KIND, ["labelling"])
+    passphrase = "correct horse battery"
+
+    def kt(*args: str, stdin: str = "") -> tuple[int, str, str]:
+        vault.forget()  # a new process: no key in memory
+        return run(capsys, "--data-dir", str(data), *args, stdin=stdin)
+
+    status, _, err = kt("lock", stdin=passphrase + "\n")
+    assert status == 0, err
+    assert b"still learning" not in (data / PHRASES_FILE).read_bytes()
+    status, out, err = kt("catch", "I'm such an idiot", stdin=f"{passphrase}\n1\n")
+    assert status == 0, err
+    assert f"1. {KIND}" in out and "saved it to your reflections" in out
+    status, out, err = kt("insights", "--json", stdin=passphrase + "\n")
+    assert status == 0, err
+    assert json.loads(out.splitlines()[-1])["catches"] == 1
+    for name in (PHRASES_FILE, ".insights-cache.json"):
+        assert b"still learning" not in (data / name).read_bytes()
+        assert b"labelling" not in (data / name).read_bytes()
+    status, out, err = kt("phrases", "list", "--json", stdin=passphrase + "\n")
+    assert status == 0, err
+    assert json.loads(out.splitlines()[-1])[0]["uses"] == 1

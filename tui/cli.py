@@ -27,6 +27,9 @@ SUBCOMMANDS: dict[str, str] = {
     "catch": "tui.commands.catch",
     "phrases": "tui.commands.phrases",
     "insights": "tui.commands.insights",
+    "lock": "tui.commands.lock",
+    "unlock": "tui.commands.unlock",
+    "passphrase": "tui.commands.passphrase",
 }
 
 
@@ -41,6 +44,9 @@ SUMMARIES: dict[str, str] = {
     "catch": "catch the critic in the moment and say it again kindly",
     "phrases": "your kind words: list, add or remove them",
     "insights": "how your practice and your inner voice are changing, week by week",
+    "lock": "lock your reflections with a passphrase (encrypted on disk)",
+    "unlock": "remove the lock: your reflections are kept in plain files again",
+    "passphrase": "change the passphrase of a locked data folder",
 }
 _OPTIONS_WITH_VALUES = ("--data-dir", "--config-dir")
 
@@ -111,6 +117,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return open_app(args)
     module = importlib.import_module(SUBCOMMANDS[args.command])
     try:
+        from tui.commands.secret import open_if_needed
+
+        refused = open_if_needed(args)
+        if refused is not None:
+            return refused
         result: int = module.run(args)
     except KeyboardInterrupt:
         return 130

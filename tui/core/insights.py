@@ -24,6 +24,7 @@ import orjson
 
 from tui.core.atomic import read_bytes, write_atomic
 from tui.core.record import Reflection
+from tui.core.vault import open_for
 
 if TYPE_CHECKING:
     from tui.core.phrases import Phrase
@@ -343,8 +344,10 @@ class SummaryCache:
             self._months = {}
             try:
                 raw = read_bytes(self.path)  # never through a link
+                if raw is not None:
+                    raw = open_for(self.path, raw)  # sealed, like every file, under a lock
                 data = orjson.loads(raw) if raw is not None else None
-            except (OSError, orjson.JSONDecodeError):
+            except (OSError, orjson.JSONDecodeError):  # VaultLocked is an OSError: rebuild
                 data = None
             if isinstance(data, dict) and data.get("v") == CACHE_VERSION:
                 self._months = data.get("months") or {}

@@ -201,6 +201,9 @@ class PhraseStore:
         self.data_dir = Path(data_dir)
         self.path = self.data_dir / PHRASES_FILE
         self.warnings: list[str] = []
+        from tui.core.vault import attach
+
+        attach(self.data_dir)  # what it writes is sealed whenever the folder is locked
 
     # -- reading --
 
@@ -319,8 +322,10 @@ class PhraseStore:
 
     def _read(self) -> bytes | None:
         """The file's bytes, never through a symlink (someone else's file is not ours)."""
+        from tui.core.vault import open_for
+
         try:
-            return read_bytes(self.path)
+            raw = read_bytes(self.path)
         except LinkRefused as exc:
             from tui.core.storage import StoreError
 
@@ -329,6 +334,9 @@ class PhraseStore:
                 "in its data folder. Move it away to keep kind words here.",
                 path=self.path,
             ) from exc
+        # Under a lock the file is sealed (tui.core.vault): opened here, like the store's files;
+        # one that fails its check stays sealed, and is then set aside as damaged.
+        return None if raw is None else open_for(self.path, raw)
 
     def _load(self) -> _Loaded:
         raw = self._read()
