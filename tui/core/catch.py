@@ -7,7 +7,7 @@ words are kept. No Textual here.
 
 from __future__ import annotations
 
-import uuid
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -60,7 +60,8 @@ class Catch:
     offered: list[Phrase]
     started_at: datetime
     clock: Callable[[], datetime] = _now
-    id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    # 32 hex digits like a session's uuid4().hex, without importing uuid (and `platform`)
+    id: str = field(default_factory=lambda: os.urandom(16).hex())
     versions: list[str] = field(default_factory=list)
     kept: Redirect | None = None
     crisis: bool = False

@@ -20,7 +20,6 @@ from __future__ import annotations
 import builtins
 import contextlib
 import os
-import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -267,7 +266,7 @@ class PhraseStore:
                     phrases[n] = replace(existing, patterns=merged, uses=uses)
                     return phrases[n]
             phrase = Phrase(
-                id=uuid.uuid4().hex[:10],
+                id=os.urandom(5).hex(),  # not uuid: it imports `platform`, slowing catch
                 text=cleaned,
                 patterns=tuple(dict.fromkeys(patterns)),
                 uses=1 if count_use else 0,
