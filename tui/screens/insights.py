@@ -62,16 +62,27 @@ def heatmap_content(per_day: dict[date, int], today: date, weeks: int = HEATMAP_
         last_month = month
     lines = [Content(" " * LABEL_WIDTH + "".join(months[:weeks]))]
     for weekday, row in enumerate(grid):
+        # Cells of one look are joined into one run: a year of days drawn cell by cell was
+        # hundreds of styled pieces, and drawing them was most of the screen's first paint.
         parts: list[tuple[str, str] | str] = [f"{DAY_LABELS[weekday]:<4} "]
+        run_text, run_style = "", ""
         for count in row:
-            if count is None:
-                parts.append(" ")
-            elif count == 0:
-                parts.append(("·", "dim"))
-            elif count == 1:
-                parts.append(("■", "$accent 60%"))
-            else:
-                parts.append(("■", "$accent"))
+            text, style = (
+                (" ", "")
+                if count is None
+                else ("·", "dim")
+                if count == 0
+                else ("■", "$accent 60%")
+                if count == 1
+                else ("■", "$accent")
+            )
+            if style != run_style and run_text:
+                parts.append((run_text, run_style) if run_style else run_text)
+                run_text = ""
+            run_text += text
+            run_style = style
+        if run_text:
+            parts.append((run_text, run_style) if run_style else run_text)
         lines.append(Content.assemble(*parts))
     return Content("\n").join(lines)
 
