@@ -201,3 +201,30 @@ def test_spark_and_recent_weeks_end_this_week() -> None:
     weeks = recent_weeks([Week(date(2026, 11, 23), sessions=2)], TODAY, 3)
     assert [w.monday for w in weeks] == [date(2026, 11, 9), date(2026, 11, 16), date(2026, 11, 23)]
     assert weeks[-1].sessions == 2
+
+
+def test_the_screens_recent_weeks_only_view_counts_the_same() -> None:
+    from tui.core.insights import combine, recent_weeks, summarise
+
+    monday = TODAY - timedelta(days=TODAY.weekday())
+    records = [
+        rewrite_record(
+            n,
+            monday - timedelta(weeks=n * 3),
+            catch=n % 2 == 0,
+            noticed=["labelling"],
+            first_try=n % 3 == 0,
+        )
+        for n in range(1, 40)
+    ]
+    summaries = [summarise(records[:20]), summarise(records[20:])]
+    full = combine(summaries, TODAY)
+    recent = combine(summaries, TODAY, weeks_from=TODAY - timedelta(weeks=26))
+    assert len(recent.weeks) < len(full.weeks)
+    everything, partial = full.to_dict(), recent.to_dict()
+    for key in everything:
+        if key != "weeks":
+            assert partial[key] == everything[key], key
+    assert [w.to_dict() for w in recent_weeks(full.weeks, TODAY, 26)] == [
+        w.to_dict() for w in recent_weeks(recent.weeks, TODAY, 26)
+    ]

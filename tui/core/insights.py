@@ -38,7 +38,7 @@ TOP_PHRASES = 5
 SPARKS = "▁▂▃▄▅▆▇█"
 CATCH = "catch"  # tui.core.catch.KIND, without importing the analyser
 CACHE_FILE = ".insights-cache.json"
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 
 @dataclass
@@ -183,6 +183,7 @@ def summarise(records: Iterable[Reflection | Mapping[str, Any]]) -> dict[str, An
     days: Counter[str] = Counter()
     pairs: dict[str, list[int]] = {}
     weeks: dict[str, dict[str, Any]] = {}
+    caught: dict[str, int] = {}
     last_ts: float | None = None
     for item in records:
         typed = item if isinstance(item, Reflection) else Reflection.parse(item)
@@ -233,22 +234,38 @@ def summarise(records: Iterable[Reflection | Mapping[str, Any]]) -> dict[str, An
             for category in noticed if isinstance(noticed, list) else ():
                 if isinstance(category, str):
                     week["noticed"][category] = week["noticed"].get(category, 0) + 1
+                    caught[category] = caught.get(category, 0) + 1
     summary.update(
-        exercises=dict(exercises), days=dict(days), pairs=pairs, weeks=weeks, last_ts=last_ts
+        exercises=dict(exercises),
+        days=dict(days),
+        pairs=pairs,
+        weeks=weeks,
+        last_ts=last_ts,
+        noticed=caught,
     )
     return summary
 
 
 def combine(
-    summaries: Iterable[dict[str, Any]], today: date, phrases: Sequence[Phrase] = ()
+    summaries: Iterable[dict[str, Any]],
+    today: date,
+    phrases: Sequence[Phrase] = (),
+    weeks_from: date | None = None,
 ) -> Insights:
-    """Insights from month summaries; ``today`` places the heatmap and the trends."""
+    """Insights from month summaries; ``today`` places the heatmap and the trends.
+
+    ``weeks_from``: list only weeks from then on (the screen charts the last half year;
+    building every week of decades was a third of its first paint). Totals and patterns
+    still count everything."""
+    trend_from = monday_of(today) - timedelta(weeks=2 * TREND_WEEKS - 1)
+    weeks_text = min(weeks_from, trend_from).isoformat() if weeks_from is not None else ""
     insights = Insights()
     exercises: Counter[str] = Counter()
     per_day: Counter[date] = Counter()
     pairs: dict[str, list[int]] = {"harsh": [0, 0], "tense": [0, 0]}
     weeks: dict[str, Week] = {}
     noticed: dict[str, Counter[str]] = {}
+    caught: Counter[str] = Counter()
     first_text = (today - timedelta(weeks=HEATMAP_WEEKS)).isoformat()
     today_text = today.isoformat()
     last_ts: float | None = None
@@ -270,7 +287,11 @@ def combine(
         for day_text, count in summary["days"].items() if last_day >= first_text else ():
             if first_text <= day_text <= today_text:  # ISO dates sort as text: parse few
                 per_day[date.fromisoformat(day_text)] += count
-        for monday, part in summary["weeks"].items():
+        for category, count in summary["noticed"].items():
+            caught[category] += count
+        for monday, part in summary["weeks"].items() if last_day >= weeks_text else ():
+            if monday < weeks_text:
+                continue
             week = weeks.get(monday)
             if week is None:
                 week = weeks[monday] = Week(_monday(monday))
@@ -289,17 +310,19 @@ def combine(
     this_monday = monday_of(today)
     recent_from = (this_monday - timedelta(weeks=TREND_WEEKS - 1)).isoformat()
     earlier_from = (this_monday - timedelta(weeks=2 * TREND_WEEKS - 1)).isoformat()
-    caught: Counter[str] = Counter()
     recent: Counter[str] = Counter()
     earlier: Counter[str] = Counter()
     for monday, counts in noticed.items():
-        caught.update(counts)
         if monday >= recent_from:
             recent.update(counts)
         elif monday >= earlier_from:
             earlier.update(counts)
     insights.per_day = dict(per_day)
-    insights.weeks = [weeks[monday] for monday in sorted(weeks)]
+    insights.weeks = [
+        weeks[monday]
+        for monday in sorted(weeks)
+        if weeks_from is None or monday >= weeks_from.isoformat()
+    ]
     insights.harsh_pairs, insights.tense_pairs = pairs["harsh"][1], pairs["tense"][1]
     insights.harsh_change = pairs["harsh"][0] / pairs["harsh"][1] if pairs["harsh"][1] else None
     insights.tense_change = pairs["tense"][0] / pairs["tense"][1] if pairs["tense"][1] else None
@@ -393,7 +416,10 @@ class SummaryCache:
 
 
 def load_insights(
-    store: ReflectionStore, today: date, cache: SummaryCache | None = None
+    store: ReflectionStore,
+    today: date,
+    cache: SummaryCache | None = None,
+    weeks_from: date | None = None,
 ) -> Insights:
     """Insights of everything in the store, with your most-used kind words."""
     from tui.core.phrases import PhraseStore
@@ -403,7 +429,7 @@ def load_insights(
         kind_words = PhraseStore(store.data_dir).list()
     except Exception:  # kind words are a bonus here; their own screen reports problems
         kind_words = []
-    return combine(cache.summaries(store), today, kind_words)
+    return combine(cache.summaries(store), today, kind_words, weeks_from)
 
 
 def spark(values: Sequence[float | None], top: float | None = None) -> str:

@@ -224,7 +224,9 @@ class InsightsScreen(Screen[None]):
         today = self.today or date.today()
         call = self.app.call_from_thread if threaded else (lambda f, *a: f(*a))
         try:
-            insights = load_insights(self.app.store, today, cache)
+            # Only the weeks the chart can show are built (totals still count everything).
+            weeks_from = today - timedelta(weeks=MAX_CHART_WEEKS)
+            insights = load_insights(self.app.store, today, cache, weeks_from)
         except (OSError, StoreError) as error:
             call(
                 self.query_one("#insights-text", Plain).set_text,
