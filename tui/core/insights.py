@@ -361,6 +361,7 @@ class SummaryCache:
     def __init__(self, data_dir: Path) -> None:
         self.path = Path(data_dir) / CACHE_FILE
         self._months: dict[str, Any] | None = None
+        self._listed: list[tuple[Path, list[int] | None]] | None = None
 
     def _load(self) -> dict[str, Any]:
         if self._months is None:
@@ -379,20 +380,28 @@ class SummaryCache:
     def stale(self, store: ReflectionStore) -> int:
         """How many month files would have to be read again (a few stats, no reading)."""
         months = self._load()
+        listed = [(path, _file_identity(path)) for _key, path in store._months()]
+        self._listed = listed  # the next ``summaries`` needn't list and stat them again
         count = 0
-        for _key, path in store._months():
+        for path, identity in listed:
             cached = months.get(path.name)
-            if cached is None or cached.get("id") != _file_identity(path):
+            if cached is None or cached.get("id") != identity:
                 count += 1
         return count
+
+    def forget_listing(self) -> None:
+        """Before summarising later (in a thread): files may change meanwhile, so stat again."""
+        self._listed = None
 
     def summaries(self, store: ReflectionStore) -> list[dict[str, Any]]:
         months = self._load()
         found: list[dict[str, Any]] = []
         fresh: dict[str, Any] = {}
         changed = False
-        for _key, path in store._months():
-            identity = _file_identity(path)
+        listed, self._listed = self._listed, None
+        if listed is None:
+            listed = [(path, _file_identity(path)) for _key, path in store._months()]
+        for path, identity in listed:
             cached = months.get(path.name)
             if identity is not None and cached is not None and cached.get("id") == identity:
                 fresh[path.name] = cached

@@ -223,6 +223,7 @@ class InsightsScreen(Screen[None]):
                 if collecting:
                     gc.enable()
         else:
+            cache.forget_listing()
             self.load(cache)
 
     @work(thread=True, exclusive=True)
