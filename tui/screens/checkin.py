@@ -10,11 +10,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, OptionList
+from textual.widgets import Button, OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.exercises import SITUATIONS
 from tui.core.session import Ratings, Session, plan_session
+from tui.widgets.footer import KeysFooter
 from tui.widgets.plain import Plain
 from tui.widgets.ratings_form import RatingsForm
 
@@ -57,10 +58,11 @@ class CheckInScreen(Screen[None]):
             with Horizontal(classes="buttons"):
                 yield Button(Content("Begin"), compact=True, id="begin", variant="primary")
                 yield Button(Content("Back"), compact=True, id="back")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#situation", OptionList).focus()
+        self.app.warm_analyser()  # while the person answers
 
     @on(OptionList.OptionSelected, "#situation")
     def _situation_chosen(self, event: OptionList.OptionSelected) -> None:

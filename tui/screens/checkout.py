@@ -10,9 +10,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer
+from textual.widgets import Button
 
 from tui.core.session import Ratings, Session
+from tui.widgets.footer import KeysFooter
 from tui.widgets.plain import Plain
 from tui.widgets.ratings_form import RatingsForm
 
@@ -40,7 +41,7 @@ class CheckOutScreen(Screen[None]):
             with Horizontal(classes="buttons"):
                 yield Button(Content("Finish"), compact=True, id="finish", variant="primary")
                 yield Button(Content("Skip"), compact=True, id="skip")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#harsh").focus()

@@ -14,12 +14,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.describe import render_exercise
 from tui.core.exercises import SITUATIONS, Exercise, Library
 from tui.core.text import strip_controls
+from tui.widgets.footer import KeysFooter
 from tui.widgets.plain import Plain
 
 if TYPE_CHECKING:
@@ -100,7 +101,7 @@ class LibraryScreen(Screen[None]):
                 yield OptionList(id="exercise-list")
                 with VerticalScroll(id="exercise-detail"):
                     yield Plain("", id="detail-text")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._shown: Library | None = None

@@ -11,12 +11,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Select
+from textual.widgets import Button, Input, Select
 
 from tui.core.atomic import write_atomic
 from tui.core.exercise_writer import exercise_toml, slug
 from tui.core.exercises import SITUATIONS, parse_exercise_text
 from tui.paths import ensure_private_dir
+from tui.widgets.footer import KeysFooter
 from tui.widgets.plain import Plain
 from tui.widgets.step_editor import TYPE_LABELS, StepEditor
 from tui.widgets.toggles import Tick
@@ -122,7 +123,7 @@ class NewExerciseScreen(Screen[None]):
             with Horizontal(classes="buttons"):
                 yield Button(Content("Save"), compact=True, id="save", variant="primary")
                 yield Button(Content("Cancel"), compact=True, id="cancel")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()

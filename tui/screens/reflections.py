@@ -12,12 +12,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Select
+from textual.widgets import Input, Select
 
 from tui.core.exercises import SITUATIONS
 from tui.core.reflection_index import Filter, ReflectionIndex, Row
 from tui.core.session import show_rating
 from tui.core.storage import StoreError
+from tui.widgets.footer import KeysFooter
 from tui.widgets.plain import Plain
 from tui.widgets.reflection_list import ReflectionList
 
@@ -106,7 +107,7 @@ class ReflectionsScreen(Screen[None]):
                 yield Input(placeholder="to YYYY-MM-DD", id="filter-to", compact=True)
             yield Plain("Loading…", id="reflections-status", classes="muted")
             yield ReflectionList(self._describe, id="reflection-list")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def _describe(self, row: Row) -> str:
         return describe_row(row, self.titles)
@@ -308,7 +309,7 @@ class ReflectionDetailScreen(Screen[str | None]):
                     for n, version in enumerate(versions[:-1], start=1):
                         yield Plain(f"version {n}: {version}", classes="version")
                 yield Plain("(skipped)" if answer is None else str(answer), classes="quote")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def action_close(self) -> None:
         self.dismiss(None)

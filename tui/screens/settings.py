@@ -10,9 +10,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Input, RadioSet, Select, TextArea
+from textual.widgets import Button, Checkbox, Input, RadioSet, Select, TextArea
 
 from tui.core.settings import MAX_SUPPORT_LINES, SESSION_LENGTHS
+from tui.widgets.footer import KeysFooter
 from tui.widgets.plain import Plain
 from tui.widgets.text_box import TextBox
 from tui.widgets.toggles import Choice, Tick
@@ -115,7 +116,7 @@ class SettingsScreen(Screen[None]):
             with Horizontal(classes="buttons"):
                 yield Button(Content("Save"), compact=True, id="save", variant="primary")
                 yield Button(Content("Back"), compact=True, id="back")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#length", RadioSet).focus()
