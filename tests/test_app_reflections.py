@@ -39,7 +39,7 @@ async def test_list_search_and_filters(tmp_path: Path) -> None:
     async with app.run_test(size=(110, 30)) as pilot:
         screen = await open_list(pilot)
         assert shown(screen) == ["01", "02", "03", "04"]
-        await pilot.press(*"WALK")  # typing goes straight to the search
+        await pilot.press("slash", *"WALK")  # "/" and type
         await pilot.pause()
         assert shown(screen) == ["02"]
         assert "1 of 4 match" in str(screen.query_one("#reflections-status", Plain).render())
@@ -131,3 +131,41 @@ async def test_insights(tmp_path: Path) -> None:
         assert "3 practice days in the last year" in text
         assert "3.0 points gentler" in text
         assert "streak" not in text.lower()
+
+
+async def test_letter_keys_work_on_arrival_and_the_footer_shows_them(tmp_path: Path) -> None:
+    seed(tmp_path)
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(110, 30)) as pilot:
+        screen = await open_list(pilot)
+        assert isinstance(screen.focused, ReflectionList)
+        footer = " ".join(str(key.render()) for key in screen.query("FooterKey"))
+        for shown_key in ("/ Search", "d Delete", "x Export", "i Insights", "Read"):
+            assert shown_key.split()[-1] in footer, footer
+        for key, opened in (("i", InsightsScreen), ("x", ExportScreen), ("d", ConfirmScreen)):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, opened), key
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is screen
+        assert screen.query_one("#search", Input).value == ""
+        await pilot.press("enter")  # the first Enter reads
+        await pilot.pause()
+        assert isinstance(app.screen, ReflectionDetailScreen)
+
+
+async def test_after_a_delete_the_highlight_stays_where_it_was(tmp_path: Path) -> None:
+    seed(tmp_path)
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(110, 30)) as pilot:
+        screen = await open_list(pilot)
+        await pilot.press("down", "down")  # the third
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await pilot.pause()
+        assert shown(screen) == ["01", "02", "04"]
+        current = screen.query_one(ReflectionList).current
+        assert current is not None and current.id.startswith("04")  # the next one, not the top
+        assert "3 reflections" in str(screen.query_one("#reflections-status", Plain).render())

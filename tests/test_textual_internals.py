@@ -7,7 +7,7 @@ from typing import Any
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.widgets import Button, Input
+from textual.widgets import Button, Input, RadioSet
 
 from tui.textual_internals import (
     footer_keys_ready_at_mount,
@@ -90,3 +90,28 @@ def test_footer_keys_ready_at_mount_flags_the_footer() -> None:
     footer = Footer()
     footer_keys_ready_at_mount(footer)
     assert footer._bindings_ready is True
+
+
+class _Pages(App[None]):
+    def compose(self) -> ComposeResult:
+        from textual.containers import VerticalScroll
+        from textual.widgets import Label
+
+        with VerticalScroll(id="short"):
+            yield Label("fits")
+        with VerticalScroll(id="long"):
+            for n in range(30):
+                yield Label(f"line {n}")
+        yield RadioSet("a", "b", id="choices")  # built on VerticalScroll, fits
+
+
+async def test_a_scroll_container_takes_focus_only_when_it_scrolls() -> None:
+    from tui.textual_internals import scroll_containers_focus_only_when_they_scroll
+
+    scroll_containers_focus_only_when_they_scroll()
+    app = _Pages()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        assert not app.query_one("#short").focusable
+        assert app.query_one("#long").focusable
+        assert app.query_one("#choices").focusable

@@ -15,7 +15,11 @@ from textual.screen import Screen
 
 from tui.core.settings import SettingsFile
 from tui.core.settings import config_dir as default_config_dir
-from tui.textual_internals import set_theme_before_first_parse, tolerate_undecodable_input
+from tui.textual_internals import (
+    scroll_containers_focus_only_when_they_scroll,
+    set_theme_before_first_parse,
+    tolerate_undecodable_input,
+)
 from tui.themes import DEFAULT_THEME, THEMES
 
 if TYPE_CHECKING:
@@ -27,6 +31,7 @@ if TYPE_CHECKING:
 
 
 tolerate_undecodable_input()
+scroll_containers_focus_only_when_they_scroll()
 
 
 def _warm_analyser() -> None:

@@ -64,3 +64,22 @@ def footer_keys_ready_at_mount(footer: Footer) -> None:
     from textual.widgets import Footer
 
     footer.set_reactive(Footer._bindings_ready, True)
+
+
+def scroll_containers_focus_only_when_they_scroll() -> None:
+    """A page or dialog that fits its window is no Tab stop: Textual's VerticalScroll always
+    takes focus, and focus on one that cannot scroll shows nothing and does nothing. One
+    that scrolls still takes focus (its keys scroll it) and shows it with its scrollbar
+    (app.tcss). Widgets built on it (RadioSet) are left alone.
+
+    Internal: ``Widget.focusable`` asks ``allow_focus()``, which VerticalScroll does not
+    override.
+    """
+    from textual.containers import VerticalScroll
+
+    def allow_focus(self: VerticalScroll) -> bool:
+        if type(self) is not VerticalScroll:  # RadioSet and others build on it: unchanged
+            return self.can_focus
+        return self.can_focus and (self.allow_vertical_scroll or self.allow_horizontal_scroll)
+
+    VerticalScroll.allow_focus = allow_focus  # type: ignore[method-assign,assignment]

@@ -54,3 +54,8 @@ def fill_template(template: str, answers: dict[str, str]) -> str:
         return answer if answer.strip() else "…"
 
     return _TEMPLATE.sub(replace, template)
+
+
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """ "1 reflection", "2 reflections": never "1 reflections" or "reflection(s)"."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"

@@ -18,6 +18,7 @@ from tui.core.atomic import write_atomic
 from tui.core.exercises import SITUATIONS
 from tui.core.reflections_io import export_json, export_markdown
 from tui.core.storage import StoreError
+from tui.core.text import count
 from tui.widgets.plain import Plain
 from tui.widgets.toggles import Choice
 
@@ -126,6 +127,6 @@ class ExportScreen(ModalScreen[None]):
             return
         self.app.call_from_thread(self._done, target, len(reflections))
 
-    def _done(self, target: Path, count: int) -> None:
-        self.notify(f"Exported {count} reflection(s) to {target}", markup=False)
+    def _done(self, target: Path, number: int) -> None:
+        self.notify(f"Exported {count(number, 'reflection')} to {target}", markup=False)
         self.dismiss(None)

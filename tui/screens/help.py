@@ -78,5 +78,9 @@ class HelpScreen(ModalScreen[None]):
             yield Plain(NOT_THERAPY)
             yield Plain("Press esc to close.", classes="muted")
 
+    def on_mount(self) -> None:
+        # Once laid out: a dialog takes focus only if it scrolls (then up/down scroll it).
+        self.call_after_refresh(self.query_one("#help").focus)
+
     def action_dismiss_help(self) -> None:
         self.dismiss(None)

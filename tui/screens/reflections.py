@@ -18,6 +18,7 @@ from tui.core.exercises import SITUATIONS
 from tui.core.reflection_index import Filter, ReflectionIndex, Row
 from tui.core.session import show_rating
 from tui.core.storage import StoreError
+from tui.core.text import count
 from tui.widgets.footer import KeysFooter
 from tui.widgets.plain import Plain
 from tui.widgets.reflection_list import ReflectionList
@@ -40,6 +41,12 @@ def describe_row(row: Row, titles: dict[str, str]) -> str:
     if not row.completed:
         parts.append("unfinished")
     return " · ".join(parts)
+
+
+def matches(shown: int, total: int) -> str:
+    if shown == 0:
+        return f"Nothing matches, of {count(total, 'reflection')}."
+    return f"{shown} of {total} {'matches' if shown == 1 else 'match'}."
 
 
 def _mapping(value: object) -> dict[str, Any]:
@@ -76,6 +83,9 @@ class ReflectionsScreen(Screen[None]):
     """
     app: KindtoneApp
 
+    # The list has focus on arrival (not the first field, as Textual would choose), so these
+    # letters work at once; typing goes to the search box after "/" (Enter or down comes back).
+    AUTO_FOCUS = ""
     BINDINGS = [
         Binding("slash", "focus_search", "Search", key_display="/"),
         Binding("d", "delete", "Delete"),
@@ -114,8 +124,7 @@ class ReflectionsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.titles = {e.id: e.title for e in self.app.library.exercises.values()}
-        self.query_one("#search", Input).focus()  # type to search straight away
-        self.load()
+        self.load()  # the list takes focus when its first rows arrive
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
@@ -174,7 +183,9 @@ class ReflectionsScreen(Screen[None]):
         keep = reflection_list.current.id if reflection_list.current else None
         criteria = self.criteria()
         rows = self.index.filter(criteria)
-        reflection_list.set_rows(rows, keep=keep)
+        reflection_list.set_rows(rows, keep=keep, near=reflection_list.cursor)
+        if self.focused is None and rows:
+            reflection_list.focus()
         self.last_filter_ms = (time.perf_counter() - started) * 1000
         status = self.query_one("#reflections-status", Plain)
         total = len(self.index)
@@ -182,9 +193,9 @@ class ReflectionsScreen(Screen[None]):
             status.set_text("Nothing here yet. Your reflections will appear after a session.")
         elif criteria == Filter(search=criteria.search) and not criteria.search.strip():
             more = "" if self.complete else " (loading the rest…)"
-            status.set_text(f"{total} reflections, newest first{more}. Enter to read one.")
+            status.set_text(f"{count(total, 'reflection')}, newest first{more}. Enter to read one.")
         else:
-            status.set_text(f"{len(rows)} of {total} match.")
+            status.set_text(matches(len(rows), total))
 
     @on(Input.Changed)
     @on(Select.Changed)

@@ -47,6 +47,7 @@ class SettingsScreen(Screen[None]):
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "back", "Back"),
     ]
+    AUTO_FOCUS = ""  # see on_mount
 
     def compose(self) -> ComposeResult:
         settings = self.app.settings
@@ -119,7 +120,8 @@ class SettingsScreen(Screen[None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#length", RadioSet).focus()
+        # The first choice, without centring it: the page opens at its top, title and all.
+        self.query_one("#length", RadioSet).focus(scroll_visible=False)
         self.original_theme = self.app.theme
         self.app.previewing_theme = True  # a theme tried here is kept only on Save
         self.call_after_refresh(self._remember)
