@@ -53,6 +53,8 @@ class KindtoneApp(App[int]):
     ]
 
     MIN_SIZE = (60, 20)
+    # A screen under a dialog hides its footer (app.tcss): its keys don't work from there.
+    SUSPENDED_SCREEN_CLASS = "-under-dialog"
 
     def __init__(
         self,

@@ -23,6 +23,12 @@ if TYPE_CHECKING:
     from tui.app import KindtoneApp
 
 NOT_SURE = "not-sure"
+CHOICES = {**SITUATIONS, NOT_SURE: "I'm not sure"}
+
+
+def situation_prompt(label: str, chosen: bool) -> Content:
+    """The choice is marked with a dot, not only a colour (NO_COLOR, screen readers)."""
+    return Content.assemble(("● " if chosen else "  "), label)
 
 
 class CheckInScreen(Screen[None]):
@@ -50,9 +56,10 @@ class CheckInScreen(Screen[None]):
             yield Plain(f"A {self.minutes}-minute session", classes="title")
             yield Plain("Everything here is optional. Skip anything you like.", classes="muted")
             yield Plain("What brings you here today?", classes="prompt")
-            options = [Option(Content(label), id=key) for key, label in SITUATIONS.items()]
-            options.append(Option(Content("I'm not sure"), id=NOT_SURE))
-            yield OptionList(*options, id="situation")
+            yield OptionList(
+                *[Option(situation_prompt(label, False), id=key) for key, label in CHOICES.items()],
+                id="situation",
+            )
             if self.app.settings.ask_ratings:
                 yield RatingsForm(id="before")
             with Horizontal(classes="buttons"):
@@ -68,6 +75,10 @@ class CheckInScreen(Screen[None]):
     def _situation_chosen(self, event: OptionList.OptionSelected) -> None:
         """Only an explicit choice counts; a highlighted row is not an answer."""
         self.situation = None if event.option.id == NOT_SURE else event.option.id
+        for key, label in CHOICES.items():
+            event.option_list.replace_option_prompt(
+                key, situation_prompt(label, key == event.option.id)
+            )
         self.focus_next()
 
     @on(Button.Pressed, "#back")

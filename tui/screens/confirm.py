@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button
 
+from tui.widgets.footer import KeysFooter
 from tui.widgets.plain import Plain
 
 
@@ -27,6 +28,7 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal(classes="buttons"):
                 yield Button(Content(self.no), compact=True, id="no", variant="primary")
                 yield Button(Content(self.yes), compact=True, id="yes", variant="error")
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

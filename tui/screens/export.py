@@ -19,6 +19,7 @@ from tui.core.exercises import SITUATIONS
 from tui.core.reflections_io import export_json, export_markdown
 from tui.core.storage import StoreError
 from tui.core.text import count
+from tui.widgets.footer import KeysFooter
 from tui.widgets.plain import Plain
 from tui.widgets.toggles import Choice
 
@@ -75,6 +76,7 @@ class ExportScreen(ModalScreen[None]):
             with Horizontal(classes="buttons"):
                 yield Button(Content("Export"), compact=True, id="do-export", variant="primary")
                 yield Button(Content("Cancel"), compact=True, id="cancel")
+        yield KeysFooter()
 
     def _markdown(self) -> bool:
         pressed = self.query_one("#format", RadioSet).pressed_button

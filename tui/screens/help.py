@@ -6,20 +6,33 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 
+from tui.widgets.footer import KeysFooter
 from tui.widgets.plain import Plain
 
 if TYPE_CHECKING:
     from tui.app import KindtoneApp
 
-KEYS = """\
-Anywhere     F2 support · F1 or ? help · ctrl+p every action · ctrl+q quit
-Home         s start a session · e one exercise · r reflections · q quit
-Session      ctrl+n continue · ctrl+b back · ctrl+s skip · esc leave
-             (enter continues when you're not in a text box; tab moves between parts)
-Library      enter start · p preview without saving · n new exercise · o open in $EDITOR"""
+# (where, keys): drawn as two columns, so a long line wraps under its own column.
+KEYS = (
+    ("Anywhere", "F2 support · F1 or ? help · ctrl+p every action · ctrl+q quit"),
+    ("Home", "s start a session · e one exercise · r reflections · , settings · q quit"),
+    (
+        "Session",
+        "ctrl+n continue · ctrl+b back · ctrl+s skip · esc leave "
+        "(enter continues when you're not in a text box; tab moves between parts)",
+    ),
+    ("Library", "enter start · p preview without saving · n new exercise · o open in $EDITOR"),
+    (
+        "Reflections",
+        "enter read · / search (enter or down back to the list) · d delete · x export · "
+        "i insights · esc back",
+    ),
+    ("Settings", "ctrl+s save · esc back (asks first if something changed)"),
+    ("Dialogs", "tab moves between buttons · enter chooses · esc cancels"),
+)
 
 SCREENS = """\
 Home: start a session, practise one exercise, or read past reflections.
@@ -27,7 +40,7 @@ Session: an optional check-in, a few short exercises that fit the time, an optio
 check-out, then a summary of what you wrote. Everything is optional; skipping is fine.
 Let's try that again: when a kinder rewrite still sounds like the critic, kindtone shows \
 the words it noticed and why. You decide: try again, or keep it as it is.
-Reflections: everything you wrote, newest first.
+Reflections: everything you wrote, newest first; search, filter, read, delete, export.
 Library: all exercises by situation, your own included. Write new ones with n.
 Settings: session length, check-in ratings, support lines, theme, reduced motion."""
 
@@ -50,7 +63,17 @@ class HelpScreen(ModalScreen[None]):
         width: 90;
     }
 
+    .keys-row {
+        height: auto;
+    }
+
+    .keys-where {
+        width: 13;
+        color: $text-muted;
+    }
+
     .keys {
+        width: 1fr;
         color: $text;
     }
     """
@@ -62,7 +85,10 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help", classes="dialog"):
             yield Plain("Help", classes="title")
             yield Plain("Keys", classes="prompt")
-            yield Plain(KEYS, classes="keys")
+            for where, keys in KEYS:
+                with Horizontal(classes="keys-row"):
+                    yield Plain(where, classes="keys-where")
+                    yield Plain(keys, classes="keys")
             yield Plain("Screens", classes="prompt")
             yield Plain(SCREENS)
             yield Plain("When things are very hard", classes="prompt")
@@ -77,6 +103,7 @@ class HelpScreen(ModalScreen[None]):
             yield Plain("What kindtone is not", classes="prompt")
             yield Plain(NOT_THERAPY)
             yield Plain("Press esc to close.", classes="muted")
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         # Once laid out: a dialog takes focus only if it scrolls (then up/down scroll it).

@@ -48,10 +48,10 @@ class HomeScreen(Screen[None]):
     app: KindtoneApp
 
     BINDINGS = [
-        Binding("s", "app.start_session", "Start session"),
-        Binding("e", "app.choose_exercise", "One exercise"),
+        Binding("s", "app.start_session", "Start"),
+        Binding("e", "app.choose_exercise", "Exercise"),
         Binding("r", "app.reflections", "Reflections"),
-        Binding("comma", "app.settings", "Settings", key_display=",", show=False),
+        Binding("comma", "app.settings", "Settings", key_display=","),
         Binding("q", "app.quit", "Quit", show=False),
     ]
 

@@ -94,8 +94,8 @@ class SettingsScreen(Screen[None]):
             )
             yield Plain("Support screen", classes="prompt")
             yield Plain(
-                "Country code (e.g. US, GB), to show the lines for where you are. "
-                "Leave empty to show them all.",
+                "Your country code (e.g. US, GB). kindtone has a line of its own only for the "
+                "US (988); elsewhere it points to findahelpline.com. Empty shows everything.",
                 classes="field-label",
             )
             yield Input(settings.country, id="country", compact=True, max_length=8)
