@@ -96,3 +96,48 @@ async def test_the_country_setting_says_what_it_really_does(tmp_path: Path) -> N
         assert "lines for where you are" not in text
         assert "only for the US (988)" in text
         assert "findahelpline.com" in text
+
+
+async def test_a_wrong_custom_length_is_said_beside_the_field_and_in_view(tmp_path: Path) -> None:
+    from textual.widgets import Input, RadioSet
+
+    app = _app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("comma")
+        await pilot.pause()
+        length = app.screen.query_one("#length", RadioSet)
+        length.focus()
+        await pilot.press("down", "down", "down", "enter")  # Custom
+        field = app.screen.query_one("#custom-minutes", Input)
+        field.value = "99"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen.query_one("#custom-problem").region.height  # shown
+        text = "\n".join(_screen_lines(app))
+        assert "from 1 to 60" in text  # on screen, not below the fold
+        assert app.screen.focused is field
+
+
+async def test_the_new_exercise_form_says_at_once_that_99_minutes_is_too_many(
+    tmp_path: Path,
+) -> None:
+    from textual.widgets import Input
+
+    app = _app(tmp_path)
+    toasts: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e", "n")
+        await pilot.pause()
+        screen = app.screen
+        screen.notify = lambda message, **kw: toasts.append(message)  # type: ignore[method-assign]
+        minutes = app.screen.query_one("#minutes", Input)
+        minutes.focus()
+        minutes.value = "99"
+        await pilot.pause()
+        assert "1 to 15 minutes" in "\n".join(_screen_lines(app))  # before any Save
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.3)
+        # The list of problems is in view and no toast covers it.
+        assert toasts == []
+        assert "Not saved yet" in "\n".join(_screen_lines(app))

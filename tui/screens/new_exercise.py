@@ -15,7 +15,7 @@ from textual.widgets import Button, Input, Select
 
 from tui.core.atomic import write_atomic
 from tui.core.exercise_writer import exercise_toml, slug
-from tui.core.exercises import SITUATIONS, parse_exercise_text
+from tui.core.exercises import EXERCISE_FIELDS, SITUATIONS, parse_exercise_text
 from tui.paths import ensure_private_dir
 from tui.widgets.footer import KeysFooter
 from tui.widgets.plain import Plain
@@ -26,6 +26,10 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from tui.app import KindtoneApp
+
+
+_MINUTES = next(spec for spec in EXERCISE_FIELDS if spec.name == "minutes")
+MIN_MINUTES, MAX_MINUTES = _MINUTES.minimum or 1, _MINUTES.maximum or 15  # as the format says
 
 
 def readable_field(field: str) -> str:
@@ -83,6 +87,11 @@ class NewExerciseScreen(Screen[None]):
         color: $error;
         margin-top: 1;
     }
+
+    .problem {
+        color: $error;
+        text-style: bold;
+    }
     """
     app: KindtoneApp
 
@@ -105,6 +114,7 @@ class NewExerciseScreen(Screen[None]):
             yield Input(id="summary", compact=True, max_length=200)
             yield Plain("About how many minutes?", classes="field-label")
             yield Input("2", id="minutes", type="integer", compact=True, max_length=2)
+            yield Plain("", id="minutes-problem", classes="problem")
             yield Plain("When does it fit?", classes="field-label")
             with Vertical(id="situations"):
                 for key, label in SITUATIONS.items():
@@ -127,6 +137,15 @@ class NewExerciseScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
+
+    @on(Input.Changed, "#minutes")
+    def _minutes_typed(self, event: Input.Changed) -> None:
+        """Said at once, under the field: not only when saving."""
+        raw = event.value.strip()
+        ok = not raw or (raw.isdigit() and MIN_MINUTES <= int(raw) <= MAX_MINUTES)
+        self.query_one("#minutes-problem", Plain).set_text(
+            "" if ok else f"About {MIN_MINUTES} to {MAX_MINUTES} minutes, please."
+        )
 
     # -- steps ---------------------------------------------------------------------------
 
@@ -204,12 +223,8 @@ class NewExerciseScreen(Screen[None]):
             lines += [f"• {readable_field(p.field)}: {p.message}" for p in problems]
             shown.set_text("\n".join(lines))
             shown.add_class("error")
-            self.call_after_refresh(shown.scroll_visible)
-            self.notify(
-                "Not saved yet: a few things need a look (listed above the Save button).",
-                severity="warning",
-                markup=False,
-            )
+            # No toast: it would sit on top of this list. The list is brought into view.
+            self.call_after_refresh(shown.scroll_visible, animate=False)
             return
         try:
             ensure_private_dir(path.parent)

@@ -40,6 +40,11 @@ class SettingsScreen(Screen[None]):
     #theme {
         width: 40;
     }
+
+    .problem {
+        color: $error;
+        text-style: bold;
+    }
     """
     app: KindtoneApp
 
@@ -71,6 +76,8 @@ class SettingsScreen(Screen[None]):
                 compact=True,
                 max_length=2,
             )
+            # Right under the field, so it is seen where the mistake is (not below the fold).
+            yield Plain("", id="custom-problem", classes="problem")
             yield Tick(
                 Content("Ask the check-in and check-out ratings"),
                 value=settings.ask_ratings,
@@ -170,6 +177,22 @@ class SettingsScreen(Screen[None]):
             decided,
         )
 
+    def _show_custom_problem(self, raw: str) -> None:
+        ok = raw.isdigit() and 1 <= int(raw) <= 60
+        self.query_one("#custom-problem", Plain).set_text(
+            "" if ok else "Please enter a number of minutes from 1 to 60."
+        )
+
+    @on(Input.Changed, "#custom-minutes")
+    def _custom_typed(self, event: Input.Changed) -> None:
+        raw = event.value.strip()
+        # Said while typing, once there is something to judge.
+        self.query_one("#custom-problem", Plain).set_text(
+            ""
+            if not raw or (raw.isdigit() and 1 <= int(raw) <= 60)
+            else "Please enter a number of minutes from 1 to 60."
+        )
+
     @on(Select.Changed, "#theme")
     def _preview_theme(self, event: Select.Changed) -> None:
         if isinstance(event.value, str):
@@ -187,8 +210,11 @@ class SettingsScreen(Screen[None]):
         if choice == "custom":
             raw = self.query_one("#custom-minutes", Input).value.strip()
             if not raw.isdigit() or not 1 <= int(raw) <= 60:
-                self.query_one("#settings-problems", Plain).set_text(
-                    "Custom length: please enter a number of minutes from 1 to 60."
+                self._show_custom_problem(raw)
+                field = self.query_one("#custom-minutes", Input)
+                field.focus(scroll_visible=False)
+                self.query_one("#settings", VerticalScroll).scroll_to_widget(
+                    self.query_one("#length"), animate=False, top=True
                 )
                 return
             minutes = int(raw)
