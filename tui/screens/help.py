@@ -41,7 +41,7 @@ check-out, then a summary of what you wrote. Everything is optional; skipping is
 Let's try that again: when a kinder rewrite still sounds like the critic, kindtone shows \
 the words it noticed and why. You decide: try again, or keep it as it is.
 Reflections: everything you wrote, newest first; search, filter, read, delete, export.
-Library: all exercises by situation, your own included. Write new ones with n.
+Library: every exercise, your own included, and what each suits. Write new ones with n.
 Settings: session length, check-in ratings, support lines, theme, reduced motion."""
 
 CRISIS = """\

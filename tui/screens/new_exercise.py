@@ -41,7 +41,9 @@ def readable_field(field: str) -> str:
     return f"step {number}" + (f", {match.group(2)}" if match.group(2) else "")
 
 
-class NewExerciseScreen(Screen[None]):
+class NewExerciseScreen(Screen[str | None]):
+    """Dismisses with the new exercise's id once it is saved."""
+
     # Loaded with the screen, not at start-up: the home screen draws sooner.
     CSS = """
     #steps {
@@ -237,20 +239,20 @@ class NewExerciseScreen(Screen[None]):
             title="Saved",
             markup=False,
         )
-        self.app.pop_screen()
+        self.dismiss(exercise.id)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         """Leaving with something written asks first."""
         meta, steps = self.collect()
         if not (meta["title"] or meta["summary"] or steps):
-            self.app.pop_screen()
+            self.dismiss(None)
             return
         from tui.screens.confirm import ConfirmScreen
 
         def decided(leave: bool | None) -> None:
             if leave:
-                self.app.pop_screen()
+                self.dismiss(None)
 
         self.app.push_screen(
             ConfirmScreen(
