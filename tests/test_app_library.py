@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from textual.widgets import Input, OptionList, Select
 
 from tui.app import KindtoneApp

@@ -113,6 +113,7 @@ async def test_a_wrong_custom_length_is_said_beside_the_field_and_in_view(tmp_pa
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
+        await pilot.pause()
         assert app.screen.query_one("#custom-problem").region.height  # shown
         text = "\n".join(_screen_lines(app))
         assert "from 1 to 60" in text  # on screen, not below the fold

@@ -91,6 +91,7 @@ class NewExerciseScreen(Screen[str | None]):
     }
 
     .problem {
+        display: none;
         color: $error;
         text-style: bold;
     }
@@ -145,9 +146,9 @@ class NewExerciseScreen(Screen[str | None]):
         """Said at once, under the field: not only when saving."""
         raw = event.value.strip()
         ok = not raw or (raw.isdigit() and MIN_MINUTES <= int(raw) <= MAX_MINUTES)
-        self.query_one("#minutes-problem", Plain).set_text(
-            "" if ok else f"About {MIN_MINUTES} to {MAX_MINUTES} minutes, please."
-        )
+        problem = self.query_one("#minutes-problem", Plain)
+        problem.set_text("" if ok else f"About {MIN_MINUTES} to {MAX_MINUTES} minutes, please.")
+        problem.display = not ok
 
     # -- steps ---------------------------------------------------------------------------
 

@@ -42,6 +42,7 @@ class SettingsScreen(Screen[None]):
     }
 
     .problem {
+        display: none;
         color: $error;
         text-style: bold;
     }
@@ -177,21 +178,16 @@ class SettingsScreen(Screen[None]):
             decided,
         )
 
-    def _show_custom_problem(self, raw: str) -> None:
-        ok = raw.isdigit() and 1 <= int(raw) <= 60
-        self.query_one("#custom-problem", Plain).set_text(
-            "" if ok else "Please enter a number of minutes from 1 to 60."
-        )
+    def _show_custom_problem(self, raw: str, *, blank_ok: bool = False) -> None:
+        ok = (blank_ok and not raw) or (raw.isdigit() and 1 <= int(raw) <= 60)
+        problem = self.query_one("#custom-problem", Plain)
+        problem.set_text("" if ok else "Please enter a number of minutes from 1 to 60.")
+        problem.display = not ok
 
     @on(Input.Changed, "#custom-minutes")
     def _custom_typed(self, event: Input.Changed) -> None:
-        raw = event.value.strip()
         # Said while typing, once there is something to judge.
-        self.query_one("#custom-problem", Plain).set_text(
-            ""
-            if not raw or (raw.isdigit() and 1 <= int(raw) <= 60)
-            else "Please enter a number of minutes from 1 to 60."
-        )
+        self._show_custom_problem(event.value.strip(), blank_ok=True)
 
     @on(Select.Changed, "#theme")
     def _preview_theme(self, event: Select.Changed) -> None:
