@@ -142,3 +142,25 @@ async def test_the_new_exercise_form_says_at_once_that_99_minutes_is_too_many(
         # The list of problems is in view and no toast covers it.
         assert toasts == []
         assert "Not saved yet" in "\n".join(_screen_lines(app))
+
+
+async def test_a_drop_down_opens_framed_and_wide_enough_not_to_wrap(tmp_path: Path) -> None:
+    from textual.widgets import Select
+    from textual.widgets._select import SelectOverlay
+
+    from tests.sample_data import seed
+
+    seed(tmp_path / "data")
+    app = _app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        select = app.screen.query_one("#filter-exercise", Select)
+        select.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        overlay = select.query_one(SelectOverlay)
+        longest = max(len(str(overlay.get_option_at_index(n).prompt)) for n in range(4))
+        assert overlay.content_region.width >= longest + 2  # one line each, with padding
+        assert overlay.region.height == overlay.option_count + 2  # no wrapped choice; a frame
