@@ -15,7 +15,7 @@ from tui.screens.home import HomeScreen
 from tui.screens.library import LibraryScreen
 from tui.screens.new_exercise import NewExerciseScreen
 from tui.screens.session import SessionScreen
-from tui.widgets.plain import Plain
+from tui.widgets.literal_text import LiteralText
 from tui.widgets.step_editor import StepEditor
 
 BROKEN = 'id = "oops"\ntitle = "Oops"\n'
@@ -41,7 +41,7 @@ async def test_library_groups_previews_and_lists_broken_files(tmp_path: Path) ->
         assert len(ids) == len(set(ids))  # each exercise once, not under every situation
         assert f"broken:{custom / 'oops.toml'}" in ids
         # The detail pane describes the highlighted exercise, literally.
-        detail = app.screen.query_one("#detail-text", Plain)
+        detail = app.screen.query_one("#detail-text", LiteralText)
         assert "About" in str(detail.render())
         # Preview walks it without saving anything.
         await pilot.press("p")
@@ -111,7 +111,7 @@ async def test_new_exercise_form_saves_a_valid_file_that_runs(tmp_path: Path) ->
         # Saving with the reframe unfinished shows the problem and writes nothing.
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "prompt" in str(screen.query_one("#problems", Plain).render())
+        assert "prompt" in str(screen.query_one("#problems", LiteralText).render())
         assert not (tmp_path / "exercises").exists()
         fields = {w.name: w for w in reframe.query(Input)}
         fields["prompt"].value = "Say {thought} the way a friend would."
@@ -158,7 +158,7 @@ async def test_at_80_columns_the_library_shows_the_summary(tmp_path: Path) -> No
         assert isinstance(screen, LibraryScreen)
         exercise = screen._exercise()
         assert exercise is not None
-        summary = screen.query_one("#exercise-summary", Plain)
+        summary = screen.query_one("#exercise-summary", LiteralText)
         assert summary.region.height >= 2
         assert exercise.summary[:30] in str(summary.render())
         assert "For: " in str(summary.render())

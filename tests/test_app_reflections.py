@@ -16,7 +16,7 @@ from tui.screens.confirm import ConfirmScreen
 from tui.screens.export import ExportScreen
 from tui.screens.insights import InsightsScreen
 from tui.screens.reflections import ReflectionDetailScreen, ReflectionsScreen
-from tui.widgets.plain import Plain
+from tui.widgets.literal_text import LiteralText
 from tui.widgets.reflection_list import ReflectionList
 
 
@@ -42,7 +42,7 @@ async def test_list_search_and_filters(tmp_path: Path) -> None:
         await pilot.press("slash", *"WALK")  # "/" and type
         await pilot.pause()
         assert shown(screen) == ["02"]
-        assert "1 of 4 match" in str(screen.query_one("#reflections-status", Plain).render())
+        assert "1 of 4 match" in str(screen.query_one("#reflections-status", LiteralText).render())
         await pilot.press(*"ZZ")
         await pilot.pause()
         assert shown(screen) == []
@@ -74,7 +74,7 @@ async def test_detail_shows_everything_literally_and_delete_confirms(tmp_path: P
         await pilot.pause()
         detail = app.screen
         assert isinstance(detail, ReflectionDetailScreen)
-        texts = [str(p.render()) for p in detail.query(Plain)]
+        texts = [str(p.render()) for p in detail.query(LiteralText)]
         assert "I did my best [/] today" in texts
         assert "version 1: I'm [bold] hopeless" in texts
         assert any("(42 s)" in t for t in texts)
@@ -126,7 +126,7 @@ async def test_insights(tmp_path: Path) -> None:
         app.push_screen(InsightsScreen(today=TODAY))
         await app.workers.wait_for_complete()
         await pilot.pause()
-        text = str(app.screen.query_one("#insights-text", Plain).render())
+        text = str(app.screen.query_one("#insights-text", LiteralText).render())
         assert "4 sessions, about 16 minutes of practice in all" in text
         assert "3 practice days in the last year" in text
         assert "3.0 points gentler" in text
@@ -168,4 +168,4 @@ async def test_after_a_delete_the_highlight_stays_where_it_was(tmp_path: Path) -
         assert shown(screen) == ["01", "02", "04"]
         current = screen.query_one(ReflectionList).current
         assert current is not None and current.id.startswith("04")  # the next one, not the top
-        assert "3 reflections" in str(screen.query_one("#reflections-status", Plain).render())
+        assert "3 reflections" in str(screen.query_one("#reflections-status", LiteralText).render())

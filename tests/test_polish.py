@@ -164,3 +164,18 @@ async def test_a_drop_down_opens_framed_and_wide_enough_not_to_wrap(tmp_path: Pa
         longest = max(len(str(overlay.get_option_at_index(n).prompt)) for n in range(4))
         assert overlay.content_region.width >= longest + 2  # one line each, with padding
         assert overlay.region.height == overlay.option_count + 2  # no wrapped choice; a frame
+
+
+def test_the_session_screen_is_what_the_app_asks_of_a_screen_with_unsaved_words() -> None:
+    """The app finds the screen to ask before quitting by this typed protocol, not by
+    looking attributes up by name: renaming caught_up or action_leave fails here."""
+    from tui.core.exercises import load_library
+    from tui.core.session import Session
+    from tui.screens.home import HomeScreen
+    from tui.screens.protocols import GuardsUnsavedWork
+    from tui.screens.session import SessionScreen
+
+    exercise = next(iter(load_library().exercises.values()))
+    screen = SessionScreen(Session([exercise], minutes_planned=2))
+    assert isinstance(screen, GuardsUnsavedWork) and screen.asks_before_quitting
+    assert not isinstance(HomeScreen(), GuardsUnsavedWork)

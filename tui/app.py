@@ -15,6 +15,7 @@ from textual.screen import Screen
 
 from tui.core.settings import SettingsFile
 from tui.core.settings import config_dir as default_config_dir
+from tui.screens.protocols import GuardsUnsavedWork
 from tui.textual_internals import (
     scroll_containers_focus_only_when_they_scroll,
     set_theme_before_first_parse,
@@ -32,6 +33,10 @@ if TYPE_CHECKING:
 
 tolerate_undecodable_input()
 scroll_containers_focus_only_when_they_scroll()
+
+
+def _guards(screen: Screen[Any]) -> bool:
+    return isinstance(screen, GuardsUnsavedWork) and screen.asks_before_quitting
 
 
 def _warm_analyser() -> None:
@@ -53,6 +58,9 @@ class KindtoneApp(App[int]):
     ]
 
     MIN_SIZE = (60, 20)
+    # Class defaults: App.__init__ may run watch_theme before this __init__ sets them.
+    previewing_theme = False  # the settings screen is trying themes: don't save them
+    _settings_ready = False
     # A screen under a dialog hides its footer (app.tcss): its keys don't work from there.
     SUSPENDED_SCREEN_CLASS = "-under-dialog"
 
@@ -217,9 +225,9 @@ class KindtoneApp(App[int]):
 
     def watch_theme(self, theme: str) -> None:
         """Remember a theme chosen anywhere (settings screen or command palette)."""
-        if getattr(self, "previewing_theme", False):
+        if self.previewing_theme:
             return
-        if getattr(self, "_settings_ready", False) and theme != self.settings.theme:
+        if self._settings_ready and theme != self.settings.theme:
             self.settings.theme = theme
             self.save_settings()
 
@@ -321,7 +329,7 @@ class KindtoneApp(App[int]):
 
     def session_in_progress(self) -> bool:
         """One session at a time: a second would hide the first and take over its draft."""
-        if any(getattr(screen, "asks_before_quitting", False) for screen in self.screen_stack):
+        if any(_guards(screen) for screen in self.screen_stack):
             self.notify(
                 "You're in the middle of a session. Finish it or leave it (esc) first.",
                 markup=False,
@@ -362,12 +370,10 @@ class KindtoneApp(App[int]):
 
     async def action_quit(self) -> None:
         """Quitting mid-session asks first, so nothing written is lost by accident."""
-        leave = getattr(self.screen, "action_leave", None)
-        if getattr(self.screen, "asks_before_quitting", False) and leave is not None:
-            caught_up = getattr(self.screen, "caught_up", None)
-            if caught_up is not None:  # the words typed just before ctrl+q go in first
-                await caught_up()
-            leave(then_quit=True)
+        screen = self.screen
+        if isinstance(screen, GuardsUnsavedWork) and screen.asks_before_quitting:
+            await screen.caught_up()  # the words typed just before ctrl+q go in first
+            screen.action_leave(then_quit=True)
             return
         self.exit(0)
 

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from tui.core.exercises import SITUATIONS
 from tui.core.session import Ratings, Session, plan_session
 from tui.widgets.footer import KeysFooter
-from tui.widgets.plain import Plain
+from tui.widgets.literal_text import LiteralText
 from tui.widgets.ratings_form import RatingsForm
 
 if TYPE_CHECKING:
@@ -53,9 +53,11 @@ class CheckInScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="checkin", classes="page"):
-            yield Plain(f"A {self.minutes}-minute session", classes="title")
-            yield Plain("Everything here is optional. Skip anything you like.", classes="muted")
-            yield Plain("What brings you here today?", classes="prompt")
+            yield LiteralText(f"A {self.minutes}-minute session", classes="title")
+            yield LiteralText(
+                "Everything here is optional. Skip anything you like.", classes="muted"
+            )
+            yield LiteralText("What brings you here today?", classes="prompt")
             yield OptionList(
                 *[Option(situation_prompt(label, False), id=key) for key, label in CHOICES.items()],
                 id="situation",

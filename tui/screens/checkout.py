@@ -14,7 +14,7 @@ from textual.widgets import Button
 
 from tui.core.session import Ratings, Session
 from tui.widgets.footer import KeysFooter
-from tui.widgets.plain import Plain
+from tui.widgets.literal_text import LiteralText
 from tui.widgets.ratings_form import RatingsForm
 
 if TYPE_CHECKING:
@@ -35,8 +35,8 @@ class CheckOutScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="checkout", classes="page"):
-            yield Plain("Before you go", classes="title")
-            yield Plain("Notice how you are now. There's no right answer.", classes="muted")
+            yield LiteralText("Before you go", classes="title")
+            yield LiteralText("Notice how you are now. There's no right answer.", classes="muted")
             yield RatingsForm(self.session.after, id="after")
             with Horizontal(classes="buttons"):
                 yield Button(Content("Finish"), compact=True, id="finish", variant="primary")

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button
 
 from tui.widgets.footer import KeysFooter
-from tui.widgets.plain import Plain
+from tui.widgets.literal_text import LiteralText
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -23,8 +23,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Plain(self.title_text, classes="title")
-            yield Plain(self.body)
+            yield LiteralText(self.title_text, classes="title")
+            yield LiteralText(self.body)
             with Horizontal(classes="buttons"):
                 yield Button(Content(self.no), compact=True, id="no", variant="primary")
                 yield Button(Content(self.yes), compact=True, id="yes", variant="error")

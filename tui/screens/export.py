@@ -20,7 +20,7 @@ from tui.core.reflections_io import export_json, export_markdown
 from tui.core.storage import StoreError
 from tui.core.text import count
 from tui.widgets.footer import KeysFooter
-from tui.widgets.plain import Plain
+from tui.widgets.literal_text import LiteralText
 from tui.widgets.toggles import Choice
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ class ExportScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export", classes="dialog"):
-            yield Plain("Export reflections", classes="title")
+            yield LiteralText("Export reflections", classes="title")
             with RadioSet(id="scope", compact=True):
                 yield Choice(
                     Content(f"What the list shows ({len(self.shown_ids)})"),
@@ -70,9 +70,9 @@ class ExportScreen(ModalScreen[None]):
                 yield Choice(
                     Content("JSON, complete, to import later"), name="json", id="format-json"
                 )
-            yield Plain("Save to", classes="field-label")
+            yield LiteralText("Save to", classes="field-label")
             yield Input(str(default_path(True)), id="path", compact=True)
-            yield Plain("", id="export-status", classes="muted")
+            yield LiteralText("", id="export-status", classes="muted")
             with Horizontal(classes="buttons"):
                 yield Button(Content("Export"), compact=True, id="do-export", variant="primary")
                 yield Button(Content("Cancel"), compact=True, id="cancel")
@@ -100,7 +100,7 @@ class ExportScreen(ModalScreen[None]):
         scope = self.query_one("#scope", RadioSet).pressed_button
         only = set(self.shown_ids) if scope is not None and scope.name == "shown" else None
         target = Path(self.query_one("#path", Input).value.strip()).expanduser()
-        self.query_one("#export-status", Plain).set_text("Exporting…")
+        self.query_one("#export-status", LiteralText).set_text("Exporting…")
         self.write(target, only, self._markdown())
 
     @work(thread=True, exclusive=True)
@@ -123,7 +123,7 @@ class ExportScreen(ModalScreen[None]):
         except (OSError, StoreError) as error:
             reason = getattr(error, "strerror", None) or str(error)
             self.app.call_from_thread(
-                self.query_one("#export-status", Plain).set_text,
+                self.query_one("#export-status", LiteralText).set_text,
                 f"Couldn't write {target}: {reason}",
             )
             return

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 
 from tui.widgets.footer import KeysFooter
-from tui.widgets.plain import Plain
+from tui.widgets.literal_text import LiteralText
 
 if TYPE_CHECKING:
     from tui.app import KindtoneApp
@@ -83,26 +83,26 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help", classes="dialog"):
-            yield Plain("Help", classes="title")
-            yield Plain("Keys", classes="prompt")
+            yield LiteralText("Help", classes="title")
+            yield LiteralText("Keys", classes="prompt")
             for where, keys in KEYS:
                 with Horizontal(classes="keys-row"):
-                    yield Plain(where, classes="keys-where")
-                    yield Plain(keys, classes="keys")
-            yield Plain("Screens", classes="prompt")
-            yield Plain(SCREENS)
-            yield Plain("When things are very hard", classes="prompt")
-            yield Plain(CRISIS)
-            yield Plain("Where your words are kept", classes="prompt")
-            yield Plain(f"Reflections and drafts: {self.app.data_dir}")
-            yield Plain(f"Your own exercises: {self.app.custom_exercises_dir}")
-            yield Plain(f"Settings: {self.app.settings_file.path}")
-            yield Plain(
+                    yield LiteralText(where, classes="keys-where")
+                    yield LiteralText(keys, classes="keys")
+            yield LiteralText("Screens", classes="prompt")
+            yield LiteralText(SCREENS)
+            yield LiteralText("When things are very hard", classes="prompt")
+            yield LiteralText(CRISIS)
+            yield LiteralText("Where your words are kept", classes="prompt")
+            yield LiteralText(f"Reflections and drafts: {self.app.data_dir}")
+            yield LiteralText(f"Your own exercises: {self.app.custom_exercises_dir}")
+            yield LiteralText(f"Settings: {self.app.settings_file.path}")
+            yield LiteralText(
                 "Change the data folder with --data-dir DIR or KINDTONE_DATA_DIR.", classes="muted"
             )
-            yield Plain("What kindtone is not", classes="prompt")
-            yield Plain(NOT_THERAPY)
-            yield Plain("Press esc to close.", classes="muted")
+            yield LiteralText("What kindtone is not", classes="prompt")
+            yield LiteralText(NOT_THERAPY)
+            yield LiteralText("Press esc to close.", classes="muted")
         yield KeysFooter()
 
     def on_mount(self) -> None:

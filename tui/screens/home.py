@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from tui.widgets.banner import Banner
 from tui.widgets.footer import KeysFooter
-from tui.widgets.plain import Plain
+from tui.widgets.literal_text import LiteralText
 
 if TYPE_CHECKING:
     from tui.app import KindtoneApp
@@ -59,10 +59,10 @@ class HomeScreen(Screen[None]):
         # Lines are centred with text-align; only the option list needs a Center container.
         with Vertical(id="home"):
             yield Banner(id="banner", width=self.app.size.width, height=self.app.size.height)
-            yield Plain(WELCOME, id="welcome")
+            yield LiteralText(WELCOME, id="welcome")
             # With no history yet the line is known at once, and drawn in the first frame.
             first = " " if self.app.has_history() else practice_line(None, datetime.now())
-            yield Plain(first, id="practice")
+            yield LiteralText(first, id="practice")
             with Center():
                 yield OptionList(
                     Option(Content(f"Start a {self.app.start_minutes}-minute session"), id="start"),
@@ -73,7 +73,7 @@ class HomeScreen(Screen[None]):
                     Option(Content("Quit"), id="quit"),
                     id="home-actions",
                 )
-            yield Plain(
+            yield LiteralText(
                 "A practice tool, not a substitute for professional care. "
                 "Press F2 any time for support.",
                 id="care-note",
@@ -113,7 +113,7 @@ class HomeScreen(Screen[None]):
             self.app.call_from_thread(self._show_practice, line)
 
     def _show_practice(self, line: str) -> None:
-        for practice in self.query("#practice").results(Plain):
+        for practice in self.query("#practice").results(LiteralText):
             practice.set_text(line)
 
     @on(OptionList.OptionSelected, "#home-actions")

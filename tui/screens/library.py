@@ -22,7 +22,7 @@ from tui.core.describe import render_exercise
 from tui.core.exercises import SITUATIONS, Exercise, Library
 from tui.core.text import strip_controls
 from tui.widgets.footer import KeysFooter
-from tui.widgets.plain import Plain
+from tui.widgets.literal_text import LiteralText
 
 if TYPE_CHECKING:
     from tui.app import KindtoneApp
@@ -109,12 +109,12 @@ class LibraryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="library", classes="page"):
-            yield Plain("Exercises", classes="title")
+            yield LiteralText("Exercises", classes="title")
             with Horizontal(id="library-body"):
                 yield OptionList(id="exercise-list")
                 with VerticalScroll(id="exercise-detail"):
-                    yield Plain("", id="detail-text")
-            yield Plain("", id="exercise-summary")
+                    yield LiteralText("", id="detail-text")
+            yield LiteralText("", id="exercise-summary")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -171,7 +171,7 @@ class LibraryScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#exercise-list")
     def _describe(self) -> None:
-        detail = self.query_one("#detail-text", Plain)
+        detail = self.query_one("#detail-text", LiteralText)
         option_id = self._highlighted_id() or ""
         if option_id.startswith("broken:"):
             broken = next(
@@ -185,7 +185,7 @@ class LibraryScreen(Screen[None]):
         exercise = self._exercise()
         # A very wide width: the pane wraps the text itself, to whatever size it has.
         detail.set_text(render_exercise(exercise, width=10_000) if exercise else "")
-        self.query_one("#exercise-summary", Plain).set_text(
+        self.query_one("#exercise-summary", LiteralText).set_text(
             exercise_summary(exercise) if exercise else ""
         )
 

@@ -18,7 +18,7 @@ from tui.core.exercise_writer import exercise_toml, slug
 from tui.core.exercises import EXERCISE_FIELDS, SITUATIONS, parse_exercise_text
 from tui.paths import ensure_private_dir
 from tui.widgets.footer import KeysFooter
-from tui.widgets.plain import Plain
+from tui.widgets.literal_text import LiteralText
 from tui.widgets.step_editor import TYPE_LABELS, StepEditor
 from tui.widgets.toggles import Tick
 
@@ -105,24 +105,24 @@ class NewExerciseScreen(Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="new-exercise", classes="page"):
-            yield Plain("A new exercise", classes="title")
-            yield Plain(
+            yield LiteralText("A new exercise", classes="title")
+            yield LiteralText(
                 "Write it in your own words. It's saved to your exercises folder as a file "
                 "you can edit or share.",
                 classes="muted",
             )
-            yield Plain("Title", classes="field-label")
+            yield LiteralText("Title", classes="field-label")
             yield Input(id="title", compact=True, max_length=60)
-            yield Plain("Summary: one sentence on what it's for", classes="field-label")
+            yield LiteralText("Summary: one sentence on what it's for", classes="field-label")
             yield Input(id="summary", compact=True, max_length=200)
-            yield Plain("About how many minutes?", classes="field-label")
+            yield LiteralText("About how many minutes?", classes="field-label")
             yield Input("2", id="minutes", type="integer", compact=True, max_length=2)
-            yield Plain("", id="minutes-problem", classes="problem")
-            yield Plain("When does it fit?", classes="field-label")
+            yield LiteralText("", id="minutes-problem", classes="problem")
+            yield LiteralText("When does it fit?", classes="field-label")
             with Vertical(id="situations"):
                 for key, label in SITUATIONS.items():
                     yield Tick(Content(label), name=key, compact=True)
-            yield Plain("Steps", classes="prompt")
+            yield LiteralText("Steps", classes="prompt")
             yield Vertical(id="steps")
             with Horizontal(classes="buttons"):
                 yield Select(
@@ -132,7 +132,7 @@ class NewExerciseScreen(Screen[str | None]):
                     compact=True,
                 )
                 yield Button(Content("Add step"), compact=True, id="add-step")
-            yield Plain("", id="problems")
+            yield LiteralText("", id="problems")
             with Horizontal(classes="buttons"):
                 yield Button(Content("Save"), compact=True, id="save", variant="primary")
                 yield Button(Content("Cancel"), compact=True, id="cancel")
@@ -146,7 +146,7 @@ class NewExerciseScreen(Screen[str | None]):
         """Said at once, under the field: not only when saving."""
         raw = event.value.strip()
         ok = not raw or (raw.isdigit() and MIN_MINUTES <= int(raw) <= MAX_MINUTES)
-        problem = self.query_one("#minutes-problem", Plain)
+        problem = self.query_one("#minutes-problem", LiteralText)
         problem.set_text("" if ok else f"About {MIN_MINUTES} to {MAX_MINUTES} minutes, please.")
         problem.display = not ok
 
@@ -220,7 +220,7 @@ class NewExerciseScreen(Screen[str | None]):
         meta["id"], path = self._target(meta["id"])
         text = exercise_toml(meta, steps)
         exercise, problems = parse_exercise_text(text, path, "custom")
-        shown = self.query_one("#problems", Plain)
+        shown = self.query_one("#problems", LiteralText)
         if exercise is None:
             lines = ["Not saved yet. Please check:"]
             lines += [f"• {readable_field(p.field)}: {p.message}" for p in problems]

@@ -20,7 +20,7 @@ from tui.core.session import show_rating
 from tui.core.storage import StoreError
 from tui.core.text import count
 from tui.widgets.footer import KeysFooter
-from tui.widgets.plain import Plain
+from tui.widgets.literal_text import LiteralText
 from tui.widgets.reflection_list import ReflectionList
 
 if TYPE_CHECKING:
@@ -103,7 +103,7 @@ class ReflectionsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="reflections", classes="page"):
-            yield Plain("Past reflections", classes="title")
+            yield LiteralText("Past reflections", classes="title")
             yield Input(placeholder="Search everything you wrote", id="search", compact=True)
             with Horizontal(id="filters"):
                 yield Select[str]([], prompt="Any exercise", id="filter-exercise", compact=True)
@@ -115,7 +115,7 @@ class ReflectionsScreen(Screen[None]):
                 )
                 yield Input(placeholder="from YYYY-MM-DD", id="filter-from", compact=True)
                 yield Input(placeholder="to YYYY-MM-DD", id="filter-to", compact=True)
-            yield Plain("Loading…", id="reflections-status", classes="muted")
+            yield LiteralText("Loading…", id="reflections-status", classes="muted")
             yield ReflectionList(self._describe, id="reflection-list")
         yield KeysFooter()
 
@@ -153,7 +153,7 @@ class ReflectionsScreen(Screen[None]):
             )
 
     def _failed(self, message: str) -> None:
-        self.query_one("#reflections-status", Plain).set_text(
+        self.query_one("#reflections-status", LiteralText).set_text(
             f"Your reflections couldn't be read: {message}"
         )
 
@@ -187,7 +187,7 @@ class ReflectionsScreen(Screen[None]):
         if self.focused is None and rows:
             reflection_list.focus()
         self.last_filter_ms = (time.perf_counter() - started) * 1000
-        status = self.query_one("#reflections-status", Plain)
+        status = self.query_one("#reflections-status", LiteralText)
         total = len(self.index)
         if not total and self.complete:
             status.set_text("Nothing here yet. Your reflections will appear after a session.")
@@ -293,8 +293,8 @@ class ReflectionDetailScreen(Screen[str | None]):
         row = Row.from_record(reflection)
         with VerticalScroll(id="reflection-detail", classes="page"):
             if row is not None:
-                yield Plain(row.started.strftime("%A %d %B %Y, %H:%M"), classes="title")
-                yield Plain(describe_row(row, titles), classes="muted")
+                yield LiteralText(row.started.strftime("%A %d %B %Y, %H:%M"), classes="title")
+                yield LiteralText(describe_row(row, titles), classes="muted")
             # A record may come from an old version or a hand-edited file: read it defensively.
             ratings = _mapping(reflection.get("ratings"))
             before, after = _mapping(ratings.get("before")), _mapping(ratings.get("after"))
@@ -302,7 +302,7 @@ class ReflectionDetailScreen(Screen[str | None]):
             def change(key: str) -> str:
                 return f"{show_rating(before.get(key))} → {show_rating(after.get(key))}"
 
-            yield Plain(
+            yield LiteralText(
                 f"Inner voice {change('harsh')} · tension {change('tense')}", classes="muted"
             )
             steps = reflection.get("steps")
@@ -311,15 +311,17 @@ class ReflectionDetailScreen(Screen[str | None]):
                     continue
                 seconds = step.get("seconds")
                 timing = f"  ({round(seconds)} s)" if isinstance(seconds, (int, float)) else ""
-                yield Plain(f"{step.get('prompt', '')}{timing}", classes="prompt")
+                yield LiteralText(f"{step.get('prompt', '')}{timing}", classes="prompt")
                 answer = step.get("answer")
                 raw_versions = step.get("versions")
                 versions = [str(v) for v in raw_versions] if isinstance(raw_versions, list) else []
                 if len(versions) > 1:
-                    yield Plain(f"Let's try that again: {len(versions)} versions", classes="muted")
+                    yield LiteralText(
+                        f"Let's try that again: {len(versions)} versions", classes="muted"
+                    )
                     for n, version in enumerate(versions[:-1], start=1):
-                        yield Plain(f"version {n}: {version}", classes="version")
-                yield Plain("(skipped)" if answer is None else str(answer), classes="quote")
+                        yield LiteralText(f"version {n}: {version}", classes="version")
+                yield LiteralText("(skipped)" if answer is None else str(answer), classes="quote")
         yield KeysFooter()
 
     def action_close(self) -> None:

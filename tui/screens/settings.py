@@ -14,7 +14,7 @@ from textual.widgets import Button, Checkbox, Input, RadioSet, Select, TextArea
 
 from tui.core.settings import MAX_SUPPORT_LINES, SESSION_LENGTHS
 from tui.widgets.footer import KeysFooter
-from tui.widgets.plain import Plain
+from tui.widgets.literal_text import LiteralText
 from tui.widgets.text_box import TextBox
 from tui.widgets.toggles import Choice, Tick
 
@@ -59,8 +59,8 @@ class SettingsScreen(Screen[None]):
         settings = self.app.settings
         custom = settings.session_minutes not in SESSION_LENGTHS
         with VerticalScroll(id="settings", classes="page"):
-            yield Plain("Settings", classes="title")
-            yield Plain("Session length", classes="field-label")
+            yield LiteralText("Settings", classes="title")
+            yield LiteralText("Session length", classes="field-label")
             with RadioSet(id="length", compact=True):
                 for minutes in SESSION_LENGTHS:
                     yield Choice(
@@ -78,7 +78,7 @@ class SettingsScreen(Screen[None]):
                 max_length=2,
             )
             # Right under the field, so it is seen where the mistake is (not below the fold).
-            yield Plain("", id="custom-problem", classes="problem")
+            yield LiteralText("", id="custom-problem", classes="problem")
             yield Tick(
                 Content("Ask the check-in and check-out ratings"),
                 value=settings.ask_ratings,
@@ -91,7 +91,7 @@ class SettingsScreen(Screen[None]):
                 id="reduced-motion",
                 compact=True,
             )
-            yield Plain("Theme", classes="field-label")
+            yield LiteralText("Theme", classes="field-label")
             themes = sorted(self.app.available_themes)
             yield Select(
                 [(Content(name), name) for name in themes],
@@ -100,28 +100,28 @@ class SettingsScreen(Screen[None]):
                 id="theme",
                 compact=True,
             )
-            yield Plain("Support screen", classes="prompt")
-            yield Plain(
+            yield LiteralText("Support screen", classes="prompt")
+            yield LiteralText(
                 "Your country code (e.g. US, GB). kindtone has a line of its own only for the "
                 "US (988); elsewhere it points to findahelpline.com. Empty shows everything.",
                 classes="field-label",
             )
             yield Input(settings.country, id="country", compact=True, max_length=8)
-            yield Plain(
+            yield LiteralText(
                 f"Your own support lines, one per line (up to {MAX_SUPPORT_LINES}): "
                 "a friend, your GP, a therapist, a local service.",
                 classes="field-label",
             )
             yield TextBox("\n".join(settings.support_lines), id="support-lines")
-            yield Plain("Where your data lives", classes="prompt")
-            yield Plain(str(self.app.data_dir), id="data-dir")
-            yield Plain(
+            yield LiteralText("Where your data lives", classes="prompt")
+            yield LiteralText(str(self.app.data_dir), id="data-dir")
+            yield LiteralText(
                 "To use another folder, start kindtone with --data-dir DIR "
                 "(or set KINDTONE_DATA_DIR). Settings are kept in "
                 f"{self.app.settings_file.path}.",
                 classes="muted",
             )
-            yield Plain("", id="settings-problems")
+            yield LiteralText("", id="settings-problems")
             with Horizontal(classes="buttons"):
                 yield Button(Content("Save"), compact=True, id="save", variant="primary")
                 yield Button(Content("Back"), compact=True, id="back")
@@ -180,7 +180,7 @@ class SettingsScreen(Screen[None]):
 
     def _show_custom_problem(self, raw: str, *, blank_ok: bool = False) -> None:
         ok = (blank_ok and not raw) or (raw.isdigit() and 1 <= int(raw) <= 60)
-        problem = self.query_one("#custom-problem", Plain)
+        problem = self.query_one("#custom-problem", LiteralText)
         problem.set_text("" if ok else "Please enter a number of minutes from 1 to 60.")
         problem.display = not ok
 
