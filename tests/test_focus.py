@@ -92,7 +92,7 @@ async def _checkout(pilot: Pilot[Any]) -> None:
 
     app: KindtoneApp = pilot.app  # type: ignore[assignment]
     session = Session([next(iter(app.library.exercises.values()))], minutes_planned=2)
-    await app.push_screen(CheckOutScreen(session))
+    await app.push_screen(CheckOutScreen(app.flow_for(session)))
     await pilot.pause()
 
 

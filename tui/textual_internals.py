@@ -80,6 +80,10 @@ def scroll_containers_focus_only_when_they_scroll() -> None:
     def allow_focus(self: VerticalScroll) -> bool:
         if type(self) is not VerticalScroll:  # RadioSet and others build on it: unchanged
             return self.can_focus
+        if not self.size.area:
+            # Not laid out yet (a screen's first focus): as Textual does, so a screen that
+            # focuses something itself on mount still opens at the top.
+            return self.can_focus
         return self.can_focus and (self.allow_vertical_scroll or self.allow_horizontal_scroll)
 
     VerticalScroll.allow_focus = allow_focus  # type: ignore[method-assign,assignment]

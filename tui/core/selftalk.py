@@ -78,6 +78,12 @@ class Analysis:
     crisis: bool
     findings: tuple[Finding, ...]
 
+    @property
+    def concern(self) -> str | None:
+        """ "crisis", "ask", "recovery" or None. Placeholder until the analysis can tell
+        possible risk and recovery talk apart (issue 14); the session flow reads only this."""
+        return "crisis" if self.crisis else None
+
     def to_dict(self) -> dict[str, object]:
         return {
             "text": self.text,

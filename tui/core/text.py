@@ -59,3 +59,14 @@ def fill_template(template: str, answers: dict[str, str]) -> str:
 def count(n: int, noun: str, plural: str | None = None) -> str:
     """ "1 reflection", "2 reflections": never "1 reflections" or "reflection(s)"."""
     return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
+# Drawing a very long answer takes seconds; what is shown is capped, what is kept never is.
+SHOWN_CHARACTERS = 4000
+
+
+def shown_part(text: str, limit: int = SHOWN_CHARACTERS) -> str:
+    """The start of a long text for display, saying how much more is kept."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text) - limit:,} more characters, all kept)"
