@@ -20,6 +20,7 @@ from tui.core.exercises import SITUATIONS
 from tui.core.reflections_io import export_json, export_markdown
 from tui.core.storage import StoreError
 from tui.core.text import count
+from tui.core.vault import is_locked
 from tui.widgets.footer import KeysFooter
 from tui.widgets.literal_text import LiteralText
 from tui.widgets.toggles import Choice
@@ -73,7 +74,14 @@ class ExportScreen(ModalScreen[None]):
                 )
             yield LiteralText("Save to", classes="field-label")
             yield Input(str(default_path(True)), id="path", compact=True)
-            yield LiteralText("", id="export-status", classes="muted")
+            yield LiteralText(
+                "Your reflections are locked, but this file will be plain text: anyone who "
+                "can open it can read it."
+                if is_locked(self.app.data_dir)
+                else "",
+                id="export-status",
+                classes="muted",
+            )
             with Horizontal(classes="buttons"):
                 yield Button(Content("Export"), compact=True, id="do-export", variant="primary")
                 yield Button(Content("Cancel"), compact=True, id="cancel")
@@ -156,5 +164,6 @@ class ExportScreen(ModalScreen[None]):
         self.app.call_from_thread(self._done, target, len(reflections))
 
     def _done(self, target: Path, number: int) -> None:
-        self.notify(f"Exported {count(number, 'reflection')} to {target}", markup=False)
+        plain = " (plain text)" if is_locked(self.app.data_dir) else ""
+        self.notify(f"Exported {count(number, 'reflection')} to {target}{plain}", markup=False)
         self.dismiss(None)

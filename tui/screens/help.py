@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 
+from tui.core.vault import lock_status
 from tui.widgets.footer import KeysFooter
 from tui.widgets.literal_text import LiteralText
 
@@ -95,6 +96,7 @@ class HelpScreen(ModalScreen[None]):
             yield LiteralText(CRISIS)
             yield LiteralText("Where your words are kept", classes="prompt")
             yield LiteralText(f"Reflections and drafts: {self.app.data_dir}")
+            yield LiteralText(lock_status(self.app.data_dir), id="lock-status")
             yield LiteralText(f"Your own exercises: {self.app.custom_exercises_dir}")
             yield LiteralText(f"Settings: {self.app.settings_file.path}")
             yield LiteralText(

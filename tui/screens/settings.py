@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, RadioSet, Select, TextArea
 
 from tui.core.settings import MAX_SUPPORT_LINES, SESSION_LENGTHS
+from tui.core.vault import lock_status
 from tui.widgets.footer import KeysFooter
 from tui.widgets.literal_text import LiteralText
 from tui.widgets.text_box import TextBox
@@ -115,6 +116,7 @@ class SettingsScreen(Screen[None]):
             yield TextBox("\n".join(settings.support_lines), id="support-lines")
             yield LiteralText("Where your data lives", classes="prompt")
             yield LiteralText(str(self.app.data_dir), id="data-dir")
+            yield LiteralText(lock_status(self.app.data_dir), id="lock-status")
             yield LiteralText(
                 "To use another folder, start kindtone with --data-dir DIR "
                 "(or set KINDTONE_DATA_DIR). Settings are kept in "
