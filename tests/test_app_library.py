@@ -204,3 +204,53 @@ class _no_suspend:
 
     def __exit__(self, *exc: object) -> None:
         return None
+
+
+async def test_a_linked_exercises_folder_is_never_written_through_or_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    source = load_library().exercises["just-a-thought"].path.read_text(encoding="utf-8")
+    (elsewhere / "planted.toml").write_text(
+        source.replace('id = "just-a-thought"', 'id = "planted"'), encoding="utf-8"
+    )
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "exercises").symlink_to(elsewhere, target_is_directory=True)
+    opened: list[object] = []
+    monkeypatch.setenv("EDITOR", "true")
+    monkeypatch.setattr("subprocess.run", lambda *a, **kw: opened.append(a))
+    monkeypatch.setattr(type(KindtoneApp(data_dir=data)), "suspend", _no_suspend)
+    app = KindtoneApp(data_dir=data)
+    said: list[str] = []
+    async with app.run_test(size=(100, 70)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        ids = option_ids(app)
+        assert "exercise:planted" not in ids
+        assert f"broken:{data / 'exercises'}" in ids
+        screen.notify = lambda message, **kw: said.append(message)  # type: ignore[method-assign]
+        screen.highlight_option(f"broken:{data / 'exercises'}")
+        screen.action_edit()
+        assert opened == [] and any("is a symbolic link" in m for m in said), said
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, NewExerciseScreen)
+        form.query_one("#title", Input).value = "Mine"
+        form.query_one("#summary", Input).value = "Mine."
+        next(t for t in form.query("#situations Tick") if t.name == "practice").value = True
+        form.query_one("#step-type", Select).value = "read"
+        await pilot.click("#add-step")
+        await pilot.pause()
+        (editor,) = form.query(StepEditor)
+        next(w for w in editor.query(Input) if w.name == "text").value = "Breathe."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form  # not saved: the form stays, with the words
+        shown = str(form.query_one("#problems", LiteralText).render())
+        assert f"{data / 'exercises'} is a symbolic link" in shown
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["planted.toml"]

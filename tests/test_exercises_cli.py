@@ -607,3 +607,42 @@ def test_new_from_keeps_a_schema_line_first(run: Run, tmp_path: Path, data_dir: 
     assert lines[0] == "#:schema ./exercise.schema.json"
     assert lines[1].startswith('# Your own version of "mine"')
     assert 'id = "yours"' in lines and 'title = "Tiny (my version)"' in lines
+
+
+def test_a_linked_exercises_folder_is_never_followed(
+    run: Run, data_dir: Path, tmp_path: Path
+) -> None:
+    """Loading, `new` into it and `install` all refuse the link, naming it; the target is
+    left exactly as it was."""
+    elsewhere = tmp_path / "elsewhere"
+    write(elsewhere / "planted.toml", tiny("planted", "Planted"))
+    data_dir.mkdir()
+    (data_dir / "exercises").symlink_to(elsewhere, target_is_directory=True)
+    before = sorted(p.name for p in elsewhere.iterdir())
+    library = load_library(custom_dir=data_dir / "exercises")
+    assert "planted" not in library.exercises
+    (broken,) = library.broken
+    assert broken.path == data_dir / "exercises" and "symbolic link" in broken.reason
+    code, out, _ = run("list")
+    assert code == 0 and "planted" not in out and "symbolic link" in out
+    code, _, err = run("new", str(data_dir / "exercises" / "mine.toml"))
+    assert code == 1 and f"{data_dir / 'exercises'} is a symbolic link" in err
+    code, _, err = run("install", str(write(tmp_path / "mine.toml", tiny("mine", "Mine"))))
+    assert code == 1 and "symbolic link" in err
+    assert sorted(p.name for p in elsewhere.iterdir()) == before
+
+
+def test_a_linked_exercise_file_in_the_data_folder_is_reported_not_read(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    outside = write(tmp_path / "outside.toml", tiny("outside", "Outside"))
+    custom = data_dir / "exercises"
+    custom.mkdir(parents=True)
+    (custom / "linked.toml").symlink_to(outside)
+    library = load_library(custom_dir=custom)
+    assert "outside" not in library.exercises
+    (broken,) = library.broken
+    assert "is a symbolic link" in broken.reason
+    # A file given by the person (outside the data folder) may still be a link.
+    exercise, problems = parse_exercise(custom / "linked.toml", "built-in")
+    assert exercise is not None and problems == []

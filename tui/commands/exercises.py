@@ -25,6 +25,8 @@ from typing import Any
 from tui.commands import Refusal as _Refusal
 from tui.commands import os_error_line, report_error
 from tui.commands import tolerant_stdout as _tolerant_stdout
+from tui.core.atomic import LinkRefused
+from tui.core.datafolder import linked_part
 from tui.core.describe import render_exercise
 from tui.core.exercise_writer import slug, toml_string
 from tui.core.exercises import (
@@ -436,7 +438,7 @@ def _install(args: argparse.Namespace) -> int:
     for checked in files:
         assert checked.exercise is not None and checked.text is not None
         target = custom_dir / checked.path.name
-        verb = "Replaced" if target.exists() else "Installed"
+        verb = "Replaced" if os.path.lexists(target) else "Installed"
         # The bytes that were checked, not a second read that might differ.
         write_atomic(target, checked.text.encode("utf-8"), mode=0o600)
         print(
@@ -470,6 +472,9 @@ def _new(args: argparse.Namespace) -> int:
         )
     if path.exists() or path.is_symlink():
         raise _Refusal(f"{visible_controls(shown)} already exists; choose another name")
+    linked = linked_part(resolve_data_dir(args.data_dir), path)
+    if linked is not None:
+        raise _Refusal(visible_controls(str(LinkRefused(linked))))
     parent = path.parent
     if not parent.is_dir():
         raise _Refusal(f"the folder {visible_controls(str(parent))} does not exist")

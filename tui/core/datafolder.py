@@ -12,7 +12,30 @@ from pathlib import Path
 
 from tui.core.text import visible_controls
 
-__all__ = ["data_folder_warnings"]
+__all__ = ["data_folder_warnings", "linked_part"]
+
+
+def linked_part(data_dir: Path, path: Path) -> Path | None:
+    """The first symbolic link on ``path`` below ``data_dir`` (the path itself included), or
+    None. A path outside the data folder is the person's own choice: None.
+
+    Compared as written (absolute, not resolved), so a link is found, not followed.
+    """
+    base = Path(os.path.abspath(data_dir))
+    full = Path(os.path.abspath(path))
+    try:
+        parts = full.relative_to(base).parts
+    except ValueError:
+        return None
+    current = base
+    for part in parts:
+        current = current / part
+        try:
+            if stat.S_ISLNK(os.lstat(current).st_mode):
+                return current
+        except OSError:
+            return None
+    return None
 
 
 def data_folder_warnings(data_dir: Path) -> list[str]:

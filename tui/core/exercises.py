@@ -12,7 +12,10 @@ does the JSON Schema generator, so the two cannot drift.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -502,17 +505,54 @@ def _did_you_mean(key: str, known: set[str]) -> str:
     return f' (did you mean "{close[0]}"?)' if close else ""
 
 
+_LINK_WHY = "kindtone never follows links or opens special files inside its data folder"
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 _TOML_AT_END = " (at end of document)"
 
 
-def read_exercise_text(path: Path) -> tuple[str | None, Problem | None]:
-    """Read a file as untrusted input: bounded size, strict UTF-8."""
-    try:
+def _read_bounded(path: Path, *, follow: bool) -> bytes:
+    """Up to one byte more than the limit; without ``follow`` a link raises ``LinkRefused``
+    (opened with ``O_NOFOLLOW``, and ``O_NONBLOCK`` so a planted FIFO cannot hang loading)."""
+    if follow:
         with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+            return handle.read(MAX_FILE_BYTES + 1)
+    from tui.core.atomic import LinkRefused, is_link
+
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as error:
+        if error.errno == errno.ELOOP or is_link(path):
+            raise LinkRefused(path) from None
+        raise
+    with os.fdopen(fd, "rb") as handle:
+        st = os.fstat(handle.fileno())
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+        if not stat.S_ISREG(st.st_mode):
+            raise LinkRefused(path, "not a regular file")
+        if not getattr(os, "O_NOFOLLOW", 0) and is_link(path):  # pragma: no cover
+            raise LinkRefused(path)
+        return handle.read(MAX_FILE_BYTES + 1)
+
+
+def read_exercise_text(
+    path: Path, *, follow_links: bool = True
+) -> tuple[str | None, Problem | None]:
+    """Read a file as untrusted input: bounded size, strict UTF-8.
+
+    A file in the data folder is read with ``follow_links=False``: a link there is reported,
+    never followed (the data folder is kindtone's alone).
+    """
+    from tui.core.atomic import LinkRefused
+
+    try:
+        raw = _read_bounded(path, follow=follow_links)
     except IsADirectoryError:
         return None, Problem(path, "(file)", "is a directory, not an exercise file")
+    except LinkRefused:
+        what = "a symbolic link" if _is_link(path) else "not a regular file"
+        return None, Problem(path, "(file)", f"is {what}; {_LINK_WHY}")
     except OSError as error:
         return None, Problem(path, "(file)", f"could not be read: {error.strerror or error}")
     if len(raw) > MAX_FILE_BYTES:
@@ -527,8 +567,11 @@ def read_exercise_text(path: Path) -> tuple[str | None, Problem | None]:
 
 
 def parse_exercise(path: Path, source: Source = "custom") -> tuple[Exercise | None, list[Problem]]:
-    """Load and validate one exercise file. Never raises for a bad file."""
-    text, problem = read_exercise_text(path)
+    """Load and validate one exercise file. Never raises for a bad file.
+
+    A custom file lives in the data folder, so a link there is refused, never followed.
+    """
+    text, problem = read_exercise_text(path, follow_links=source != "custom")
     if text is None:
         assert problem is not None
         return None, [problem]
@@ -567,16 +610,36 @@ def exercise_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.glob("*.toml") if not p.name.startswith("."))
 
 
+def _is_link(path: Path) -> bool:
+    try:
+        return stat.S_ISLNK(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def linked_folder_problem(directory: Path) -> Problem:
+    """The custom exercises folder is a link: said once, naming it; nothing in it is read."""
+    return Problem(
+        directory,
+        "(folder)",
+        "is a symbolic link; kindtone never follows links inside its data folder, so no "
+        "exercise in it was loaded. Replace the link with a real folder to use your own "
+        "exercises.",
+    )
+
+
 def exercise_dir_signature(directory: Path) -> tuple[tuple[str, int, int], ...]:
     """Names, sizes and change times of the custom files: cheap to compare, so the app
-    notices an edited, added or removed exercise without a restart."""
+    notices an edited, added or removed exercise without a restart. Never through a link."""
+    if _is_link(directory):
+        return ((directory.name, -1, -1),)  # a link is never listed, only noticed
     signature = []
     for path in exercise_files(directory):
         try:
-            stat = path.stat()
+            st = os.lstat(path)
         except OSError:
             continue
-        signature.append((path.name, stat.st_size, stat.st_mtime_ns))
+        signature.append((path.name, st.st_size, st.st_mtime_ns))
     return tuple(signature)
 
 
@@ -590,6 +653,11 @@ def load_library(builtin_dir: Path | None = None, custom_dir: Path | None = None
     if custom_dir is not None:
         sources.append((custom_dir, "custom"))
     for directory, source in sources:
+        if source == "custom" and _is_link(directory):
+            library.broken.append(
+                BrokenFile(directory, source, (linked_folder_problem(directory),))
+            )
+            continue
         for path in exercise_files(directory):
             exercise, problems = parse_exercise(path, source)
             if exercise is not None and exercise.id in origin:

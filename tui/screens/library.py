@@ -18,6 +18,8 @@ from textual.screen import Screen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui.core.atomic import LinkRefused
+from tui.core.datafolder import linked_part
 from tui.core.describe import render_exercise
 from tui.core.exercises import SITUATIONS, Exercise, Library
 from tui.core.text import strip_controls
@@ -236,6 +238,11 @@ class LibraryScreen(Screen[None]):
                 "or copy one with: kindtone exercises new my-copy.toml --from ID",
                 markup=False,
             )
+            return
+        linked = linked_part(self.app.data_dir, Path(path))
+        if linked is not None:
+            # An editor would write through the link: its target is never touched.
+            self.notify(str(LinkRefused(linked)), title="Not opened", markup=False)
             return
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
         if not editor:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -13,7 +14,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Input, Select
 
-from tui.core.atomic import write_atomic
+from tui.core.atomic import LinkRefused, is_link, private_dir, write_atomic
 from tui.core.exercise_writer import exercise_toml, slug
 from tui.core.exercises import EXERCISE_FIELDS, SITUATIONS, parse_exercise_text
 from tui.paths import ensure_private_dir
@@ -209,7 +210,8 @@ class NewExerciseScreen(Screen[str | None]):
         folder = self.app.custom_exercises_dir
         taken = set(self.app.library.exercises)
         candidate, n = exercise_id, 2
-        while candidate in taken or (folder / f"{candidate}.toml").exists():
+        linked = is_link(folder)  # nothing is looked up through a link; saving refuses it
+        while candidate in taken or (not linked and os.path.lexists(folder / f"{candidate}.toml")):
             candidate = f"{exercise_id[:36]}-{n}"
             n += 1
         return candidate, folder / f"{candidate}.toml"
@@ -230,10 +232,16 @@ class NewExerciseScreen(Screen[str | None]):
             self.call_after_refresh(shown.scroll_visible, animate=False)
             return
         try:
-            ensure_private_dir(path.parent)
+            ensure_private_dir(path.parent.parent)
+            private_dir(path.parent)  # a link there is refused, never written through
             write_atomic(path, text.encode("utf-8"), mode=0o600)
         except OSError as error:
-            shown.set_text(f"Couldn't save the file {path}: {error.strerror or error}")
+            why = str(error) if isinstance(error, LinkRefused) else error.strerror or error
+            shown.set_text(
+                f"Not saved: couldn't write {path}. {why}. What you wrote is still here."
+            )
+            shown.add_class("error")
+            self.call_after_refresh(shown.scroll_visible, animate=False)
             return
         self.notify(
             f'"{exercise.title}" is in your exercises now ({path}).',
