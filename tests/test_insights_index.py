@@ -228,3 +228,13 @@ def test_the_screens_recent_weeks_only_view_counts_the_same() -> None:
     assert [w.to_dict() for w in recent_weeks(full.weeks, TODAY, 26)] == [
         w.to_dict() for w in recent_weeks(recent.weeks, TODAY, 26)
     ]
+
+
+def test_insights_count_only_finished_sessions_with_something_written() -> None:
+    unfinished = record(5, TODAY, ["shifting-tone"], "half way", 9, None)
+    unfinished["completed"] = False
+    empty = record(6, TODAY, ["settling-breath"], "", 5, 5)
+    insights = compute_insights([*RECORDS, unfinished, empty], TODAY)
+    assert insights.sessions == 4 and insights.minutes == 20
+    assert TODAY not in insights.per_day
+    assert insights.harsh_pairs == 2  # the empty session's ratings are not a change measured

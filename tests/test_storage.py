@@ -669,3 +669,27 @@ def test_the_search_shortcut_knows_every_character_that_folds_into_ascii() -> No
         if not 0xD800 <= c <= 0xDFFF and any(ord(x) < 0x80 for x in chr(c).casefold())
     ]
     assert folding and all(ch.encode().startswith(_FOLDS_TO_ASCII_UTF8) for ch in folding)
+
+
+def test_only_finished_sessions_with_something_written_count_as_practice(
+    store: ReflectionStore,
+) -> None:
+    """Unfinished sessions and ones where every box stayed empty are kept and listed, but
+    "practised N times", the minutes and the days count only real practice."""
+    store.save(reflection("2026-11-01T10:00:00+00:00", ended_at="2026-11-01T10:05:00+00:00"))
+    unfinished = reflection("2026-11-02T10:00:00+00:00", ended_at="2026-11-02T10:05:00+00:00")
+    unfinished["completed"] = False
+    store.save(unfinished)
+    store.save(
+        reflection("2026-11-03T10:00:00+00:00", ended_at="2026-11-03T10:05:00+00:00", answer=" ")
+    )
+    skipped = reflection("2026-11-04T10:00:00+00:00", ended_at="2026-11-04T10:05:00+00:00")
+    for step in skipped["steps"]:
+        step.update(answer=None, skipped=True)
+    store.save(skipped)
+    assert store.count() == 4
+    summary = store.practice_summary()
+    assert summary.sessions == 1
+    assert summary.minutes == pytest.approx(5.0)
+    assert summary.days_practised == 1
+    assert summary.last_practised == datetime(2026, 11, 1, 10, 0, tzinfo=UTC)

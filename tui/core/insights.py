@@ -38,7 +38,7 @@ TOP_PHRASES = 5
 SPARKS = "▁▂▃▄▅▆▇█"
 CATCH = "catch"  # tui.core.catch.KIND, without importing the analyser
 CACHE_FILE = ".insights-cache.json"
-CACHE_VERSION = 2
+CACHE_VERSION = 3  # 3: only reflections that count as practice
 
 
 @dataclass
@@ -187,7 +187,7 @@ def summarise(records: Iterable[Reflection | Mapping[str, Any]]) -> dict[str, An
     last_ts: float | None = None
     for item in records:
         typed = item if isinstance(item, Reflection) else Reflection.parse(item)
-        if typed is None:
+        if typed is None or not typed.counts_as_practice:  # kept, but not practice
             continue
         record, started = typed.raw, typed.started
         day = started.date()

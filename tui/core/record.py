@@ -207,6 +207,24 @@ class Reflection:
         return self.raw.get("completed") is True
 
     @property
+    def counts_as_practice(self) -> bool:
+        """Finished, with something written: what "practised N times", the minutes and the
+        insights count (the one place that decides). A session left midway or one where
+        every box stayed empty is still kept and listed, just not counted as practice.
+
+        Read straight from ``raw``: insights ask this of every reflection ever saved."""
+        if self.raw.get("completed") is not True:
+            return False
+        steps = self.raw.get("steps")
+        return isinstance(steps, list) and any(
+            isinstance(step, dict)
+            and isinstance(answer := step.get("answer"), str)
+            and not answer.isspace()
+            and answer != ""
+            for step in steps
+        )
+
+    @property
     def crisis(self) -> bool:
         """Support options were shown during the session."""
         return self.raw.get("crisis") is True

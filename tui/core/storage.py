@@ -169,25 +169,31 @@ def session_minutes(record: Reflection) -> float:
 class _MonthStats:
     """What ``count`` and ``practice_summary`` need from one month, small enough to cache."""
 
-    count: int
+    count: int  # every readable reflection
+    practised: int  # only those that count as practice (``Reflection.counts_as_practice``)
     minutes: float
     days: frozenset[date]
     last: datetime | None
 
     @classmethod
     def of(cls, records: Iterable[Reflection]) -> _MonthStats:
-        count = 0
+        count = practised = 0
         minutes = 0.0
         days: set[date] = set()
         last: datetime | None = None
         for reflection in as_reflections(records):
-            started = reflection.started
             count += 1
+            if not reflection.counts_as_practice:
+                continue
+            started = reflection.started
+            practised += 1
             minutes += reflection.minutes
             days.add(started.date())
             if last is None or started > last:
                 last = started
-        return cls(count=count, minutes=minutes, days=frozenset(days), last=last)
+        return cls(
+            count=count, practised=practised, minutes=minutes, days=frozenset(days), last=last
+        )
 
 
 def _why_not_a_draft(raw: bytes) -> str | None:
@@ -507,13 +513,15 @@ class ReflectionStore:
         return sum(stats.count for stats in self._all_stats())
 
     def practice_summary(self) -> PracticeSummary:
-        """Totals for a kind "you've practised" line: sessions, minutes, distinct days."""
+        """Totals for a kind "you've practised" line: sessions, minutes, distinct days.
+
+        Only finished sessions with something written count (``counts_as_practice``)."""
         sessions = 0
         minutes = 0.0
         days: set[date] = set()
         last: datetime | None = None
         for stats in self._all_stats():
-            sessions += stats.count
+            sessions += stats.practised
             minutes += stats.minutes
             days |= stats.days
             if stats.last is not None and (last is None or stats.last > last):
