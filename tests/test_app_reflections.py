@@ -169,7 +169,7 @@ async def test_insights(tmp_path: Path) -> None:
         # The unfinished session (40 days ago) is kept but not counted as practice.
         assert "3 sessions, about 12 minutes of practice in all" in text
         assert "2 practice days in the last year" in text
-        assert "3.0 points gentler" in text
+        assert "on average 3.0 points lower after a session" in text
         assert "streak" not in text.lower()
 
 

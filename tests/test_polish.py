@@ -179,3 +179,27 @@ def test_the_session_screen_is_what_the_app_asks_of_a_screen_with_unsaved_words(
     screen = SessionScreen(Session([exercise], minutes_planned=2))
     assert isinstance(screen, GuardsUnsavedWork) and screen.asks_before_quitting
     assert not isinstance(HomeScreen(), GuardsUnsavedWork)
+
+
+def test_counts_and_minutes_are_worded_for_one_and_many() -> None:
+    """ "about 1 minutes", "1 sessions" and "points gentler" were shown."""
+    from datetime import date
+
+    from tui.commands.insights import report
+    from tui.core.insights import Insights
+    from tui.core.text import about_minutes, count
+    from tui.screens.insights import summary_lines
+
+    assert count(1, "catch") == "1 catch" and count(3, "catch") == "3 catches"
+    assert count(20000, "session", grouped=True) == "20,000 sessions"
+    assert about_minutes(1.2) == "about 1 minute" and about_minutes(0.2) == "under a minute"
+    one = Insights(sessions=1, minutes=1.0, harsh_change=-3.0, harsh_pairs=1, tense_change=0.02)
+    one.tense_pairs = 1
+    one.per_day = {date(2026, 11, 1): 1}
+    lines = summary_lines(one, {}, date(2026, 11, 2))
+    text = "\n".join(lines)
+    assert "1 session, about 1 minute of practice in all; 1 practice day in" in text
+    assert "on average 3.0 points lower after a session (1 session with both ratings)" in text
+    assert "Tension: about the same before and after (1 session with both ratings)" in text
+    assert "gentler" not in text and "1 sessions" not in text
+    assert "about 1 minute of practice in all." in "\n".join(report(one, date(2026, 11, 2)))

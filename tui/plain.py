@@ -37,7 +37,7 @@ from tui.core.selftalk import hint_for
 from tui.core.session import Ratings, Session, plan_session, try_again_heading
 from tui.core.settings import Settings
 from tui.core.storage import ReflectionStore, StoreError
-from tui.core.text import visible_controls
+from tui.core.text import count, visible_controls
 
 COMMANDS = "Type /back, /skip, /leave, /support or /help at any prompt."
 
@@ -301,7 +301,7 @@ class PlainSession:
                 say(prompt)
             seconds = (step.inhale + step.hold + step.exhale) * step.cycles
             answer = self.io.ask(
-                f"Press Enter to breathe along for about {seconds} seconds, or type /skip:"
+                f"Press Enter to breathe along for about {count(seconds, 'second')}, or type /skip:"
             ).strip()
             if answer == "":
                 self.breathe(step.inhale, step.hold, step.exhale, step.cycles)

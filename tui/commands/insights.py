@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from tui.commands import report_error, tolerant_stdout
-from tui.core.text import visible_controls
+from tui.core.text import about_minutes, count, visible_controls
 from tui.paths import resolve_data_dir
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ def report(insights: Insights, today: date) -> list[str]:
         lines.append("Welcome back. It's good to see you again.")
     lines.append(
         f"{_count(insights.sessions, 'session')} and {_count(insights.catches, 'catch')}, "
-        f"about {round(insights.minutes)} minutes of practice in all."
+        f"{about_minutes(insights.minutes)} of practice in all."
     )
     weeks = recent_weeks(insights.weeks, today, CHART_WEEKS)
     lines += ["", f"The last {CHART_WEEKS} weeks, oldest first (a blank is a week off):"]
@@ -109,5 +109,4 @@ def report(insights: Insights, today: date) -> list[str]:
 
 
 def _count(number: int, noun: str) -> str:
-    plural = noun + ("es" if noun.endswith("ch") else "s")
-    return f"{number} {noun if number == 1 else plural}"
+    return count(number, noun)

@@ -9,7 +9,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from tui.commands import os_error_line, report_error
-from tui.core.text import visible_controls
+from tui.core.text import count, visible_controls
 from tui.paths import resolve_data_dir
 
 if TYPE_CHECKING:
@@ -72,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
             print(
                 "Your reflections are already locked."
                 + (
-                    f" {sealed} file(s) left unlocked by an interrupted lock are locked now."
+                    f" {count(sealed, 'file')} left unlocked by an interrupted lock "
+                    f"{'is' if sealed == 1 else 'are'} locked now."
                     if sealed
                     else ""
                 )

@@ -312,7 +312,11 @@ class ReflectionStore:
         if not total:
             return 0
         staged: builtins.list[tuple[Path, Path, int]] = []
-        failure = f"None of the {total:,} reflections could be saved"
+        failure = (
+            "The reflection could not be saved"
+            if total == 1
+            else f"None of the {total:,} reflections could be saved"
+        )
         with self._writing(self.reflections_dir, failure):
             try:
                 for key in sorted(by_month):
@@ -327,7 +331,8 @@ class ReflectionStore:
                         if not saved:
                             raise
                         raise PartialSave(
-                            f"Only {saved:,} of the {total:,} reflections were saved; the other "
+                            f"Only {saved:,} of the {total:,} reflections "
+                            f"{'was' if saved == 1 else 'were'} saved; the other "
                             f"{total - saved:,} could not be ({_describe_os_error(exc)}).",
                             saved=saved,
                             path=final,

@@ -56,9 +56,19 @@ def fill_template(template: str, answers: dict[str, str]) -> str:
     return _TEMPLATE.sub(replace, template)
 
 
-def count(n: int, noun: str, plural: str | None = None) -> str:
-    """ "1 reflection", "2 reflections": never "1 reflections" or "reflection(s)"."""
-    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+def count(n: int, noun: str, plural: str | None = None, *, grouped: bool = False) -> str:
+    """ "1 reflection", "2 reflections", "3 catches": never "1 reflections" or
+    "reflection(s)". ``grouped`` writes 20,000 with a comma."""
+    if plural is None:
+        plural = noun + ("es" if noun.endswith(("ch", "sh", "s", "x")) else "s")
+    number = f"{n:,}" if grouped else str(n)
+    return f"{number} {noun if n == 1 else plural}"
+
+
+def about_minutes(minutes: float) -> str:
+    """ "about 1 minute", "about 12 minutes", "under a minute": never "about 1 minutes"."""
+    whole = round(minutes)
+    return "under a minute" if whole < 1 else f"about {count(whole, 'minute', grouped=True)}"
 
 
 # Drawing a very long answer takes seconds; what is shown is capped, what is kept never is.

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui.core.text import about_minutes
 from tui.widgets.banner import Banner
 from tui.widgets.footer import KeysFooter
 from tui.widgets.literal_text import LiteralText
@@ -33,10 +34,9 @@ def practice_line(summary: PracticeSummary | None, now: datetime) -> str:
         return "This is a good place to start. There's no wrong way to do this."
     sessions = summary.sessions
     times = "once" if sessions == 1 else f"{sessions} times"
-    minutes = round(summary.minutes)
     line = f"You've practised {times}"
-    if minutes >= 1:
-        line += f", about {minutes} minute{'s' if minutes != 1 else ''} in all"
+    if round(summary.minutes) >= 1:
+        line += f", {about_minutes(summary.minutes)} in all"
     line += "."
     last = summary.last_practised
     if last is not None and now - last > timedelta(days=7):

@@ -26,6 +26,8 @@ from tui.core.insights import (
     spark,
 )
 from tui.core.storage import StoreError
+from tui.core.text import about_minutes
+from tui.core.text import count as counted
 from tui.widgets.plain import Plain
 
 if TYPE_CHECKING:
@@ -113,13 +115,12 @@ def chart_content(insights: Insights, today: date, weeks: int) -> Content:
 def _change(label: str, change: float | None, pairs: int) -> str:
     if change is None:
         return f"{label}: not enough ratings yet (they're always optional)."
-    direction = "gentler" if change < 0 else "about the same" if change == 0 else "a little higher"
-    return (
-        f"{label}: on average {abs(change):.1f} points {direction} after a session "
-        f"({pairs} session{'s' if pairs != 1 else ''} with both ratings)."
-        if change
-        else f"{label}: about the same before and after ({pairs} sessions with both ratings)."
-    )
+    sessions = f"({counted(pairs, 'session', grouped=True)} with both ratings)"
+    shown = round(change, 1)
+    if not shown:  # "0.0 points lower" would say a change nobody can see
+        return f"{label}: about the same before and after {sessions}."
+    direction = "lower" if shown < 0 else "higher"
+    return f"{label}: on average {abs(shown):.1f} points {direction} after a session {sessions}."
 
 
 def summary_lines(insights: Insights, titles: dict[str, str], today: date) -> list[str]:
@@ -128,16 +129,11 @@ def summary_lines(insights: Insights, titles: dict[str, str], today: date) -> li
     lines = []
     if insights.welcome_back(today):
         lines.append("Welcome back. It's good to see you again.")
-    catches = (
-        f" and {insights.catches:,} catch{'es' if insights.catches != 1 else ''}"
-        if insights.catches
-        else ""
-    )
+    catches = f" and {counted(insights.catches, 'catch', grouped=True)}" if insights.catches else ""
     lines.append(
-        f"{insights.sessions:,} session{'s' if insights.sessions != 1 else ''}{catches}, "
-        f"about {round(insights.minutes):,} minutes of practice in all; "
-        f"{insights.days_practised} practice day{'s' if insights.days_practised != 1 else ''} "
-        "in the last year."
+        f"{counted(insights.sessions, 'session', grouped=True)}{catches}, "
+        f"{about_minutes(insights.minutes)} of practice in all; "
+        f"{counted(insights.days_practised, 'practice day')} in the last year."
     )
     lines.append(_change("Inner voice harshness", insights.harsh_change, insights.harsh_pairs))
     lines.append(_change("Tension", insights.tense_change, insights.tense_pairs))
