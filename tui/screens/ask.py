@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button
 
 from tui.core.flow import ASK_CHOICES, ASK_HEADING, ASK_QUESTION, AskAnswer
+from tui.widgets.footer import KeysFooter
 from tui.widgets.plain import Plain
 
 
@@ -38,6 +39,7 @@ class AskScreen(ModalScreen[AskAnswer | None]):
             with Vertical(id="ask-choices"):
                 for choice, label in ASK_CHOICES:
                     yield Button(Content(label), compact=True, id=f"ask-{choice}")
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         # No answer is pre-chosen for them: focus the question's first choice, read aloud

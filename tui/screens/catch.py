@@ -15,9 +15,10 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from tui.core.catch import ALREADY_KIND, CRITIC_PROMPT, KIND_PROMPT, Catch, Redirect
+from tui.widgets.footer import KeysFooter
 from tui.widgets.plain import Plain
 from tui.widgets.side_by_side import highlighted
 from tui.widgets.try_again import TryAgainPanel
@@ -68,7 +69,7 @@ class CatchScreen(Screen[None]):
                 yield Plain(KIND_PROMPT, id="catch-kind-prompt", classes="prompt")
                 yield Input(placeholder="Your kinder words, or a number", id="catch-kind")
             yield Plain("", id="catch-result", classes="muted")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#catch-kind-box").display = False

@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.core.insights import (
     HEATMAP_WEEKS,
@@ -28,6 +28,7 @@ from tui.core.insights import (
 from tui.core.storage import StoreError
 from tui.core.text import about_minutes
 from tui.core.text import count as counted
+from tui.widgets.footer import KeysFooter
 from tui.widgets.plain import Plain
 
 if TYPE_CHECKING:
@@ -195,7 +196,7 @@ class InsightsScreen(Screen[None]):
             yield Plain("", id="voice")
             yield Plain("", id="heatmap-title", classes="prompt")
             yield Static(Content(""), id="heatmap")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """With the month summaries cached (the usual case: at most this month changed), the

@@ -10,9 +10,10 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from tui.widgets.footer import KeysFooter
 from tui.widgets.plain import Plain, literal
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ class KindWordsScreen(Screen[None]):
             yield Plain("", id="kind-words-empty")
             yield OptionList(id="kind-words-list")
             yield Input(placeholder="Add kind words of your own, then Enter", id="kind-words-add")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#kind-words-add", Input).display = False

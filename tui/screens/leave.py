@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button
 
+from tui.widgets.footer import KeysFooter
 from tui.widgets.plain import Plain
 
 
@@ -40,6 +41,7 @@ class LeaveScreen(ModalScreen[str | None]):
                 else:
                     yield Button(Content("Leave"), compact=True, id="discard", variant="primary")
                 yield Button(Content("Stay"), compact=True, id="stay")
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query(Button).first().focus()

@@ -12,8 +12,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input
+from textual.widgets import Button, Input
 
+from tui.widgets.footer import KeysFooter
 from tui.widgets.plain import Plain
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ class PassphraseScreen(Screen[None]):
             with Horizontal(classes="buttons"):
                 yield Button(Content("Open"), compact=True, id="open", variant="primary")
                 yield Button(Content("Quit"), compact=True, id="quit")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#passphrase", Input).focus()

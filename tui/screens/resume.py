@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button
 
 from tui.core.session import Session
+from tui.widgets.footer import KeysFooter
 from tui.widgets.plain import Plain
 
 
@@ -35,6 +36,7 @@ class ResumeScreen(ModalScreen[bool | None]):
             with Horizontal(classes="buttons"):
                 yield Button(Content("Resume"), compact=True, id="resume-button", variant="primary")
                 yield Button(Content("Not now"), compact=True, id="discard")
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#resume-button", Button).focus()

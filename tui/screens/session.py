@@ -13,12 +13,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, Footer, OptionList, ProgressBar, TextArea
+from textual.widgets import Button, OptionList, ProgressBar, TextArea
 
 from tui.core.flow import AskAnswer, Outcome, SaveReport, SessionFlow
 from tui.core.session import Session
 from tui.core.text import strip_controls
 from tui.widgets.breathe import BreathingGuide
+from tui.widgets.footer import KeysFooter
 from tui.widgets.kind_words_offer import WordsThatHelped
 from tui.widgets.plain import Plain
 from tui.widgets.steps import VIEWS, BreatheView, StepView, WriteView
@@ -145,7 +146,7 @@ class SessionScreen(Screen[None]):
                 yield Button(Content("Back"), compact=True, id="back")
                 yield Button(Content("Skip"), compact=True, id="skip")
                 yield Button(Content("Continue"), compact=True, id="continue", variant="primary")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     async def on_mount(self) -> None:
         if self.stage != "steps" or self.flow.finished:

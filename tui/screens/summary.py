@@ -10,10 +10,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer
+from textual.widgets import Button
 
 from tui.core.flow import SaveReport, SessionFlow
 from tui.core.text import shown_part
+from tui.widgets.footer import KeysFooter
 from tui.widgets.plain import Plain
 from tui.widgets.side_by_side import SideBySide
 
@@ -64,7 +65,7 @@ class SummaryScreen(Screen[None]):
                 classes="muted closing",
             )
             yield Button(Content("Done"), compact=True, id="done", variant="primary")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._save()

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button
 
 from tui.core.safety import CRISIS_PAUSE, NOT_A_CRISIS_SERVICE, support_lines
+from tui.widgets.footer import KeysFooter
 from tui.widgets.plain import Plain
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ class SupportScreen(ModalScreen[str | None]):
                     yield Button(Content("End the session"), compact=True, id="end")
                 else:
                     yield Button(Content("Close"), compact=True, id="close", variant="primary")
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         # Enter must never end a paused session: focus starts on "Return to the exercise".

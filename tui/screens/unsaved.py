@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, TextArea
 
+from tui.widgets.footer import KeysFooter
 from tui.widgets.plain import Plain
 
 
@@ -40,6 +41,7 @@ class UnsavedScreen(ModalScreen[None]):
             yield TextArea(self.words, read_only=True, soft_wrap=True, id="unsaved-words")
             with Horizontal(classes="buttons"):
                 yield Button(Content("Back"), compact=True, id="close", variant="primary")
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#unsaved-words", TextArea).focus()
