@@ -137,3 +137,52 @@ def test_kindtone_runs_plain_when_not_a_terminal(tmp_path: Path) -> None:
     assert "\x1b" not in result.stdout
     (record,) = ReflectionStore(tmp_path).list()
     assert "I always get it wrong" in [s["answer"] for s in record["steps"]]
+
+
+def test_words_typed_at_a_reading_step_are_said_and_shown_back(tmp_path: Path) -> None:
+    """An answer typed one prompt early was dropped silently; now it is shown back, the
+    reading step is asked again, and the words can be written at the writing prompt."""
+    early = "I always mess everything up"
+    lines = ["", early, "", early, "", "I'm tired, and that's allowed", ""]
+    stdout = io.StringIO()
+    run_plain(
+        tmp_path,
+        Settings(ask_ratings=False),
+        exercise_id="lets-try-that-again",
+        stdin=io.StringIO("\n".join(lines) + "\n" * 10),
+        stdout=stdout,
+    )
+    out = " ".join(stdout.getvalue().split())
+    assert (
+        f"(That was a reading step, so nothing was saved from it: “{early}”. "
+        "You can write it at the next writing prompt.)"
+    ) in out
+    (record,) = ReflectionStore(tmp_path).list()
+    harsh = next(s for s in record["steps"] if s.get("id") == "harsh")
+    assert harsh["answer"] == early  # written at the prompt that asks for it, as said
+
+
+def test_crisis_words_typed_at_a_reading_step_show_support(tmp_path: Path) -> None:
+    stdout = io.StringIO()
+    run_plain(
+        tmp_path,
+        Settings(ask_ratings=False),
+        exercise_id="lets-try-that-again",
+        stdin=io.StringIO("I want to end my life\n/leave\n"),
+        stdout=stdout,
+    )
+    out = " ".join(stdout.getvalue().split())
+    assert "(That was a reading step, so nothing was saved from it.)" in out
+    assert "please reach a person now" in out
+    assert "next writing prompt" not in out
+
+
+def test_wrapped_hint_lines_keep_their_indent() -> None:
+    from tui.plain import PlainIO
+
+    stdout = io.StringIO()
+    PlainIO(io.StringIO(), stdout, width=40).say(
+        "  That's a heavy label for a whole person. What actually happened, in plain words?"
+    )
+    lines = stdout.getvalue().splitlines()
+    assert len(lines) > 1 and all(line.startswith("  ") for line in lines), lines

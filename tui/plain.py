@@ -65,8 +65,14 @@ class PlainIO:
 
     def say(self, text: str = "") -> None:
         for paragraph in visible_controls(text).split("\n"):
+            # An indented line keeps its indent when it wraps (a hanging indent).
+            indent = paragraph[: len(paragraph) - len(paragraph.lstrip(" "))]
             wrapped = textwrap.fill(
-                paragraph, self.width, break_long_words=False, break_on_hyphens=False
+                paragraph,
+                self.width,
+                subsequent_indent=indent,
+                break_long_words=False,
+                break_on_hyphens=False,
             )
             self.stdout.write((wrapped if paragraph else "") + "\n")
         self.stdout.flush()
@@ -295,7 +301,9 @@ class PlainSession:
         say()
         if step.type == "read":
             say(prompt)
-            self._after(flow, self.io.ask("(Enter to continue)").strip(), None)
+            answer = self.io.ask("(Enter to continue)").strip()
+            if not self._stray(flow, answer):
+                self._after(flow, answer, None)
         elif step.type == "breathe":
             if prompt:
                 say(prompt)
@@ -303,6 +311,8 @@ class PlainSession:
             answer = self.io.ask(
                 f"Press Enter to breathe along for about {count(seconds, 'second')}, or type /skip:"
             ).strip()
+            if self._stray(flow, answer):
+                return
             if answer == "":
                 self.breathe(step.inhale, step.hold, step.exhale, step.cycles)
             self._after(flow, answer, None)
@@ -328,6 +338,18 @@ class PlainSession:
             self._show(flow.submit(value))
         else:
             self.write(flow, prompt)
+
+    def _stray(self, flow: SessionFlow, typed: str) -> bool:
+        """Words typed where none are asked: said and shown back (the step is asked again),
+        never dropped silently. True when that happened."""
+        outcome = flow.stray_words(typed)
+        if outcome is None:
+            return False
+        if outcome.note:
+            self.io.say(outcome.note)
+        if outcome.kind == "crisis":
+            self.support()
+        return True
 
     def _after(self, flow: SessionFlow, command: str, value: str | int | None) -> None:
         if command == "/back":

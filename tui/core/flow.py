@@ -286,6 +286,30 @@ class SessionFlow:
             text = strip_controls(text)
             self.session.record_for(planned).answer = text if text.strip() else None
 
+    def stray_words(self, text: str) -> Outcome | None:
+        """Words typed at a step that takes none (reading, breathing), e.g. an answer typed
+        one prompt early. Nothing is saved from them, and that is said, with the words shown
+        back, never dropped silently. ``stayed``: the same step is asked again; ``crisis``:
+        support first, all the same. None when ``text`` is empty or a command."""
+        planned = self.current
+        text = strip_controls(text).strip()
+        if planned is None or planned.step.takes_text or not text or text.startswith("/"):
+            return None
+        what = "a breathing step" if planned.step.type == "breathe" else "a reading step"
+        later = any(p.step.takes_text for p in self.session.steps[planned.position + 1 :])
+        then = (
+            "you can write it at the next writing prompt"
+            if later
+            else "copy it if you'd like to keep it"
+        )
+        note = f"(That was {what}, so nothing was saved from it: “{text}”. {then.capitalize()}.)"
+        review = review_answer(planned.step, text)
+        if review.analysis.crisis:  # not quoted back, nor invited to be written again
+            self.session.crisis = True
+            note = f"(That was {what}, so nothing was saved from it.)"
+            return Outcome("crisis", review, note=note, kept=False)
+        return Outcome("stayed", review, note=note)
+
     def submit(self, value: str | int | None) -> Outcome:
         """The person continues with ``value`` as the answer to the current step."""
         planned = self.current
