@@ -71,7 +71,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--json",
         action="store_true",
-        help='one JSON object per input: {"text", "critical", "crisis", "findings"}',
+        help=(
+            'one JSON object per input: {"text", "critical", "crisis", "concern", '
+            '"language", "findings"}'
+        ),
     )
 
 

@@ -1,0 +1,230 @@
+"""The analyser: reads a text sentence by sentence with the rules (data files) and the learned
+weights behind them. It owns everything it builds and remembers, so two analysers (say, one
+with the rules alone, for training) never share a switch or a cache."""
+
+from __future__ import annotations
+
+import json
+import threading
+from importlib import resources
+from importlib.abc import Traversable
+from pathlib import Path
+
+from .compiler import Codes, Index, Pattern, compile_rule, matches_any
+from .data import Lexicon, Rule, load_lexicon, load_rules
+from .learned import LEARNED_MIN_WORDS, Features, Learned
+from .model import Analysis, Finding, hint_for
+from .pattern import Grammar
+from .scope import Scoper, Sentence
+from .tokens import BREAK, SENTENCE, Tokeniser, WordList, lower
+
+READINGS_LIMIT = 20_000
+
+
+class _Built:
+    """Everything read and compiled from the data files, built once per analyser."""
+
+    def __init__(self, folder: Traversable | Path | None, learned: bool) -> None:
+        self.lexicon: Lexicon = load_lexicon(folder)
+        self.rules: list[Rule] = load_rules(folder)
+        self.grammar = Grammar(self.lexicon)
+        patterns = [compile_rule(self.grammar, rule) for rule in self.rules]
+        self.index = Index(patterns, self.grammar, self.lexicon)
+        self.codes: Codes = self.index.codes
+        self.tokens = Tokeniser(self.lexicon)
+        self.scoper = Scoper(self.lexicon)
+        self.features = Features(self.lexicon)
+        self.self_words = self.lexicon["self"]
+        self.learned: Learned | None = None
+        if learned:
+            raw = resources.files("tui.core").joinpath("data/selftalk_weights.json")
+            self.learned = Learned(json.loads(raw.read_text("utf-8")))
+
+    def sentence(self, low: str, words: list[str]) -> Sentence:
+        word_set = set(words)
+        return Sentence(
+            low,
+            words,
+            self.index.candidates(word_set),
+            self.codes,
+            not self.self_words.isdisjoint(word_set),
+        )
+
+
+class Reading:
+    """What one sentence says on its own, whatever surrounds it: so it can be remembered."""
+
+    __slots__ = ("crisis", "defused", "farewell", "found", "kind")
+
+    def __init__(self, built: _Built, low: str, words: WordList) -> None:
+        sentence = built.sentence(low, words)
+        learned = built.learned
+        # A word or two is too little for a statistical verdict ("nothing", "kinder"): the
+        # weights only read sentences of a few words; the rules read everything.
+        if learned is not None and len(words) - words.count(BREAK) < LEARNED_MIN_WORDS:
+            learned = None
+        features = built.features(words) if learned is not None else set()
+        codes, code = sentence.codes, sentence.code
+        self.crisis = matches_any(sentence.pick("crisis"), codes, code) or (
+            learned is not None
+            and learned.is_crisis(features)
+            and not matches_any(sentence.pick("idiom"), codes, code)
+        )
+        self.kind, self.defused = built.scoper.context(sentence)
+        # Which goodbye cues this sentence holds (see rules/farewell.toml).
+        self.farewell = frozenset(pattern.kind for pattern, _, _ in sentence.matches("farewell"))
+        # (category, start, end, weak), in characters from the start of the sentence.
+        self.found: tuple[tuple[str, int, int, bool], ...] = ()
+        raw = built.scoper.critical_findings(sentence)
+        if raw:
+            starts, ends = built.tokens.char_spans(low, words, max(end for _, _, end, _ in raw))
+            found = []
+            for category, start, end, weak in raw:
+                last = end - 1
+                while last > start and words[last] == BREAK:
+                    last -= 1
+                found.append((category, starts[start], ends[last], weak))
+            self.found = tuple(found)
+        elif (
+            learned is not None
+            # The critic weights never saw crisis lines: on one, their verdict means nothing.
+            and not self.crisis
+            and learned.is_critical(features)
+            and not self.kind
+            and not matches_any(sentence.pick("marker"), codes, code)
+        ):
+            # Wording the rules don't know but the weights read as self-criticism: the whole
+            # sentence, under the category it fits best; weak, so a kind rider softens it.
+            start = len(low) - len(low.lstrip())
+            end = len(low.rstrip().rstrip(".!?,;:…"))
+            if end > start:
+                self.found = ((learned.category(features), start, end, True),)
+
+
+class Analyser:
+    """Reads texts. ``learned=False`` reads with the rules alone (for training, and for
+    measuring each layer); ``folder`` reads the data files from elsewhere (for tests).
+    Built on first use (tens of milliseconds), so importing stays cheap; safe to share
+    between threads (the home screen warms it in one)."""
+
+    def __init__(
+        self,
+        *,
+        learned: bool = True,
+        folder: Traversable | Path | None = None,
+        readings_limit: int = READINGS_LIMIT,
+    ) -> None:
+        self.learned = learned
+        self.folder = folder
+        self.readings_limit = readings_limit
+        # Sentences read before, by their lower-cased text. People repeat themselves ("I'm
+        # so tired."), and the app checks a whole answer again after each edit of one line.
+        # Cleared when full, so memory stays bounded whatever is pasted in.
+        self.readings: dict[str, Reading | None] = {}
+        self._built: _Built | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def built(self) -> _Built:
+        built = self._built
+        if built is None:
+            with self._lock:
+                if self._built is None:
+                    self._built = _Built(self.folder, self.learned)
+                built = self._built
+        return built
+
+    @property
+    def patterns(self) -> list[Pattern]:
+        return self.built.index.patterns
+
+    def words(self, text: str) -> WordList:
+        """The normalised words of ``text`` (lower-cased first)."""
+        return self.built.tokens.words(lower(text))
+
+    def features(self, text: str) -> set[str]:
+        """The words and word pairs the learned weights are keyed by (see
+        scripts/train_selftalk_weights.py, which trains on these)."""
+        return self.built.features(self.words(text))
+
+    def fires(self, pattern: Pattern, text: str) -> bool:
+        """Whether ``pattern`` matches in any sentence of ``text`` (scope aside)."""
+        built = self.built
+        for chunk in SENTENCE.finditer(lower(text)):
+            words = built.tokens.words(chunk.group())
+            if words and matches_any([pattern], built.codes, built.codes.encode(words)):
+                return True
+        return False
+
+    def _reading(self, built: _Built, low: str) -> Reading | None:
+        """None for a sentence with no words (only punctuation or symbols)."""
+        readings = self.readings
+        try:
+            return readings[low]
+        except KeyError:
+            pass
+        words = built.tokens.words(low)
+        reading = Reading(built, low, words) if words and words.count(BREAK) != len(words) else None
+        if len(readings) >= self.readings_limit:
+            readings.clear()
+        if self.readings_limit > 0:
+            readings[low] = reading
+        return reading
+
+    def analyse(self, text: str) -> Analysis:
+        """Analyse ``text`` (any length, any characters). Never raises on str input."""
+        built = self.built
+        readings: list[tuple[int, Reading]] = []
+        for chunk in SENTENCE.finditer(lower(text)):
+            reading = self._reading(built, chunk.group())
+            if reading is not None:
+                readings.append((chunk.start(), reading))
+        crisis = any(reading.crisis for _, reading in readings) or _is_farewell(readings)
+        spans: list[tuple[int, int, str]] = []
+        last = len(readings) - 1
+        for number, (offset, reading) in enumerate(readings):
+            if not reading.found:
+                continue
+            # What the person says right after can soften or defuse what came before.
+            kind, defused = reading.kind, reading.defused
+            if number < last:
+                after = readings[number + 1][1]
+                kind = kind or after.kind
+                defused = defused or after.defused
+            if defused:
+                continue
+            for category, start, end, weak in reading.found:
+                if weak and kind:
+                    continue
+                spans.append((offset + start, offset + end, category))
+        findings = tuple(
+            Finding(category, start, end, text[start:end], hint_for(category))
+            for start, end, category in _non_overlapping(spans)
+        )
+        return Analysis(
+            text=text,
+            critical=bool(findings),
+            crisis=crisis,
+            findings=findings,
+            concern="crisis" if crisis else None,
+        )
+
+
+def _is_farewell(readings: list[tuple[int, Reading]]) -> bool:
+    """Goodbye cues anywhere in one text read as a note: three different ones, or two when one
+    of them is strong."""
+    cues: set[str] = set()
+    for _, reading in readings:
+        cues |= reading.farewell
+    return len(cues) >= 3 or (len(cues) == 2 and any(cue.startswith("strong ") for cue in cues))
+
+
+def _non_overlapping(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Keep the longest of overlapping spans (the earliest when they start together)."""
+    ordered = sorted(spans, key=lambda span: (span[0], span[0] - span[1]))
+    kept: list[tuple[int, int, str]] = []
+    for span in ordered:
+        if kept and span[0] < kept[-1][1]:
+            continue
+        kept.append(span)
+    return kept
