@@ -20,7 +20,19 @@ from tui.core.selftalk import Analysis, analyse  # noqa: E402
 
 BLIND = Path(__file__).resolve().parent / "data" / "self_talk_blind.tsv"
 LABELS = frozenset(
-    "crisis ask recovery critic kind kind-quoting other-critic everyday sad idiom non-english".split()
+    [
+        "crisis",
+        "ask",
+        "recovery",
+        "critic",
+        "kind",
+        "kind-quoting",
+        "other-critic",
+        "everyday",
+        "sad",
+        "idiom",
+        "non-english",
+    ]
 )
 CALM = ("idiom", "sad", "everyday", "kind", "kind-quoting")
 # Not self-criticism: every label but critic and the risk labels (whose self-criticism is
