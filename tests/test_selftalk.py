@@ -284,7 +284,8 @@ def test_warm_letters_and_thanks_are_not_goodbye_notes() -> None:
     ],
 )
 def test_an_overdose_of_cake_is_not_one_of_pills(text: str, crisis: bool) -> None:
-    assert analyse(text).crisis is crisis
+    # One taken last spring, with nothing said of now, is asked about rather than paused for.
+    assert (analyse(text).concern in ("crisis", "ask")) is crisis
 
 
 def test_crisis_words_late_in_a_long_sentence_are_still_read() -> None:

@@ -166,7 +166,10 @@ batches 32/32 and 65/65), and on the hard safety-only batches 263 of 285 (92%; 9
 Expect recall on new text near 0.90-0.96.
 
 Targets (from the issue): critical precision >= 0.90 and recall >= 0.90, kind statements
-flagged critical <= 5%, crisis recall 100%, idioms flagged as crisis <= 20%.
+flagged critical <= 5%, crisis recall 100%, idioms flagged as crisis <= 20%. Since issue 14
+(concern: crisis, ask, recovery), "crisis recall" counts crisis sentences given "crisis" or
+"ask" (a direct question is not passing by), and at least 95% of each batch's must still be
+"crisis" itself.
 """
 
 from __future__ import annotations
@@ -212,6 +215,7 @@ class Score:
     misses: tuple[str, ...]
     calm_alarms: int = 0  # kind or neutral sentences read as crisis language
     calms: int = 0
+    crisis_asked: int = 0  # crisis sentences asked about ("ask") rather than paused for
 
     @property
     def precision(self) -> float:
@@ -229,6 +233,12 @@ class Score:
 
     @property
     def crisis_recall(self) -> float:
+        """Crisis sentences given concern "crisis" or "ask": never passed by."""
+        return (self.crisis_found + self.crisis_asked) / self.crises if self.crises else 1.0
+
+    @property
+    def crisis_paused(self) -> float:
+        """Crisis sentences given concern "crisis" itself."""
         return self.crisis_found / self.crises if self.crises else 1.0
 
     @property
@@ -245,8 +255,8 @@ class Score:
             f"recall={self.recall:.3f} ({self.true_positive}/"
             f"{self.true_positive + self.false_negative}), kind flagged "
             f"{self.kind_flagged}/{self.kinds} ({self.kind_rate:.1%}), crisis recall "
-            f"{self.crisis_found}/{self.crises}, idioms flagged as crisis "
-            f"{self.idioms_flagged}/{self.idioms} ({self.idiom_rate:.1%}), kind or neutral "
+            f"{self.crisis_found}/{self.crises} (+{self.crisis_asked} asked), idioms flagged as "
+            f"crisis {self.idioms_flagged}/{self.idioms} ({self.idiom_rate:.1%}), kind or neutral "
             f"read as crisis {self.calm_alarms}/{self.calms}"
         )
 
@@ -271,7 +281,7 @@ def load_cases(path: Path) -> list[Case]:
 def score(cases: list[Case]) -> Score:
     true_positive = false_positive = false_negative = 0
     kind_flagged = kinds = crisis_found = crises = idioms_flagged = idioms = 0
-    calm_alarms = calms = 0
+    calm_alarms = calms = crisis_asked = 0
     misses: list[str] = []
     for case in cases:
         analysis = analyse(case.text)
@@ -295,8 +305,9 @@ def score(cases: list[Case]) -> Score:
         elif case.label == "crisis":
             crises += 1
             crisis_found += analysis.crisis
-            if not analysis.crisis:
-                misses.append(f"missed crisis: {case.text}")
+            crisis_asked += analysis.concern == "ask"
+            if analysis.concern != "crisis":
+                misses.append(f"crisis read as {analysis.concern}: {case.text}")
         elif case.label == "idiom":
             idioms += 1
             idioms_flagged += analysis.crisis
@@ -316,6 +327,7 @@ def score(cases: list[Case]) -> Score:
         tuple(misses),
         calm_alarms,
         calms,
+        crisis_asked,
     )
 
 
@@ -340,7 +352,8 @@ def assert_targets(name: str, result: Score, calm_limit: float = CALM_ALARMS_PER
         assert result.precision >= 0.90, report
         assert result.recall >= 0.90, report
     assert result.kind_rate <= 0.05, report
-    assert result.crisis_recall == 1.0, report
+    assert result.crisis_recall == 1.0, report  # crisis or ask: never passed by
+    assert result.crisis_paused >= 0.95, report
     assert result.idiom_rate <= 0.20, report
     assert result.calm_alarm_rate <= calm_limit, report
 

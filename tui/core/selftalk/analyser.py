@@ -19,6 +19,8 @@ from .scope import Scoper, Sentence
 from .tokens import BREAK, SENTENCE, Tokeniser, WordList, lower
 
 READINGS_LIMIT = 20_000
+LANGUAGE_SAMPLE = 2_000  # characters read to tell whether a text is English
+LANGUAGE_MIN_WORDS = 4
 
 
 class _Built:
@@ -35,10 +37,13 @@ class _Built:
         self.scoper = Scoper(self.lexicon)
         self.features = Features(self.lexicon)
         self.self_words = self.lexicon["self"]
+        # Words kindtone knows to be English: the list in words.toml and every rule word.
+        self.english = self.lexicon["english"] | frozenset(self.codes)
         self.learned: Learned | None = None
         if learned:
             raw = resources.files("tui.core").joinpath("data/selftalk_weights.json")
             self.learned = Learned(json.loads(raw.read_text("utf-8")))
+            self.english |= self.learned.words
 
     def sentence(self, low: str, words: list[str]) -> Sentence:
         word_set = set(words)
@@ -54,7 +59,7 @@ class _Built:
 class Reading:
     """What one sentence says on its own, whatever surrounds it: so it can be remembered."""
 
-    __slots__ = ("crisis", "defused", "farewell", "found", "kind")
+    __slots__ = ("crisis", "cues", "defused", "farewell", "found", "kind")
 
     def __init__(self, built: _Built, low: str, words: WordList) -> None:
         sentence = built.sentence(low, words)
@@ -71,6 +76,21 @@ class Reading:
             and not matches_any(sentence.pick("idiom"), codes, code)
         )
         self.kind, self.defused = built.scoper.context(sentence)
+        # Concern cues (rules/concern.toml): "ask", "recovery", "settle", "live"; "lean" when
+        # the crisis weights lean towards crisis without reaching it.
+        cues = {
+            pattern.kind
+            for pattern, start, _ in sentence.matches("concern")
+            if pattern.kind == "live" or not built.scoper.negations_before(words, start)
+        }
+        if (
+            learned is not None
+            and not self.crisis
+            and learned.leans_to_crisis(features)
+            and not matches_any(sentence.pick("idiom"), codes, code)
+        ):
+            cues.add("lean")
+        self.cues = frozenset(cues)
         # Which goodbye cues this sentence holds (see rules/farewell.toml).
         self.farewell = frozenset(pattern.kind for pattern, _, _ in sentence.matches("farewell"))
         # (category, start, end, weak), in characters from the start of the sentence.
@@ -175,11 +195,13 @@ class Analyser:
         """Analyse ``text`` (any length, any characters). Never raises on str input."""
         built = self.built
         readings: list[tuple[int, Reading]] = []
-        for chunk in SENTENCE.finditer(lower(text)):
+        low = lower(text)
+        for chunk in SENTENCE.finditer(low):
             reading = self._reading(built, chunk.group())
             if reading is not None:
                 readings.append((chunk.start(), reading))
-        crisis = any(reading.crisis for _, reading in readings) or _is_farewell(readings)
+        concern = _concern([reading for _, reading in readings])
+        crisis = concern == "crisis"
         spans: list[tuple[int, int, str]] = []
         last = len(readings) - 1
         for number, (offset, reading) in enumerate(readings):
@@ -201,20 +223,74 @@ class Analyser:
             Finding(category, start, end, text[start:end], hint_for(category))
             for start, end, category in _non_overlapping(spans)
         )
+        english = bool(findings) or concern is not None or self._reads_as_english(built, low)
         return Analysis(
             text=text,
             critical=bool(findings),
             crisis=crisis,
             findings=findings,
-            concern="crisis" if crisis else None,
+            concern=concern,
+            language="en" if english else "unsupported",
         )
 
+    @staticmethod
+    def _reads_as_english(built: _Built, low: str) -> bool:
+        """At least a third of the words (of the first few hundred) are English words
+        kindtone knows; texts of under four words are given the benefit of the doubt."""
+        words = [word for word in built.tokens.words(low[:LANGUAGE_SAMPLE]) if word != BREAK]
+        if len(words) < LANGUAGE_MIN_WORDS:
+            return True
+        known = sum(1 for word in words if word in built.english)
+        return known * 3 >= len(words)
 
-def _is_farewell(readings: list[tuple[int, Reading]]) -> bool:
+
+def _concern(readings: list[Reading]) -> str | None:
+    """What the worrying words in a text call for.
+
+    Crisis words are crisis unless they look back from a safer place: a recovery cue in
+    their sentence or a neighbouring one, and no present intent ("live") in their own. With
+    only a softer sign ("settle": therapy, "years ago", "I'm okay now") they are asked about
+    rather than alarmed at. A goodbye note is crisis; possible risk (or weights that lean
+    that way) is asked about; a recovery cue alone is acknowledged."""
+    crisis = ask = recovery = False
+    # Present intent anywhere keeps every crisis sentence crisis: "I relapsed. Six weeks clean
+    # and I threw it away."
+    live = any("live" in reading.cues for reading in readings)
+    last = len(readings) - 1
+    for number, reading in enumerate(readings):
+        cues = reading.cues
+        if "ask" in cues or "lean" in cues:
+            ask = True
+        if "recovery" in cues:
+            recovery = True
+        if not reading.crisis:
+            continue
+        if live:
+            crisis = True
+            continue
+        near = cues
+        if number > 0:
+            near = near | readings[number - 1].cues
+        if number < last:
+            near = near | readings[number + 1].cues
+        if "recovery" in near:
+            recovery = True
+        elif "settle" in near:
+            ask = True
+        else:
+            crisis = True
+    if crisis or _is_farewell(readings):
+        return "crisis"
+    if ask:
+        return "ask"
+    return "recovery" if recovery else None
+
+
+def _is_farewell(readings: list[Reading]) -> bool:
     """Goodbye cues anywhere in one text read as a note: three different ones, or two when one
     of them is strong."""
     cues: set[str] = set()
-    for _, reading in readings:
+    for reading in readings:
         cues |= reading.farewell
     return len(cues) >= 3 or (len(cues) == 2 and any(cue.startswith("strong ") for cue in cues))
 

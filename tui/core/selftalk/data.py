@@ -32,7 +32,7 @@ GROUPS: dict[str, frozenset[str]] = {
     "crisis": frozenset({"crisis"}),
     "idiom": frozenset({"idiom"}),
     "farewell": frozenset({"strong", "weak"}),
-    "concern": frozenset({"ask", "recovery", "safe-context"}),
+    "concern": frozenset({"ask", "recovery", "settle", "live"}),
 }
 NEGATION = ("suppress", "ignore", "polarity")
 _OPTION_TYPES: dict[str, type] = {"weak": bool, "needs_self": bool, "negation": str}
@@ -201,6 +201,7 @@ _WORD_LISTS = [
     "vocative_extra",
     "vocative_head_extra",
     "dropped_g",
+    "english",
 ]
 _LEXICON_TABLES = ("classes", "macros", "words", "expand", "nt_base", "suffix")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from itertools import repeat
+from itertools import chain, repeat
 from typing import Any
 
 from .data import Lexicon
@@ -15,6 +15,8 @@ from .tokens import BREAK
 START = "<s>"
 LEARNED_MIN_WORDS = 3
 SUPPORT = 0.5  # the weight at which a feature counts as speaking for a flag
+# How far below the crisis threshold the weights may lean and still ask (see Learned).
+ASK_MARGIN = 1.0
 
 
 class Features:
@@ -71,6 +73,12 @@ class Learned:
             feature: tuple(profile.get(feature, 0.0) for profile in categories.values())
             for feature in set().union(*categories.values())
         }
+        # Every plain word the weights know: English words met in training (for language).
+        self.words = frozenset(
+            feature
+            for feature in chain(self.crisis, self.critical, self.category_fits)
+            if " " not in feature and not feature.startswith("!")
+        )
         # The features strong enough to speak for a flag (see _passes).
         self.crisis_support = frozenset(k for k, v in self.crisis.items() if v >= SUPPORT)
         self.critical_support = frozenset(k for k, v in self.critical.items() if v >= SUPPORT)
@@ -78,9 +86,12 @@ class Learned:
     def is_crisis(self, features: set[str]) -> bool:
         return self._passes(self.crisis, self.crisis_support, self.crisis_threshold, features)
 
-    def crisis_score(self, features: set[str]) -> float:
-        """How far the crisis weights lean (their threshold subtracted): for "ask"."""
-        return math.fsum(map(self.crisis.get, features, repeat(0.0))) - self.crisis_threshold
+    def leans_to_crisis(self, features: set[str]) -> bool:
+        """Short of crisis, but within ASK_MARGIN of it, on the same kind of evidence: worth
+        asking about."""
+        return self._passes(
+            self.crisis, self.crisis_support, self.crisis_threshold - ASK_MARGIN, features
+        )
 
     def is_critical(self, features: set[str]) -> bool:
         return self._passes(self.critical, self.critical_support, self.critical_threshold, features)
