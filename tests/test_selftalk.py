@@ -229,7 +229,8 @@ CRISIS = [
 
 @pytest.mark.parametrize("text", CRISIS)
 def test_crisis_language_is_always_caught(text: str) -> None:
-    assert analyse(text).crisis
+    # Caught means paused for ("crisis") or asked about directly ("ask"): never passed by.
+    assert analyse(text).concern in ("crisis", "ask")
 
 
 IDIOMS = [
@@ -493,8 +494,8 @@ def _trainer() -> Any:
     ],
 )
 def test_weights_catch_crisis_wording_the_rules_do_not_know(text: str) -> None:
-    assert not RULES_ONLY.analyse(text).crisis  # the rules alone miss it ...
-    assert analyse(text).crisis  # ... the weights behind them don't
+    assert not RULES_ONLY.analyse(text).crisis  # the crisis rules alone miss it ...
+    assert analyse(text).concern in ("crisis", "ask")  # ... the weights behind them don't
 
 
 @pytest.mark.parametrize(

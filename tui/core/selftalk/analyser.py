@@ -70,11 +70,16 @@ class Reading:
             learned = None
         features = built.features(words) if learned is not None else set()
         codes, code = sentence.codes, sentence.code
-        self.crisis = matches_any(sentence.pick("crisis"), codes, code) or (
-            learned is not None
+        # Crisis words: by a rule, or by the weights alone ("weights" in cues, see _concern).
+        crisis_kinds = {pattern.kind for pattern, _, _ in sentence.matches("crisis")}
+        by_rule = bool(crisis_kinds)
+        by_weights = (
+            not by_rule
+            and learned is not None
             and learned.is_crisis(features)
             and not matches_any(sentence.pick("idiom"), codes, code)
         )
+        self.crisis = by_rule or by_weights
         self.kind, self.defused = built.scoper.context(sentence)
         # Concern cues (rules/concern.toml): "ask", "recovery", "settle", "live"; "lean" when
         # the crisis weights lean towards crisis without reaching it.
@@ -83,7 +88,11 @@ class Reading:
             for pattern, start, _ in sentence.matches("concern")
             if pattern.kind == "live" or not built.scoper.negations_before(words, start)
         }
-        if (
+        if "clear" in crisis_kinds:
+            cues.add("definite")  # a crisis concept rule: means with intent or the act itself
+        if by_weights and learned is not None and not learned.is_clearly_crisis(features):
+            cues.add("weights")  # near the threshold: asked about, not paused for
+        elif (
             learned is not None
             and not self.crisis
             and learned.leans_to_crisis(features)
@@ -263,10 +272,17 @@ def _concern(readings: list[Reading]) -> str | None:
             ask = True
         if "recovery" in cues:
             recovery = True
+        if "ask" in cues and "live" in cues:
+            crisis = True  # possible risk with a time or intent: "I won't need them after Friday"
         if not reading.crisis:
             continue
         if live:
             crisis = True
+            continue
+        if "definite" not in cues and ("ask" in cues or "weights" in cues):
+            # Possible risk: "they'd all be better off without me", or wording only the
+            # weights read as crisis.
+            ask = True
             continue
         near = cues
         if number > 0:

@@ -29,10 +29,10 @@ GROUPS: dict[str, frozenset[str]] = {
     "critical": frozenset(CATEGORIES),
     "marker": frozenset({"defusion", "past", "permission", "reframe"}),
     "context": frozenset({"rider", "post-defusion"}),
-    "crisis": frozenset({"crisis"}),
+    "crisis": frozenset({"crisis", "clear"}),
     "idiom": frozenset({"idiom"}),
     "farewell": frozenset({"strong", "weak"}),
-    "concern": frozenset({"ask", "recovery", "settle", "live"}),
+    "concern": frozenset({"ask", "recovery", "settle", "live", "definite"}),
 }
 NEGATION = ("suppress", "ignore", "polarity")
 _OPTION_TYPES: dict[str, type] = {"weak": bool, "needs_self": bool, "negation": str}

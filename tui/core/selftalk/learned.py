@@ -17,6 +17,7 @@ LEARNED_MIN_WORDS = 3
 SUPPORT = 0.5  # the weight at which a feature counts as speaking for a flag
 # How far below the crisis threshold the weights may lean and still ask (see Learned).
 ASK_MARGIN = 1.0
+CLEAR_MARGIN = 1.5
 
 
 class Features:
@@ -85,6 +86,13 @@ class Learned:
 
     def is_crisis(self, features: set[str]) -> bool:
         return self._passes(self.crisis, self.crisis_support, self.crisis_threshold, features)
+
+    def is_clearly_crisis(self, features: set[str]) -> bool:
+        """Past the crisis threshold by CLEAR_MARGIN: on blind batches, weights-only verdicts
+        that far past it were nearly all crisis; nearer it, they were as often possible risk
+        or everyday words, so those are asked about."""
+        total = math.fsum(map(self.crisis.get, features, repeat(0.0)))
+        return total >= self.crisis_threshold + CLEAR_MARGIN
 
     def leans_to_crisis(self, features: set[str]) -> bool:
         """Short of crisis, but within ASK_MARGIN of it, on the same kind of evidence: worth
