@@ -43,7 +43,6 @@ from tui.core.selftalk import Analyser  # noqa: E402
 RULES = Analyser(learned=False)
 
 CASES = ROOT / "tests" / "data" / "self_talk_cases.tsv"
-DEV = ROOT.parent / "shared" / "datasets" / "self_talk_dev.tsv"
 OUT = ROOT / "tui" / "core" / "data" / "selftalk_weights.json"
 
 EPOCHS = 60
@@ -86,8 +85,10 @@ def read(path: Path) -> list[Row]:
 
 
 def training_rows() -> list[Row]:
-    """Every labelled sentence but the held-back batches, in file order."""
-    rows = read(CASES) + (read(DEV) if DEV.exists() else [])
+    """Every labelled sentence but the held-back batches, in file order. Only files in this
+    repository: the weights (and the test that checks they are current) must come out the
+    same from a fresh clone, with or without the shared dev sample beside it."""
+    rows = read(CASES)
     return [row for row in rows if not row[2].startswith("holdout")]
 
 

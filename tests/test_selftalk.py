@@ -472,6 +472,22 @@ def test_weights_file_is_well_formed_and_trained_on_the_current_cases() -> None:
     )
 
 
+def test_the_trainer_reads_only_files_in_this_repository(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fresh clone has no ../shared: what the weights are trained on (and the digest the
+    test above checks) must not depend on it."""
+    trainer = _trainer()
+    read: list[Path] = []
+    original = Path.read_text
+
+    def recording(self: Path, *args: Any, **kwargs: Any) -> str:
+        read.append(self.resolve())
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", recording)
+    assert trainer.training_rows()
+    assert read and all(path.is_relative_to(ROOT) for path in read), read
+
+
 def _trainer() -> Any:
     import importlib.util
 
