@@ -144,3 +144,23 @@ def test_check_asks_acknowledges_and_says_when_it_cannot_read(
     assert RECOVERY_NOTE in out and ASK_INTRO not in out
     _, out = run_check(capsys, "Ich bin so dumm, ich vergesse immer alles.")
     assert ENGLISH_ONLY in out and NOTHING_FOUND not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My manager is completely useless and can't plan anything.",
+        "The council can't even fill a pothole properly.",
+        "He's so selfish, he never thinks about anyone else.",
+        "They're useless, honestly.",
+        "My father-in-law is stubborn and rude to waiters, it's embarrassing.",
+    ],
+)
+def test_harsh_words_about_someone_else_are_not_self_criticism(text: str) -> None:
+    assert not analyse(text).critical, text
+
+
+def test_harsh_words_about_oneself_still_are() -> None:
+    """The check above can fail: the same kind of words aimed at oneself are flagged."""
+    for text in ("I'm completely useless and can't plan anything.", "So useless, honestly."):
+        assert analyse(text).critical, text

@@ -37,6 +37,17 @@ class _Built:
         self.scoper = Scoper(self.lexicon)
         self.features = Features(self.lexicon)
         self.self_words = self.lexicon["self"]
+        self.first_person = self.lexicon["first_person"]
+        self.others = self.lexicon["others"]
+        self.other_start = self.lexicon["other_start"]
+        self.people = (self.lexicon.classes["OTHER_NOUN"] | self.lexicon.classes["HELPER"]) - {
+            "family",
+            "group",
+            "class",
+            "room",
+            "office",
+            "team",
+        }
         # Words kindtone knows to be English: the list in words.toml and every rule word.
         self.english = self.lexicon["english"] | frozenset(self.codes)
         self.learned: Learned | None = None
@@ -118,6 +129,10 @@ class Reading:
             learned is not None
             # The critic weights never saw crisis lines: on one, their verdict means nothing.
             and not self.crisis
+            # Whose criticism: the weights know harsh words, not whom they are aimed at. "He's
+            # so selfish" and "the council is useless" are about someone else: only a sentence
+            # that speaks as "I" or "me" can be the person's own self-criticism.
+            and _about_me(built, words)
             and learned.is_critical(features)
             and not self.kind
             and not matches_any(sentence.pick("marker"), codes, code)
@@ -128,6 +143,18 @@ class Reading:
             end = len(low.rstrip().rstrip(".!?,;:…"))
             if end > start:
                 self.found = ((learned.category(features), start, end, True),)
+
+
+def _about_me(built: _Built, words: WordList) -> bool:
+    """Speaks as "I" or "me", or has no subject at all ("Such an idiot. Can't do anything
+    right."): not "He's so selfish", "My manager is useless", "The council can't…"."""
+    if not built.first_person.isdisjoint(words):
+        return True
+    spoken = [word for word in words[:3] if word != BREAK]
+    start = spoken[0] if spoken else ""
+    if start == "my" and len(spoken) > 1 and spoken[1] in built.people:
+        return False  # "My manager is completely useless"
+    return start not in built.other_start and built.others.isdisjoint(words)
 
 
 class Analyser:

@@ -202,6 +202,9 @@ _WORD_LISTS = [
     "vocative_head_extra",
     "dropped_g",
     "english",
+    "first_person",
+    "others",
+    "other_start",
 ]
 _LEXICON_TABLES = ("classes", "macros", "words", "expand", "nt_base", "suffix")
 
