@@ -164,3 +164,26 @@ def test_harsh_words_about_oneself_still_are() -> None:
     """The check above can fail: the same kind of words aimed at oneself are flagged."""
     for text in ("I'm completely useless and can't plan anything.", "So useless, honestly."):
         assert analyse(text).critical, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Old thought: I'm useless. Kinder: I had a hard day and still showed up.",
+        "Rewrite: instead of \"I'm a fraud\", I'm new and it's normal to feel unsure.",
+        "Before: I'm the worst dad. After: I missed one match and I'll be at the next one.",
+        'My first thought was "you\'re so incompetent". Kinder: I fixed it in five minutes.',
+        "\"You're a burden to everyone\" - that's the depression talking, my mates like me.",
+        'When I hear "you never finish anything", I remind myself I finished my degree.',
+    ],
+)
+def test_an_old_thought_quoted_to_be_answered_kindly_is_kind(text: str) -> None:
+    assert not analyse(text).critical, text
+
+
+def test_a_quoted_harsh_thought_with_no_answer_is_still_read() -> None:
+    """The check above can fail: without a kind answer the same words are flagged."""
+    assert analyse("Old thought: I'm useless.").critical
+    assert analyse('I keep telling myself "I\'m a fraud" and I believe it.').critical
+    # Nor is a bare harsh sentence with an answer after it: only a quoted or introduced one.
+    assert analyse("I'm useless. Kinder: I had a hard day.").critical

@@ -5,7 +5,9 @@ with the rules alone, for training) never share a switch or a cache."""
 from __future__ import annotations
 
 import json
+import re
 import threading
+from collections.abc import Callable
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
@@ -70,7 +72,7 @@ class _Built:
 class Reading:
     """What one sentence says on its own, whatever surrounds it: so it can be remembered."""
 
-    __slots__ = ("crisis", "cues", "defused", "farewell", "found", "kind")
+    __slots__ = ("answer", "crisis", "cues", "defused", "farewell", "found", "intro", "kind")
 
     def __init__(self, built: _Built, low: str, words: WordList) -> None:
         sentence = built.sentence(low, words)
@@ -92,6 +94,17 @@ class Reading:
         )
         self.crisis = by_rule or by_weights
         self.kind, self.defused = built.scoper.context(sentence)
+        # Quoting an old thought to answer it (rules/quoting.toml): the characters where an
+        # introduced old thought starts, and where a kind answer starts, in this sentence.
+        self.intro: int | None = None
+        self.answer: int | None = None
+        intro, answer = built.scoper.quoting(sentence)
+        if intro is not None or answer is not None:
+            starts, _ = built.tokens.char_spans(low, words, len(words))
+            if intro is not None:
+                self.intro = starts[intro] if intro < len(starts) else len(low)
+            if answer is not None:
+                self.answer = starts[answer]
         # Concern cues (rules/concern.toml): "ask", "recovery", "settle", "live"; "lean" when
         # the crisis weights lean towards crisis without reaching it.
         cues = {
@@ -239,6 +252,7 @@ class Analyser:
         concern = _concern([reading for _, reading in readings])
         crisis = concern == "crisis"
         spans: list[tuple[int, int, str]] = []
+        answered = _answered(text, readings)
         last = len(readings) - 1
         for number, (offset, reading) in enumerate(readings):
             if not reading.found:
@@ -253,6 +267,8 @@ class Analyser:
                 continue
             for category, start, end, weak in reading.found:
                 if weak and kind:
+                    continue
+                if answered(number, offset + start, offset + end):
                     continue
                 spans.append((offset + start, offset + end, category))
         findings = tuple(
@@ -278,6 +294,37 @@ class Analyser:
             return True
         known = sum(1 for word in words if word in built.english)
         return known * 3 >= len(words)
+
+
+_QUOTED = re.compile(r'"[^"\n]{1,400}"|“[^”\n]{1,400}”')
+
+
+def _answered(text: str, readings: list[tuple[int, Reading]]) -> Callable[[int, int, int], bool]:
+    """Which findings are an old harsh thought quoted to be answered kindly ("Old thought:
+    I'm useless. Kinder: I had a hard day and still showed up."), which is what the
+    exercises invite: with a kind answer somewhere in the text, a finding inside quotation
+    marks, after an introduction ("Old thought:", "Before:"), or inside the answer itself."""
+    answers = [number for number, (_, reading) in enumerate(readings) if reading.answer is not None]
+    if not answers:
+        return _never
+    quotes = [match.span() for match in _QUOTED.finditer(text)]
+    last_answer = answers[-1]
+
+    def check(number: int, start: int, end: int) -> bool:
+        if number > last_answer:
+            return False  # after every answer: said afresh
+        offset, reading = readings[number]
+        if reading.answer is not None and end > offset + reading.answer:
+            return True  # in the answer, or reaching into it
+        if reading.intro is not None and start >= offset + reading.intro:
+            return True
+        return any(low <= start and end <= high for low, high in quotes)
+
+    return check
+
+
+def _never(number: int, start: int, end: int) -> bool:
+    return False
 
 
 def _concern(readings: list[Reading]) -> str | None:

@@ -28,7 +28,7 @@ from .model import CATEGORIES
 GROUPS: dict[str, frozenset[str]] = {
     "critical": frozenset(CATEGORIES),
     "marker": frozenset({"defusion", "past", "permission", "reframe"}),
-    "context": frozenset({"rider", "post-defusion"}),
+    "context": frozenset({"rider", "post-defusion", "intro", "answer"}),
     "crisis": frozenset({"crisis", "clear"}),
     "idiom": frozenset({"idiom"}),
     "farewell": frozenset({"strong", "weak"}),
@@ -149,6 +149,7 @@ RULE_FILES = (
     "markers.toml",
     "riders.toml",
     "defusion.toml",
+    "quoting.toml",
     "crisis.toml",
     "farewell.toml",
     "idioms.toml",

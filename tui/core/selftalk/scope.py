@@ -126,9 +126,20 @@ class Scoper:
                 continue
             if pattern.kind == "post-defusion":
                 defused = True
-            else:
+            elif pattern.kind == "rider":
                 kind = True
         return kind, defused
+
+    def quoting(self, sentence: Sentence) -> tuple[int | None, int | None]:
+        """Where (in words) a quoted old thought is introduced ("Old thought: …") and where a
+        kind answer to it starts ("Kinder: …"), if anywhere: the first of each."""
+        intro = answer = None
+        for pattern, start, end in sentence.matches("context"):
+            if pattern.kind == "intro" and intro is None:
+                intro = end
+            elif pattern.kind == "answer" and answer is None:
+                answer = start
+        return intro, answer
 
 
 class _Scope:
