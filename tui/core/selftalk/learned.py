@@ -16,7 +16,7 @@ START = "<s>"
 LEARNED_MIN_WORDS = 3
 SUPPORT = 0.5  # the weight at which a feature counts as speaking for a flag
 # How far below the crisis threshold the weights may lean and still ask (see Learned).
-ASK_MARGIN = 1.0
+ASK_MARGIN = 0.5
 CLEAR_MARGIN = 1.5
 
 
