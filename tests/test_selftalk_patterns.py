@@ -15,13 +15,14 @@ from collections.abc import Iterator
 import pytest
 from test_selftalk_quality import DATA, load_cases
 
+from tui.core.selftalk import Analyser
 from tui.core.selftalk import compiler as cp
-from tui.core.selftalk import default_analyser
 from tui.core.selftalk import pattern as pt
+from tui.core.selftalk.data import data_dir
 from tui.core.selftalk.scope import Sentence
 from tui.core.selftalk.tokens import BREAK, SENTENCE, WordList, lower
 
-BUILT = default_analyser().built
+BUILT = Analyser(folder=data_dir()).built  # from the sources: the pattern trees are kept
 SKIP_STOP = BUILT.lexicon["skip_stop"]
 CLAUSE_END = BUILT.lexicon["clause_end"]
 

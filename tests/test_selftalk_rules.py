@@ -7,8 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from selftalk_blind import BLIND, load
+from test_selftalk_quality import DATA as CASES
+from test_selftalk_quality import load_cases
 
-from tui.core.selftalk import Analyser, default_analyser
+from tui.core.selftalk import Analyser, default_analyser, snapshot
 from tui.core.selftalk.data import DataError, data_dir, load_rules
 
 ANALYSER = default_analyser()
@@ -119,3 +122,24 @@ def test_no_selftalk_module_is_over_900_lines() -> None:
     package = Path(str(data_dir())).parent
     for module in package.glob("*.py"):
         assert len(module.read_text(encoding="utf-8").splitlines()) <= 900, module.name
+
+
+def test_the_snapshot_is_current_and_reads_as_the_sources_do() -> None:
+    """The shipped snapshot was built from exactly these files (else rebuild it:
+    python -m tui.core.selftalk.snapshot), and an analyser loaded from it reads every case as
+    one built from the TOML files and the weights."""
+    assert snapshot.load() is not None, "stale: run python -m tui.core.selftalk.snapshot"
+    from_snapshot = Analyser()
+    from_sources = Analyser(folder=DATA)
+    assert from_snapshot.built.index.patterns[0].node is None  # really the snapshot
+    assert from_sources.built.index.patterns[0].node is not None
+    texts = [case.text for case in load_cases(CASES)] + [case.text for case in load(BLIND)]
+    for text in texts:
+        assert from_snapshot.analyse(text) == from_sources.analyse(text), text
+
+
+def test_a_stale_snapshot_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(snapshot, "fingerprint", lambda: "something else")
+    assert snapshot.load() is None
+    analysis = Analyser().analyse("I'm such an idiot.")  # built from the sources instead
+    assert analysis.critical

@@ -12,6 +12,7 @@ from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
 
+from . import snapshot
 from .compiler import Codes, Index, Pattern, compile_rule, matches_any
 from .data import Lexicon, Rule, load_lexicon, load_rules
 from .learned import LEARNED_MIN_WORDS, Features, Learned
@@ -30,9 +31,9 @@ class _Built:
 
     def __init__(self, folder: Traversable | Path | None, learned: bool) -> None:
         self.lexicon: Lexicon = load_lexicon(folder)
-        self.rules: list[Rule] = load_rules(folder)
+        rules: list[Rule] = load_rules(folder)
         self.grammar = Grammar(self.lexicon)
-        patterns = [compile_rule(self.grammar, rule) for rule in self.rules]
+        patterns = [compile_rule(self.grammar, rule) for rule in rules]
         self.index = Index(patterns, self.grammar, self.lexicon)
         self.codes: Codes = self.index.codes
         self.tokens = Tokeniser(self.lexicon)
@@ -199,9 +200,17 @@ class Analyser:
         if built is None:
             with self._lock:
                 if self._built is None:
-                    self._built = _Built(self.folder, self.learned)
+                    self._built = self._build()
                 built = self._built
         return built
+
+    def _build(self) -> _Built:
+        """From the snapshot when it is current (see snapshot.py), else from the sources."""
+        if self.folder is None and self.learned:
+            built = snapshot.load()
+            if built is not None:
+                return built
+        return _Built(self.folder, self.learned)
 
     @property
     def patterns(self) -> list[Pattern]:

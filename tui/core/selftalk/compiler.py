@@ -37,7 +37,7 @@ class Pattern:
     group: str  # see data.GROUPS
     kind: str
     source: str
-    node: Node
+    node: Node | None  # None in a snapshot, where only the expression is kept
     context: Node | None
     trigger: frozenset[str] | None
     required: tuple[frozenset[str], ...]
@@ -46,15 +46,24 @@ class Pattern:
     needs_self: bool = False
     where: str = ""
     regex: re.Pattern[str] | None = None
+    expression: str | None = None  # the regular expression's source, once worked out
 
     def compiled(self, codes: Codes) -> re.Pattern[str]:
         regex = self.regex
         if regex is None:
-            source = codes.expression(self.node)
-            if self.context is not None:
-                source += f"(?={codes.expression(self.context)})"
-            regex = self.regex = re.compile(source)
+            regex = self.regex = re.compile(self.source_expression(codes))
         return regex
+
+    def source_expression(self, codes: Codes) -> str:
+        expression = self.expression
+        if expression is None:
+            if self.node is None:
+                raise ValueError(f"{self.where}: no pattern to compile")
+            expression = codes.expression(self.node)
+            if self.context is not None:
+                expression += f"(?={codes.expression(self.context)})"
+            self.expression = expression
+        return expression
 
 
 def compile_rule(grammar: Grammar, rule: Rule) -> Pattern:
@@ -110,7 +119,8 @@ class Codes(dict[str, str]):
         vocabulary = set(self.skip_stop | self.clause_end | {BREAK})
         seen: set[int] = set()
         for pattern in patterns:
-            _vocabulary(pattern.node, vocabulary, seen)
+            if pattern.node is not None:
+                _vocabulary(pattern.node, vocabulary, seen)
             if pattern.context is not None:
                 _vocabulary(pattern.context, vocabulary, seen)
         if len(vocabulary) + 2 > _PRIVATE_USE_SIZE:

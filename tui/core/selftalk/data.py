@@ -15,7 +15,6 @@ Rule files (``data/rules/*.toml``) hold one ``[[rule]]`` table a rule::
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from importlib.abc import Traversable
@@ -60,6 +59,8 @@ def data_dir() -> Traversable:
 
 
 def _read(file: Traversable | Path) -> tuple[dict[str, Any], list[str]]:
+    import tomllib  # only when building from the sources (see snapshot.py)
+
     text = file.read_text("utf-8")
     try:
         return tomllib.loads(text), text.splitlines()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import tomllib
 from dataclasses import dataclass
 from importlib import resources
 
@@ -89,6 +88,8 @@ def _hints() -> dict[str, tuple[str, ...]]:
     if not _HINTS:
         with _HINTS_LOCK:
             if not _HINTS:
+                import tomllib  # only here: an analysis with no findings never needs it
+
                 raw = resources.files(__package__).joinpath("data/hints.toml").read_text("utf-8")
                 loaded = {
                     str(name): tuple(str(hint) for hint in table["hints"])

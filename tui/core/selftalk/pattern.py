@@ -120,12 +120,19 @@ class Grammar:
         self.common = lexicon["common"]
         self.predicates: dict[str, Callable[[str], bool]] = {
             "PP": self.is_past_participle,
-            "ANY": lambda word: word != BREAK,
+            "ANY": _not_break,
         }
         self._atoms: dict[str, Node] = {}
         self._macro_nodes: dict[str, Node] = {}
         self._required: dict[int, tuple[Node, list[frozenset[str]]]] = {}
         self._costs: dict[frozenset[str], int] = {}
+
+    def forget(self) -> None:
+        """Drop what only parsing needs (for a snapshot)."""
+        self._atoms.clear()
+        self._macro_nodes.clear()
+        self._required.clear()
+        self._costs.clear()
 
     def is_past_participle(self, word: str) -> bool:
         return word in self.participles or (len(word) > 3 and word.endswith("ed"))
@@ -260,6 +267,10 @@ class Grammar:
         if not options:
             return None
         return min(options, key=self.cost)
+
+
+def _not_break(word: str) -> bool:
+    return word != BREAK
 
 
 def _repeat(node: Node, suffix: str) -> Node:
