@@ -227,6 +227,10 @@ def main() -> None:
     }
     OUT.write_text(json.dumps(data, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     print(f"-> {OUT.relative_to(ROOT)}")
+    # The analyser's snapshot names the weights it was built with: build it again.
+    from tui.core.selftalk import snapshot
+
+    snapshot.main()
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from . import snapshot
 from .compiler import Codes, Index, Pattern, compile_rule, matches_any
 from .data import Lexicon, Rule, load_lexicon, load_rules
 from .learned import LEARNED_MIN_WORDS, Features, Learned
-from .model import Analysis, Finding, hint_for
+from .model import Analysis, Finding, hint_for, load_hints, remember_hints
 from .pattern import Grammar
 from .scope import Scoper, Sentence
 from .tokens import BREAK, SENTENCE, Tokeniser, WordList, lower
@@ -31,6 +31,7 @@ class _Built:
 
     def __init__(self, folder: Traversable | Path | None, learned: bool) -> None:
         self.lexicon: Lexicon = load_lexicon(folder)
+        self.hints = load_hints()
         rules: list[Rule] = load_rules(folder)
         self.grammar = Grammar(self.lexicon)
         patterns = [compile_rule(self.grammar, rule) for rule in rules]
@@ -209,6 +210,7 @@ class Analyser:
         if self.folder is None and self.learned:
             built = snapshot.load()
             if built is not None:
+                remember_hints(built.hints)
                 return built
         return _Built(self.folder, self.learned)
 

@@ -84,18 +84,26 @@ _HINTS_LOCK = threading.Lock()
 _GENERIC = "generic"
 
 
+def load_hints() -> dict[str, tuple[str, ...]]:
+    """data/hints.toml (the snapshot carries them too, see remember_hints)."""
+    import tomllib  # only here: a fresh process reading the snapshot never needs it
+
+    raw = resources.files(__package__).joinpath("data/hints.toml").read_text("utf-8")
+    return {
+        str(name): tuple(str(hint) for hint in table["hints"])
+        for name, table in tomllib.loads(raw).items()
+    }
+
+
+def remember_hints(hints: dict[str, tuple[str, ...]]) -> None:
+    with _HINTS_LOCK:
+        if not _HINTS:
+            _HINTS.update(hints)
+
+
 def _hints() -> dict[str, tuple[str, ...]]:
     if not _HINTS:
-        with _HINTS_LOCK:
-            if not _HINTS:
-                import tomllib  # only here: an analysis with no findings never needs it
-
-                raw = resources.files(__package__).joinpath("data/hints.toml").read_text("utf-8")
-                loaded = {
-                    str(name): tuple(str(hint) for hint in table["hints"])
-                    for name, table in tomllib.loads(raw).items()
-                }
-                _HINTS.update(loaded)
+        remember_hints(load_hints())
     return _HINTS
 
 
