@@ -86,8 +86,9 @@ class Reading:
         features = built.features(words) if learned is not None else set()
         codes, code = sentence.codes, sentence.code
         # Crisis words: by a rule, or by the weights alone ("weights" in cues, see _concern).
-        crisis_kinds = {pattern.kind for pattern, _, _ in sentence.matches("crisis")}
-        by_rule = bool(crisis_kinds)
+        crisis_rules = sentence.pick("crisis")
+        by_rule = matches_any(crisis_rules, codes, code)
+        clear = by_rule and matches_any([p for p in crisis_rules if p.kind == "clear"], codes, code)
         by_weights = (
             not by_rule
             and learned is not None
@@ -95,36 +96,28 @@ class Reading:
             and not matches_any(sentence.pick("idiom"), codes, code)
         )
         self.crisis = by_rule or by_weights
-        self.kind, self.defused = built.scoper.context(sentence)
+        self.kind, self.defused, intro, answer = built.scoper.context(sentence)
         # Quoting an old thought to answer it (rules/quoting.toml): the characters where an
         # introduced old thought starts, and where a kind answer starts, in this sentence.
         self.intro: int | None = None
         self.answer: int | None = None
-        intro, answer = built.scoper.quoting(sentence)
         if intro is not None or answer is not None:
             starts, _ = built.tokens.char_spans(low, words, len(words))
             if intro is not None:
                 self.intro = starts[intro] if intro < len(starts) else len(low)
             if answer is not None:
                 self.answer = starts[answer]
-        # Concern cues (rules/concern.toml): "ask", "recovery", "settle", "live"; "lean" when
-        # the crisis weights lean towards crisis without reaching it.
+        # Concern cues (rules/concern.toml): "ask", "recovery", "settle", "live", "definite";
+        # "weights" when only the weights read crisis, and not by far.
         cues = {
             pattern.kind
             for pattern, start, _ in sentence.matches("concern")
             if pattern.kind == "live" or not built.scoper.negations_before(words, start)
         }
-        if "clear" in crisis_kinds:
+        if clear:
             cues.add("definite")  # a crisis concept rule: means with intent or the act itself
         if by_weights and learned is not None and not learned.is_clearly_crisis(features):
             cues.add("weights")  # near the threshold: asked about, not paused for
-        elif (
-            learned is not None
-            and not self.crisis
-            and learned.leans_to_crisis(features)
-            and not matches_any(sentence.pick("idiom"), codes, code)
-        ):
-            cues.add("lean")
         self.cues = frozenset(cues)
         # Which goodbye cues this sentence holds (see rules/farewell.toml).
         self.farewell = frozenset(pattern.kind for pattern, _, _ in sentence.matches("farewell"))
@@ -353,7 +346,7 @@ def _concern(readings: list[Reading]) -> str | None:
     last = len(readings) - 1
     for number, reading in enumerate(readings):
         cues = reading.cues
-        if "ask" in cues or "lean" in cues:
+        if "ask" in cues:
             ask = True
         if "recovery" in cues:
             recovery = True

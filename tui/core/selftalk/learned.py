@@ -15,8 +15,6 @@ from .tokens import BREAK
 START = "<s>"
 LEARNED_MIN_WORDS = 3
 SUPPORT = 0.5  # the weight at which a feature counts as speaking for a flag
-# How far below the crisis threshold the weights may lean and still ask (see Learned).
-ASK_MARGIN = 0.5
 CLEAR_MARGIN = 1.5
 
 
@@ -93,13 +91,6 @@ class Learned:
         or everyday words, so those are asked about."""
         total = math.fsum(map(self.crisis.get, features, repeat(0.0)))
         return total >= self.crisis_threshold + CLEAR_MARGIN
-
-    def leans_to_crisis(self, features: set[str]) -> bool:
-        """Short of crisis, but within ASK_MARGIN of it, on the same kind of evidence: worth
-        asking about."""
-        return self._passes(
-            self.crisis, self.crisis_support, self.crisis_threshold - ASK_MARGIN, features
-        )
 
     def is_critical(self, features: set[str]) -> bool:
         return self._passes(self.critical, self.critical_support, self.critical_threshold, features)

@@ -116,30 +116,28 @@ class Scoper:
             word in self.vocative_head for word in words
         )
 
-    def context(self, sentence: Sentence) -> tuple[bool, bool]:
-        """(kind, defused): a kind rider ("and that's okay") or an after-the-fact defusion
-        ("that's just a thought") that isn't itself negated."""
+    def context(self, sentence: Sentence) -> tuple[bool, bool, int | None, int | None]:
+        """(kind, defused, intro, answer): a kind rider ("and that's okay") or an
+        after-the-fact defusion ("that's just a thought") that isn't itself negated; and
+        where (in words) a quoted old thought is introduced ("Old thought: …") and a kind
+        answer to it starts ("Kinder: …"), if anywhere: the first of each."""
         kind = defused = False
+        intro = answer = None
         words = sentence.words
-        for pattern, start, _end in sentence.matches("context"):
+        for pattern, start, end in sentence.matches("context"):
+            if pattern.kind == "intro":
+                intro = end if intro is None else intro
+                continue
+            if pattern.kind == "answer":
+                answer = start if answer is None else answer
+                continue
             if self.negations_before(words, start):
                 continue
             if pattern.kind == "post-defusion":
                 defused = True
-            elif pattern.kind == "rider":
+            else:
                 kind = True
-        return kind, defused
-
-    def quoting(self, sentence: Sentence) -> tuple[int | None, int | None]:
-        """Where (in words) a quoted old thought is introduced ("Old thought: …") and where a
-        kind answer to it starts ("Kinder: …"), if anywhere: the first of each."""
-        intro = answer = None
-        for pattern, start, end in sentence.matches("context"):
-            if pattern.kind == "intro" and intro is None:
-                intro = end
-            elif pattern.kind == "answer" and answer is None:
-                answer = start
-        return intro, answer
+        return kind, defused, intro, answer
 
 
 class _Scope:
