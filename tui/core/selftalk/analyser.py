@@ -4,13 +4,10 @@ with the rules alone, for training) never share a switch or a cache."""
 
 from __future__ import annotations
 
-import json
 import re
 import threading
 from collections.abc import Callable
-from importlib import resources
-from importlib.abc import Traversable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import snapshot
 from .compiler import Codes, Index, Pattern, compile_rule, matches_any
@@ -20,6 +17,10 @@ from .model import Analysis, Finding, hint_for, load_hints, remember_hints
 from .pattern import Grammar
 from .scope import Scoper, Sentence
 from .tokens import BREAK, SENTENCE, Tokeniser, WordList, lower
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
+    from pathlib import Path
 
 READINGS_LIMIT = 20_000
 LANGUAGE_SAMPLE = 2_000  # characters read to tell whether a text is English
@@ -56,6 +57,9 @@ class _Built:
         self.english = self.lexicon["english"] | frozenset(self.codes)
         self.learned: Learned | None = None
         if learned:
+            import json
+            from importlib import resources
+
             raw = resources.files("tui.core").joinpath("data/selftalk_weights.json")
             self.learned = Learned(json.loads(raw.read_text("utf-8")))
             self.english |= self.learned.words

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
-from importlib.abc import Traversable
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .model import CATEGORIES
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
+    from pathlib import Path
 
 # Which kinds each group's rules may have.
 GROUPS: dict[str, frozenset[str]] = {
@@ -55,6 +56,8 @@ class Rule:
 
 
 def data_dir() -> Traversable:
+    from importlib import resources  # only when building from the sources
+
     return resources.files(__package__).joinpath("data")
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from importlib import resources
 
 CATEGORIES: tuple[str, ...] = (
     "should-statement",
@@ -87,6 +86,7 @@ _GENERIC = "generic"
 def load_hints() -> dict[str, tuple[str, ...]]:
     """data/hints.toml (the snapshot carries them too, see remember_hints)."""
     import tomllib  # only here: a fresh process reading the snapshot never needs it
+    from importlib import resources
 
     raw = resources.files(__package__).joinpath("data/hints.toml").read_text("utf-8")
     return {

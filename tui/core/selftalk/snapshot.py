@@ -14,42 +14,43 @@ is as trusted as the code beside it. It is never read from anywhere else.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
-from importlib import resources
-from importlib.abc import Traversable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .analyser import _Built
 
 NAME = "snapshot.pickle"
+# Plain os.path, not importlib.resources or pathlib: they cost a fresh process more to import
+# than the snapshot saves. The package is always files on disk (a wheel or a checkout).
+_PACKAGE = os.path.dirname(os.path.abspath(__file__))
+_DATA = os.path.join(_PACKAGE, "data")
+_WEIGHTS = os.path.join(os.path.dirname(_PACKAGE), "data", "selftalk_weights.json")
 
 
-def _package() -> Traversable:
-    return resources.files(__package__)
+def _files(folder: str, suffix: str) -> list[str]:
+    return [os.path.join(folder, name) for name in os.listdir(folder) if name.endswith(suffix)]
 
 
 def fingerprint() -> str:
     """What a snapshot must have been built from: the data files, the weights, the code."""
-    package = _package()
+    files = _files(_PACKAGE, ".py") + _files(_DATA, ".toml")
+    files += [*_files(os.path.join(_DATA, "rules"), ".toml"), _WEIGHTS]
     digest = hashlib.sha256()
-    files: list[Traversable] = [entry for entry in package.iterdir() if entry.name.endswith(".py")]
-    data = package.joinpath("data")
-    files += [entry for entry in data.iterdir() if entry.name.endswith(".toml")]
-    files += [entry for entry in data.joinpath("rules").iterdir() if entry.name.endswith(".toml")]
-    files.append(resources.files("tui.core").joinpath("data/selftalk_weights.json"))
-    for file in sorted(files, key=lambda entry: entry.name):
-        digest.update(file.name.encode())
-        digest.update(file.read_bytes())
+    for path in sorted(files, key=os.path.basename):
+        digest.update(os.path.basename(path).encode())
+        with open(path, "rb") as stream:
+            digest.update(stream.read())
     return digest.hexdigest()[:32]
 
 
 def load(expected: str | None = None) -> _Built | None:
     """The snapshot, if there is one and it was built from exactly these sources."""
-    file = _package().joinpath("data", NAME)
     try:
-        with file.open("rb") as stream:
+        with open(os.path.join(_DATA, NAME), "rb") as stream:
             stamp = pickle.load(stream)
             if stamp != (expected or fingerprint()):
                 return None
@@ -75,7 +76,9 @@ def save(built: _Built, path: Path | None = None) -> Path:
     built.codes.unknown.clear()
     built.index.chosen.clear()
     built.tokens.clear()
-    target = path or Path(str(_package().joinpath("data", NAME)))
+    from pathlib import Path
+
+    target = path or Path(_DATA, NAME)
     temporary = target.with_suffix(".tmp")
     with temporary.open("wb") as stream:
         pickle.dump(fingerprint(), stream, protocol=pickle.HIGHEST_PROTOCOL)
