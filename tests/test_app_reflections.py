@@ -62,6 +62,12 @@ async def test_list_search_and_filters(tmp_path: Path) -> None:
         screen.query_one("#filter-to", Input).value = "2026-11-23"
         await pilot.pause()
         assert shown(screen) == ["02", "03"]
+        screen.query_one("#filter-to", Input).value = "2026-13-45"  # once ignored silently
+        await pilot.pause()
+        status = str(screen.query_one("#reflections-status", Plain).render())
+        assert "“2026-13-45” is not a date like 2026-11-25" in status
+        assert screen.query_one("#filter-to", Input).has_class("-invalid")
+        assert shown(screen) == ["01", "02", "03"]
 
 
 async def test_detail_shows_everything_literally_and_delete_confirms(tmp_path: Path) -> None:
@@ -117,6 +123,39 @@ async def test_export_what_the_filter_shows(tmp_path: Path) -> None:
     assert document["format"] == "kindtone-reflections"
     assert [r["id"][:2] for r in document["reflections"]] == ["03"]
     assert (target.stat().st_mode & 0o777) == 0o600
+
+
+async def test_export_asks_before_replacing_a_file(tmp_path: Path) -> None:
+    """It once replaced an existing file silently."""
+    seed(tmp_path)
+    target = tmp_path / "notes.md"
+    target.write_text("my own notes")
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(110, 40)) as pilot:
+        screen = await open_list(pilot)
+        screen.query_one(ReflectionList).focus()
+        await pilot.press("x")
+        await pilot.pause()
+        export = app.screen
+        assert isinstance(export, ExportScreen)
+        export.query_one("#path", Input).value = str(target)
+        await pilot.click("#do-export")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")  # the safe default: Cancel
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is export
+        assert "left as it is" in str(export.query_one("#export-status", Plain).render())
+        assert target.read_text() == "my own notes"
+        await pilot.click("#do-export")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("tab", "enter")  # Replace
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ReflectionsScreen)
+    assert target.read_text().startswith("# Reflections")
 
 
 async def test_insights(tmp_path: Path) -> None:

@@ -440,3 +440,48 @@ async def test_the_app_takes_the_days_backup_on_start(data_dir: Path) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
     assert [b.day for b in list_backups(data_dir)] == [date.today()]
+
+
+# --- a wrong clock -----------------------------------------------------------------------------
+
+
+def test_a_backup_from_a_clock_set_to_2150_is_not_latest_for_ever(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    ReflectionStore(data).save(record(1))
+    take_daily_backup(data, today=date(2150, 1, 1))
+    for n in range(3):
+        take_daily_backup(data, today=DAY + timedelta(days=n))
+    listed = list_backups(data)
+    assert listed[0].day == DAY + timedelta(days=2), "the last taken is the latest"
+    for n in range(3, 9):
+        take_daily_backup(data, today=DAY + timedelta(days=n))
+    assert date(2150, 1, 1) not in [b.day for b in list_backups(data)], "it ages out like any"
+    assert len(list_backups(data)) == backups.KEEP
+
+
+def test_with_the_clock_behind_the_new_days_backup_is_kept(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    ReflectionStore(data).save(record(1))
+    for n in range(backups.KEEP):
+        take_daily_backup(data, today=DAY + timedelta(days=n))
+    behind = DAY - timedelta(days=400)
+    target = take_daily_backup(data, today=behind)
+    assert target is not None and target.is_dir()
+    days = [b.day for b in list_backups(data)]
+    assert days[0] == behind
+    assert DAY not in days, "the oldest taken went instead"
+    assert len(days) == backups.KEEP
+
+
+def test_backups_list_never_prints_a_raw_escape(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import tui.cli
+
+    data = tmp_path / "data\x1b[31mred"
+    ReflectionStore(data).save(record(1))
+    take_daily_backup(data, today=DAY)
+    assert tui.cli.main(["--data-dir", str(data), "backups", "list"]) == 0
+    out, err = capsys.readouterr()
+    assert "\x1b" not in out + err
+    assert "\\x1b[31mred" in out

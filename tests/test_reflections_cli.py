@@ -265,9 +265,36 @@ def test_show_prints_everything_written(run: Run, seeded: list[dict[str, Any]]) 
 
 
 def test_show_accepts_the_full_id_and_any_unique_prefix_of_six(run: Run, seeded: Any) -> None:
-    for wanted in (MIDDLE, MIDDLE[:6], MIDDLE[:8].upper(), f"  {MIDDLE[:10]} "):
+    for wanted in (MIDDLE, MIDDLE[:6], f"  {MIDDLE[:10]} "):
         code, out, _ = run("show", wanted)
         assert code == 0 and out.startswith(f"Reflection {MIDDLE}")
+
+
+def test_ids_are_exact_and_show_import_and_delete_agree(run: Run, data_dir: Path) -> None:
+    """`delete abcdef123456` once removed `ABCDEF12…`, a different reflection."""
+    upper, lower = "ABCDEF123456" + "1" * 20, "abcdef123456" + "2" * 20
+    export = {
+        "format": "kindtone-reflections",
+        "version": 1,
+        "reflections": [
+            plain_record(datetime(2026, 11, 1, 9, 0, tzinfo=ZONE), upper),
+            plain_record(datetime(2026, 11, 2, 9, 0, tzinfo=ZONE), lower),
+        ],
+    }
+    file = data_dir.parent / "twins.json"
+    file.write_text(json.dumps(export))
+    code, out, _ = run("import", str(file))
+    assert code == 0 and "2 added" in out
+    code, out, _ = run("show", "abcdef123456")
+    assert code == 0 and out.startswith(f"Reflection {lower}")
+    code, out, _ = run("delete", "--yes", "abcdef123456")
+    assert code == 0 and lower[:8] in out
+    assert [r["id"] for r in ReflectionStore(data_dir).list()] == [upper]
+    code, out, err = run("show", "abcdef123456")
+    assert code == 1 and out == ""
+    assert f"did you mean {upper}?" in err
+    code, out, _ = run("import", str(file))  # the exact id is what import compares too
+    assert code == 0 and "1 added, 1 already there" in out
 
 
 def test_show_unknown_short_and_ambiguous_ids(run: Run, seeded: Any, data_dir: Path) -> None:
@@ -316,13 +343,38 @@ def test_export_json_to_a_private_file(
     target = tmp_path / "backup.json"
     target.write_text("an older export, readable by others")
     target.chmod(0o644)
-    code, out, err = run("export", "--format", "json", "--output", str(target))
+    code, out, err = run("export", "--format", "json", "--output", str(target), "--force")
     assert code == 0 and out == ""
     assert err == f"Exported 3 reflections to {target}\n"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     document = json.loads(target.read_text(encoding="utf-8"))
     assert document["format"] == "kindtone-reflections" and document["version"] == 1
     assert document["reflections"] == sorted(seeded, key=lambda r: r["started_at"])
+
+
+def test_export_never_replaces_a_file_without_asking(
+    run: Run, seeded: Any, tmp_path: Path, data_dir: Path
+) -> None:
+    """It once replaced an existing file silently."""
+    target = tmp_path / "notes.md"
+    target.write_text("my own notes")
+    code, out, err = run("export", "--format", "json", "-o", str(target))
+    assert (code, out) == (1, "")
+    assert f"{target} already exists and was left as it is" in err
+    assert f"export --format json --output {target} --force" in err
+    assert target.read_text() == "my own notes"
+
+    code, _, err = run("export", "-o", str(target), stdin="n\n", tty=True)
+    assert code == 1 and "Replace it? [y/N]" in err and "Nothing was exported" in err
+    assert target.read_text() == "my own notes"
+
+    code, _, err = run("export", "-o", str(target), stdin="y\n", tty=True)
+    assert code == 0 and "Exported 3 reflections" in err
+    assert target.read_text().startswith("# Reflections")
+
+    target.write_text("my own notes")
+    code, _, _ = run("export", "-o", str(target), "--force")
+    assert code == 0 and target.read_text().startswith("# Reflections")
 
 
 def test_export_since_only_takes_newer_ones(run: Run, seeded: Any) -> None:
@@ -418,7 +470,7 @@ def _missing(key: str) -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("content", "reason"),
     [
-        ("this is not json {", "it is not valid JSON (invalid literal"),
+        ("this is not json {", "it is not valid JSON: the text stops making sense at line 1, col"),
         (_doc(GOOD, format="jrnl"), "found format 'jrnl'"),
         (_doc(GOOD, version=3), "this is export version 3; this kindtone reads version 1"),
         (_doc(GOOD, _missing("id")), "reflection 2: has no 'id'"),
@@ -504,6 +556,36 @@ def test_delete_asks_at_a_terminal(
         assert "Nothing was deleted." in err
 
 
+def test_import_errors_say_in_plain_words_where_the_file_goes_wrong(
+    run: Run, data_dir: Path
+) -> None:
+    file = data_dir.parent / "edited.json"
+    file.write_text(
+        '{"format": "kindtone-reflections", "version": 1,\n "reflections": [\n  {"id": nul}\n]}'
+    )
+    code, _, err = run("import", str(file))
+    assert code == 1
+    assert "line 3, column 10" in err and '{"id": nul}' in err
+    assert "invalid literal" not in err and "char 76" not in err
+    file.write_bytes(b"")
+    code, _, err = run("import", str(file))
+    assert code == 1 and "the file is empty" in err and "zero-length" not in err
+
+
+def test_a_time_at_the_end_of_the_calendar_is_refused_not_a_traceback(
+    run: Run, data_dir: Path
+) -> None:
+    file = data_dir.parent / "far.json"
+    far = dict(GOOD, started_at="9999-12-31T23:59:59-23:59")
+    file.write_text(_doc(far))
+    code, out, err = run("import", str(file))
+    assert (code, out) == (1, "")
+    assert "reflection 1.started_at: '9999-12-31T23:59:59-23:59' is too close" in err
+    assert not (data_dir / "reflections").exists()
+    code, _, err = run("list", "--since", "0001-01-01")
+    assert code == 0 and "No reflections" in err
+
+
 def test_delete_at_a_terminal_defaults_to_no(run: Run, seeded: Any, data_dir: Path) -> None:
     code, _, _ = run("delete", OLD, stdin="", tty=True)  # Enter or end of input
     assert code == 1 and ReflectionStore(data_dir).count() == 3
@@ -568,3 +650,76 @@ def test_a_damaged_month_is_reported_not_hidden(run: Run, seeded: Any, data_dir:
     assert [row[0] for row in table_rows(out)[1:]] == ["9c8d7e6f", "5e6f7a8b"]
     assert err.startswith("kindtone reflections: note: ")
     assert "2026-09.json could not be read" in err and "nothing in it is lost" in err
+
+
+# --- imports hit by a full disk ----------------------------------------------------------------
+
+
+def _months_export(path: Path, months: int = 3, each: int = 4) -> list[dict[str, Any]]:
+    records = [
+        plain_record(datetime(2026, 1 + m, 1 + n, 9, 0, tzinfo=ZONE), f"{m:02d}{n:02d}" + "a" * 28)
+        for m in range(months)
+        for n in range(each)
+    ]
+    path.write_text(_doc(*records))
+    return records
+
+
+def test_an_import_on_a_full_disk_adds_nothing_and_says_so(
+    run: Run, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It once wrote some months, then said 'could not be saved' with 1,896 rows added."""
+    import errno
+    import os
+
+    from tui.core import atomic
+
+    ReflectionStore(data_dir).save(plain_record(datetime(2026, 2, 20, 9, tzinfo=ZONE), "mine" * 8))
+    file = data_dir.parent / "three-months.json"
+    _months_export(file)
+    before = snapshot(data_dir)
+    calls = {"n": 0}
+    real_fsync = os.fsync
+
+    def full_on_third(fd: int) -> None:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(atomic.os, "fsync", full_on_third)
+    code, out, err = run("import", str(file))
+    monkeypatch.undo()
+    assert (code, out) == (1, "")
+    assert "nothing was imported: the disk is full (writing to " in err
+    assert "your reflections are as they were" in err
+    assert snapshot(data_dir) == before
+    assert [p.name for p in (data_dir / "reflections").iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_an_import_cut_short_between_renames_says_exactly_what_was_added(
+    run: Run, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    file = data_dir.parent / "three-months.json"
+    _months_export(file)
+    real_replace = os.replace
+    calls = {"n": 0}
+
+    def fails_second(src: Any, dst: Any) -> None:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OSError(errno.EIO, "Input/output error")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", fails_second)
+    code, out, err = run("import", str(file))
+    monkeypatch.undo()
+    assert code == 1
+    assert "Only 4 of the 12 reflections were saved; the other 8 could not be" in err
+    assert "Imported from" in out and "4 added" in out
+    assert ReflectionStore(data_dir).count() == 4
+    code, out, _ = run("import", str(file))
+    assert code == 0 and "8 added, 4 already there" in out

@@ -241,7 +241,7 @@ def _step_with(**changes: Any) -> dict[str, Any]:
     ("raw", "message"),
     [
         (b"{not json", "it is not valid JSON"),
-        (b"", "it is not valid JSON"),
+        (b"", "the file is empty"),
         (json.dumps([record(0)]).encode(), "found a list; `reflections list --json` output"),
         (b'"text"', "found text"),
         (_export(format="jrnl"), "found format 'jrnl'"),

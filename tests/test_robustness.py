@@ -396,6 +396,9 @@ def damage_store(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, b
     return originals
 
 
+_REAL_OS_OPEN = os.open
+
+
 def deny_reading(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Reading ``path`` fails with EACCES. ``chmod 000`` does that for a normal user; root
     reads through it, so as root the same error is raised where Python opens files."""
@@ -415,13 +418,21 @@ def deny_reading(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(io, "open", guarded)
 
+    def guarded_os_open(file: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        reading = flags & os.O_ACCMODE == os.O_RDONLY
+        if reading and isinstance(file, (str, os.PathLike)) and os.path.realpath(file) == target:
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(file))
+        return _REAL_OS_OPEN(file, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", guarded_os_open)
+
 
 def read_as_stored(data_dir: Path, name: str) -> bytes:
     """Bytes of the file this test made unreadable, read past the test's own denial."""
     path = data_dir / name
     if os.geteuid() != 0 and stat.S_IMODE(path.stat().st_mode) == 0:
         path.chmod(0o600)
-    fd = os.open(path, os.O_RDONLY)
+    fd = _REAL_OS_OPEN(path, os.O_RDONLY)
     try:
         return os.read(fd, path.stat().st_size + 1)
     finally:

@@ -206,11 +206,27 @@ def test_get_accepts_a_unique_prefix_of_six_or_more(store: ReflectionStore) -> N
     store.save(reflection("2026-11-01T10:00:00+00:00", rid="abcdef111111"))
     store.save(reflection("2026-10-01T10:00:00+00:00", rid="abcdef222222"))
     assert store.get("abcdef1")["id"] == "abcdef111111"  # type: ignore[index]
-    assert store.get("ABCDEF2")["id"] == "abcdef222222"  # type: ignore[index]
+    assert store.get("abcdef2")["id"] == "abcdef222222"  # type: ignore[index]
+    assert store.get("ABCDEF2") is None, "ids are exact, case too"
+    assert store.ids_differing_in_case("ABCDEF2") == ["abcdef222222"]
     assert store.get("abcde") is None, "too short to be a prefix"
     assert store.get("abcdef3") is None
     with pytest.raises(StoreError, match="matches 2 reflections"):
         store.get("abcdef")
+
+
+def test_ids_differing_only_in_case_are_two_reflections_everywhere(
+    store: ReflectionStore,
+) -> None:
+    upper = reflection("2026-11-01T10:00:00+00:00", rid="ABCDEF123456" + "0" * 20, answer="UP")
+    lower = reflection("2026-11-02T10:00:00+00:00", rid="abcdef123456" + "0" * 20, answer="low")
+    store.save_many([upper, lower])
+    assert store.count() == 2
+    for wanted, expected in (("abcdef123456", lower), ("ABCDEF123456", upper)):
+        assert store.get(wanted) == expected
+        assert store.get(expected["id"]) == expected
+    assert store.delete(lower["id"])
+    assert [r["id"] for r in store.list()] == [upper["id"]]
 
 
 def test_delete_by_exact_id_only(store: ReflectionStore, data_dir: Path) -> None:

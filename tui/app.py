@@ -248,18 +248,11 @@ class KindtoneApp(App[int]):
         self.call_after_refresh(gc.enable)
 
     def warn_if_data_dir_is_shared(self) -> None:
-        try:
-            mode = self.data_dir.stat().st_mode
-        except OSError:
-            return
-        if mode & 0o077:
+        from tui.core.datafolder import data_folder_warnings
+
+        for note in data_folder_warnings(self.data_dir):
             self.notify(
-                f"Others on this computer can open {self.data_dir}, where your reflections "
-                f"are kept. To keep them private: chmod 700 {self.data_dir}",
-                title="Your data folder",
-                severity="warning",
-                timeout=15,
-                markup=False,
+                note, title="Your data folder", severity="warning", timeout=15, markup=False
             )
 
     def start_requested(self) -> None:

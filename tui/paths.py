@@ -31,13 +31,21 @@ def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) readable only by its owner."""
+    """Create ``path`` (and parents) readable only by its owner.
+
+    Only a folder created here is chmod'ed (mkdir's mode passes through the umask): an
+    existing one is someone's choice (``--data-dir ~`` must not touch a home folder), and a
+    link is never followed to change its target. The data-folder warning points out a folder
+    others can open.
+    """
+    missing = not os.path.lexists(path)
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    try:
-        if path.stat().st_mode & 0o077:
-            path.chmod(0o700)
-    except OSError:
-        pass
+    if missing:
+        try:
+            if not path.is_symlink() and path.stat().st_mode & 0o077:
+                path.chmod(0o700)
+        except OSError:
+            pass
     return path
 
 

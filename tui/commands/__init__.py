@@ -20,6 +20,10 @@ def report_error(command: str, message: str) -> None:
 
 
 def os_error_line(error: OSError) -> str:
+    from tui.core.atomic import LinkRefused
+
+    if isinstance(error, LinkRefused):
+        return str(error)  # a whole sentence that names the path
     where = f"{error.filename}: " if error.filename else ""
     return f"{where}{error.strerror or error}"
 

@@ -26,7 +26,7 @@ def register(subparsers: Any) -> None:
         ),
     )
     commands = parser.add_subparsers(dest="backups_command", metavar="ACTION", required=True)
-    commands.add_parser("list", help="every backup, newest first")
+    commands.add_parser("list", help="every backup, the last taken first")
     restore = commands.add_parser(
         "restore",
         help="put a backup back (your current reflections are moved aside, not deleted)",
@@ -35,7 +35,11 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from tui.core.datafolder import data_folder_warnings
+
     tolerant_stdout()
+    for note in data_folder_warnings(resolve_data_dir(args.data_dir)):
+        report_error("backups", f"note: {note}")
     try:
         if args.backups_command == "list":
             return _list(args)
@@ -55,7 +59,7 @@ def _command(args: argparse.Namespace, *words: str) -> str:
     if args.data_dir:
         parts += ["--data-dir", str(args.data_dir)]
     parts += ["backups", *words]
-    return shlex.join(parts)
+    return visible_controls(shlex.join(parts))
 
 
 def _size(n: int) -> str:
@@ -86,7 +90,7 @@ def _list(args: argparse.Namespace) -> int:
             f"{row[2].rjust(widths[2])}  {row[3]}"
         )
     print()
-    print(f"Backups live in {where}; the last 7 days are kept.")
+    print(f"Backups live in {where}; the last 7 taken are kept.")
     print(f"To put one back: {_command(args, 'restore', backups[0].day.isoformat())}")
     return 0
 
@@ -97,8 +101,10 @@ def _restore(args: argparse.Namespace) -> int:
     if day.strip().lower() == "latest":
         good = [b for b in list_backups(data_dir) if b.problem is None]
         if not good:
-            raise BackupError(f"There are no backups in {data_dir / 'backups'} yet.")
-        day = good[0].day.isoformat()
+            raise BackupError(
+                f"There are no backups in {visible_controls(str(data_dir / 'backups'))} yet."
+            )
+        day = good[0].day.isoformat()  # the last taken, whatever the clock said
     result = restore_backup(data_dir, day)
     count = result.reflections
     print(

@@ -389,7 +389,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _install(args: argparse.Namespace) -> int:
-    from tui.core.atomic import write_atomic
+    from tui.core.atomic import private_dir, write_atomic
     from tui.paths import ensure_private_dir
 
     custom_dir = _custom_dir(args)
@@ -432,7 +432,7 @@ def _install(args: argparse.Namespace) -> int:
         return 1
 
     ensure_private_dir(custom_dir.parent)
-    ensure_private_dir(custom_dir)
+    private_dir(custom_dir)  # a link there is refused, never written through
     for checked in files:
         assert checked.exercise is not None and checked.text is not None
         target = custom_dir / checked.path.name

@@ -15,7 +15,6 @@ import argparse
 import re
 import shlex
 import sys
-from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +26,7 @@ from tui.core.text import visible_controls
 from tui.paths import resolve_data_dir
 
 if TYPE_CHECKING:
+    from tui.core.record import Reflection, Step
     from tui.core.storage import ReflectionStore
 
 SHORT_ID = 8
@@ -72,7 +72,16 @@ def register(subparsers: Any) -> None:
         default="markdown",
         help="markdown (or md) to read and share, json to import later (default: markdown)",
     )
-    export.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead")
+    export.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write to FILE instead; an existing FILE is replaced only if you say yes at the "
+        "prompt, or with --force",
+    )
+    export.add_argument(
+        "--force", action="store_true", help="replace an existing FILE without asking"
+    )
     export.add_argument(
         "--since", type=_day, metavar="YYYY-MM-DD", help="only reflections from this day on"
     )
@@ -119,10 +128,14 @@ def _day(value: str) -> date:
 
 
 def run(args: argparse.Namespace) -> int:
+    from tui.core.datafolder import data_folder_warnings
     from tui.core.storage import ReflectionStore, StoreError
 
     _tolerant_stdout()
-    store = ReflectionStore(resolve_data_dir(args.data_dir))
+    data_dir = resolve_data_dir(args.data_dir)
+    for note in data_folder_warnings(data_dir):
+        _error(f"note: {note}")
+    store = ReflectionStore(data_dir)
     actions = {
         "list": _list,
         "show": _show,
@@ -199,32 +212,33 @@ class _Names:
         assert self._situations is not None
         return self._situations
 
-    def exercises(self, record: Mapping[str, Any]) -> str:
-        from tui.core.reflections_io import exercise_ids
+    def exercises(self, record: Reflection) -> str:
+        return ", ".join(self.titles.get(e, e) for e in record.exercises) or "-"
 
-        return ", ".join(self.titles.get(e, e) for e in exercise_ids(record)) or "-"
-
-    def situation(self, record: Mapping[str, Any]) -> str:
-        situation = record.get("situation")
-        if not isinstance(situation, str) or not situation:
+    def situation(self, record: Reflection) -> str:
+        if not record.situation:
             return "-"
-        return self.situations.get(situation, situation)
+        return self.situations.get(record.situation, record.situation)
 
 
 def _one_line(text: str) -> str:
     return visible_controls(" ".join(text.split()))
 
 
-def _find(args: argparse.Namespace, store: ReflectionStore) -> dict[str, Any]:
+def _find(args: argparse.Namespace, store: ReflectionStore) -> Reflection:
     """The reflection ``args.id`` names (full id or unique prefix), or a clear refusal."""
     wanted = args.id.strip()
-    record = store.get(wanted)
+    record = store.reflection(wanted)
     if record is None:
         hint = (
             f"; give at least {MIN_PREFIX} characters of the id"
             if 0 < len(wanted) < MIN_PREFIX
             else ""
         )
+        twins = store.ids_differing_in_case(wanted)
+        if twins:
+            shown = ", ".join(visible_controls(t) for t in twins[:5])
+            hint = f" (an id must match exactly, upper and lower case too; did you mean {shown}?)"
         raise _Refusal(
             f"no reflection with the id '{visible_controls(wanted)}'{hint}; "
             f"to see them: {_command(args, 'list')}"
@@ -236,11 +250,11 @@ def _find(args: argparse.Namespace, store: ReflectionStore) -> dict[str, Any]:
 
 
 def _list(args: argparse.Namespace, store: ReflectionStore) -> int:
-    from tui.core.reflections_io import json_text, local_when, rating_change
+    from tui.core.reflections_io import json_text
 
-    records = store.list(limit=args.limit, search=args.search, since=args.since)
+    records = store.reflections(limit=args.limit, search=args.search, since=args.since)
     if args.json:
-        sys.stdout.write(json_text(records))
+        sys.stdout.write(json_text([r.raw for r in records]))
         return 0
     if not records:
         filtered = args.search or args.since
@@ -256,10 +270,10 @@ def _list(args: argparse.Namespace, store: ReflectionStore) -> int:
     for record in records:
         table.append(
             (
-                str(record["id"])[:SHORT_ID],
-                local_when(record),
-                rating_change(record) or "-",
-                "finished" if record.get("completed") is True else "unfinished",
+                record.id[:SHORT_ID],
+                record.when(),
+                record.ratings.change() or "-",
+                "finished" if record.completed else "unfinished",
                 names.situation(record),
                 names.exercises(record),
             )
@@ -287,48 +301,48 @@ def _show(args: argparse.Namespace, store: ReflectionStore) -> int:
 
     record = _find(args, store)
     names = _Names(args)
-    out: list[str] = [f"Reflection {visible_controls(str(record['id']))}"]
+    out: list[str] = [f"Reflection {visible_controls(record.id)}"]
 
     def fact(label: str, value: str) -> None:
         out.append(f"{label + ':':<13}{value}")
 
-    fact("Date", io.local_when(record, "%A {day} %B %Y, %H:%M (UTC{offset})"))
-    started, ended = record.get("started_at"), record.get("ended_at")
-    fact("Started", visible_controls(str(started)))
+    fact("Date", record.when("%A {day} %B %Y, %H:%M (UTC{offset})"))
+    fact("Started", visible_controls(str(record.raw.get("started_at"))))
+    ended = record.raw.get("ended_at")
     if ended is not None:
-        seconds = io.duration_seconds(record)
+        seconds = record.duration_seconds
         took = f" ({io.format_seconds(seconds)})" if seconds is not None else ""
         fact("Ended", f"{visible_controls(str(ended))}{took}")
     else:
         fact("Ended", "not recorded")
-    fact("Status", "finished" if record.get("completed") is True else "not finished")
-    situation = record.get("situation")
-    if isinstance(situation, str) and situation:
-        fact("Situation", f"{_one_line(names.situation(record))} ({visible_controls(situation)})")
-    planned = record.get("minutes_planned")
-    if isinstance(planned, int):
-        fact("Planned", f"{planned} min")
+    fact("Status", "finished" if record.completed else "not finished")
+    if record.situation:
+        fact(
+            "Situation",
+            f"{_one_line(names.situation(record))} ({visible_controls(record.situation)})",
+        )
+    if record.minutes_planned is not None:
+        fact("Planned", f"{record.minutes_planned} min")
     exercises = [
         f"{_one_line(names.titles.get(e, e))} ({visible_controls(e)})"
         if e in names.titles
         else visible_controls(e)
-        for e in io.exercise_ids(record)
+        for e in record.exercises
     ]
     fact("Exercises", ", ".join(exercises) or "-")
-    for scale in io.scales(record) or ["harsh"]:
-        change = io.rating_change(record, scale) or "skipped"
+    for scale in record.ratings.scales() or ("harsh",):
+        change = record.ratings.change(scale) or "skipped"
         label = io.SCALE_NAMES.get(scale, scale).capitalize()
         fact(visible_controls(label), f"{change} (0–10, before → after)")
-    if record.get("crisis") is True:
+    if record.crisis:
         fact("Support", "support options were shown during this session")
 
-    current: object = None
-    for number, step in enumerate(io.steps(record), start=1):
-        exercise = step.get("exercise")
-        if exercise != current and isinstance(exercise, str):
-            current = exercise
-            title = names.titles.get(exercise)
-            heading = f"{_one_line(title)} ({exercise})" if title else exercise
+    current: str | None = None
+    for number, step in enumerate(record.steps, start=1):
+        if step.exercise != current and step.exercise is not None:
+            current = step.exercise
+            title = names.titles.get(current)
+            heading = f"{_one_line(title)} ({current})" if title else current
             out += ["", f"== {visible_controls(heading)}"]
         out.append("")
         out += _show_step(number, step)
@@ -336,42 +350,64 @@ def _show(args: argparse.Namespace, store: ReflectionStore) -> int:
     return 0
 
 
-def _show_step(number: int, step: Mapping[str, Any]) -> list[str]:
+def _show_step(number: int, step: Step) -> list[str]:
     from tui.core import reflections_io as io
 
-    details = [visible_controls(str(step.get("type", "step")))]
-    seconds = step.get("seconds")
-    if isinstance(seconds, (int, float)) and not isinstance(seconds, bool):
-        details.append(io.format_seconds(float(seconds)))
-    tries = step.get("tries")
-    if isinstance(tries, int) and not isinstance(tries, bool) and tries > 1:
-        details.append(f"{tries} tries")
-    answer = step.get("answer")
-    if step.get("skipped") is True:
+    details = [visible_controls(step.type)]
+    if step.seconds is not None:
+        details.append(io.format_seconds(step.seconds))
+    if step.tries is not None and step.tries > 1:
+        details.append(f"{step.tries} tries")
+    if step.skipped:
         details.append("skipped")
     indent = " " * 5
     out = [f"{number:>3}. " + " · ".join(details)]
-    prompt = step.get("prompt")
-    if isinstance(prompt, str) and prompt.strip():
-        out.append(_indented(prompt, indent))
-    earlier = io.earlier_tries(step)
+    if step.prompt.strip():
+        out.append(_indented(step.prompt, indent))
+    earlier = step.earlier_tries
     for n, version in enumerate(earlier, start=1):
         out.append(f"{indent}try {n}:")
         out.append(_indented(version, indent + "  | "))
-    if answer is not None:
+    if step.answer is not None:
         if earlier:
             out.append(f"{indent}try {len(earlier) + 1}, kept:")
-        out.append(_indented(str(answer), indent + "  > "))
+        out.append(_indented(str(step.answer), indent + "  > "))
     return out
 
 
 # --- export ------------------------------------------------------------------------------
 
 
+def _may_replace(args: argparse.Namespace, path: Path) -> bool:
+    """An existing file is someone's: replace it only if they say so (``--force`` or yes at
+    the prompt). Without a terminal to ask on, refuse: a script must not lose a file."""
+    import os
+
+    if args.force or not os.path.lexists(path) or path.is_dir():
+        return True
+    shown = visible_controls(str(path))
+    if not sys.stdin.isatty():
+        rest = [w for w in ("--format", args.format) if args.format != "markdown"]
+        if args.since:
+            rest += ["--since", args.since.isoformat()]
+        raise _Refusal(
+            f"{shown} already exists and was left as it is; to replace it: "
+            f"{_command(args, 'export', *rest, '--output', str(path), '--force')}"
+        )
+    sys.stderr.write(f"{shown} already exists. Replace it? [y/N] ")
+    sys.stderr.flush()
+    if sys.stdin.readline().strip().casefold() in ("y", "yes"):
+        return True
+    print(f"Nothing was exported; {shown} is as it was.", file=sys.stderr)
+    return False
+
+
 def _export(args: argparse.Namespace, store: ReflectionStore) -> int:
     from tui.core import reflections_io as io
 
-    records = store.list(since=args.since)
+    if args.output and args.output != "-" and not _may_replace(args, Path(args.output)):
+        return 1
+    records = store.reflections(since=args.since)
     if args.format == "json":
         data = io.export_json(records)
     else:
@@ -421,11 +457,29 @@ def _import(args: argparse.Namespace, store: ReflectionStore) -> int:
     except io.ImportProblem as problem:
         raise _Refusal(f"{shown}: nothing was imported: {problem}") from None
 
+    from tui.core.storage import PartialSave, StoreError
+
     existing = {str(r["id"]): r for r in store.list()} if incoming else {}
     plan = io.plan_import(incoming, existing)
+    code = 0
+    added = len(plan.new)
     if plan.new:
-        store.save_many(plan.new)
-    summary = f"{len(plan.new)} added, {len(plan.unchanged)} already there"
+        try:
+            store.save_many(plan.new)
+        except PartialSave as partial:
+            # Say exactly what is in: importing the same file again adds just the rest.
+            added, code = partial.saved, 1
+            _error(f"{visible_controls(str(partial))} Importing {shown} again adds just those.")
+        except StoreError as error:
+            from tui.core.storage import describe_os_error
+
+            cause = error.__cause__
+            why = describe_os_error(cause) if isinstance(cause, OSError) else str(error)
+            where = f" (writing to {error.path})" if error.path is not None else ""
+            raise _Refusal(
+                f"{shown}: nothing was imported: {why}{where}; your reflections are as they were"
+            ) from None
+    summary = f"{added:,} added, {len(plan.unchanged):,} already there"
     print(f"Imported from {shown}: {summary}.")
     if plan.differ:
         ids = ", ".join(visible_controls(str(r["id"]))[:SHORT_ID] for r in plan.differ[:5])
@@ -435,18 +489,16 @@ def _import(args: argparse.Namespace, store: ReflectionStore) -> int:
             f"yours {'was' if len(plan.differ) == 1 else 'were'} kept ({ids}{more}). To take the "
             f"file's version, delete yours first: {_command(args, 'delete', 'ID')}"
         )
-    return 0
+    return code
 
 
 # --- delete ------------------------------------------------------------------------------
 
 
 def _delete(args: argparse.Namespace, store: ReflectionStore) -> int:
-    from tui.core.reflections_io import local_when
-
     record = _find(args, store)
-    rid = str(record["id"])
-    when = local_when(record)
+    rid = record.id
+    when = record.when()
     names = _Names(args)
     what = f"the reflection from {when} ({_one_line(names.exercises(record))}, id {rid[:SHORT_ID]})"
     if not args.yes:

@@ -70,6 +70,10 @@ def open_app(args: Any, *, start_session: bool = False) -> int:
         settings = settings_file.load()
         for warning in settings_file.warnings:
             print(f"kindtone: {warning}", file=sys.stderr)
+        from tui.core.datafolder import data_folder_warnings
+
+        for note in data_folder_warnings(resolve_data_dir(args.data_dir)):
+            print(f"kindtone: note: {note}", file=sys.stderr)
         return run_plain(
             resolve_data_dir(args.data_dir),
             settings,

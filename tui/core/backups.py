@@ -7,7 +7,10 @@ Layout (under the data dir)::
     backups/2026-11-25/draft.json                and of the unfinished session, if any
     before-restore-20261125T173000/              what a restore moved out of the way
 
-At most one backup a day (the local date), the newest ``KEEP`` kept. ``take_daily_backup`` is
+At most one backup a day (the local date), the newest ``KEEP`` kept. "Newest" is the order
+they were taken in (a sequence number in each manifest), not their dates: a clock set to 2150
+once would otherwise make that backup the latest for ever, and a clock running behind would
+have the new day's backup pruned the moment it was taken. ``take_daily_backup`` is
 cheap when today's backup exists (one ``stat``), so it can be called on start and after every
 save. Files are *copied*, never hard-linked: a link shares the file, so it is a snapshot only
 while every writer replaces files atomically; one in-place write (a hand edit, another tool,
@@ -44,18 +47,17 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from filelock import FileLock, Timeout
+from filelock import Timeout
 
+from tui.core.atomic import LinkRefused, is_link, locked, read_bytes
+from tui.core.month_file import _Damaged, parse_month
 from tui.core.storage import (
     DRAFT_FILE,
     LOCK_FILE,
     LOCK_TIMEOUT_SECONDS,
     REFLECTIONS_DIR,
-    _Damaged,
     _describe_os_error,
-    parse_month,
 )
-from tui.paths import ensure_private_dir
 
 __all__ = [
     "BACKUPS_DIR",
@@ -100,6 +102,7 @@ class Backup:
     size: int = 0
     taken_at: str | None = None
     problem: str | None = None
+    seq: int = 0  # the order backups were taken in; 0 for those from before it was recorded
 
 
 @dataclass(frozen=True)
@@ -119,9 +122,29 @@ def backups_dir(data_dir: Path) -> Path:
     return Path(data_dir) / BACKUPS_DIR
 
 
-def _month_files(reflections_dir: Path) -> list[Path]:
+def _real_dir(path: Path) -> bool:
+    """A folder itself, not a link to one: kindtone never follows links in its data folder."""
+    return path.is_dir() and not is_link(path)
+
+
+def _check_root(root: Path, doing: str) -> None:
+    """Refuse a ``backups`` folder that is a link: pruning through it would delete elsewhere."""
+    if is_link(root):
+        raise BackupError(
+            f"{LinkRefused(root)}, so {doing}. Move the link away and kindtone will make its "
+            "own folder there.",
+            path=root,
+        )
+
+
+def _month_files(reflections_dir: Path, *, links: bool = False) -> list[Path]:
+    """Month files (regular files only, or links too when ``links``); never read through."""
     try:
-        names = [e.name for e in os.scandir(reflections_dir) if e.is_file(follow_symlinks=False)]
+        names = [
+            e.name
+            for e in os.scandir(reflections_dir)
+            if e.is_file(follow_symlinks=False) or (links and e.is_symlink())
+        ]
     except FileNotFoundError:
         return []
     return sorted(reflections_dir / n for n in names if _MONTH_FILE.match(n))
@@ -180,11 +203,11 @@ def _why(exc: OSError) -> str:
 @contextmanager
 def _locked(folder: Path) -> Iterator[None]:
     """A cross-process lock on ``folder`` (created private): ``backups/`` serialises backups
-    and restores; ``reflections/`` is the store's own lock, so no save runs during a restore."""
-    ensure_private_dir(folder)
-    lock = FileLock(folder / LOCK_FILE, timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
+    and restores; ``reflections/`` is the store's own lock, so no save runs during a restore.
+
+    A link in place of the folder or of its lock file is never followed (LinkRefused)."""
     try:
-        with lock:
+        with locked(folder):
             yield
     except Timeout as exc:
         raise BackupError(
@@ -210,28 +233,37 @@ def take_daily_backup(
     data_dir = Path(data_dir)
     day = today or date.today()
     root = backups_dir(data_dir)
+    _check_root(root, "no backup was taken")
     target = root / day.isoformat()
+    if is_link(target):
+        raise BackupError(f"{LinkRefused(target)}, so no backup was taken today.", path=target)
     if target.exists():
         return None
     reflections_dir = data_dir / REFLECTIONS_DIR
+    if is_link(reflections_dir):
+        raise BackupError(
+            f"{LinkRefused(reflections_dir)}, so no backup was taken.", path=reflections_dir
+        )
     draft_path = data_dir / DRAFT_FILE
-    if not _month_files(reflections_dir) and not draft_path.is_file():
+    if not _month_files(reflections_dir) and not (draft_path.is_file() and not is_link(draft_path)):
         return None
     try:
         with _locked(root):
-            if target.exists():  # another window took it while we waited for the lock
+            if os.path.lexists(target):  # another window took it while we waited for the lock
                 return None
             _remove_stale_temps(root)
+            ours = _ours(root)
+            seq = max((_seq(m) for _folder, m in ours), default=0) + 1
             tmp = root / f"{_TMP_PREFIX}{day.isoformat()}-{secrets.token_hex(4)}"
             _make_private_dir(tmp)
             try:
-                _copy_store(data_dir, tmp, day)
+                _copy_store(data_dir, tmp, day, seq)
                 os.rename(tmp, target)
             except BaseException:
                 shutil.rmtree(tmp, ignore_errors=True)
                 raise
             _fsync_dir(root)
-            _prune(root, keep)
+            _prune(root, keep, just_taken=target)
     except OSError as exc:
         raise BackupError(
             f"Today's backup could not be written: {_why(exc)}. Your reflections are unchanged.",
@@ -240,7 +272,7 @@ def take_daily_backup(
     return target
 
 
-def _copy_store(data_dir: Path, into: Path, day: date) -> None:
+def _copy_store(data_dir: Path, into: Path, day: date, seq: int) -> None:
     files: dict[str, dict[str, Any]] = {}
     skipped: list[str] = []
     count = 0
@@ -249,11 +281,15 @@ def _copy_store(data_dir: Path, into: Path, day: date) -> None:
     if months:
         _make_private_dir(into / REFLECTIONS_DIR)
     for path in months:
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            continue
         name = f"{REFLECTIONS_DIR}/{path.name}"
+        try:
+            found = read_bytes(path)
+        except LinkRefused as exc:
+            skipped.append(f"{name}: {exc}")
+            continue
+        if found is None:
+            continue
+        raw = found
         try:
             content = parse_month(raw)
         except _Damaged as exc:
@@ -265,8 +301,9 @@ def _copy_store(data_dir: Path, into: Path, day: date) -> None:
         files[name] = {"size": len(raw), "sha256": _sha256(raw)}
     draft_path = data_dir / DRAFT_FILE
     try:
-        draft = draft_path.read_bytes()
-    except FileNotFoundError:
+        draft = read_bytes(draft_path)
+    except LinkRefused as exc:
+        skipped.append(f"{DRAFT_FILE}: {exc}")
         draft = None
     if draft is not None:
         _write_new(into / DRAFT_FILE, draft)
@@ -274,6 +311,7 @@ def _copy_store(data_dir: Path, into: Path, day: date) -> None:
     manifest = {
         "backup": FORMAT,
         "day": day.isoformat(),
+        "seq": seq,
         "taken_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "reflections": count,
         "files": files,
@@ -292,31 +330,55 @@ def _remove_stale_temps(root: Path) -> None:
             shutil.rmtree(entry, ignore_errors=True)
 
 
-def _prune(root: Path, keep: int) -> None:
-    """Keep the newest ``keep`` daily backups; only folders named like a date are touched."""
-    days = sorted(
-        (e for e in root.iterdir() if _DAY.match(e.name) and e.is_dir() and not e.is_symlink()),
-        key=lambda e: e.name,
-        reverse=True,
-    )
-    for old in days[max(keep, 1) :]:
-        shutil.rmtree(old, ignore_errors=True)
+def _seq(manifest: dict[str, Any]) -> int:
+    value = manifest.get("seq", 0)
+    return value if _is_count(value) else 0
+
+
+def _ours(root: Path) -> list[tuple[Path, dict[str, Any]]]:
+    """Backups kindtone made: real folders whose manifest is ours and names their day.
+
+    A folder is never taken for a backup by its name alone: someone may keep dated folders
+    of their own next to ours, or link one in.
+    """
+    found = []
+    for folder in root.iterdir():
+        if not _DAY.match(folder.name) or not _real_dir(folder):
+            continue
+        try:
+            manifest = _read_manifest(folder)
+        except BackupError:
+            continue
+        if manifest.get("backup") == FORMAT and manifest.get("day") == folder.name:
+            found.append((folder, manifest))
+    return found
+
+
+def _prune(root: Path, keep: int, just_taken: Path) -> None:
+    """Keep the ``keep`` backups kindtone took last (by sequence, not by date, so a wrong
+    clock can't pin one or drop the new one); nothing else is ever touched."""
+    ours = sorted(_ours(root), key=lambda item: (_seq(item[1]), item[0].name), reverse=True)
+    for old, _manifest in ours[max(keep, 1) :]:
+        if old != just_taken:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 # --- looking at backups ----------------------------------------------------------------------
 
 
 def list_backups(data_dir: Path) -> list[Backup]:
-    """Every daily backup, newest first, with what its manifest says (or what is wrong)."""
+    """Every daily backup, the last taken first, with what its manifest says (or what is
+    wrong)."""
     root = backups_dir(Path(data_dir))
+    _check_root(root, "its backups were not read")
     try:
-        entries = [e for e in root.iterdir() if _DAY.match(e.name) and e.is_dir()]
+        entries = [e for e in root.iterdir() if _DAY.match(e.name) and _real_dir(e)]
     except FileNotFoundError:
         return []
     except OSError as exc:
         raise BackupError(f"{root} could not be read: {_why(exc)}.", path=root) from exc
     found: list[Backup] = []
-    for entry in sorted(entries, key=lambda e: e.name, reverse=True):
+    for entry in entries:
         try:
             day = date.fromisoformat(entry.name)
         except ValueError:
@@ -335,19 +397,22 @@ def list_backups(data_dir: Path) -> list[Backup]:
                 files=len(files),
                 size=sum(int(f.get("size", 0)) for f in files.values()),
                 taken_at=str(manifest.get("taken_at") or "") or None,
+                seq=_seq(manifest),
             )
         )
+    # The order they were taken in, not their dates, which a wrong clock may have set.
+    found.sort(key=lambda b: (b.seq, b.day), reverse=True)
     return found
 
 
 def _read_manifest(folder: Path) -> dict[str, Any]:
     path = folder / MANIFEST
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise BackupError(f"{path} is missing: the backup is incomplete.", path=path) from None
+        raw = read_bytes(path)
     except OSError as exc:
         raise BackupError(f"{path} could not be read: {_why(exc)}.", path=path) from exc
+    if raw is None:
+        raise BackupError(f"{path} is missing: the backup is incomplete.", path=path)
     try:
         manifest: object = orjson.loads(raw)
     except orjson.JSONDecodeError:
@@ -381,8 +446,9 @@ class BackupCheck:
 def check_backup(data_dir: Path, day: str | date) -> BackupCheck:
     """Read a backup and make sure it would load; BackupError says exactly what is wrong."""
     wanted = _parse_day(day)
+    _check_root(backups_dir(Path(data_dir)), "nothing was restored")
     folder = backups_dir(Path(data_dir)) / wanted.isoformat()
-    if not folder.is_dir():
+    if not _real_dir(folder):
         available = ", ".join(b.day.isoformat() for b in list_backups(data_dir)) or "none yet"
         raise BackupError(
             f"There is no backup from {wanted.isoformat()} (backups: {available}).", path=folder
@@ -399,11 +465,12 @@ def check_backup(data_dir: Path, day: str | date) -> BackupCheck:
             raise BackupError(f"{folder / MANIFEST} lists an unexpected file {name!r}.")
         path = folder.joinpath(*parts)
         try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            raise BackupError(f"{path} is missing from the backup.", path=path) from None
+            found = read_bytes(path)
         except OSError as exc:
             raise BackupError(f"{path} could not be read: {_why(exc)}.", path=path) from exc
+        if found is None:
+            raise BackupError(f"{path} is missing from the backup.", path=path)
+        raw = found
         if len(raw) != info.get("size") or _sha256(raw) != info.get("sha256"):
             raise BackupError(f"{path} has changed since the backup was taken.", path=path)
         if name == DRAFT_FILE:
@@ -443,12 +510,13 @@ def restore_backup(data_dir: Path, day: str | date) -> RestoreResult:
                     tmp = reflections_dir / f".{name}.restore-{secrets.token_hex(4)}.tmp"
                     _write_new(tmp, raw)
                     staged.append((tmp, reflections_dir / name))
-                draft_kept = draft_path.exists()
+                draft_kept = os.path.lexists(draft_path)
                 if checked.draft is not None and not draft_kept:
                     tmp = data_dir / f".{DRAFT_FILE}.restore-{secrets.token_hex(4)}.tmp"
                     _write_new(tmp, checked.draft)
                     staged.append((tmp, draft_path))
-                current = _month_files(reflections_dir)
+                # Links in place of month files are moved aside too (the links themselves).
+                current = _month_files(reflections_dir, links=True)
                 if current:
                     aside = _aside_folder(data_dir)
                     _make_private_dir(aside)
@@ -489,7 +557,7 @@ def _aside_folder(data_dir: Path) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     candidate = data_dir / f"{ASIDE_PREFIX}{stamp}"
     number = 2
-    while candidate.exists():
+    while os.path.lexists(candidate):
         candidate = data_dir / f"{ASIDE_PREFIX}{stamp}-{number}"
         number += 1
     return candidate

@@ -7,12 +7,12 @@ welcome back, never a broken streak.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from tui.core.storage import parse_started_at, session_minutes
+from tui.core.record import Reflection, as_reflections
 
 HEATMAP_WEEKS = 53
 WELCOME_BACK_AFTER_DAYS = 7
@@ -38,44 +38,27 @@ class Insights:
         return self.last is not None and (today - self.last.date()).days > WELCOME_BACK_AFTER_DAYS
 
 
-def _pair(record: dict[str, Any], key: str) -> tuple[int, int] | None:
-    ratings = record.get("ratings")
-    if not isinstance(ratings, dict):
-        return None
-    before = (
-        (ratings.get("before") or {}).get(key) if isinstance(ratings.get("before"), dict) else None
-    )
-    after = (
-        (ratings.get("after") or {}).get(key) if isinstance(ratings.get("after"), dict) else None
-    )
-    if isinstance(before, int) and isinstance(after, int):
-        return before, after
-    return None
-
-
-def compute_insights(records: Iterable[dict[str, Any]], today: date) -> Insights:
+def compute_insights(records: Iterable[Reflection | Mapping[str, Any]], today: date) -> Insights:
+    """Totals, practice days and how the ratings moved, from typed reflections (stored
+    objects are parsed once on the way in)."""
     insights = Insights()
     exercises: Counter[str] = Counter()
     harsh: list[int] = []
     tense: list[int] = []
     first_day = today - timedelta(weeks=HEATMAP_WEEKS)
     per_day: Counter[date] = Counter()
-    for record in records:
-        started = parse_started_at(record.get("started_at"))
-        if started is None:
-            continue
+    for reflection in as_reflections(records):
+        started = reflection.started
         insights.sessions += 1
-        insights.minutes += session_minutes(record)
-        day = started.date()
+        insights.minutes += reflection.minutes
+        day = reflection.day
         if first_day <= day <= today:
             per_day[day] += 1
         if insights.last is None or started > insights.last:
             insights.last = started
-        for exercise in record.get("exercises") or []:
-            if isinstance(exercise, str):
-                exercises[exercise] += 1
+        exercises.update(reflection.exercises)
         for key, bucket in (("harsh", harsh), ("tense", tense)):
-            pair = _pair(record, key)
+            pair = reflection.ratings.both(key)
             if pair is not None:
                 bucket.append(pair[1] - pair[0])
     insights.per_day = dict(per_day)

@@ -7,82 +7,82 @@ memory instead of a read of the store.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from tui.core.storage import parse_started_at, searchable_text
-
-
-def _words(record: dict[str, Any]) -> str:
-    """What a person wrote and was asked, casefolded; a direct walk of the known shape
-    (four times faster than the store's generic one, which covers any other shape)."""
-    steps = record.get("steps")
-    if not isinstance(steps, list):
-        return searchable_text(record)
-    parts: list[str] = [e for e in record.get("exercises") or () if isinstance(e, str)]
-    situation = record.get("situation")
-    if isinstance(situation, str):
-        parts.append(situation)
-    for step in steps:
-        if not isinstance(step, dict):
-            continue
-        for key in ("prompt", "answer"):
-            value = step.get(key)
-            if isinstance(value, str):
-                parts.append(value)
-        versions = step.get("versions")
-        if isinstance(versions, list):
-            parts.extend(v for v in versions if isinstance(v, str))
-    return "\n".join(parts).casefold()
-
-
-def _rating(record: dict[str, Any], when: str) -> int | None:
-    ratings = record.get("ratings")
-    if not isinstance(ratings, dict):
-        return None
-    side = ratings.get(when)
-    if not isinstance(side, dict):
-        return None
-    value = side.get("harsh")
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+from tui.core.record import Reflection, as_reflections
+from tui.core.storage import searchable_text
+from tui.core.text import strip_controls
 
 
 @dataclass(frozen=True)
 class Row:
-    id: str
-    started: datetime
-    exercises: tuple[str, ...]
-    situation: str | None
-    harsh_before: int | None
-    harsh_after: int | None
-    completed: bool
+    """One reflection in the list: the typed record, and its words casefolded for search."""
+
+    reflection: Reflection
     text: str  # casefolded words for search
+
+    @classmethod
+    def of(cls, reflection: Reflection) -> Row:
+        steps = reflection.raw.get("steps")
+        # A record of another shape (an older kindtone, an import) is searched field by field.
+        text = reflection.words if isinstance(steps, list) else searchable_text(reflection.raw)
+        return cls(reflection, text)
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> Row | None:
+        reflection = Reflection.parse(record)
+        return None if reflection is None else cls.of(reflection)
+
+    @property
+    def id(self) -> str:
+        return self.reflection.id
+
+    @property
+    def started(self) -> datetime:
+        return self.reflection.started
 
     @property
     def day(self) -> date:
-        return self.started.date()
+        return self.reflection.day
 
-    @classmethod
-    def from_record(cls, record: dict[str, Any]) -> Row | None:
-        started = parse_started_at(record.get("started_at"))
-        if started is None or not isinstance(record.get("id"), str):
-            return None
-        exercises = record.get("exercises")
-        situation = record.get("situation")
-        return cls(
-            id=record["id"],
-            started=started,
-            exercises=tuple(e for e in exercises if isinstance(e, str))
-            if isinstance(exercises, list)
-            else (),
-            situation=situation if isinstance(situation, str) else None,
-            harsh_before=_rating(record, "before"),
-            harsh_after=_rating(record, "after"),
-            completed=bool(record.get("completed", False)),
-            text=_words(record),
-        )
+    @property
+    def exercises(self) -> tuple[str, ...]:
+        return self.reflection.exercises
+
+    @property
+    def situation(self) -> str | None:
+        return self.reflection.situation
+
+    @property
+    def completed(self) -> bool:
+        return self.reflection.completed
+
+    @property
+    def harsh_before(self) -> int | None:
+        return self.reflection.ratings.before.get("harsh")
+
+    @property
+    def harsh_after(self) -> int | None:
+        return self.reflection.ratings.after.get("harsh")
+
+
+def read_day(text: str) -> tuple[date | None, str | None]:
+    """A date typed into a filter: (the day, None), (None, None) when empty, or (None, why).
+
+    "2026-13-45" must not be ignored silently: the person would think the filter is on.
+    """
+    typed = text.strip()
+    if not typed:
+        return None, None
+    try:
+        if len(typed) != 10:
+            raise ValueError
+        return date.fromisoformat(typed), None
+    except ValueError:
+        return None, f"“{strip_controls(typed)[:20]}” is not a date like 2026-11-25"
 
 
 @dataclass(frozen=True)
@@ -106,8 +106,8 @@ class Filter:
 
 
 class ReflectionIndex:
-    def __init__(self, records: Iterable[dict[str, Any]] = ()) -> None:
-        rows = [row for row in map(Row.from_record, records) if row is not None]
+    def __init__(self, records: Iterable[Reflection | Mapping[str, Any]] = ()) -> None:
+        rows = [Row.of(reflection) for reflection in as_reflections(records)]
         rows.sort(key=lambda r: r.started, reverse=True)
         self.rows = rows
         self._last: tuple[Filter, str, list[Row]] | None = None

@@ -17,13 +17,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any, TypeGuard
 
 import orjson
 
+from tui.core.record import Reflection as Typed
+from tui.core.record import Step, as_reflections
 from tui.core.text import visible_controls
-from tui.core.timestamps import parse_aware
+from tui.core.timestamps import out_of_range, parse_aware
 
 __all__ = [
     "FORMAT",
@@ -51,89 +53,65 @@ Reflection = dict[str, Any]
 SCALE_NAMES = {"harsh": "inner voice", "tense": "tension"}
 
 # --- small shared readers --------------------------------------------------------------
-
+# Thin readers for callers holding either kind; the work is done once, by tui.core.record.
 
 parse_timestamp = parse_aware
+Readable = Typed | Mapping[str, Any]
 
 
-def local_when(reflection: Mapping[str, Any], fmt: str = "%Y-%m-%d %H:%M") -> str:
+def _typed(reflection: Readable) -> Typed | None:
+    return reflection if isinstance(reflection, Typed) else Typed.parse(reflection)
+
+
+def local_when(reflection: Readable, fmt: str = "%Y-%m-%d %H:%M") -> str:
     """When it started, in the offset it was written in: the hour the person lived.
 
     ``{day}`` in ``fmt`` is the day of the month without a leading zero (``%-d`` is not
     portable) and ``{offset}`` the UTC offset as ``+01:00``.
     """
-    started = parse_timestamp(reflection.get("started_at"))
-    if started is None:
-        return "unknown date"
-    minutes = round((started.utcoffset() or timedelta()).total_seconds() / 60)
-    offset = f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-    return started.strftime(fmt.replace("{day}", str(started.day)).replace("{offset}", offset))
+    typed = _typed(reflection)
+    return "unknown date" if typed is None else typed.when(fmt)
 
 
-def rating(reflection: Mapping[str, Any], when: str, scale: str) -> int | None:
+def rating(reflection: Readable, when: str, scale: str) -> int | None:
     """One rating (``when`` is "before" or "after"); None if skipped or absent."""
-    ratings = reflection.get("ratings")
-    if not isinstance(ratings, Mapping):
+    typed = _typed(reflection)
+    if typed is None:
         return None
-    group = ratings.get(when)
-    if not isinstance(group, Mapping):
-        return None
-    value = group.get(scale)
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+    side = typed.ratings.before if when == "before" else typed.ratings.after
+    return side.get(scale)
 
 
-def rating_change(reflection: Mapping[str, Any], scale: str = "harsh") -> str | None:
+def rating_change(reflection: Readable, scale: str = "harsh") -> str | None:
     """``"7 → 4"``, with ``–`` for a skipped side; None when both were skipped."""
-    before = rating(reflection, "before", scale)
-    after = rating(reflection, "after", scale)
-    if before is None and after is None:
-        return None
-    return f"{'–' if before is None else before} → {'–' if after is None else after}"
+    typed = _typed(reflection)
+    return None if typed is None else typed.ratings.change(scale)
 
 
-def scales(reflection: Mapping[str, Any]) -> list[str]:
+def scales(reflection: Readable) -> list[str]:
     """Rating scales present in either check-in, the usual two first."""
-    found: list[str] = []
-    ratings = reflection.get("ratings")
-    if isinstance(ratings, Mapping):
-        for when in ("before", "after"):
-            group = ratings.get(when)
-            if isinstance(group, Mapping):
-                found.extend(str(k) for k in group if str(k) not in found)
-    order = list(SCALE_NAMES)
-    return sorted(found, key=lambda s: (order.index(s) if s in order else len(order), s))
+    typed = _typed(reflection)
+    return [] if typed is None else list(typed.ratings.scales())
 
 
-def exercise_ids(reflection: Mapping[str, Any]) -> list[str]:
-    exercises = reflection.get("exercises")
-    if not isinstance(exercises, list):
-        return []
-    return [e for e in exercises if isinstance(e, str)]
+def exercise_ids(reflection: Readable) -> list[str]:
+    typed = _typed(reflection)
+    return [] if typed is None else list(typed.exercises)
 
 
-def steps(reflection: Mapping[str, Any]) -> list[Mapping[str, Any]]:
-    raw = reflection.get("steps")
-    if not isinstance(raw, list):
-        return []
-    return [s for s in raw if isinstance(s, Mapping)]
+def steps(reflection: Readable) -> list[Step]:
+    typed = _typed(reflection)
+    return [] if typed is None else list(typed.steps)
 
 
-def earlier_tries(step: Mapping[str, Any]) -> list[str]:
+def earlier_tries(step: Step) -> list[str]:
     """The "let's try that again" versions before the one that was kept."""
-    raw = step.get("versions")
-    versions = [v for v in raw if isinstance(v, str)] if isinstance(raw, list) else []
-    answer = step.get("answer")
-    if versions and versions[-1] == answer:
-        return versions[:-1]
-    return versions
+    return list(step.earlier_tries)
 
 
-def duration_seconds(reflection: Mapping[str, Any]) -> float | None:
-    started = parse_timestamp(reflection.get("started_at"))
-    ended = parse_timestamp(reflection.get("ended_at"))
-    if started is None or ended is None:
-        return None
-    return max(0.0, (ended - started).total_seconds())
+def duration_seconds(reflection: Readable) -> float | None:
+    typed = _typed(reflection)
+    return None if typed is None else typed.duration_seconds
 
 
 def format_seconds(seconds: float) -> str:
@@ -172,19 +150,16 @@ def json_text(value: Any) -> str:
     return json_bytes(value).decode("utf-8")
 
 
-def chronological(reflections: Iterable[Reflection]) -> list[Reflection]:
+def chronological(reflections: Iterable[Readable]) -> list[Typed]:
     """Oldest first (ties by id): an export reads like a journal and diffs like a log."""
-
-    def key(record: Reflection) -> tuple[float, str]:
-        started = parse_timestamp(record.get("started_at"))
-        return (started.timestamp() if started else float("-inf"), str(record.get("id")))
-
-    return sorted(reflections, key=key)
+    return sorted(as_reflections(reflections), key=Typed.sort_key)
 
 
-def export_json(reflections: Iterable[Reflection]) -> bytes:
-    """The lossless export. No export time in it, so the same data gives the same bytes."""
-    document = {"format": FORMAT, "version": VERSION, "reflections": chronological(reflections)}
+def export_json(reflections: Iterable[Readable]) -> bytes:
+    """The lossless export: each reflection exactly as stored, unknown fields too. No export
+    time in it, so the same data gives the same bytes."""
+    ordered = [r.raw for r in chronological(reflections)]
+    document = {"format": FORMAT, "version": VERSION, "reflections": ordered}
     return json_bytes(document)
 
 
@@ -231,7 +206,7 @@ def _title(exercise_id: str, titles: Mapping[str, str]) -> str:
 
 
 def export_markdown(
-    reflections: Iterable[Reflection],
+    reflections: Iterable[Readable],
     *,
     titles: Mapping[str, str],
     situations: Mapping[str, str],
@@ -242,8 +217,8 @@ def export_markdown(
     out = ["# Reflections", ""]
     count = f"{len(records)} reflection{'s' if len(records) != 1 else ''}"
     if records:
-        first = local_when(records[0], "{day} %B %Y")
-        last = local_when(records[-1], "{day} %B %Y")
+        first = records[0].when("{day} %B %Y")
+        last = records[-1].when("{day} %B %Y")
         span = f"on {first}" if first == last else f"from {first} to {last}"
         count += f", {span}"
     out += [
@@ -258,65 +233,62 @@ def export_markdown(
 
 
 def _markdown_reflection(
-    record: Reflection, titles: Mapping[str, str], situations: Mapping[str, str]
+    record: Typed, titles: Mapping[str, str], situations: Mapping[str, str]
 ) -> list[str]:
-    names = [_title(e, titles) for e in exercise_ids(record)]
-    heading = local_when(record, "%A {day} %B %Y, %H:%M")
+    names = [_title(e, titles) for e in record.exercises]
+    heading = record.when("%A {day} %B %Y, %H:%M")
     if names:
         heading += " — " + ", ".join(names)
-    voice = rating_change(record)
+    voice = record.ratings.change()
     if voice is not None:
         heading += f" (inner voice {voice})"
     out = [f"## {_inline(heading)}", ""]
 
     facts = []
-    situation = record.get("situation")
-    if isinstance(situation, str) and situation:
-        facts.append(f"**Situation:** {_inline(situations.get(situation, situation))}")
+    if record.situation:
+        facts.append(
+            f"**Situation:** {_inline(situations.get(record.situation, record.situation))}"
+        )
     changes = []
-    for scale in scales(record):
-        change = rating_change(record, scale)
+    for scale in record.ratings.scales():
+        change = record.ratings.change(scale)
         if change is not None:
             changes.append(f"{SCALE_NAMES.get(scale, scale)} {change}")
     if changes:
         facts.append(f"**Ratings (0–10, before → after):** {_inline('; '.join(changes))}")
-    status = "Finished" if record.get("completed") is True else "Not finished"
-    seconds = duration_seconds(record)
+    status = "Finished" if record.completed else "Not finished"
+    seconds = record.duration_seconds
     if seconds is not None:
         status += f", {format_seconds(seconds)}"
     facts.append(f"**{status}.**")
-    if record.get("crisis") is True:
+    if record.crisis:
         facts.append("*Support options were shown during this session.*")
     out.append("  \n".join(facts))
 
-    current: object = None
-    for step in steps(record):
-        exercise = step.get("exercise")
-        if exercise != current and isinstance(exercise, str):
-            current = exercise
-            out += ["", f"### {_inline(_title(exercise, titles))}"]
+    current: str | None = None
+    for step in record.steps:
+        if step.exercise != current and step.exercise is not None:
+            current = step.exercise
+            out += ["", f"### {_inline(_title(current, titles))}"]
         out += _markdown_step(step)
     return out
 
 
-def _markdown_step(step: Mapping[str, Any]) -> list[str]:
-    kind = step.get("type")
-    prompt = step.get("prompt")
-    answer = step.get("answer")
-    if kind == "read":
+def _markdown_step(step: Step) -> list[str]:
+    if step.type == "read":
         return []  # the exercise's own text; nothing was written
-    if kind == "breathe":
-        seconds = step.get("seconds")
-        timing = f", {format_seconds(float(seconds))}" if _is_number(seconds) else ""
+    if step.type == "breathe":
+        timing = f", {format_seconds(step.seconds)}" if step.seconds is not None else ""
         return ["", f"*Breathing practice{timing}.*"]
     out = []
-    if isinstance(prompt, str) and prompt.strip():
-        lines = [_inline(line) for line in prompt.splitlines() if line.strip()]
+    if step.prompt.strip():
+        lines = [_inline(line) for line in step.prompt.splitlines() if line.strip()]
         out += ["", "  \n".join(f"**{line}**" for line in lines)]
-    tries = earlier_tries(step)
+    tries = step.earlier_tries
     for number, version in enumerate(tries, start=1):
         text = escape_markdown(version) or "*(empty)*"
         out += ["", f"*Try {number}:* {text}"]
+    answer = step.answer
     if answer is None or (isinstance(answer, str) and not answer.strip()):
         out += ["", "*Skipped.*"]
     else:
@@ -369,6 +341,10 @@ def _check_timestamp(check: _Checker, where: str, value: object, *, optional: bo
         return
     if not isinstance(value, str):
         check.add(where, f"should be a date-time as text, found {_kind(value)}")
+    elif out_of_range(value):
+        check.add(
+            where, f"{value[:40]!r} is too close to the ends of the calendar to be a real time"
+        )
     elif parse_timestamp(value) is None:
         check.add(where, f"{value[:40]!r} is not an ISO 8601 date-time with a UTC offset")
 
@@ -472,6 +448,30 @@ def _check_reflection(check: _Checker, where: str, record: object) -> None:
                 _check_step(check, f"{where}.steps[{n}]", step)
 
 
+def json_problem(raw: bytes, error: ValueError) -> str:
+    """Why bytes are not JSON, in plain words and with where: the parser's own message
+    ("invalid literal, expected 'null'") means nothing to someone who edited a file by hand."""
+    if not raw.strip():
+        return "the file is empty"
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return (
+            f"it is not UTF-8 text (the first odd byte is number {exc.start + 1}); "
+            "a kindtone export always is"
+        )
+    line = getattr(error, "lineno", 1)
+    column = getattr(error, "colno", 1)
+    lines = text.splitlines() or [""]
+    shown = lines[min(max(line, 1), len(lines)) - 1].strip()
+    near = f": {visible_controls(shown[:60])!r}" if shown else ""
+    return (
+        f"it is not valid JSON: the text stops making sense at line {line}, column {column}"
+        f"{near}. Was it changed by hand? Check that line for a missing comma, quote or "
+        "bracket"
+    )
+
+
 def parse_export(raw: bytes) -> list[Reflection]:
     """The reflections in a JSON export, all checked; ImportProblem names the first problem.
 
@@ -483,7 +483,7 @@ def parse_export(raw: bytes) -> list[Reflection]:
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
-        raise ImportProblem(f"it is not valid JSON ({exc})") from None
+        raise ImportProblem(json_problem(raw, exc)) from None
     expected = f'a kindtone export (an object with "format": "{FORMAT}")'
     if isinstance(data, list):
         raise ImportProblem(

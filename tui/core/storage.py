@@ -17,7 +17,8 @@ person sees (``since``, days practised) use each reflection's own offset instead
 the day they lived.
 
 The TinyDB format is kept (``{"reflections": {"1": {...}, "2": {...}}}``) so the files stay
-readable with TinyDB itself; the storage only swaps in orjson and atomic replacement.
+readable with TinyDB itself; the storage only swaps in orjson and atomic replacement. The
+format of one month file (and search over it) lives in ``tui.core.month_file``.
 
 A reflection's ``started_at`` is treated as fixed for a given ``id``: ``save`` only ever touches
 the month of the reflection it is given, so moving a reflection to another month would leave the
@@ -33,7 +34,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -41,53 +42,63 @@ from typing import Any
 import orjson
 from filelock import FileLock, Timeout
 from tinydb import Query, TinyDB
-from tinydb.storages import Storage
 from tinydb.table import Table
 
-from tui.core.atomic import write_atomic
-from tui.core.timestamps import parse_aware
+from tui.core.atomic import (
+    LOCK_FILE,
+    LOCK_TIMEOUT_SECONDS,
+    LinkRefused,
+    fsync_directory,
+    is_link,
+    lock_file,
+    read_bytes_and_stat,
+    remove_stale_temps,
+    stage_bytes,
+    stale_temps,
+    write_atomic,
+)
+from tui.core.month_file import (
+    _FOLDS_TO_ASCII_UTF8,
+    TABLE,
+    MonthStorage,
+    _Damaged,
+    _matches,
+    _may_contain,
+    _MonthContent,
+    _read_bytes,
+    _why_invalid,
+    parse_month,
+    parse_started_at,
+    searchable_text,
+)
+from tui.core.record import Reflection as TypedReflection
+from tui.core.record import as_reflections
 from tui.paths import ensure_private_dir
 
 __all__ = [
+    "LOCK_FILE",
+    "LOCK_TIMEOUT_SECONDS",
+    "_FOLDS_TO_ASCII_UTF8",
+    "MonthStorage",
+    "PartialSave",
     "PracticeSummary",
     "ReflectionStore",
     "StoreError",
     "month_key",
+    "parse_month",
+    "parse_started_at",
     "searchable_text",
     "session_minutes",
 ]
 
 Reflection = dict[str, Any]
 
-TABLE = "reflections"
 REFLECTIONS_DIR = "reflections"
 DRAFT_FILE = "draft.json"
-LOCK_FILE = ".lock"
-# Long enough for a slow disk under another window's save, short enough that a wedged process
-# turns into a clear message instead of a frozen app.
-LOCK_TIMEOUT_SECONDS = 10.0
 MIN_ID_PREFIX = 6
-# A session longer than this was almost certainly a window left open, not practice.
-MAX_SESSION_MINUTES = 60.0
 
+_IS_A_LINK = "it is a symbolic link, and kindtone never follows links inside its data folder"
 _MONTH_FILE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])\.json$")
-_DOC_ID = re.compile(r"^(0|[1-9][0-9]*)$")
-# Structural values that would make searches noisy: "bad" is a substring of many hex ids, and
-# every step has a type such as "write".
-_NOT_SEARCHED = frozenset({"id", "type", "schema", "started_at", "ended_at"})
-# UTF-8 starts of the 19 non-ASCII characters whose casefold contains ASCII letters
-# (ß İ ŉ ſ ǰ ẖ-ẚ ẞ K ﬀ-ﬆ), from Python 3.11's Unicode data; a test re-checks the running one.
-_FOLDS_TO_ASCII_UTF8 = (
-    b"\xc3\x9f",
-    b"\xc4\xb0",
-    b"\xc5\x89",
-    b"\xc5\xbf",
-    b"\xc7\xb0",
-    b"\xe1\xba",
-    b"\xe2\x84\xaa",
-    b"\xef\xac",
-)
-_ASCII = bytes(range(128))
 
 
 class StoreError(Exception):
@@ -98,6 +109,18 @@ class StoreError(Exception):
         self.path = path
 
 
+class PartialSave(StoreError):
+    """Some of a ``save_many`` is on disk and some is not: ``saved`` says exactly how many.
+
+    Only a rename failing after every file was written in full can cause this (renames need
+    no space), so it is rare; but when it happens the person is told the exact number.
+    """
+
+    def __init__(self, message: str, *, saved: int, path: Path | None = None) -> None:
+        super().__init__(message, path=path)
+        self.saved = saved
+
+
 @dataclass(frozen=True)
 class PracticeSummary:
     """Practice counted kindly: totals only, never streaks."""
@@ -106,32 +129,6 @@ class PracticeSummary:
     minutes: float = 0.0
     days_practised: int = 0
     last_practised: datetime | None = None
-
-
-# --- the file format ---------------------------------------------------------------------
-
-
-class _Damaged(Exception):
-    """The file as a whole cannot be trusted (not JSON, or not TinyDB's shape)."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
-
-
-@dataclass
-class _MonthContent:
-    """A parsed month file: good records, plus what had to be skipped and the original bytes."""
-
-    tables: dict[str, dict[str, Any]]
-    records: builtins.list[Reflection]
-    problems: builtins.list[str] = field(default_factory=builtins.list)
-    raw: bytes = b""
-
-
-def parse_started_at(value: object) -> datetime | None:
-    """``started_at`` as an aware datetime, or None if it is missing, malformed or naive."""
-    return parse_aware(value)
 
 
 def month_key(started_at: str) -> str:
@@ -148,92 +145,6 @@ def _month_of(day: date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
 
-def _why_invalid(record: object) -> str | None:
-    """Why a record cannot be listed, or None: the store needs an id and a sortable time."""
-    if not isinstance(record, dict):
-        return f"it is {type(record).__name__}, not an object"
-    rid = record.get("id")
-    if not isinstance(rid, str) or not rid.strip():
-        return "it has no 'id'"
-    if "started_at" not in record:
-        return "it has no 'started_at'"
-    if parse_started_at(record["started_at"]) is None:
-        return "its 'started_at' is not a date-time with a UTC offset"
-    return None
-
-
-def parse_month(raw: bytes) -> _MonthContent:
-    """Parse and check a month file; bad entries are reported, never silently dropped."""
-    if not raw.strip():
-        raise _Damaged("the file is empty")
-    try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError as exc:
-        raise _Damaged(f"it is not valid JSON ({exc})") from None
-    if not isinstance(data, dict):
-        raise _Damaged(f"expected a JSON object at the top level, found {type(data).__name__}")
-    for name, table in data.items():
-        if not isinstance(table, dict):
-            raise _Damaged(f"table {name!r} should be an object, found {type(table).__name__}")
-    raw_table: dict[str, Any] = data.get(TABLE, {})
-    clean: dict[str, Any] = {}
-    records: builtins.list[Reflection] = []
-    problems: builtins.list[str] = []
-    for doc_id, record in raw_table.items():
-        why = (
-            "its key is not a TinyDB document number"
-            if not _DOC_ID.match(doc_id)
-            else _why_invalid(record)
-        )
-        if why is not None:
-            problems.append(f"entry {doc_id!r}: {why}")
-            continue
-        clean[doc_id] = record
-        records.append(record)
-    if problems:
-        data[TABLE] = clean
-    return _MonthContent(tables=data, records=records, problems=problems, raw=raw)
-
-
-def _read_bytes(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
-
-
-class MonthStorage(Storage):
-    """TinyDB storage for one month file: orjson, atomic replace, and nothing lost on rewrite.
-
-    It reads the file on every call (no cache) so a write under the lock always starts from
-    what is on disk now, not from what this process saw earlier. Before rewriting a file that
-    had unreadable entries it hands the original bytes to ``preserve``, because TinyDB would
-    otherwise write the file back without them.
-    """
-
-    def __init__(
-        self, path: Path, preserve: Callable[[Path, _MonthContent], None] | None = None
-    ) -> None:
-        super().__init__()
-        self.path = path
-        self._preserve = preserve
-        self._last: _MonthContent | None = None
-
-    def read(self) -> dict[str, dict[str, Any]] | None:
-        raw = _read_bytes(self.path)
-        if raw is None:
-            self._last = None
-            return None
-        self._last = parse_month(raw)
-        return self._last.tables
-
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        if self._preserve is not None and self._last is not None and self._last.problems:
-            self._preserve(self.path, self._last)
-            self._last = None
-        write_atomic(self.path, orjson.dumps(data))
-
-
 # --- helpers on records ------------------------------------------------------------------
 
 
@@ -246,82 +157,10 @@ def _newest_first(records: builtins.list[Reflection]) -> builtins.list[Reflectio
     return sorted(records, key=lambda r: (_instant(r), str(r.get("id"))), reverse=True)
 
 
-def _texts(value: object) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if key not in _NOT_SEARCHED:
-                yield from _texts(item)
-    elif isinstance(value, builtins.list):
-        for item in value:
-            yield from _texts(item)
-
-
-def _matches(record: Reflection, needle: str) -> bool:
-    return any(needle in text.casefold() for text in _texts(record))
-
-
-def searchable_text(record: Reflection) -> str:
-    """All of a reflection's words, casefolded, for search-as-you-type over a loaded history.
-
-    The same texts ``list(search=...)`` looks at; joined by a newline so a search can't match
-    across two answers.
-    """
-    return "\n".join(text.casefold() for text in _texts(record))
-
-
 def session_minutes(record: Reflection) -> float:
-    """Minutes practised in one reflection (0 when it has no readable start)."""
-    started = parse_started_at(record.get("started_at"))
-    return _session_minutes(record, started) if started is not None else 0.0
-
-
-def _may_contain(raw: bytes, needle: str) -> bool:
-    """Cheap test on a file's bytes so a search can skip a month without parsing it.
-
-    It only says "no" when that is certain; a "maybe" is settled by parsing. casefold works
-    character by character, so a match inside one value is also a match inside the whole
-    file. orjson writes printable text literally, so an ASCII needle can only hide behind
-    ASCII case (handled by ``lower``), one of the few characters that casefold into ASCII
-    (ß, ﬁ, the Kelvin sign…, looked for among the file's few non-ASCII bytes) or a ``\\u``
-    escape written by another tool.
-    """
-    if orjson.dumps(needle)[1:-1] != needle.encode():
-        return True  # the needle itself would be escaped (quotes, backslashes, controls)
-    if not needle.isascii():
-        return needle in raw.decode("utf-8", "replace").casefold()
-    if needle.encode() in raw.lower():
-        return True
-    if b"\\u" in raw:
-        return True
-    non_ascii = raw.translate(None, _ASCII)
-    return any(start in non_ascii for start in _FOLDS_TO_ASCII_UTF8)
-
-
-def _session_minutes(record: Reflection, started: datetime) -> float:
-    """Minutes practised in one session, capped so a window left open does not count as hours.
-
-    The cap is generous (three times the plan, at least 15 minutes, at most an hour). Without
-    an ``ended_at`` (a crash, a session closed early) the steps' own timings are used instead.
-    """
-    planned = record.get("minutes_planned")
-    cap = MAX_SESSION_MINUTES
-    if isinstance(planned, (int, float)) and not isinstance(planned, bool) and planned > 0:
-        cap = min(MAX_SESSION_MINUTES, max(15.0, 3.0 * float(planned)))
-    ended = parse_started_at(record.get("ended_at"))
-    if ended is not None:
-        minutes = (ended - started).total_seconds() / 60.0
-    else:
-        steps = record.get("steps")
-        seconds = 0.0
-        if isinstance(steps, builtins.list):
-            for step in steps:
-                value = step.get("seconds") if isinstance(step, dict) else None
-                if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
-                    seconds += float(value)
-        minutes = seconds / 60.0
-    return min(max(minutes, 0.0), cap)
+    """Minutes practised in one reflection (0 when it has no readable id and start)."""
+    typed = TypedReflection.parse(record)
+    return typed.minutes if typed is not None else 0.0
 
 
 @dataclass(frozen=True)
@@ -339,12 +178,10 @@ class _MonthStats:
         minutes = 0.0
         days: set[date] = set()
         last: datetime | None = None
-        for record in records:
-            started = parse_started_at(record["started_at"])
-            if started is None:  # cannot happen for records that passed parse_month
-                continue
+        for reflection in as_reflections(records):
+            started = reflection.started
             count += 1
-            minutes += _session_minutes(record, started)
+            minutes += reflection.minutes
             days.add(started.date())
             if last is None or started > last:
                 last = started
@@ -355,7 +192,14 @@ def _file_key(stat: os.stat_result) -> tuple[int, ...]:
     return (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
 
 
+def describe_os_error(exc: OSError) -> str:
+    """Why a file operation failed, in words a person can act on."""
+    return _describe_os_error(exc)
+
+
 def _describe_os_error(exc: OSError) -> str:
+    if isinstance(exc, LinkRefused):
+        return str(exc)
     if exc.errno == errno.ENOSPC:
         return "the disk is full"
     if exc.errno == errno.EROFS:
@@ -372,7 +216,7 @@ def _aside_name(path: Path) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     candidate = path.with_name(f"{path.name}.damaged-{stamp}")
     number = 2
-    while candidate.exists():
+    while os.path.lexists(candidate):
         candidate = path.with_name(f"{path.name}.damaged-{stamp}-{number}")
         number += 1
     return candidate
@@ -411,6 +255,7 @@ class ReflectionStore:
         self._lock = FileLock(
             self.reflections_dir / LOCK_FILE, timeout=LOCK_TIMEOUT_SECONDS, mode=0o600
         )
+        self._tidied = False
 
     # -- writing --
 
@@ -433,34 +278,85 @@ class ReflectionStore:
             if len(found) > 1:  # duplicates can only come from hand edits; keep one
                 table.remove(doc_ids=[doc.doc_id for doc in found[1:]])
 
-    def save_many(self, reflections: Iterable[dict[str, Any]]) -> None:
-        """Upsert many reflections, writing each month file once (imports, benchmarks)."""
+    def save_many(self, reflections: Iterable[dict[str, Any]]) -> int:
+        """Upsert many reflections (imports): all of them or none; returns how many.
+
+        Every month file is written in full to a temp file first; only when all are on disk
+        are they renamed into place, so a full disk half-way leaves the store exactly as it
+        was (StoreError). If a rename itself fails, PartialSave says exactly how many are in.
+        """
         by_month: dict[str, dict[str, Reflection]] = {}
         for reflection in reflections:
             record = self._normalise(reflection)
             by_month.setdefault(month_key(record["started_at"]), {})[record["id"]] = record
-        if not by_month:
-            return
-        with self._writing(self.reflections_dir):
-            for key in sorted(by_month):
-                path = self._month_path(key)
-                pending = by_month[key]
-                table = self._open_month(path)
-                existing = {doc["id"]: doc.doc_id for doc in table.all()}
-                replacements = {rid: rec for rid, rec in pending.items() if rid in existing}
-                if replacements:
+        total = sum(len(pending) for pending in by_month.values())
+        if not total:
+            return 0
+        staged: builtins.list[tuple[Path, Path, int]] = []
+        failure = f"None of the {total:,} reflections could be saved"
+        with self._writing(self.reflections_dir, failure):
+            try:
+                for key in sorted(by_month):
+                    path = self._month_path(key)
+                    data = self._merged_month(path, by_month[key])
+                    staged.append((stage_bytes(path, data), path, len(by_month[key])))
+                saved = 0
+                for tmp, final, count in staged:
+                    try:
+                        os.replace(tmp, final)
+                    except OSError as exc:
+                        if not saved:
+                            raise
+                        raise PartialSave(
+                            f"Only {saved:,} of the {total:,} reflections were saved; the other "
+                            f"{total - saved:,} could not be ({_describe_os_error(exc)}).",
+                            saved=saved,
+                            path=final,
+                        ) from exc
+                    saved += count
+            finally:
+                for tmp, _final, _count in staged:
+                    with contextlib.suppress(FileNotFoundError):
+                        os.unlink(tmp)  # only those not renamed are still there
+            fsync_directory(self.reflections_dir)
+        return total
 
-                    def replace(
-                        doc: MutableMapping[str, Any], new: dict[str, Reflection] = replacements
-                    ) -> None:
-                        record = new[doc["id"]]
-                        doc.clear()
-                        doc.update(record)
+    def _merged_month(self, path: Path, pending: dict[str, Reflection]) -> bytes:
+        """A month file's new bytes with ``pending`` upserted by id (TinyDB's format).
 
-                    table.update(replace, doc_ids=[existing[rid] for rid in replacements])
-                fresh = [rec for rid, rec in pending.items() if rid not in existing]
-                if fresh:
-                    table.insert_multiple(fresh)
+        Damage, links and unreadable entries are handled as a single save does: set aside or
+        copied aside first, never lost.
+        """
+        if is_link(path):
+            self._set_aside(path, _IS_A_LINK)
+        raw = _read_bytes(path)
+        tables: dict[str, dict[str, Any]] = {}
+        if raw is not None:
+            try:
+                content = parse_month(raw)
+            except _Damaged as exc:
+                self._set_aside(path, exc.reason)
+            else:
+                if content.problems:
+                    self._preserve(path, content)
+                tables = content.tables
+        table = tables.setdefault(TABLE, {})
+        placed: set[str] = set()
+        for doc_id in builtins.list(table):
+            rid = table[doc_id]["id"]
+            if rid not in pending:
+                continue
+            if rid in placed:  # duplicates can only come from hand edits; keep one
+                del table[doc_id]
+            else:
+                table[doc_id] = pending[rid]
+                placed.add(rid)
+        next_id = max((int(k) for k in table), default=0) + 1
+        for rid, record in pending.items():
+            if rid not in placed:
+                table[str(next_id)] = record
+                next_id += 1
+        return orjson.dumps(tables)
 
     def delete(self, reflection_id: str) -> bool:
         """Delete by exact id only: deleting is final, so a short prefix must never pick one.
@@ -486,36 +382,54 @@ class ReflectionStore:
     # -- reading --
 
     def get(self, reflection_id: str) -> dict[str, Any] | None:
-        """The reflection with this id, or the only one whose id starts with it (≥ 6 chars).
+        """The reflection with exactly this id, or the only one whose id starts with it (≥ 6).
 
-        Raises StoreError if a prefix matches more than one reflection, like git does, rather
-        than guessing.
+        Ids are exact everywhere (import, show, delete): ``abcdef`` never finds ``ABCDEF…``,
+        because two ids may differ only in case and deleting must never pick the other one
+        (``ids_differing_in_case`` helps say so). Raises StoreError if a prefix matches more
+        than one reflection, like git does, rather than guessing.
         """
-        query = reflection_id.strip().casefold()
+        query = reflection_id.strip()
         if not query:
             return None
         allow_prefix = len(query) >= MIN_ID_PREFIX
         candidates: dict[str, Reflection] = {}
         for _key, path in self._months():
             raw = self._read_month_bytes(path)
-            if raw is None or not _may_contain(raw, query):
+            if raw is None or not _may_contain(raw, query.casefold()):
                 continue
             content = self._parse_for_reading(path, raw)
             if content is None:
                 continue
             for record in content.records:
-                rid = record["id"].casefold()
+                rid = record["id"]
                 if rid == query:
                     return record
                 if allow_prefix and rid.startswith(query):
-                    candidates[record["id"]] = record
+                    candidates[rid] = record
         if len(candidates) > 1:
             shown = ", ".join(sorted(candidates)[:5])
+            more = ", …" if len(candidates) > 5 else ""
             raise StoreError(
-                f"{reflection_id!r} matches {len(candidates)} reflections ({shown}); "
-                "type more of the id."
+                f"{reflection_id.strip()!r} matches {len(candidates)} reflections "
+                f"({shown}{more}); type more of the id."
             )
         return next(iter(candidates.values()), None)
+
+    def ids_differing_in_case(self, reflection_id: str) -> builtins.list[str]:
+        """Ids that would match ``reflection_id`` if case were ignored: a hint after a miss."""
+        query = reflection_id.strip().casefold()
+        if len(query) < MIN_ID_PREFIX:
+            return []
+        found: builtins.list[str] = []
+        for _key, path in self._months():
+            raw = self._read_month_bytes(path)
+            if raw is None or not _may_contain(raw, query):
+                continue
+            content = self._parse_for_reading(path, raw)
+            if content is not None:
+                found += [r["id"] for r in content.records if r["id"].casefold().startswith(query)]
+        return sorted(found)
 
     def list(
         self,
@@ -534,7 +448,11 @@ class ReflectionStore:
             return []
         needle = search.strip().casefold() if search else ""
         # A reflection's own date can be one day after its UTC date (offsets up to +14 h).
-        floor = _month_of(since - timedelta(days=1)) if since is not None else None
+        floor = (
+            _month_of(max(since, date.min + timedelta(days=1)) - timedelta(days=1))
+            if since is not None
+            else None
+        )
         found: builtins.list[Reflection] = []
         for key, path in self._months():
             if floor is not None and key < floor:
@@ -555,6 +473,21 @@ class ReflectionStore:
                 found.append(record)
         found = _newest_first(found)
         return found if limit is None else found[:limit]
+
+    def reflections(
+        self,
+        *,
+        limit: int | None = None,
+        search: str | None = None,
+        since: date | None = None,
+    ) -> builtins.list[TypedReflection]:
+        """``list``, as typed reflections: what insights, the index, export and screens read."""
+        return as_reflections(self.list(limit=limit, search=search, since=since))
+
+    def reflection(self, reflection_id: str) -> TypedReflection | None:
+        """``get``, as a typed reflection."""
+        record = self.get(reflection_id)
+        return None if record is None else TypedReflection.parse(record)
 
     def count(self) -> int:
         """How many reflections can be read (skipped entries are in ``warnings``)."""
@@ -608,6 +541,13 @@ class ReflectionStore:
         """The unfinished session, or None; a damaged draft is set aside, never deleted."""
         try:
             raw = _read_bytes(self.draft_path)
+        except LinkRefused as exc:
+            try:
+                why = _IS_A_LINK if is_link(self.draft_path) else "it is not a regular file"
+                self._set_aside(self.draft_path, why)
+            except OSError:
+                self._warn(f"{exc}; it was left as it is.")
+            return None
         except OSError as exc:
             self._warn(f"{self.draft_path} could not be read ({_describe_os_error(exc)}).")
             return None
@@ -643,6 +583,22 @@ class ReflectionStore:
 
     # -- internals --
 
+    def _tidy_once(self) -> None:
+        """On first use, remove temp files a killed write left behind: they hold words, and
+        nothing else would ever delete them (not even deleting the reflection). The lock is
+        only taken when there is something to remove."""
+        if self._tidied:
+            return
+        if not any(stale_temps(d) for d in (self.reflections_dir, self.data_dir)):
+            self._tidied = True
+            return
+        try:
+            with self._writing(self.reflections_dir, "Old temporary files could not be removed"):
+                pass  # _writing tidies once it holds the lock
+        except StoreError as exc:
+            self._tidied = True  # say it once, don't retry on every read
+            self._warn(str(exc))
+
     def _warn(self, message: str) -> None:
         if message not in self.warnings:
             self.warnings.append(message)
@@ -651,7 +607,17 @@ class ReflectionStore:
         return self.reflections_dir / f"{key}.json"
 
     def _months(self) -> builtins.list[tuple[str, Path]]:
-        """Month files, newest first; damaged copies and temp files are ignored by name."""
+        """Month files, newest first; damaged copies and temp files are ignored by name.
+
+        A month file that is a link is skipped with a note, never followed; a reflections
+        folder that is a link is refused.
+        """
+        if is_link(self.reflections_dir):
+            raise StoreError(
+                f"Your reflections could not be read: {LinkRefused(self.reflections_dir)}.",
+                path=self.reflections_dir,
+            )
+        self._tidy_once()
         try:
             scanned = list(os.scandir(self.reflections_dir))
         except FileNotFoundError:
@@ -664,7 +630,13 @@ class ReflectionStore:
             ) from exc
         entries = []
         for entry in scanned:
-            if entry.is_file():
+            if entry.is_symlink():
+                if _MONTH_FILE.match(entry.name):
+                    self._warn(
+                        f"{entry.path} is a symbolic link, and kindtone never follows links "
+                        "inside its data folder: it was skipped and left alone."
+                    )
+            elif entry.is_file(follow_symlinks=False):
                 entries.append(entry.name)
             elif _MONTH_FILE.match(entry.name):
                 self._warn(
@@ -696,7 +668,7 @@ class ReflectionStore:
         """
         for _key, path in self._months():
             try:
-                stat_key = _file_key(os.stat(path))
+                stat_key = _file_key(os.lstat(path))
             except FileNotFoundError:
                 continue
             except OSError as exc:
@@ -707,14 +679,13 @@ class ReflectionStore:
                 yield cached[1]
                 continue
             try:
-                with path.open("rb") as handle:
-                    stat_key = _file_key(os.fstat(handle.fileno()))
-                    raw = handle.read()
-            except FileNotFoundError:
-                continue
+                found = read_bytes_and_stat(path)
             except OSError as exc:
                 self._warn(f"{path} could not be read ({_describe_os_error(exc)}); skipped.")
                 continue
+            if found is None:
+                continue
+            raw, stat_key = found[0], _file_key(found[1])
             content = self._parse_for_reading(path, raw)
             if content is None:
                 self._stats_cache.pop(path, None)
@@ -786,9 +757,11 @@ class ReflectionStore:
     def _set_aside(self, path: Path, reason: str) -> None:
         """Move an unreadable file out of the way so it is never overwritten, and say so."""
         target = _aside_name(path)
-        os.rename(path, target)
-        with contextlib.suppress(OSError):  # the person's words: private, like everything else
-            os.chmod(target, 0o600)
+        linked = is_link(path)
+        os.rename(path, target)  # a link is renamed itself; its target is never touched
+        if not linked:
+            with contextlib.suppress(OSError):  # the person's words: private, like the rest
+                os.chmod(target, 0o600)
         self._warn(
             f"{path} could not be read: {reason}. It was moved to {target.name} unchanged, "
             "so nothing in it is lost; your other reflections are unaffected."
@@ -807,8 +780,11 @@ class ReflectionStore:
     def _open_month(self, path: Path) -> Table:
         """A fresh TinyDB table on ``path`` (call with the lock held); damage is set aside first.
 
-        Fresh on every call so no query cache or next-id from an earlier read can be stale.
+        Fresh on every call so no query cache or next-id from an earlier read can be stale. A
+        month that is a link is set aside (the link itself) and a real file takes its place.
         """
+        if is_link(path):
+            self._set_aside(path, _IS_A_LINK)
         raw = _read_bytes(path)
         if raw is not None:
             try:
@@ -831,8 +807,12 @@ class ReflectionStore:
         """Hold the cross-process lock; turn OS errors into a message the person can act on."""
         try:
             self._ensure_data_dir()
-            ensure_private_dir(self.reflections_dir)
+            lock_file(self.reflections_dir)  # a link there is refused, or replaced if the lock
             with self._lock:
+                if not self._tidied:
+                    self._tidied = True
+                    for folder in (self.reflections_dir, self.data_dir):
+                        remove_stale_temps(folder)
                 yield
         except Timeout as exc:
             raise StoreError(

@@ -2,15 +2,34 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 
 def parse_aware(value: object) -> datetime | None:
-    """An ISO 8601 date-time with an offset, or None if missing, malformed or naive."""
+    """An ISO 8601 date-time with an offset, or None if missing, malformed, naive or so near
+    the ends of the calendar that it has no UTC time (``9999-12-31T23:59:59-23:59`` is in the
+    year 10000 in UTC, which Python cannot represent: sorting or filing it would crash)."""
     if not isinstance(value, str):
         return None
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
         return None
-    return parsed if parsed.tzinfo is not None else None
+    if parsed.tzinfo is None:
+        return None
+    try:
+        parsed.astimezone(UTC)
+    except OverflowError:
+        return None
+    return parsed
+
+
+def out_of_range(value: object) -> bool:
+    """A date-time with an offset that ``parse_aware`` refuses only because it has no UTC time."""
+    if not isinstance(value, str):
+        return False
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return parsed.tzinfo is not None and parse_aware(value) is None

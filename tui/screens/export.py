@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -97,15 +98,40 @@ class ExportScreen(ModalScreen[None]):
         scope = self.query_one("#scope", RadioSet).pressed_button
         only = set(self.shown_ids) if scope is not None and scope.name == "shown" else None
         target = Path(self.query_one("#path", Input).value.strip()).expanduser()
+        markdown = self._markdown()
+        if os.path.lexists(target) and not target.is_dir():
+            self._ask_to_replace(target, only, markdown)
+            return
         self.query_one("#export-status", Plain).set_text("Exporting…")
-        self.write(target, only, self._markdown())
+        self.write(target, only, markdown)
+
+    def _ask_to_replace(self, target: Path, only: set[str] | None, markdown: bool) -> None:
+        """An existing file is someone's: replace it only when they say so."""
+        from tui.screens.confirm import ConfirmScreen
+
+        def decided(yes: bool | None) -> None:
+            status = self.query_one("#export-status", Plain)
+            if not yes:
+                status.set_text(f"{target} already exists and was left as it is.")
+                return
+            status.set_text("Exporting…")
+            self.write(target, only, markdown)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Replace the file?",
+                f"{target} already exists. Replace it with this export?",
+                yes="Replace",
+            ),
+            decided,
+        )
 
     @work(thread=True, exclusive=True)
     def write(self, target: Path, only: set[str] | None, markdown: bool) -> None:
         try:
-            reflections = self.app.store.list()
+            reflections = self.app.store.reflections()
             if only is not None:
-                reflections = [r for r in reflections if r.get("id") in only]
+                reflections = [r for r in reflections if r.id in only]
             if markdown:
                 titles = {e.id: e.title for e in self.app.library.exercises.values()}
                 data = export_markdown(

@@ -115,7 +115,7 @@ class InsightsScreen(Screen[None]):
     def load(self) -> None:
         today = self.today or date.today()
         try:
-            insights = compute_insights(self.app.store.list(), today)
+            insights = compute_insights(self.app.store.reflections(), today)
         except (OSError, StoreError) as error:
             self.app.call_from_thread(
                 self.query_one("#insights-text", Plain).set_text,

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Select
 
 from tui.core.exercises import SITUATIONS
-from tui.core.reflection_index import Filter, ReflectionIndex, Row
+from tui.core.reflection_index import Filter, ReflectionIndex, Row, read_day
 from tui.core.session import show_rating
 from tui.core.storage import StoreError
 from tui.widgets.plain import Plain
@@ -23,6 +23,7 @@ from tui.widgets.reflection_list import ReflectionList
 
 if TYPE_CHECKING:
     from tui.app import KindtoneApp
+    from tui.core.record import Reflection
 
 FIRST_PAGE = 60  # shown at once; the rest of the history loads in the background
 
@@ -39,17 +40,6 @@ def describe_row(row: Row, titles: dict[str, str]) -> str:
     if not row.completed:
         parts.append("unfinished")
     return " · ".join(parts)
-
-
-def _mapping(value: object) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _parse_day(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text.strip()) if text.strip() else None
-    except ValueError:
-        return None
 
 
 class ReflectionsScreen(Screen[None]):
@@ -89,6 +79,7 @@ class ReflectionsScreen(Screen[None]):
         self.index = ReflectionIndex()
         self.complete = False
         self.last_filter_ms = 0.0
+        self.date_problems: list[str] = []  # why a typed date was not used, shown in the status
 
     def compose(self) -> ComposeResult:
         with Vertical(id="reflections", classes="page"):
@@ -121,14 +112,14 @@ class ReflectionsScreen(Screen[None]):
         """The newest first, at once; then the whole history for search and filters."""
         store = self.app.store
         try:
-            first = store.list(limit=FIRST_PAGE)
+            first = store.reflections(limit=FIRST_PAGE)
         except (OSError, StoreError) as error:
             self.app.call_from_thread(self._failed, str(error))
             return
         self.app.call_from_thread(self._loaded, ReflectionIndex(first), False)
         time.sleep(0.2)  # let the first rows draw before the long read competes for the GIL
         try:
-            everything = store.list()
+            everything = store.reflections()
         except (OSError, StoreError) as error:
             self.app.call_from_thread(self._failed, str(error))
             return
@@ -156,15 +147,24 @@ class ReflectionsScreen(Screen[None]):
             exercises.value = current
         self.apply_filter()
 
+    def _day(self, selector: str) -> date | None:
+        field = self.query_one(selector, Input)
+        day, problem = read_day(field.value)
+        field.set_class(problem is not None, "-invalid")
+        if problem is not None:
+            self.date_problems.append(problem)
+        return day
+
     def criteria(self) -> Filter:
         exercise = self.query_one("#filter-exercise", Select).value
         situation = self.query_one("#filter-situation", Select).value
+        self.date_problems = []
         return Filter(
             search=self.query_one("#search", Input).value,
             exercise=exercise if isinstance(exercise, str) else None,
             situation=situation if isinstance(situation, str) else None,
-            start=_parse_day(self.query_one("#filter-from", Input).value),
-            end=_parse_day(self.query_one("#filter-to", Input).value),
+            start=self._day("#filter-from"),
+            end=self._day("#filter-to"),
         )
 
     def apply_filter(self) -> None:
@@ -177,7 +177,12 @@ class ReflectionsScreen(Screen[None]):
         self.last_filter_ms = (time.perf_counter() - started) * 1000
         status = self.query_one("#reflections-status", Plain)
         total = len(self.index)
-        if not total and self.complete:
+        if self.date_problems:
+            status.set_text(
+                f"{'; '.join(self.date_problems)}, so dates are not filtered. "
+                f"{len(rows)} of {total} shown."
+            )
+        elif not total and self.complete:
             status.set_text("Nothing here yet. Your reflections will appear after a session.")
         elif criteria == Filter(search=criteria.search) and not criteria.search.strip():
             more = "" if self.complete else " (loading the rest…)"
@@ -209,7 +214,7 @@ class ReflectionsScreen(Screen[None]):
 
     @on(ReflectionList.Selected)
     def _open(self, event: ReflectionList.Selected) -> None:
-        reflection = self.app.store.get(event.row.id)
+        reflection = self.app.store.reflection(event.row.id)
         if reflection is not None:
             self.app.push_screen(ReflectionDetailScreen(reflection), self._after_detail)
 
@@ -269,7 +274,7 @@ class ReflectionDetailScreen(Screen[str | None]):
         Binding("d", "delete", "Delete"),
     ]
 
-    def __init__(self, reflection: dict[str, Any]) -> None:
+    def __init__(self, reflection: Reflection) -> None:
         super().__init__()
         self.reflection = reflection
 
@@ -278,35 +283,29 @@ class ReflectionDetailScreen(Screen[str | None]):
 
         reflection = self.reflection
         titles = {e.id: e.title for e in self.app.library.exercises.values()}
-        row = Row.from_record(reflection)
+        ratings = reflection.ratings
         with VerticalScroll(id="reflection-detail", classes="page"):
-            if row is not None:
-                yield Plain(row.started.strftime("%A %d %B %Y, %H:%M"), classes="title")
-                yield Plain(describe_row(row, titles), classes="muted")
-            # A record may come from an old version or a hand-edited file: read it defensively.
-            ratings = _mapping(reflection.get("ratings"))
-            before, after = _mapping(ratings.get("before")), _mapping(ratings.get("after"))
+            yield Plain(reflection.started.strftime("%A %d %B %Y, %H:%M"), classes="title")
+            yield Plain(describe_row(Row.of(reflection), titles), classes="muted")
 
             def change(key: str) -> str:
-                return f"{show_rating(before.get(key))} → {show_rating(after.get(key))}"
+                before, after = ratings.pair(key)
+                return f"{show_rating(before)} → {show_rating(after)}"
 
             yield Plain(
                 f"Inner voice {change('harsh')} · tension {change('tense')}", classes="muted"
             )
-            steps = reflection.get("steps")
-            for step in steps if isinstance(steps, list) else []:
-                if not isinstance(step, dict) or step.get("type") in ("read", "breathe"):
+            for step in reflection.steps:
+                if not step.written:
                     continue
-                seconds = step.get("seconds")
-                timing = f"  ({round(seconds)} s)" if isinstance(seconds, (int, float)) else ""
-                yield Plain(f"{step.get('prompt', '')}{timing}", classes="prompt")
-                answer = step.get("answer")
-                raw_versions = step.get("versions")
-                versions = [str(v) for v in raw_versions] if isinstance(raw_versions, list) else []
+                timing = f"  ({round(step.seconds)} s)" if step.seconds is not None else ""
+                yield Plain(f"{step.prompt}{timing}", classes="prompt")
+                versions = step.versions
                 if len(versions) > 1:
                     yield Plain(f"Let's try that again: {len(versions)} versions", classes="muted")
                     for n, version in enumerate(versions[:-1], start=1):
                         yield Plain(f"version {n}: {version}", classes="version")
+                answer = step.answer
                 yield Plain("(skipped)" if answer is None else str(answer), classes="quote")
         yield Footer(compact=True)
 
@@ -314,7 +313,4 @@ class ReflectionDetailScreen(Screen[str | None]):
         self.dismiss(None)
 
     def action_delete(self) -> None:
-        from tui.core.storage import parse_started_at
-
-        started = parse_started_at(self.reflection.get("started_at")) or datetime.now()
-        confirm_delete(self, str(self.reflection.get("id")), started, self.dismiss)
+        confirm_delete(self, self.reflection.id, self.reflection.started, self.dismiss)
