@@ -339,7 +339,7 @@ def _concern(readings: list[Reading]) -> str | None:
     """What the worrying words in a text call for.
 
     Crisis words are crisis unless they look back from a safer place: a recovery cue in
-    their sentence or a neighbouring one, and no present intent ("live") in their own. With
+    their sentence or within two either side, and no present intent ("live") in their own. With
     only a softer sign ("settle": therapy, "years ago", "I'm okay now") they are asked about
     rather than alarmed at. A goodbye note is crisis; possible risk (or weights that lean
     that way) is asked about; a recovery cue alone is acknowledged."""
@@ -366,11 +366,9 @@ def _concern(readings: list[Reading]) -> str | None:
             # weights read as crisis.
             ask = True
             continue
-        near = cues
-        if number > 0:
-            near = near | readings[number - 1].cues
-        if number < last:
-            near = near | readings[number + 1].cues
+        # Journal answers bury it: a sentence or two either side counts.
+        around = range(max(0, number - 2), min(last, number + 2) + 1)
+        near = cues.union(*(readings[other].cues for other in around))
         if "recovery" in near:
             recovery = True
         elif "settle" in near:
