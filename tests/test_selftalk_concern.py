@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from selftalk_blind import BLIND, load
+from selftalk_blind import BLIND, CALM, Case, figures, load
 from test_check_cli import run_check
 from test_selftalk_quality import DATA, load_cases
 
@@ -187,3 +187,27 @@ def test_a_quoted_harsh_thought_with_no_answer_is_still_read() -> None:
     assert analyse('I keep telling myself "I\'m a fraud" and I believe it.').critical
     # Nor is a bare harsh sentence with an answer after it: only a quoted or introduced one.
     assert analyse("I'm useless. Kinder: I had a hard day.").critical
+
+
+def _blind_batches() -> dict[str, list[Case]]:
+    batches: dict[str, list[Case]] = {}
+    for case in load(BLIND):
+        batches.setdefault(case.batch, []).append(case)
+    return batches
+
+
+@pytest.mark.parametrize("batch", sorted(_blind_batches()))
+def test_blind_batches_hold_what_they_reached(batch: str) -> None:
+    """Floors, not the goals (where a goal is met it is the floor): the blind batches' first
+    scores are in their comments in tests/data/self_talk_blind.tsv, and their misses have
+    since been looked at, so these only keep what was reached from slipping back."""
+    result = figures(_blind_batches()[batch])
+    report = "\n".join(result.lines() + result.misses)
+    assert result.rate(result.share(("crisis",), ("crisis", "ask"))) >= 0.95, report
+    assert result.rate(result.share(("crisis",), ("crisis",))) >= 0.90, report
+    assert result.rate(result.share(CALM, ("crisis",))) <= 0.03, report
+    assert result.rate(result.share(CALM, ("crisis", "ask"))) <= 0.10, report
+    assert result.rate(result.share(("recovery",), ("crisis",))) <= 0.10, report
+    assert result.precision >= 0.85 and result.recall >= 0.94, report
+    assert result.unsupported["non-english"] == result.counts["non-english"], report
+    assert sum(result.unsupported.values()) == result.unsupported["non-english"], report
