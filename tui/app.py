@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import contextlib
 import functools
 import gc
 from collections.abc import Callable, Iterable
@@ -23,6 +22,7 @@ if TYPE_CHECKING:
     # Imported where used: the home screen's first draw must not wait for the exercise
     # loader, the session core or the store (TinyDB, orjson, filelock).
     from tui.core.exercises import Library
+    from tui.core.flow import SaveReport, SessionFlow
     from tui.core.session import Session
     from tui.core.storage import ReflectionStore
 
@@ -80,7 +80,6 @@ class KindtoneApp(App[int]):
             self.settings.theme if self.settings.theme in self.available_themes else DEFAULT_THEME
         )
         self._settings_ready = True
-        self.last_save_kept_draft = True
         self.previewing_theme = False
         self._library: Library | None = None
         self._library_signature: tuple[tuple[str, int, int], ...] = ()
@@ -113,35 +112,26 @@ class KindtoneApp(App[int]):
             self._store = ReflectionStore(self.data_dir)
         return self._store
 
-    def save_reflection(self, session: Session, *, completed: bool) -> bool:
-        """Save, and tell the person plainly if it failed; the draft keeps their words."""
-        from tui.core.storage import StoreError
+    def flow_for(self, session: Session) -> SessionFlow:
+        """The one session flow (tui.core.flow), saving to this app's store."""
+        from tui.core.flow import SessionFlow
 
-        if session.preview:
-            return True
-        self.last_save_kept_draft = True
-        try:
-            self.store.save(session.to_record(completed=completed))
-        except (OSError, StoreError) as error:
-            kept = self.keep_draft(session, "summary")
-            then = (
-                "Your words are kept as a draft and will be offered next time."
-                if kept
-                else "Your words are still on screen: nothing could be written to disk."
-            )
-            self.notify(
-                f"Your reflection couldn't be saved: {error} {then}",
-                title="Not saved",
-                severity="error",
-                timeout=12,
-                markup=False,
-            )
-            self.last_save_kept_draft = kept
-            return False
-        with contextlib.suppress(OSError):
-            self.store.discard_draft()
-        self.take_backup()
-        return True
+        def backup() -> None:
+            self.take_backup()
+
+        return SessionFlow(session, self.store, backup=backup)
+
+    def tell_report(self, report: SaveReport, *, completed: bool) -> None:
+        """Say what the save really did; only a failure needs a notification."""
+        if report.saved or report.preview or report.nothing_to_keep:
+            return
+        self.notify(
+            report.message(completed=completed),
+            title="Not saved",
+            severity="error",
+            timeout=15,
+            markup=False,
+        )
 
     def take_backup(self) -> None:
         """Today's backup (at most one a day), off the main thread: years of reflections
@@ -166,19 +156,6 @@ class KindtoneApp(App[int]):
                 severity="warning",
                 markup=False,
             )
-
-    def keep_draft(self, session: Session, stage: str = "steps") -> bool:
-        """True when the draft is on disk."""
-        from tui.core.storage import StoreError
-
-        if session.preview:
-            return True
-        # A failed draft write must never interrupt writing; the next one may succeed.
-        try:
-            self.store.save_draft(session.to_draft(stage))
-        except (OSError, StoreError):
-            return False
-        return True
 
     def apply_settings(self) -> None:
         """Settings take effect at once; no restart."""
@@ -288,27 +265,44 @@ class KindtoneApp(App[int]):
         return self.size.width >= self.MIN_SIZE[0] and self.size.height >= self.MIN_SIZE[1]
 
     def offer_draft(self, otherwise: Callable[[], None] | None = None) -> None:
-        """After a crash, offer to resume right where the person was; else ``otherwise``."""
-        from tui.core.session import Session
-        from tui.core.storage import StoreError
+        """After a crash, offer to resume right where the person was; else ``otherwise``.
+        Declined, the draft is kept as an unfinished reflection (tui.core.flow decides)."""
+        from tui.core.flow import find_draft, keep_declined_draft
         from tui.screens.resume import ResumeScreen
 
-        try:
-            draft = self.store.load_draft()
-        except (OSError, StoreError):
-            draft = None
-        session = Session.from_draft(draft, self.library) if draft else None
-        if draft is None or session is None:
+        offer = find_draft(self.store, self.library)
+        if offer is None:
+            if otherwise is not None:
+                otherwise()
+            return
+        session = offer.session
+        if session is None:
+            report = keep_declined_draft(self.store, offer)
+            if report.saved:
+                self.notify(
+                    "An unfinished session could not be resumed (its exercise has changed). "
+                    "What you wrote then is kept as an unfinished reflection.",
+                    markup=False,
+                )
             if otherwise is not None:
                 otherwise()
             return
 
         def decided(resume: bool | None) -> None:
             if resume:
-                self.run_session(session, stage=str(draft.get("stage", "steps")))
+                self.run_session(session, stage=offer.stage)
                 return
             if resume is False:
-                self.store.discard_draft()
+                report = keep_declined_draft(self.store, offer)
+                if report.saved:
+                    self.notify("What you wrote is kept as an unfinished reflection.", markup=False)
+                elif not report.nothing_to_keep:
+                    self.notify(
+                        f"It couldn't be moved to your reflections ({report.reason}); it "
+                        "stays as a draft and will be offered next time.",
+                        severity="warning",
+                        markup=False,
+                    )
             if otherwise is not None:
                 otherwise()
 

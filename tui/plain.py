@@ -19,17 +19,20 @@ from pathlib import Path
 from typing import TextIO
 
 from tui.core.exercises import SITUATIONS, Library, load_library
+from tui.core.flow import (
+    ASK_CHOICES,
+    ASK_HEADING,
+    ASK_QUESTION,
+    AskAnswer,
+    Outcome,
+    SaveReport,
+    SessionFlow,
+    find_draft,
+    keep_declined_draft,
+)
 from tui.core.safety import CRISIS_PAUSE, NOT_A_CRISIS_SERVICE, support_lines
 from tui.core.selftalk import hint_for
-from tui.core.session import (
-    PlannedStep,
-    Ratings,
-    Session,
-    plan_session,
-    review_answer,
-    show_rating,
-    try_again_heading,
-)
+from tui.core.session import Ratings, Session, plan_session, try_again_heading
 from tui.core.settings import Settings
 from tui.core.storage import ReflectionStore, StoreError
 from tui.core.text import visible_controls
@@ -45,6 +48,10 @@ class _Back(Exception):
     """The person typed /back at a rating."""
 
 
+class _Ended(Exception):
+    """The person ended the session from the support pause."""
+
+
 @dataclass
 class PlainIO:
     stdin: TextIO
@@ -56,11 +63,21 @@ class PlainIO:
 
     def say(self, text: str = "") -> None:
         for paragraph in visible_controls(text).split("\n"):
-            self.stdout.write((textwrap.fill(paragraph, self.width) if paragraph else "") + "\n")
+            wrapped = textwrap.fill(
+                paragraph, self.width, break_long_words=False, break_on_hyphens=False
+            )
+            self.stdout.write((wrapped if paragraph else "") + "\n")
         self.stdout.flush()
 
+    # Forgets keys typed while nothing was asked (e.g. during a breathing step).
+    flush_input: Callable[[], None] = lambda: None
+
     def ask(self, prompt: str) -> str:
-        self.stdout.write(visible_controls(prompt) + " ")
+        # Long prompts wrap at word boundaries, like everything else said.
+        lines = textwrap.wrap(visible_controls(prompt), self.width, break_long_words=False) or [""]
+        for line in lines[:-1]:
+            self.stdout.write(line + "\n")
+        self.stdout.write(lines[-1] + " ")
         self.stdout.flush()
         line = self.stdin.readline()
         if not line:
@@ -73,6 +90,8 @@ class PlainIO:
 
 
 class PlainSession:
+    """Presents the session flow line by line; every decision is the flow's."""
+
     def __init__(
         self,
         io: PlainIO,
@@ -84,6 +103,8 @@ class PlainSession:
         self.library = library
         self.store = store
         self.settings = settings
+        self.report: SaveReport | None = None
+        self._flow: SessionFlow | None = None
 
     # -- pieces ----------------------------------------------------------------------
 
@@ -101,7 +122,8 @@ class PlainSession:
     def help(self) -> None:
         self.io.say(COMMANDS)
         self.io.say(
-            "Press Enter on its own to skip a question. Nothing you write leaves this computer."
+            "Press Enter on its own to skip a question (or to keep the words you already "
+            "wrote there). Nothing you write leaves this computer."
         )
 
     def rating(self, prompt: str, low: str, high: str) -> int | None:
@@ -118,17 +140,24 @@ class PlainSession:
             self.io.say("Please type a number from 0 to 10, or press Enter to skip.")
 
     def ratings(self) -> Ratings:
+        """The two optional ratings; /back at the second goes to the first."""
         if not self.settings.ask_ratings:
             return Ratings()
-        values: list[int | None] = []
-        for prompt, low, high in (
+        questions = (
             ("How harsh does your inner voice feel right now?", "gentle", "very harsh"),
             ("How tense do you feel?", "calm", "very tense"),
-        ):
+        )
+        values: list[int | None] = [None, None]
+        number = 0
+        while number < len(questions):
             try:
-                values.append(self.rating(prompt, low, high))
+                values[number] = self.rating(*questions[number])
             except _Back:
-                values.append(None)
+                if number == 0:
+                    raise
+                number -= 1
+                continue
+            number += 1
         return Ratings(harsh=values[0], tense=values[1])
 
     def _command(self, answer: str) -> bool:
@@ -143,26 +172,68 @@ class PlainSession:
             raise _Leave
         return False
 
-    # -- the session -----------------------------------------------------------------
+    # -- before the session ----------------------------------------------------------
+
+    def offer_draft(self) -> tuple[Session, str] | None:
+        """An unfinished session from before: resume it, or keep it as a reflection.
+        Its words are never deleted unsaved."""
+        offer = find_draft(self.store, self.library)
+        if offer is None:
+            return None
+        say = self.io.say
+        if offer.session is None:
+            report = keep_declined_draft(self.store, offer)
+            if report.saved:
+                say(
+                    "An unfinished session could not be resumed (its exercise has changed). "
+                    "What you wrote then is kept as an unfinished reflection."
+                )
+            say()
+            return None
+        while True:
+            answer = self.io.ask(f"{offer.question()} Resume it? [Y/n]").strip().lower()
+            if answer in ("", "y", "yes"):
+                return offer.session, offer.stage
+            if answer in ("n", "no"):
+                break
+            if not self._command(answer):
+                say("Please type y to resume it, or n to keep it in your reflections.")
+        report = keep_declined_draft(self.store, offer)
+        if report.saved:
+            say("What you wrote then is kept as an unfinished reflection.")
+        elif not report.nothing_to_keep:
+            say(
+                f"It couldn't be moved to your reflections ({report.reason}); "
+                "it stays as a draft and will be offered next time."
+            )
+        say()
+        return None
 
     def check_in(self, minutes: int, rng: random.Random | None = None) -> Session | None:
         say = self.io.say
         say(f"A {minutes}-minute session. Everything is optional.")
         keys = list(SITUATIONS)
-        for number, key in enumerate(keys, 1):
-            say(f"  {number}. {SITUATIONS[key]}")
         situation = None
         while True:
-            answer = self.io.ask("What brings you here today? (a number, or Enter to skip):")
-            answer = answer.strip()
-            if answer == "":
-                break
-            if answer.isdigit() and 1 <= int(answer) <= len(keys):
-                situation = keys[int(answer) - 1]
-                break
-            if not self._command(answer):
-                say("Please type one of the numbers, or press Enter to skip.")
-        before = self.ratings()
+            for number, key in enumerate(keys, 1):
+                say(f"  {number}. {SITUATIONS[key]}")
+            while True:
+                answer = self.io.ask("What brings you here today? (a number, or Enter to skip):")
+                answer = answer.strip()
+                if answer == "":
+                    break
+                if answer.isdigit() and 1 <= int(answer) <= len(keys):
+                    situation = keys[int(answer) - 1]
+                    break
+                if answer == "/back":
+                    say("This is the first question.")
+                elif not self._command(answer):
+                    say("Please type one of the numbers, or press Enter to skip.")
+            try:
+                before = self.ratings()
+            except _Back:
+                continue
+            break
         try:
             recent = self.store.last_exercises()
         except (OSError, StoreError):
@@ -173,48 +244,56 @@ class PlainSession:
             return None
         return Session(exercises, situation=situation, before=before, minutes_planned=minutes)
 
-    def run(self, session: Session) -> bool:
-        """Walk the steps; returns True when finished, False when left part-way."""
+    # -- the session -----------------------------------------------------------------
+
+    def run(self, flow: SessionFlow, stage: str = "steps") -> bool:
+        """Walk the steps; True when finished, False when left part-way."""
         say = self.io.say
         say(COMMANDS)
         shown_exercise = None
         try:
-            while not session.finished:
-                planned = session.current
+            while stage == "steps" and not flow.finished:
+                planned = flow.current
                 assert planned is not None
                 if planned.exercise is not shown_exercise:
                     shown_exercise = planned.exercise
+                    title, where = flow.progress()
                     say()
-                    say(f"== {planned.exercise.title} ==")
-                self.step(session, planned)
-                self._keep_draft(session)
-        except (_Leave, KeyboardInterrupt):
-            session.finish()
-            if session.has_writing:
-                self._save(session, completed=False)
-                say("What you wrote is kept as an unfinished reflection.")
-            else:
-                self._discard_draft()
+                    say(f"== {title} ==")
+                    if where.startswith("exercise"):
+                        say(where.split(",")[0].capitalize() + ".")
+                self.step(flow)
+        except _Ended:
+            self._report(flow.end_after_support(), completed=False)
+            if self.report is not None and self.report.saved:
+                say("Be gentle with yourself.")
             return False
-        say()
-        say("Before you go, notice how you are now. There's no right answer.")
-        try:
-            session.after = self.ratings()
-        except _Leave:
-            session.after = Ratings()
-        session.finish()
-        self.summary(session)
+        except (_Leave, KeyboardInterrupt):
+            say()
+            self._report(flow.leave(keep=True), completed=False)
+            return False
+        if stage != "summary" and self.settings.ask_ratings:
+            say()
+            say("Before you go, notice how you are now. There's no right answer.")
+            flow.keep_draft("checkout")
+            try:
+                flow.session.after = self.ratings()
+            except (_Leave, _Back, KeyboardInterrupt):
+                flow.session.after = Ratings()
+        flow.session.finish()
+        self.summary(flow)
         return True
 
-    def step(self, session: Session, planned: PlannedStep) -> None:
+    def step(self, flow: SessionFlow) -> None:
+        planned = flow.current
+        assert planned is not None
         step = planned.step
         say = self.io.say
-        prompt = session.prompt_for(planned)
+        prompt = flow.prompt()
         say()
         if step.type == "read":
             say(prompt)
-            answer = self.io.ask("(Enter to continue)").strip()
-            self._after(session, answer, None)
+            self._after(flow, self.io.ask("(Enter to continue)").strip(), None)
         elif step.type == "breathe":
             if prompt:
                 say(prompt)
@@ -224,7 +303,7 @@ class PlainSession:
             ).strip()
             if answer == "":
                 self.breathe(step.inhale, step.hold, step.exhale, step.cycles)
-            self._after(session, answer, None)
+            self._after(flow, answer, None)
         elif step.type == "choose":
             say(prompt)
             for number, option in enumerate(step.options, 1):
@@ -232,77 +311,106 @@ class PlainSession:
             while True:
                 answer = self.io.ask("Your choice (a number, or Enter to skip):").strip()
                 if answer.isdigit() and 1 <= int(answer) <= len(step.options):
-                    self._after(session, "", step.options[int(answer) - 1])
+                    self._after(flow, "", step.options[int(answer) - 1])
                     return
                 if answer == "" or answer.startswith("/"):
-                    self._after(session, answer, None)
+                    self._after(flow, answer, None)
                     return
                 say("Please type one of the numbers.")
         elif step.type == "rate":
             try:
                 value = self.rating(prompt, step.low, step.high)
             except _Back:
-                session.back()
+                flow.back()
                 return
-            session.answer(value)
+            self._show(flow.submit(value))
         else:
-            self.write(session, planned, prompt)
+            self.write(flow, prompt)
 
-    def _after(self, session: Session, command: str, value: str | int | None) -> None:
+    def _after(self, flow: SessionFlow, command: str, value: str | int | None) -> None:
         if command == "/back":
-            session.back()
+            flow.back()
         elif command == "/skip":
-            session.skip()
+            flow.skip()
         elif command and self._command(command):
-            return  # showed support/help; ask the same step again
+            return  # showed support or help; the same step is asked again
         else:
-            session.answer(value)
+            self._show(flow.submit(value))
 
-    def write(self, session: Session, planned: PlannedStep, prompt: str) -> None:
+    def write(self, flow: SessionFlow, prompt: str) -> None:
         say = self.io.say
-        source = session.source_answer(planned)
+        planned = flow.current
+        assert planned is not None
         if planned.step.type == "reframe":
-            say("You wrote: " + (source or "(nothing yet, and that's fine)"))
+            say("You wrote: " + (flow.quote() or "(nothing yet, and that's fine)"))
         say(prompt)
-        record = session.record_for(planned)
-        versions = list(record.versions)
+        so_far = flow.answer_so_far()
+        if isinstance(so_far, str) and so_far.strip():
+            say(f"Your words so far: “{so_far}”")
+            say("Press Enter to go on with them, or write them differently.")
         while True:
-            answer = self.io.ask("> ")
+            answer = self.io.ask(">")
             stripped = answer.strip()
-            if stripped in ("/back", "/skip") or (stripped and self._command(stripped)):
-                self._after(session, stripped, None)
+            if stripped == "/back":
+                flow.back()
                 return
-            if not stripped:
-                session.answer(None)
+            if stripped == "/skip":
+                self._show(flow.skip(so_far if isinstance(so_far, str) else None))
                 return
-            if not versions or versions[-1] != answer:
-                versions.append(answer)
-            review = review_answer(planned.step, answer)
-            if review.crisis:
-                session.crisis = True
-                session.answer(review.text, versions=versions)
-                self._keep_draft(session)
-                self.crisis_pause(session)
+            if stripped.startswith("/") and self._command(stripped):
+                continue
+            if not stripped and isinstance(so_far, str) and so_far.strip():
+                answer = so_far
+            if self._show(flow.submit(answer)):
                 return
-            if review.offer_try_again:
-                attempt = len(versions) - 1
-                say(try_again_heading(attempt))
-                say("It sounds like the critic might still be speaking here:")
-                for finding in review.analysis.findings:
-                    say(f'  "{finding.match}" ({finding.category.replace("-", " ")})')
-                first = review.analysis.findings[0]
-                say(hint_for(first.category, attempt))
-                choice = self.io.ask("Try again? (y = try again, Enter = keep it as it is):")
-                if choice.strip().lower() in ("y", "yes"):
-                    say("Take your time. Write it again:")
-                    continue
-            session.answer(review.text, versions=versions)
-            return
+            say("Take your time. Write it again:")
 
-    def crisis_pause(self, session: Session) -> None:
+    def _show(self, outcome: Outcome) -> bool:
+        """Present what an answer led to; False when the person will write it again."""
+        say = self.io.say
+        if outcome.kind == "crisis":
+            self.crisis_pause(outcome.pause_words)
+            return True
+        if outcome.kind == "ask":
+            return self._show(self.ask_directly())
+        if outcome.kind == "try-again" and outcome.review is not None:
+            analysis = outcome.review.analysis
+            attempt = outcome.attempt
+            say(try_again_heading(attempt))
+            still = " still" if attempt else ""
+            say(f"It sounds like the critic might{still} be speaking here:")
+            for finding in analysis.findings:
+                say(f"  “{finding.match}”: {finding.category.replace('-', ' ')}.")
+                say("  " + hint_for(finding.category, attempt))
+            choice = self.io.ask("Try again? (y = try again, Enter = keep it as it is):")
+            if outcome.note:
+                say(outcome.note)
+            if choice.strip().lower() in ("y", "yes"):
+                return False
+            return self._show(self.flow.keep_as_is())
+        if outcome.note:
+            say(outcome.note)
+        return True
+
+    def ask_directly(self) -> Outcome:
         say = self.io.say
         say()
-        say(CRISIS_PAUSE)
+        say(ASK_HEADING)
+        say(ASK_QUESTION)
+        for number, (_, label) in enumerate(ASK_CHOICES, 1):
+            say(f"  {number}. {label}")
+        while True:
+            answer = self.io.ask("Your answer (1, 2 or 3):").strip()
+            if answer in ("1", "2", "3"):
+                choice: AskAnswer = ASK_CHOICES[int(answer) - 1][0]
+                return self.flow.answer_ask(choice)
+            if not self._command(answer):
+                say("Please type 1, 2 or 3.")
+
+    def crisis_pause(self, words: str = CRISIS_PAUSE) -> None:
+        say = self.io.say
+        say()
+        say(words)
         self.support()
         while True:
             say("  1. A grounding breath")
@@ -316,9 +424,12 @@ class PlainSession:
                 )
                 self.breathe(4, 0, 6, 3)
             elif answer == "2":
+                self.flow.return_from_support()
                 return
             elif answer in ("3", "/leave"):
-                raise _Leave
+                raise _Ended
+            elif answer == "/support":
+                self.support()
 
     def breathe(self, inhale: int, hold: int, exhale: int, cycles: int) -> None:
         for cycle in range(1, cycles + 1):
@@ -329,51 +440,51 @@ class PlainSession:
                 self.io.sleep(hold)
             self.io.say(f"and out for {exhale}.")
             self.io.sleep(exhale)
+        # Keys pressed while breathing were not answers to anything.
+        self.io.flush_input()
 
-    def summary(self, session: Session) -> None:
+    def summary(self, flow: SessionFlow) -> None:
         say = self.io.say
-        saved = self._save(session, completed=True)
+        report = flow.save(completed=True)
         say()
         say("Thank you for practising.")
-        before, after = session.before, session.after
-        if before.any() or after.any():
-            say(f"Inner voice harshness: {show_rating(before.harsh)} -> {show_rating(after.harsh)}")
-            say(f"Tension: {show_rating(before.tense)} -> {show_rating(after.tense)}")
-        for record in session.records:
-            if record.answer is not None and record.type in ("write", "reframe", "choose"):
-                say(f"{record.prompt}")
-                say(f"  {record.answer}")
-        say(
-            "Saved to your reflections."
-            if saved
-            else "Not saved: your words are kept as a draft for next time."
-        )
+        for label, before, after in flow.ratings():
+            before, after = (v if v != "–" else "not rated" for v in (before, after))
+            say(f"{label}: {before} before, {after} after.")
+        if report.safe:
+            for prompt, answer in flow.summary():
+                say(prompt)
+                say("  " + answer)
+        self._report(report, completed=True)
 
-    # -- storage ---------------------------------------------------------------------
+    def _report(self, report: SaveReport, *, completed: bool) -> None:
+        """Say only what is true; with nothing written anywhere, give the words back."""
+        self.report = report
+        if report.nothing_to_keep and not completed:
+            return
+        self.io.say(report.message(completed=completed))
+        if not report.safe:
+            self.io.say()
+            self.io.say(self.flow.words())
 
-    def _save(self, session: Session, *, completed: bool) -> bool:
-        try:
-            self.store.save(session.to_record(completed=completed))
-        except (OSError, StoreError) as error:
-            self.io.say(f"Your reflection couldn't be saved ({error}).")
-            self._keep_draft(session)
-            return False
-        self._discard_draft()
+    @property
+    def flow(self) -> SessionFlow:
+        assert self._flow is not None
+        return self._flow
+
+    def start(self, session: Session, stage: str = "steps") -> SessionFlow:
+        self._flow = SessionFlow(session, self.store, backup=self._backup)
+        return self._flow
+
+    def _backup(self) -> str | None:
         from tui.core.backups import BackupError, take_daily_backup
 
         try:
             take_daily_backup(self.store.data_dir)
         except BackupError as error:
             self.io.say(f"Today's backup couldn't be made ({error}). Your reflection is saved.")
-        return True
-
-    def _keep_draft(self, session: Session) -> None:
-        with contextlib.suppress(OSError, StoreError):
-            self.store.save_draft(session.to_draft())
-
-    def _discard_draft(self) -> None:
-        with contextlib.suppress(OSError, StoreError):
-            self.store.discard_draft()
+            return str(error)
+        return None
 
 
 def _is_terminal(stream: TextIO) -> bool:
@@ -381,6 +492,18 @@ def _is_terminal(stream: TextIO) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+def _flusher(stream: TextIO) -> Callable[[], None]:
+    """Discard keys typed ahead in a terminal (they were meant for no question)."""
+
+    def flush() -> None:
+        with contextlib.suppress(Exception):
+            import termios
+
+            termios.tcflush(stream.fileno(), termios.TCIFLUSH)
+
+    return flush if _is_terminal(stream) else (lambda: None)
 
 
 def run_plain(
@@ -393,8 +516,10 @@ def run_plain(
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
 ) -> int:
+    """0 when the words are somewhere safe (or there were none); 1 when nothing holds them."""
     stdin = stdin or sys.stdin
     io = PlainIO(stdin, stdout or sys.stdout, echo=not _is_terminal(stdin))
+    io.flush_input = _flusher(stdin)
     library = load_library(custom_dir=data_dir / "exercises")
     store = ReflectionStore(data_dir)
     plain = PlainSession(io, library, store, settings)
@@ -409,15 +534,22 @@ def run_plain(
     io.say("kindtone: self-compassion practice, line by line (plain mode).")
     io.say("A practice tool, not a substitute for professional care. Type /support any time.")
     io.say()
+    stage = "steps"
     try:
-        if chosen is not None:
-            session: Session | None = Session([chosen], minutes_planned=chosen.minutes)
+        resumed = plain.offer_draft()
+        if resumed is not None:
+            session: Session | None = resumed[0]
+            stage = resumed[1]
+        elif chosen is not None:
+            session = Session([chosen], minutes_planned=chosen.minutes)
         else:
             session = plain.check_in(minutes or settings.session_minutes, rng)
     except (_Leave, KeyboardInterrupt):
+        io.say()
         io.say("Come back whenever you like.")
         return 0
     if session is None:
         return 1
-    plain.run(session)
-    return 0
+    plain.run(plain.start(session), stage)
+    report = plain.report
+    return 0 if report is None or report.safe else 1

@@ -21,6 +21,14 @@ if TYPE_CHECKING:
     from tui.core.selftalk import Analysis
 
 SCHEMA_VERSION = 1
+
+# Shown in place of a step that would hand back a kinder version to rehearse, when the
+# version kept still sounded like the critic: honest, and not a scolding.
+HONEST_INSTEAD = (
+    "The version you kept still carries some of the critic's voice, and that's all right. "
+    "Old ways of talking to ourselves take many goes to change. Noticing them is the "
+    "practice, and you did that today."
+)
 DEFAULT_MINUTES = 5
 
 Clock = Callable[[], datetime]
@@ -178,6 +186,14 @@ class Session:
         self.started_at = clock()
         self.ended_at: datetime | None = None
         self.crisis = False
+        # Positions whose words the person said were about harming themselves ("Yes, or I'm
+        # not sure"); words the analysis reads as crisis are recognised without this.
+        self.crisis_steps: set[int] = set()
+        # Words already asked about ("No, I'm safe"): not asked about again.
+        self.asked: set[str] = set()
+        # What the person answered when asked directly, kept in the reflection.
+        self.safety_checks: list[dict[str, Any]] = []
+        self._analyses: dict[str, Analysis] = {}
         self.steps = [
             PlannedStep(exercise, step, n)
             for n, (exercise, step) in enumerate(
@@ -227,6 +243,8 @@ class Session:
 
     def prompt_for(self, planned: PlannedStep) -> str:
         step = planned.step
+        if step.type == "read" and self.rehearses_harsh(planned) is not None:
+            return HONEST_INSTEAD
         return self.render(planned, step.prompt or step.text)
 
     def source_answer(self, planned: PlannedStep) -> str | None:
@@ -236,40 +254,97 @@ class Session:
             return None
         return self.answers_for(planned.exercise.id).get(source)
 
-    def rewrites_crisis_language(self, planned: PlannedStep) -> bool:
-        """A reframe step whose earlier answer reads as crisis language, or a step that quotes
-        such a reframe ("Read your new version once more: {kinder}"): passed by, as no
-        reframing is offered on crisis text (the support screen was shown instead)."""
-        if self._reframes_crisis(planned):
-            return True
+    # -- steps passed by ----------------------------------------------------------------
+
+    def analyse(self, text: str) -> Analysis:
+        """The analysis of an answer, remembered: pass-by checks ask about the same words often."""
+        found = self._analyses.get(text)
+        if found is None:
+            from tui.core.selftalk import analyse  # see review_answer
+
+            found = self._analyses[text] = analyse(text)
+        return found
+
+    def names(self, planned: PlannedStep) -> set[str]:
+        """Earlier answers this step shows: ``{name}`` in its words, and a reframe's source."""
         step = planned.step
-        names = set(template_names(step.prompt or "") + template_names(step.text or ""))
-        return any(
-            other.exercise is planned.exercise
-            and other.step.id in names
-            and self._reframes_crisis(other)
+        found = set()
+        for template in (step.prompt, step.text, step.placeholder):
+            found.update(template_names(template or ""))
+        if step.source:
+            found.add(step.source)
+        return found
+
+    def _named_steps(self, planned: PlannedStep) -> list[PlannedStep]:
+        names = self.names(planned)
+        return [
+            other
             for other in self.steps[: planned.position]
+            if other.exercise is planned.exercise and other.step.id in names
+        ]
+
+    def holds_crisis_words(self, planned: PlannedStep) -> bool:
+        """This step's answer is words of crisis (or ones the person said were)."""
+        if planned.position in self.crisis_steps:
+            return True
+        answer = self.records[planned.position].answer
+        return isinstance(answer, str) and bool(answer.strip()) and self.analyse(answer).crisis
+
+    def hands_back_crisis(self, planned: PlannedStep) -> bool:
+        """Any step whose words name crisis words, directly or through a step passed by for
+        them, whatever its type: such words are never quoted, rewritten, defused or reframed."""
+        return any(
+            self.holds_crisis_words(other) or self.hands_back_crisis(other)
+            for other in self._named_steps(planned)
         )
 
-    def _reframes_crisis(self, planned: PlannedStep) -> bool:
-        text = self.source_answer(planned)
-        if not text:
+    def rehearses_harsh(self, planned: PlannedStep) -> PlannedStep | None:
+        """The reframe this step would hand back to rehearse, when the kept version still
+        sounded like the critic (the person chose to keep it as it was)."""
+        for other in self._named_steps(planned):
+            answer = self.records[other.position].answer
+            if (
+                other.step.type == "reframe"
+                and isinstance(answer, str)
+                and answer.strip()
+                and self.analyse(answer).critical
+            ):
+                return other
+        return None
+
+    def misses_an_answer(self, planned: PlannedStep) -> bool:
+        """A step that quotes an earlier answer that was skipped would show an empty quote.
+        A reframe still runs (it says there is nothing yet, and that's fine)."""
+        if planned.step.type == "reframe":
             return False
-        from tui.core.selftalk import analyse  # see review_answer
+        step = planned.step
+        quoted = set()
+        for template in (step.prompt, step.text):
+            quoted.update(template_names(template or ""))
+        return any(
+            other.step.id in quoted and not str(self.records[other.position].answer or "").strip()
+            for other in self._named_steps(planned)
+        )
 
-        return analyse(text).crisis
+    def passed_by(self, planned: PlannedStep) -> bool:
+        if self.hands_back_crisis(planned) or self.misses_an_answer(planned):
+            return True
+        # A read step that would rehearse a harsh version says something honest instead.
+        return planned.step.type != "read" and self.rehearses_harsh(planned) is not None
 
-    def _pass_crisis_reframes(self, direction: int) -> None:
-        """Move past reframe steps of crisis language, forwards (+1) or backwards (-1)."""
-        while (planned := self.current) is not None and self.rewrites_crisis_language(planned):
-            record = self.record_for(planned)
-            record.prompt = self.prompt_for(planned)
-            record.answer = None
-            record.versions = []
-            record.skipped = True
-            if direction < 0 and self.position == 0:
-                return
-            self.position += direction
+    def _mark_passed(self, planned: PlannedStep) -> None:
+        record = self.record_for(planned)
+        record.prompt = planned.step.prompt or planned.step.text  # never with answers in it
+        record.answer = None
+        record.versions = []
+        record.tries = 0
+        record.skipped = True
+        record.visited = False
+
+    def _pass_by_forwards(self) -> None:
+        while (planned := self.current) is not None and self.passed_by(planned):
+            self._mark_passed(planned)
+            self.position += 1
 
     # -- moving ------------------------------------------------------------------------
 
@@ -304,7 +379,7 @@ class Session:
             record.tries = 1
         self._leave()
         self.position += 1
-        self._pass_crisis_reframes(+1)
+        self._pass_by_forwards()
 
     def skip(self) -> None:
         planned = self.current
@@ -316,15 +391,18 @@ class Session:
         record.skipped = True
         self._leave()
         self.position += 1
-        self._pass_crisis_reframes(+1)
+        self._pass_by_forwards()
 
     def back(self) -> bool:
-        """Go to the previous step, keeping what was written there. False at the start."""
-        if self.position == 0:
+        """Go to the previous step that is not passed by, keeping what was written there.
+        False when there is none."""
+        earlier = self.position - 1
+        while earlier >= 0 and self.passed_by(self.steps[earlier]):
+            earlier -= 1
+        if earlier < 0:
             return False
         self._leave()
-        self.position -= 1
-        self._pass_crisis_reframes(-1)
+        self.position = earlier
         self._entered_at = self.clock()
         return True
 
@@ -337,6 +415,17 @@ class Session:
             self.skip()
 
     # -- the record --------------------------------------------------------------------
+
+    @property
+    def practised(self) -> bool:
+        """Something was done, not only skipped: a step read or breathed through, an
+        answer, or a rating."""
+        return (
+            any(r.visited and not r.skipped for r in self.records)
+            or any(r.answer is not None for r in self.records)
+            or self.before.any()
+            or self.after.any()
+        )
 
     @property
     def has_writing(self) -> bool:
@@ -364,6 +453,7 @@ class Session:
                 if r.visited or r.answer is not None or r.skipped
             ],
             "crisis": self.crisis,
+            **({"safety_checks": list(self.safety_checks)} if self.safety_checks else {}),
         }
 
     def to_draft(self, stage: str = "steps") -> dict[str, Any]:
@@ -381,6 +471,9 @@ class Session:
             "after": asdict(self.after),
             "records": [asdict(r) for r in self.records],
             "crisis": self.crisis,
+            "crisis_steps": sorted(self.crisis_steps),
+            "asked": sorted(self.asked),
+            "safety_checks": list(self.safety_checks),
         }
 
     @classmethod
@@ -408,6 +501,9 @@ class Session:
             session.records = records
             session.position = max(0, min(int(draft["position"]), len(session.steps)))
             session.crisis = bool(draft.get("crisis", False))
+            session.crisis_steps = {int(n) for n in draft.get("crisis_steps", [])}
+            session.asked = {str(t) for t in draft.get("asked", [])}
+            session.safety_checks = [dict(c) for c in draft.get("safety_checks", [])]
         except (KeyError, TypeError, ValueError):
             return None
         return session

@@ -54,3 +54,14 @@ def fill_template(template: str, answers: dict[str, str]) -> str:
         return answer if answer.strip() else "…"
 
     return _TEMPLATE.sub(replace, template)
+
+
+# Drawing a very long answer takes seconds; what is shown is capped, what is kept never is.
+SHOWN_CHARACTERS = 4000
+
+
+def shown_part(text: str, limit: int = SHOWN_CHARACTERS) -> str:
+    """The start of a long text for display, saying how much more is kept."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text) - limit:,} more characters, all kept)"

@@ -12,7 +12,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer
 
-from tui.core.session import Ratings, Session
+from tui.core.flow import SessionFlow
+from tui.core.session import Ratings
 from tui.widgets.plain import Plain
 from tui.widgets.ratings_form import RatingsForm
 
@@ -28,9 +29,10 @@ class CheckOutScreen(Screen[None]):
         Binding("ctrl+s", "skip", "Skip", priority=True),
     ]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, flow: SessionFlow) -> None:
         super().__init__()
-        self.session = session
+        self.flow = flow
+        self.session = flow.session
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="checkout", classes="page"):
@@ -59,4 +61,4 @@ class CheckOutScreen(Screen[None]):
         from tui.screens.summary import SummaryScreen
 
         self.session.finish()
-        self.app.switch_screen(SummaryScreen(self.session))
+        self.app.switch_screen(SummaryScreen(self.flow))

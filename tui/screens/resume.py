@@ -1,4 +1,4 @@
-"""After a crash or a closed window: pick up where you left off, or let it go."""
+"""After a crash or a closed window: pick up where you left off, or keep it for later reading."""
 
 from __future__ import annotations
 
@@ -27,10 +27,14 @@ class ResumeScreen(ModalScreen[bool | None]):
         with Vertical(id="resume", classes="dialog"):
             yield Plain("Welcome back", classes="title")
             yield Plain(f"You have an unfinished session from {started}: {titles}.")
-            yield Plain("Everything you wrote is still here.", classes="muted")
+            yield Plain(
+                "Everything you wrote is still here. Not now keeps it in your reflections, "
+                "as unfinished.",
+                classes="muted",
+            )
             with Horizontal(classes="buttons"):
                 yield Button(Content("Resume"), compact=True, id="resume-button", variant="primary")
-                yield Button(Content("Discard it"), compact=True, id="discard", variant="error")
+                yield Button(Content("Not now"), compact=True, id="discard")
 
     def on_mount(self) -> None:
         self.query_one("#resume-button", Button).focus()

@@ -15,7 +15,8 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, Footer, OptionList, ProgressBar, TextArea
 
-from tui.core.session import Session, review_answer
+from tui.core.flow import AskAnswer, Outcome, SaveReport, SessionFlow
+from tui.core.session import Session
 from tui.core.text import strip_controls
 from tui.widgets.breathe import BreathingGuide
 from tui.widgets.plain import Plain
@@ -39,10 +40,13 @@ class SessionScreen(Screen[None]):
         width: 1fr;
         text-style: bold;
         color: $accent;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
 
     #step-count {
         width: auto;
+        margin-left: 2;
         color: $text-muted;
     }
 
@@ -76,6 +80,17 @@ class SessionScreen(Screen[None]):
         margin-top: 1;
     }
 
+    /* While "let's try that again" is open, the box shrinks so the thought stays in view. */
+    .-trying #answer {
+        height: 3;
+        min-height: 3;
+        margin-top: 0;
+    }
+
+    .-trying #try-again {
+        margin-top: 0;
+    }
+
     #try-again .heading {
         text-style: bold;
     }
@@ -101,11 +116,15 @@ class SessionScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.stage = stage
-        self._versions: list[str] = []
+        self._flow: SessionFlow | None = None
         self._draft_timer: Timer | None = None
-        # (step position, text) whose support screen was seen and left with "Return to the
-        # exercise": continuing with the same words goes on, rather than pausing again.
-        self._support_seen: set[tuple[int, str]] = set()
+
+    @property
+    def flow(self) -> SessionFlow:
+        """Every decision is the flow's (tui.core.flow); this screen only shows them."""
+        if self._flow is None:
+            self._flow = self.app.flow_for(self.session)
+        return self._flow
 
     def compose(self) -> ComposeResult:
         with Vertical(id="session", classes="page"):
@@ -126,7 +145,7 @@ class SessionScreen(Screen[None]):
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:
-        if self.stage != "steps" or self.session.finished:
+        if self.stage != "steps" or self.flow.finished:
             self.call_after_refresh(self._after_steps)
             return
         await self.show_step()
@@ -139,16 +158,17 @@ class SessionScreen(Screen[None]):
         return views.first() if views else None
 
     async def show_step(self) -> None:
-        planned = self.session.current
+        flow = self.flow
+        planned = flow.current
         if planned is None:
             self._after_steps()
             return
         area = self.query_one("#step-area", VerticalScroll)
+        self.query_one("#session").remove_class("-trying")
         await area.remove_children()
-        record = self.session.record_for(planned)
-        self._versions = list(record.versions)
         step = planned.step
-        prompt = self.session.prompt_for(planned)
+        prompt = flow.prompt()
+        answer = flow.answer_so_far()
         view: StepView
         if step.type == "breathe":
             view = BreatheView(step, prompt, reduced_motion=self.app.reduced_motion)
@@ -156,21 +176,18 @@ class SessionScreen(Screen[None]):
             view = WriteView(
                 step,
                 prompt,
-                record.answer,
-                self.session.source_answer(planned),
+                answer,
+                flow.quote(),
                 placeholder=self.session.render(planned, step.placeholder),
             )
         else:
-            view = VIEWS[step.type](step, prompt, record.answer)
+            view = VIEWS[step.type](step, prompt, answer)
         await area.mount(view)
-        done, total = self.session.progress
-        exercise_number = self.session.exercises.index(planned.exercise) + 1
+        done, _ = self.session.progress
+        title, where = flow.progress()
         preview = " · preview, nothing is saved" if self.session.preview else ""
-        self.query_one("#exercise-title", Plain).set_text(planned.exercise.title + preview)
-        self.query_one("#step-count", Plain).set_text(
-            f"exercise {exercise_number} of {len(self.session.exercises)}"
-            f" · step {done + 1} of {total}"
-        )
+        self.query_one("#exercise-title", Plain).set_text(title + preview)
+        self.query_one("#step-count", Plain).set_text(where)
         self.query_one("#progress", ProgressBar).update(progress=done)
         self.query_one("#back", Button).disabled = done == 0
         if step.type in ("read", "breathe"):
@@ -206,96 +223,56 @@ class SessionScreen(Screen[None]):
     async def action_next(self) -> None:
         await self.caught_up()
         view = self.view
-        planned = self.session.current
-        if view is None or planned is None or self.query(TryAgainPanel):
+        if view is None or self.flow.current is None or self.query(TryAgainPanel):
             return
-        if not isinstance(view, WriteView):
-            self.session.answer(view.value())
-            await self._moved()
-            return
-        text = self._current_text() or ""
-        if not text.strip():
-            self.session.answer(None)
-            await self._moved()
-            return
-        if not self._versions or self._versions[-1] != text:
-            self._versions.append(text)
-        review = review_answer(planned.step, text)
-        if review.crisis:
-            self.session.crisis = True
-            position = self.session.position
-            seen = (position, text) in self._support_seen
-            self.session.answer(text, versions=self._versions)
-            self.app.keep_draft(self.session)
-            if seen:
-                await self.show_step()  # no reframing is offered on crisis language
-            else:
-                self._pause_for_support(text, position)
-            return
-        if review.offer_try_again:
-            self.session.record_for(planned).versions = list(self._versions)
-            self.app.keep_draft(self.session)
-            panel = TryAgainPanel(review.analysis, attempt=len(self._versions) - 1)
+        await self.present(self.flow.submit(view.value()))
+
+    async def present(self, outcome: Outcome) -> None:
+        """Show what the flow decided."""
+        if outcome.note:
+            self.notify(outcome.note, timeout=10, markup=False)
+        if outcome.kind == "crisis":
+            self._pause_for_support(outcome.pause_words)
+        elif outcome.kind == "ask":
+            self._ask_directly()
+        elif outcome.kind == "try-again" and outcome.review is not None:
+            panel = TryAgainPanel(outcome.review.analysis, attempt=outcome.attempt)
+            self.query_one("#session").add_class("-trying")
             await self.query_one("#step-area", VerticalScroll).mount(panel)
             panel.scroll_visible(animate=False)
-            return
-        self.session.answer(text, versions=self._versions)
-        await self._moved()
+        else:
+            await self.show_step()
+
+    async def _close_try_again(self) -> None:
+        self.query_one("#session").remove_class("-trying")
+        for panel in self.query(TryAgainPanel):
+            await panel.remove()
 
     @on(TryAgainPanel.Choice)
     async def _try_again_choice(self, event: TryAgainPanel.Choice) -> None:
-        await self.query_one(TryAgainPanel).remove()
+        await self._close_try_again()
         view = self.view
         if event.try_again:
             if view is not None:
                 view.focus_input()
             return
-        text = self._current_text() or ""
-        self.session.answer(text, versions=self._versions)
-        await self._moved()
-
-    async def _moved(self) -> None:
-        self.app.keep_draft(self.session)
-        await self.show_step()
+        await self.present(self.flow.keep_as_is())
 
     async def action_back(self) -> None:
         await self.caught_up()
-        if self.query(TryAgainPanel):
-            await self.query_one(TryAgainPanel).remove()
-        self._note_current()
-        if self.session.back():
+        await self._close_try_again()
+        if self.flow.back(self._current_text()):
             await self.show_step()
 
     async def action_skip(self) -> None:
         """Skip a step; words already typed are kept (skipping only passes the checks)."""
         await self.caught_up()
-        if self.query(TryAgainPanel):
-            await self.query_one(TryAgainPanel).remove()
-        text = self._current_text()
-        planned = self.session.current
-        if planned is not None and text and text.strip():
-            versions = list(self._versions)
-            if not versions or versions[-1] != text:
-                versions.append(text)
-            position = self.session.position
-            seen = (position, text) in self._support_seen
-            self.session.answer(text, versions=versions)
-            if review_answer(planned.step, text).crisis and not seen:
-                # Crisis language is never skipped past without the support screen.
-                self.session.crisis = True
-                self.app.keep_draft(self.session)
-                self._pause_for_support(text, position)
-                return
-        else:
-            self.session.skip()
-        await self._moved()
+        await self._close_try_again()
+        await self.present(self.flow.skip(self._current_text()))
 
     def _note_current(self) -> None:
         """Keep unfinished text with the step, so back, resize or a crash lose nothing."""
-        text = self._current_text()
-        planned = self.session.current
-        if text is not None and planned is not None:
-            self.session.record_for(planned).answer = text if text.strip() else None
+        self.flow.note_text(self._current_text())
 
     @on(Button.Pressed, "#continue")
     async def _continue_pressed(self) -> None:
@@ -328,7 +305,7 @@ class SessionScreen(Screen[None]):
     def _write_draft(self) -> None:
         self._draft_timer = None
         self._note_current()
-        self.app.keep_draft(self.session)
+        self.flow.keep_draft()
 
     # -- leaving and finishing -----------------------------------------------------------
 
@@ -340,12 +317,11 @@ class SessionScreen(Screen[None]):
         def decided(choice: str | None) -> None:
             if choice is None:
                 return
-            if choice == "keep":
-                self.session.finish()
-                if not self.app.save_reflection(self.session, completed=False):
-                    return  # the draft still holds it; stay so the person sees the message
-            else:
-                self.app.store.discard_draft()
+            report = self.flow.leave(keep=choice == "keep")
+            self.app.tell_report(report, completed=False)
+            if not report.safe:
+                self._show_unsaved(report)
+                return  # stay, with the words on screen to copy
             if then_quit:
                 self.app.exit(0)
             else:
@@ -354,14 +330,24 @@ class SessionScreen(Screen[None]):
         has_writing = self.session.has_writing and not self.session.preview
         self.app.push_screen(LeaveScreen(has_writing=has_writing), decided)
 
-    def _pause_for_support(self, text: str, position: int) -> None:
+    def _show_unsaved(self, report: SaveReport) -> None:
+        """Nothing holds the words: say so, and show them where they can be copied."""
+        from tui.screens.unsaved import UnsavedScreen
+
+        self.app.push_screen(UnsavedScreen(report.message(completed=False), self.flow.words()))
+
+    def _pause_for_support(self, words: str) -> None:
         from tui.screens.support import SupportScreen
 
         async def decided(choice: str | None) -> None:
             if choice == "end":
-                self.session.finish()
-                if self.app.save_reflection(self.session, completed=False):
-                    self.app.notify(
+                report = self.flow.end_after_support()
+                self.app.tell_report(report, completed=False)
+                if not report.safe:
+                    self._show_unsaved(report)
+                    return
+                if report.saved:
+                    self.notify(
                         "What you wrote is kept as an unfinished reflection. "
                         "Be gentle with yourself.",
                         markup=False,
@@ -370,22 +356,31 @@ class SessionScreen(Screen[None]):
             else:
                 # Back to the very step they were on, with their words still there; they
                 # may change them, or continue as they are.
-                while self.session.position > position and self.session.back():
-                    pass
-                self._support_seen.add((position, text))
+                self.flow.return_from_support()
                 await self.show_step()
 
-        self.app.push_screen(SupportScreen(paused_session=True), decided)
+        self.app.push_screen(SupportScreen(paused_session=True, pause_words=words), decided)
+
+    def _ask_directly(self) -> None:
+        from tui.screens.ask import AskScreen
+
+        async def decided(choice: AskAnswer | None) -> None:
+            await self.present(self.flow.answer_ask(choice or "rather-not"))
+
+        self.app.push_screen(AskScreen(), decided)
 
     def _after_steps(self) -> None:
         from tui.screens.checkout import CheckOutScreen
         from tui.screens.summary import SummaryScreen
 
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
         if self.stage == "summary":
-            self.app.switch_screen(SummaryScreen(self.session))
+            self.app.switch_screen(SummaryScreen(self.flow))
         elif not self.app.settings.ask_ratings or self.session.preview:
             self.session.finish()
-            self.app.switch_screen(SummaryScreen(self.session))
+            self.app.switch_screen(SummaryScreen(self.flow))
         else:
-            self.app.keep_draft(self.session, stage="checkout")
-            self.app.switch_screen(CheckOutScreen(self.session))
+            self.flow.keep_draft(stage="checkout")
+            self.app.switch_screen(CheckOutScreen(self.flow))

@@ -31,14 +31,15 @@ class SupportScreen(ModalScreen[str | None]):
         Binding("b", "breathe", "Grounding breath"),
     ]
 
-    def __init__(self, *, paused_session: bool = False) -> None:
+    def __init__(self, *, paused_session: bool = False, pause_words: str = CRISIS_PAUSE) -> None:
         super().__init__()
         self.paused_session = paused_session
+        self.pause_words = pause_words  # says "kept" only when the words are in a file
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="support", classes="dialog"):
             yield Plain("Support", classes="title")
-            yield Plain(CRISIS_PAUSE if self.paused_session else OPENED)
+            yield Plain(self.pause_words if self.paused_session else OPENED)
             yield Plain(NOT_A_CRISIS_SERVICE, classes="muted")
             yield Plain(
                 "If you might act on thoughts of harming yourself, please reach a person now:",
@@ -53,15 +54,20 @@ class SupportScreen(ModalScreen[str | None]):
             with Horizontal(classes="buttons"):
                 yield Button(Content("A grounding breath"), compact=True, id="breathe")
                 if self.paused_session:
-                    yield Button(Content("Return to the exercise"), compact=True, id="continue")
                     yield Button(
-                        Content("End the session"), compact=True, id="end", variant="primary"
+                        Content("Return to the exercise"),
+                        compact=True,
+                        id="continue",
+                        variant="primary",
                     )
+                    yield Button(Content("End the session"), compact=True, id="end")
                 else:
                     yield Button(Content("Close"), compact=True, id="close", variant="primary")
 
     def on_mount(self) -> None:
-        self.query(Button).last().focus(scroll_visible=False)
+        # Enter must never end a paused session: focus starts on "Return to the exercise".
+        first = "#continue" if self.paused_session else "#close"
+        self.query_one(first, Button).focus(scroll_visible=False)
         self.query_one("#support").scroll_home(animate=False)  # the words first, then the buttons
 
     def action_close(self) -> None:

@@ -9,7 +9,7 @@ from textual.widgets import OptionList, TextArea
 from textual.widgets.option_list import Option
 
 from tui.core.exercises import Step
-from tui.core.text import strip_controls
+from tui.core.text import shown_part, strip_controls
 from tui.widgets.breathe import BreathingGuide, Pace
 from tui.widgets.plain import Plain, literal
 from tui.widgets.rating import RatingBar
@@ -26,7 +26,7 @@ class StepView(Vertical):
     def __init__(self, step: Step, prompt: str, answer: str | int | None = None) -> None:
         super().__init__(classes=f"step step-{step.type}")
         self.step = step
-        self.prompt = prompt
+        self.prompt = shown_part(prompt)  # a prompt quoting a huge answer draws its start
         self.initial = answer
 
     def compose(self) -> ComposeResult:
@@ -73,7 +73,8 @@ class WriteView(StepView):
     def compose(self) -> ComposeResult:
         if self.step.type == "reframe":
             yield Plain("You wrote:", classes="quote-label")
-            yield Plain(self.source_answer or "(nothing yet, and that's fine)", classes="quote")
+            quote = shown_part(self.source_answer) if self.source_answer else None
+            yield Plain(quote or "(nothing yet, and that's fine)", classes="quote")
         yield Plain(self.prompt, classes="prompt")
         yield TextBox(
             str(self.initial) if isinstance(self.initial, str) else "",

@@ -9,19 +9,21 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Static
 
-from tui.core.selftalk import Analysis, hint_for
+from tui.core.selftalk import Analysis, Finding, hint_for
 from tui.core.session import try_again_heading
 
 
-def highlighted(analysis: Analysis) -> Content:
-    """The person's words, literally, with the flagged spans marked.
-
-    The session strips control characters before analysing, so spans line up.
-    """
-    content = Content(analysis.text)
+def explained(analysis: Analysis, attempt: int) -> list[tuple[Finding, str]]:
+    """Each finding with a hint; a category met twice gets its next hint, not the same one."""
+    seen: dict[str, int] = {}
+    out = []
     for finding in analysis.findings:
-        content = content.stylize("bold reverse", finding.start, finding.end)
-    return content
+        n = seen.get(finding.category, 0)
+        seen[finding.category] = n + 1
+        hint = hint_for(finding.category, attempt + n)
+        first, dot, _ = hint.partition(". ")
+        out.append((finding, first + dot.strip() if dot else hint))  # its first sentence
+    return out
 
 
 class TryAgainPanel(Vertical):
@@ -29,6 +31,7 @@ class TryAgainPanel(Vertical):
 
     DEFAULT_CSS = """
     TryAgainPanel { height: auto; }
+    TryAgainPanel .buttons { margin-top: 0; }
     """
 
     class Choice(Message):
@@ -42,15 +45,19 @@ class TryAgainPanel(Vertical):
         self.attempt = attempt
 
     def compose(self) -> ComposeResult:
-        first = self.analysis.findings[0] if self.analysis.findings else None
-        yield Static(Content(try_again_heading(self.attempt)), classes="heading")
         still = " still" if self.attempt else ""
         yield Static(
-            Content(f"It sounds like the critic might{still} be speaking here:"), classes="muted"
+            Content.assemble(
+                (try_again_heading(self.attempt), "bold"),
+                f" The critic might{still} be speaking in these words:",
+            ),
+            classes="heading",
         )
-        yield Static(highlighted(self.analysis), classes="quote", markup=False)
-        if first is not None:
-            yield Static(Content(hint_for(first.category, self.attempt)), classes="hint")
+        # Every pattern noticed, each with its own hint; the words are in the box above, so
+        # they aren't repeated in full (that pushed the original thought off a small screen).
+        for finding, hint in explained(self.analysis, self.attempt):
+            line = Content.assemble(("“" + finding.match + "”", "bold"), ": " + hint)
+            yield Static(line, classes="hint", markup=False)
         with Horizontal(classes="buttons"):
             yield Button(
                 Content("Try again"), compact=True, id="try-again-button", variant="primary"

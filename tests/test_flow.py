@@ -1,0 +1,89 @@
+"""The session flow's decisions, without any face."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui.core.exercises import load_library
+from tui.core.flow import SessionFlow
+from tui.core.session import Session
+from tui.core.storage import ReflectionStore
+
+CRISIS = "I want to kill myself"
+
+
+def flow_for(tmp_path: Path, exercise: str) -> SessionFlow:
+    library = load_library()
+    return SessionFlow(Session([library.exercises[exercise]]), ReflectionStore(tmp_path))
+
+
+def test_crisis_pauses_on_the_step_and_return_goes_on_with_the_same_words(tmp_path: Path) -> None:
+    flow = flow_for(tmp_path, "just-a-thought")
+    assert flow.submit(None).kind == "moved"
+    position = flow.session.position
+    outcome = flow.submit(CRISIS)
+    assert outcome.kind == "crisis" and outcome.kept
+    assert flow.session.position == position  # paused, not moved on
+    assert ReflectionStore(tmp_path).load_draft() is not None  # the words are in a file
+    flow.return_from_support()
+    assert flow.session.position == position and flow.answer_so_far() == CRISIS
+    assert flow.submit(CRISIS).kind == "moved"
+    # "You wrote: {thought}. Now write it again…" is passed by; the closing read step is next.
+    assert flow.current is not None and flow.current.step.type == "read"
+    assert CRISIS not in flow.prompt()
+
+
+def test_changed_words_after_support_are_read_afresh(tmp_path: Path) -> None:
+    flow = flow_for(tmp_path, "just-a-thought")
+    flow.submit(None)
+    assert flow.submit(CRISIS).kind == "crisis"
+    flow.return_from_support()
+    assert flow.submit("A hard day at work").kind == "moved"
+    assert "A hard day at work" in flow.prompt()  # now it may be defused
+
+
+def test_try_again_keeps_every_version_and_keep_as_is_moves_on(tmp_path: Path) -> None:
+    flow = flow_for(tmp_path, "lets-try-that-again")
+    flow.submit(None)
+    flow.submit(None)
+    flow.submit("I'm such a failure")
+    flow.submit(None)
+    first = flow.submit("I'm a total idiot")
+    assert first.kind == "try-again" and first.attempt == 0 and first.review is not None
+    second = flow.submit("I'm still a total idiot")
+    assert second.kind == "try-again" and second.attempt == 1
+    assert flow.keep_as_is().kind == "moved"
+    reframe = next(r for r in flow.session.records if r.type == "reframe")
+    assert reframe.versions == ["I'm a total idiot", "I'm still a total idiot"]
+    assert "critic's voice" in flow.prompt()  # honest, not the harsh words to rehearse
+
+
+def test_back_skips_over_steps_passed_by_and_keeps_words(tmp_path: Path) -> None:
+    flow = flow_for(tmp_path, "just-a-thought")
+    flow.submit(None)
+    flow.submit(CRISIS)
+    flow.return_from_support()
+    flow.submit(CRISIS)
+    assert flow.back()
+    assert flow.answer_so_far() == CRISIS  # the step before the passed-by one
+
+
+def test_skip_with_crisis_words_still_pauses(tmp_path: Path) -> None:
+    flow = flow_for(tmp_path, "just-a-thought")
+    flow.submit(None)
+    assert flow.skip(CRISIS).kind == "crisis"
+
+
+def test_a_declined_draft_from_a_failed_summary_save_is_kept_as_finished(tmp_path: Path) -> None:
+    from tui.core.flow import find_draft, keep_declined_draft
+
+    flow = flow_for(tmp_path, "just-a-thought")
+    while not flow.finished:
+        flow.submit("words")
+    store = ReflectionStore(tmp_path)
+    store.save_draft(flow.session.to_draft("summary"))  # as when the summary's save failed
+    offer = find_draft(store, load_library())
+    assert offer is not None and offer.stage == "summary"
+    assert keep_declined_draft(store, offer).saved
+    (record,) = store.list()
+    assert record["completed"] is True

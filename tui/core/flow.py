@@ -1,0 +1,507 @@
+"""The one session flow: every decision a session makes, for both faces to present.
+
+The full-screen app and plain mode each show steps and read answers, and nothing more.
+What an answer leads to (moving on, "let's try that again", a pause for support, a direct
+question), which steps are passed by, where a return from support lands, and what is
+really written where when the session ends are all decided here, once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from tui.core.safety import CRISIS_PAUSE
+from tui.core.session import PlannedStep, Review, Session, review_answer, show_rating
+from tui.core.storage import ReflectionStore, StoreError
+from tui.core.text import strip_controls
+
+if TYPE_CHECKING:
+    from tui.core.exercises import Library
+
+Kind = Literal["moved", "try-again", "crisis", "ask", "stayed"]
+AskAnswer = Literal["yes", "no", "rather-not"]
+
+# Asked when words might mean risk but aren't clear: plainly, kindly, and without alarm.
+ASK_HEADING = "Can I ask you something directly?"
+ASK_QUESTION = (
+    "Some of what you wrote made me want to check in with you. "
+    "Are you having thoughts of ending your life, or of harming yourself?"
+)
+ASK_CHOICES: tuple[tuple[AskAnswer, str], ...] = (
+    ("yes", "Yes, or I'm not sure"),
+    ("no", "No, I'm safe"),
+    ("rather-not", "I'd rather not say"),
+)
+RATHER_NOT_NOTE = (
+    "That's all right. If things feel heavy at any point, F2 (or /support) shows people "
+    "you can reach."
+)
+RECOVERY_NOTE = (
+    "It sounds like you've come a long way through something hard. That matters. "
+    "Support is always one key away: F2 (or /support)."
+)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What an answer led to. ``note`` is a short line to show on the way (or None)."""
+
+    kind: Kind
+    review: Review | None = None
+    attempt: int = 0
+    note: str | None = None
+    kept: bool = True  # for a pause: the words are in a file (the draft) right now
+
+    @property
+    def pause_words(self) -> str:
+        """The support pause's opening, true to whether the words are kept."""
+        if self.kept:
+            return CRISIS_PAUSE
+        return CRISIS_PAUSE.replace(" What you wrote is kept.", "")
+
+
+@dataclass(frozen=True)
+class SaveReport:
+    """What was really written, and where. Faces say only what this says."""
+
+    saved: bool = False
+    draft_kept: bool = False
+    nothing_to_keep: bool = False
+    preview: bool = False
+    folder: Path | None = None
+    reason: str | None = None
+
+    @property
+    def safe(self) -> bool:
+        """The words are in a file (or there were none to keep)."""
+        return self.saved or self.draft_kept or self.nothing_to_keep or self.preview
+
+    def message(self, *, completed: bool = True) -> str:
+        if self.preview:
+            return "This was a preview: nothing was saved."
+        if self.nothing_to_keep:
+            return "Nothing was written, so there was nothing to keep."
+        if self.saved:
+            return (
+                "Saved to your reflections."
+                if completed
+                else "What you wrote is kept as an unfinished reflection."
+            )
+        if self.draft_kept:
+            return (
+                f"Your reflection couldn't be saved ({self.reason}). Your words are kept as a "
+                f"draft in {self.folder} and will be offered next time."
+            )
+        return (
+            f"Nothing could be written to {self.folder} ({self.reason}). Your words are not "
+            "saved anywhere. Here they are, so you can copy them somewhere safe:"
+        )
+
+
+def _reason(error: BaseException) -> str:
+    """The store's plain reason ("the disk is full"), without its own lead-in."""
+    reason = str(error).rstrip(".")
+    if isinstance(error.__cause__, OSError) and ": " in reason:
+        reason = reason.split(": ", 1)[1]
+    return reason
+
+
+def reflection_from_draft(draft: dict[str, Any]) -> dict[str, Any] | None:
+    """An unfinished reflection made from a draft as it is, without the exercises: for a
+    draft that can't be resumed (its exercise changed) or that the person declined."""
+    try:
+        records = [r for r in draft["records"] if isinstance(r, dict)]
+        steps = [
+            {k: v for k, v in r.items() if k != "visited"}
+            for r in records
+            if r.get("visited") or r.get("answer") is not None or r.get("skipped")
+        ]
+        record: dict[str, Any] = {
+            "id": str(draft["id"]),
+            "schema": 1,
+            "started_at": str(draft["started_at"]),
+            "ended_at": str(draft.get("ended_at") or draft["started_at"]),
+            "completed": False,
+            "situation": draft.get("situation"),
+            "minutes_planned": draft.get("minutes_planned"),
+            "exercises": list(draft.get("exercises", [])),
+            "ratings": {"before": draft.get("before", {}), "after": draft.get("after", {})},
+            "steps": steps,
+            "crisis": bool(draft.get("crisis", False)),
+        }
+    except (KeyError, TypeError, ValueError):
+        return None
+    if draft.get("safety_checks"):
+        record["safety_checks"] = draft["safety_checks"]
+    return record
+
+
+def draft_has_words(draft: dict[str, Any]) -> bool:
+    records = draft.get("records")
+    if not isinstance(records, list):
+        return False
+    return any(
+        isinstance(r, dict) and isinstance(r.get("answer"), str) and r["answer"].strip()
+        for r in records
+    )
+
+
+@dataclass(frozen=True)
+class DraftOffer:
+    """An unfinished session found at start: resume it, or keep it in the reflections."""
+
+    draft: dict[str, Any]
+    session: Session | None  # None: it can't be resumed (its exercises changed)
+
+    @property
+    def stage(self) -> str:
+        return str(self.draft.get("stage", "steps"))
+
+    def question(self) -> str:
+        started = self.session.started_at if self.session else None
+        when = started.strftime("%A %d %B, %H:%M") if started else "earlier"
+        titles = ", ".join(e.title for e in self.session.exercises) if self.session else ""
+        return f"An unfinished session from {when}" + (f": {titles}." if titles else ".")
+
+
+def find_draft(store: ReflectionStore, library: Library) -> DraftOffer | None:
+    """The draft left by a session that ended without saving, if any."""
+    try:
+        draft = store.load_draft()
+    except (OSError, StoreError):
+        return None
+    if draft is None:
+        return None
+    return DraftOffer(draft, Session.from_draft(draft, library))
+
+
+def keep_declined_draft(store: ReflectionStore, offer: DraftOffer) -> SaveReport:
+    """Declined: kept as an unfinished reflection; the draft goes only once that is on disk."""
+    folder = store.data_dir
+    if not draft_has_words(offer.draft):
+        with contextlib.suppress(OSError, StoreError):
+            store.discard_draft()
+        return SaveReport(nothing_to_keep=True, folder=folder)
+    # A draft kept at the summary (its save failed) is a finished session.
+    completed = offer.stage == "summary"
+    record = offer.session.to_record(completed=completed) if offer.session else None
+    record = record or reflection_from_draft(offer.draft)
+    if record is not None:
+        record["completed"] = completed
+    if record is None:
+        return SaveReport(draft_kept=True, folder=folder, reason="the draft could not be read")
+    try:
+        store.save(record)
+    except (OSError, StoreError) as error:
+        return SaveReport(draft_kept=True, folder=folder, reason=_reason(error))
+    with contextlib.suppress(OSError, StoreError):
+        store.discard_draft()
+    return SaveReport(saved=True, folder=folder)
+
+
+class SessionFlow:
+    """One session's decisions. Faces call these and present what comes back."""
+
+    def __init__(
+        self,
+        session: Session,
+        store: ReflectionStore,
+        *,
+        backup: Callable[[], str | None] | None = None,
+    ) -> None:
+        self.session = session
+        self.store = store
+        # Runs after a reflection is saved; returns a problem to mention, or None.
+        self.backup = backup
+        self.last_report: SaveReport | None = None
+        # (position, words) whose support screen was seen: going on with them moves on.
+        self._support_seen: set[tuple[int, str]] = set()
+        self._pending: tuple[int, str] | None = None
+        self._draft_checked = False
+        self._closed = False  # saved (or let go): a late draft must not bring it back
+        session._pass_by_forwards()
+
+    # -- where we are --------------------------------------------------------------------
+
+    @property
+    def current(self) -> PlannedStep | None:
+        return self.session.current
+
+    @property
+    def finished(self) -> bool:
+        return self.session.finished
+
+    def prompt(self) -> str:
+        planned = self.current
+        return self.session.prompt_for(planned) if planned else ""
+
+    def quote(self) -> str | None:
+        """For a reframe: the earlier answer it rewrites."""
+        planned = self.current
+        return self.session.source_answer(planned) if planned else None
+
+    def answer_so_far(self) -> str | int | None:
+        planned = self.current
+        return self.session.record_for(planned).answer if planned else None
+
+    def progress(self) -> tuple[str, str]:
+        """(title, where we are) for the top of a step: one count, not two mixed."""
+        planned = self.current
+        if planned is None:
+            return "", ""
+        exercise = planned.exercise
+        steps = [p for p in self.session.steps if p.exercise is exercise]
+        number = steps.index(planned) + 1
+        exercises = self.session.exercises
+        where = f"step {number} of {len(steps)}"
+        if len(exercises) > 1:
+            where = f"exercise {exercises.index(exercise) + 1} of {len(exercises)}, " + where
+        return exercise.title, where
+
+    # -- answering -----------------------------------------------------------------------
+
+    def note_text(self, text: str | None) -> None:
+        """Keep unfinished words with their step (back, a crash or leaving lose nothing)."""
+        planned = self.current
+        if text is not None and planned is not None:
+            text = strip_controls(text)
+            self.session.record_for(planned).answer = text if text.strip() else None
+
+    def submit(self, value: str | int | None) -> Outcome:
+        """The person continues with ``value`` as the answer to the current step."""
+        planned = self.current
+        if planned is None:
+            return Outcome("moved")
+        if not planned.step.takes_text:
+            self.session.answer(value)
+            return self._moved()
+        text = strip_controls(str(value or ""))
+        if not text.strip():
+            self.session.answer(None)
+            return self._moved()
+        return self._review(planned, text)
+
+    def _keep_version(self, planned: PlannedStep, text: str) -> None:
+        record = self.session.record_for(planned)
+        if not record.versions or record.versions[-1] != text:
+            record.versions.append(text)
+        record.tries = len(record.versions)
+        record.prompt = self.session.prompt_for(planned)
+        record.answer = text
+
+    def _review(self, planned: PlannedStep, text: str, note: str | None = None) -> Outcome:
+        session = self.session
+        self._keep_version(planned, text)
+        review = review_answer(planned.step, text)
+        concern = review.analysis.concern
+        position = planned.position
+        if (position, text) in self._support_seen:
+            return self._answer(planned, note)  # going on with them after support
+        session.crisis_steps.discard(position)  # any earlier "yes" was about other words
+        if concern == "crisis":
+            session.crisis = True
+            self._pending = (position, text)
+            return Outcome("crisis", review, kept=self.keep_draft())
+        if concern == "ask" and text not in session.asked:
+            self._pending = (position, text)
+            self.keep_draft()
+            return Outcome("ask", review)
+        if concern == "recovery":
+            note = RECOVERY_NOTE
+        if review.offer_try_again:
+            self.keep_draft()
+            record = session.record_for(planned)
+            return Outcome("try-again", review, attempt=len(record.versions) - 1, note=note)
+        return self._answer(planned, note)
+
+    def _answer(self, planned: PlannedStep, note: str | None = None) -> Outcome:
+        record = self.session.record_for(planned)
+        self.session.answer(record.answer, versions=list(record.versions))
+        return self._moved(note)
+
+    def _moved(self, note: str | None = None) -> Outcome:
+        self.keep_draft()
+        return Outcome("moved", note=note)
+
+    def keep_as_is(self) -> Outcome:
+        """After "let's try that again": the person keeps what they wrote."""
+        planned = self.current
+        if planned is None:
+            return Outcome("moved")
+        return self._answer(planned)
+
+    def answer_ask(self, choice: AskAnswer) -> Outcome:
+        """The person's answer to the direct question; it is kept in the reflection."""
+        planned = self.current
+        if planned is None or self._pending is None:
+            return Outcome("moved")
+        position, text = self._pending
+        self.session.safety_checks.append(
+            {"exercise": planned.exercise.id, "step": planned.step.index, "answer": choice}
+        )
+        if choice == "yes":
+            self.session.crisis = True
+            self.session.crisis_steps.add(position)
+            return Outcome("crisis", kept=self.keep_draft())
+        self._pending = None
+        self.session.asked.add(text)
+        note = RATHER_NOT_NOTE if choice == "rather-not" else None
+        return self._review(planned, text, note)
+
+    def return_from_support(self) -> None:
+        """Back to the very step, with the words still there, to change or go on with."""
+        if self._pending is not None:
+            self._support_seen.add(self._pending)
+            self._pending = None
+        self.keep_draft()
+
+    def end_after_support(self) -> SaveReport:
+        self._pending = None
+        self.session.finish()
+        return self.save(completed=False)
+
+    def back(self, text: str | None = None) -> bool:
+        self.note_text(text)
+        self._pending = None
+        moved = self.session.back()
+        self.keep_draft()
+        return moved
+
+    def skip(self, text: str | None = None) -> Outcome:
+        """Skip a step; words already typed are kept (skipping passes the checks), but
+        crisis words are never skipped past without the support screen."""
+        planned = self.current
+        if planned is None:
+            return Outcome("moved")
+        text = strip_controls(text) if text else None
+        if planned.step.takes_text and text and text.strip():
+            self._keep_version(planned, text)
+            concern = self.session.analyse(text).concern
+            if concern == "crisis" and (planned.position, text) not in self._support_seen:
+                self.session.crisis = True
+                self._pending = (planned.position, text)
+                return Outcome("crisis", kept=self.keep_draft())
+            return self._answer(planned)
+        self.session.skip()
+        return self._moved()
+
+    def skip_exercise(self) -> None:
+        self.session.skip_exercise()
+        self.keep_draft()
+
+    # -- the end -------------------------------------------------------------------------
+
+    def summary(self) -> list[tuple[str, str]]:
+        """(prompt, answer) for every step that got an answer, in order."""
+        items: list[tuple[str, str]] = []
+        for record in self.session.records:
+            if record.answer is None or record.type in ("read", "breathe"):
+                continue
+            answer = str(record.answer)
+            if record.type == "rate":
+                answer = f"{answer} / 10"
+            items.append((record.prompt, answer))
+        return items
+
+    def ratings(self) -> list[tuple[str, str, str]]:
+        """(label, before, after) for the ratings given, either side."""
+        before, after = self.session.before, self.session.after
+        rows = []
+        for label, a, b in (
+            ("Inner voice harshness", before.harsh, after.harsh),
+            ("Tension", before.tense, after.tense),
+        ):
+            if a is not None or b is not None:
+                rows.append((label, show_rating(a), show_rating(b)))
+        return rows
+
+    def words(self) -> str:
+        """Everything written, as plain text to copy when nothing could be saved."""
+        parts = []
+        for planned, record in zip(self.session.steps, self.session.records, strict=True):
+            if isinstance(record.answer, str) and record.answer.strip():
+                earlier = [v for v in record.versions if v != record.answer]
+                prompt = record.prompt or self.session.prompt_for(planned)
+                parts.append("\n".join([prompt, *earlier, record.answer]))
+        return "\n\n".join(parts)
+
+    def keeps_anything(self, *, completed: bool) -> bool:
+        """A finished session is practice, even a breath, unless every step was skipped;
+        an unfinished one is kept only when something was written."""
+        return self.session.has_writing or (completed and self.session.practised)
+
+    def save(self, *, completed: bool, stage: str = "summary") -> SaveReport:
+        """Save, else keep a draft, else say plainly that nothing holds the words."""
+        session = self.session
+        folder = self.store.data_dir
+        if session.preview:
+            report = SaveReport(preview=True)
+        elif not self.keeps_anything(completed=completed):
+            self._closed = True
+            self._discard_own_draft()
+            report = SaveReport(nothing_to_keep=True, folder=folder)
+        else:
+            try:
+                self.store.save(session.to_record(completed=completed))
+            except (OSError, StoreError) as error:
+                reason = _reason(error)
+                kept = self.keep_draft(stage)
+                report = SaveReport(draft_kept=kept, folder=folder, reason=reason)
+            else:
+                self._closed = True
+                self._discard_own_draft()
+                report = SaveReport(saved=True, folder=folder)
+                if self.backup is not None:
+                    self.backup()
+        self.last_report = report
+        return report
+
+    def leave(self, *, keep: bool) -> SaveReport:
+        """Leaving part-way: keep what's written as an unfinished reflection, or let it go."""
+        self.session.finish()
+        if keep:
+            return self.save(completed=False, stage="steps")
+        self._closed = True
+        self._discard_own_draft()
+        report = SaveReport(nothing_to_keep=True, folder=self.store.data_dir)
+        self.last_report = report
+        return report
+
+    # -- drafts --------------------------------------------------------------------------
+
+    def keep_draft(self, stage: str = "steps") -> bool:
+        """True when the draft is on disk. Another session's draft is never overwritten: it
+        is kept as an unfinished reflection first, or this draft is not written."""
+        if self.session.preview or self._closed:
+            return True  # nothing to keep, or the reflection already holds it all
+        try:
+            if not self._draft_checked:
+                if not self._set_aside_other_draft():
+                    return False
+                self._draft_checked = True
+            self.store.save_draft(self.session.to_draft(stage))
+        except (OSError, StoreError):
+            return False
+        return True
+
+    def _set_aside_other_draft(self) -> bool:
+        draft = self.store.load_draft()
+        if draft is None or draft.get("id") == self.session.id:
+            return True
+        if not draft_has_words(draft):
+            return True
+        record = reflection_from_draft(draft)
+        if record is None:
+            return False
+        self.store.save(record)
+        return True
+
+    def _discard_own_draft(self) -> None:
+        with contextlib.suppress(OSError, StoreError):
+            draft = self.store.load_draft()
+            if draft is None or draft.get("id") == self.session.id:
+                self.store.discard_draft()
