@@ -177,6 +177,12 @@ async def high_contrast(pilot: Pilot[int]) -> None:
     await pilot.pause(0.3)
 
 
+async def passphrase(pilot: Pilot[int]) -> None:
+    """A locked data folder (``kindtone lock``): the calm screen before home."""
+    await pilot.press(*"my quiet words")
+    await pilot.pause(0.3)
+
+
 SHOTS: dict[str, tuple[dict[str, object], Steps]] = {
     "home": ({}, home),
     "checkin": ({}, checkin),
@@ -193,6 +199,7 @@ SHOTS: dict[str, tuple[dict[str, object], Steps]] = {
     "help": ({}, help_screen),
     "home-light": ({}, light_theme),
     "home-high-contrast": ({}, high_contrast),
+    "passphrase": ({"locked": True}, passphrase),
 }
 
 
@@ -240,6 +247,13 @@ async def take(name: str, options: dict[str, object], steps: Steps) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp)
         seed(data_dir)
+        options = dict(options)
+        if options.pop("locked", False):
+            from tui.core import vault
+            from tui.core.locking import lock_folder
+
+            lock_folder(data_dir, "my quiet words")
+            vault.forget()  # as on a fresh start: the app asks
         # Its own settings too: never the machine's, and a theme chosen for one picture
         # (which the app saves) must not colour the next run's.
         app = KindtoneApp(

@@ -28,3 +28,19 @@ def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(TextArea, "cursor_blink", False, raising=False)
     monkeypatch.setattr(Input, "cursor_blink", False, raising=False)
+
+
+# Argon2id at its smallest, so a lock in a test costs a millisecond. Only tests lower it; a test
+# in test_lock.py checks that production uses at least OWASP's parameters.
+TEST_KDF = {"name": "argon2id", "memory_kib": 8, "iterations": 1, "lanes": 1}
+
+
+@pytest.fixture(autouse=True)
+def cheap_lock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Cheap key derivation for new locks, and no key left in memory between tests."""
+    from tui.core import vault
+
+    monkeypatch.setattr(vault, "_kdf_for_new_keys", dict(TEST_KDF))
+    vault.forget()
+    yield
+    vault.forget()

@@ -23,10 +23,13 @@ from tui.core.backups import (
     restore_backup,
     take_daily_backup,
 )
+from tui.core.locking import lock_folder
 from tui.core.storage import ReflectionStore
+from tui.core.vault import MAGIC, is_locked
 
 ROOT = Path(__file__).resolve().parent.parent
 DAY = date(2026, 11, 25)
+PASS = "correct horse battery"
 
 
 def record(n: int, *, month: int = 11, answer: str | None = None) -> dict[str, Any]:
@@ -65,13 +68,23 @@ def store_files(data_dir: Path) -> dict[str, bytes]:
     return files
 
 
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
+@pytest.fixture(params=["plain", "locked"])
+def data_dir(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
+    """Every test runs on a plain store and on a locked one (issue 16: nothing lost locked)."""
     store = ReflectionStore(tmp_path / "data")
     store.save(record(1, answer="October words", month=10))
     store.save(record(2, answer="November words"))
     store.save_draft({"draft": 1, "id": "d", "records": [{"answer": "half a thought"}]})
+    if request.param == "locked":
+        lock_folder(tmp_path / "data", PASS)
     return tmp_path / "data"
+
+
+def edit(raw: bytes) -> bytes:
+    """A small change to a file's bytes, plain or locked."""
+    if raw.startswith(MAGIC):
+        return raw[:-1] + bytes([raw[-1] ^ 1])
+    return raw.replace(b"November", b"Novembre")
 
 
 # --- taking backups ------------------------------------------------------------------------
@@ -194,7 +207,9 @@ def test_two_processes_taking_backups_at_once_make_one_a_day(
     code = (
         "import sys, time; from datetime import date, timedelta; from pathlib import Path\n"
         "from tui.core.backups import take_daily_backup\n"
+        "from tui.core import vault\n"
         "data, go = Path(sys.argv[1]), Path(sys.argv[2])\n"
+        f"if vault.is_locked(data): vault.unlock_in_memory(data, {PASS!r})\n"
         "while not go.exists(): time.sleep(0.001)\n"
         "for n in range(6):\n"
         "    day = date(2026, 11, 20) + timedelta(days=n)\n"
@@ -289,7 +304,7 @@ def test_a_damaged_backup_is_refused_and_the_store_is_untouched(
     if damage == "truncated month":
         month.write_bytes(month.read_bytes()[:40])
     elif damage == "edited month":
-        month.write_bytes(month.read_bytes().replace(b"November", b"Novembre"))
+        month.write_bytes(edit(month.read_bytes()))
     elif damage == "missing month":
         month.unlink()
     elif damage == "garbage manifest":
@@ -359,6 +374,7 @@ def kindtone(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "tui", "--data-dir", str(data_dir), "backups", *args],
         capture_output=True,
         text=True,
+        input=PASS + "\n" if is_locked(data_dir) else "",
         cwd=ROOT,
         env=os.environ | {"PYTHONPATH": str(ROOT)},
         timeout=30,

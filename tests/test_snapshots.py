@@ -132,3 +132,22 @@ def test_high_contrast_home(snap_compare: Any, tmp_path: Path) -> None:
 
 def test_too_small_message(snap_compare: Any, tmp_path: Path) -> None:
     assert snap_compare(KindtoneApp(data_dir=tmp_path), run_before=settle, terminal_size=(50, 16))
+
+
+def test_passphrase_screen(snap_compare: Any, tmp_path: Path) -> None:
+    """A locked data folder: the calm screen before home, a wrong try shown kindly."""
+    from tui.core import vault
+    from tui.core.locking import lock_folder
+
+    lock_folder(tmp_path, "correct horse battery")
+    vault.forget()
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.press(*"not it")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press(*"typing")
+        await settle(pilot)
+
+    app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path / "config")
+    assert snap_compare(app, run_before=run_before, terminal_size=SIZE)

@@ -66,8 +66,13 @@ def reflection(
     }
 
 
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
+@pytest.fixture(params=["plain", "locked"])
+def data_dir(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
+    """Each test runs on a plain store and on a locked one (issue 16: nothing lost locked)."""
+    if request.param == "locked":
+        from tui.core.locking import lock_folder
+
+        lock_folder(tmp_path / "data", "correct horse battery")
     return tmp_path / "data"
 
 
@@ -103,6 +108,7 @@ def test_save_then_get_returns_exactly_what_was_saved(store: ReflectionStore) ->
     assert store.warnings == []
 
 
+@pytest.mark.parametrize("data_dir", ["plain"], indirect=True)  # reads the plain bytes
 def test_empty_or_missing_store_reads_as_empty(store: ReflectionStore, data_dir: Path) -> None:
     assert store.list() == []
     assert store.count() == 0
@@ -303,6 +309,7 @@ def test_invalid_reflections_are_refused_and_nothing_is_written(
 # --- layout and permissions -------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("data_dir", ["plain"], indirect=True)  # reads the plain bytes
 def test_one_file_per_utc_month_and_a_save_touches_only_its_month(
     store: ReflectionStore, data_dir: Path
 ) -> None:
@@ -492,6 +499,7 @@ def test_two_damaged_files_in_the_same_second_get_different_names(
     assert sorted(p.read_bytes() for p in set_aside_files(data_dir)) == [b"one", b"two"]
 
 
+@pytest.mark.parametrize("data_dir", ["plain"], indirect=True)  # reads the plain bytes
 def test_bad_records_are_skipped_and_kept_on_disk_when_the_file_is_rewritten(
     store: ReflectionStore, data_dir: Path
 ) -> None:
@@ -523,6 +531,7 @@ def test_bad_records_are_skipped_and_kept_on_disk_when_the_file_is_rewritten(
     assert len(set_aside_files(data_dir)) == 1, "a clean file needs no further copies"
 
 
+@pytest.mark.parametrize("data_dir", ["plain"], indirect=True)  # reads the plain bytes
 def test_other_tinydb_tables_in_a_month_file_are_preserved(
     store: ReflectionStore, data_dir: Path
 ) -> None:
@@ -549,6 +558,7 @@ def test_draft_round_trip_and_discard(store: ReflectionStore, data_dir: Path) ->
     assert leftovers(data_dir) == []
 
 
+@pytest.mark.parametrize("data_dir", ["plain"], indirect=True)  # writes the draft by hand
 @pytest.mark.parametrize("content", [b'{"draft": 1, "id": ', b"[]", b"\xff\xfe"])
 def test_a_damaged_draft_is_set_aside_not_deleted(
     store: ReflectionStore, data_dir: Path, content: bytes
@@ -570,6 +580,9 @@ CHILD = textwrap.dedent(
     from tui.core.storage import ReflectionStore
 
     data_dir, tag, go = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
+    from tui.core import vault
+    if vault.is_locked(data_dir):
+        vault.unlock_in_memory(data_dir, "correct horse battery")
     store = ReflectionStore(data_dir)
     while not go.exists():
         time.sleep(0.002)

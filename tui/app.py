@@ -84,6 +84,9 @@ class KindtoneApp(App[int]):
         self._library: Library | None = None
         self._library_signature: tuple[tuple[str, int, int], ...] = ()
         self._store: ReflectionStore | None = None
+        # True while a locked data folder waits for its passphrase: nothing of the person's
+        # is read (no store, no draft, no backup) until it opens.
+        self.waiting_for_passphrase = False
 
     # -- services ------------------------------------------------------------------------
 
@@ -207,20 +210,45 @@ class KindtoneApp(App[int]):
         self.stylesheet.set_variables(self.get_css_variables())
 
     def get_default_screen(self) -> Screen[Any]:
-        """Home is the base screen: one screen to build before the first draw, not two."""
+        """Home is the base screen: one screen to build before the first draw, not two.
+
+        When the data is locked, the passphrase screen comes first instead, and home is only
+        built once it has opened.
+        """
+        from tui.core.vault import is_locked, vault_for
+
+        if is_locked(self.data_dir) and vault_for(self.data_dir) is None:
+            from tui.screens.passphrase import PassphraseScreen
+
+            self.waiting_for_passphrase = True
+            return PassphraseScreen()
         from tui.screens.home import HomeScreen
 
         return HomeScreen()
 
-    def on_mount(self) -> None:
-        for warning in self.settings_file.warnings:
-            self.notify(warning, title="Settings", severity="warning", timeout=10, markup=False)
-        self.warn_if_data_dir_is_shared()
+    def data_opened(self) -> None:
+        """The passphrase opened the lock: on to home, and what start-up does with the data."""
+        from tui.screens.home import HomeScreen
+
+        self.waiting_for_passphrase = False
+        # Pushed over the passphrase screen: the base screen can't be switched away, and
+        # nothing pops home, so the passphrase screen is never seen again.
+        self.push_screen(HomeScreen())
+        self._start_with_data()
+
+    def _start_with_data(self) -> None:
         # Today's backup also on start, so a reflection deleted later today can come back.
         self.set_timer(0.5, self.take_start_backup)
         # An unfinished session comes first, whatever was asked for: starting a new one
         # would overwrite its draft.
         self.call_after_refresh(self.offer_draft, self.start_requested)
+
+    def on_mount(self) -> None:
+        for warning in self.settings_file.warnings:
+            self.notify(warning, title="Settings", severity="warning", timeout=10, markup=False)
+        self.warn_if_data_dir_is_shared()
+        if not self.waiting_for_passphrase:
+            self._start_with_data()
         # `kindtone` pauses the cyclic garbage collector while it starts (see open_app).
         self.call_after_refresh(gc.enable)
 
@@ -389,6 +417,13 @@ class KindtoneApp(App[int]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every action in the command palette (ctrl+p), before Textual's own."""
+        if self.waiting_for_passphrase:  # nothing that reads the person's data yet
+            yield SystemCommand("Support", "Where to find support now", self.action_support)
+            yield SystemCommand(
+                "Help", "Keys, screens, and where your data lives", self.action_help
+            )
+            yield from super().get_system_commands(screen)
+            return
         yield SystemCommand(
             "Start a session", "Check in, then a few short exercises", self.action_start_session
         )

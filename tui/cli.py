@@ -24,6 +24,9 @@ SUBCOMMANDS: dict[str, str] = {
     "exercises": "tui.commands.exercises",
     "reflections": "tui.commands.reflections",
     "backups": "tui.commands.backups",
+    "lock": "tui.commands.lock",
+    "unlock": "tui.commands.unlock",
+    "passphrase": "tui.commands.passphrase",
 }
 
 
@@ -35,6 +38,9 @@ SUMMARIES: dict[str, str] = {
     "exercises": "list, read, check and install exercises (including your own)",
     "reflections": "list, read, search, export, import and delete past reflections",
     "backups": "list the automatic backups, or restore one",
+    "lock": "lock your reflections with a passphrase (encrypted on disk)",
+    "unlock": "remove the lock: your reflections are kept in plain files again",
+    "passphrase": "change the passphrase of a locked data folder",
 }
 _OPTIONS_WITH_VALUES = ("--data-dir", "--config-dir")
 
@@ -105,6 +111,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return open_app(args)
     module = importlib.import_module(SUBCOMMANDS[args.command])
     try:
+        from tui.commands.secret import open_if_needed
+
+        refused = open_if_needed(args)
+        if refused is not None:
+            return refused
         result: int = module.run(args)
     except KeyboardInterrupt:
         return 130

@@ -21,13 +21,20 @@ def default_data_dir() -> Path:
 
 
 def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
-    """``--data-dir`` wins, then ``KINDTONE_DATA_DIR``, then the platform default."""
+    """``--data-dir`` wins, then ``KINDTONE_DATA_DIR``, then the platform default.
+
+    The folder is noted (``vault.attach``) so that whatever is written in it, by any module, is
+    encrypted whenever it is locked.
+    """
+    from tui.core.vault import attach
+
     if cli_value:
-        return Path(cli_value).expanduser()
-    env = os.environ.get(ENV_DATA_DIR)
-    if env:
-        return Path(env).expanduser()
-    return default_data_dir()
+        chosen = Path(cli_value).expanduser()
+    else:
+        env = os.environ.get(ENV_DATA_DIR)
+        chosen = Path(env).expanduser() if env else default_data_dir()
+    attach(chosen)
+    return chosen
 
 
 def ensure_private_dir(path: Path) -> Path:

@@ -404,7 +404,15 @@ def _may_replace(args: argparse.Namespace, path: Path) -> bool:
 
 def _export(args: argparse.Namespace, store: ReflectionStore) -> int:
     from tui.core import reflections_io as io
+    from tui.core.vault import is_locked
 
+    locked = is_locked(store.data_dir)
+    if locked and (not args.output or args.output == "-"):
+        # Locked words leave the lock only as a file the person named, never by default.
+        raise _Refusal(
+            "your reflections are locked, and an export is plain text: name the file to "
+            f"write it to, e.g. {_command(args, 'export', '--output', 'reflections.md')}"
+        )
     if args.output and args.output != "-" and not _may_replace(args, Path(args.output)):
         return 1
     records = store.reflections(since=args.since)
@@ -424,6 +432,12 @@ def _export(args: argparse.Namespace, store: ReflectionStore) -> int:
     _write_file(Path(args.output), data)
     count = f"{len(records)} reflection{'s' if len(records) != 1 else ''}"
     print(f"Exported {count} to {visible_controls(args.output)}", file=sys.stderr)
+    if locked:
+        print(
+            "Your reflections stay locked, but this file is plain text: anyone who can open "
+            "it can read it.",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -64,7 +64,13 @@ def open_app(args: Any, *, start_session: bool = False) -> int:
     from tui.core.settings import SettingsFile, config_dir
 
     if wants_plain(args):
+        from tui.commands.secret import open_folder
         from tui.plain import run_plain
+
+        # A locked folder asks first, on the terminal (the app asks on its own screen).
+        refused = open_folder(resolve_data_dir(args.data_dir), "session")
+        if refused is not None:
+            return refused
 
         settings_file = SettingsFile(config_dir(args.config_dir))
         settings = settings_file.load()

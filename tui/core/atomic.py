@@ -3,9 +3,11 @@
 Every byte of a person's words that the store keeps is read by ``read_bytes_and_stat`` and
 written by ``stage_bytes`` here (``read_bytes`` and ``write_atomic`` are built on them), so
 anything that must see all of them (encryption at rest) has two narrow places to hook in.
-Backups copy a file's bytes as they are, without decoding them. ``private_dir``, ``locked``
-and ``remove_stale_temps`` are the folder-level helpers any store in the data folder
-(reflections, drafts, phrases) can reuse.
+Backups copy a file's bytes as they are, without decoding them. The lock seals in
+``stage_bytes``; reads return the bytes as stored (sealed, so backups copy them still
+locked), and the store opens them where it parses them (``month_file._read_bytes``).
+``private_dir``, ``locked`` and ``remove_stale_temps`` are the folder-level helpers any store
+in the data folder (reflections, drafts, phrases) can reuse.
 
 The data folder is kindtone's alone: nothing inside it is followed if it is a symbolic link.
 A link is refused with ``LinkRefused`` (an ``OSError`` that names the path), or the link itself is
@@ -28,6 +30,8 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+
+from tui.core.vault import seal_for
 
 __all__ = [
     "LOCK_FILE",
@@ -212,13 +216,19 @@ def remove_stale_temps(
 _DIR_FSYNC_UNSUPPORTED = {errno.EINVAL, errno.EBADF, errno.ENOTSUP, errno.EACCES, errno.EISDIR}
 
 
-def stage_bytes(path: Path, data: bytes, mode: int = 0o600) -> Path:
+def stage_bytes(path: Path, data: bytes, mode: int = 0o600, *, seal: bool = True) -> Path:
     """Write ``data`` to a fresh temp file next to ``path``, synced; return the temp's path.
 
     The one place the store's bytes are written (``write_atomic`` and all-or-nothing saves of
     several files build on it). Created with ``O_EXCL`` and ``mode`` from the start, so the
     words are never readable by others, not even for a moment. On failure nothing is left.
+
+    Under a locked data folder the bytes are sealed first (``tui.core.vault``), so the words
+    are never on disk in plain text, not even in the temporary file. Only ``kindtone unlock``
+    passes ``seal=False``, to turn the files back into plain ones.
     """
+    if seal:
+        data = seal_for(path, data)
     tmp = path.parent / f".{path.name}.{os.urandom(6).hex()}.tmp"
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | getattr(os, "O_BINARY", 0)
     fd = os.open(tmp, flags, mode)
@@ -237,7 +247,7 @@ def stage_bytes(path: Path, data: bytes, mode: int = 0o600) -> Path:
     return tmp
 
 
-def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
+def write_atomic(path: Path, data: bytes, mode: int = 0o600, *, seal: bool = True) -> None:
     """Replace ``path`` with ``data`` atomically and durably; the file ends up with ``mode``.
 
     The temporary file lives in the same directory because ``os.replace`` is only atomic within
@@ -246,7 +256,7 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
     the error propagates: the caller must be able to tell the person that their save did not
     happen (a full disk, a read-only filesystem).
     """
-    tmp = stage_bytes(path, data, mode)
+    tmp = stage_bytes(path, data, mode, seal=seal)
     try:
         os.replace(tmp, path)
     except BaseException:

@@ -58,6 +58,7 @@ from tui.core.storage import (
     REFLECTIONS_DIR,
     _describe_os_error,
 )
+from tui.core.vault import open_for
 
 __all__ = [
     "BACKUPS_DIR",
@@ -291,7 +292,8 @@ def _copy_store(data_dir: Path, into: Path, day: date, seq: int) -> None:
             continue
         raw = found
         try:
-            content = parse_month(raw)
+            # A locked month is copied as it is (still locked) and only opened to count it.
+            content = parse_month(open_for(path, raw))
         except _Damaged as exc:
             # The store sets such a file aside (never deletes it); a backup must restore.
             skipped.append(f"{name}: {exc.reason}")
@@ -477,7 +479,7 @@ def check_backup(data_dir: Path, day: str | date) -> BackupCheck:
             draft = raw
             continue
         try:
-            content = parse_month(raw)
+            content = parse_month(open_for(path, raw))
         except _Damaged as exc:
             raise BackupError(f"{path} could not be read: {exc.reason}.", path=path) from None
         reflections += len(content.records)

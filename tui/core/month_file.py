@@ -21,10 +21,13 @@ from tinydb.storages import Storage
 
 from tui.core.atomic import read_bytes, write_atomic
 from tui.core.timestamps import parse_aware
+from tui.core.vault import is_sealed, open_for
 
 Reflection = dict[str, Any]
 
 TABLE = "reflections"
+# A locked file whose authentication tag fails: changed or damaged since it was written.
+SEAL_BROKEN = "it is locked, and it was changed or damaged after it was written"
 _DOC_ID = re.compile(r"^(0|[1-9][0-9]*)$")
 
 # Structural values that would make searches noisy: "bad" is a substring of many hex ids, and
@@ -88,6 +91,8 @@ def parse_month(raw: bytes) -> _MonthContent:
     """Parse and check a month file; bad entries are reported, never silently dropped."""
     if not raw.strip():
         raise _Damaged("the file is empty")
+    if is_sealed(raw):
+        raise _Damaged(SEAL_BROKEN)
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
@@ -118,8 +123,13 @@ def parse_month(raw: bytes) -> _MonthContent:
 
 
 def _read_bytes(path: Path) -> bytes | None:
-    """Every read of the store goes here (and ``_all_stats``): never through a link."""
-    return read_bytes(path)
+    """Every read of the store goes here (and ``_all_stats``): never through a link.
+
+    A locked file comes back open (``vault.open_for``); one that fails its check comes back
+    sealed, and ``parse_month`` then calls it damaged.
+    """
+    raw = read_bytes(path)
+    return None if raw is None else open_for(path, raw)
 
 
 class MonthStorage(Storage):

@@ -59,6 +59,7 @@ from tui.core.atomic import (
 )
 from tui.core.month_file import (
     _FOLDS_TO_ASCII_UTF8,
+    SEAL_BROKEN,
     TABLE,
     MonthStorage,
     _Damaged,
@@ -73,6 +74,7 @@ from tui.core.month_file import (
 )
 from tui.core.record import Reflection as TypedReflection
 from tui.core.record import as_reflections
+from tui.core.vault import attach, is_sealed, open_for
 from tui.paths import ensure_private_dir
 
 __all__ = [
@@ -188,6 +190,16 @@ class _MonthStats:
         return cls(count=count, minutes=minutes, days=frozenset(days), last=last)
 
 
+def _why_not_a_draft(raw: bytes) -> str | None:
+    if is_sealed(raw):
+        return SEAL_BROKEN
+    try:
+        draft = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        return f"it is not valid JSON ({exc})"
+    return None if isinstance(draft, dict) else f"expected an object, found {type(draft).__name__}"
+
+
 def _file_key(stat: os.stat_result) -> tuple[int, ...]:
     return (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
 
@@ -251,6 +263,7 @@ class ReflectionStore:
         self.reflections_dir = self.data_dir / REFLECTIONS_DIR
         self.draft_path = self.data_dir / DRAFT_FILE
         self.warnings: builtins.list[str] = []
+        attach(self.data_dir)  # so what it writes is sealed whenever the folder is locked
         self._stats_cache: dict[Path, tuple[tuple[int, ...], _MonthStats]] = {}
         self._lock = FileLock(
             self.reflections_dir / LOCK_FILE, timeout=LOCK_TIMEOUT_SECONDS, mode=0o600
@@ -553,15 +566,10 @@ class ReflectionStore:
             return None
         if raw is None:
             return None
-        reason: str | None = None
-        try:
-            draft = orjson.loads(raw)
-        except orjson.JSONDecodeError as exc:
-            reason = f"it is not valid JSON ({exc})"
-        else:
-            if isinstance(draft, dict):
-                return draft
-            reason = f"expected an object, found {type(draft).__name__}"
+        reason = _why_not_a_draft(raw)
+        if reason is None:
+            draft: dict[str, Any] = orjson.loads(raw)
+            return draft
         try:
             self._set_aside(self.draft_path, reason)
         except OSError as exc:
@@ -680,12 +688,12 @@ class ReflectionStore:
                 continue
             try:
                 found = read_bytes_and_stat(path)
+                if found is None:
+                    continue
+                raw, stat_key = open_for(path, found[0]), _file_key(found[1])
             except OSError as exc:
                 self._warn(f"{path} could not be read ({_describe_os_error(exc)}); skipped.")
                 continue
-            if found is None:
-                continue
-            raw, stat_key = found[0], _file_key(found[1])
             content = self._parse_for_reading(path, raw)
             if content is None:
                 self._stats_cache.pop(path, None)

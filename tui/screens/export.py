@@ -19,6 +19,7 @@ from tui.core.atomic import write_atomic
 from tui.core.exercises import SITUATIONS
 from tui.core.reflections_io import export_json, export_markdown
 from tui.core.storage import StoreError
+from tui.core.vault import is_locked
 from tui.widgets.plain import Plain
 from tui.widgets.toggles import Choice
 
@@ -71,7 +72,14 @@ class ExportScreen(ModalScreen[None]):
                 )
             yield Plain("Save to", classes="field-label")
             yield Input(str(default_path(True)), id="path", compact=True)
-            yield Plain("", id="export-status", classes="muted")
+            yield Plain(
+                "Your reflections are locked, but this file will be plain text: anyone who "
+                "can open it can read it."
+                if is_locked(self.app.data_dir)
+                else "",
+                id="export-status",
+                classes="muted",
+            )
             with Horizontal(classes="buttons"):
                 yield Button(Content("Export"), compact=True, id="do-export", variant="primary")
                 yield Button(Content("Cancel"), compact=True, id="cancel")
@@ -153,5 +161,6 @@ class ExportScreen(ModalScreen[None]):
         self.app.call_from_thread(self._done, target, len(reflections))
 
     def _done(self, target: Path, count: int) -> None:
-        self.notify(f"Exported {count} reflection(s) to {target}", markup=False)
+        plain = " (plain text)" if is_locked(self.app.data_dir) else ""
+        self.notify(f"Exported {count} reflection(s) to {target}{plain}", markup=False)
         self.dismiss(None)

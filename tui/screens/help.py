@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 
+from tui.core.vault import lock_status
 from tui.widgets.plain import Plain
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ class HelpScreen(ModalScreen[None]):
             yield Plain(CRISIS)
             yield Plain("Where your words are kept", classes="prompt")
             yield Plain(f"Reflections and drafts: {self.app.data_dir}")
+            yield Plain(lock_status(self.app.data_dir), id="lock-status")
             yield Plain(f"Your own exercises: {self.app.custom_exercises_dir}")
             yield Plain(f"Settings: {self.app.settings_file.path}")
             yield Plain(

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Input, RadioSet, Select, TextArea
 
 from tui.core.settings import MAX_SUPPORT_LINES, SESSION_LENGTHS
+from tui.core.vault import lock_status
 from tui.widgets.plain import Plain
 from tui.widgets.text_box import TextBox
 from tui.widgets.toggles import Choice, Tick
@@ -105,6 +106,7 @@ class SettingsScreen(Screen[None]):
             yield TextBox("\n".join(settings.support_lines), id="support-lines")
             yield Plain("Where your data lives", classes="prompt")
             yield Plain(str(self.app.data_dir), id="data-dir")
+            yield Plain(lock_status(self.app.data_dir), id="lock-status")
             yield Plain(
                 "To use another folder, start kindtone with --data-dir DIR "
                 "(or set KINDTONE_DATA_DIR). Settings are kept in "

@@ -1,0 +1,113 @@
+"""``kindtone lock``: encrypt everything kindtone keeps about the person, with a passphrase.
+
+The recovery key is printed once, here, and never stored in a form anyone can read back.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Any
+
+from tui.commands import os_error_line, report_error
+from tui.core.text import visible_controls
+from tui.paths import resolve_data_dir
+
+if TYPE_CHECKING:
+    import argparse
+
+    from tui.core.locking import Changed
+
+
+def register(subparsers: Any) -> None:
+    subparsers.add_parser(
+        "lock",
+        help="lock your reflections with a passphrase (encrypted on disk)",
+        description=(
+            "Encrypt your reflections, drafts, kind words and backups with a passphrase. "
+            "Every command that reads them then asks for it. You get a recovery key to "
+            "write down: if you forget the passphrase and lose the recovery key too, no one "
+            "can open your reflections again, not even kindtone."
+        ),
+    )
+
+
+def ask_new_passphrase(command: str) -> str | None:
+    """A new passphrase: typed twice at a terminal, or the next line of piped input."""
+    from tui.commands.secret import read_secret
+
+    first = read_secret("New passphrase: ")
+    if first is None:
+        report_error(command, "no passphrase was given; nothing was changed.")
+        return None
+    if sys.stdin is not None and sys.stdin.isatty():
+        again = read_secret("The same passphrase again: ")
+        if again != first:
+            report_error(command, "the two passphrases were not the same; nothing was changed.")
+            return None
+    return first
+
+
+def describe(changed: Changed) -> list[str]:
+    lines = []
+    for note in changed.left_alone + changed.unopenable:
+        lines.append(visible_controls(note) + ".")
+    return lines
+
+
+def run(args: argparse.Namespace) -> int:
+    from tui.commands.secret import open_folder
+    from tui.core import vault
+    from tui.core.locking import LockError, lock_folder, seal_leftovers
+
+    data_dir = resolve_data_dir(args.data_dir)
+    try:
+        if vault.is_locked(data_dir):
+            refused = open_folder(data_dir, "lock")
+            if refused is not None:
+                return refused
+            key = vault.vault_for(data_dir)
+            assert key is not None
+            changed = seal_leftovers(data_dir, key)
+            sealed = changed.files + changed.backups
+            print(
+                "Your reflections are already locked."
+                + (
+                    f" {sealed} file(s) left unlocked by an interrupted lock are locked now."
+                    if sealed
+                    else ""
+                )
+            )
+            for line in describe(changed):
+                print(line, file=sys.stderr)
+            return 0
+        passphrase = ask_new_passphrase("lock")
+        if passphrase is None:
+            return 1
+        result = lock_folder(data_dir, passphrase)
+    except LockError as error:
+        report_error("lock", str(error))
+        return 1
+    except OSError as error:
+        report_error(
+            "lock",
+            f"locking stopped part way: {os_error_line(error)}. Nothing was lost: every "
+            "file opens as before, and `kindtone lock` again finishes the job.",
+        )
+        return 1
+    print("Your reflections are locked. kindtone will ask for your passphrase to open them.")
+    print(
+        "Not locked: your own exercises, your settings (with your support lines), and the\n"
+        "names and sizes of the files (which months you practised in)."
+    )
+    print()
+    print("Your recovery key, shown only this once. Write it down and keep it somewhere safe:")
+    print()
+    print(f"    {result.recovery_key}")
+    print()
+    print(
+        "It opens your reflections if you forget your passphrase. If both are lost, no one\n"
+        "can open them again, not even kindtone: that is what keeps them private."
+    )
+    for line in describe(result.changed):
+        print(line, file=sys.stderr)
+    return 0
