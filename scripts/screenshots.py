@@ -20,7 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tui.app import KindtoneApp  # noqa: E402
+from tui.core.catch import start_catch  # noqa: E402
 from tui.core.exercises import load_library  # noqa: E402
+from tui.core.phrases import PhraseStore  # noqa: E402
+from tui.core.practice import harvest, session_record  # noqa: E402
 from tui.core.session import Ratings, Session  # noqa: E402
 from tui.core.storage import ReflectionStore  # noqa: E402
 
@@ -62,7 +65,33 @@ def seed(data_dir: Path) -> None:
                 session.answer(None)
         session.after = Ratings(4 - day % 2, 3)
         session.finish()
-        store.save(session.to_record(completed=True))
+        record = session_record(session, completed=True)
+        store.save(record)
+        harvest(record, PhraseStore(data_dir), source="session")
+    # A few weeks of catches, so insights have weeks, patterns and kind words to show.
+    phrases = PhraseStore(data_dir)
+    phrases.add("One step at a time is still moving.", ["all-or-nothing"], source="added")
+    catches = [
+        ("I'm so stupid, I forgot again.", "I forgot, and I'm human."),
+        ("Everyone else copes better than me.", "I'm doing this at my own pace."),
+        ("I should have finished it by now.", "It's taking time, and that's okay."),
+        ("I'm useless at this.", "I was tired, and I can rest."),
+    ]
+    for n in range(14):
+        moment = datetime.combine(TODAY - timedelta(days=4 * n + 1), time(19, 10), tzinfo=UTC)
+        critic, kinder = catches[n % len(catches)]
+        caught = start_catch(critic, phrases, clock=lambda m=moment: m)
+        redirect = caught.propose(kinder)
+        if redirect is None:
+            continue
+        if n % 3 == 2:
+            harsh = caught.propose("I'm hopeless.")
+            if harsh is not None:
+                caught.try_again(harsh)
+        caught.keep(redirect)
+        record = caught.to_record()
+        store.save(record)
+        harvest(record, phrases, source="catch")
 
 
 async def until(pilot: Pilot[int], step_type: str) -> None:
@@ -137,6 +166,20 @@ async def insights(pilot: Pilot[int]) -> None:
     await pilot.pause(0.3)
 
 
+async def catch(pilot: Pilot[int]) -> None:
+    await pilot.press("c")
+    await pilot.pause()
+    await pilot.press(*"I'm so stupid, I always get this wrong", "enter")
+    await pilot.pause()
+    await pilot.press(*"I got one thing wrong, and I'm still learning")
+    await pilot.pause(0.3)
+
+
+async def kind_words(pilot: Pilot[int]) -> None:
+    pilot.app.action_kind_words()  # type: ignore[attr-defined]
+    await pilot.pause(0.3)
+
+
 async def library(pilot: Pilot[int]) -> None:
     await pilot.press("e")
     await pilot.pause(0.3)
@@ -193,6 +236,8 @@ SHOTS: dict[str, tuple[dict[str, object], Steps]] = {
     "support": ({}, support),
     "reflections": ({}, reflections),
     "insights": ({}, insights),
+    "catch": ({}, catch),
+    "kind-words": ({}, kind_words),
     "library": ({}, library),
     "new-exercise": ({}, new_exercise),
     "settings": ({}, settings),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, OptionList, Select
 
 from tui.app import KindtoneApp
@@ -14,7 +15,7 @@ from tui.screens.home import HomeScreen
 from tui.screens.library import LibraryScreen
 from tui.screens.new_exercise import NewExerciseScreen
 from tui.screens.session import SessionScreen
-from tui.widgets.plain import Plain
+from tui.widgets.literal_text import LiteralText
 from tui.widgets.step_editor import StepEditor
 
 BROKEN = 'id = "oops"\ntitle = "Oops"\n'
@@ -35,11 +36,12 @@ async def test_library_groups_previews_and_lists_broken_files(tmp_path: Path) ->
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
         ids = option_ids(app)
-        assert "critic:noticing-the-critic" in ids
-        assert "overwhelmed:settling-breath" in ids
+        assert "exercise:noticing-the-critic" in ids
+        assert "exercise:settling-breath" in ids
+        assert len(ids) == len(set(ids))  # each exercise once, not under every situation
         assert f"broken:{custom / 'oops.toml'}" in ids
         # The detail pane describes the highlighted exercise, literally.
-        detail = app.screen.query_one("#detail-text", Plain)
+        detail = app.screen.query_one("#detail-text", LiteralText)
         assert "About" in str(detail.render())
         # Preview walks it without saving anything.
         await pilot.press("p")
@@ -109,7 +111,7 @@ async def test_new_exercise_form_saves_a_valid_file_that_runs(tmp_path: Path) ->
         # Saving with the reframe unfinished shows the problem and writes nothing.
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "prompt" in str(screen.query_one("#problems", Plain).render())
+        assert "prompt" in str(screen.query_one("#problems", LiteralText).render())
         assert not (tmp_path / "exercises").exists()
         fields = {w.name: w for w in reframe.query(Input)}
         fields["prompt"].value = "Say {thought} the way a friend would."
@@ -117,6 +119,8 @@ async def test_new_exercise_form_saves_a_valid_file_that_runs(tmp_path: Path) ->
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
+        # The new exercise is the one highlighted.
+        assert app.screen._highlighted_id() == "exercise:morning-bold-kindness"
         path = tmp_path / "exercises" / "morning-bold-kindness.toml"
         exercise, problems = parse_exercise(path)
         assert problems == [] and exercise is not None
@@ -143,3 +147,60 @@ async def test_new_exercise_form_saves_a_valid_file_that_runs(tmp_path: Path) ->
     (record,) = ReflectionStore(tmp_path).list()
     assert record["exercises"] == ["morning-bold-kindness"]
     assert [s["answer"] for s in record["steps"]] == ["kinder", "gentle"]
+
+
+async def test_at_80_columns_the_library_shows_the_summary(tmp_path: Path) -> None:
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        exercise = screen._exercise()
+        assert exercise is not None
+        summary = screen.query_one("#exercise-summary", LiteralText)
+        assert summary.region.height >= 2
+        assert exercise.summary[:30] in str(summary.render())
+        assert "For: " in str(summary.render())
+
+
+async def test_an_exercise_broken_in_the_editor_is_said_and_shown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    custom = tmp_path / "exercises"
+    custom.mkdir()
+    source = load_library().exercises["just-a-thought"].path.read_text(encoding="utf-8")
+    mine = custom / "mine.toml"
+    mine.write_text(source.replace('id = "just-a-thought"', 'id = "my-own"'), encoding="utf-8")
+    editor = tmp_path / "break.sh"
+    editor.write_text('#!/bin/sh\nprintf "title = [\\n" > "$1"\n', encoding="utf-8")
+    editor.chmod(0o755)
+    monkeypatch.setenv("EDITOR", str(editor))
+    monkeypatch.delenv("VISUAL", raising=False)
+    app = KindtoneApp(data_dir=tmp_path)
+    said: list[str] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        screen.notify = lambda message, **kw: said.append(message)  # type: ignore[method-assign]
+        screen.highlight_option("exercise:my-own")
+        monkeypatch.setattr(type(app), "suspend", _no_suspend)
+        screen.action_edit()
+        await pilot.pause()
+        assert screen._highlighted_id() == f"broken:{mine}"
+        assert any("couldn't be loaded after your edit" in m for m in said), said
+
+
+class _no_suspend:
+    """Stands in for App.suspend: there is no terminal to hand over in a test."""
+
+    def __init__(self, *args: object) -> None:
+        pass
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None

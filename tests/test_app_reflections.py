@@ -16,7 +16,7 @@ from tui.screens.confirm import ConfirmScreen
 from tui.screens.export import ExportScreen
 from tui.screens.insights import InsightsScreen
 from tui.screens.reflections import ReflectionDetailScreen, ReflectionsScreen
-from tui.widgets.plain import Plain
+from tui.widgets.literal_text import LiteralText
 from tui.widgets.reflection_list import ReflectionList
 
 
@@ -39,10 +39,10 @@ async def test_list_search_and_filters(tmp_path: Path) -> None:
     async with app.run_test(size=(110, 30)) as pilot:
         screen = await open_list(pilot)
         assert shown(screen) == ["01", "02", "03", "04"]
-        await pilot.press(*"WALK")  # typing goes straight to the search
+        await pilot.press("slash", *"WALK")  # "/" and type
         await pilot.pause()
         assert shown(screen) == ["02"]
-        assert "1 of 4 match" in str(screen.query_one("#reflections-status", Plain).render())
+        assert "1 of 4 match" in str(screen.query_one("#reflections-status", LiteralText).render())
         await pilot.press(*"ZZ")
         await pilot.pause()
         assert shown(screen) == []
@@ -64,7 +64,7 @@ async def test_list_search_and_filters(tmp_path: Path) -> None:
         assert shown(screen) == ["02", "03"]
         screen.query_one("#filter-to", Input).value = "2026-13-45"  # once ignored silently
         await pilot.pause()
-        status = str(screen.query_one("#reflections-status", Plain).render())
+        status = str(screen.query_one("#reflections-status", LiteralText).render())
         assert "“2026-13-45” is not a date like 2026-11-25" in status
         assert screen.query_one("#filter-to", Input).has_class("-invalid")
         assert shown(screen) == ["01", "02", "03"]
@@ -80,7 +80,7 @@ async def test_detail_shows_everything_literally_and_delete_confirms(tmp_path: P
         await pilot.pause()
         detail = app.screen
         assert isinstance(detail, ReflectionDetailScreen)
-        texts = [str(p.render()) for p in detail.query(Plain)]
+        texts = [str(p.render()) for p in detail.query(LiteralText)]
         assert "I did my best [/] today" in texts
         assert "version 1: I'm [bold] hopeless" in texts
         assert any("(42 s)" in t for t in texts)
@@ -146,7 +146,7 @@ async def test_export_asks_before_replacing_a_file(tmp_path: Path) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.screen is export
-        assert "left as it is" in str(export.query_one("#export-status", Plain).render())
+        assert "left as it is" in str(export.query_one("#export-status", LiteralText).render())
         assert target.read_text() == "my own notes"
         await pilot.click("#do-export")
         await pilot.pause()
@@ -165,8 +165,95 @@ async def test_insights(tmp_path: Path) -> None:
         app.push_screen(InsightsScreen(today=TODAY))
         await app.workers.wait_for_complete()
         await pilot.pause()
-        text = str(app.screen.query_one("#insights-text", Plain).render())
+        text = str(app.screen.query_one("#insights-text", LiteralText).render())
         assert "4 sessions, about 16 minutes of practice in all" in text
         assert "3 practice days in the last year" in text
         assert "3.0 points gentler" in text
         assert "streak" not in text.lower()
+
+
+def _visible_lines(widget: Any) -> list[str]:
+    return str(widget.render()).split("\n")
+
+
+async def test_insights_at_60_columns_show_the_newest_weeks(tmp_path: Path) -> None:
+    """Issue 17: the heatmap was 58 cells wide in a 54-cell page, so the newest weeks (on
+    the right) were cut off and recent practice looked empty."""
+    seed(tmp_path)
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(60, 24)) as pilot:
+        app.push_screen(InsightsScreen(today=TODAY))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        page = app.screen.query_one("#insights")
+        for name in ("#heatmap", "#chart"):
+            widget = app.screen.query_one(name)
+            assert widget.region.right <= page.scrollable_content_region.right, name
+            assert max(len(line) for line in _visible_lines(widget)) <= widget.region.width
+        today_row = _visible_lines(app.screen.query_one("#heatmap"))[1 + TODAY.weekday()]
+        assert today_row.endswith("■")  # practised today: the last column shows it
+        practice = _visible_lines(app.screen.query_one("#chart"))[0]
+        assert practice.rstrip()[-1] in "▁▂▃▄▅▆▇█"  # this week's column is drawn
+
+
+async def test_insights_show_patterns_kind_words_and_weeks(tmp_path: Path) -> None:
+    from tui.core.phrases import PhraseStore
+
+    records = seed(tmp_path)
+    catch = dict(records[0], id="c" * 32, kind="catch", exercises=[])
+    catch["steps"] = [
+        dict(records[0]["steps"][0], original="I'm so lazy", noticed=["labelling"], first_try=True)
+    ]
+    ReflectionStore(tmp_path).save(catch)
+    PhraseStore(tmp_path).add("I was tired, and I can rest.", ["labelling"], count_use=True)
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.push_screen(InsightsScreen(today=TODAY))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = str(app.screen.query_one("#insights-text", LiteralText).render())
+        assert "4 sessions and 1 catch" in text
+        voice = str(app.screen.query_one("#voice", LiteralText).render())
+        assert "a harsh label for a whole person, more often lately" in voice
+        assert "I was tired, and I can rest." in voice
+        chart = str(app.screen.query_one("#chart").render())
+        assert "inner voice before" in chart and "kind at first try" in chart
+        assert "streak" not in (text + voice + chart).lower()
+
+
+async def test_letter_keys_work_on_arrival_and_the_footer_shows_them(tmp_path: Path) -> None:
+    seed(tmp_path)
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(110, 30)) as pilot:
+        screen = await open_list(pilot)
+        assert isinstance(screen.focused, ReflectionList)
+        footer = " ".join(str(key.render()) for key in screen.query("FooterKey"))
+        for shown_key in ("/ Search", "d Delete", "x Export", "i Insights", "Read"):
+            assert shown_key.split()[-1] in footer, footer
+        for key, opened in (("i", InsightsScreen), ("x", ExportScreen), ("d", ConfirmScreen)):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, opened), key
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is screen
+        assert screen.query_one("#search", Input).value == ""
+        await pilot.press("enter")  # the first Enter reads
+        await pilot.pause()
+        assert isinstance(app.screen, ReflectionDetailScreen)
+
+
+async def test_after_a_delete_the_highlight_stays_where_it_was(tmp_path: Path) -> None:
+    seed(tmp_path)
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(110, 30)) as pilot:
+        screen = await open_list(pilot)
+        await pilot.press("down", "down")  # the third
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await pilot.pause()
+        assert shown(screen) == ["01", "02", "04"]
+        current = screen.query_one(ReflectionList).current
+        assert current is not None and current.id.startswith("04")  # the next one, not the top
+        assert "3 reflections" in str(screen.query_one("#reflections-status", LiteralText).render())

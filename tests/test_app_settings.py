@@ -17,12 +17,12 @@ from tui.screens.summary import SummaryScreen
 from tui.screens.support import SupportScreen
 from tui.screens.too_small import TooSmallScreen
 from tui.widgets.breathe import BreathingGuide
-from tui.widgets.plain import Plain
+from tui.widgets.literal_text import LiteralText
 from tui.widgets.ratings_form import RatingsForm
 
 
 def texts(screen) -> str:  # type: ignore[no-untyped-def]
-    return "\n".join(str(p.render()) for p in screen.query(Plain))
+    return "\n".join(str(p.render()) for p in screen.query(LiteralText))
 
 
 async def test_every_setting_takes_effect_and_survives_restart(tmp_path: Path) -> None:

@@ -87,3 +87,144 @@ def test_narrowing_search_reuses_the_last_result_and_widening_does_not() -> None
     assert [r.id for r in index.filter(Filter(search="cl"))] == [RECORDS[0]["id"]]
     assert len(index.filter(Filter(search="c"))) == 4  # back to a shorter needle: all again
     assert index.filter(Filter(search="e", exercise="settling-breath"))[0].id == RECORDS[1]["id"]
+
+
+# --- weeks, catches, patterns and kind words (issue 15) ---------------------------------------
+
+
+def rewrite_record(
+    n: int, day: date, *, catch: bool, noticed: list[str], first_try: bool
+) -> dict[str, Any]:
+    base = record(n, day, [] if catch else ["shifting-tone"], "text", 7, 4)
+    if catch:
+        base["kind"] = "catch"
+    base["steps"] = [
+        {"type": "write", "id": "harsh", "answer": "I'm so stupid"},
+        {
+            "type": "reframe",
+            "id": "kinder",
+            "answer": "I was tired.",
+            "original": "I'm so stupid",
+            "noticed": noticed,
+            "first_try": first_try,
+            "versions": ["I was tired."],
+            "tries": 1,
+        },
+    ]
+    return base
+
+
+def test_weeks_catches_first_tries_and_trends() -> None:
+    monday = TODAY - timedelta(days=TODAY.weekday())
+    records = [
+        rewrite_record(1, monday, catch=True, noticed=["labelling"], first_try=True),
+        rewrite_record(2, monday, catch=False, noticed=["labelling"], first_try=False),
+        rewrite_record(
+            3, monday - timedelta(weeks=5), catch=True, noticed=["comparing"], first_try=True
+        ),
+        rewrite_record(
+            4,
+            monday - timedelta(weeks=6),
+            catch=True,
+            noticed=["comparing", "labelling"],
+            first_try=True,
+        ),
+        rewrite_record(
+            5, monday - timedelta(weeks=6), catch=False, noticed=["comparing"], first_try=True
+        ),
+    ]
+    from tui.core.phrases import Phrase
+
+    phrases = [
+        Phrase("a", "I was tired.", ("labelling",), uses=4),
+        Phrase("b", "Unused.", (), uses=0),
+    ]
+    insights = compute_insights(records, TODAY, phrases)
+    data = insights.to_dict()
+    assert (data["sessions"], data["catches"]) == (2, 3)
+    assert data["weeks"][-1] == {
+        "week": monday.isoformat(),
+        "sessions": 1,
+        "catches": 1,
+        "rewrites": 2,
+        "first_try": 1,
+        "harsh_before": 7.0,
+        "harsh_after": 4.0,
+        "tense_before": 5.0,
+        "tense_after": 4.0,
+    }
+    assert [w["week"] for w in data["weeks"]] == sorted(w["week"] for w in data["weeks"])
+    assert len(data["weeks"]) == 3  # weeks without practice are not listed
+    by_category = {p["category"]: p for p in data["patterns"]}
+    assert (
+        by_category["comparing"]["count"] == 3 and by_category["comparing"]["trend"] == "shrinking"
+    )
+    assert by_category["labelling"]["count"] == 3 and by_category["labelling"]["trend"] == "growing"
+    assert data["top_phrases"] == [{"text": "I was tired.", "uses": 4}]
+
+
+def test_cached_summaries_follow_every_save(tmp_path: Any) -> None:
+    from tui.core.insights import SummaryCache, load_insights
+    from tui.core.storage import ReflectionStore
+
+    store = ReflectionStore(tmp_path)
+    store.save_many(RECORDS)
+    first = load_insights(store, TODAY).to_dict()
+    assert (tmp_path / ".insights-cache.json").exists()
+    assert load_insights(store, TODAY).to_dict() == first  # from the cache
+    store.save(rewrite_record(9, TODAY, catch=True, noticed=["labelling"], first_try=True))
+    after = load_insights(store, TODAY, SummaryCache(tmp_path)).to_dict()
+    assert after["catches"] == 1 and after["patterns"][0]["category"] == "labelling"
+    store.delete(RECORDS[0]["id"])
+    assert load_insights(store, TODAY).to_dict()["sessions"] == 3
+
+
+def test_insights_command_json(tmp_path: Any, capsys: Any) -> None:
+    import json
+
+    from tui.cli import main
+    from tui.core.storage import ReflectionStore
+
+    ReflectionStore(tmp_path).save_many(RECORDS)
+    assert main(["--data-dir", str(tmp_path), "insights", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {"sessions", "catches", "minutes", "weeks", "patterns", "top_phrases"} <= set(data)
+    assert data["sessions"] == 4 and data["minutes"] == 20
+    assert main(["--data-dir", str(tmp_path / "empty"), "insights"]) == 0
+    assert "No practice recorded yet" in capsys.readouterr().out
+
+
+def test_spark_and_recent_weeks_end_this_week() -> None:
+    from tui.core.insights import Week, recent_weeks, spark
+
+    assert spark([0.0, 5.0, 10.0, None], 10.0) == "▁▅█ "
+    weeks = recent_weeks([Week(date(2026, 11, 23), sessions=2)], TODAY, 3)
+    assert [w.monday for w in weeks] == [date(2026, 11, 9), date(2026, 11, 16), date(2026, 11, 23)]
+    assert weeks[-1].sessions == 2
+
+
+def test_the_screens_recent_weeks_only_view_counts_the_same() -> None:
+    from tui.core.insights import combine, recent_weeks, summarise
+
+    monday = TODAY - timedelta(days=TODAY.weekday())
+    records = [
+        rewrite_record(
+            n,
+            monday - timedelta(weeks=n * 3),
+            catch=n % 2 == 0,
+            noticed=["labelling"],
+            first_try=n % 3 == 0,
+        )
+        for n in range(1, 40)
+    ]
+    summaries = [summarise(records[:20]), summarise(records[20:])]
+    full = combine(summaries, TODAY)
+    recent = combine(summaries, TODAY, weeks_from=TODAY - timedelta(weeks=26))
+    assert len(recent.weeks) < len(full.weeks)
+    everything, partial = full.to_dict(), recent.to_dict()
+    for key in everything:
+        if key != "weeks":
+            assert partial[key] == everything[key], key
+    assert [w.to_dict() for w in recent_weeks(full.weeks, TODAY, 26)] == [
+        w.to_dict() for w in recent_weeks(recent.weeks, TODAY, 26)
+    ]

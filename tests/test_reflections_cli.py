@@ -256,9 +256,12 @@ def test_show_prints_everything_written(run: Run, seeded: list[dict[str, Any]]) 
     for step in record["steps"]:
         assert step["prompt"].splitlines()[0] in out
     # Every "let's try that again" version, literally, with control characters made visible.
-    assert "try 1:\n       | # shouting" in out
-    assert "try 2:\n       | \\x1b[31mred\\x1b[0m" in out
-    assert "try 3, kept:\n       > One step at a time." in out
+    # The harsh original beside every try and the version kept (issue 15).
+    assert "the critic:" in out and "│ try 1:" in out
+    assert "Nobody likes me" in out.split("the critic:")[1]
+    assert "│ # shouting" in out
+    assert "│ \\x1b[31mred\\x1b[0m" in out
+    assert "│ try 3, kept:" in out and "│ One step at a time." in out
     assert "reframe · 20 s · 3 tries" in out
     assert "> Nobody likes me [click](javascript:alert(1)) <script>x</script>" in out
     assert "\x1b" not in out

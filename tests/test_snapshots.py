@@ -108,7 +108,8 @@ def test_settings(snap_compare: Any, tmp_path: Path) -> None:
         await pilot.press("comma")
         await settle(pilot)
 
-    app = KindtoneApp(data_dir=Path("/kindtone-data"), config_dir=tmp_path / "config")
+    # Fixed paths, since the screen shows them: tmp_path differs between test workers.
+    app = KindtoneApp(data_dir=Path("/kindtone-data"), config_dir=Path("/kindtone-config"))
     assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
-import functools
 import gc
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -16,6 +14,12 @@ from textual.screen import Screen
 
 from tui.core.settings import SettingsFile
 from tui.core.settings import config_dir as default_config_dir
+from tui.screens.protocols import GuardsUnsavedWork
+from tui.textual_internals import (
+    scroll_containers_focus_only_when_they_scroll,
+    set_theme_before_first_parse,
+    tolerate_undecodable_input,
+)
 from tui.themes import DEFAULT_THEME, THEMES
 
 if TYPE_CHECKING:
@@ -27,19 +31,18 @@ if TYPE_CHECKING:
     from tui.core.storage import ReflectionStore
 
 
-def _tolerate_undecodable_input() -> None:
-    """One invalid UTF-8 byte from the terminal (a Latin-1 paste) must not end the app
-    (and lose the text being written): Textual's Linux driver decodes strictly."""
-    try:
-        from textual.drivers import linux_driver
-    except ImportError:  # not on this platform
-        return
-    linux_driver.getincrementaldecoder = lambda encoding: functools.partial(  # type: ignore[attr-defined]
-        codecs.getincrementaldecoder(encoding), errors="replace"
-    )
+tolerate_undecodable_input()
+scroll_containers_focus_only_when_they_scroll()
 
 
-_tolerate_undecodable_input()
+def _guards(screen: Screen[Any]) -> bool:
+    return isinstance(screen, GuardsUnsavedWork) and screen.asks_before_quitting
+
+
+def _warm_analyser() -> None:
+    from tui.core.selftalk import analyse
+
+    analyse("warming up")
 
 
 class KindtoneApp(App[int]):
@@ -55,6 +58,11 @@ class KindtoneApp(App[int]):
     ]
 
     MIN_SIZE = (60, 20)
+    # Class defaults: App.__init__ may run watch_theme before this __init__ sets them.
+    previewing_theme = False  # the settings screen is trying themes: don't save them
+    _settings_ready = False
+    # A screen under a dialog hides its footer (app.tcss): its keys don't work from there.
+    SUSPENDED_SCREEN_CLASS = "-under-dialog"
 
     def __init__(
         self,
@@ -76,14 +84,16 @@ class KindtoneApp(App[int]):
         self.reduced_motion = reduced_motion or self.settings.reduced_motion
         for theme in THEMES:
             self.register_theme(theme)
-        self._start_with_theme(
-            self.settings.theme if self.settings.theme in self.available_themes else DEFAULT_THEME
+        set_theme_before_first_parse(
+            self,
+            self.settings.theme if self.settings.theme in self.available_themes else DEFAULT_THEME,
         )
         self._settings_ready = True
         self.previewing_theme = False
         self._library: Library | None = None
         self._library_signature: tuple[tuple[str, int, int], ...] = ()
         self._store: ReflectionStore | None = None
+        self._analyser_warmed = False
         # True while a locked data folder waits for its passphrase: nothing of the person's
         # is read (no store, no draft, no backup) until it opens.
         self.waiting_for_passphrase = False
@@ -136,15 +146,35 @@ class KindtoneApp(App[int]):
             markup=False,
         )
 
+    def keep_kind_words(self, record: dict[str, Any], *, source: str) -> None:
+        """Kinder versions kept in a saved reflection join your kind words; a failure here
+        is told, and never undoes the save."""
+        from tui.core.phrases import PhraseStore
+        from tui.core.practice import harvest
+        from tui.core.storage import StoreError
+
+        try:
+            harvest(record, PhraseStore(self.data_dir), source=source)
+        except (OSError, StoreError) as error:
+            self.notify(
+                f"Your reflection is saved, but your kind words couldn't be updated: {error}",
+                severity="warning",
+                markup=False,
+            )
+
     def take_backup(self) -> None:
         """Today's backup (at most one a day), off the main thread: years of reflections
         take a moment to copy. A failure is reported, never in the way."""
         self.run_worker(self._backup, thread=True, group="backup")
 
+    def has_history(self) -> bool:
+        """Whether any month of reflections is on disk; a glance, without opening the store."""
+        return any((self.data_dir / "reflections").glob("*.json"))
+
     def take_start_backup(self) -> None:
         """Only a history is worth a start-of-day backup: one of just a draft would stand in
         for the day and leave out the reflection saved minutes later."""
-        if any((self.data_dir / "reflections").glob("*.json")):
+        if self.has_history():
             self.take_backup()
 
     def _backup(self) -> None:
@@ -159,6 +189,15 @@ class KindtoneApp(App[int]):
                 severity="warning",
                 markup=False,
             )
+
+    def warm_analyser(self) -> None:
+        """Read the self-talk rules once, in the background, when a session is near: the
+        first check of an answer then takes no longer than the next. Not at start-up, where
+        it would cost ~15 MiB and a late redraw before anyone writes a word."""
+        if self._analyser_warmed:
+            return
+        self._analyser_warmed = True
+        self.run_worker(_warm_analyser, thread=True, group="warm-analyser")
 
     def apply_settings(self) -> None:
         """Settings take effect at once; no restart."""
@@ -182,32 +221,13 @@ class KindtoneApp(App[int]):
 
     def watch_theme(self, theme: str) -> None:
         """Remember a theme chosen anywhere (settings screen or command palette)."""
-        if getattr(self, "previewing_theme", False):
+        if self.previewing_theme:
             return
-        if getattr(self, "_settings_ready", False) and theme != self.settings.theme:
+        if self._settings_ready and theme != self.settings.theme:
             self.settings.theme = theme
             self.save_settings()
 
     # -- start-up ------------------------------------------------------------------------
-
-    def _start_with_theme(self, name: str) -> None:
-        """Choose the theme before the first stylesheet parse.
-
-        Setting ``theme`` runs Textual's watcher, which re-parses every stylesheet on the next
-        tick: needless here, since the first parse hasn't happened and will use this theme's
-        variables. So when the theme keeps the app's dark/light mode (the ANSI colour filter
-        and mode classes are already right) it is set quietly, with the class the watcher
-        would add and the theme's variables for that first parse. Otherwise the watcher's
-        full path runs.
-        """
-        theme = self.get_theme(name)
-        if theme is None or theme.dark != self.current_theme.dark or self.is_running:
-            self.theme = name
-            return
-        self.set_reactive(App.theme, name)
-        self.set_class(True, f"-theme-{name}", update=False)
-        # The stylesheet took its variables from the default theme in App.__init__.
-        self.stylesheet.set_variables(self.get_css_variables())
 
     def get_default_screen(self) -> Screen[Any]:
         """Home is the base screen: one screen to build before the first draw, not two.
@@ -340,7 +360,7 @@ class KindtoneApp(App[int]):
 
     def session_in_progress(self) -> bool:
         """One session at a time: a second would hide the first and take over its draft."""
-        if any(getattr(screen, "asks_before_quitting", False) for screen in self.screen_stack):
+        if any(_guards(screen) for screen in self.screen_stack):
             self.notify(
                 "You're in the middle of a session. Finish it or leave it (esc) first.",
                 markup=False,
@@ -366,6 +386,7 @@ class KindtoneApp(App[int]):
     def run_session(self, session: Session, stage: str = "steps") -> None:
         from tui.screens.session import SessionScreen
 
+        self.warm_analyser()
         self.push_screen(SessionScreen(session, stage=stage))
 
     def action_choose_exercise(self) -> None:
@@ -380,14 +401,24 @@ class KindtoneApp(App[int]):
 
     async def action_quit(self) -> None:
         """Quitting mid-session asks first, so nothing written is lost by accident."""
-        leave = getattr(self.screen, "action_leave", None)
-        if getattr(self.screen, "asks_before_quitting", False) and leave is not None:
-            caught_up = getattr(self.screen, "caught_up", None)
-            if caught_up is not None:  # the words typed just before ctrl+q go in first
-                await caught_up()
-            leave(then_quit=True)
+        screen = self.screen
+        if isinstance(screen, GuardsUnsavedWork) and screen.asks_before_quitting:
+            await screen.caught_up()  # the words typed just before ctrl+q go in first
+            screen.action_leave(then_quit=True)
             return
         self.exit(0)
+
+    def action_catch(self) -> None:
+        from tui.screens.catch import CatchScreen
+
+        if not isinstance(self.screen, CatchScreen):
+            self.push_screen(CatchScreen())
+
+    def action_kind_words(self) -> None:
+        from tui.screens.kind_words import KindWordsScreen
+
+        if not isinstance(self.screen, KindWordsScreen):
+            self.push_screen(KindWordsScreen())
 
     def action_insights(self) -> None:
         from tui.screens.insights import InsightsScreen
@@ -429,6 +460,14 @@ class KindtoneApp(App[int]):
         )
         yield SystemCommand(
             "Choose an exercise", "Practise one exercise", self.action_choose_exercise
+        )
+        yield SystemCommand(
+            "Catch a thought", "Catch the critic in the moment and say it kindly", self.action_catch
+        )
+        yield SystemCommand(
+            "Your kind words",
+            "Words that helped you before: read, star, remove, add",
+            self.action_kind_words,
         )
         yield SystemCommand("Reflections", "Read what you wrote before", self.action_reflections)
         yield SystemCommand("Insights", "Your practice over the last year", self.action_insights)

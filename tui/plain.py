@@ -30,6 +30,8 @@ from tui.core.flow import (
     find_draft,
     keep_declined_draft,
 )
+from tui.core.phrases import Phrase
+from tui.core.practice import numbered, side_by_side
 from tui.core.safety import CRISIS_PAUSE, NOT_A_CRISIS_SERVICE, support_lines
 from tui.core.selftalk import hint_for
 from tui.core.session import Ratings, Session, plan_session, try_again_heading
@@ -348,8 +350,9 @@ class PlainSession:
         if isinstance(so_far, str) and so_far.strip():
             say(f"Your words so far: “{so_far}”")
             say("Press Enter to go on with them, or write them differently.")
+        self._offer(flow.kind_words())
         while True:
-            answer = self.io.ask(">")
+            answer = flow.picked(self.io.ask(">"))
             stripped = answer.strip()
             if stripped == "/back":
                 flow.back()
@@ -382,6 +385,7 @@ class PlainSession:
             for finding in analysis.findings:
                 say(f"  “{finding.match}”: {finding.category.replace('-', ' ')}.")
                 say("  " + hint_for(finding.category, attempt))
+            self._offer(self.flow.kind_words(outcome.review), after="y")
             choice = self.io.ask("Try again? (y = try again, Enter = keep it as it is):")
             if outcome.note:
                 say(outcome.note)
@@ -391,6 +395,15 @@ class PlainSession:
         if outcome.note:
             say(outcome.note)
         return True
+
+    def _offer(self, offered: list[Phrase], after: str | None = None) -> None:
+        """Your kind words for what was just noticed, numbered: typing one's number uses it."""
+        if not offered:
+            return
+        when = f"after {after}, type" if after else "type"
+        self.io.say(f"Words that helped you before ({when} a number to use one):")
+        for line in numbered(offered):
+            self.io.say(f"  {line}")
 
     def ask_directly(self) -> Outcome:
         say = self.io.say
@@ -452,9 +465,15 @@ class PlainSession:
             before, after = (v if v != "–" else "not rated" for v in (before, after))
             say(f"{label}: {before} before, {after} after.")
         if report.safe:
-            for prompt, answer in flow.summary():
+            for prompt, answer, original, versions in flow.summary_beside():
                 say(prompt)
-                say("  " + answer)
+                if original is None:
+                    say("  " + answer)
+                    continue
+                # The harsh original, then every try and the one kept: one after the other,
+                # not in columns, so a screen reader reads them in order.
+                for line in side_by_side(original, versions, answer, width=0):
+                    say("  " + line)
         self._report(report, completed=True)
 
     def _report(self, report: SaveReport, *, completed: bool) -> None:

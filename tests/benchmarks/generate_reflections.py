@@ -216,6 +216,18 @@ KIND_LINES = [
     "You can be disappointed and still be kind to yourself.",
 ]
 
+# What the analysis finds in each critic line: reframes record it (``noticed``), as sessions do.
+CRITIC_PATTERNS = {
+    "You always mess this up.": ["overgeneralising"],
+    "Why can't you just get it right?": ["harsh-self-address"],
+    "Everyone else manages, what's wrong with you?": ["comparing"],
+    "You're so lazy.": ["labelling"],
+    "I'm useless at this.": ["labelling"],
+    "You should have known better.": ["should-statement"],
+    "Typical. You never follow through.": ["overgeneralising"],
+}
+CATCH_SHARE = 0.25
+
 CRITIC_NAMES = ["The Judge", "Grumpy Pete", "Ms Perfect", "The Foreman", "Radio Static"]
 
 
@@ -269,6 +281,7 @@ def make_reflection(rng: random.Random, started: datetime) -> dict[str, Any]:
     }
     steps: list[dict[str, Any]] = []
     total_seconds = 0.0
+    harsh: str | None = None
     for exercise in exercises:
         for index, (kind, step_id, prompt, options) in enumerate(EXERCISES[exercise][1]):
             seconds = round(rng.uniform(4, 150), 1)
@@ -288,20 +301,26 @@ def make_reflection(rng: random.Random, started: datetime) -> dict[str, Any]:
                 versions = [answer]
             elif kind == "breathe":
                 seconds = float(rng.choice([30, 60, 90, 120, 180]))
-            steps.append(
-                {
-                    "exercise": exercise,
-                    "index": index,
-                    "type": kind,
-                    "id": step_id,
-                    "prompt": prompt or "",
-                    "answer": answer,
-                    "versions": versions,
-                    "tries": len(versions),
-                    "skipped": skipped,
-                    "seconds": seconds,
-                }
-            )
+            step: dict[str, Any] = {
+                "exercise": exercise,
+                "index": index,
+                "type": kind,
+                "id": step_id,
+                "prompt": prompt or "",
+                "answer": answer,
+                "versions": versions,
+                "tries": len(versions),
+                "skipped": skipped,
+                "seconds": seconds,
+            }
+            if step_id == "harsh":
+                harsh = answer
+            elif kind == "reframe" and harsh and answer is not None:
+                # as tui.core.practice.annotate records it
+                step["original"] = harsh
+                step["noticed"] = CRITIC_PATTERNS.get(harsh, [])
+                step["first_try"] = len(versions) == 1
+            steps.append(step)
     ended: datetime | None = started + timedelta(seconds=total_seconds + rng.uniform(5, 60))
     if rng.random() < 0.05:
         ended = None  # a crash or a closed window
@@ -320,9 +339,58 @@ def make_reflection(rng: random.Random, started: datetime) -> dict[str, Any]:
     }
 
 
+def make_catch(rng: random.Random, started: datetime) -> dict[str, Any]:
+    """A catch in the shape ``tui.core.catch.Catch.to_record`` produces."""
+    critic = rng.choice(CRITIC_LINES)
+    versions = [rng.choice(CRITIC_LINES) for _ in range(rng.choice([0, 0, 0, 1]))]
+    versions.append(rng.choice(KIND_LINES))
+    seconds = round(rng.uniform(10, 90), 1)
+    step = {"exercise": "catch", "prompt": "", "skipped": False, "seconds": seconds}
+    return {
+        "id": uuid.UUID(int=rng.getrandbits(128), version=4).hex,
+        "schema": 1,
+        "kind": "catch",
+        "started_at": started.isoformat(),
+        "ended_at": (started + timedelta(seconds=seconds)).isoformat(),
+        "completed": True,
+        "situation": "critic",
+        "minutes_planned": None,
+        "exercises": [],
+        "ratings": {
+            "before": {"harsh": None, "tense": None},
+            "after": {"harsh": None, "tense": None},
+        },
+        "steps": [
+            {
+                **step,
+                "index": 0,
+                "type": "write",
+                "id": "critic",
+                "answer": critic,
+                "versions": [critic],
+                "tries": 1,
+            },
+            {
+                **step,
+                "index": 1,
+                "type": "reframe",
+                "id": "kinder",
+                "answer": versions[-1],
+                "versions": versions,
+                "tries": len(versions),
+                "original": critic,
+                "noticed": CRITIC_PATTERNS[critic],
+                "first_try": len(versions) == 1,
+            },
+        ],
+        "crisis": False,
+    }
+
+
 def generate(n: int, *, seed: int = DEFAULT_SEED, end: date = DEFAULT_END) -> list[dict[str, Any]]:
     """``n`` reflections ending at ``end``, about one a day (some days two, some gaps)."""
     rng = random.Random(seed)
+    catches = random.Random(seed + 1)  # its own stream: the sessions stay as they were
     reflections: list[dict[str, Any]] = []
     day = end
     while len(reflections) < n:
@@ -331,7 +399,10 @@ def generate(n: int, *, seed: int = DEFAULT_SEED, end: date = DEFAULT_END) -> li
             minute = rng.randint(6 * 60, 23 * 60 + 30)
             started = datetime(day.year, day.month, day.day, minute // 60, minute % 60, tzinfo=zone)
             started += timedelta(seconds=rng.randint(0, 59))
-            reflections.append(make_reflection(rng, started))
+            reflection = make_reflection(rng, started)
+            if catches.random() < CATCH_SHARE:
+                reflection = make_catch(catches, started)
+            reflections.append(reflection)
             if len(reflections) == n:
                 break
         day -= timedelta(days=1)

@@ -15,6 +15,7 @@ import argparse
 import re
 import shlex
 import sys
+from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -186,6 +187,7 @@ class _Names:
         self._custom_dir = resolve_data_dir(args.data_dir) / "exercises"
         self._titles: dict[str, str] | None = None
         self._situations: dict[str, str] | None = None
+        self._sources: dict[tuple[str, int], str] = {}
 
     def _load(self) -> None:
         from tui.core.exercises import SITUATIONS, load_library
@@ -196,6 +198,13 @@ class _Names:
             self._titles = {}
         else:
             self._titles = {e.id: e.title for e in library.exercises.values()}
+            self._titles.setdefault("catch", "Caught in the moment")  # tui.core.catch.TITLE
+            self._sources = {
+                (e.id, step.index): step.source
+                for e in library.exercises.values()
+                for step in e.steps
+                if step.source
+            }
         self._situations = dict(SITUATIONS)
 
     @property
@@ -206,6 +215,13 @@ class _Names:
         return self._titles
 
     @property
+    def sources(self) -> dict[tuple[str, int], str]:
+        """(exercise, step index) -> the step id a reframe rewrites, for older reflections."""
+        if self._titles is None:
+            self._load()
+        return self._sources
+
+    @property
     def situations(self) -> dict[str, str]:
         if self._situations is None:
             self._load()
@@ -213,6 +229,8 @@ class _Names:
         return self._situations
 
     def exercises(self, record: Reflection) -> str:
+        if record.raw.get("kind") == "catch":  # tui.core.catch.KIND: a catch runs no exercise
+            return "Caught in the moment"
         return ", ".join(self.titles.get(e, e) for e in record.exercises) or "-"
 
     def situation(self, record: Reflection) -> str:
@@ -329,7 +347,7 @@ def _show(args: argparse.Namespace, store: ReflectionStore) -> int:
         else visible_controls(e)
         for e in record.exercises
     ]
-    fact("Exercises", ", ".join(exercises) or "-")
+    fact("Exercises", ", ".join(exercises) or _one_line(names.exercises(record)))
     for scale in record.ratings.scales() or ("harsh",):
         change = record.ratings.change(scale) or "skipped"
         label = io.SCALE_NAMES.get(scale, scale).capitalize()
@@ -338,6 +356,9 @@ def _show(args: argparse.Namespace, store: ReflectionStore) -> int:
         fact("Support", "support options were shown during this session")
 
     current: str | None = None
+    # The stored steps beside the typed ones (the same filter), for what only a rewrite keeps.
+    raw_list = record.raw.get("steps")
+    raw_steps = [s for s in raw_list if isinstance(s, dict)] if isinstance(raw_list, list) else []
     for number, step in enumerate(record.steps, start=1):
         if step.exercise != current and step.exercise is not None:
             current = step.exercise
@@ -345,13 +366,18 @@ def _show(args: argparse.Namespace, store: ReflectionStore) -> int:
             heading = f"{_one_line(title)} ({current})" if title else current
             out += ["", f"== {visible_controls(heading)}"]
         out.append("")
-        out += _show_step(number, step)
+        out += _show_step(number, step, raw_steps[number - 1], record, names)
     sys.stdout.write("\n".join(out) + "\n")
     return 0
 
 
-def _show_step(number: int, step: Step) -> list[str]:
+def _show_step(
+    number: int, step: Step, raw: Mapping[str, Any], record: Reflection, names: _Names
+) -> list[str]:
+    import shutil
+
     from tui.core import reflections_io as io
+    from tui.core.practice import original_of, side_by_side
 
     details = [visible_controls(step.type)]
     if step.seconds is not None:
@@ -364,6 +390,15 @@ def _show_step(number: int, step: Step) -> list[str]:
     out = [f"{number:>3}. " + " · ".join(details)]
     if step.prompt.strip():
         out.append(_indented(step.prompt, indent))
+    original = original_of(record.raw, raw, names.sources)
+    if original is not None and isinstance(step.answer, str):
+        # The harsh original beside the version kept, with every try (issue 15).
+        width = min(shutil.get_terminal_size().columns, 120) - len(indent)
+        shown = [visible_controls(t) for t in step.versions]
+        answer = visible_controls(step.answer)
+        for line in side_by_side(visible_controls(original), shown, answer, width):
+            out.append(indent + line if line else "")
+        return out
     earlier = step.earlier_tries
     for n, version in enumerate(earlier, start=1):
         out.append(f"{indent}try {n}:")
@@ -417,7 +452,10 @@ def _export(args: argparse.Namespace, store: ReflectionStore) -> int:
         return 1
     records = store.reflections(since=args.since)
     if args.format == "json":
-        data = io.export_json(records)
+        from tui.core.phrases import PhraseStore
+
+        phrases = [p.to_dict() for p in PhraseStore(store.data_dir).list()]
+        data = io.export_json(records, phrases)
     else:
         names = _Names(args)
         data = io.export_markdown(
@@ -471,8 +509,15 @@ def _import(args: argparse.Namespace, store: ReflectionStore) -> int:
     except io.ImportProblem as problem:
         raise _Refusal(f"{shown}: nothing was imported: {problem}") from None
 
+    import orjson
+
+    from tui.core.phrases import PhraseStore, phrases_from_export
     from tui.core.storage import PartialSave, StoreError
 
+    try:
+        kind_words = phrases_from_export(orjson.loads(raw.removeprefix(b"\xef\xbb\xbf")))
+    except StoreError as problem:
+        raise _Refusal(f"{shown}: nothing was imported: {problem}") from None
     existing = {str(r["id"]): r for r in store.list()} if incoming else {}
     plan = io.plan_import(incoming, existing)
     code = 0
@@ -495,6 +540,10 @@ def _import(args: argparse.Namespace, store: ReflectionStore) -> int:
             ) from None
     summary = f"{added:,} added, {len(plan.unchanged):,} already there"
     print(f"Imported from {shown}: {summary}.")
+    if kind_words:
+        added, same, refused = PhraseStore(store.data_dir).merge(kind_words)
+        note = f"; {refused} left out because they sound like the critic" if refused else ""
+        print(f"Kind words: {added} added, {same} already there{note}.")
     if plan.differ:
         ids = ", ".join(visible_controls(str(r["id"]))[:SHORT_ID] for r in plan.differ[:5])
         more = "…" if len(plan.differ) > 5 else ""

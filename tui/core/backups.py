@@ -5,6 +5,7 @@ Layout (under the data dir)::
     backups/2026-11-25/manifest.json             what was copied, with sizes and SHA-256
     backups/2026-11-25/reflections/2026-11.json  exact copies of the month files
     backups/2026-11-25/draft.json                and of the unfinished session, if any
+    backups/2026-11-25/phrases.json              and of your kind words, if any
     before-restore-20261125T173000/              what a restore moved out of the way
 
 At most one backup a day (the local date), the newest ``KEEP`` kept. "Newest" is the order
@@ -51,6 +52,7 @@ from filelock import Timeout
 
 from tui.core.atomic import LinkRefused, is_link, locked, read_bytes
 from tui.core.month_file import _Damaged, parse_month
+from tui.core.phrases import PHRASES_FILE
 from tui.core.storage import (
     DRAFT_FILE,
     LOCK_FILE,
@@ -310,6 +312,14 @@ def _copy_store(data_dir: Path, into: Path, day: date, seq: int) -> None:
     if draft is not None:
         _write_new(into / DRAFT_FILE, draft)
         files[DRAFT_FILE] = {"size": len(draft), "sha256": _sha256(draft)}
+    try:  # your kind words (tui.core.phrases), kept like the reflections
+        phrases = read_bytes(data_dir / PHRASES_FILE)
+    except LinkRefused as exc:
+        skipped.append(f"{PHRASES_FILE}: {exc}")
+        phrases = None
+    if phrases is not None:
+        _write_new(into / PHRASES_FILE, phrases)
+        files[PHRASES_FILE] = {"size": len(phrases), "sha256": _sha256(phrases)}
     manifest = {
         "backup": FORMAT,
         "day": day.isoformat(),
@@ -443,6 +453,7 @@ class BackupCheck:
     draft: bytes | None
     reflections: int
     problems: list[str]
+    phrases: bytes | None = None
 
 
 def check_backup(data_dir: Path, day: str | date) -> BackupCheck:
@@ -458,12 +469,13 @@ def check_backup(data_dir: Path, day: str | date) -> BackupCheck:
     manifest = _read_manifest(folder)
     months: dict[str, bytes] = {}
     draft: bytes | None = None
+    phrases: bytes | None = None
     reflections = 0
     problems: list[str] = []
     for name, info in sorted(manifest["files"].items()):
         parts = name.split("/")
         is_month = len(parts) == 2 and parts[0] == REFLECTIONS_DIR and _MONTH_FILE.match(parts[1])
-        if not is_month and name != DRAFT_FILE:
+        if not is_month and name not in (DRAFT_FILE, PHRASES_FILE):
             raise BackupError(f"{folder / MANIFEST} lists an unexpected file {name!r}.")
         path = folder.joinpath(*parts)
         try:
@@ -478,6 +490,9 @@ def check_backup(data_dir: Path, day: str | date) -> BackupCheck:
         if name == DRAFT_FILE:
             draft = raw
             continue
+        if name == PHRASES_FILE:
+            phrases = raw
+            continue
         try:
             content = parse_month(open_for(path, raw))
         except _Damaged as exc:
@@ -485,7 +500,7 @@ def check_backup(data_dir: Path, day: str | date) -> BackupCheck:
         reflections += len(content.records)
         problems.extend(f"{path.name}: {p}" for p in content.problems)
         months[parts[1]] = raw
-    return BackupCheck(wanted, folder, months, draft, reflections, problems)
+    return BackupCheck(wanted, folder, months, draft, reflections, problems, phrases)
 
 
 # --- restoring -------------------------------------------------------------------------------
@@ -517,16 +532,25 @@ def restore_backup(data_dir: Path, day: str | date) -> RestoreResult:
                     tmp = data_dir / f".{DRAFT_FILE}.restore-{secrets.token_hex(4)}.tmp"
                     _write_new(tmp, checked.draft)
                     staged.append((tmp, draft_path))
+                phrases_path = data_dir / PHRASES_FILE
+                if checked.phrases is not None:
+                    tmp = data_dir / f".{PHRASES_FILE}.restore-{secrets.token_hex(4)}.tmp"
+                    _write_new(tmp, checked.phrases)
+                    staged.append((tmp, phrases_path))
                 # Links in place of month files are moved aside too (the links themselves).
                 current = _month_files(reflections_dir, links=True)
-                if current:
+                if current or (checked.phrases is not None and os.path.lexists(phrases_path)):
                     aside = _aside_folder(data_dir)
                     _make_private_dir(aside)
+                if current and aside is not None:
                     _make_private_dir(aside / REFLECTIONS_DIR)
                     for path in current:
                         os.rename(path, aside / REFLECTIONS_DIR / path.name)
                         moved.append((path, aside / REFLECTIONS_DIR / path.name))
                     _fsync_dir(aside / REFLECTIONS_DIR)
+                if checked.phrases is not None and os.path.lexists(phrases_path) and aside:
+                    os.rename(phrases_path, aside / PHRASES_FILE)  # never deleted either
+                    moved.append((phrases_path, aside / PHRASES_FILE))
             except BaseException:
                 for tmp, _final in staged:  # copies of the backup: safe to remove
                     with contextlib.suppress(OSError):

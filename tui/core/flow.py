@@ -14,6 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from tui.core.phrases import Phrase, PhraseStore
+from tui.core.practice import (
+    categories,
+    harvest,
+    offer_for_step,
+    picked,
+    session_record,
+    words_that_helped,
+)
 from tui.core.safety import CRISIS_PAUSE
 from tui.core.session import PlannedStep, Review, Session, review_answer, show_rating
 from tui.core.storage import ReflectionStore, StoreError
@@ -74,6 +83,8 @@ class SaveReport:
     preview: bool = False
     folder: Path | None = None
     reason: str | None = None
+    # Saved, but the kinder versions couldn't join your kind words (tui.core.phrases): why.
+    kind_words_problem: str | None = None
 
     @property
     def safe(self) -> bool:
@@ -86,11 +97,14 @@ class SaveReport:
         if self.nothing_to_keep:
             return "Nothing was written, so there was nothing to keep."
         if self.saved:
-            return (
+            saved = (
                 "Saved to your reflections."
                 if completed
                 else "What you wrote is kept as an unfinished reflection."
             )
+            if self.kind_words_problem:
+                saved += f" Your kind words couldn't be updated ({self.kind_words_problem})."
+            return saved
         if self.draft_kept:
             return (
                 f"Your reflection couldn't be saved ({self.reason}). Your words are kept as a "
@@ -188,7 +202,7 @@ def keep_declined_draft(store: ReflectionStore, offer: DraftOffer) -> SaveReport
         return SaveReport(nothing_to_keep=True, folder=folder)
     # A draft kept at the summary (its save failed) is a finished session.
     completed = offer.stage == "summary"
-    record = offer.session.to_record(completed=completed) if offer.session else None
+    record = session_record(offer.session, completed=completed) if offer.session else None
     record = record or reflection_from_draft(offer.draft)
     if record is not None:
         record["completed"] = completed
@@ -223,6 +237,7 @@ class SessionFlow:
         self._pending: tuple[int, str] | None = None
         self._draft_checked = False
         self._closed = False  # saved (or let go): a late draft must not bring it back
+        self.offered: list[Phrase] = []  # your kind words last offered (kind_words)
         session._pass_by_forwards()
 
     # -- where we are --------------------------------------------------------------------
@@ -407,6 +422,26 @@ class SessionFlow:
             items.append((record.prompt, answer))
         return items
 
+    def summary_beside(self) -> list[tuple[str, str, str | None, list[str]]]:
+        """The summary with each rewrite beside what it answered: (prompt, answer, the harsh
+        original or None, every version tried). Same items, same order as ``summary``."""
+        originals: dict[int, str] = {}
+        for planned in self.session.steps:
+            if planned.step.type == "reframe":
+                source = self.session.source_answer(planned)
+                if source:
+                    originals[planned.position] = source
+        items: list[tuple[str, str, str | None, list[str]]] = []
+        for position, record in enumerate(self.session.records):
+            if record.answer is None or record.type in ("read", "breathe"):
+                continue
+            answer = str(record.answer)
+            if record.type == "rate":
+                answer = f"{answer} / 10"
+            original = originals.get(position) if record.type == "reframe" else None
+            items.append((record.prompt, answer, original, list(record.versions)))
+        return items
+
     def ratings(self) -> list[tuple[str, str, str]]:
         """(label, before, after) for the ratings given, either side."""
         before, after = self.session.before, self.session.after
@@ -445,8 +480,10 @@ class SessionFlow:
             self._discard_own_draft()
             report = SaveReport(nothing_to_keep=True, folder=folder)
         else:
+            # Each rewrite recorded beside the words it answered (tui.core.practice).
+            record = session_record(session, completed=completed)
             try:
-                self.store.save(session.to_record(completed=completed))
+                self.store.save(record)
             except (OSError, StoreError) as error:
                 reason = _reason(error)
                 kept = self.keep_draft(stage)
@@ -454,11 +491,44 @@ class SessionFlow:
             else:
                 self._closed = True
                 self._discard_own_draft()
-                report = SaveReport(saved=True, folder=folder)
+                problem = self._keep_kind_words(record)
+                report = SaveReport(saved=True, folder=folder, kind_words_problem=problem)
                 if self.backup is not None:
                     self.backup()
         self.last_report = report
         return report
+
+    def _keep_kind_words(self, record: dict[str, Any]) -> str | None:
+        """Kinder versions kept (and not flagged) join your kind words; None, or why not."""
+        try:
+            harvest(record, PhraseStore(self.store.data_dir), source="session")
+        except (OSError, StoreError) as error:
+            return _reason(error)
+        return None
+
+    # -- your kind words, offered back (issue 15) -----------------------------------------
+
+    def kind_words(self, review: Review | None = None) -> list[Phrase]:
+        """Up to three of your kind words for the patterns just noticed: in a rewrite's
+        "let's try that again" (``review``), else in a reframe step, those in the words being
+        rewritten. Kept in ``offered``, so a number typed next picks from the same list."""
+        phrases = PhraseStore(self.store.data_dir)
+        planned = self.current
+        if self.session.preview:
+            self.offered = []
+        elif review is not None:
+            self.offered = words_that_helped(
+                phrases, [] if review.crisis else categories(review.analysis)
+            )
+        elif planned is not None:
+            self.offered = offer_for_step(self.session, planned, phrases)
+        else:
+            self.offered = []
+        return self.offered
+
+    def picked(self, answer: str) -> str:
+        """A bare number picks one of the words just offered; any other answer is itself."""
+        return picked(answer, self.offered)
 
     def leave(self, *, keep: bool) -> SaveReport:
         """Leaving part-way: keep what's written as an unfinished reflection, or let it go."""

@@ -50,6 +50,8 @@ class Row:
 
     @property
     def exercises(self) -> tuple[str, ...]:
+        if self.reflection.raw.get("kind") == "catch":  # tui.core.catch.KIND: filtered like one
+            return ("catch",)
         return self.reflection.exercises
 
     @property

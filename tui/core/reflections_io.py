@@ -155,11 +155,16 @@ def chronological(reflections: Iterable[Readable]) -> list[Typed]:
     return sorted(as_reflections(reflections), key=Typed.sort_key)
 
 
-def export_json(reflections: Iterable[Readable]) -> bytes:
+def export_json(
+    reflections: Iterable[Readable], phrases: Sequence[Mapping[str, Any]] | None = None
+) -> bytes:
     """The lossless export: each reflection exactly as stored, unknown fields too. No export
-    time in it, so the same data gives the same bytes."""
+    time in it, so the same data gives the same bytes. ``phrases``, your kind words, travel
+    with the reflections when given; older exports have none and still import."""
     ordered = [r.raw for r in chronological(reflections)]
-    document = {"format": FORMAT, "version": VERSION, "reflections": ordered}
+    document: dict[str, Any] = {"format": FORMAT, "version": VERSION, "reflections": ordered}
+    if phrases is not None:
+        document["phrases"] = list(phrases)
     return json_bytes(document)
 
 

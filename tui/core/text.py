@@ -56,6 +56,11 @@ def fill_template(template: str, answers: dict[str, str]) -> str:
     return _TEMPLATE.sub(replace, template)
 
 
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """ "1 reflection", "2 reflections": never "1 reflections" or "reflection(s)"."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
 # Drawing a very long answer takes seconds; what is shown is capped, what is kept never is.
 SHOWN_CHARACTERS = 4000
 

@@ -10,18 +10,25 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, OptionList
+from textual.widgets import Button, OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.exercises import SITUATIONS
 from tui.core.session import Ratings, Session, plan_session
-from tui.widgets.plain import Plain
+from tui.widgets.footer import KeysFooter
+from tui.widgets.literal_text import LiteralText
 from tui.widgets.ratings_form import RatingsForm
 
 if TYPE_CHECKING:
     from tui.app import KindtoneApp
 
 NOT_SURE = "not-sure"
+CHOICES = {**SITUATIONS, NOT_SURE: "I'm not sure"}
+
+
+def situation_prompt(label: str, chosen: bool) -> Content:
+    """The choice is marked with a dot, not only a colour (NO_COLOR, screen readers)."""
+    return Content.assemble(("● " if chosen else "  "), label)
 
 
 class CheckInScreen(Screen[None]):
@@ -46,26 +53,34 @@ class CheckInScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="checkin", classes="page"):
-            yield Plain(f"A {self.minutes}-minute session", classes="title")
-            yield Plain("Everything here is optional. Skip anything you like.", classes="muted")
-            yield Plain("What brings you here today?", classes="prompt")
-            options = [Option(Content(label), id=key) for key, label in SITUATIONS.items()]
-            options.append(Option(Content("I'm not sure"), id=NOT_SURE))
-            yield OptionList(*options, id="situation")
+            yield LiteralText(f"A {self.minutes}-minute session", classes="title")
+            yield LiteralText(
+                "Everything here is optional. Skip anything you like.", classes="muted"
+            )
+            yield LiteralText("What brings you here today?", classes="prompt")
+            yield OptionList(
+                *[Option(situation_prompt(label, False), id=key) for key, label in CHOICES.items()],
+                id="situation",
+            )
             if self.app.settings.ask_ratings:
                 yield RatingsForm(id="before")
             with Horizontal(classes="buttons"):
                 yield Button(Content("Begin"), compact=True, id="begin", variant="primary")
                 yield Button(Content("Back"), compact=True, id="back")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#situation", OptionList).focus()
+        self.app.warm_analyser()  # while the person answers
 
     @on(OptionList.OptionSelected, "#situation")
     def _situation_chosen(self, event: OptionList.OptionSelected) -> None:
         """Only an explicit choice counts; a highlighted row is not an answer."""
         self.situation = None if event.option.id == NOT_SURE else event.option.id
+        for key, label in CHOICES.items():
+            event.option_list.replace_option_prompt(
+                key, situation_prompt(label, key == event.option.id)
+            )
         self.focus_next()
 
     @on(Button.Pressed, "#back")

@@ -10,11 +10,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer
+from textual.widgets import Button
 
 from tui.core.flow import SessionFlow
 from tui.core.session import Ratings
-from tui.widgets.plain import Plain
+from tui.widgets.footer import KeysFooter
+from tui.widgets.literal_text import LiteralText
 from tui.widgets.ratings_form import RatingsForm
 
 if TYPE_CHECKING:
@@ -36,13 +37,13 @@ class CheckOutScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="checkout", classes="page"):
-            yield Plain("Before you go", classes="title")
-            yield Plain("Notice how you are now. There's no right answer.", classes="muted")
+            yield LiteralText("Before you go", classes="title")
+            yield LiteralText("Notice how you are now. There's no right answer.", classes="muted")
             yield RatingsForm(self.session.after, id="after")
             with Horizontal(classes="buttons"):
                 yield Button(Content("Finish"), compact=True, id="finish", variant="primary")
                 yield Button(Content("Skip"), compact=True, id="skip")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#harsh").focus()

@@ -10,7 +10,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button
 
-from tui.widgets.plain import Plain
+from tui.widgets.footer import KeysFooter
+from tui.widgets.literal_text import LiteralText
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -22,11 +23,12 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Plain(self.title_text, classes="title")
-            yield Plain(self.body)
+            yield LiteralText(self.title_text, classes="title")
+            yield LiteralText(self.body)
             with Horizontal(classes="buttons"):
                 yield Button(Content(self.no), compact=True, id="no", variant="primary")
                 yield Button(Content(self.yes), compact=True, id="yes", variant="error")
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

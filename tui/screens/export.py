@@ -19,8 +19,10 @@ from tui.core.atomic import write_atomic
 from tui.core.exercises import SITUATIONS
 from tui.core.reflections_io import export_json, export_markdown
 from tui.core.storage import StoreError
+from tui.core.text import count
 from tui.core.vault import is_locked
-from tui.widgets.plain import Plain
+from tui.widgets.footer import KeysFooter
+from tui.widgets.literal_text import LiteralText
 from tui.widgets.toggles import Choice
 
 if TYPE_CHECKING:
@@ -51,7 +53,7 @@ class ExportScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export", classes="dialog"):
-            yield Plain("Export reflections", classes="title")
+            yield LiteralText("Export reflections", classes="title")
             with RadioSet(id="scope", compact=True):
                 yield Choice(
                     Content(f"What the list shows ({len(self.shown_ids)})"),
@@ -70,9 +72,9 @@ class ExportScreen(ModalScreen[None]):
                 yield Choice(
                     Content("JSON, complete, to import later"), name="json", id="format-json"
                 )
-            yield Plain("Save to", classes="field-label")
+            yield LiteralText("Save to", classes="field-label")
             yield Input(str(default_path(True)), id="path", compact=True)
-            yield Plain(
+            yield LiteralText(
                 "Your reflections are locked, but this file will be plain text: anyone who "
                 "can open it can read it."
                 if is_locked(self.app.data_dir)
@@ -83,6 +85,7 @@ class ExportScreen(ModalScreen[None]):
             with Horizontal(classes="buttons"):
                 yield Button(Content("Export"), compact=True, id="do-export", variant="primary")
                 yield Button(Content("Cancel"), compact=True, id="cancel")
+        yield KeysFooter()
 
     def _markdown(self) -> bool:
         pressed = self.query_one("#format", RadioSet).pressed_button
@@ -110,7 +113,7 @@ class ExportScreen(ModalScreen[None]):
         if os.path.lexists(target) and not target.is_dir():
             self._ask_to_replace(target, only, markdown)
             return
-        self.query_one("#export-status", Plain).set_text("Exporting…")
+        self.query_one("#export-status", LiteralText).set_text("Exporting…")
         self.write(target, only, markdown)
 
     def _ask_to_replace(self, target: Path, only: set[str] | None, markdown: bool) -> None:
@@ -118,7 +121,7 @@ class ExportScreen(ModalScreen[None]):
         from tui.screens.confirm import ConfirmScreen
 
         def decided(yes: bool | None) -> None:
-            status = self.query_one("#export-status", Plain)
+            status = self.query_one("#export-status", LiteralText)
             if not yes:
                 status.set_text(f"{target} already exists and was left as it is.")
                 return
@@ -154,13 +157,13 @@ class ExportScreen(ModalScreen[None]):
         except (OSError, StoreError) as error:
             reason = getattr(error, "strerror", None) or str(error)
             self.app.call_from_thread(
-                self.query_one("#export-status", Plain).set_text,
+                self.query_one("#export-status", LiteralText).set_text,
                 f"Couldn't write {target}: {reason}",
             )
             return
         self.app.call_from_thread(self._done, target, len(reflections))
 
-    def _done(self, target: Path, count: int) -> None:
+    def _done(self, target: Path, number: int) -> None:
         plain = " (plain text)" if is_locked(self.app.data_dir) else ""
-        self.notify(f"Exported {count} reflection(s) to {target}{plain}", markup=False)
+        self.notify(f"Exported {count(number, 'reflection')} to {target}{plain}", markup=False)
         self.dismiss(None)

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button
 
 from tui.widgets.breathe import BreathingGuide, Pace
-from tui.widgets.plain import Plain
+from tui.widgets.literal_text import LiteralText
 
 if TYPE_CHECKING:
     from tui.app import KindtoneApp
@@ -31,8 +31,8 @@ class GroundingScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="grounding", classes="dialog"):
-            yield Plain("A grounding breath", classes="title")
-            yield Plain(GROUNDING)
+            yield LiteralText("A grounding breath", classes="title")
+            yield LiteralText(GROUNDING)
             yield BreathingGuide(Pace(4, 0, 6, 4), reduced_motion=self.app.reduced_motion)
             yield Button(Content("Done"), compact=True, id="done", variant="primary")
 

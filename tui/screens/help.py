@@ -6,21 +6,38 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 
 from tui.core.vault import lock_status
-from tui.widgets.plain import Plain
+from tui.widgets.footer import KeysFooter
+from tui.widgets.literal_text import LiteralText
 
 if TYPE_CHECKING:
     from tui.app import KindtoneApp
 
-KEYS = """\
-Anywhere     F2 support · F1 or ? help · ctrl+p every action · ctrl+q quit
-Home         s start a session · e one exercise · r reflections · q quit
-Session      ctrl+n continue · ctrl+b back · ctrl+s skip · esc leave
-             (enter continues when you're not in a text box; tab moves between parts)
-Library      enter start · p preview without saving · n new exercise · o open in $EDITOR"""
+# (where, keys): drawn as two columns, so a long line wraps under its own column.
+KEYS = (
+    ("Anywhere", "F2 support · F1 or ? help · ctrl+p every action · ctrl+q quit"),
+    (
+        "Home",
+        "s start a session · c catch a thought · e one exercise · r reflections · "
+        ", settings · q quit",
+    ),
+    (
+        "Session",
+        "ctrl+n continue · ctrl+b back · ctrl+s skip · esc leave "
+        "(enter continues when you're not in a text box; tab moves between parts)",
+    ),
+    ("Library", "enter start · p preview without saving · n new exercise · o open in $EDITOR"),
+    (
+        "Reflections",
+        "enter read · / search (enter or down back to the list) · d delete · x export · "
+        "i insights · esc back",
+    ),
+    ("Settings", "ctrl+s save · esc back (asks first if something changed)"),
+    ("Dialogs", "tab moves between buttons · enter chooses · esc cancels"),
+)
 
 SCREENS = """\
 Home: start a session, practise one exercise, or read past reflections.
@@ -28,8 +45,11 @@ Session: an optional check-in, a few short exercises that fit the time, an optio
 check-out, then a summary of what you wrote. Everything is optional; skipping is fine.
 Let's try that again: when a kinder rewrite still sounds like the critic, kindtone shows \
 the words it noticed and why. You decide: try again, or keep it as it is.
-Reflections: everything you wrote, newest first.
-Library: all exercises by situation, your own included. Write new ones with n.
+Catch a thought (c): write the critic's words, see what was noticed, and say it again \
+kindly, in your own words or by typing the number of one of your kind words.
+Your kind words (ctrl+p): kinder versions you kept, offered back when the critic returns.
+Reflections: everything you wrote, newest first; search, filter, read, delete, export.
+Library: every exercise, your own included, and what each suits. Write new ones with n.
 Settings: session length, check-in ratings, support lines, theme, reduced motion."""
 
 CRISIS = """\
@@ -51,7 +71,17 @@ class HelpScreen(ModalScreen[None]):
         width: 90;
     }
 
+    .keys-row {
+        height: auto;
+    }
+
+    .keys-where {
+        width: 13;
+        color: $text-muted;
+    }
+
     .keys {
+        width: 1fr;
         color: $text;
     }
     """
@@ -61,24 +91,32 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help", classes="dialog"):
-            yield Plain("Help", classes="title")
-            yield Plain("Keys", classes="prompt")
-            yield Plain(KEYS, classes="keys")
-            yield Plain("Screens", classes="prompt")
-            yield Plain(SCREENS)
-            yield Plain("When things are very hard", classes="prompt")
-            yield Plain(CRISIS)
-            yield Plain("Where your words are kept", classes="prompt")
-            yield Plain(f"Reflections and drafts: {self.app.data_dir}")
-            yield Plain(lock_status(self.app.data_dir), id="lock-status")
-            yield Plain(f"Your own exercises: {self.app.custom_exercises_dir}")
-            yield Plain(f"Settings: {self.app.settings_file.path}")
-            yield Plain(
+            yield LiteralText("Help", classes="title")
+            yield LiteralText("Keys", classes="prompt")
+            for where, keys in KEYS:
+                with Horizontal(classes="keys-row"):
+                    yield LiteralText(where, classes="keys-where")
+                    yield LiteralText(keys, classes="keys")
+            yield LiteralText("Screens", classes="prompt")
+            yield LiteralText(SCREENS)
+            yield LiteralText("When things are very hard", classes="prompt")
+            yield LiteralText(CRISIS)
+            yield LiteralText("Where your words are kept", classes="prompt")
+            yield LiteralText(f"Reflections and drafts: {self.app.data_dir}")
+            yield LiteralText(lock_status(self.app.data_dir), id="lock-status")
+            yield LiteralText(f"Your own exercises: {self.app.custom_exercises_dir}")
+            yield LiteralText(f"Settings: {self.app.settings_file.path}")
+            yield LiteralText(
                 "Change the data folder with --data-dir DIR or KINDTONE_DATA_DIR.", classes="muted"
             )
-            yield Plain("What kindtone is not", classes="prompt")
-            yield Plain(NOT_THERAPY)
-            yield Plain("Press esc to close.", classes="muted")
+            yield LiteralText("What kindtone is not", classes="prompt")
+            yield LiteralText(NOT_THERAPY)
+            yield LiteralText("Press esc to close.", classes="muted")
+        yield KeysFooter()
+
+    def on_mount(self) -> None:
+        # Once laid out: a dialog takes focus only if it scrolls (then up/down scroll it).
+        self.call_after_refresh(self.query_one("#help").focus)
 
     def action_dismiss_help(self) -> None:
         self.dismiss(None)

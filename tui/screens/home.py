@@ -13,11 +13,12 @@ from textual.containers import Center, Vertical
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.widgets.banner import Banner
-from tui.widgets.plain import Plain
+from tui.widgets.footer import KeysFooter
+from tui.widgets.literal_text import LiteralText
 
 if TYPE_CHECKING:
     from tui.app import KindtoneApp
@@ -47,10 +48,13 @@ class HomeScreen(Screen[None]):
     app: KindtoneApp
 
     BINDINGS = [
-        Binding("s", "app.start_session", "Start session"),
-        Binding("e", "app.choose_exercise", "One exercise"),
+        Binding("s", "app.start_session", "Start"),
+        # Not in the footer: at 80 columns it would push F2 Support out (the help screen,
+        # the command palette and the README list it).
+        Binding("c", "app.catch", "Catch a thought", show=False),
+        Binding("e", "app.choose_exercise", "Exercise"),
         Binding("r", "app.reflections", "Reflections"),
-        Binding("comma", "app.settings", "Settings", key_display=",", show=False),
+        Binding("comma", "app.settings", "Settings", key_display=","),
         Binding("q", "app.quit", "Quit", show=False),
     ]
 
@@ -58,8 +62,10 @@ class HomeScreen(Screen[None]):
         # Lines are centred with text-align; only the option list needs a Center container.
         with Vertical(id="home"):
             yield Banner(id="banner", width=self.app.size.width, height=self.app.size.height)
-            yield Plain(WELCOME, id="welcome")
-            yield Plain(" ", id="practice")
+            yield LiteralText(WELCOME, id="welcome")
+            # With no history yet the line is known at once, and drawn in the first frame.
+            first = " " if self.app.has_history() else practice_line(None, datetime.now())
+            yield LiteralText(first, id="practice")
             with Center():
                 yield OptionList(
                     Option(Content(f"Start a {self.app.start_minutes}-minute session"), id="start"),
@@ -70,12 +76,12 @@ class HomeScreen(Screen[None]):
                     Option(Content("Quit"), id="quit"),
                     id="home-actions",
                 )
-            yield Plain(
+            yield LiteralText(
                 "A practice tool, not a substitute for professional care. "
                 "Press F2 any time for support.",
                 id="care-note",
             )
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def show_session_length(self) -> None:
         option_list = self.query_one("#home-actions", OptionList)
@@ -90,36 +96,34 @@ class HomeScreen(Screen[None]):
         self.query_one(Banner).fit(event.size.width, event.size.height)
 
     def on_screen_resume(self) -> None:
-        # After the frame is drawn: the worker's imports would otherwise compete for the GIL.
-        self.set_timer(0.15, self.load_practice)
+        if self.app.has_history():
+            self.load_practice()
+        else:
+            self._show_practice(practice_line(None, datetime.now().astimezone()))
 
     @work(thread=True, exclusive=True, group="practice")
     def load_practice(self) -> None:
-        """Off the main thread: years of reflections must not delay the first draw."""
+        """Off the main thread: years of reflections must not delay the first draw. Nothing
+        else is loaded here: the analyser warms when a session starts (see
+        KindtoneApp.warm_analyser), so the home screen settles at once and stays light."""
         try:
             summary = self.app.store.practice_summary()
         except Exception:  # a damaged store is reported elsewhere; home still opens
             summary = None
-        # Warm what the next screens need while the person reads: the exercise library and
-        # the self-talk analyser (its rules compile on first use).
-        from tui.core.selftalk import analyse
-
-        with contextlib.suppress(Exception):
-            _ = self.app.library
-        analyse("warming up")
         line = practice_line(summary, datetime.now().astimezone())
-        # The app may have closed, or this screen gone, while the analyser warmed up.
+        # The app may have closed, or this screen gone, while the history was read.
         with contextlib.suppress(RuntimeError):
             self.app.call_from_thread(self._show_practice, line)
 
     def _show_practice(self, line: str) -> None:
-        for practice in self.query("#practice").results(Plain):
+        for practice in self.query("#practice").results(LiteralText):
             practice.set_text(line)
 
     @on(OptionList.OptionSelected, "#home-actions")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         actions = {
             "start": self.app.action_start_session,
+            "catch": self.app.action_catch,
             "exercise": self.app.action_choose_exercise,
             "reflections": self.app.action_reflections,
             "settings": self.app.action_settings,

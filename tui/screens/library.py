@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shlex
 import subprocess
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -14,13 +15,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.describe import render_exercise
 from tui.core.exercises import SITUATIONS, Exercise, Library
 from tui.core.text import strip_controls
-from tui.widgets.plain import Plain
+from tui.widgets.footer import KeysFooter
+from tui.widgets.literal_text import LiteralText
 
 if TYPE_CHECKING:
     from tui.app import KindtoneApp
@@ -30,25 +32,19 @@ NARROW = 90
 
 
 def library_options(library: Library) -> list[Option]:
-    """Grouped by situation; an exercise appears under each situation it fits."""
+    """Each exercise once, by title (the situations it suits are in its description)."""
     options: list[Option] = []
-    for situation, label in SITUATIONS.items():
-        group = sorted(library.for_situation(situation), key=lambda e: e.title.lower())
-        if not group:
-            continue
-        options.append(Option(Content.styled(label, "bold $accent"), disabled=True))
-        for exercise in group:
-            options.append(
-                Option(
-                    Content.assemble(
-                        "  ",
-                        strip_controls(exercise.title),
-                        (f" · {exercise.minutes} min", "dim"),
-                        (" · yours" if exercise.source == "custom" else "", "italic"),
-                    ),
-                    id=f"{situation}:{exercise.id}",
-                )
+    for exercise in sorted(library.exercises.values(), key=lambda e: e.title.lower()):
+        options.append(
+            Option(
+                Content.assemble(
+                    strip_controls(exercise.title),
+                    (f" · {exercise.minutes} min", "dim"),
+                    (" · yours" if exercise.source == "custom" else "", "italic"),
+                ),
+                id=f"exercise:{exercise.id}",
             )
+        )
     if library.broken:
         options.append(Option(Content.styled("Not loaded", "bold $warning"), disabled=True))
         for broken in library.broken:
@@ -59,6 +55,12 @@ def library_options(library: Library) -> list[Option]:
                 )
             )
     return options
+
+
+def exercise_summary(exercise: Exercise) -> str:
+    """Two lines for a narrow window, where the full description has no room."""
+    suits = ", ".join(SITUATIONS.get(s, s) for s in exercise.situations)
+    return f"{exercise.summary}\nFor: {suits}" if suits else exercise.summary
 
 
 class LibraryScreen(Screen[None]):
@@ -82,6 +84,18 @@ class LibraryScreen(Screen[None]):
     LibraryScreen.narrow #exercise-detail {
         display: none;
     }
+
+    #exercise-summary {
+        display: none;
+        height: auto;
+        max-height: 4;
+        color: $text-muted;
+        border-top: solid $panel;
+    }
+
+    LibraryScreen.narrow #exercise-summary {
+        display: block;
+    }
     """
     app: KindtoneApp
 
@@ -95,12 +109,13 @@ class LibraryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="library", classes="page"):
-            yield Plain("Exercises", classes="title")
+            yield LiteralText("Exercises", classes="title")
             with Horizontal(id="library-body"):
                 yield OptionList(id="exercise-list")
                 with VerticalScroll(id="exercise-detail"):
-                    yield Plain("", id="detail-text")
-        yield Footer(compact=True)
+                    yield LiteralText("", id="detail-text")
+            yield LiteralText("", id="exercise-summary")
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._shown: Library | None = None
@@ -152,11 +167,11 @@ class LibraryScreen(Screen[None]):
         option_id = self._highlighted_id() or ""
         if option_id.startswith("broken:"):
             return None
-        return self.app.library.get(option_id.partition(":")[2])
+        return self.app.library.get(option_id.removeprefix("exercise:"))
 
     @on(OptionList.OptionHighlighted, "#exercise-list")
     def _describe(self) -> None:
-        detail = self.query_one("#detail-text", Plain)
+        detail = self.query_one("#detail-text", LiteralText)
         option_id = self._highlighted_id() or ""
         if option_id.startswith("broken:"):
             broken = next(
@@ -170,6 +185,9 @@ class LibraryScreen(Screen[None]):
         exercise = self._exercise()
         # A very wide width: the pane wraps the text itself, to whatever size it has.
         detail.set_text(render_exercise(exercise, width=10_000) if exercise else "")
+        self.query_one("#exercise-summary", LiteralText).set_text(
+            exercise_summary(exercise) if exercise else ""
+        )
 
     @on(OptionList.OptionSelected, "#exercise-list")
     def action_start(self) -> None:
@@ -185,7 +203,21 @@ class LibraryScreen(Screen[None]):
     def action_new(self) -> None:
         from tui.screens.new_exercise import NewExerciseScreen
 
-        self.app.push_screen(NewExerciseScreen())
+        self.app.push_screen(NewExerciseScreen(), self._show_saved)
+
+    def _show_saved(self, exercise_id: str | None) -> None:
+        """The exercise just written is the one highlighted."""
+        if exercise_id is not None:
+            self.refresh_list()
+            self.highlight_option(f"exercise:{exercise_id}")
+
+    def highlight_option(self, option_id: str) -> None:
+        option_list = self.query_one("#exercise-list", OptionList)
+        for n in range(option_list.option_count):
+            if option_list.get_option_at_index(n).id == option_id:
+                self._highlight(n)
+                option_list.scroll_to_highlight()
+                return
 
     def action_edit(self) -> None:
         """Open a custom exercise in $EDITOR; the list reloads when the file changes."""
@@ -212,3 +244,23 @@ class LibraryScreen(Screen[None]):
         with self.app.suspend():
             subprocess.run([*shlex.split(editor), path], check=False)
         self.refresh_list()
+        self._say_if_broken(path, was_broken=broken is not None)
+
+    def _say_if_broken(self, path: str, *, was_broken: bool) -> None:
+        """An edit that broke the file is said plainly, and the entry shown, not left to be
+        found under "Not loaded"."""
+        broken = next((b for b in self.app.library.broken if str(b.path) == path), None)
+        if broken is None:
+            if was_broken:
+                self.notify(f"{Path(path).name} loads again.", markup=False)
+            return
+        self.notify(
+            f"{broken.path.name} couldn't be loaded after your edit: "
+            f"{strip_controls(broken.reason)}. It's listed under Not loaded; "
+            "press o to open it again.",
+            title="Not loaded",
+            severity="warning",
+            timeout=12,
+            markup=False,
+        )
+        self.highlight_option(f"broken:{broken.path}")

@@ -11,13 +11,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Select
+from textual.widgets import Button, Input, Select
 
 from tui.core.atomic import write_atomic
 from tui.core.exercise_writer import exercise_toml, slug
-from tui.core.exercises import SITUATIONS, parse_exercise_text
+from tui.core.exercises import EXERCISE_FIELDS, SITUATIONS, parse_exercise_text
 from tui.paths import ensure_private_dir
-from tui.widgets.plain import Plain
+from tui.widgets.footer import KeysFooter
+from tui.widgets.literal_text import LiteralText
 from tui.widgets.step_editor import TYPE_LABELS, StepEditor
 from tui.widgets.toggles import Tick
 
@@ -25,6 +26,10 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from tui.app import KindtoneApp
+
+
+_MINUTES = next(spec for spec in EXERCISE_FIELDS if spec.name == "minutes")
+MIN_MINUTES, MAX_MINUTES = _MINUTES.minimum or 1, _MINUTES.maximum or 15  # as the format says
 
 
 def readable_field(field: str) -> str:
@@ -36,7 +41,9 @@ def readable_field(field: str) -> str:
     return f"step {number}" + (f", {match.group(2)}" if match.group(2) else "")
 
 
-class NewExerciseScreen(Screen[None]):
+class NewExerciseScreen(Screen[str | None]):
+    """Dismisses with the new exercise's id once it is saved."""
+
     # Loaded with the screen, not at start-up: the home screen draws sooner.
     CSS = """
     #steps {
@@ -82,6 +89,12 @@ class NewExerciseScreen(Screen[None]):
         color: $error;
         margin-top: 1;
     }
+
+    .problem {
+        display: none;
+        color: $error;
+        text-style: bold;
+    }
     """
     app: KindtoneApp
 
@@ -92,23 +105,24 @@ class NewExerciseScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="new-exercise", classes="page"):
-            yield Plain("A new exercise", classes="title")
-            yield Plain(
+            yield LiteralText("A new exercise", classes="title")
+            yield LiteralText(
                 "Write it in your own words. It's saved to your exercises folder as a file "
                 "you can edit or share.",
                 classes="muted",
             )
-            yield Plain("Title", classes="field-label")
+            yield LiteralText("Title", classes="field-label")
             yield Input(id="title", compact=True, max_length=60)
-            yield Plain("Summary: one sentence on what it's for", classes="field-label")
+            yield LiteralText("Summary: one sentence on what it's for", classes="field-label")
             yield Input(id="summary", compact=True, max_length=200)
-            yield Plain("About how many minutes?", classes="field-label")
+            yield LiteralText("About how many minutes?", classes="field-label")
             yield Input("2", id="minutes", type="integer", compact=True, max_length=2)
-            yield Plain("When does it fit?", classes="field-label")
+            yield LiteralText("", id="minutes-problem", classes="problem")
+            yield LiteralText("When does it fit?", classes="field-label")
             with Vertical(id="situations"):
                 for key, label in SITUATIONS.items():
                     yield Tick(Content(label), name=key, compact=True)
-            yield Plain("Steps", classes="prompt")
+            yield LiteralText("Steps", classes="prompt")
             yield Vertical(id="steps")
             with Horizontal(classes="buttons"):
                 yield Select(
@@ -118,14 +132,23 @@ class NewExerciseScreen(Screen[None]):
                     compact=True,
                 )
                 yield Button(Content("Add step"), compact=True, id="add-step")
-            yield Plain("", id="problems")
+            yield LiteralText("", id="problems")
             with Horizontal(classes="buttons"):
                 yield Button(Content("Save"), compact=True, id="save", variant="primary")
                 yield Button(Content("Cancel"), compact=True, id="cancel")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
+
+    @on(Input.Changed, "#minutes")
+    def _minutes_typed(self, event: Input.Changed) -> None:
+        """Said at once, under the field: not only when saving."""
+        raw = event.value.strip()
+        ok = not raw or (raw.isdigit() and MIN_MINUTES <= int(raw) <= MAX_MINUTES)
+        problem = self.query_one("#minutes-problem", LiteralText)
+        problem.set_text("" if ok else f"About {MIN_MINUTES} to {MAX_MINUTES} minutes, please.")
+        problem.display = not ok
 
     # -- steps ---------------------------------------------------------------------------
 
@@ -197,18 +220,14 @@ class NewExerciseScreen(Screen[None]):
         meta["id"], path = self._target(meta["id"])
         text = exercise_toml(meta, steps)
         exercise, problems = parse_exercise_text(text, path, "custom")
-        shown = self.query_one("#problems", Plain)
+        shown = self.query_one("#problems", LiteralText)
         if exercise is None:
             lines = ["Not saved yet. Please check:"]
             lines += [f"• {readable_field(p.field)}: {p.message}" for p in problems]
             shown.set_text("\n".join(lines))
             shown.add_class("error")
-            self.call_after_refresh(shown.scroll_visible)
-            self.notify(
-                "Not saved yet: a few things need a look (listed above the Save button).",
-                severity="warning",
-                markup=False,
-            )
+            # No toast: it would sit on top of this list. The list is brought into view.
+            self.call_after_refresh(shown.scroll_visible, animate=False)
             return
         try:
             ensure_private_dir(path.parent)
@@ -221,20 +240,20 @@ class NewExerciseScreen(Screen[None]):
             title="Saved",
             markup=False,
         )
-        self.app.pop_screen()
+        self.dismiss(exercise.id)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         """Leaving with something written asks first."""
         meta, steps = self.collect()
         if not (meta["title"] or meta["summary"] or steps):
-            self.app.pop_screen()
+            self.dismiss(None)
             return
         from tui.screens.confirm import ConfirmScreen
 
         def decided(leave: bool | None) -> None:
             if leave:
-                self.app.pop_screen()
+                self.dismiss(None)
 
         self.app.push_screen(
             ConfirmScreen(

@@ -12,14 +12,18 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Select
+from textual.widgets import Input, Select
 
 from tui.core.exercises import SITUATIONS
 from tui.core.reflection_index import Filter, ReflectionIndex, Row, read_day
 from tui.core.session import show_rating
 from tui.core.storage import StoreError
-from tui.widgets.plain import Plain
+from tui.core.text import count
+from tui.widgets.footer import KeysFooter
+from tui.widgets.literal_text import LiteralText
 from tui.widgets.reflection_list import ReflectionList
+
+CATCH_TITLE = "Caught in the moment"  # tui.core.catch.TITLE, without the analyser
 
 if TYPE_CHECKING:
     from tui.app import KindtoneApp
@@ -40,6 +44,12 @@ def describe_row(row: Row, titles: dict[str, str]) -> str:
     if not row.completed:
         parts.append("unfinished")
     return " · ".join(parts)
+
+
+def matches(shown: int, total: int) -> str:
+    if shown == 0:
+        return f"Nothing matches, of {count(total, 'reflection')}."
+    return f"{shown} of {total} {'matches' if shown == 1 else 'match'}."
 
 
 class ReflectionsScreen(Screen[None]):
@@ -65,6 +75,9 @@ class ReflectionsScreen(Screen[None]):
     """
     app: KindtoneApp
 
+    # The list has focus on arrival (not the first field, as Textual would choose), so these
+    # letters work at once; typing goes to the search box after "/" (Enter or down comes back).
+    AUTO_FOCUS = ""
     BINDINGS = [
         Binding("slash", "focus_search", "Search", key_display="/"),
         Binding("d", "delete", "Delete"),
@@ -83,7 +96,7 @@ class ReflectionsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="reflections", classes="page"):
-            yield Plain("Past reflections", classes="title")
+            yield LiteralText("Past reflections", classes="title")
             yield Input(placeholder="Search everything you wrote", id="search", compact=True)
             with Horizontal(id="filters"):
                 yield Select[str]([], prompt="Any exercise", id="filter-exercise", compact=True)
@@ -95,17 +108,17 @@ class ReflectionsScreen(Screen[None]):
                 )
                 yield Input(placeholder="from YYYY-MM-DD", id="filter-from", compact=True)
                 yield Input(placeholder="to YYYY-MM-DD", id="filter-to", compact=True)
-            yield Plain("Loading…", id="reflections-status", classes="muted")
+            yield LiteralText("Loading…", id="reflections-status", classes="muted")
             yield ReflectionList(self._describe, id="reflection-list")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def _describe(self, row: Row) -> str:
         return describe_row(row, self.titles)
 
     def on_mount(self) -> None:
         self.titles = {e.id: e.title for e in self.app.library.exercises.values()}
-        self.query_one("#search", Input).focus()  # type to search straight away
-        self.load()
+        self.titles.setdefault("catch", CATCH_TITLE)
+        self.load()  # the list takes focus when its first rows arrive
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
@@ -134,7 +147,7 @@ class ReflectionsScreen(Screen[None]):
             )
 
     def _failed(self, message: str) -> None:
-        self.query_one("#reflections-status", Plain).set_text(
+        self.query_one("#reflections-status", LiteralText).set_text(
             f"Your reflections couldn't be read: {message}"
         )
 
@@ -173,9 +186,11 @@ class ReflectionsScreen(Screen[None]):
         keep = reflection_list.current.id if reflection_list.current else None
         criteria = self.criteria()
         rows = self.index.filter(criteria)
-        reflection_list.set_rows(rows, keep=keep)
+        reflection_list.set_rows(rows, keep=keep, near=reflection_list.cursor)
+        if self.focused is None and rows:
+            reflection_list.focus()
         self.last_filter_ms = (time.perf_counter() - started) * 1000
-        status = self.query_one("#reflections-status", Plain)
+        status = self.query_one("#reflections-status", LiteralText)
         total = len(self.index)
         if self.date_problems:
             status.set_text(
@@ -186,9 +201,9 @@ class ReflectionsScreen(Screen[None]):
             status.set_text("Nothing here yet. Your reflections will appear after a session.")
         elif criteria == Filter(search=criteria.search) and not criteria.search.strip():
             more = "" if self.complete else " (loading the rest…)"
-            status.set_text(f"{total} reflections, newest first{more}. Enter to read one.")
+            status.set_text(f"{count(total, 'reflection')}, newest first{more}. Enter to read one.")
         else:
-            status.set_text(f"{len(rows)} of {total} match.")
+            status.set_text(matches(len(rows), total))
 
     @on(Input.Changed)
     @on(Select.Changed)
@@ -283,31 +298,34 @@ class ReflectionDetailScreen(Screen[str | None]):
 
         reflection = self.reflection
         titles = {e.id: e.title for e in self.app.library.exercises.values()}
+        titles.setdefault("catch", CATCH_TITLE)
         ratings = reflection.ratings
         with VerticalScroll(id="reflection-detail", classes="page"):
-            yield Plain(reflection.started.strftime("%A %d %B %Y, %H:%M"), classes="title")
-            yield Plain(describe_row(Row.of(reflection), titles), classes="muted")
+            yield LiteralText(reflection.started.strftime("%A %d %B %Y, %H:%M"), classes="title")
+            yield LiteralText(describe_row(Row.of(reflection), titles), classes="muted")
 
             def change(key: str) -> str:
                 before, after = ratings.pair(key)
                 return f"{show_rating(before)} → {show_rating(after)}"
 
-            yield Plain(
+            yield LiteralText(
                 f"Inner voice {change('harsh')} · tension {change('tense')}", classes="muted"
             )
             for step in reflection.steps:
                 if not step.written:
                     continue
                 timing = f"  ({round(step.seconds)} s)" if step.seconds is not None else ""
-                yield Plain(f"{step.prompt}{timing}", classes="prompt")
+                yield LiteralText(f"{step.prompt}{timing}", classes="prompt")
                 versions = step.versions
                 if len(versions) > 1:
-                    yield Plain(f"Let's try that again: {len(versions)} versions", classes="muted")
+                    yield LiteralText(
+                        f"Let's try that again: {len(versions)} versions", classes="muted"
+                    )
                     for n, version in enumerate(versions[:-1], start=1):
-                        yield Plain(f"version {n}: {version}", classes="version")
+                        yield LiteralText(f"version {n}: {version}", classes="version")
                 answer = step.answer
-                yield Plain("(skipped)" if answer is None else str(answer), classes="quote")
-        yield Footer(compact=True)
+                yield LiteralText("(skipped)" if answer is None else str(answer), classes="quote")
+        yield KeysFooter()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -19,12 +19,14 @@ from tui.core.flow import AskAnswer, Outcome, SaveReport, SessionFlow
 from tui.core.session import Session
 from tui.core.text import strip_controls
 from tui.widgets.breathe import BreathingGuide
+from tui.widgets.kind_words_offer import WordsThatHelped
 from tui.widgets.plain import Plain
 from tui.widgets.steps import VIEWS, BreatheView, StepView, WriteView
 from tui.widgets.try_again import TryAgainPanel
 
 if TYPE_CHECKING:
     from tui.app import KindtoneApp
+    from tui.core.phrases import Phrase
 
 DRAFT_DELAY = 1.5  # seconds after the last keystroke; keeps drafts ≤ ~2 s behind
 
@@ -108,6 +110,7 @@ class SessionScreen(Screen[None]):
         Binding("ctrl+s", "skip", "Skip", priority=True),
         Binding("escape", "leave", "Leave"),
         Binding("enter", "next", "Continue", show=False),
+        Binding("ctrl+o", "use_kind_words", "Your words", show=False),
     ]
 
     asks_before_quitting = True
@@ -179,6 +182,7 @@ class SessionScreen(Screen[None]):
                 answer,
                 flow.quote(),
                 placeholder=self.session.render(planned, step.placeholder),
+                offered=flow.kind_words(),
             )
         else:
             view = VIEWS[step.type](step, prompt, answer)
@@ -239,9 +243,31 @@ class SessionScreen(Screen[None]):
             panel = TryAgainPanel(outcome.review.analysis, attempt=outcome.attempt)
             self.query_one("#session").add_class("-trying")
             await self.query_one("#step-area", VerticalScroll).mount(panel)
+            await self._offer_kind_words(self.flow.kind_words(outcome.review))
             panel.scroll_visible(animate=False)
         else:
             await self.show_step()
+
+    async def _offer_kind_words(self, offered: list[Phrase]) -> None:
+        """Under "let's try that again": your kind words for the patterns just noticed. They
+        stay while the person tries again, in place of the step's own."""
+        if not offered:
+            return  # none for these patterns: the step's own (if any) stay
+        for old in self.query(WordsThatHelped):
+            await old.remove()
+        widget = WordsThatHelped(offered, id="words-that-helped")
+        await self.query_one("#step-area", VerticalScroll).mount(widget)
+
+    def action_use_kind_words(self) -> None:
+        """One key puts one of your kind words in the box to edit (again: the next one)."""
+        offers = self.query(WordsThatHelped)
+        view = self.view
+        if not offers or not isinstance(view, WriteView):
+            return
+        phrase = offers.last().take()
+        if phrase is not None:
+            view.set_value(phrase.text)
+            view.focus_input()
 
     async def _close_try_again(self) -> None:
         self.query_one("#session").remove_class("-trying")

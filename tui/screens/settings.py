@@ -10,11 +10,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Input, RadioSet, Select, TextArea
+from textual.widgets import Button, Checkbox, Input, RadioSet, Select, TextArea
 
 from tui.core.settings import MAX_SUPPORT_LINES, SESSION_LENGTHS
 from tui.core.vault import lock_status
-from tui.widgets.plain import Plain
+from tui.widgets.footer import KeysFooter
+from tui.widgets.literal_text import LiteralText
 from tui.widgets.text_box import TextBox
 from tui.widgets.toggles import Choice, Tick
 
@@ -40,6 +41,12 @@ class SettingsScreen(Screen[None]):
     #theme {
         width: 40;
     }
+
+    .problem {
+        display: none;
+        color: $error;
+        text-style: bold;
+    }
     """
     app: KindtoneApp
 
@@ -47,13 +54,14 @@ class SettingsScreen(Screen[None]):
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "back", "Back"),
     ]
+    AUTO_FOCUS = ""  # see on_mount
 
     def compose(self) -> ComposeResult:
         settings = self.app.settings
         custom = settings.session_minutes not in SESSION_LENGTHS
         with VerticalScroll(id="settings", classes="page"):
-            yield Plain("Settings", classes="title")
-            yield Plain("Session length", classes="field-label")
+            yield LiteralText("Settings", classes="title")
+            yield LiteralText("Session length", classes="field-label")
             with RadioSet(id="length", compact=True):
                 for minutes in SESSION_LENGTHS:
                     yield Choice(
@@ -70,6 +78,8 @@ class SettingsScreen(Screen[None]):
                 compact=True,
                 max_length=2,
             )
+            # Right under the field, so it is seen where the mistake is (not below the fold).
+            yield LiteralText("", id="custom-problem", classes="problem")
             yield Tick(
                 Content("Ask the check-in and check-out ratings"),
                 value=settings.ask_ratings,
@@ -82,7 +92,7 @@ class SettingsScreen(Screen[None]):
                 id="reduced-motion",
                 compact=True,
             )
-            yield Plain("Theme", classes="field-label")
+            yield LiteralText("Theme", classes="field-label")
             themes = sorted(self.app.available_themes)
             yield Select(
                 [(Content(name), name) for name in themes],
@@ -91,36 +101,37 @@ class SettingsScreen(Screen[None]):
                 id="theme",
                 compact=True,
             )
-            yield Plain("Support screen", classes="prompt")
-            yield Plain(
-                "Country code (e.g. US, GB), to show the lines for where you are. "
-                "Leave empty to show them all.",
+            yield LiteralText("Support screen", classes="prompt")
+            yield LiteralText(
+                "Your country code (e.g. US, GB). kindtone has a line of its own only for the "
+                "US (988); elsewhere it points to findahelpline.com. Empty shows everything.",
                 classes="field-label",
             )
             yield Input(settings.country, id="country", compact=True, max_length=8)
-            yield Plain(
+            yield LiteralText(
                 f"Your own support lines, one per line (up to {MAX_SUPPORT_LINES}): "
                 "a friend, your GP, a therapist, a local service.",
                 classes="field-label",
             )
             yield TextBox("\n".join(settings.support_lines), id="support-lines")
-            yield Plain("Where your data lives", classes="prompt")
-            yield Plain(str(self.app.data_dir), id="data-dir")
-            yield Plain(lock_status(self.app.data_dir), id="lock-status")
-            yield Plain(
+            yield LiteralText("Where your data lives", classes="prompt")
+            yield LiteralText(str(self.app.data_dir), id="data-dir")
+            yield LiteralText(lock_status(self.app.data_dir), id="lock-status")
+            yield LiteralText(
                 "To use another folder, start kindtone with --data-dir DIR "
                 "(or set KINDTONE_DATA_DIR). Settings are kept in "
                 f"{self.app.settings_file.path}.",
                 classes="muted",
             )
-            yield Plain("", id="settings-problems")
+            yield LiteralText("", id="settings-problems")
             with Horizontal(classes="buttons"):
                 yield Button(Content("Save"), compact=True, id="save", variant="primary")
                 yield Button(Content("Back"), compact=True, id="back")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#length", RadioSet).focus()
+        # The first choice, without centring it: the page opens at its top, title and all.
+        self.query_one("#length", RadioSet).focus(scroll_visible=False)
         self.original_theme = self.app.theme
         self.app.previewing_theme = True  # a theme tried here is kept only on Save
         self.call_after_refresh(self._remember)
@@ -169,6 +180,17 @@ class SettingsScreen(Screen[None]):
             decided,
         )
 
+    def _show_custom_problem(self, raw: str, *, blank_ok: bool = False) -> None:
+        ok = (blank_ok and not raw) or (raw.isdigit() and 1 <= int(raw) <= 60)
+        problem = self.query_one("#custom-problem", LiteralText)
+        problem.set_text("" if ok else "Please enter a number of minutes from 1 to 60.")
+        problem.display = not ok
+
+    @on(Input.Changed, "#custom-minutes")
+    def _custom_typed(self, event: Input.Changed) -> None:
+        # Said while typing, once there is something to judge.
+        self._show_custom_problem(event.value.strip(), blank_ok=True)
+
     @on(Select.Changed, "#theme")
     def _preview_theme(self, event: Select.Changed) -> None:
         if isinstance(event.value, str):
@@ -186,8 +208,11 @@ class SettingsScreen(Screen[None]):
         if choice == "custom":
             raw = self.query_one("#custom-minutes", Input).value.strip()
             if not raw.isdigit() or not 1 <= int(raw) <= 60:
-                self.query_one("#settings-problems", Plain).set_text(
-                    "Custom length: please enter a number of minutes from 1 to 60."
+                self._show_custom_problem(raw)
+                field = self.query_one("#custom-minutes", Input)
+                field.focus(scroll_visible=False)
+                self.query_one("#settings", VerticalScroll).scroll_to_widget(
+                    self.query_one("#length"), animate=False, top=True
                 )
                 return
             minutes = int(raw)

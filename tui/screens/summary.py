@@ -15,6 +15,7 @@ from textual.widgets import Button, Footer
 from tui.core.flow import SaveReport, SessionFlow
 from tui.core.text import shown_part
 from tui.widgets.plain import Plain
+from tui.widgets.side_by_side import SideBySide
 
 if TYPE_CHECKING:
     from tui.app import KindtoneApp
@@ -44,12 +45,20 @@ class SummaryScreen(Screen[None]):
                 yield Plain("Before → after", classes="prompt")
                 for label, before, after in rows:
                     yield Plain(f"{label}: {before} → {after}")
-            items = self.flow.summary()
+            items = self.flow.summary_beside()
             if items:
                 yield Plain("What you wrote", classes="prompt")
-                for prompt, answer in items:
+                for prompt, answer, original, versions in items:
                     yield Plain(shown_part(prompt), classes="muted")
-                    yield Plain(shown_part(answer), classes="quote")
+                    if original is not None:
+                        # The harsh original beside the version kept, with every try.
+                        yield SideBySide(
+                            shown_part(original),
+                            [shown_part(v) for v in versions],
+                            shown_part(answer),
+                        )
+                    else:
+                        yield Plain(shown_part(answer), classes="quote")
             yield Plain(
                 "What you practise grows stronger. Come back whenever you like.",
                 classes="muted closing",

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Center, Middle
 from textual.screen import ModalScreen
 
-from tui.widgets.plain import Plain
+from tui.widgets.literal_text import LiteralText
 
 
 class TooSmallScreen(ModalScreen[None]):
@@ -36,7 +36,7 @@ class TooSmallScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Middle(), Center():
-            yield Plain(
+            yield LiteralText(
                 "Could you make the window a little bigger? "
                 "kindtone needs at least 60 × 20. Everything is kept as it is.",
                 id="too-small",

@@ -1,25 +1,7 @@
-"""A Static that only ever shows its text literally.
+"""The old name of LiteralText, kept while screens still being changed on other branches
+(session, summary, support, resume, leave, steps, insights) move to the new one."""
 
-Every word a person typed or an exercise file held goes through here (or through
-``Content``), so ``[bold]`` or ``[@click=app.quit]`` is shown, never obeyed.
-"""
+from tui.widgets.literal_text import LiteralText as Plain
+from tui.widgets.literal_text import literal
 
-from __future__ import annotations
-
-from textual.content import Content
-from textual.widgets import Static
-
-from tui.core.text import strip_controls
-
-
-def literal(text: str) -> Content:
-    """Text as displayable content: no markup, no terminal control characters."""
-    return Content(strip_controls(text))
-
-
-class Plain(Static):
-    def __init__(self, text: str = "", *, id: str | None = None, classes: str | None = None):
-        super().__init__(literal(text), id=id, classes=classes, markup=False)
-
-    def set_text(self, text: str) -> None:
-        self.update(literal(text))
+__all__ = ["Plain", "literal"]

@@ -21,8 +21,14 @@ class RatingBar(Widget, can_focus=True):
         Binding("backspace,delete", "clear", "Clear", show=False),
     ]
 
+    COMPONENT_CLASSES = {"rating-bar--scale"}
+
+    # Focus shows twice: a mark before the scale (it reads without colour, NO_COLOR too) and
+    # the scale on a tint of the theme's accent.
     DEFAULT_CSS = """
-    RatingBar { height: 3; width: auto; min-width: 50; }
+    RatingBar { height: 3; width: auto; min-width: 52; }
+    RatingBar > .rating-bar--scale { color: $foreground; }
+    RatingBar:focus > .rating-bar--scale { background: $accent 35%; text-style: bold; }
     """
 
     value: reactive[int | None] = reactive(None)
@@ -47,17 +53,23 @@ class RatingBar(Widget, can_focus=True):
         self.set_reactive(RatingBar.value, value)
 
     def render(self) -> Content:
-        cells = []
+        cells: list[tuple[str, str] | str] = ["▸ " if self.has_focus else "  "]
         for n in range(11):
             label = f" {n} "
             if n == self.value:
                 cells.append((label, "reverse bold"))
             else:
                 cells.append((label, ""))
-        scale = Content.assemble(*cells)
-        ends = Content(f"0 = {self.low}   ·   10 = {self.high}")
+        scale = Content.assemble(*cells).stylize_before(self.get_visual_style("rating-bar--scale"))
+        ends = Content(f"  0 = {self.low}   ·   10 = {self.high}")
         chosen = "not rated (that's fine)" if self.value is None else f"you chose {self.value}"
-        return Content("\n").join([scale, ends, Content.styled(chosen, "dim")])
+        return Content("\n").join([scale, ends, Content.styled("  " + chosen, "dim")])
+
+    def on_focus(self) -> None:
+        self.refresh()  # the mark
+
+    def on_blur(self) -> None:
+        self.refresh()
 
     def watch_value(self, value: int | None) -> None:
         self.post_message(self.Changed(self, value))
@@ -77,5 +89,5 @@ class RatingBar(Widget, can_focus=True):
             event.stop()
 
     def on_click(self, event: events.Click) -> None:
-        if event.y == 0 and 0 <= event.x < 33:
-            self.value = event.x // 3
+        if event.y == 0 and 2 <= event.x < 35:  # after the focus mark, three cells a number
+            self.value = (event.x - 2) // 3

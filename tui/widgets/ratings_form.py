@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 
 from tui.core.session import Ratings
-from tui.widgets.plain import Plain
+from tui.widgets.literal_text import LiteralText
 from tui.widgets.rating import RatingBar
 
 HARSH_PROMPT = "How harsh does your inner voice feel right now?"
@@ -23,9 +23,9 @@ class RatingsForm(Vertical):
         self.initial = ratings or Ratings()
 
     def compose(self) -> ComposeResult:
-        yield Plain(HARSH_PROMPT, classes="prompt")
+        yield LiteralText(HARSH_PROMPT, classes="prompt")
         yield RatingBar("gentle", "very harsh", self.initial.harsh, id="harsh")
-        yield Plain(TENSE_PROMPT, classes="prompt")
+        yield LiteralText(TENSE_PROMPT, classes="prompt")
         yield RatingBar("calm", "very tense", self.initial.tense, id="tense")
 
     def ratings(self) -> Ratings:

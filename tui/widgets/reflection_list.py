@@ -53,16 +53,21 @@ class ReflectionList(ScrollView, can_focus=True):
         self.rows: Sequence[Row] = ()
         self._text_cache: dict[str, str] = {}
 
-    def set_rows(self, rows: Sequence[Row], keep: str | None = None) -> None:
-        """Replace the rows (a search or filter); keep the cursor on ``keep`` if it's there."""
+    def set_rows(self, rows: Sequence[Row], keep: str | None = None, near: int = 0) -> None:
+        """Replace the rows (a search or filter); keep the cursor on ``keep`` if it's there,
+        else at position ``near`` (after a delete: the row that took its place)."""
         self.rows = rows
         self.virtual_size = Size(self.size.width, len(rows))
-        index = 0
-        if keep is not None:
-            index = next((n for n, row in enumerate(rows) if row.id == keep), 0)
+        index = next((n for n, row in enumerate(rows) if row.id == keep), None)
+        if index is None:
+            index = max(0, min(near, len(rows) - 1))
         self.cursor = index
         self.scroll_to(y=max(0, index - self.size.height // 2), animate=False)
         self.refresh()
+
+    def allow_focus(self) -> bool:
+        """An empty list is no place to stop on the way round with Tab."""
+        return bool(self.rows)
 
     @property
     def current(self) -> Row | None:

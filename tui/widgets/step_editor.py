@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, TextArea
 
-from tui.widgets.plain import Plain
+from tui.widgets.literal_text import LiteralText
 from tui.widgets.text_box import TextBox
 from tui.widgets.toggles import Tick
 
@@ -77,7 +77,7 @@ class StepEditor(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="step-editor-head"):
-            yield Plain(TYPE_LABELS[self.step_type], classes="step-editor-title")
+            yield LiteralText(TYPE_LABELS[self.step_type], classes="step-editor-title")
             yield Button(Content("↑"), compact=True, classes="up", tooltip="Move up")
             yield Button(Content("↓"), compact=True, classes="down", tooltip="Move down")
             yield Button(Content("Remove"), compact=True, classes="remove")
@@ -85,7 +85,7 @@ class StepEditor(Vertical):
             if kind == "bool":
                 yield Tick(Content(label), value=bool(default), name=name, compact=True)
                 continue
-            yield Plain(label, classes="field-label")
+            yield LiteralText(label, classes="field-label")
             if kind == "lines":
                 yield TextBox("", name=name, classes="options", soft_wrap=True)
             elif kind == "int":
@@ -99,7 +99,7 @@ class StepEditor(Vertical):
             fields.first().focus()
 
     def set_number(self, number: int) -> None:
-        self.query_one(".step-editor-title", Plain).set_text(
+        self.query_one(".step-editor-title", LiteralText).set_text(
             f"Step {number}: {TYPE_LABELS[self.step_type]}"
         )
 

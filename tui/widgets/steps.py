@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import OptionList, TextArea
+from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from tui.core.exercises import Step
 from tui.core.text import shown_part, strip_controls
 from tui.widgets.breathe import BreathingGuide, Pace
+from tui.widgets.kind_words_offer import WordsThatHelped
 from tui.widgets.plain import Plain, literal
 from tui.widgets.rating import RatingBar
+from tui.widgets.side_by_side import critic_content
 from tui.widgets.text_box import TextBox
+
+if TYPE_CHECKING:
+    from tui.core.phrases import Phrase
 
 
 class StepView(Vertical):
@@ -65,16 +73,24 @@ class WriteView(StepView):
         answer: str | int | None = None,
         source_answer: str | None = None,
         placeholder: str = "",
+        offered: Sequence[Phrase] = (),
     ) -> None:
         super().__init__(step, prompt, answer)
         self.source_answer = source_answer
         self.placeholder = placeholder
+        self.offered = list(offered)  # your kind words for what the critic said
 
     def compose(self) -> ComposeResult:
         if self.step.type == "reframe":
             yield Plain("You wrote:", classes="quote-label")
             quote = shown_part(self.source_answer) if self.source_answer else None
-            yield Plain(quote or "(nothing yet, and that's fine)", classes="quote")
+            if quote:
+                # The harsh original, literally, with the words the analysis noticed marked.
+                yield Static(critic_content(quote), classes="quote", id="reframe-original")
+            else:
+                yield Plain("(nothing yet, and that's fine)", classes="quote")
+            if self.offered:
+                yield WordsThatHelped(self.offered, id="words-that-helped")
         yield Plain(self.prompt, classes="prompt")
         yield TextBox(
             str(self.initial) if isinstance(self.initial, str) else "",

@@ -1,0 +1,200 @@
+"""The app's side of issue 15: catching a thought, your kind words, and offering them back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList
+
+from tui.app import KindtoneApp
+from tui.core.phrases import PhraseStore
+from tui.core.storage import ReflectionStore
+from tui.screens.catch import CatchScreen
+from tui.screens.kind_words import KindWordsScreen
+from tui.screens.summary import SummaryScreen
+from tui.screens.support import SupportScreen
+from tui.widgets.plain import Plain
+from tui.widgets.side_by_side import SideBySide
+from tui.widgets.try_again import TryAgainPanel
+
+KIND = "I made a mistake, and I'm still learning."
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def type_line(pilot: Pilot[Any], text: str) -> None:
+    await pilot.press(*text, "enter")
+    await pilot.pause()
+
+
+async def test_c_on_home_catches_and_a_number_picks_one_of_yours(tmp_path: Path) -> None:
+    PhraseStore(tmp_path).add(KIND, ["labelling"])
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(90, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, CatchScreen)
+        await type_line(pilot, "I'm such an idiot")
+        offered = str(app.screen.query_one("#catch-offered", Plain).render())
+        assert f"1  {KIND}" in offered
+        noticed = str(app.screen.query_one("#catch-noticed").render())
+        assert "a harsh label for a whole person" in noticed
+        await type_line(pilot, "1")  # two more keys: "1" and Enter
+        result = str(app.screen.query_one("#catch-result", Plain).render())
+        assert "saved it to your reflections" in result
+    [record] = ReflectionStore(tmp_path).list()
+    assert record["kind"] == "catch" and record["steps"][1]["answer"] == KIND
+    assert PhraseStore(tmp_path).list()[0].uses == 1
+
+
+async def test_a_harsh_redirect_gets_lets_try_again_and_crisis_goes_to_support(
+    tmp_path: Path,
+) -> None:
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(90, 30)) as pilot:
+        await settle(pilot)
+        app.action_catch()
+        await pilot.pause()
+        await type_line(pilot, "I'm so stupid")
+        await type_line(pilot, "I'm a loser")
+        assert app.screen.query(TryAgainPanel)
+        await pilot.click("#try-again-button")
+        await pilot.pause()
+        assert not app.screen.query(TryAgainPanel)
+        box = app.screen.query_one("#catch-kind", Input)
+        box.value = ""
+        await pilot.click("#catch-kind")
+        await type_line(pilot, "I was tired, and that's human.")
+        await settle(pilot)
+    [record] = ReflectionStore(tmp_path).list()
+    assert record["steps"][1]["versions"] == ["I'm a loser", "I was tired, and that's human."]
+    assert [p.text for p in PhraseStore(tmp_path).list()] == ["I was tired, and that's human."]
+
+    crisis_dir = tmp_path / "crisis"
+    PhraseStore(crisis_dir).add(KIND, ["labelling"])
+    app = KindtoneApp(data_dir=crisis_dir)
+    async with app.run_test(size=(90, 30)) as pilot:
+        await settle(pilot)
+        app.action_catch()
+        await pilot.pause()
+        await type_line(pilot, "I'm useless and I want to end my life")
+        await pilot.pause()
+        assert isinstance(app.screen, SupportScreen)
+        catch_screen = next(s for s in app.screen_stack if isinstance(s, CatchScreen))
+        assert not catch_screen.query_one("#catch-kind-box").display
+        assert KIND not in str(catch_screen.query_one("#catch-offered", Plain).render())
+    [record] = ReflectionStore(crisis_dir).list()
+    assert record["crisis"] is True
+
+
+async def test_kind_words_screen_star_remove_and_refuse_harsh_words(tmp_path: Path) -> None:
+    store = PhraseStore(tmp_path)
+    store.add(KIND, ["labelling"])
+    store.add("One step [bold] at a time.", [])
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(90, 30)) as pilot:
+        await settle(pilot)
+        app.action_kind_words()
+        await pilot.pause()
+        assert isinstance(app.screen, KindWordsScreen)
+        options = app.screen.query_one("#kind-words-list", OptionList)
+        assert options.option_count == 2
+        assert "One step [bold] at a time." in str(options.get_option_at_index(0).prompt)
+        await pilot.press("s")
+        await pilot.pause()
+        assert [p.starred for p in PhraseStore(tmp_path).list()] == [True, False]
+        await pilot.press("a")
+        await type_line(pilot, "I'm such a failure")
+        assert len(PhraseStore(tmp_path).list()) == 2  # refused, saying why
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("down", "d")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await pilot.pause()
+        assert [p.text for p in PhraseStore(tmp_path).list()] == ["One step [bold] at a time."]
+
+
+async def _run_lets_try_again(app: KindtoneApp, pilot: Pilot[Any], harsh: str) -> None:
+    """Through lets-try-that-again up to its reframe step, with ``harsh`` as the thought."""
+    from textual.widgets import TextArea
+
+    await settle(pilot)
+    screen = app.screen
+    for _ in range(10):
+        current = screen.flow.current  # type: ignore[attr-defined]
+        if current is None or current.step.type == "reframe":
+            break
+        if current.step.type == "write":
+            screen.query_one(TextArea).load_text(harsh)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+
+
+async def test_a_phrase_kept_in_one_session_is_offered_in_the_next_and_in_a_catch(
+    tmp_path: Path,
+) -> None:
+    from textual.widgets import TextArea
+
+    from tui.widgets.kind_words_offer import WordsThatHelped
+
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="lets-try-that-again")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _run_lets_try_again(app, pilot, "I'm such an idiot")
+        assert not app.screen.query(WordsThatHelped)  # nothing kept yet
+        app.screen.query_one(TextArea).load_text(KIND)
+        for _ in range(6):
+            await pilot.press("ctrl+n")
+            await settle(pilot)
+    [phrase] = PhraseStore(tmp_path).list()
+    assert phrase.text == KIND and phrase.patterns == ("labelling",)
+
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="lets-try-that-again")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _run_lets_try_again(app, pilot, "I'm so stupid")
+        offer = app.screen.query_one(WordsThatHelped)
+        assert KIND in str(offer.query(".offer-phrase").first().render())
+        original = app.screen.query_one("#reframe-original").render()
+        assert str(original) == "I'm so stupid"  # literal, with the noticed words marked:
+        assert any("reverse" in str(span.style) for span in original.spans)  # type: ignore[attr-defined]
+        # a harsh rewrite: "let's try that again" offers them too
+        app.screen.query_one(TextArea).load_text("I'm a loser")
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert app.screen.query(TryAgainPanel) and app.screen.query(WordsThatHelped)
+        await pilot.click("#try-again-button")
+        await settle(pilot)
+        await pilot.press("ctrl+o")  # one key puts it in the box
+        await pilot.pause()
+        assert app.screen.query_one(TextArea).text == KIND
+        for _ in range(6):
+            if isinstance(app.screen, SummaryScreen):
+                break
+            await pilot.press("ctrl+n")
+            await settle(pilot)
+        assert isinstance(app.screen, SummaryScreen)
+        # the summary puts the harsh original beside every try and the version kept
+        beside = app.screen.query_one(SideBySide)
+        assert str(beside.query_one(".side-critic").render()) == "I'm so stupid"
+        kinder_side = str(beside.query_one(".side-kinder").render())
+        assert "try 1: I'm a loser" in kinder_side and f"try 2, kept: {KIND}" in kinder_side
+    newest = ReflectionStore(tmp_path).list()[0]
+    kinder = next(s for s in newest["steps"] if s["type"] == "reframe")
+    assert kinder["answer"] == KIND and kinder["versions"] == ["I'm a loser", KIND]
+    assert kinder["original"] == "I'm so stupid" and kinder["first_try"] is False
+    assert PhraseStore(tmp_path).list()[0].uses == 2
+
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        await type_line(pilot, "I'm a complete idiot")
+        offered = str(app.screen.query_one("#catch-offered", Plain).render())
+        assert f"1  {KIND}" in offered

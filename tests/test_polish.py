@@ -1,0 +1,181 @@
+"""Small things a new user trips over (issue 17): each with the test that shows it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import OptionList
+
+from tui.app import KindtoneApp
+
+
+def _app(tmp_path: Path) -> KindtoneApp:
+    return KindtoneApp(data_dir=tmp_path / "data", config_dir=tmp_path / "config")
+
+
+def _screen_lines(app: KindtoneApp) -> list[str]:
+    return ["".join(s.text for s in strip) for strip in app.screen._compositor.render_strips()]
+
+
+async def test_help_lists_every_screens_keys_and_wrapped_lines_keep_their_column(
+    tmp_path: Path,
+) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        text = " ".join(str(keys.render()) for keys in app.screen.query(".keys-row"))
+        text += " ".join(str(keys.render()) for keys in app.screen.query(".keys-row > *"))
+        for words in (
+            "Reflections",
+            "/ search",
+            "d delete",
+            "x export",
+            "i insights",
+            ", settings",
+        ):
+            assert words in text, words
+        # A wrapped line continues under its own column, not under "Session".
+        lines = _screen_lines(app)
+        first = next(n for n, line in enumerate(lines) if "Session      ctrl+n" in line)
+        column = lines[first].index("ctrl+n")
+        follow = lines[first + 1]
+        assert follow[column - 1] == " " and follow[column] != " ", (lines[first], follow)
+
+
+async def test_home_footer_shows_settings(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert ", Settings" in _screen_lines(app)[-1]
+
+
+async def test_a_dialog_hides_the_footer_of_the_screen_beneath(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "s Start" in _screen_lines(app)[-1]
+        await pilot.press("f1")
+        await pilot.pause()
+        beneath = app.screen_stack[-2]
+        assert beneath.has_class("-under-dialog")
+        footer = beneath.query_one("Footer")
+        assert footer.styles.visibility == "hidden"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.screen.has_class("-under-dialog")
+        assert "s Start" in _screen_lines(app)[-1]
+
+
+@pytest.mark.parametrize("no_color", [True, False])
+async def test_the_chosen_situation_is_marked_without_colour(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_color: bool
+) -> None:
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    app = _app(tmp_path)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # the second situation
+        await pilot.pause()
+        situation = app.screen.query_one("#situation", OptionList)
+        prompts = [str(situation.get_option_at_index(n).prompt) for n in range(3)]
+        assert prompts[1].startswith("● ") and not prompts[0].startswith("●"), prompts
+        text = "\n".join(_screen_lines(app))
+        assert "● " in text
+
+
+async def test_the_country_setting_says_what_it_really_does(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await pilot.press("comma")
+        await pilot.pause()
+        text = " ".join(" ".join(_screen_lines(app)).split())
+        assert "lines for where you are" not in text
+        assert "only for the US (988)" in text
+        assert "findahelpline.com" in text
+
+
+async def test_a_wrong_custom_length_is_said_beside_the_field_and_in_view(tmp_path: Path) -> None:
+    from textual.widgets import Input, RadioSet
+
+    app = _app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("comma")
+        await pilot.pause()
+        length = app.screen.query_one("#length", RadioSet)
+        length.focus()
+        await pilot.press("down", "down", "down", "enter")  # Custom
+        field = app.screen.query_one("#custom-minutes", Input)
+        field.value = "99"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one("#custom-problem").region.height  # shown
+        text = "\n".join(_screen_lines(app))
+        assert "from 1 to 60" in text  # on screen, not below the fold
+        assert app.screen.focused is field
+
+
+async def test_the_new_exercise_form_says_at_once_that_99_minutes_is_too_many(
+    tmp_path: Path,
+) -> None:
+    from textual.widgets import Input
+
+    app = _app(tmp_path)
+    toasts: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e", "n")
+        await pilot.pause()
+        screen = app.screen
+        screen.notify = lambda message, **kw: toasts.append(message)  # type: ignore[method-assign]
+        minutes = app.screen.query_one("#minutes", Input)
+        minutes.focus()
+        minutes.value = "99"
+        await pilot.pause()
+        assert "1 to 15 minutes" in "\n".join(_screen_lines(app))  # before any Save
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.3)
+        # The list of problems is in view and no toast covers it.
+        assert toasts == []
+        assert "Not saved yet" in "\n".join(_screen_lines(app))
+
+
+async def test_a_drop_down_opens_framed_and_wide_enough_not_to_wrap(tmp_path: Path) -> None:
+    from textual.widgets import Select
+    from textual.widgets._select import SelectOverlay
+
+    from tests.sample_data import seed
+
+    seed(tmp_path / "data")
+    app = _app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        select = app.screen.query_one("#filter-exercise", Select)
+        select.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        overlay = select.query_one(SelectOverlay)
+        longest = max(len(str(overlay.get_option_at_index(n).prompt)) for n in range(4))
+        assert overlay.content_region.width >= longest + 2  # one line each, with padding
+        assert overlay.region.height == overlay.option_count + 2  # no wrapped choice; a frame
+
+
+def test_the_session_screen_is_what_the_app_asks_of_a_screen_with_unsaved_words() -> None:
+    """The app finds the screen to ask before quitting by this typed protocol, not by
+    looking attributes up by name: renaming caught_up or action_leave fails here."""
+    from tui.core.exercises import load_library
+    from tui.core.session import Session
+    from tui.screens.home import HomeScreen
+    from tui.screens.protocols import GuardsUnsavedWork
+    from tui.screens.session import SessionScreen
+
+    exercise = next(iter(load_library().exercises.values()))
+    screen = SessionScreen(Session([exercise], minutes_planned=2))
+    assert isinstance(screen, GuardsUnsavedWork) and screen.asks_before_quitting
+    assert not isinstance(HomeScreen(), GuardsUnsavedWork)

@@ -1,0 +1,117 @@
+"""One test for each Textual internal kindtone relies on (tui/textual_internals.py): after a
+Textual upgrade, a failure here names the internal that moved."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.widgets import Button, Input, RadioSet
+
+from tui.textual_internals import (
+    footer_keys_ready_at_mount,
+    set_theme_before_first_parse,
+    tolerate_undecodable_input,
+)
+from tui.themes import CALM_LIGHT, HIGH_CONTRAST, THEMES
+from tui.widgets.footer import KeysFooter
+
+
+def test_the_linux_driver_decodes_invalid_utf8_as_replacement_characters() -> None:
+    from textual.drivers import linux_driver
+
+    tolerate_undecodable_input()
+    decoder = linux_driver.getincrementaldecoder("utf-8")()  # type: ignore[attr-defined]
+    assert decoder.decode(b"caf\xe9 \xff ok") == "caf\ufffd \ufffd ok"
+
+
+def _app() -> App[None]:
+    app: App[None] = App()
+    for theme in THEMES:
+        app.register_theme(theme)
+    return app
+
+
+def test_a_theme_set_before_the_first_parse_is_complete_without_the_watcher() -> None:
+    app = _app()
+    set_theme_before_first_parse(app, HIGH_CONTRAST.name)  # dark, like the default
+    assert app.theme == HIGH_CONTRAST.name
+    assert app.has_class(f"-theme-{HIGH_CONTRAST.name}")
+    variables = app.get_css_variables()
+    assert variables["background"].upper() == "#000000"
+    assert app.stylesheet._variables == variables
+    # A theme that changes dark/light mode takes Textual's own path (its watcher).
+    other = _app()
+    set_theme_before_first_parse(other, CALM_LIGHT.name)
+    assert other.theme == CALM_LIGHT.name
+
+
+class _Keys(App[None]):
+    BINDINGS = [Binding("x", "bell", "Ring")]
+
+    def compose(self) -> ComposeResult:
+        yield Button("one", id="one")
+        yield Button("two", id="two")
+        yield Input(id="three")  # takes the letter keys: the footer must lose "x"
+        yield KeysFooter()
+
+
+async def test_the_footer_has_its_keys_when_it_mounts_and_recomposes_only_on_change(
+    monkeypatch: Any,
+) -> None:
+    from textual.widgets import Footer
+
+    recomposed: list[str] = []
+    real = Footer.recompose
+
+    async def counted(self: Footer) -> None:
+        recomposed.append(type(self.screen.focused).__name__)
+        await real(self)
+
+    monkeypatch.setattr(Footer, "recompose", counted)
+    app = _Keys()
+    async with app.run_test(size=(80, 10)) as pilot:
+        footer = app.query_one(KeysFooter)
+        assert footer.query("FooterKey")  # in the first frame, not after a refresh
+        assert all(key.has_class("-compact") for key in footer.query("FooterKey"))
+        await pilot.press("tab")  # focus moves; the keys shown stay the same
+        await pilot.pause()
+        assert recomposed == []
+        await pilot.press("tab")  # into the Input, which takes "x"
+        await pilot.pause()
+        assert recomposed == ["Input"]
+        assert "Ring" not in str([key.description for key in footer.query("FooterKey")])
+
+
+def test_footer_keys_ready_at_mount_flags_the_footer() -> None:
+    from textual.widgets import Footer
+
+    footer = Footer()
+    footer_keys_ready_at_mount(footer)
+    assert footer._bindings_ready is True
+
+
+class _Pages(App[None]):
+    def compose(self) -> ComposeResult:
+        from textual.containers import VerticalScroll
+        from textual.widgets import Label
+
+        with VerticalScroll(id="short"):
+            yield Label("fits")
+        with VerticalScroll(id="long"):
+            for n in range(30):
+                yield Label(f"line {n}")
+        yield RadioSet("a", "b", id="choices")  # built on VerticalScroll, fits
+
+
+async def test_a_scroll_container_takes_focus_only_when_it_scrolls() -> None:
+    from tui.textual_internals import scroll_containers_focus_only_when_they_scroll
+
+    scroll_containers_focus_only_when_they_scroll()
+    app = _Pages()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        assert not app.query_one("#short").focusable
+        assert app.query_one("#long").focusable
+        assert app.query_one("#choices").focusable

@@ -1,0 +1,182 @@
+"""Catch it in the moment: the critic's words, what was noticed, and a kinder redirect.
+
+The decisions are the core's (:mod:`tui.core.catch`), the same as ``kindtone catch``: a
+number picks one of your kind words, other words are reviewed like a reframe, and crisis
+words open the support screen, never a redirect.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from tui.core.catch import ALREADY_KIND, CRITIC_PROMPT, KIND_PROMPT, Catch, Redirect
+from tui.widgets.plain import Plain
+from tui.widgets.side_by_side import highlighted
+from tui.widgets.try_again import TryAgainPanel
+
+if TYPE_CHECKING:
+    from tui.app import KindtoneApp
+
+
+def noticed_content(caught: Catch) -> Content:
+    """The critic's words with what was noticed highlighted, then each pattern named gently."""
+    lines = [highlighted(caught.analysis)]
+    lines.extend(Content(f"  {line}") for line in caught.noticed())
+    return Content("\n").join(lines)
+
+
+class CatchScreen(Screen[None]):
+    """Two lines, and at most two more keys, from the critic's words to saved."""
+
+    CSS = """
+    #catch-offered { margin-top: 1; }
+    #catch-kind-box { height: auto; margin-top: 1; }
+    #catch-result { margin-top: 1; }
+    CatchScreen Input { margin: 0 0 1 0; }
+    """
+    app: KindtoneApp
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("ctrl+k", "app.kind_words", "Kind words"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.caught: Catch | None = None
+        self.pending: Redirect | None = None
+        self.attempt = 0
+        self.saved = False
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="catch", classes="page"):
+            yield Plain("Catch it in the moment", classes="title")
+            yield Plain(CRITIC_PROMPT, classes="prompt")
+            yield Input(placeholder="The critic's words, just as they came", id="catch-critic")
+            yield Static(Content(""), id="catch-noticed", classes="quote")
+            yield Plain("", id="catch-hint", classes="hint")
+            yield Plain("", id="catch-offered")
+            with Vertical(id="catch-kind-box"):
+                yield Plain(KIND_PROMPT, id="catch-kind-prompt", classes="prompt")
+                yield Input(placeholder="Your kinder words, or a number", id="catch-kind")
+            yield Plain("", id="catch-result", classes="muted")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#catch-kind-box").display = False
+        self.query_one("#catch-critic", Input).focus()
+
+    @on(Input.Submitted, "#catch-critic")
+    def _critic(self, event: Input.Submitted) -> None:
+        from tui.core.catch import start_catch
+        from tui.core.phrases import PhraseStore
+
+        if not event.value.strip() or self.saved:
+            return
+        caught = start_catch(event.value, PhraseStore(self.app.data_dir))
+        self.caught = caught
+        self.query_one("#catch-noticed", Static).update(noticed_content(caught))
+        if caught.analysis.crisis:
+            self._to_support()
+            return
+        if caught.already_kind:
+            self.query_one("#catch-hint", Plain).set_text(ALREADY_KIND)
+            self.query_one("#catch-kind-box").display = False
+            return
+        self.query_one("#catch-critic", Input).disabled = True
+        self.query_one("#catch-hint", Plain).set_text(caught.hint())
+        if caught.offered:
+            offered = "\n".join(f"  {n}  {p.text}" for n, p in enumerate(caught.offered, 1))
+            self.query_one("#catch-offered", Plain).set_text(
+                f"Words that helped you before (type the number to use one):\n{offered}"
+            )
+        self.query_one("#catch-kind-box").display = True
+        self.query_one("#catch-kind", Input).focus()
+        self.call_after_refresh(
+            self.query_one("#catch-kind-box").scroll_visible, animate=False, top=False
+        )
+
+    @on(Input.Submitted, "#catch-kind")
+    async def _kind(self, event: Input.Submitted) -> None:
+        if self.caught is None or self.saved or self.query(TryAgainPanel):
+            return
+        redirect = self.caught.propose(event.value)
+        if redirect is None:
+            self.notify(self.caught.retry_line(), markup=False)
+            return
+        if redirect.crisis:
+            self.caught.pause_for_support(redirect)
+            self._to_support()
+            return
+        if redirect.offer_try_again:
+            self.pending = redirect
+            panel = TryAgainPanel(redirect.analysis, attempt=self.attempt)
+            await self.query_one("#catch-kind-box").mount(panel)
+            self.call_after_refresh(panel.scroll_visible, animate=False)
+            return
+        self.caught.keep(redirect)
+        self._save()
+
+    @on(TryAgainPanel.Choice)
+    async def _choice(self, event: TryAgainPanel.Choice) -> None:
+        event.stop()
+        await self.query_one(TryAgainPanel).remove()
+        if self.caught is None or self.pending is None:
+            return
+        redirect, self.pending = self.pending, None
+        if event.try_again:
+            self.caught.try_again(redirect)
+            self.attempt += 1
+            box = self.query_one("#catch-kind", Input)
+            box.focus()
+            return
+        self.caught.keep(redirect)
+        self._save()
+
+    def _to_support(self) -> None:
+        """Crisis words: the support screen, never a redirect; the words are kept."""
+        self.query_one("#catch-kind-box").display = False
+        self.query_one("#catch-hint", Plain).set_text("")
+        self.app.action_support()
+        self._save(crisis=True)
+
+    def _save(self, *, crisis: bool = False) -> None:
+        from tui.core.storage import StoreError
+
+        if self.caught is None:
+            return
+        record = self.caught.to_record()
+        try:
+            self.app.store.save(record)
+        except (OSError, StoreError) as error:
+            words = " / ".join(str(step["answer"]) for step in record["steps"])
+            self.notify(
+                f"This couldn't be saved: {error} Your words: {words}",
+                title="Not saved",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
+            return
+        self.saved = True
+        self.query_one("#catch-kind", Input).disabled = True
+        self.query_one("#catch-critic", Input).disabled = True
+        if crisis:
+            self.query_one("#catch-result", Plain).set_text(
+                "What you wrote is kept in your reflections, only on this computer."
+            )
+            return
+        self.app.keep_kind_words(record, source="catch")
+        kept = self.caught.kept.text if self.caught.kept else ""
+        result = self.query_one("#catch-result", Plain)
+        result.set_text(f"Kept “{kept}” and saved it to your reflections. Press esc to go back.")
+        self.call_after_refresh(result.scroll_visible, animate=False)
+        self.app.take_backup()
