@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tui.core.exercises import Exercise, load_library
 from tui.core.session import plan_session
 from tui.core.settings import Settings
@@ -186,3 +188,23 @@ def test_wrapped_hint_lines_keep_their_indent() -> None:
     )
     lines = stdout.getvalue().splitlines()
     assert len(lines) > 1 and all(line.startswith("  ") for line in lines), lines
+
+
+def test_plain_mode_wraps_to_a_narrow_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 60 columns, 72-column lines were broken mid-word by the terminal itself."""
+    import shutil
+
+    from tui.plain import plain_width
+
+    monkeypatch.setattr(
+        shutil, "get_terminal_size", lambda fallback=(80, 24): os.terminal_size((60, 20))
+    )
+    assert plain_width() == 59
+    monkeypatch.setattr(
+        shutil, "get_terminal_size", lambda fallback=(80, 24): os.terminal_size((200, 50))
+    )
+    assert plain_width() == 72  # long lines stay easy to read on a wide terminal
+    monkeypatch.setattr(
+        shutil, "get_terminal_size", lambda fallback=(80, 24): os.terminal_size((12, 5))
+    )
+    assert plain_width() == 20  # never so narrow that every word is a line

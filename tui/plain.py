@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import random
+import shutil
 import sys
 import textwrap
 import time
@@ -528,6 +529,12 @@ class PlainSession:
         return None
 
 
+def plain_width() -> int:
+    """The terminal's width, less one column (so no line is broken by the terminal itself),
+    but at most 72 (long lines are hard to follow) and at least 20."""
+    return max(20, min(72, shutil.get_terminal_size().columns - 1))
+
+
 def _is_terminal(stream: TextIO) -> bool:
     try:
         return stream.isatty()
@@ -559,7 +566,7 @@ def run_plain(
 ) -> int:
     """0 when the words are somewhere safe (or there were none); 1 when nothing holds them."""
     stdin = stdin or sys.stdin
-    io = PlainIO(stdin, stdout or sys.stdout, echo=not _is_terminal(stdin))
+    io = PlainIO(stdin, stdout or sys.stdout, width=plain_width(), echo=not _is_terminal(stdin))
     io.flush_input = _flusher(stdin)
     library = load_library(custom_dir=data_dir / "exercises")
     store = ReflectionStore(data_dir)
