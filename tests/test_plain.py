@@ -208,3 +208,23 @@ def test_plain_mode_wraps_to_a_narrow_terminal(monkeypatch: pytest.MonkeyPatch) 
         shutil, "get_terminal_size", lambda fallback=(80, 24): os.terminal_size((12, 5))
     )
     assert plain_width() == 20  # never so narrow that every word is a line
+
+
+@pytest.mark.parametrize(("typed", "kept"), [("no", "no"), ("Yes", "yes"), ("n", "no")])
+def test_the_direct_question_takes_yes_or_no_in_words(
+    tmp_path: Path, typed: str, kept: str
+) -> None:
+    """Asked 'Are you having thoughts of ending your life…?', people type 'no', not '2'."""
+    lines = ["", "I'm tired of existing", typed, "", "", "", "", "", "", "/leave", "1"]
+    out = io.StringIO()
+    code = run_plain(
+        tmp_path,
+        Settings(ask_ratings=False),
+        exercise_id="just-a-thought",
+        stdin=io.StringIO("\n".join(lines) + "\n"),
+        stdout=out,
+    )
+    assert code == 0
+    assert "Please type 1, 2 or 3." not in out.getvalue()
+    (record,) = ReflectionStore(tmp_path).list()
+    assert record["safety_checks"][0]["answer"] == kept

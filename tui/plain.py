@@ -437,8 +437,10 @@ class PlainSession:
             say(f"  {number}. {label}")
         while True:
             answer = self.io.ask("Your answer (1, 2 or 3):").strip()
-            if answer in ("1", "2", "3"):
-                choice: AskAnswer = ASK_CHOICES[int(answer) - 1][0]
+            # A person answering a yes/no question may well type the word, not the number.
+            number = _ASK_WORDS.get(answer.lower().rstrip(".!"), answer)
+            if number in ("1", "2", "3"):
+                choice: AskAnswer = ASK_CHOICES[int(number) - 1][0]
                 return self.flow.answer_ask(choice)
             if not self._command(answer):
                 say("Please type 1, 2 or 3.")
@@ -527,6 +529,22 @@ class PlainSession:
             self.io.say(f"Today's backup couldn't be made ({error}). Your reflection is saved.")
             return str(error)
         return None
+
+
+_ASK_WORDS = {
+    "y": "1",
+    "yes": "1",
+    "not sure": "1",
+    "i'm not sure": "1",
+    "unsure": "1",
+    "n": "2",
+    "no": "2",
+    "i'm safe": "2",
+    "no, i'm safe": "2",
+    "rather not": "3",
+    "i'd rather not say": "3",
+    "rather not say": "3",
+}
 
 
 def plain_width() -> int:
