@@ -438,9 +438,9 @@ class PlainSession:
         while True:
             answer = self.io.ask("Your answer (1, 2 or 3):").strip()
             # A person answering a yes/no question may well type the word, not the number.
-            number = _ASK_WORDS.get(answer.lower().rstrip(".!"), answer)
-            if number in ("1", "2", "3"):
-                choice: AskAnswer = ASK_CHOICES[int(number) - 1][0]
+            picked = _ASK_WORDS.get(answer.lower().rstrip(".!"), answer)
+            if picked in ("1", "2", "3"):
+                choice: AskAnswer = ASK_CHOICES[int(picked) - 1][0]
                 return self.flow.answer_ask(choice)
             if not self._command(answer):
                 say("Please type 1, 2 or 3.")
