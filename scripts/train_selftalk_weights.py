@@ -4,7 +4,7 @@ Run: ``python scripts/train_selftalk_weights.py`` (deterministic, pure Python, a
 Run it again after adding labelled sentences to tests/data/self_talk_cases.tsv, and commit
 the JSON it writes.
 
-Why learned weights at all: the rules in tui/core/selftalk.py are exact phrases, and people
+Why learned weights at all: the rules in tui/core/selftalk/data/rules are exact phrases, and people
 write in endless ways. Blind batches showed the rules alone catching as few as 15 of 35 new
 crisis sentences and 38 of 50 new self-critical ones. So behind the rules sit two small
 logistic regressions over a sentence's words and word pairs (after the analyser's own
@@ -37,10 +37,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tui.core import selftalk  # noqa: E402
+from tui.core.selftalk import Analyser  # noqa: E402
+
+# Rules alone, so the category profiles come from what the rules say.
+RULES = Analyser(learned=False)
 
 CASES = ROOT / "tests" / "data" / "self_talk_cases.tsv"
-DEV = ROOT.parent / "shared" / "datasets" / "self_talk_dev.tsv"
 OUT = ROOT / "tui" / "core" / "data" / "selftalk_weights.json"
 
 EPOCHS = 60
@@ -83,8 +85,10 @@ def read(path: Path) -> list[Row]:
 
 
 def training_rows() -> list[Row]:
-    """Every labelled sentence but the held-back batches, in file order."""
-    rows = read(CASES) + (read(DEV) if DEV.exists() else [])
+    """Every labelled sentence but the held-back batches, in file order. Only files in this
+    repository: the weights (and the test that checks they are current) must come out the
+    same from a fresh clone, with or without the shared dev sample beside it."""
+    rows = read(CASES)
     return [row for row in rows if not row[2].startswith("holdout")]
 
 
@@ -164,10 +168,10 @@ def category_profiles(rows: list[Row]) -> dict[str, dict[str, float]]:
     for label, text, _ in rows:
         if label != "critic":
             continue
-        findings = selftalk.analyse(text).findings
+        findings = RULES.analyse(text).findings
         if not findings:
             continue
-        features = selftalk.word_features(text)
+        features = RULES.features(text)
         counts.setdefault(findings[0].category, Counter()).update(features)
         everything.update(features)
     vocabulary = len(everything) + 1
@@ -196,8 +200,7 @@ def model(
 ) -> dict[str, object]:
     chosen = [row for row in rows if row[0] == positive or row[0] in negatives]
     examples = [
-        (selftalk.word_features(text) | {BIAS}, float(label == positive))
-        for label, text, _ in chosen
+        (RULES.features(text) | {BIAS}, float(label == positive)) for label, text, _ in chosen
     ]
     labels = [label for label, _, _ in chosen]
     threshold, report = threshold_for(examples, labels, limits, lowest, l2)
@@ -209,8 +212,6 @@ def model(
 
 def main() -> None:
     training = training_rows()
-    # Start from rules alone, so the category profiles come from what the rules say.
-    selftalk.use_learned_weights(False)
     data = {
         "crisis": model(
             training,
@@ -226,6 +227,10 @@ def main() -> None:
     }
     OUT.write_text(json.dumps(data, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     print(f"-> {OUT.relative_to(ROOT)}")
+    # The analyser's snapshot names the weights it was built with: build it again.
+    from tui.core.selftalk import snapshot
+
+    snapshot.main()
 
 
 if __name__ == "__main__":

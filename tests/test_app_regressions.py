@@ -108,8 +108,9 @@ async def test_return_from_support_comes_back_to_the_step_before_a_reframe(
     # passed by for crisis language; returning must still land on the words just written.
     app = KindtoneApp(data_dir=tmp_path, start_exercise="lets-try-that-again")
     async with app.run_test(size=(100, 30)) as pilot:
+        # Clear risk (crisis): "Nobody would miss me" alone is now possible risk, asked about.
         screen, planned = await write_crisis_words_and_return(
-            pilot, "Nobody would miss me if I was gone."
+            pilot, "I want to end my life tonight."
         )
         session = screen.session
         await pilot.press("ctrl+n")  # the same words: on to the next step, a short read

@@ -74,7 +74,7 @@ def test_each_argument_is_checked_separately_in_order(
         (False, False),
         (False, True),
     ]
-    assert set(rows[0]) == {"text", "critical", "crisis", "findings"}
+    assert set(rows[0]) == {"text", "critical", "crisis", "concern", "language", "findings"}
     (finding,) = rows[0]["findings"]
     assert set(finding) == {"category", "start", "end", "match", "hint"}
     assert rows[0]["text"][finding["start"] : finding["end"]] == finding["match"]

@@ -7,7 +7,6 @@ import json
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +14,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core import selftalk
-from tui.core.selftalk import CATEGORIES, Analysis, Finding, analyse, hint_for
+from tui.core.selftalk import CATEGORIES, Analyser, Analysis, Finding, analyse, hint_for
+from tui.core.selftalk.tokens import lower
+
+RULES_ONLY = Analyser(learned=False)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -65,7 +66,7 @@ def test_analysis_and_finding_are_frozen_and_serialise() -> None:
         finding.start = 3  # type: ignore[misc]
     assert not hasattr(finding, "__dict__"), "slots"
     data = analysis.to_dict()
-    assert list(data) == ["text", "critical", "crisis", "findings"]
+    assert list(data) == ["text", "critical", "crisis", "concern", "language", "findings"]
     assert data["text"] == analysis.text
     assert data["findings"] == [f.to_dict() for f in analysis.findings]
     assert list(finding.to_dict()) == ["category", "start", "end", "match", "hint"]
@@ -228,7 +229,8 @@ CRISIS = [
 
 @pytest.mark.parametrize("text", CRISIS)
 def test_crisis_language_is_always_caught(text: str) -> None:
-    assert analyse(text).crisis
+    # Caught means paused for ("crisis") or asked about directly ("ask"): never passed by.
+    assert analyse(text).concern in ("crisis", "ask")
 
 
 IDIOMS = [
@@ -253,23 +255,23 @@ def test_crisis_is_found_anywhere_in_a_longer_text() -> None:
     assert analyse(text).crisis
 
 
-def test_a_goodbye_note_is_read_across_its_sentences(rules_only: None) -> None:
+def test_a_goodbye_note_is_read_across_its_sentences() -> None:
     """Each line of a note can be everyday on its own; two goodbye cues, one of them strong
     (a lone "goodbye", "forgive me", "sorry for everything"), are not."""
     lines = ["Take care of the cat for me.", "Love you always.", "Goodbye."]
     for line in lines:
-        assert not analyse(line).crisis, line
-    assert analyse(" ".join(lines)).crisis
-    assert analyse("please forgive me\nlove u guys").crisis
+        assert not RULES_ONLY.analyse(line).crisis, line
+    assert RULES_ONLY.analyse(" ".join(lines)).crisis
+    assert RULES_ONLY.analyse("please forgive me\nlove u guys").crisis
 
 
-def test_warm_letters_and_thanks_are_not_goodbye_notes(rules_only: None) -> None:
+def test_warm_letters_and_thanks_are_not_goodbye_notes() -> None:
     for text in (
         "Thanks for everything. Love you all!",  # two cues, neither strong
         "Thanks for everything, see you on Monday.",
         "Bye for now, I'm off to the shops.",
     ):
-        assert not analyse(text).crisis, text
+        assert not RULES_ONLY.analyse(text).crisis, text
 
 
 @pytest.mark.parametrize(
@@ -283,7 +285,8 @@ def test_warm_letters_and_thanks_are_not_goodbye_notes(rules_only: None) -> None
     ],
 )
 def test_an_overdose_of_cake_is_not_one_of_pills(text: str, crisis: bool) -> None:
-    assert analyse(text).crisis is crisis
+    # One taken last spring, with nothing said of now, is asked about rather than paused for.
+    assert (analyse(text).concern in ("crisis", "ask")) is crisis
 
 
 def test_crisis_words_late_in_a_long_sentence_are_still_read() -> None:
@@ -321,9 +324,7 @@ def test_the_same_text_gives_the_same_analysis() -> None:
     assert analyse(text) == analyse(text)
 
 
-def test_remembered_sentences_read_the_same_as_fresh_ones(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_remembered_sentences_read_the_same_as_fresh_ones() -> None:
     """Sentences are remembered by their text; in a new place (another offset, another
     neighbour) they must give what a fresh reading gives."""
 
@@ -333,21 +334,20 @@ def test_remembered_sentences_read_the_same_as_fresh_ones(
         "you idiot", "I'm not a failure, I had a hard day.",
     ]  # fmt: skip
     texts = [" ".join(sentences), "\n".join(reversed(sentences)), "  ".join(sentences[::2])]
-    monkeypatch.setattr(selftalk, "_READINGS_LIMIT", 0)  # nothing remembered
-    fresh = [analyse(text) for text in texts]
-    monkeypatch.undo()
-    selftalk._READINGS.clear()
+    fresh = [Analyser(readings_limit=0).analyse(text) for text in texts]  # nothing remembered
+    remembering = Analyser()
     for text in texts:  # remember every sentence ...
-        analyse(text)
-    assert [analyse(text) for text in texts] == fresh  # ... and read them back elsewhere
+        remembering.analyse(text)
+    assert len(remembering.readings) >= len(sentences)
+    assert [remembering.analyse(text) for text in texts] == fresh  # ... and read them elsewhere
     assert all(f.match == a.text[f.start : f.end] for a in fresh for f in a.findings)
     assert sum(len(a.findings) for a in fresh) >= 6
 
 
-def test_remembered_sentences_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(selftalk, "_READINGS_LIMIT", 50)
-    analyse(". ".join(f"I failed test number {n}" for n in range(500)))
-    assert 0 < len(selftalk._READINGS) <= 50
+def test_remembered_sentences_stay_bounded() -> None:
+    analyser = Analyser(readings_limit=50)
+    analyser.analyse(". ".join(f"I failed test number {n}" for n in range(500)))
+    assert 0 < len(analyser.readings) <= 50
 
 
 @settings(max_examples=300, deadline=None)
@@ -384,9 +384,10 @@ def test_never_raises_on_dense_trigger_words(pieces: list[tuple[str, str]]) -> N
 def test_quick_character_spans_agree_with_the_long_way(pieces: list[tuple[str, str]]) -> None:
     """Findings are placed with str.find over the known pieces; the regex's own spans are the
     reference ("-" between words and "ill" as "I will" are the cases that could differ)."""
-    low = selftalk._lower("".join(word + separator for word, separator in pieces))
-    _, starts, ends = selftalk._spans(low)
-    assert selftalk._char_spans(low, selftalk._words(low), len(starts)) == (starts, ends)
+    tokens = RULES_ONLY.built.tokens
+    low = lower("".join(word + separator for word, separator in pieces))
+    _, starts, ends = tokens.spans(low)
+    assert tokens.char_spans(low, tokens.words(low), len(starts)) == (starts, ends)
 
 
 @pytest.mark.parametrize(
@@ -471,6 +472,22 @@ def test_weights_file_is_well_formed_and_trained_on_the_current_cases() -> None:
     )
 
 
+def test_the_trainer_reads_only_files_in_this_repository(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fresh clone has no ../shared: what the weights are trained on (and the digest the
+    test above checks) must not depend on it."""
+    trainer = _trainer()
+    read: list[Path] = []
+    original = Path.read_text
+
+    def recording(self: Path, *args: Any, **kwargs: Any) -> str:
+        read.append(self.resolve())
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", recording)
+    assert trainer.training_rows()
+    assert read and all(path.is_relative_to(ROOT) for path in read), read
+
+
 def _trainer() -> Any:
     import importlib.util
 
@@ -483,13 +500,6 @@ def _trainer() -> Any:
     return module
 
 
-@pytest.fixture
-def rules_only() -> Iterator[None]:
-    selftalk.use_learned_weights(False)
-    yield
-    selftalk.use_learned_weights(True)
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -500,12 +510,8 @@ def rules_only() -> Iterator[None]:
     ],
 )
 def test_weights_catch_crisis_wording_the_rules_do_not_know(text: str) -> None:
-    selftalk.use_learned_weights(False)
-    try:
-        assert not analyse(text).crisis  # the rules alone miss it ...
-    finally:
-        selftalk.use_learned_weights(True)
-    assert analyse(text).crisis  # ... the weights behind them don't
+    assert not RULES_ONLY.analyse(text).crisis  # the crisis rules alone miss it ...
+    assert analyse(text).concern in ("crisis", "ask")  # ... the weights behind them don't
 
 
 @pytest.mark.parametrize(
@@ -541,11 +547,7 @@ def test_crisis_language_gets_no_guess_from_the_self_critical_weights() -> None:
 
 def test_a_weights_finding_covers_the_sentence_and_yields_to_defusion() -> None:
     text = "I always manage to say the wrong thing at parties."
-    selftalk.use_learned_weights(False)
-    try:
-        assert not analyse(text).critical
-    finally:
-        selftalk.use_learned_weights(True)
+    assert not RULES_ONLY.analyse(text).critical
     analysis = analyse(text)
     assert analysis.critical
     (finding,) = analysis.findings
@@ -556,8 +558,7 @@ def test_a_weights_finding_covers_the_sentence_and_yields_to_defusion() -> None:
     assert not analyse(text + " And that's okay, I'm learning.").critical
 
 
-def test_unknown_words_alone_are_never_flagged(rules_only: None) -> None:
-    selftalk.use_learned_weights(True)
+def test_unknown_words_alone_are_never_flagged() -> None:
     for text in ("next", "owned", "qwerty zxcv", "31midiot 2j", "lorem ipsum dolor sit amet"):
         analysis = analyse(text)
         assert not analysis.crisis and not analysis.critical, text

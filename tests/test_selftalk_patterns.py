@@ -1,6 +1,6 @@
 """The rules' regular expressions match exactly what the rules say.
 
-The analyser turns each rule (a small pattern language, see tui/core/selftalk.py) into a
+The analyser turns each rule (a small pattern language, see tui/core/selftalk/pattern.py) into a
 regular expression over a sentence written one character a word. This module reads the same
 rules with a plain interpreter of the pattern tree, slow and obviously right, and checks that
 both find the same matches, in the same places, on the labelled cases and on random sentences
@@ -15,51 +15,60 @@ from collections.abc import Iterator
 import pytest
 from test_selftalk_quality import DATA, load_cases
 
-from tui.core import selftalk as st
+from tui.core.selftalk import Analyser
+from tui.core.selftalk import compiler as cp
+from tui.core.selftalk import pattern as pt
+from tui.core.selftalk.data import data_dir
+from tui.core.selftalk.scope import Sentence
+from tui.core.selftalk.tokens import BREAK, SENTENCE, WordList, lower
+
+BUILT = Analyser(folder=data_dir()).built  # from the sources: the pattern trees are kept
+SKIP_STOP = BUILT.lexicon["skip_stop"]
+CLAUSE_END = BUILT.lexicon["clause_end"]
 
 
-def ends(node: st._Node, words: list[str], i: int) -> Iterator[int]:
+def ends(node: pt.Node, words: list[str], i: int) -> Iterator[int]:
     """Every position a match of ``node`` from ``i`` can end at, in the order a backtracking
     matcher tries them (alternatives as written, greedy repeats, lazy skips)."""
     n = len(words)
-    if isinstance(node, st._Words):
+    if isinstance(node, pt.Words):
         if i < n and words[i] in node.words:
             yield i + 1
-    elif isinstance(node, st._Pred):
+    elif isinstance(node, pt.Pred):
         if i < n and node.test(words[i]):
             yield i + 1
-    elif isinstance(node, st._Seq):
+    elif isinstance(node, pt.Seq):
         yield from _sequence(node.items, words, i)
-    elif isinstance(node, st._Alt):
+    elif isinstance(node, pt.Alt):
         for item in node.items:
             yield from ends(item, words, i)
-    elif isinstance(node, st._Rep):
+    elif isinstance(node, pt.Rep):
         yield from _repeat(node, words, i, 0)
-    elif isinstance(node, st._Skip):
+    elif isinstance(node, pt.Skip):
         j = i
         yield j
-        while j < min(n, i + node.most) and words[j] not in st._SKIP_STOP:
+        while j < min(n, i + node.most) and words[j] not in SKIP_STOP:
             j += 1
             yield j
-    elif isinstance(node, st._NotNext):
+    elif isinstance(node, pt.NotNext):
         if not (i < n and words[i] in node.words):
             yield i
-    elif isinstance(node, st._NotPrev):
+    elif isinstance(node, pt.NotPrev):
         if not (i > 0 and words[i - 1] in node.words):
             yield i
-    elif isinstance(node, st._Memo):
+    elif isinstance(node, pt.Memo):
         yield from ends(node.item, words, i)
-    elif isinstance(node, st._ClauseEnd):
-        if i >= n or words[i] in st._CLAUSE_END:
+    elif isinstance(node, pt.ClauseEnd):
+        if i >= n or words[i] in CLAUSE_END:
             yield i
-    elif isinstance(node, st._ClauseStart):
-        if i == 0 or words[i - 1] == st.BREAK:
+    elif isinstance(node, pt.ClauseStart):
+        if i == 0 or words[i - 1] == BREAK:
             yield i
     else:
         raise TypeError(node)
 
 
-def _sequence(items: tuple[st._Node, ...], words: list[str], i: int) -> Iterator[int]:
+def _sequence(items: tuple[pt.Node, ...], words: list[str], i: int) -> Iterator[int]:
     if not items:
         yield i
         return
@@ -67,7 +76,7 @@ def _sequence(items: tuple[st._Node, ...], words: list[str], i: int) -> Iterator
         yield from _sequence(items[1:], words, j)
 
 
-def _repeat(node: st._Rep, words: list[str], i: int, count: int) -> Iterator[int]:
+def _repeat(node: pt.Rep, words: list[str], i: int, count: int) -> Iterator[int]:
     if count < node.high:
         for j in ends(node.item, words, i):
             if j > i:  # a repeat that matched nothing would go round for ever
@@ -76,7 +85,7 @@ def _repeat(node: st._Rep, words: list[str], i: int, count: int) -> Iterator[int
         yield i
 
 
-def reference_matches(pattern: st._Pattern, words: list[str]) -> list[tuple[int, int]]:
+def reference_matches(pattern: cp.Pattern, words: list[str]) -> list[tuple[int, int]]:
     """Left to right; the first end that the context (if any) accepts; a match's own words
     start nothing; matches of no words don't count."""
     found = []
@@ -99,24 +108,23 @@ def reference_matches(pattern: st._Pattern, words: list[str]) -> list[tuple[int,
     return found
 
 
-def regex_matches(pattern: st._Pattern, sentence: st._Sentence) -> list[tuple[int, int]]:
-    return [(start, end) for _, start, end in st._matches([pattern], sentence)]
+def regex_matches(pattern: cp.Pattern, sentence: Sentence) -> list[tuple[int, int]]:
+    return [(start, end) for _, start, end in cp.matches([pattern], sentence.codes, sentence.code)]
 
 
 def _sentences() -> list[str]:
     texts = [case.text for case in load_cases(DATA)]
-    return [chunk.group() for text in texts for chunk in st._SENTENCE.finditer(st._lower(text))]
+    return [chunk.group() for text in texts for chunk in SENTENCE.finditer(lower(text))]
 
 
 def test_every_rule_matches_as_written_on_the_cases() -> None:
     """The rules each sentence could match (as the index picks them), on every case."""
-    st.analyse("warm up")
     checked = 0
     for low in _sentences():
-        words = st._words(low)
+        words = BUILT.tokens.words(low)
         if not words:
             continue
-        sentence = st._Sentence(low, words)
+        sentence = BUILT.sentence(low, words)
         for patterns in sentence.candidates.values():
             for pattern in patterns:
                 assert regex_matches(pattern, sentence) == reference_matches(pattern, words), (
@@ -131,17 +139,17 @@ def test_every_rule_matches_as_written_on_the_cases() -> None:
 def test_every_rule_matches_as_written_on_random_rule_words(seed: int) -> None:
     """All rules, candidates or not, on sentences made of the words the rules name (and a
     few they don't): the deep and unlikely paths get tried too."""
-    index = st._index()
+    index = BUILT.index
     vocabulary = sorted(index.codes)
     extra = ["zebra", "walked", "borrowed", "'", "-"]
     rng = random.Random(seed)
     for _ in range(40):
-        words = st._WordList(
+        words = WordList(
             rng.choice(vocabulary if rng.random() < 0.9 else extra)
             for _ in range(rng.randint(1, 16))
         )
         words.pieces = list(words)
-        sentence = st._Sentence(" ".join(words), words)
+        sentence = BUILT.sentence(" ".join(words), words)
         for pattern in index.patterns:
             assert regex_matches(pattern, sentence) == reference_matches(pattern, words), (
                 pattern.source,
@@ -150,7 +158,7 @@ def test_every_rule_matches_as_written_on_random_rule_words(seed: int) -> None:
 
 
 def test_unknown_words_read_as_any_word_and_past_participles_as_such() -> None:
-    codes = st._index().codes
+    codes = BUILT.codes
     assert codes["zebra"] == codes["xylophone"] == codes.other
     assert codes["borrowed"] == codes.other_participle
     assert codes["i"] not in (codes.other, codes.other_participle)
@@ -160,14 +168,14 @@ def test_every_expression_repeats_a_bounded_number_of_times() -> None:
     """No ``*`` or ``+`` anywhere (rule words are private-use characters, so neither can be a
     word): every repeat is ``{m,n}`` or ``?``, so the work at each position is bounded and
     nothing can backtrack catastrophically."""
-    index = st._index()
+    index = BUILT.index
     for pattern in index.patterns:
         source = pattern.compiled(index.codes).pattern
         assert "*" not in source and "+" not in source, pattern.source
 
 
-def _candidates_by_hand(index: st._Index, words: set[str]) -> dict[str, list[st._Pattern]]:
-    groups: dict[str, list[st._Pattern]] = {}
+def _candidates_by_hand(index: cp.Index, words: set[str]) -> dict[str, list[cp.Pattern]]:
+    groups: dict[str, list[cp.Pattern]] = {}
     for pattern in index.patterns:
         sets = [pattern.trigger, *pattern.required[:2]]
         if all(needed is None or not needed.isdisjoint(words) for needed in sets):
@@ -178,7 +186,7 @@ def _candidates_by_hand(index: st._Index, words: set[str]) -> dict[str, list[st.
 def test_candidates_are_the_same_whether_remembered_or_not() -> None:
     """The index remembers each set of candidates by its bit mask; a sentence with none must
     get none, whatever sentence came before it."""
-    index = st._index()
+    index = BUILT.index
     texts = [
         "i am such an idiot",
         "the bus was late",
@@ -189,5 +197,5 @@ def test_candidates_are_the_same_whether_remembered_or_not() -> None:
         "the bus was late",
     ]
     for text in texts * 2:
-        words = set(st._words(text))
+        words = set(BUILT.tokens.words(text))
         assert index.candidates(words) == _candidates_by_hand(index, words), text

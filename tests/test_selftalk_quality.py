@@ -166,7 +166,12 @@ batches 32/32 and 65/65), and on the hard safety-only batches 263 of 285 (92%; 9
 Expect recall on new text near 0.90-0.96.
 
 Targets (from the issue): critical precision >= 0.90 and recall >= 0.90, kind statements
-flagged critical <= 5%, crisis recall 100%, idioms flagged as crisis <= 20%.
+flagged critical <= 5%, crisis recall 100%, idioms flagged as crisis <= 20%. Since issue 14
+(concern: crisis, ask, recovery), "crisis recall" counts crisis sentences given "crisis" or
+"ask" (a direct question is not passing by). These batches were labelled before "ask"
+existed: passive wishes, burden and hopelessness were all "crisis", and are now asked about,
+so only 77% of their crisis sentences are "crisis" itself (46-87% a batch). The split between
+the two is measured on the blind batches labelled for it (tests/data/self_talk_blind.tsv).
 """
 
 from __future__ import annotations
@@ -212,6 +217,7 @@ class Score:
     misses: tuple[str, ...]
     calm_alarms: int = 0  # kind or neutral sentences read as crisis language
     calms: int = 0
+    crisis_asked: int = 0  # crisis sentences asked about ("ask") rather than paused for
 
     @property
     def precision(self) -> float:
@@ -229,6 +235,12 @@ class Score:
 
     @property
     def crisis_recall(self) -> float:
+        """Crisis sentences given concern "crisis" or "ask": never passed by."""
+        return (self.crisis_found + self.crisis_asked) / self.crises if self.crises else 1.0
+
+    @property
+    def crisis_paused(self) -> float:
+        """Crisis sentences given concern "crisis" itself."""
         return self.crisis_found / self.crises if self.crises else 1.0
 
     @property
@@ -245,8 +257,8 @@ class Score:
             f"recall={self.recall:.3f} ({self.true_positive}/"
             f"{self.true_positive + self.false_negative}), kind flagged "
             f"{self.kind_flagged}/{self.kinds} ({self.kind_rate:.1%}), crisis recall "
-            f"{self.crisis_found}/{self.crises}, idioms flagged as crisis "
-            f"{self.idioms_flagged}/{self.idioms} ({self.idiom_rate:.1%}), kind or neutral "
+            f"{self.crisis_found}/{self.crises} (+{self.crisis_asked} asked), idioms flagged as "
+            f"crisis {self.idioms_flagged}/{self.idioms} ({self.idiom_rate:.1%}), kind or neutral "
             f"read as crisis {self.calm_alarms}/{self.calms}"
         )
 
@@ -271,7 +283,7 @@ def load_cases(path: Path) -> list[Case]:
 def score(cases: list[Case]) -> Score:
     true_positive = false_positive = false_negative = 0
     kind_flagged = kinds = crisis_found = crises = idioms_flagged = idioms = 0
-    calm_alarms = calms = 0
+    calm_alarms = calms = crisis_asked = 0
     misses: list[str] = []
     for case in cases:
         analysis = analyse(case.text)
@@ -295,8 +307,9 @@ def score(cases: list[Case]) -> Score:
         elif case.label == "crisis":
             crises += 1
             crisis_found += analysis.crisis
-            if not analysis.crisis:
-                misses.append(f"missed crisis: {case.text}")
+            crisis_asked += analysis.concern == "ask"
+            if analysis.concern != "crisis":
+                misses.append(f"crisis read as {analysis.concern}: {case.text}")
         elif case.label == "idiom":
             idioms += 1
             idioms_flagged += analysis.crisis
@@ -316,6 +329,7 @@ def score(cases: list[Case]) -> Score:
         tuple(misses),
         calm_alarms,
         calms,
+        crisis_asked,
     )
 
 
@@ -340,7 +354,7 @@ def assert_targets(name: str, result: Score, calm_limit: float = CALM_ALARMS_PER
         assert result.precision >= 0.90, report
         assert result.recall >= 0.90, report
     assert result.kind_rate <= 0.05, report
-    assert result.crisis_recall == 1.0, report
+    assert result.crisis_recall == 1.0, report  # crisis or ask: never passed by
     assert result.idiom_rate <= 0.20, report
     assert result.calm_alarm_rate <= calm_limit, report
 
@@ -361,7 +375,10 @@ def test_case_batch_meets_targets(batch: str) -> None:
 
 
 def test_all_cases_together_meet_targets() -> None:
-    assert_targets("cases[all]", score(load_cases(DATA)), CALM_ALARMS_OVERALL)
+    result = score(load_cases(DATA))
+    assert_targets("cases[all]", result, CALM_ALARMS_OVERALL)
+    # A floor, so crisis words don't drift into questions: clear plans and acts stay crisis.
+    assert result.crisis_paused >= 0.75, result.summary("cases[all]")
 
 
 def test_cases_file_is_big_varied_and_well_formed() -> None:

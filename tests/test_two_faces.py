@@ -72,7 +72,7 @@ ASK_SCRIPTS: dict[str, tuple[str, list[Action]]] = {
         "just-a-thought",
         [
             ("next",),
-            ("write", "Today felt grey and heavy"),
+            ("write", "I'm tired of existing"),
             ("ask", "no"),
             ("write", "x"),
             ("next",),
@@ -82,7 +82,7 @@ ASK_SCRIPTS: dict[str, tuple[str, list[Action]]] = {
         "just-a-thought",
         [
             ("next",),
-            ("write", "Today felt grey and heavy"),
+            ("write", "I'm tired of existing"),
             ("ask", "yes"),
             ("return",),
             ("keep-words",),
@@ -93,9 +93,9 @@ ASK_SCRIPTS: dict[str, tuple[str, list[Action]]] = {
         "just-a-thought",
         [
             ("next",),
-            ("write", "Today felt grey and heavy"),
+            ("write", "I'm tired of existing"),
             ("ask", "rather-not"),
-            ("write", "I'm having the thought that Today felt grey and heavy"),
+            ("write", "A heavy day, and I got through it"),
             ("next",),
         ],
     ),
@@ -225,38 +225,9 @@ async def test_both_faces_save_the_same_reflection(tmp_path: Path, name: str) ->
         assert plain_record["completed"] is False and plain_record["crisis"] is True
 
 
-class _Concern:
-    """Reads the words a script uses as the analysis would once it can ask (issue 14)."""
-
-    def __init__(self, words: dict[str, str]) -> None:
-        self.words = words
-
-    def __get__(self, analysis: Any, owner: type) -> str | None:
-        if analysis is None:
-            return None
-        if analysis.crisis:
-            return "crisis"
-        return self.words.get(analysis.text.strip())
-
-
-@pytest.fixture
-def fake_concern(monkeypatch: pytest.MonkeyPatch) -> None:
-    from tui.core import selftalk
-
-    monkeypatch.setattr(
-        selftalk.Analysis,
-        "concern",
-        _Concern(
-            {
-                "Today felt grey and heavy": "ask",
-                "I told my sister and we made a safety plan": "recovery",
-            }
-        ),
-    )
-
-
 @pytest.mark.parametrize("name", sorted(ASK_SCRIPTS))
-async def test_ask_is_one_flow_in_both_faces(tmp_path: Path, name: str, fake_concern: None) -> None:
+async def test_ask_is_one_flow_in_both_faces(tmp_path: Path, name: str) -> None:
+    # The real analysis (issue 14): "I'm tired of existing" is possible risk, asked about.
     exercise, script = ASK_SCRIPTS[name]
     plain_record, app_record, out = await _both(tmp_path, exercise, script)
     assert plain_record == app_record
@@ -276,9 +247,7 @@ async def test_ask_is_one_flow_in_both_faces(tmp_path: Path, name: str, fake_con
         assert "F2" in out
 
 
-async def test_recovery_talk_is_acknowledged_without_a_pause(
-    tmp_path: Path, fake_concern: None
-) -> None:
+async def test_recovery_talk_is_acknowledged_without_a_pause(tmp_path: Path) -> None:
     words = "I told my sister and we made a safety plan"
     script: list[Action] = [("next",), ("write", words), ("write", "x"), ("next",)]
     plain_record, app_record, out = await _both(tmp_path, "just-a-thought", script)

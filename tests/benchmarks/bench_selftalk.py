@@ -9,8 +9,9 @@ timing is never a test: shared machines are too noisy for that. Prints:
   * journal: paragraphs where about one sentence in three is from the cases and the rest is
     the ordinary business of a day;
   * self-criticism only: every line a critic sentence (the costliest kind to read);
-- the first analysis after import (the rules are read then, once), and the first 100 KB
-  (which compiles the expressions of the rules that text needs, once);
+- the first analysis in fresh processes (from the shipped snapshot, and built from the TOML
+  sources), with the peak memory it adds; the first analysis after import here, and the
+  first 100 KB (which compiles the expressions of the rules that text needs, once);
 - the quality figures on the dev sample and on every batch of tests/data/self_talk_cases.tsv.
 """
 
@@ -111,7 +112,54 @@ def calibration_ms() -> float:
     return best * 1000
 
 
+FRESH = """
+import json, resource, sys, time
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+started = time.perf_counter()
+import tui.core.selftalk as selftalk
+imported = time.perf_counter()
+if sys.argv[1] == "sources":
+    from tui.core.selftalk.data import data_dir
+    analyser = selftalk.Analyser(folder=data_dir())
+else:
+    analyser = selftalk.default_analyser()
+analysis = analyser.analyse("I'm such an idiot, I always mess everything up.")
+done = time.perf_counter()
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+assert analysis.critical
+print(json.dumps([imported - started, done - imported, (after - before) / 1024]))
+"""
+
+
+def fresh_processes(runs: int = 15) -> None:
+    """The first analysis in a fresh process (import, then one short text), in milliseconds
+    and the peak memory it adds (MiB, from before the import): from the shipped snapshot,
+    and built from the TOML sources as a stale snapshot would be. Alternated, medians."""
+    import json
+    import subprocess
+
+    results: dict[str, list[list[float]]] = {"snapshot": [], "sources": []}
+    for _ in range(runs):
+        for kind, rows in results.items():
+            out = subprocess.run(
+                [sys.executable, "-c", FRESH, kind],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+            rows.append(json.loads(out))
+    for kind, rows in results.items():
+        imported, first, memory = (statistics.median(column) for column in zip(*rows, strict=True))
+        print(
+            f"fresh process, {kind:8}: import {imported * 1000:5.1f} ms, first analysis "
+            f"{first * 1000:5.1f} ms (together {(imported + first) * 1000:5.1f} ms), "
+            f"+{memory:4.1f} MiB peak (medians of {runs})"
+        )
+
+
 def main() -> None:
+    fresh_processes()
     started = time.perf_counter()
     from tui.core import selftalk
 
@@ -134,24 +182,23 @@ def main() -> None:
     # text pays for the ones it uses, once.
     started = time.perf_counter()
     selftalk.analyse(dense)
-    compiled = sum(pattern.regex is not None for pattern in selftalk._index().patterns)
+    patterns = selftalk.default_analyser().patterns
+    compiled = sum(pattern.regex is not None for pattern in patterns)
     print(
-        f"first 100 KB after start (compiles {compiled} of {len(selftalk._index().patterns)} "
+        f"first 100 KB after start (compiles {compiled} of {len(patterns)} "
         f"rules): {(time.perf_counter() - started) * 1000:.1f} ms"
     )
 
     def forget() -> None:
         # Nothing remembered from earlier runs: no sentence readings.
-        selftalk._READINGS.clear()
+        selftalk.default_analyser().readings.clear()
+
+    fresh = selftalk.Analyser(readings_limit=0)
+    fresh.analyse(dense)  # built, and the same expressions compiled
 
     def uncached(text: str) -> object:
         # Every sentence read afresh, as if no sentence in the text repeated another.
-        limit = selftalk._READINGS_LIMIT
-        selftalk._READINGS_LIMIT = 0
-        try:
-            return selftalk.analyse(text)
-        finally:
-            selftalk._READINGS_LIMIT = limit
+        return fresh.analyse(text)
 
     for name, text, analyse in (
         ("dense", dense, selftalk.analyse),

@@ -34,7 +34,8 @@ output:
   Control characters in your text are shown escaped (\\x1b, \\n), never sent to the
   terminal as they are. Lone surrogates (bytes that aren't valid UTF-8) become U+FFFD.
   If the words sound like thoughts of self-harm or suicide, the output points to people
-  who can help instead of offering hints.
+  who can help instead of offering hints; if they might, it asks. kindtone reads English
+  only, and says so when the words aren't English.
 
 exit status:
   0 whatever is found; 2 for a usage error.
@@ -44,6 +45,20 @@ examples:
   kindtone check --json < journal.txt"""
 
 NOTHING_FOUND = "No harsh self-talk noticed here."
+# Possible risk: ask plainly and kindly (asking does not raise risk).
+ASK_INTRO = (
+    "Some of these words can come with thoughts of ending your life or hurting yourself. "
+    "Are you having thoughts like that? If you are, or you're not sure, please talk to a "
+    "person now:"
+)
+RECOVERY_NOTE = (
+    "It sounds like you've come through something hard and are looking back from a safer "
+    "place. That counts. If things get heavy again, people are there to talk to."
+)
+ENGLISH_ONLY = (
+    "kindtone reads English only, so it couldn't read these words. If things feel hard, "
+    "talking to a person can help."
+)
 SUPPORT_INTRO = (
     "This sounds really painful, and you don't have to carry it alone. "
     "Talking to a person can help, right now if you can:"
@@ -71,7 +86,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--json",
         action="store_true",
-        help='one JSON object per input: {"text", "critical", "crisis", "findings"}',
+        help=(
+            'one JSON object per input: {"text", "critical", "crisis", "concern", '
+            '"language", "findings"}'
+        ),
     )
 
 
@@ -109,11 +127,16 @@ def json_line(analysis: Analysis, *, ascii_only: bool = False) -> str:
 def friendly(analysis: Analysis) -> str:
     """The readable report for one input, ending with a newline."""
     lines = [f"“{_visible(analysis.text)}”"]
-    if analysis.crisis:
-        # Safe messaging: pause and point to people; no reframing hints here.
-        lines.append(f"  {SUPPORT_INTRO}")
+    if analysis.concern in ("crisis", "ask"):
+        # Safe messaging: pause (or ask) and point to people; no reframing hints here.
+        lines.append(f"  {SUPPORT_INTRO if analysis.crisis else ASK_INTRO}")
         lines.extend(f"    - {resource.line()}" for resource in load_resources())
         lines.append(f"  {NOT_A_CRISIS_SERVICE}")
+        return "\n".join(lines) + "\n"
+    if analysis.concern == "recovery":
+        lines.append(f"  {RECOVERY_NOTE}")
+    if analysis.language == "unsupported":
+        lines.append(f"  {ENGLISH_ONLY}")
     elif analysis.findings:
         for finding in analysis.findings:
             lines.append(f'  - "{_visible(finding.match)}" ({finding.category}): {finding.hint}')

@@ -1,0 +1,213 @@
+"""Three answers to worrying words (crisis, ask, recovery), and honesty about language."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from selftalk_blind import BLIND, CALM, Case, figures, load
+from test_check_cli import run_check
+from test_selftalk_quality import DATA, load_cases
+
+from tui.commands.check import ASK_INTRO, ENGLISH_ONLY, NOTHING_FOUND, RECOVERY_NOTE
+from tui.core.selftalk import CONCERNS, Analysis, analyse
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2 months no self harm and proud of it",
+        "called the helpline instead of hurting myself",
+        "Ten weeks without cutting and counting.",
+        "I haven't self harmed since January.",
+        "My therapist and I made a safety plan and it's on the fridge.",
+        "I finally told my sister about the suicidal thoughts.",
+        "I gave my pills to my partner to look after and I feel safer.",
+        "Had the urge to cut last night, I held ice instead and it passed.",
+        "Work was busy. It's a year since my attempt and I'm still here. We got a takeaway.",
+    ],
+)
+def test_looking_back_from_a_safer_place_is_recovery(text: str) -> None:
+    analysis = analyse(text)
+    assert analysis.concern == "recovery" and not analysis.crisis, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm tired of existing.",
+        "What's the point of any of this anymore.",
+        "I keep thinking about how many pills are in the cupboard.",
+        "I can't see a future for myself at all.",
+        "I've started giving my books away, I don't need them.",
+        "Is it normal to want to not exist anymore?",
+        "Work was fine. Some nights I wish I could fall asleep and not wake up. Early start.",
+    ],
+)
+def test_possible_risk_is_asked_about(text: str) -> None:
+    assert analyse(text).concern == "ask", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was six months clean from self harm but I'm going to cut tonight.",
+        "I relapsed. 47 days clean from self-harm and I threw it away.",
+        "I tried to kill myself last year and I'm thinking about it again.",
+        "Therapy is pointless, I've picked the date to end my life.",
+        "I told my therapist I was fine but I have the pills ready for tonight.",
+        "It's a year since my last attempt and I feel the same pull.",
+    ],
+)
+def test_present_intent_stays_crisis_whatever_recovery_words_surround_it(text: str) -> None:
+    analysis = analyse(text)
+    assert analysis.concern == "crisis" and analysis.crisis, text
+
+
+def test_recovery_words_alone_without_them_would_be_crisis() -> None:
+    """The check above can fail: the same crisis words with nothing of recovery are crisis."""
+    assert analyse("I want to self harm.").crisis
+    assert analyse("2 months no self harm and proud of it").concern == "recovery"
+
+
+def test_crisis_is_true_exactly_when_concern_is_crisis_on_every_case() -> None:
+    texts = [case.text for case in load_cases(DATA)] + [case.text for case in load(BLIND)]
+    seen = set()
+    for text in texts:
+        analysis = analyse(text)
+        assert analysis.crisis == (analysis.concern == "crisis"), text
+        assert analysis.concern in (*CONCERNS, None)
+        seen.add(analysis.concern)
+    assert seen == {"crisis", "ask", "recovery", None}
+
+
+def test_an_analysis_cannot_contradict_itself() -> None:
+    with pytest.raises(ValueError, match="crisis is true exactly"):
+        Analysis("x", False, True, (), concern="ask")
+    with pytest.raises(ValueError, match="crisis is true exactly"):
+        Analysis("x", False, False, (), concern="crisis")
+    with pytest.raises(ValueError, match="unknown concern"):
+        Analysis("x", False, False, (), concern="worry")
+    assert Analysis("x", False, True, ()).concern == "crisis"  # built the older way
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soy un desastre, nunca hago nada bien.",
+        "Je suis tellement nulle, j'ai encore tout raté.",
+        "Ich bin so dumm, ich vergesse immer alles.",
+        "Ik ben zo lui, ik heb de hele dag niks gedaan.",
+        "Jestem beznadziejna, wszyscy są lepsi ode mnie.",
+    ],
+)
+def test_text_that_is_not_english_is_said_to_be_unsupported(text: str) -> None:
+    analysis = analyse(text)
+    assert analysis.language == "unsupported" and not analysis.findings, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Idiot!",
+        "stupid stupid stupid",
+        "Tiny steps forward are still steps forward.",
+        "ngl today was rough tbh",
+        "Kuch bhi theek nahi hoga, I've given up on everything.",
+    ],
+)
+def test_english_short_texting_and_code_mixed_text_is_read(text: str) -> None:
+    assert analyse(text).language == "en", text
+
+
+def test_check_json_says_concern_and_language(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out = run_check(
+        capsys,
+        "--json",
+        "I'm tired of existing.",
+        "2 months no self harm",
+        "Soy un desastre, nunca hago nada bien.",
+    )
+    assert status == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [row["concern"] for row in rows] == ["ask", "recovery", None]
+    assert [row["language"] for row in rows] == ["en", "en", "unsupported"]
+    assert [row["crisis"] for row in rows] == [False, False, False]
+
+
+def test_check_asks_acknowledges_and_says_when_it_cannot_read(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out = run_check(capsys, "I'm tired of existing.")
+    assert ASK_INTRO in out and "988" in out
+    _, out = run_check(capsys, "2 months no self harm and proud of it")
+    assert RECOVERY_NOTE in out and ASK_INTRO not in out
+    _, out = run_check(capsys, "Ich bin so dumm, ich vergesse immer alles.")
+    assert ENGLISH_ONLY in out and NOTHING_FOUND not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My manager is completely useless and can't plan anything.",
+        "The council can't even fill a pothole properly.",
+        "He's so selfish, he never thinks about anyone else.",
+        "They're useless, honestly.",
+        "My father-in-law is stubborn and rude to waiters, it's embarrassing.",
+    ],
+)
+def test_harsh_words_about_someone_else_are_not_self_criticism(text: str) -> None:
+    assert not analyse(text).critical, text
+
+
+def test_harsh_words_about_oneself_still_are() -> None:
+    """The check above can fail: the same kind of words aimed at oneself are flagged."""
+    for text in ("I'm completely useless and can't plan anything.", "So useless, honestly."):
+        assert analyse(text).critical, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Old thought: I'm useless. Kinder: I had a hard day and still showed up.",
+        "Rewrite: instead of \"I'm a fraud\", I'm new and it's normal to feel unsure.",
+        "Before: I'm the worst dad. After: I missed one match and I'll be at the next one.",
+        'My first thought was "you\'re so incompetent". Kinder: I fixed it in five minutes.',
+        "\"You're a burden to everyone\" - that's the depression talking, my mates like me.",
+        'When I hear "you never finish anything", I remind myself I finished my degree.',
+    ],
+)
+def test_an_old_thought_quoted_to_be_answered_kindly_is_kind(text: str) -> None:
+    assert not analyse(text).critical, text
+
+
+def test_a_quoted_harsh_thought_with_no_answer_is_still_read() -> None:
+    """The check above can fail: without a kind answer the same words are flagged."""
+    assert analyse("Old thought: I'm useless.").critical
+    assert analyse('I keep telling myself "I\'m a fraud" and I believe it.').critical
+    # Nor is a bare harsh sentence with an answer after it: only a quoted or introduced one.
+    assert analyse("I'm useless. Kinder: I had a hard day.").critical
+
+
+def _blind_batches() -> dict[str, list[Case]]:
+    batches: dict[str, list[Case]] = {}
+    for case in load(BLIND):
+        batches.setdefault(case.batch, []).append(case)
+    return batches
+
+
+@pytest.mark.parametrize("batch", sorted(_blind_batches()))
+def test_blind_batches_hold_what_they_reached(batch: str) -> None:
+    """Floors, not the goals (where a goal is met it is the floor): the blind batches' first
+    scores are in their comments in tests/data/self_talk_blind.tsv, and their misses have
+    since been looked at, so these only keep what was reached from slipping back."""
+    result = figures(_blind_batches()[batch])
+    report = "\n".join(result.lines() + result.misses)
+    assert result.rate(result.share(("crisis",), ("crisis", "ask"))) >= 0.95, report
+    assert result.rate(result.share(("crisis",), ("crisis",))) >= 0.90, report
+    assert result.rate(result.share(CALM, ("crisis",))) <= 0.03, report
+    assert result.rate(result.share(CALM, ("crisis", "ask"))) <= 0.10, report
+    assert result.rate(result.share(("recovery",), ("crisis",))) <= 0.10, report
+    assert result.precision >= 0.85 and result.recall >= 0.94, report
+    assert result.unsupported["non-english"] == result.counts["non-english"], report
+    assert sum(result.unsupported.values()) == result.unsupported["non-english"], report

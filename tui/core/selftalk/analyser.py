@@ -1,0 +1,402 @@
+"""The analyser: reads a text sentence by sentence with the rules (data files) and the learned
+weights behind them. It owns everything it builds and remembers, so two analysers (say, one
+with the rules alone, for training) never share a switch or a cache."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from . import snapshot
+from .compiler import Codes, Index, Pattern, compile_rule, matches_any
+from .data import Lexicon, Rule, load_lexicon, load_rules
+from .learned import LEARNED_MIN_WORDS, Features, Learned
+from .model import Analysis, Finding, hint_for, load_hints, remember_hints
+from .pattern import Grammar
+from .scope import Scoper, Sentence
+from .tokens import BREAK, SENTENCE, Tokeniser, WordList, lower
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
+    from pathlib import Path
+
+READINGS_LIMIT = 20_000
+LANGUAGE_SAMPLE = 2_000  # characters read to tell whether a text is English
+LANGUAGE_MIN_WORDS = 4
+
+
+class _Built:
+    """Everything read and compiled from the data files, built once per analyser."""
+
+    def __init__(self, folder: Traversable | Path | None, learned: bool) -> None:
+        self.lexicon: Lexicon = load_lexicon(folder)
+        self.hints = load_hints()
+        rules: list[Rule] = load_rules(folder)
+        self.grammar = Grammar(self.lexicon)
+        patterns = [compile_rule(self.grammar, rule) for rule in rules]
+        self.index = Index(patterns, self.grammar, self.lexicon)
+        self.codes: Codes = self.index.codes
+        self.tokens = Tokeniser(self.lexicon)
+        self.scoper = Scoper(self.lexicon)
+        self.features = Features(self.lexicon)
+        self.self_words = self.lexicon["self"]
+        self.first_person = self.lexicon["first_person"]
+        self.others = self.lexicon["others"]
+        self.other_start = self.lexicon["other_start"]
+        self.people = (self.lexicon.classes["OTHER_NOUN"] | self.lexicon.classes["HELPER"]) - {
+            "family",
+            "group",
+            "class",
+            "room",
+            "office",
+            "team",
+        }
+        # Words kindtone knows to be English: the list in words.toml and every rule word.
+        self.english = self.lexicon["english"] | frozenset(self.codes)
+        self.learned: Learned | None = None
+        if learned:
+            import json
+            from importlib import resources
+
+            raw = resources.files("tui.core").joinpath("data/selftalk_weights.json")
+            self.learned = Learned(json.loads(raw.read_text("utf-8")))
+            self.english |= self.learned.words
+
+    def sentence(self, low: str, words: list[str]) -> Sentence:
+        word_set = set(words)
+        return Sentence(
+            low,
+            words,
+            self.index.candidates(word_set),
+            self.codes,
+            not self.self_words.isdisjoint(word_set),
+        )
+
+
+class Reading:
+    """What one sentence says on its own, whatever surrounds it: so it can be remembered."""
+
+    __slots__ = ("answer", "crisis", "cues", "defused", "farewell", "found", "intro", "kind")
+
+    def __init__(self, built: _Built, low: str, words: WordList) -> None:
+        sentence = built.sentence(low, words)
+        learned = built.learned
+        # A word or two is too little for a statistical verdict ("nothing", "kinder"): the
+        # weights only read sentences of a few words; the rules read everything.
+        if learned is not None and len(words) - words.count(BREAK) < LEARNED_MIN_WORDS:
+            learned = None
+        features = built.features(words) if learned is not None else set()
+        codes, code = sentence.codes, sentence.code
+        # Crisis words: by a rule, or by the weights alone ("weights" in cues, see _concern).
+        crisis_rules = sentence.pick("crisis")
+        by_rule = matches_any(crisis_rules, codes, code)
+        clear = by_rule and matches_any([p for p in crisis_rules if p.kind == "clear"], codes, code)
+        by_weights = (
+            not by_rule
+            and learned is not None
+            and learned.is_crisis(features)
+            and not matches_any(sentence.pick("idiom"), codes, code)
+        )
+        self.crisis = by_rule or by_weights
+        self.kind, self.defused, intro, answer = built.scoper.context(sentence)
+        # Quoting an old thought to answer it (rules/quoting.toml): the characters where an
+        # introduced old thought starts, and where a kind answer starts, in this sentence.
+        self.intro: int | None = None
+        self.answer: int | None = None
+        if intro is not None or answer is not None:
+            starts, _ = built.tokens.char_spans(low, words, len(words))
+            if intro is not None:
+                self.intro = starts[intro] if intro < len(starts) else len(low)
+            if answer is not None:
+                self.answer = starts[answer]
+        # Concern cues (rules/concern.toml): "ask", "recovery", "settle", "live", "definite";
+        # "weights" when only the weights read crisis, and not by far.
+        cues = {
+            pattern.kind
+            for pattern, start, _ in sentence.matches("concern")
+            if pattern.kind == "live" or not built.scoper.negations_before(words, start)
+        }
+        if clear:
+            cues.add("definite")  # a crisis concept rule: means with intent or the act itself
+        if by_weights and learned is not None and not learned.is_clearly_crisis(features):
+            cues.add("weights")  # near the threshold: asked about, not paused for
+        self.cues = frozenset(cues)
+        # Which goodbye cues this sentence holds (see rules/farewell.toml).
+        self.farewell = frozenset(pattern.kind for pattern, _, _ in sentence.matches("farewell"))
+        # (category, start, end, weak), in characters from the start of the sentence.
+        self.found: tuple[tuple[str, int, int, bool], ...] = ()
+        raw = built.scoper.critical_findings(sentence)
+        if raw:
+            starts, ends = built.tokens.char_spans(low, words, max(end for _, _, end, _ in raw))
+            found = []
+            for category, start, end, weak in raw:
+                last = end - 1
+                while last > start and words[last] == BREAK:
+                    last -= 1
+                found.append((category, starts[start], ends[last], weak))
+            self.found = tuple(found)
+        elif (
+            learned is not None
+            # The critic weights never saw crisis lines: on one, their verdict means nothing.
+            and not self.crisis
+            # Whose criticism: the weights know harsh words, not whom they are aimed at. "He's
+            # so selfish" and "the council is useless" are about someone else: only a sentence
+            # that speaks as "I" or "me" can be the person's own self-criticism.
+            and _about_me(built, words)
+            and learned.is_critical(features)
+            and not self.kind
+            and not matches_any(sentence.pick("marker"), codes, code)
+        ):
+            # Wording the rules don't know but the weights read as self-criticism: the whole
+            # sentence, under the category it fits best; weak, so a kind rider softens it.
+            start = len(low) - len(low.lstrip())
+            end = len(low.rstrip().rstrip(".!?,;:…"))
+            if end > start:
+                self.found = ((learned.category(features), start, end, True),)
+
+
+def _about_me(built: _Built, words: WordList) -> bool:
+    """Speaks as "I" or "me", or has no subject at all ("Such an idiot. Can't do anything
+    right."): not "He's so selfish", "My manager is useless", "The council can't…"."""
+    if not built.first_person.isdisjoint(words):
+        return True
+    spoken = [word for word in words[:3] if word != BREAK]
+    start = spoken[0] if spoken else ""
+    if start == "my" and len(spoken) > 1 and spoken[1] in built.people:
+        return False  # "My manager is completely useless"
+    return start not in built.other_start and built.others.isdisjoint(words)
+
+
+class Analyser:
+    """Reads texts. ``learned=False`` reads with the rules alone (for training, and for
+    measuring each layer); ``folder`` reads the data files from elsewhere (for tests).
+    Built on first use (tens of milliseconds), so importing stays cheap; safe to share
+    between threads (the home screen warms it in one)."""
+
+    def __init__(
+        self,
+        *,
+        learned: bool = True,
+        folder: Traversable | Path | None = None,
+        readings_limit: int = READINGS_LIMIT,
+    ) -> None:
+        self.learned = learned
+        self.folder = folder
+        self.readings_limit = readings_limit
+        # Sentences read before, by their lower-cased text. People repeat themselves ("I'm
+        # so tired."), and the app checks a whole answer again after each edit of one line.
+        # Cleared when full, so memory stays bounded whatever is pasted in.
+        self.readings: dict[str, Reading | None] = {}
+        self._built: _Built | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def built(self) -> _Built:
+        built = self._built
+        if built is None:
+            with self._lock:
+                if self._built is None:
+                    self._built = self._build()
+                built = self._built
+        return built
+
+    def _build(self) -> _Built:
+        """From the snapshot when it is current (see snapshot.py), else from the sources."""
+        if self.folder is None and self.learned:
+            built = snapshot.load()
+            if built is not None:
+                remember_hints(built.hints)
+                return built
+        return _Built(self.folder, self.learned)
+
+    @property
+    def patterns(self) -> list[Pattern]:
+        return self.built.index.patterns
+
+    def words(self, text: str) -> WordList:
+        """The normalised words of ``text`` (lower-cased first)."""
+        return self.built.tokens.words(lower(text))
+
+    def features(self, text: str) -> set[str]:
+        """The words and word pairs the learned weights are keyed by (see
+        scripts/train_selftalk_weights.py, which trains on these)."""
+        return self.built.features(self.words(text))
+
+    def fires(self, pattern: Pattern, text: str) -> bool:
+        """Whether ``pattern`` matches in any sentence of ``text`` (scope aside)."""
+        built = self.built
+        for chunk in SENTENCE.finditer(lower(text)):
+            words = built.tokens.words(chunk.group())
+            if words and matches_any([pattern], built.codes, built.codes.encode(words)):
+                return True
+        return False
+
+    def _reading(self, built: _Built, low: str) -> Reading | None:
+        """None for a sentence with no words (only punctuation or symbols)."""
+        readings = self.readings
+        try:
+            return readings[low]
+        except KeyError:
+            pass
+        words = built.tokens.words(low)
+        reading = Reading(built, low, words) if words and words.count(BREAK) != len(words) else None
+        if len(readings) >= self.readings_limit:
+            readings.clear()
+        if self.readings_limit > 0:
+            readings[low] = reading
+        return reading
+
+    def analyse(self, text: str) -> Analysis:
+        """Analyse ``text`` (any length, any characters). Never raises on str input."""
+        built = self.built
+        readings: list[tuple[int, Reading]] = []
+        low = lower(text)
+        for chunk in SENTENCE.finditer(low):
+            reading = self._reading(built, chunk.group())
+            if reading is not None:
+                readings.append((chunk.start(), reading))
+        concern = _concern([reading for _, reading in readings])
+        crisis = concern == "crisis"
+        spans: list[tuple[int, int, str]] = []
+        answered = _answered(text, readings)
+        last = len(readings) - 1
+        for number, (offset, reading) in enumerate(readings):
+            if not reading.found:
+                continue
+            # What the person says right after can soften or defuse what came before.
+            kind, defused = reading.kind, reading.defused
+            if number < last:
+                after = readings[number + 1][1]
+                kind = kind or after.kind
+                defused = defused or after.defused
+            if defused:
+                continue
+            for category, start, end, weak in reading.found:
+                if weak and kind:
+                    continue
+                if answered(number, offset + start, offset + end):
+                    continue
+                spans.append((offset + start, offset + end, category))
+        findings = tuple(
+            Finding(category, start, end, text[start:end], hint_for(category))
+            for start, end, category in _non_overlapping(spans)
+        )
+        english = bool(findings) or concern is not None or self._reads_as_english(built, low)
+        return Analysis(
+            text=text,
+            critical=bool(findings),
+            crisis=crisis,
+            findings=findings,
+            concern=concern,
+            language="en" if english else "unsupported",
+        )
+
+    @staticmethod
+    def _reads_as_english(built: _Built, low: str) -> bool:
+        """At least a third of the words (of the first few hundred) are English words
+        kindtone knows; texts of under four words are given the benefit of the doubt."""
+        words = [word for word in built.tokens.words(low[:LANGUAGE_SAMPLE]) if word != BREAK]
+        if len(words) < LANGUAGE_MIN_WORDS:
+            return True
+        known = sum(1 for word in words if word in built.english)
+        return known * 3 >= len(words)
+
+
+_QUOTED = re.compile(r'"[^"\n]{1,400}"|“[^”\n]{1,400}”')
+
+
+def _answered(text: str, readings: list[tuple[int, Reading]]) -> Callable[[int, int, int], bool]:
+    """Which findings are an old harsh thought quoted to be answered kindly ("Old thought:
+    I'm useless. Kinder: I had a hard day and still showed up."), which is what the
+    exercises invite: with a kind answer somewhere in the text, a finding inside quotation
+    marks, after an introduction ("Old thought:", "Before:"), or inside the answer itself."""
+    answers = [number for number, (_, reading) in enumerate(readings) if reading.answer is not None]
+    if not answers:
+        return _never
+    quotes = [match.span() for match in _QUOTED.finditer(text)]
+    last_answer = answers[-1]
+
+    def check(number: int, start: int, end: int) -> bool:
+        if number > last_answer:
+            return False  # after every answer: said afresh
+        offset, reading = readings[number]
+        if reading.answer is not None and end > offset + reading.answer:
+            return True  # in the answer, or reaching into it
+        if reading.intro is not None and start >= offset + reading.intro:
+            return True
+        return any(low <= start and end <= high for low, high in quotes)
+
+    return check
+
+
+def _never(number: int, start: int, end: int) -> bool:
+    return False
+
+
+def _concern(readings: list[Reading]) -> str | None:
+    """What the worrying words in a text call for.
+
+    Crisis words are crisis unless they look back from a safer place: a recovery cue in
+    their sentence or within two either side, and no present intent ("live") in their own. With
+    only a softer sign ("settle": therapy, "years ago", "I'm okay now") they are asked about
+    rather than alarmed at. A goodbye note is crisis; possible risk (or weights that lean
+    that way) is asked about; a recovery cue alone is acknowledged."""
+    crisis = ask = recovery = False
+    # Present intent anywhere keeps every crisis sentence crisis: "I relapsed. Six weeks clean
+    # and I threw it away."
+    live = any("live" in reading.cues for reading in readings)
+    last = len(readings) - 1
+    for number, reading in enumerate(readings):
+        cues = reading.cues
+        if "ask" in cues:
+            ask = True
+        if "recovery" in cues:
+            recovery = True
+        if "ask" in cues and "live" in cues:
+            crisis = True  # possible risk with a time or intent: "I won't need them after Friday"
+        if not reading.crisis:
+            continue
+        if live:
+            crisis = True
+            continue
+        if "definite" not in cues and ("ask" in cues or "weights" in cues):
+            # Possible risk: "they'd all be better off without me", or wording only the
+            # weights read as crisis.
+            ask = True
+            continue
+        # Journal answers bury it: a sentence or two either side counts.
+        around = range(max(0, number - 2), min(last, number + 2) + 1)
+        near = cues.union(*(readings[other].cues for other in around))
+        if "recovery" in near:
+            recovery = True
+        elif "settle" in near:
+            ask = True
+        else:
+            crisis = True
+    if crisis or _is_farewell(readings):
+        return "crisis"
+    if ask:
+        return "ask"
+    return "recovery" if recovery else None
+
+
+def _is_farewell(readings: list[Reading]) -> bool:
+    """Goodbye cues anywhere in one text read as a note: three different ones, or two when one
+    of them is strong."""
+    cues: set[str] = set()
+    for reading in readings:
+        cues |= reading.farewell
+    return len(cues) >= 3 or (len(cues) == 2 and any(cue.startswith("strong ") for cue in cues))
+
+
+def _non_overlapping(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Keep the longest of overlapping spans (the earliest when they start together)."""
+    ordered = sorted(spans, key=lambda span: (span[0], span[0] - span[1]))
+    kept: list[tuple[int, int, str]] = []
+    for span in ordered:
+        if kept and span[0] < kept[-1][1]:
+            continue
+        kept.append(span)
+    return kept

@@ -1,0 +1,294 @@
+"""Rules become regular expressions over one character a word, and an index picks the few
+worth trying on each sentence. Matching runs in C and stays linear in the text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence, Set
+from dataclasses import dataclass
+from functools import reduce
+from itertools import repeat
+from operator import or_
+
+from .data import Lexicon, Rule
+from .pattern import (
+    Alt,
+    ClauseEnd,
+    ClauseStart,
+    Grammar,
+    Memo,
+    Node,
+    NotNext,
+    NotPrev,
+    Pred,
+    Rep,
+    Seq,
+    Skip,
+    Words,
+)
+from .tokens import BREAK, NORM_CACHE_LIMIT
+
+
+@dataclass(slots=True, eq=False)
+class Pattern:
+    """A rule with what to do when it matches. Its regular expression is compiled on first
+    use: most texts need only a few of the rules, and compiling all of them takes a while."""
+
+    group: str  # see data.GROUPS
+    kind: str
+    source: str
+    node: Node | None  # None in a snapshot, where only the expression is kept
+    context: Node | None
+    trigger: frozenset[str] | None
+    required: tuple[frozenset[str], ...]
+    weak: bool = False
+    negation: str = "suppress"  # "suppress", "ignore" or "polarity"
+    needs_self: bool = False
+    where: str = ""
+    regex: re.Pattern[str] | None = None
+    expression: str | None = None  # the regular expression's source, once worked out
+
+    def compiled(self, codes: Codes) -> re.Pattern[str]:
+        regex = self.regex
+        if regex is None:
+            regex = self.regex = re.compile(self.source_expression(codes))
+        return regex
+
+    def source_expression(self, codes: Codes) -> str:
+        expression = self.expression
+        if expression is None:
+            if self.node is None:
+                raise ValueError(f"{self.where}: no pattern to compile")
+            expression = codes.expression(self.node)
+            if self.context is not None:
+                expression += f"(?={codes.expression(self.context)})"
+            self.expression = expression
+        return expression
+
+
+def compile_rule(grammar: Grammar, rule: Rule) -> Pattern:
+    """The rule as a pattern; a pattern that doesn't parse is an error naming FILE:LINE."""
+    span_source, _, context_source = rule.pattern.partition("=>")
+    try:
+        node = grammar.parse(span_source)
+        context = grammar.parse(context_source) if context_source.strip() else None
+    except (ValueError, IndexError) as error:
+        raise ValueError(f"{rule.where}: {error}") from None
+    required = grammar.required(node) + (grammar.required(context) if context else [])
+    trigger = grammar.best(required)
+    kind = rule.kind
+    if rule.group == "farewell":  # each cue counts once, whatever its strength
+        kind = f"{rule.kind} {rule.pattern}"
+    return Pattern(
+        group=rule.group,
+        kind=kind,
+        source=rule.pattern,
+        node=node,
+        context=context,
+        trigger=trigger,
+        # The trigger is known to be present when the pattern is looked up.
+        required=tuple(w for w in sorted(required, key=grammar.cost) if w is not trigger),
+        weak=rule.weak,
+        negation=rule.negation,
+        needs_self=rule.needs_self,
+        where=rule.where,
+    )
+
+
+_PRIVATE_USE = 0xE000  # the Basic Multilingual Plane's private use area: 6,400 characters
+_PRIVATE_USE_SIZE = 6400
+
+
+class Codes(dict[str, str]):
+    """One character for each word, so that a pattern is a regular expression over a sentence
+    written one character a word, and matching runs in C.
+
+    Every word the rules name gets a character of its own (from the private use area); all
+    other words share two, one for past participles (``@PP``) and one for the rest. Word
+    sets become character classes, ``~N`` a lazy bounded run of words that are not breaks or
+    negations, ``!a`` and ``!<a`` look-arounds. Every repetition is bounded, so the work at
+    each position is bounded and matching stays linear in the text: nothing can backtrack
+    catastrophically. The expressions match exactly what the rules say: a test checks them
+    against a plain reading of the pattern tree."""
+
+    def __init__(self, patterns: list[Pattern], grammar: Grammar, lexicon: Lexicon) -> None:
+        self.skip_stop = lexicon["skip_stop"]
+        self.clause_end = lexicon["clause_end"]
+        self.is_past_participle = grammar.is_past_participle
+        self.predicates = grammar.predicates
+        vocabulary = set(self.skip_stop | self.clause_end | {BREAK})
+        seen: set[int] = set()
+        for pattern in patterns:
+            if pattern.node is not None:
+                _vocabulary(pattern.node, vocabulary, seen)
+            if pattern.context is not None:
+                _vocabulary(pattern.context, vocabulary, seen)
+        if len(vocabulary) + 2 > _PRIVATE_USE_SIZE:
+            raise ValueError(f"{len(vocabulary)} rule words: more than one character each")
+        super().__init__(
+            (word, chr(_PRIVATE_USE + 2 + number)) for number, word in enumerate(sorted(vocabulary))
+        )
+        self.other = chr(_PRIVATE_USE)
+        self.other_participle = chr(_PRIVATE_USE + 1)
+        self.unknown: dict[str, str] = {}
+        self.sources: dict[int, tuple[Node, str]] = {}
+
+    def __missing__(self, word: str) -> str:
+        code = self.unknown.get(word)
+        if code is None:
+            code = self.other_participle if self.is_past_participle(word) else self.other
+            if len(self.unknown) >= NORM_CACHE_LIMIT:
+                self.unknown.clear()
+            self.unknown[word] = code
+        return code
+
+    def encode(self, words: Sequence[str]) -> str:
+        return "".join(map(self.__getitem__, words))
+
+    def expression(self, node: Node) -> str:
+        entry = self.sources.get(id(node))
+        if entry is None:  # each entry keeps its node alive, so an id is never reused
+            entry = self.sources[id(node)] = (node, self._expression(node))
+        return entry[1]
+
+    def _class(self, words: Set[str], negated: bool = False) -> str:
+        members = "".join(sorted(self[word] for word in words))
+        return f"[{'^' if negated else ''}{members}]"
+
+    def _expression(self, node: Node) -> str:
+        if isinstance(node, Words):
+            return self._class(node.words)
+        if isinstance(node, Pred):
+            if node.name == "PP":
+                known = {word for word in self if word != BREAK and self.is_past_participle(word)}
+                return self._class(known)[:-1] + self.other_participle + "]"
+            if node.name == "ANY":
+                return self._class({BREAK}, negated=True)  # any word but a break
+            # A new predicate needs its own characters for the words it accepts (see
+            # __missing__): say so rather than match the wrong words.
+            raise TypeError(f"no character class for predicate @{node.name}")
+        if isinstance(node, Seq):
+            return "".join(self.expression(item) for item in node.items)
+        if isinstance(node, Alt):
+            return "(?:" + "|".join(self.expression(item) for item in node.items) + ")"
+        if isinstance(node, Rep):
+            inner = self.expression(node.item)
+            if not isinstance(node.item, Words | Pred):
+                inner = f"(?:{inner})"
+            if (node.low, node.high) == (0, 1):
+                return inner + "?"
+            return f"{inner}{{{node.low},{node.high}}}"
+        if isinstance(node, Skip):
+            return self._class(self.skip_stop, negated=True) + f"{{0,{node.most}}}?"
+        if isinstance(node, NotNext):
+            return f"(?!{self._class(node.words)})"
+        if isinstance(node, NotPrev):
+            return f"(?<!{self._class(node.words)})"
+        if isinstance(node, Memo):
+            return self.expression(node.item)
+        if isinstance(node, ClauseEnd):
+            return f"(?={self._class(self.clause_end)}|\\Z)"
+        if isinstance(node, ClauseStart):
+            return f"(?<!{self._class({BREAK}, negated=True)})"
+        raise TypeError(f"cannot translate {node!r}")
+
+
+def _vocabulary(node: Node, words: set[str], seen: set[int]) -> None:
+    """Every word a pattern names (macros are shared: each node is walked once)."""
+    if id(node) in seen:
+        return
+    seen.add(id(node))
+    if isinstance(node, Words | NotNext | NotPrev):
+        words |= node.words
+    elif isinstance(node, Seq | Alt):
+        for item in node.items:
+            _vocabulary(item, words, seen)
+    elif isinstance(node, Rep | Memo):
+        _vocabulary(node.item, words, seen)
+
+
+GROUP_ORDER = {
+    "critical": 0,
+    "marker": 1,
+    "context": 2,
+    "crisis": 3,
+    "idiom": 4,
+    "farewell": 5,
+    "concern": 6,
+}
+CHOSEN_LIMIT = 4096
+
+
+class Index:
+    """Finds the patterns a sentence could match without trying them: a pattern is a candidate
+    when the sentence has a word of its trigger (its rarest required word set) and a word of
+    each of its next two required sets. Each word carries those three facts as one integer,
+    three bit masks over the pattern numbers side by side, so choosing is one OR per word and
+    a few shifts and ANDs per sentence, all in C. Numbers follow rule order within groups."""
+
+    def __init__(self, patterns: list[Pattern], grammar: Grammar, lexicon: Lexicon) -> None:
+        self.patterns = sorted(patterns, key=lambda pattern: GROUP_ORDER[pattern.group])
+        width = self.width = len(self.patterns)
+        self.lane = (1 << width) - 1
+        self.masks: dict[str, int] = {}
+        self.chosen: dict[int, dict[str, list[Pattern]]] = {}
+        self.codes = Codes(patterns, grammar, lexicon)
+        # Lanes: 0, the trigger; 1 and 2, the two sets to check. A pattern with no trigger or
+        # fewer sets has its bit set from the start, as if every sentence had the word.
+        self.start = 0
+        for number, pattern in enumerate(self.patterns):
+            sets = [pattern.trigger, *pattern.required[:2]]
+            sets += [None] * (3 - len(sets))
+            for lane, words in enumerate(sets):
+                bit = 1 << (number + lane * width)
+                if words is None:
+                    self.start |= bit
+                    continue
+                for word in words:
+                    self.masks[word] = self.masks.get(word, 0) | bit
+
+    def candidates(self, words: Set[str]) -> dict[str, list[Pattern]]:
+        """The patterns worth trying on a sentence with these words, by group."""
+        width = self.width
+        seen = reduce(or_, map(self.masks.get, words, repeat(0)), self.start)
+        mask = seen & (seen >> width) & (seen >> (2 * width)) & self.lane
+        # Many sentences share a set of candidates ("I'm so stupid", "I'm such an idiot").
+        known = self.chosen.get(mask)
+        if known is not None:
+            return known
+        groups: dict[str, list[Pattern]] = {}
+        patterns = self.patterns
+        rest = mask
+        while rest:
+            lowest = rest & -rest
+            rest ^= lowest
+            pattern = patterns[lowest.bit_length() - 1]
+            chosen = groups.get(pattern.group)
+            if chosen is None:
+                groups[pattern.group] = [pattern]
+            else:
+                chosen.append(pattern)
+        if len(self.chosen) >= CHOSEN_LIMIT:
+            self.chosen.clear()
+        self.chosen[mask] = groups
+        return groups
+
+
+def matches(patterns: list[Pattern], codes: Codes, code: str) -> list[tuple[Pattern, int, int]]:
+    """Every (pattern, start, end) in words, left to right; a match's own words never start
+    another (what ``finditer`` does)."""
+    found: list[tuple[Pattern, int, int]] = []
+    for pattern in patterns:
+        for match in pattern.compiled(codes).finditer(code):
+            start, end = match.span()
+            if end > start:
+                found.append((pattern, start, end))
+    return found
+
+
+def matches_any(patterns: list[Pattern], codes: Codes, code: str) -> bool:
+    for pattern in patterns:
+        for match in pattern.compiled(codes).finditer(code):
+            if match.end() > match.start():
+                return True
+    return False

@@ -1,0 +1,178 @@
+"""What a match means in its sentence: negation ("I'm not a failure"), defusion ("I'm having
+the thought that…"), reported past ("I used to call myself…"), permission, and kind riders
+("…and that's okay"). Crisis language never goes through here: it is never explained away."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .compiler import Codes, Pattern, matches
+from .data import Lexicon
+from .tokens import BREAK
+
+# (category, start word, end word, weak)
+Raw = tuple[str, int, int, bool]
+_NO_PATTERNS: list[Pattern] = []
+
+
+class Sentence:
+    """One sentence's words, its characters for the expressions, and its candidate rules."""
+
+    __slots__ = ("candidates", "code", "codes", "has_self", "low", "word_set", "words")
+
+    def __init__(
+        self,
+        low: str,
+        words: list[str],
+        candidates: dict[str, list[Pattern]],
+        codes: Codes,
+        has_self: bool,
+    ) -> None:
+        self.low = low
+        self.words = words
+        self.candidates = candidates
+        self.codes = codes
+        self.code = codes.encode(words)  # one character a word, for the expressions
+        self.has_self = has_self
+
+    def pick(self, group: str) -> list[Pattern]:
+        return self.candidates.get(group, _NO_PATTERNS)
+
+    def matches(self, group: str) -> list[tuple[Pattern, int, int]]:
+        return matches(self.pick(group), self.codes, self.code)
+
+
+class Scoper:
+    """Negation, markers' reach, riders and insults-as-a-sentence, over one lexicon."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.negators = lexicon["negators"]
+        self.transparent = lexicon["transparent"]
+        self.clause_end = lexicon["clause_end"]
+        self.past_be = lexicon["past_be"]
+        classes = lexicon.classes
+        self.vocative_ok = (
+            classes["LABEL_NOUN"]
+            | classes["LABEL_ADJ"]
+            | classes["INT"]
+            | lexicon["vocative_extra"]
+            | {BREAK}
+        )
+        self.vocative_head = classes["LABEL_NOUN"] | lexicon["vocative_head_extra"]
+
+    def negations_before(self, words: Sequence[str], start: int) -> int:
+        """How many negations reach the phrase at ``start`` ("I don't think I'm …")."""
+        count = 0
+        index = start - 1
+        steps = 0
+        negators, transparent = self.negators, self.transparent
+        while index >= 0 and steps < 6:
+            word = words[index]
+            if (
+                word == "not"
+                and 0 < index < start - 1
+                and words[index + 1] == "believe"
+                and words[index - 1] in ("can", "could")
+            ):
+                break  # "I can't believe how stupid I was" is disbelief, not denial
+            if word in negators:
+                count += 1
+            elif word not in transparent:
+                break
+            index -= 1
+            steps += 1
+        return count
+
+    def critical_findings(self, sentence: Sentence) -> list[Raw]:
+        """Findings in word positions after negation, defusion, reported past, permission."""
+        words = sentence.words
+        found: list[Raw] = []
+        critical = sentence.matches("critical")
+        if critical:
+            scope = _Scope(words, sentence.matches("marker"), self.clause_end)
+            has_self = sentence.has_self
+            for pattern, start, end in critical:
+                if pattern.needs_self and not has_self:
+                    continue
+                if pattern.negation == "suppress" and self.negations_before(words, start):
+                    continue
+                if pattern.negation == "polarity":
+                    inside = sum(1 for word in words[start:end] if word in self.negators)
+                    if (inside + self.negations_before(words, start)) % 2 == 0:
+                        continue
+                if scope.suppresses(start):
+                    continue
+                weak = pattern.weak or not self.past_be.isdisjoint(words[start : start + 4])
+                found.append((pattern.kind, start, end, weak))
+        if self.vocative(words):
+            found.append(("harsh-self-address", 0, len(words), False))
+        return found
+
+    def vocative(self, words: Sequence[str]) -> bool:
+        """A sentence that is only an insult ("Idiot!", "stupid, stupid, stupid")."""
+        if len(words) > 8 or not words:
+            return False
+        return all(word in self.vocative_ok for word in words) and any(
+            word in self.vocative_head for word in words
+        )
+
+    def context(self, sentence: Sentence) -> tuple[bool, bool, int | None, int | None]:
+        """(kind, defused, intro, answer): a kind rider ("and that's okay") or an
+        after-the-fact defusion ("that's just a thought") that isn't itself negated; and
+        where (in words) a quoted old thought is introduced ("Old thought: …") and a kind
+        answer to it starts ("Kinder: …"), if anywhere: the first of each."""
+        kind = defused = False
+        intro = answer = None
+        words = sentence.words
+        for pattern, start, end in sentence.matches("context"):
+            if pattern.kind == "intro":
+                intro = end if intro is None else intro
+                continue
+            if pattern.kind == "answer":
+                answer = start if answer is None else answer
+                continue
+            if self.negations_before(words, start):
+                continue
+            if pattern.kind == "post-defusion":
+                defused = True
+            else:
+                kind = True
+        return kind, defused, intro, answer
+
+
+class _Scope:
+    """Where suppressing markers reach: defusion to the end of the sentence, reported past and
+    permission to the end of their clause. Precomputed so each check is constant time."""
+
+    def __init__(
+        self,
+        words: list[str],
+        markers: list[tuple[Pattern, int, int]],
+        clause_end: frozenset[str],
+    ) -> None:
+        self.defused_after = len(words) + 1
+        self.clause: list[int] = []
+        self.earliest_end: dict[int, int] = {}
+        if not markers:
+            return
+        clause = 0
+        for word in words:
+            self.clause.append(clause)
+            if word in clause_end:
+                clause += 1
+        self.clause.append(clause)
+        for marker, start, end in markers:
+            if marker.kind == "defusion":
+                self.defused_after = min(self.defused_after, start)
+            else:
+                number = self.clause[end]
+                if end < self.earliest_end.get(number, len(words) + 1):
+                    self.earliest_end[number] = end
+
+    def suppresses(self, start: int) -> bool:
+        if start > self.defused_after:
+            return True
+        if not self.earliest_end:
+            return False
+        end = self.earliest_end.get(self.clause[start])
+        return end is not None and end <= start

@@ -1,0 +1,97 @@
+"""A ready-built analyser, so a fresh process reads one file instead of parsing ~950 rules.
+
+Building from the TOML files and the weights takes a few hundred milliseconds on a slow
+machine; loading this snapshot takes a few tens. The snapshot names what it was built from
+(a digest of every data file and of this package's code): when anything differs it is not
+used, and the analyser builds from the sources as before, so a stale snapshot can cost time,
+never correctness. A test fails while it is stale; rebuild it with
+``python -m tui.core.selftalk.snapshot`` (the trainer does so too).
+
+It is a pickle: written by this project's own script and shipped inside the package, so it
+is as trusted as the code beside it. It is never read from anywhere else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .analyser import _Built
+
+NAME = "snapshot.pickle"
+# Plain os.path, not importlib.resources or pathlib: they cost a fresh process more to import
+# than the snapshot saves. The package is always files on disk (a wheel or a checkout).
+_PACKAGE = os.path.dirname(os.path.abspath(__file__))
+_DATA = os.path.join(_PACKAGE, "data")
+_WEIGHTS = os.path.join(os.path.dirname(_PACKAGE), "data", "selftalk_weights.json")
+
+
+def _files(folder: str, suffix: str) -> list[str]:
+    return [os.path.join(folder, name) for name in os.listdir(folder) if name.endswith(suffix)]
+
+
+def fingerprint() -> str:
+    """What a snapshot must have been built from: the data files, the weights, the code."""
+    files = _files(_PACKAGE, ".py") + _files(_DATA, ".toml")
+    files += [*_files(os.path.join(_DATA, "rules"), ".toml"), _WEIGHTS]
+    digest = hashlib.sha256()
+    for path in sorted(files, key=os.path.basename):
+        digest.update(os.path.basename(path).encode())
+        with open(path, "rb") as stream:
+            digest.update(stream.read())
+    return digest.hexdigest()[:32]
+
+
+def load(expected: str | None = None) -> _Built | None:
+    """The snapshot, if there is one and it was built from exactly these sources."""
+    try:
+        with open(os.path.join(_DATA, NAME), "rb") as stream:
+            stamp = pickle.load(stream)
+            if stamp != (expected or fingerprint()):
+                return None
+            built: _Built = pickle.load(stream)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None
+    return built
+
+
+def save(built: _Built, path: Path | None = None) -> Path:
+    """Write ``built`` slimmed for reading: each rule keeps its regular expression's source
+    (compiled on first use) and none of what only building needed (pattern trees, the
+    parser's caches)."""
+    codes = built.codes
+    for pattern in built.index.patterns:
+        pattern.source_expression(codes)
+        pattern.regex = None
+        pattern.node = pattern.context = None
+        pattern.trigger = None
+        pattern.required = ()
+    codes.sources.clear()
+    built.grammar.forget()
+    built.codes.unknown.clear()
+    built.index.chosen.clear()
+    built.tokens.clear()
+    from pathlib import Path
+
+    target = path or Path(_DATA, NAME)
+    temporary = target.with_suffix(".tmp")
+    with temporary.open("wb") as stream:
+        pickle.dump(fingerprint(), stream, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(built, stream, protocol=pickle.HIGHEST_PROTOCOL)
+    temporary.replace(target)
+    return target
+
+
+def main() -> None:
+    from .analyser import _Built
+
+    print(f"-> {save(_Built(None, learned=True))}")
+
+
+if __name__ == "__main__":
+    main()

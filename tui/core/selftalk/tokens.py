@@ -1,0 +1,160 @@
+"""Sentences and words. Sentences are split with one regular expression; words are found
+with another (fast, no spans). Character spans are worked out again only for sentences with
+findings. Contractions become several normalised words sharing one span ("I'm" -> "i",
+"am"). Which words expand to which is data (words.toml: [expand], [nt_base], [suffix])."""
+
+from __future__ import annotations
+
+import re
+from itertools import chain
+
+from .data import Lexicon
+
+# A sentence: text without sentence-ending punctuation or line breaks (those str.splitlines uses).
+SENTENCE = re.compile(r"[^.!?;…‽。！？\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
+# A word (from a letter or digit on; apostrophes and "*" as in "f*ck" inside), a clause mark, or
+# a dash standing alone (" - "). Quotes and brackets are not breaks: 'I'm a "total" failure'.
+# Single character classes only, so matching is linear.
+PIECE = re.compile(r"\w[\w'*]*|[,:—–/|~·]|(?<!\S)-(?!\S)")
+_APOSTROPHES = ("’", "‘", "ʼ", "`", "´")
+BREAK = ","  # the normalised word that stands for any clause break
+NORM_CACHE_LIMIT = 50_000
+
+
+class WordList(list[str]):
+    """A sentence's words, and the pieces of text they came from (set by ``words``; no
+    ``__init__`` keeps creation in C)."""
+
+    __slots__ = ("pieces",)
+    pieces: list[str]
+
+
+def lower(chunk: str) -> str:
+    """Lower-case without changing length (a few characters grow when lower-cased)."""
+    lowered = chunk.lower()
+    if len(lowered) != len(chunk):
+        lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in chunk)
+    for apostrophe in _APOSTROPHES:  # str.replace is much faster than str.translate here
+        if apostrophe in lowered:
+            lowered = lowered.replace(apostrophe, "'")
+    return lowered
+
+
+class Tokeniser(dict[str, tuple[str, ...]]):
+    """Normalised words for each regex piece, remembered: text repeats the same words a lot,
+    and a dict lookup lets ``map`` do the per-word work in C. Bounded: cleared when full."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        super().__init__()
+        self.expand = lexicon.expand
+        self.nt_base = lexicon.nt_base
+        self.suffix = lexicon.suffix
+        self.s_is = lexicon["s_is"]
+        self.ill_before = lexicon["ill_before"]
+
+    def __missing__(self, piece: str) -> tuple[str, ...]:
+        if piece[0].isalnum() or piece[0] == "_":
+            found = self.normalise(piece.rstrip("'*"))
+        else:
+            found = (BREAK,)
+        if len(self) >= NORM_CACHE_LIMIT:
+            self.clear()
+        self[piece] = found
+        return found
+
+    def normalise(self, word: str) -> tuple[str, ...]:
+        """Lower-cased word -> one or more normalised words (contractions expanded)."""
+        expanded = self.expand.get(word)
+        if expanded is not None:
+            return expanded
+        if "'" not in word:
+            return (word,)
+        if word.endswith("n't"):
+            base = word[:-3]
+            return (self.nt_base.get(base, base), "not")
+        for suffix, full in self.suffix:
+            if word.endswith(suffix):
+                return (word[: -len(suffix)], full)
+        if word.endswith("'s"):
+            base = word[:-2]
+            if base in self.s_is:
+                return (base, "is")
+            if base == "let":
+                return ("let", "us")
+            return (base,)  # possessive: "beginner's luck" -> "beginner"
+        collapsed = word.replace("'", "")
+        return self.expand.get(collapsed, (word,))
+
+    def words(self, low: str) -> WordList:
+        pieces = PIECE.findall(low)
+        words = WordList(chain.from_iterable(map(self.__getitem__, pieces)))
+        words.pieces = pieces
+        if "ill" in words:
+            self._fix_ill(words, None)
+        return words
+
+    def char_spans(self, low: str, words: WordList, upto: int) -> tuple[list[int], list[int]]:
+        """The (start, end) in characters of each of the first ``upto`` words (at least), for
+        turning a finding's words into text.
+
+        The pieces are already known, in order, so each is found with ``str.find`` from where
+        the one before ended: far cheaper than match objects. Only a lone "-" can also appear
+        between pieces (in "well--no"), and "ill" read as "I will" changes the count: those
+        rare sentences take the long way."""
+        pieces = words.pieces
+        if "-" in pieces or len(words) != sum(map(len, map(self.__getitem__, pieces))):
+            _, long_starts, long_ends = self.spans(low)
+            return long_starts, long_ends
+        starts: list[int] = []
+        ends: list[int] = []
+        find = low.find
+        position = 0
+        for piece in pieces:
+            if len(starts) >= upto:
+                break
+            start = find(piece, position)
+            position = start + len(piece)
+            end = start + len(piece.rstrip("'*"))
+            for _ in self[piece]:
+                starts.append(start)
+                ends.append(end)
+        return starts, ends
+
+    def spans(self, low: str) -> tuple[list[str], list[int], list[int]]:
+        """The same words as ``words``, with the character span each came from."""
+        words: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        for match in PIECE.finditer(low):
+            piece = match.group()
+            start = match.start()
+            end = start + len(piece.rstrip("'*"))
+            for word in self[piece]:
+                words.append(word)
+                starts.append(start)
+                ends.append(end)
+        if "ill" in words:
+            self._fix_ill(words, (starts, ends))
+        return words, starts, ends
+
+    def _fix_ill(self, words: list[str], spans: tuple[list[int], list[int]] | None) -> None:
+        """Read "ill" as "I'll" where it can only be that ("ill never be good enough").
+
+        One pass, rebuilding the lists in place: inserting would be quadratic on "ill never" * n.
+        """
+        fixed: list[str] = []
+        columns: tuple[list[int], ...] = ([], []) if spans is not None else ()
+        last = len(words) - 1
+        for index, word in enumerate(words):
+            if word == "ill" and index < last and words[index + 1] in self.ill_before:
+                fixed += ("i", "will")
+                for new_column, column in zip(columns, spans or (), strict=False):
+                    new_column += (column[index], column[index])
+            else:
+                fixed.append(word)
+                for new_column, column in zip(columns, spans or (), strict=False):
+                    new_column.append(column[index])
+        words[:] = fixed
+        if spans is not None:
+            for new_column, column in zip(columns, spans, strict=True):
+                column[:] = new_column
