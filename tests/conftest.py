@@ -44,3 +44,29 @@ def cheap_lock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     vault.forget()
     yield
     vault.forget()
+
+
+# The files whose tests take longest (measured with --durations on two cores), run first: with
+# `pytest -n auto` the scheduler then hands them out while both workers are free, instead of one
+# worker finishing a 10 s test alone at the end. This only orders; it neither drops nor skips.
+LONG_FILES_FIRST = (
+    "test_focus.py",
+    "test_robustness.py",
+    "test_app_practice.py",
+    "test_app_session.py",
+    "test_two_faces.py",
+    "test_app_regressions.py",
+    "test_hostile_input.py",
+    "test_app_reflections.py",
+    "test_footer.py",
+    "test_app_lock.py",
+    "test_polish.py",
+    "test_app_library.py",
+    "test_app_settings.py",
+    "test_offline.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: n for n, name in enumerate(LONG_FILES_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: files stay whole
