@@ -93,7 +93,10 @@ async def test_new_exercise_form_saves_a_valid_file_that_runs(tmp_path: Path) ->
         # Add a write step and a reframe step through the form's own controls.
         for step_type in ("reframe", "write"):
             screen.query_one("#step-type", Select).value = step_type
-            await pilot.click("#add-step")
+            # Adding a step scrolls the new editor into view, with an animation: a click
+            # taken mid-scroll lands where the button was, not where it is.
+            await pilot.wait_for_scheduled_animations()
+            assert await pilot.click("#add-step")
             await pilot.pause()
         editors = list(screen.query(StepEditor))
         assert [e.step_type for e in editors] == ["reframe", "write"]
