@@ -303,23 +303,16 @@ def _copy_store(data_dir: Path, into: Path, day: date, seq: int) -> None:
         count += len(content.records)
         _write_new(into / REFLECTIONS_DIR / path.name, raw)
         files[name] = {"size": len(raw), "sha256": _sha256(raw)}
-    draft_path = data_dir / DRAFT_FILE
-    try:
-        draft = read_bytes(draft_path)
-    except LinkRefused as exc:
-        skipped.append(f"{DRAFT_FILE}: {exc}")
-        draft = None
-    if draft is not None:
-        _write_new(into / DRAFT_FILE, draft)
-        files[DRAFT_FILE] = {"size": len(draft), "sha256": _sha256(draft)}
-    try:  # your kind words (tui.core.phrases), kept like the reflections
-        phrases = read_bytes(data_dir / PHRASES_FILE)
-    except LinkRefused as exc:
-        skipped.append(f"{PHRASES_FILE}: {exc}")
-        phrases = None
-    if phrases is not None:
-        _write_new(into / PHRASES_FILE, phrases)
-        files[PHRASES_FILE] = {"size": len(phrases), "sha256": _sha256(phrases)}
+    # The unfinished session, and your kind words (tui.core.phrases), kept like the reflections.
+    for single in (DRAFT_FILE, PHRASES_FILE):
+        try:
+            raw_single = read_bytes(data_dir / single)
+        except LinkRefused as exc:
+            skipped.append(f"{single}: {exc}")
+            continue
+        if raw_single is not None:
+            _write_new(into / single, raw_single)
+            files[single] = {"size": len(raw_single), "sha256": _sha256(raw_single)}
     manifest = {
         "backup": FORMAT,
         "day": day.isoformat(),
