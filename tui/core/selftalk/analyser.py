@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from . import snapshot
 from .compiler import Codes, Index, Pattern, compile_rule, matches_any
 from .data import Lexicon, Rule, load_lexicon, load_rules
+from .hashed import Marker, Risk
 from .learned import LEARNED_MIN_WORDS, Features, Learned
 from .model import Analysis, Finding, hint_for, load_hints, remember_hints
 from .pattern import Grammar
@@ -25,6 +26,9 @@ if TYPE_CHECKING:
 READINGS_LIMIT = 20_000
 LANGUAGE_SAMPLE = 2_000  # characters read to tell whether a text is English
 LANGUAGE_MIN_WORDS = 4
+# The net's veto reads short sentences only: in a long one, everyday words around a buried
+# "wanting to die" pull its score down without making the words any safer.
+VETO_MAX_WORDS = 12
 
 
 class _Built:
@@ -55,14 +59,20 @@ class _Built:
         }
         # Words kindtone knows to be English: the list in words.toml and every rule word.
         self.english = self.lexicon["english"] | frozenset(self.codes)
+        self.risk_marker = Marker(
+            self.lexicon["negators"], self.lexicon["clause_end"], self.lexicon["not_negating"]
+        )
         self.learned: Learned | None = None
+        self.risk: Risk | None = None
         if learned:
             import json
             from importlib import resources
 
-            raw = resources.files("tui.core").joinpath("data/selftalk_weights.json")
+            folder_ = resources.files("tui.core").joinpath("data")
+            raw = folder_.joinpath("selftalk_weights.json")
             self.learned = Learned(json.loads(raw.read_text("utf-8")))
             self.english |= self.learned.words
+            self.risk = Risk.read(folder_.joinpath("selftalk_risk.bin").read_bytes(), self.risk_marker)
 
     def sentence(self, low: str, words: list[str]) -> Sentence:
         word_set = set(words)
@@ -78,7 +88,17 @@ class _Built:
 class Reading:
     """What one sentence says on its own, whatever surrounds it: so it can be remembered."""
 
-    __slots__ = ("answer", "crisis", "cues", "defused", "farewell", "found", "intro", "kind")
+    __slots__ = (
+        "answer",
+        "crisis",
+        "cues",
+        "defused",
+        "farewell",
+        "found",
+        "intro",
+        "kind",
+        "risk",
+    )
 
     def __init__(self, built: _Built, low: str, words: WordList) -> None:
         sentence = built.sentence(low, words)
@@ -88,6 +108,10 @@ class Reading:
         if learned is not None and len(words) - words.count(BREAK) < LEARNED_MIN_WORDS:
             learned = None
         features = built.features(words) if learned is not None else set()
+        # The wider net's score (hashed.py): None when there are no weights or too few words.
+        self.risk: float | None = None
+        if learned is not None and built.risk is not None:
+            self.risk = built.risk.score(words)
         codes, code = sentence.codes, sentence.code
         # Crisis words: by a rule, or by the weights alone ("weights" in cues, see _concern).
         crisis_rules = sentence.pick("crisis")
@@ -122,6 +146,26 @@ class Reading:
             cues.add("definite")  # a crisis concept rule: means with intent or the act itself
         if by_weights and learned is not None and not learned.is_clearly_crisis(features):
             cues.add("weights")  # near the threshold: asked about, not paused for
+        risk = built.risk
+        if (
+            risk is not None
+            and self.risk is not None
+            and self.risk >= risk.ask
+            and not matches_any(sentence.pick("idiom"), codes, code)
+        ):
+            cues.add("risk")  # the wider net (hashed.py): reads like crisis lines, asked about
+        if (
+            by_rule
+            and risk is not None
+            and self.risk is not None
+            and self.risk < risk.veto
+            and "live" not in cues
+            and len(words) <= VETO_MAX_WORDS
+        ):
+            # The rules and the net disagree as far as they can: a crisis word with nothing
+            # of a crisis line around it ("a rope swing", "blades for the strimmer"). Asked
+            # about, never let pass.
+            cues.add("veto")
         self.cues = frozenset(cues)
         # Which goodbye cues this sentence holds (see rules/farewell.toml).
         self.farewell = frozenset(pattern.kind for pattern, _, _ in sentence.matches("farewell"))
@@ -352,6 +396,14 @@ def _concern(readings: list[Reading]) -> str | None:
         cues = reading.cues
         if "ask" in cues:
             ask = True
+        if "risk" in cues and not reading.crisis:
+            # Wording no rule names that reads like crisis lines: asked about, unless it
+            # looks back from a safer place (a recovery cue within two sentences).
+            around = range(max(0, number - 2), min(last, number + 2) + 1)
+            if any("recovery" in readings[other].cues for other in around):
+                recovery = True
+            else:
+                ask = True
         if "recovery" in cues:
             recovery = True
         if "ask" in cues and "live" in cues:
@@ -361,7 +413,7 @@ def _concern(readings: list[Reading]) -> str | None:
         if live:
             crisis = True
             continue
-        if "definite" not in cues and ("ask" in cues or "weights" in cues):
+        if "veto" in cues or ("definite" not in cues and ("ask" in cues or "weights" in cues)):
             # Possible risk: "they'd all be better off without me", or wording only the
             # weights read as crisis.
             ask = True

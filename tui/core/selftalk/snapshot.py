@@ -29,6 +29,7 @@ NAME = "snapshot.pickle"
 _PACKAGE = os.path.dirname(os.path.abspath(__file__))
 _DATA = os.path.join(_PACKAGE, "data")
 _WEIGHTS = os.path.join(os.path.dirname(_PACKAGE), "data", "selftalk_weights.json")
+_RISK = os.path.join(os.path.dirname(_PACKAGE), "data", "selftalk_risk.bin")
 
 
 def _files(folder: str, suffix: str) -> list[str]:
@@ -38,7 +39,7 @@ def _files(folder: str, suffix: str) -> list[str]:
 def fingerprint() -> str:
     """What a snapshot must have been built from: the data files, the weights, the code."""
     files = _files(_PACKAGE, ".py") + _files(_DATA, ".toml")
-    files += [*_files(os.path.join(_DATA, "rules"), ".toml"), _WEIGHTS]
+    files += [*_files(os.path.join(_DATA, "rules"), ".toml"), _WEIGHTS, _RISK]
     digest = hashlib.sha256()
     for path in sorted(files, key=os.path.basename):
         digest.update(os.path.basename(path).encode())
@@ -76,6 +77,8 @@ def save(built: _Built, path: Path | None = None) -> Path:
     built.codes.unknown.clear()
     built.index.chosen.clear()
     built.tokens.clear()
+    if built.risk is not None:
+        built.risk.forget()
     from pathlib import Path
 
     target = path or Path(_DATA, NAME)
