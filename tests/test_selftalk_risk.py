@@ -40,9 +40,7 @@ def test_risk_file_is_well_formed_and_trained_on_the_current_cases() -> None:
     assert risk.clear >= risk.ask
     assert risk.trained_on == trainer.digest(
         trainer.risk_rows(trainer.training_rows() + trainer.read(trainer.CONCEPTS))
-    ), (
-        "tests/data/self_talk_cases.tsv changed: run python scripts/train_selftalk_weights.py"
-    )
+    ), "tests/data/self_talk_cases.tsv changed: run python scripts/train_selftalk_weights.py"
 
 
 def test_the_remembered_score_is_the_sum_of_the_features_weights() -> None:

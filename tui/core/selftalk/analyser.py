@@ -72,7 +72,8 @@ class _Built:
             raw = folder_.joinpath("selftalk_weights.json")
             self.learned = Learned(json.loads(raw.read_text("utf-8")))
             self.english |= self.learned.words
-            self.risk = Risk.read(folder_.joinpath("selftalk_risk.bin").read_bytes(), self.risk_marker)
+            risk = folder_.joinpath("selftalk_risk.bin").read_bytes()
+            self.risk = Risk.read(risk, self.risk_marker)
 
     def sentence(self, low: str, words: list[str]) -> Sentence:
         word_set = set(words)
