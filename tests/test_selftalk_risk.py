@@ -84,6 +84,7 @@ def test_the_wider_net_asks_about_crisis_wording_no_rule_names(text: str) -> Non
     "text",
     [
         "I bought new blades for the lawnmower this morning.",
+        "Got new blades for the strimmer today.",
         "We hung a rope swing from the old oak in the garden.",
     ],
 )

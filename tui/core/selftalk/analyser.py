@@ -57,6 +57,17 @@ class _Built:
             "office",
             "team",
         }
+        # Whose criticism (see _aimed_elsewhere): who a sentence can point at before a label.
+        self.subjects = frozenset({"he", "she", "they"})
+        self.pointers = frozenset(
+            {"some", "that", "this", "the", "these", "those", "our", "his", "her", "their"}
+        )
+        self.targets = (
+            self.people | self.lexicon.classes["LABEL_NOUN"] | self.lexicon["other_things"]
+        )
+        # ... and what can open a sentence about someone else ("nobody" is also a label).
+        self.named = self.people | self.lexicon["other_things"]
+        self.clause_end = self.lexicon["clause_end"] | {BREAK}
         # Words kindtone knows to be English: the list in words.toml and every rule word.
         self.english = self.lexicon["english"] | frozenset(self.codes)
         self.risk_marker = Marker(
@@ -98,7 +109,9 @@ class Reading:
         "found",
         "intro",
         "kind",
+        "points",
         "risk",
+        "selfless",
     )
 
     def __init__(self, built: _Built, low: str, words: WordList) -> None:
@@ -168,11 +181,19 @@ class Reading:
             # about, never let pass.
             cues.add("veto")
         self.cues = frozenset(cues)
+        # Whose criticism, across sentences: "The pharmacy lost it again. Hopeless lot."
+        self.points = _points_elsewhere(built, words)
+        self.selfless = built.self_words.isdisjoint(words)
         # Which goodbye cues this sentence holds (see rules/farewell.toml).
         self.farewell = frozenset(pattern.kind for pattern, _, _ in sentence.matches("farewell"))
         # (category, start, end, weak), in characters from the start of the sentence.
         self.found: tuple[tuple[str, int, int, bool], ...] = ()
         raw = built.scoper.critical_findings(sentence)
+        if raw:
+            # Whose criticism: a harsh label that names nobody ("what an absolute moron")
+            # is about whoever the sentence has already pointed at, when that is someone
+            # else ("some numpty in a BMW tailgated me…", "they cancelled again, useless").
+            raw = [item for item in raw if not _aimed_elsewhere(built, words, item[1], item[2])]
         if raw:
             starts, ends = built.tokens.char_spans(low, words, max(end for _, _, end, _ in raw))
             found = []
@@ -198,8 +219,45 @@ class Reading:
             # sentence, under the category it fits best; weak, so a kind rider softens it.
             start = len(low) - len(low.lstrip())
             end = len(low.rstrip().rstrip(".!?,;:…"))
+            category = learned.category(features)
+            # A label or an insult in a sentence that opens on someone else ("some numpty in
+            # a BMW tailgated me…, what a moron") is theirs; "they must think I'm…" and "the
+            # team lost because of me" are still the person's own.
+            if category in _LABELS and _points_elsewhere(built, words):
+                end = start
             if end > start:
-                self.found = ((learned.category(features), start, end, True),)
+                self.found = ((category, start, end, True),)
+
+
+_LABELS = frozenset({"labelling", "harsh-self-address"})
+
+
+def _aimed_elsewhere(built: _Built, words: WordList, start: int, end: int) -> bool:
+    """A finding with no "I", "me" or "my" in it, in a sentence that before it points at
+    someone else: "he", "they" as a clause's first word, or "some idiot", "that driver",
+    "this printer". "Mum was right, what an idiot" and "Idiot!" stay the person's own."""
+    if not built.self_words.isdisjoint(words[start:end]):
+        return False
+    clause_start = True
+    for index in range(start):
+        word = words[index]
+        if clause_start and word in built.subjects:
+            return True
+        if word in built.pointers and index + 1 < start and words[index + 1] in built.targets:
+            return True
+        clause_start = word in built.clause_end
+    return False
+
+
+def _points_elsewhere(built: _Built, words: WordList) -> bool:
+    """The sentence opens on someone or something else: "he", "they", "some numpty…", "the
+    delivery driver…", "our team lead…", "customer at the shop…"."""
+    spoken = [word for word in words[:4] if word != BREAK]
+    if not spoken:
+        return False
+    if spoken[0] in built.subjects or spoken[0] in built.named:
+        return True
+    return spoken[0] in built.pointers and any(word in built.targets for word in spoken[1:])
 
 
 def _about_me(built: _Built, words: WordList) -> bool:
@@ -318,6 +376,8 @@ class Analyser:
                 defused = defused or after.defused
             if defused:
                 continue
+            if reading.selfless and number > 0 and readings[number - 1][1].points:
+                continue  # a label with no "I" in it, right after someone else was named
             for category, start, end, weak in reading.found:
                 if weak and kind:
                     continue
