@@ -220,16 +220,19 @@ class Reading:
             start = len(low) - len(low.lstrip())
             end = len(low.rstrip().rstrip(".!?,;:…"))
             category = learned.category(features)
-            # A label or an insult in a sentence that opens on someone else ("some numpty in
+            # Harsh words in a sentence that opens on someone else ("some numpty in
             # a BMW tailgated me…, what a moron") is theirs; "they must think I'm…" and "the
             # team lost because of me" are still the person's own.
-            if category in _LABELS and _points_elsewhere(built, words):
+            if category not in _ABOUT_OTHERS_TOO and _points_elsewhere(built, words):
                 end = start
             if end > start:
                 self.found = ((category, start, end, True),)
 
 
-_LABELS = frozenset({"labelling", "harsh-self-address"})
+# Categories whose sentences often open on others and are still the person's own.
+_ABOUT_OTHERS_TOO = frozenset(
+    {"mind-reading", "personalising", "comparing", "discounting-the-positive", "fortune-telling"}
+)
 
 
 def _aimed_elsewhere(built: _Built, words: WordList, start: int, end: int) -> bool:
