@@ -57,3 +57,19 @@ def test_a_harsh_thought_quoted_to_answer_it_is_kind(text: str) -> None:
 
 def test_a_quoted_harsh_thought_with_no_answer_is_still_read() -> None:
     assert analyse('I keep telling myself "you\'re useless".').critical
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stupid stupid stupid, burnt the toast again.",
+        "Locked myself out trying to rush, what a muppet I am.",
+        "Reversed into the bollard trying to park fast, what an eejit I am.",
+    ],
+)
+def test_an_insult_clause_at_either_end_of_an_account_is_read(text: str) -> None:
+    assert analyse(text).critical
+
+
+def test_an_insult_clause_aimed_at_someone_named_after_it_is_theirs() -> None:
+    assert not analyse("Lazy, selfish, he never lifts a finger at home.").critical

@@ -223,7 +223,9 @@ class Reading:
             # Harsh words in a sentence that opens on someone else ("some numpty in
             # a BMW tailgated me…, what a moron") is theirs; "they must think I'm…" and "the
             # team lost because of me" are still the person's own.
-            if category not in _ABOUT_OTHERS_TOO and _points_elsewhere(built, words):
+            if _points_elsewhere(built, words) and (
+                category not in _ABOUT_OTHERS_TOO or built.first_person.isdisjoint(words)
+            ):
                 end = start
             if end > start:
                 self.found = ((category, start, end, True),)
@@ -246,10 +248,15 @@ def _aimed_elsewhere(built: _Built, words: WordList, start: int, end: int) -> bo
         word = words[index]
         if clause_start and word in built.subjects:
             return True
-        if word in built.pointers and index + 1 < start and words[index + 1] in built.targets:
-            return True
+        if word in built.pointers and any(w in built.targets for w in words[index + 1 : start][:3]):
+            return True  # "some idiot…", "the care agency…"
         clause_start = word in built.clause_end
-    return False
+    # ... or the clause right after it does: "Lazy, selfish, he never lifts a finger."
+    after = [word for word in words[end : end + 8] if word not in built.scoper.clause_ok][:4]
+    return bool(after) and (
+        after[0] in built.subjects
+        or (after[0] in built.pointers and any(word in built.targets for word in after[1:]))
+    )
 
 
 def _points_elsewhere(built: _Built, words: WordList) -> bool:
