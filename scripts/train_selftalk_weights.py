@@ -220,7 +220,7 @@ RISK_C = 0.5  # inverse L2 strength (scikit-learn's C)
 # goal for calm answers given crisis or ask is 10%.
 RISK_ASK_FALSE = 0.02
 RISK_CLEAR_FALSE = 0.002  # ... and past "clear" (a crisis verdict when the rules lean too)
-RISK_VETO_MISS = 0.003  # most of the crisis lines that may score under "veto" out of fold
+RISK_VETO_MISS = 0.01  # most of the crisis lines that may score under "veto" out of fold
 RISK_NEGATIVES = ("critic", "kind", "neutral", "idiom")
 
 

@@ -65,6 +65,7 @@ class _Built:
         self.targets = (
             self.people | self.lexicon.classes["LABEL_NOUN"] | self.lexicon["other_things"]
         )
+        self.speaker = frozenset({"i", "im", "myself"})
         # ... and what can open a sentence about someone else ("nobody" is also a label).
         self.named = self.people | self.lexicon["other_things"]
         self.clause_end = self.lexicon["clause_end"] | {BREAK}
@@ -224,7 +225,10 @@ class Reading:
             # a BMW tailgated me…, what a moron") is theirs; "they must think I'm…" and "the
             # team lost because of me" are still the person's own.
             if _points_elsewhere(built, words) and (
-                category not in _ABOUT_OTHERS_TOO or built.first_person.isdisjoint(words)
+                category not in _ABOUT_OTHERS_TOO
+                or built.first_person.isdisjoint(words)
+                # "me" only as what someone else did something to: "…jammed on me"
+                or (category != "mind-reading" and built.speaker.isdisjoint(words))
             ):
                 end = start
             if end > start:
