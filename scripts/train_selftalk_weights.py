@@ -237,16 +237,14 @@ def train_risk(rows: list[Row]) -> bytes:
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
-    from tui.core.selftalk.hashed import bucket
+    from tui.core.selftalk.hashed import bucket, features
 
     chosen = risk_rows(rows)
-    built = RULES.built
-    marker = built.risk_marker
     mask = (1 << RISK_BITS) - 1
     indptr, indices = [0], []
     for _, text, _ in chosen:
         for chunk in _sentences(text):
-            indices += [bucket(f, mask) for f in marker.features(RULES.words(chunk))]
+            indices += [bucket(f, mask) for f in features(RULES.words(chunk))]
         indptr.append(len(indices))
     data = np.ones(len(indices), dtype=np.float64)
     matrix = csr_matrix((data, indices, indptr), shape=(len(chosen), 1 << RISK_BITS))

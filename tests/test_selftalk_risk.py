@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tui.core.selftalk import Analyser, analyse, default_analyser
-from tui.core.selftalk.hashed import Risk, bucket
+from tui.core.selftalk.hashed import Risk, bucket, features
 
 ROOT = Path(__file__).resolve().parents[1]
 RISK_FILE = ROOT / "tui" / "core" / "data" / "selftalk_risk.bin"
@@ -34,7 +34,7 @@ def _risk() -> Risk:
 
 def test_risk_file_is_well_formed_and_trained_on_the_current_cases() -> None:
     trainer = _trainer()
-    risk = Risk.read(RISK_FILE.read_bytes(), default_analyser().built.risk_marker)
+    risk = Risk.read(RISK_FILE.read_bytes())
     assert len(risk.weights) == 1 << trainer.RISK_BITS
     assert sum(1 for w in risk.weights if w) > 10_000  # trained, not an empty file
     assert risk.clear >= risk.ask
@@ -48,20 +48,16 @@ def test_the_remembered_score_is_the_sum_of_the_features_weights() -> None:
     learned: the bias plus one weight per feature the trainer saw."""
     risk = _risk()
     words = default_analyser().words("I can't stop thinking about the pills, not tonight")
+    risk.forget()
     mask = (1 << risk.bits) - 1
-    expected = risk.bias + risk.scale * sum(
-        risk.weights[bucket(f, mask)] for f in risk.marker.features(words)
-    )
+    expected = risk.bias + risk.scale * sum(risk.weights[bucket(f, mask)] for f in features(words))
     assert risk.score(words) == pytest.approx(expected)
     assert risk.score(words) == pytest.approx(expected)  # again, from what it remembered
 
 
-def test_negation_marks_change_the_words_but_not_their_letters() -> None:
-    marker = _risk().marker
-    plain = marker.features(["i", "am", "going", "to", "do", "it"])
-    negated = marker.features(["i", "am", "not", "going", "to", "do", "it"])
-    assert "w going" in plain and "w !going" in negated and "w going" not in negated
-    assert "c goi" in negated
+def test_a_word_shares_its_letter_pieces_with_forms_nobody_wrote() -> None:
+    assert {"c <ove", "c over", "c rdos"} <= set(features(["overdosing"])) & set(features(["overdosed"]))
+    assert features([","]) == ["w ,", "p <s> ,"]  # a clause break has no letters
 
 
 @pytest.mark.parametrize(

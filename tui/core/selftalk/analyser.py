@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from . import snapshot
 from .compiler import Codes, Index, Pattern, compile_rule, matches_any
 from .data import Lexicon, Rule, load_lexicon, load_rules
-from .hashed import Marker, Risk
+from .hashed import Risk
 from .learned import LEARNED_MIN_WORDS, Features, Learned
 from .model import Analysis, Finding, hint_for, load_hints, remember_hints
 from .pattern import Grammar
@@ -71,9 +71,6 @@ class _Built:
         self.clause_end = self.lexicon["clause_end"] | {BREAK}
         # Words kindtone knows to be English: the list in words.toml and every rule word.
         self.english = self.lexicon["english"] | frozenset(self.codes)
-        self.risk_marker = Marker(
-            self.lexicon["negators"], self.lexicon["clause_end"], self.lexicon["not_negating"]
-        )
         self.learned: Learned | None = None
         self.risk: Risk | None = None
         if learned:
@@ -85,7 +82,7 @@ class _Built:
             self.learned = Learned(json.loads(raw.read_text("utf-8")))
             self.english |= self.learned.words
             risk = folder_.joinpath("selftalk_risk.bin").read_bytes()
-            self.risk = Risk.read(risk, self.risk_marker)
+            self.risk = Risk.read(risk)
 
     def sentence(self, low: str, words: list[str]) -> Sentence:
         word_set = set(words)
