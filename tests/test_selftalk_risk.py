@@ -56,7 +56,9 @@ def test_the_remembered_score_is_the_sum_of_the_features_weights() -> None:
 
 
 def test_a_word_shares_its_letter_pieces_with_forms_nobody_wrote() -> None:
-    assert {"c <ove", "c over", "c rdos"} <= set(features(["overdosing"])) & set(features(["overdosed"]))
+    assert {"c <ove", "c over", "c rdos"} <= set(features(["overdosing"])) & set(
+        features(["overdosed"])
+    )
     assert features([","]) == ["w ,", "p <s> ,"]  # a clause break has no letters
 
 
