@@ -1,0 +1,308 @@
+"""Crisis by concept: a grid of what a sentence says, not of how it is worded.
+
+Phrase rules (rules/crisis.toml) catch wording someone has written before. Plain statements of
+current risk come in endless new wordings ("took them all an hour ago", "the fishing knife is on
+the bunk and I'm doing it tonight"), but they are made of a few concepts: an ACT (swallow, jump,
+drive into, cut), a MEANS (pills, bleach, a roof, a river, a rope, a blade, a gun), a TIME (now,
+tonight, an hour ago, when the house goes quiet) and INTENT or CERTAINTY ("I've decided",
+"doing it"). The grid (data/concepts.toml, reviewable like the rules) names the concepts as
+short phrases and says which combinations are ``crisis`` and which are ``ask``; each
+combination carries examples it must fire on and counter-examples it must not (tests).
+
+One pass over a sentence's words finds every concept. An act counts only when the writer does
+it: not negated just before ("I didn't take them"), and with no one else as its subject in its
+clause ("the kids are jumping off the harbour wall"). A sentence that looks back from a
+distance ("two years ago", "I used to") gives the grid nothing. Journal answers bury the key
+sentence among everyday ones, so two sentences side by side are read together too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .data import DataError, _key_line, _read, data_dir
+from .tokens import BREAK
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from importlib.abc import Traversable
+    from pathlib import Path
+
+NAME = "concepts.toml"
+VERDICTS = ("crisis", "ask")
+# A phrase is a tuple of steps: a set of words one word must be in, or a gap (how many words,
+# none of them a clause break, may be skipped).
+Step = frozenset[str] | int
+Phrase = tuple[Step, ...]
+# Stand-ins a phrase may use for words no list can hold.
+_NUMBER, _CLOCK, _ING = "<num>", "<clock>", "<ing>"
+_SPECIAL = frozenset({_NUMBER, _CLOCK, _ING})
+_END = (BREAK,)  # the end of a sentence reads as a clause break: "I've decided."
+
+
+@dataclass(frozen=True, slots=True)
+class GridRule:
+    name: str
+    verdict: str
+    needs: tuple[frozenset[str], ...]  # each: one of these concepts
+    unless: frozenset[str]
+    foreign: bool  # wording in another language: says nothing about whether the text is English
+    examples: tuple[str, ...]
+    counter_examples: tuple[str, ...]
+    where: str
+
+
+class Grid:
+    """The concepts and the combinations that call for ``crisis`` or ``ask``."""
+
+    def __init__(self, folder: Traversable | Path | None = None) -> None:
+        file = (folder or data_dir()).joinpath(NAME)
+        data, lines = _read(file)
+        self.file = file.name
+        for key in data:
+            if key not in ("settings", "concepts", "grid"):
+                raise DataError(f"{file.name}:{_key_line(lines, 1, len(lines), key)}: unknown {key!r}")
+        phrases = _concepts(data.get("concepts", {}), file.name, lines)
+        settings = data.get("settings", {})
+        names = set(phrases)
+        for key in ("acts", "blocking", "self_start", "other_subject", "self_subject"):
+            if key not in settings:
+                raise DataError(f"{file.name}:1: [settings] has no {key!r}")
+        self.acts = frozenset(settings["acts"])
+        self.blocking = frozenset(settings["blocking"])
+        for concept in self.acts | self.blocking:
+            if concept not in names:
+                raise DataError(f"{file.name}:1: [settings] names an unknown concept {concept!r}")
+        self.self_start = frozenset(str(settings["self_start"]).split())
+        self.filler = frozenset(str(settings.get("filler", "")).split())
+        self.other_subject = frozenset(str(settings["other_subject"]).split())
+        self.self_subject = frozenset(str(settings["self_subject"]).split())
+        self.negators = frozenset(str(settings.get("negators", "")).split())
+        # First word (or stand-in) -> (concept, the remaining steps).
+        self.index: dict[str, list[tuple[str, Phrase]]] = {}
+        for concept, concept_phrases in phrases.items():
+            for phrase in concept_phrases:
+                first = phrase[0]
+                assert not isinstance(first, int)
+                for word in first:
+                    self.index.setdefault(word, []).append((concept, phrase[1:]))
+        self.rules = _grid_rules(data.get("grid", []), file.name, lines, names)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def concepts(self, words: Sequence[str]) -> frozenset[str]:
+        """The concepts one sentence holds, the writer's own acts only; nothing when it looks
+        back from a distance."""
+        padded = [*words, *_END]
+        found: dict[str, list[int]] = {}
+        index = self.index
+        for position, word in enumerate(words):
+            candidates = index.get(word)
+            if word[:1].isdigit():
+                extra = index.get(_NUMBER, [])
+                if word.endswith(("am", "pm")):
+                    extra = extra + index.get(_CLOCK, [])
+                candidates = (candidates or []) + extra
+            if not candidates:
+                continue
+            for concept, rest in candidates:
+                if _matches(padded, position + 1, rest):
+                    found.setdefault(concept, []).append(position)
+        if not found or not self.blocking.isdisjoint(found):
+            return frozenset()
+        for act in self.acts.intersection(found):
+            kept = [start for start in found[act] if self._by_writer(words, start)]
+            if kept:
+                found[act] = kept
+            else:
+                del found[act]
+        concepts = set(found)
+        if "SELF" not in concepts and self._starts_with_act(words):
+            concepts.add("SELF")  # "took them all an hour ago": the writer, unnamed
+        return frozenset(concepts)
+
+    def _by_writer(self, words: Sequence[str], start: int) -> bool:
+        """Not negated just before, and nobody else the subject in its clause."""
+        for back in range(start - 1, max(-1, start - 4), -1):
+            if words[back] == BREAK:
+                break
+            if words[back] in self.negators:
+                return False
+        for back in range(start - 1, -1, -1):
+            word = words[back]
+            if word == BREAK or word in ("and", "but", "so", "then"):
+                return True
+            if word in self.self_subject:
+                return True
+            if word in self.other_subject:
+                return False
+        return True
+
+    def _starts_with_act(self, words: Sequence[str]) -> bool:
+        for word in words:
+            if word in self.filler or word == BREAK:
+                continue
+            return word in self.self_start
+        return False
+
+    def verdict(self, concepts: frozenset[str]) -> GridRule | None:
+        """The first combination these concepts make (crisis ones come first), if any."""
+        if not concepts:
+            return None
+        for rule in self.rules:
+            if made(rule, concepts):
+                return rule
+        return None
+
+    def entry(self, sentences: Sequence[frozenset[str]]) -> dict[int, GridRule]:
+        """Combinations only two sentences side by side make ("I've got the rope in the boot
+        of my car. Tomorrow after my shift is when I'm doing it."), by sentence number (both
+        of the two)."""
+        found: dict[int, GridRule] = {}
+        for number in range(len(sentences) - 1):
+            first, second = sentences[number], sentences[number + 1]
+            if not first or not second:
+                continue
+            rule = self.verdict(first | second)
+            if rule is None:
+                continue
+            for each in (number, number + 1):
+                alone = self.verdict(sentences[each])
+                if alone is None or (alone.verdict == "ask" and rule.verdict == "crisis"):
+                    previous = found.get(each)
+                    if previous is None or previous.verdict == "ask":
+                        found[each] = rule
+        return found
+
+
+def made(rule: GridRule, concepts: frozenset[str]) -> bool:
+    """Whether ``concepts`` make the combination ``rule`` names."""
+    return rule.unless.isdisjoint(concepts) and all(
+        not need.isdisjoint(concepts) for need in rule.needs
+    )
+
+
+def _matches(words: Sequence[str], position: int, steps: Phrase) -> bool:
+    if not steps:
+        return True
+    step = steps[0]
+    if isinstance(step, int):
+        for skip in range(step + 1):
+            at = position + skip
+            if at >= len(words):
+                return False
+            if skip and words[at - 1] == BREAK:
+                return False
+            if _matches(words, at, steps[1:]):
+                return True
+        return False
+    if position >= len(words):
+        return False
+    word = words[position]
+    if word in step:
+        return _matches(words, position + 1, steps[1:])
+    if _NUMBER in step and word[:1].isdigit():
+        return _matches(words, position + 1, steps[1:])
+    if _CLOCK in step and word[:1].isdigit() and word.endswith(("am", "pm")):
+        return _matches(words, position + 1, steps[1:])
+    if _ING in step and word.endswith("ing") and len(word) > 4:
+        return _matches(words, position + 1, steps[1:])
+    return False
+
+
+def _concepts(table: dict[str, Any], name: str, lines: list[str]) -> dict[str, list[Phrase]]:
+    """Each concept: phrases, one a line. Words in a step are joined by "/"; "~N" skips up
+    to N words; "@NAME" is any single word of concept NAME; <num>, <clock> and <ing> stand
+    for a number, a time ("3am") and a word ending in -ing."""
+    raw: dict[str, list[str]] = {}
+    for concept, text in table.items():
+        if not isinstance(text, str) or not text.strip():
+            line = _key_line(lines, 1, len(lines), concept)
+            raise DataError(f"{name}:{line}: concept {concept!r} must be a string of phrases")
+        raw[concept] = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    singles = {
+        concept: frozenset(p for p in phrases if " " not in p and "/" not in p and "@" not in p)
+        | frozenset(w for p in phrases if " " not in p and "/" in p for w in p.split("/"))
+        for concept, phrases in raw.items()
+    }
+    compiled: dict[str, list[Phrase]] = {}
+    for concept, phrases in raw.items():
+        line = _key_line(lines, 1, len(lines), concept)
+        out: list[Phrase] = []
+        for phrase in phrases:
+            steps: list[Step] = []
+            for token in phrase.split():
+                if token.startswith("~") and token[1:].isdigit():
+                    steps.append(int(token[1:]))
+                    continue
+                words: set[str] = set()
+                for word in token.split("/"):
+                    if word.startswith("@"):
+                        if word[1:] not in singles:
+                            raise DataError(f"{name}:{line}: {concept}: unknown concept {word}")
+                        words |= singles[word[1:]]
+                    elif word.startswith("<") and word not in _SPECIAL:
+                        raise DataError(f"{name}:{line}: {concept}: unknown stand-in {word}")
+                    else:
+                        words.add(word)
+                steps.append(frozenset(words))
+            if not steps or isinstance(steps[0], int) or isinstance(steps[-1], int):
+                raise DataError(f"{name}:{line}: {concept}: a phrase can't start or end with ~N")
+            out.append(tuple(steps))
+        compiled[concept] = out
+    return compiled
+
+
+_GRID_KEYS = frozenset(
+    {"name", "verdict", "needs", "unless", "foreign", "examples", "counter_examples"}
+)
+
+
+def _grid_rules(
+    tables: list[dict[str, Any]], name: str, lines: list[str], concepts: set[str]
+) -> tuple[GridRule, ...]:
+    starts = [n for n, line in enumerate(lines, 1) if line.strip() == "[[grid]]"]
+    if len(starts) != len(tables):
+        raise DataError(f"{name}:1: write each grid rule's header as [[grid]] on a line of its own")
+    rules: list[GridRule] = []
+    for number, (table, first) in enumerate(zip(tables, starts, strict=True)):
+        last = starts[number + 1] - 1 if number + 1 < len(starts) else len(lines)
+
+        def fail(key: str, message: str, first: int = first, last: int = last) -> DataError:
+            return DataError(f"{name}:{_key_line(lines, first, last, key)}: {message}")
+
+        for key in table:
+            if key not in _GRID_KEYS:
+                raise fail(key, f"unknown key {key!r} (a grid rule may have: {sorted(_GRID_KEYS)})")
+        for key in ("name", "verdict", "needs", "examples"):
+            if key not in table:
+                raise fail(key, f"the grid rule has no {key!r}")
+        if table["verdict"] not in VERDICTS:
+            raise fail("verdict", f"verdict must be one of {', '.join(VERDICTS)}")
+        needs = tuple(frozenset(str(need).split("|")) for need in table["needs"])
+        unless = frozenset(table.get("unless", []))
+        for concept in frozenset().union(*needs) | unless:
+            if concept not in concepts:
+                raise fail("needs", f"unknown concept {concept!r}")
+        examples = table["examples"]
+        counter = table.get("counter_examples", [])
+        for key, value in (("examples", examples), ("counter_examples", counter)):
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise fail(key, f"{key} must be a list of sentences")
+        if not examples:
+            raise fail("examples", "a grid rule needs at least one example")
+        rules.append(
+            GridRule(
+                name=str(table["name"]),
+                verdict=str(table["verdict"]),
+                needs=needs,
+                unless=unless,
+                foreign=bool(table.get("foreign", False)),
+                examples=tuple(examples),
+                counter_examples=tuple(counter),
+                where=f"{name}:{first}",
+            )
+        )
+    # Crisis combinations are tried first: the strongest verdict wins.
+    return tuple(sorted(rules, key=lambda rule: VERDICTS.index(rule.verdict)))
