@@ -383,12 +383,10 @@ def _concern(readings: list[Reading], joined: dict[int, GridRule] | None = None)
         if "ask" in cues and "live" in cues:
             crisis = True  # possible risk with a time or intent: "I won't need them after Friday"
         pair = joined.get(number)
-        if pair is not None and not reading.crisis:
-            if pair.verdict == "ask":
-                ask = True
-                continue
-            cues = cues | {"definite"}
+        if pair is not None and pair.verdict == "crisis":
+            cues = cues | {"definite"}  # as definite as a crisis rule's
         elif not reading.crisis:
+            ask = ask or pair is not None
             continue
         if live:
             crisis = True

@@ -62,7 +62,9 @@ class Grid:
         self.file = file.name
         for key in data:
             if key not in ("settings", "concepts", "grid"):
-                raise DataError(f"{file.name}:{_key_line(lines, 1, len(lines), key)}: unknown {key!r}")
+                raise DataError(
+                    f"{file.name}:{_key_line(lines, 1, len(lines), key)}: unknown {key!r}"
+                )
         phrases = _concepts(data.get("concepts", {}), file.name, lines)
         settings = data.get("settings", {})
         names = set(phrases)
@@ -176,6 +178,12 @@ class Grid:
         return found
 
 
+def side_by_side(sentences: Sequence[frozenset[str]]) -> list[frozenset[str]]:
+    """What the grid reads: each sentence, and each two sentences side by side together."""
+    pairs = [sentences[n] | sentences[n + 1] for n in range(len(sentences) - 1)]
+    return [*sentences, *pairs]
+
+
 def made(rule: GridRule, concepts: frozenset[str]) -> bool:
     """Whether ``concepts`` make the combination ``rule`` names."""
     return rule.unless.isdisjoint(concepts) and all(
@@ -282,9 +290,9 @@ def _grid_rules(
             raise fail("verdict", f"verdict must be one of {', '.join(VERDICTS)}")
         needs = tuple(frozenset(str(need).split("|")) for need in table["needs"])
         unless = frozenset(table.get("unless", []))
-        for concept in frozenset().union(*needs) | unless:
-            if concept not in concepts:
-                raise fail("needs", f"unknown concept {concept!r}")
+        for key, named in (("needs", frozenset().union(*needs)), ("unless", unless)):
+            for concept in sorted(named - concepts):
+                raise fail(key, f"unknown concept {concept!r}")
         examples = table["examples"]
         counter = table.get("counter_examples", [])
         for key, value in (("examples", examples), ("counter_examples", counter)):
