@@ -81,15 +81,30 @@ class Grid:
         self.other_subject = frozenset(str(settings["other_subject"]).split())
         self.self_subject = frozenset(str(settings["self_subject"]).split())
         self.negators = frozenset(str(settings.get("negators", "")).split())
-        # First word (or stand-in) -> (concept, the remaining steps).
-        self.index: dict[str, list[tuple[str, Phrase]]] = {}
+        # First word (or stand-in) -> second word -> (concept, the remaining steps); under
+        # None when the second step is a gap, a stand-in or absent. Keyed by two words, a
+        # sentence's many "the" and "i" try only the few phrases their next word can start.
+        self.index: dict[str, dict[str | None, list[tuple[str, Phrase]]]] = {}
         for concept, concept_phrases in phrases.items():
             for phrase in concept_phrases:
-                first = phrase[0]
+                first, second = phrase[0], phrase[1] if len(phrase) > 1 else None
                 assert not isinstance(first, int)
+                keyed = isinstance(second, frozenset) and _SPECIAL.isdisjoint(second)
                 for word in first:
-                    self.index.setdefault(word, []).append((concept, phrase[1:]))
+                    by_next = self.index.setdefault(word, {})
+                    if keyed:
+                        assert isinstance(second, frozenset)
+                        for following in second:
+                            by_next.setdefault(following, []).append((concept, phrase[2:]))
+                    else:
+                        by_next.setdefault(None, []).append((concept, phrase[1:]))
         self.rules = _grid_rules(data.get("grid", []), file.name, lines, names)
+        # Every combination needs an anchor (an act, a means, "doing it"): two sentences
+        # without one are not worth reading together.
+        self.anchors = frozenset(settings.get("anchors", []))
+        for rule in self.rules:
+            if not any(need <= self.anchors for need in rule.needs):
+                raise DataError(f"{rule.where}: {rule.name!r} needs none of [settings] anchors")
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -100,17 +115,13 @@ class Grid:
         found: dict[str, list[int]] = {}
         index = self.index
         for position, word in enumerate(words):
-            candidates = index.get(word)
+            by_next = index.get(word)
             if word[:1].isdigit():
-                extra = index.get(_NUMBER, [])
+                self._find(padded, position, index.get(_NUMBER), found)
                 if word.endswith(("am", "pm")):
-                    extra = extra + index.get(_CLOCK, [])
-                candidates = (candidates or []) + extra
-            if not candidates:
-                continue
-            for concept, rest in candidates:
-                if _matches(padded, position + 1, rest):
-                    found.setdefault(concept, []).append(position)
+                    self._find(padded, position, index.get(_CLOCK), found)
+            if by_next is not None:
+                self._find(padded, position, by_next, found)
         if not found or not self.blocking.isdisjoint(found):
             return frozenset()
         for act in self.acts.intersection(found):
@@ -123,6 +134,27 @@ class Grid:
         if "SELF" not in concepts and self._starts_with_act(words):
             concepts.add("SELF")  # "took them all an hour ago": the writer, unnamed
         return frozenset(concepts)
+
+    @staticmethod
+    def _find(
+        padded: list[str],
+        position: int,
+        by_next: dict[str | None, list[tuple[str, Phrase]]] | None,
+        found: dict[str, list[int]],
+    ) -> None:
+        """The phrases starting at ``position`` (its word already matched)."""
+        if by_next is None:
+            return
+        loose = by_next.get(None)
+        if loose is not None:
+            for concept, rest in loose:
+                if _matches(padded, position + 1, rest):
+                    found.setdefault(concept, []).append(position)
+        keyed = by_next.get(padded[position + 1])
+        if keyed is not None:
+            for concept, rest in keyed:
+                if _matches(padded, position + 2, rest):
+                    found.setdefault(concept, []).append(position)
 
     def _by_writer(self, words: Sequence[str], start: int) -> bool:
         """Not negated just before, and nobody else the subject in its clause."""
@@ -150,8 +182,8 @@ class Grid:
 
     def verdict(self, concepts: frozenset[str]) -> GridRule | None:
         """The first combination these concepts make (crisis ones come first), if any."""
-        if not concepts:
-            return None
+        if self.anchors.isdisjoint(concepts):
+            return None  # most sentences: no act, no means
         for rule in self.rules:
             if made(rule, concepts):
                 return rule
@@ -162,9 +194,12 @@ class Grid:
         of my car. Tomorrow after my shift is when I'm doing it."), by sentence number (both
         of the two)."""
         found: dict[int, GridRule] = {}
+        anchors = self.anchors
         for number in range(len(sentences) - 1):
             first, second = sentences[number], sentences[number + 1]
             if not first or not second:
+                continue
+            if anchors.isdisjoint(first) and anchors.isdisjoint(second):
                 continue
             rule = self.verdict(first | second)
             if rule is None:
