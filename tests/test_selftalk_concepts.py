@@ -16,7 +16,7 @@ from tui.core.selftalk.data import DataError, data_dir
 from tui.core.selftalk.tokens import SENTENCE, lower
 
 ANALYSER = default_analyser()
-GRID = ANALYSER.built.grid
+GRID = Grid()  # from the sources: the snapshot's copy carries no examples
 RULES = GRID.rules
 DATA = Path(str(data_dir()))
 

@@ -113,7 +113,7 @@ class Reading:
             and not matches_any(sentence.pick("idiom"), codes, code)
         )
         # The concept grid (concepts.py): act, means, time and intent in any wording.
-        self.concepts = built.grid.concepts(words)
+        self.concepts = built.grid.concepts(words, low)
         grid = built.grid.verdict(self.concepts)
         self.foreign = grid is not None and grid.foreign
         self.crisis = by_rule or by_weights or (grid is not None and grid.verdict == "crisis")

@@ -18,7 +18,8 @@ sentence among everyday ones, so two sentences side by side are read together to
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from .data import DataError, _key_line, _read, data_dir
@@ -39,6 +40,8 @@ Phrase = tuple[Step, ...]
 _NUMBER, _CLOCK, _ING = "<num>", "<clock>", "<ing>"
 _SPECIAL = frozenset({_NUMBER, _CLOCK, _ING})
 _END = (BREAK,)  # the end of a sentence reads as a clause break: "I've decided."
+_DIGIT = re.compile(r"\d")
+VERDICTS_LIMIT = 4_096  # concept sets remembered (cleared when full)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,24 +84,29 @@ class Grid:
         self.other_subject = frozenset(str(settings["other_subject"]).split())
         self.self_subject = frozenset(str(settings["self_subject"]).split())
         self.negators = frozenset(str(settings.get("negators", "")).split())
-        # First word (or stand-in) -> second word -> (concept, the remaining steps); under
-        # None when the second step is a gap, a stand-in or absent. Keyed by two words, a
-        # sentence's many "the" and "i" try only the few phrases their next word can start.
-        self.index: dict[str, dict[str | None, list[tuple[str, Phrase]]]] = {}
+        # One flat table, for memory: a first word (or stand-in) -> (concept, the steps after
+        # it), and "first second" -> (concept, the steps after both) for phrases whose second
+        # step is plain words. Keyed by two words, a sentence's many "the" and "i" try only
+        # the few phrases their next word can continue.
+        index: dict[str, list[tuple[str, Phrase]]] = {}
         for concept, concept_phrases in phrases.items():
             for phrase in concept_phrases:
                 first, second = phrase[0], phrase[1] if len(phrase) > 1 else None
                 assert not isinstance(first, int)
                 keyed = isinstance(second, frozenset) and _SPECIAL.isdisjoint(second)
+                rest = phrase[2:] if keyed else phrase[1:]
                 for word in first:
-                    by_next = self.index.setdefault(word, {})
                     if keyed:
                         assert isinstance(second, frozenset)
                         for following in second:
-                            by_next.setdefault(following, []).append((concept, phrase[2:]))
+                            index.setdefault(f"{word} {following}", []).append((concept, rest))
                     else:
-                        by_next.setdefault(None, []).append((concept, phrase[1:]))
+                        index.setdefault(word, []).append((concept, rest))
+        self.index = {key: tuple(entries) for key, entries in index.items()}
+        self.firsts = frozenset(key.split(" ", 1)[0] for key in index)
         self.rules = _grid_rules(data.get("grid", []), file.name, lines, names)
+        # Verdicts by concept set: most sentences share a few sets ({SELF}, {SELF, TIME}).
+        self._verdicts: dict[frozenset[str], GridRule | None] = {}
         # Every combination needs an anchor (an act, a means, "doing it"): two sentences
         # without one are not worth reading together.
         self.anchors = frozenset(settings.get("anchors", []))
@@ -108,20 +116,23 @@ class Grid:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def concepts(self, words: Sequence[str]) -> frozenset[str]:
+    def concepts(self, words: Sequence[str], low: str | None = None) -> frozenset[str]:
         """The concepts one sentence holds, the writer's own acts only; nothing when it looks
-        back from a distance."""
+        back from a distance. ``low``: the sentence's text, if known (a text with no digit
+        need not be looked at for numbers)."""
         padded = [*words, *_END]
         found: dict[str, list[int]] = {}
-        index = self.index
+        index, firsts = self.index, self.firsts
+        numbers = low is None or _DIGIT.search(low) is not None
         for position, word in enumerate(words):
-            by_next = index.get(word)
-            if word[:1].isdigit():
-                self._find(padded, position, index.get(_NUMBER), found)
+            if numbers and word[:1].isdigit():
+                self._find(padded, position, index.get(_NUMBER), 1, found)
                 if word.endswith(("am", "pm")):
-                    self._find(padded, position, index.get(_CLOCK), found)
-            if by_next is not None:
-                self._find(padded, position, by_next, found)
+                    self._find(padded, position, index.get(_CLOCK), 1, found)
+            if word in firsts:
+                self._find(padded, position, index.get(word), 1, found)
+                following = f"{word} {padded[position + 1]}"
+                self._find(padded, position, index.get(following), 2, found)
         if not found or not self.blocking.isdisjoint(found):
             return frozenset()
         for act in self.acts.intersection(found):
@@ -139,22 +150,16 @@ class Grid:
     def _find(
         padded: list[str],
         position: int,
-        by_next: dict[str | None, list[tuple[str, Phrase]]] | None,
+        entries: tuple[tuple[str, Phrase], ...] | None,
+        matched: int,
         found: dict[str, list[int]],
     ) -> None:
-        """The phrases starting at ``position`` (its word already matched)."""
-        if by_next is None:
+        """Which of ``entries`` (their first ``matched`` words matched) go on to match."""
+        if entries is None:
             return
-        loose = by_next.get(None)
-        if loose is not None:
-            for concept, rest in loose:
-                if _matches(padded, position + 1, rest):
-                    found.setdefault(concept, []).append(position)
-        keyed = by_next.get(padded[position + 1])
-        if keyed is not None:
-            for concept, rest in keyed:
-                if _matches(padded, position + 2, rest):
-                    found.setdefault(concept, []).append(position)
+        for concept, rest in entries:
+            if _matches(padded, position + matched, rest):
+                found.setdefault(concept, []).append(position)
 
     def _by_writer(self, words: Sequence[str], start: int) -> bool:
         """Not negated just before, and nobody else the subject in its clause."""
@@ -184,10 +189,25 @@ class Grid:
         """The first combination these concepts make (crisis ones come first), if any."""
         if self.anchors.isdisjoint(concepts):
             return None  # most sentences: no act, no means
-        for rule in self.rules:
-            if made(rule, concepts):
-                return rule
-        return None
+        verdicts = self._verdicts
+        try:
+            return verdicts[concepts]
+        except KeyError:
+            pass
+        found = next((rule for rule in self.rules if made(rule, concepts)), None)
+        if len(verdicts) >= VERDICTS_LIMIT:
+            verdicts.clear()
+        verdicts[concepts] = found
+        return found
+
+    def __getstate__(self) -> dict[str, Any]:
+        """For the snapshot: nothing remembered, and no examples (tests read the sources)."""
+        state = dict(self.__dict__)
+        state["_verdicts"] = {}
+        state["rules"] = tuple(
+            replace(rule, examples=(), counter_examples=()) for rule in self.rules
+        )
+        return state
 
     def entry(self, sentences: Sequence[frozenset[str]]) -> dict[int, GridRule]:
         """Combinations only two sentences side by side make ("I've got the rope in the boot
