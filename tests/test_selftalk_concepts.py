@@ -76,6 +76,8 @@ MISSED = [
     "Tomorrow morning before the school run I'm going off the top of the car park, I'm certain.",
     "Deliveries done, helmet off, I'm riding into the river at the end of the quay tonight.",
     "Cut my wrists in the bath a few minutes ago and the water's going red.",
+    "omg the raid was sick tonight. took a whole pack of my mum's pills like 20 mins ago tho "
+    "and i feel weird, not telling them. gg everyone",
     "Thesis meeting went better than expected. Grabbed sushi with Ana. I'm jumping from the top "
     "floor of the lab building at 3am when it's empty. Need to return my library books, lol.",
     "Great Sunday dinner at my daughter's. Drove home in the dark. I've put the hose on the "

@@ -138,7 +138,10 @@ class Reading:
         if clear or (grid is not None and grid.verdict == "crisis"):
             cues.add("definite")  # a crisis concept rule: means with intent or the act itself
         elif grid is not None and not self.crisis:
-            cues.add("ask")  # the grid's weaker combinations: means or an act, no time
+            # The grid's weaker combinations (an act or means, no time): asked about, and on
+            # their own never made crisis by a present-intent cue ("want to jump out the
+            # window lmao").
+            cues.add("grid-ask")
         if by_weights and learned is not None and not learned.is_clearly_crisis(features):
             cues.add("weights")  # near the threshold: asked about, not paused for
         self.cues = frozenset(cues)
@@ -376,7 +379,7 @@ def _concern(readings: list[Reading], joined: dict[int, GridRule] | None = None)
     last = len(readings) - 1
     for number, reading in enumerate(readings):
         cues = reading.cues
-        if "ask" in cues:
+        if "ask" in cues or "grid-ask" in cues:
             ask = True
         if "recovery" in cues:
             recovery = True

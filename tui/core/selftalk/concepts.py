@@ -122,17 +122,15 @@ class Grid:
         need not be looked at for numbers)."""
         padded = [*words, *_END]
         found: dict[str, list[int]] = {}
-        index, firsts = self.index, self.firsts
+        firsts = self.firsts
         numbers = low is None or _DIGIT.search(low) is not None
         for position, word in enumerate(words):
             if numbers and word[:1].isdigit():
-                self._find(padded, position, index.get(_NUMBER), 1, found)
+                self._starting(padded, position, _NUMBER, found)
                 if word.endswith(("am", "pm")):
-                    self._find(padded, position, index.get(_CLOCK), 1, found)
+                    self._starting(padded, position, _CLOCK, found)
             if word in firsts:
-                self._find(padded, position, index.get(word), 1, found)
-                following = f"{word} {padded[position + 1]}"
-                self._find(padded, position, index.get(following), 2, found)
+                self._starting(padded, position, word, found)
         if not found or not self.blocking.isdisjoint(found):
             return frozenset()
         for act in self.acts.intersection(found):
@@ -145,6 +143,14 @@ class Grid:
         if "SELF" not in concepts and self._starts_with_act(words):
             concepts.add("SELF")  # "took them all an hour ago": the writer, unnamed
         return frozenset(concepts)
+
+    def _starting(
+        self, padded: list[str], position: int, first: str, found: dict[str, list[int]]
+    ) -> None:
+        """The phrases starting at ``position``, whose first word is (or stands for) ``first``."""
+        index = self.index
+        self._find(padded, position, index.get(first), 1, found)
+        self._find(padded, position, index.get(f"{first} {padded[position + 1]}"), 2, found)
 
     @staticmethod
     def _find(
