@@ -153,10 +153,14 @@ def test_someone_else_doing_it_is_not_the_writer() -> None:
     assert (
         analyse("The kids are jumping off the harbour wall at the fete tomorrow.").concern is None
     )
-    # Third person, maybe the writer (self-talk), maybe a friend: asked about, never paused.
+    # Third person: the writer by name (self-talk) or someone else. A time alone is asked
+    # about; with a means ready too, support is the right answer whoever it is.
+    jo = "Jo is going to kill herself tonight, she said so."
+    assert {rule.verdict for rule in _fired(jo)} == {"ask"}
+    assert analyse(jo).concern in ("crisis", "ask")
     sam = "Sam's going to kill himself tomorrow and Sam has the gun ready."
-    assert [rule.verdict for rule in _fired(sam)] == ["ask"]
-    assert analyse(sam).concern in ("crisis", "ask")
+    assert "crisis" in {rule.verdict for rule in _fired(sam)}
+    assert analyse(sam).concern == "crisis"
 
 
 def test_crisis_wording_in_another_language_is_asked_about_and_still_unsupported() -> None:

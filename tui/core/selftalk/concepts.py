@@ -218,15 +218,17 @@ class Grid:
     def entry(self, sentences: Sequence[frozenset[str]]) -> dict[int, GridRule]:
         """Combinations only two sentences side by side make ("I've got the rope in the boot
         of my car. Tomorrow after my shift is when I'm doing it."), by sentence number (both
-        of the two)."""
+        of the two). Each of the two must hold an anchor (an act, a means, "doing it"), so a
+        time or a decision from the next everyday sentence ("Tomorrow is the dentist.") never
+        completes a combination."""
         found: dict[int, GridRule] = {}
         anchors = self.anchors
         for number in range(len(sentences) - 1):
             first, second = sentences[number], sentences[number + 1]
             if not first or not second:
                 continue
-            if anchors.isdisjoint(first) and anchors.isdisjoint(second):
-                continue
+            if anchors.isdisjoint(first) or anchors.isdisjoint(second):
+                continue  # each must hold an act or a means: not a time from another story
             rule = self.verdict(first | second)
             if rule is None:
                 continue
