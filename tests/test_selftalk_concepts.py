@@ -167,6 +167,10 @@ def test_crisis_wording_in_another_language_is_asked_about_and_still_unsupported
     result = analyse("Ya lo decidí, esta noche me mato con las pastillas que tengo guardadas.")
     assert result.concern == "ask"
     assert result.language == "unsupported"
+    two = analyse("Ya lo decidí, no aguanto más. Esta noche me mato con las pastillas.")
+    assert (two.concern, two.language) == ("ask", "unsupported")
+    mixed = analyse("I can't do this anymore. Esta noche me mato.")
+    assert mixed.concern in ("crisis", "ask")
     neutral = analyse("Hoy me levanté temprano y fui al mercado con mi hermana.")
     assert neutral.concern is None
     assert neutral.language == "unsupported"

@@ -308,7 +308,7 @@ class Analyser:
         )
         # Wording in another language the grid knows (its "foreign" rules) is asked about, and
         # the text is still said to be one kindtone can't read.
-        said = concern is not None and not all(reading.foreign for _, reading in readings)
+        said = concern is not None and not any(reading.foreign for _, reading in readings)
         english = bool(findings) or said or self._reads_as_english(built, low)
         return Analysis(
             text=text,
