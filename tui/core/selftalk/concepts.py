@@ -19,6 +19,7 @@ sentence among everyday ones, so two sentences side by side are read together to
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -99,7 +100,8 @@ class Grid:
                     if keyed:
                         assert isinstance(second, frozenset)
                         for following in second:
-                            index.setdefault(f"{word} {following}", []).append((concept, rest))
+                            key = sys.intern(f"{word} {following}")
+                            index.setdefault(key, []).append((concept, rest))
                     else:
                         index.setdefault(word, []).append((concept, rest))
         self.index = {key: tuple(entries) for key, entries in index.items()}
@@ -298,6 +300,7 @@ def _concepts(table: dict[str, Any], name: str, lines: list[str]) -> dict[str, l
         for concept, phrases in raw.items()
     }
     compiled: dict[str, list[Phrase]] = {}
+    shared: dict[frozenset[str], frozenset[str]] = {}
     for concept, phrases in raw.items():
         line = _key_line(lines, 1, len(lines), concept)
         out: list[Phrase] = []
@@ -316,8 +319,10 @@ def _concepts(table: dict[str, Any], name: str, lines: list[str]) -> dict[str, l
                     elif word.startswith("<") and word not in _SPECIAL:
                         raise DataError(f"{name}:{line}: {concept}: unknown stand-in {word}")
                     else:
-                        words.add(word)
-                steps.append(frozenset(words))
+                        words.add(sys.intern(word))
+                # One copy of each word and each set, for the snapshot's memory.
+                step = frozenset(words)
+                steps.append(shared.setdefault(step, step))
             if not steps or isinstance(steps[0], int) or isinstance(steps[-1], int):
                 raise DataError(f"{name}:{line}: {concept}: a phrase can't start or end with ~N")
             out.append(tuple(steps))
