@@ -88,3 +88,13 @@ def test_the_wider_net_asks_about_crisis_wording_no_rule_names(text: str) -> Non
 )
 def test_everyday_words_near_crisis_words_are_not_asked_about(text: str) -> None:
     assert analyse(text).concern is None
+
+
+def test_the_concepts_data_written_for_the_net_meets_the_batch_targets() -> None:
+    """tests/data/self_talk_concepts.tsv (training data for the net, not for the word weights)
+    is held to the same targets as every batch of the cases file."""
+    from test_selftalk_quality import assert_targets, load_cases, score
+
+    cases = load_cases(ROOT / "tests" / "data" / "self_talk_concepts.tsv")
+    assert len(cases) >= 80
+    assert_targets("concepts", score(cases))
