@@ -53,8 +53,7 @@ class _Built:
             "office",
             "team",
         }
-        # Words kindtone knows to be English: the list in words.toml and every rule word.
-        self.english = self.lexicon["english"] | frozenset(self.codes)
+        self._english: frozenset[str] | None = None  # see english()
         self.learned: Learned | None = None
         if learned:
             import json
@@ -62,7 +61,18 @@ class _Built:
 
             raw = resources.files("tui.core").joinpath("data/selftalk_weights.json")
             self.learned = Learned(json.loads(raw.read_text("utf-8")))
-            self.english |= self.learned.words
+
+    def english(self) -> frozenset[str]:
+        """Words kindtone knows to be English: the list in words.toml, every rule word and
+        every word the weights know. Made when first needed: a text with findings never
+        needs it, and a snapshot stays smaller without it."""
+        english = self._english
+        if english is None:
+            english = self.lexicon["english"] | frozenset(self.codes)
+            if self.learned is not None:
+                english |= self.learned.words
+            self._english = english
+        return english
 
     def sentence(self, low: str, words: list[str]) -> Sentence:
         word_set = set(words)
@@ -300,7 +310,8 @@ class Analyser:
         words = [word for word in built.tokens.words(low[:LANGUAGE_SAMPLE]) if word != BREAK]
         if len(words) < LANGUAGE_MIN_WORDS:
             return True
-        known = sum(1 for word in words if word in built.english)
+        english = built.english()
+        known = sum(1 for word in words if word in english)
         return known * 3 >= len(words)
 
 

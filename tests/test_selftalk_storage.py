@@ -1,0 +1,66 @@
+"""The snapshot's compact storage gives back exactly what the sources say, and reads only what
+a text needs (the memory a fresh process adds for its first analysis)."""
+
+from __future__ import annotations
+
+import json
+import math
+import pickle
+from importlib import resources
+
+from test_selftalk_quality import DATA as CASES
+from test_selftalk_quality import load_cases
+
+from tui.core.selftalk import default_analyser
+from tui.core.selftalk.learned import BUCKETS, Learned
+
+
+def _weights() -> dict[str, object]:
+    raw = resources.files("tui.core").joinpath("data/selftalk_weights.json").read_text("utf-8")
+    data: dict[str, object] = json.loads(raw)
+    return data
+
+
+def _tables(learned: Learned) -> tuple[object, ...]:
+    return (
+        learned.crisis,
+        learned.critical,
+        learned.category_fits,
+        learned.crisis_support,
+        learned.critical_support,
+        learned.words,
+        learned.crisis_threshold,
+        learned.critical_threshold,
+        learned.category_names,
+    )
+
+
+def test_stored_weights_read_back_exactly_and_only_as_needed() -> None:
+    original = Learned(_weights())
+    stored = pickle.loads(pickle.dumps(original))
+    assert stored.crisis == {}  # nothing read yet
+    features = default_analyser().features("I'm such an idiot, I always mess everything up.")
+    assert stored.is_critical(features) == original.is_critical(features)
+    read = sum(blob is None for blob in stored._pending)
+    assert 0 < read < BUCKETS // 10  # a short sentence reads a few buckets, not all
+    for case in load_cases(CASES)[:3000]:
+        features = default_analyser().features(case.text)
+        assert stored.is_crisis(features) == original.is_crisis(features), case.text
+        assert stored.is_clearly_crisis(features) == original.is_clearly_crisis(features)
+        assert stored.is_critical(features) == original.is_critical(features), case.text
+        assert stored.category(features) == original.category(features), case.text
+    stored._load_all()
+    assert _tables(stored) == _tables(original)
+
+
+def test_weights_that_are_not_whole_thousandths_are_stored_as_they_are() -> None:
+    data = {
+        "crisis": {"threshold": 1.0, "weights": {"gone": 0.1 + 0.2, "so": -0.5, "i gone": 1e-9}},
+        "critical": {"threshold": 2.0, "weights": {"useless": 40.0, "so": 0.75}},
+        "categories": {"labelling": {"useless": 0.3333333333333333}},
+    }
+    original = Learned(data)
+    stored = pickle.loads(pickle.dumps(original))
+    stored._load_all()
+    assert _tables(stored) == _tables(original)
+    assert stored.crisis["gone"] == 0.1 + 0.2 and not math.isnan(stored.crisis["so"])
