@@ -3,7 +3,10 @@ worth trying on each sentence. Matching runs in C and stays linear in the text."
 
 from __future__ import annotations
 
+import marshal
 import re
+from array import array
+from binascii import crc32
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from functools import reduce
@@ -217,6 +220,7 @@ GROUP_ORDER = {
     "concern": 6,
 }
 CHOSEN_LIMIT = 4096
+MASK_BUCKETS = 256
 
 
 class Index:
@@ -247,8 +251,68 @@ class Index:
                 for word in words:
                     self.masks[word] = self.masks.get(word, 0) | bit
 
+        self._pending: list[bytes | None] = []  # see __setstate__
+        self._waiting = 0
+
+    # --- storage: in a snapshot, each word's bits are a few numbers, read as words are met ---
+    #
+    # As integers the masks take ~0.9 MiB (each ~1,800 bits wide, for a handful of bits set);
+    # a short text needs a few dozen of them. So a snapshot keeps each word's set bits, in
+    # buckets by word, and a bucket becomes integers when a sentence first has a word of it.
+
+    def __getstate__(self) -> dict[str, object]:
+        self._read_all()
+        groups: list[list[str]] = [[] for _ in range(MASK_BUCKETS)]
+        for word in sorted(self.masks):
+            groups[_bucket(word)].append(word)
+        buckets = []
+        for group in groups:
+            counts, bits = array("H"), array("H")
+            for word in group:
+                mask = self.masks[word]
+                found = [bit for bit in range(mask.bit_length()) if mask >> bit & 1]
+                counts.append(len(found))
+                bits.extend(found)
+            buckets.append(marshal.dumps(("\n".join(group), counts.tobytes(), bits.tobytes())))
+        state = dict(self.__dict__, masks={}, _pending=buckets, _waiting=len(buckets))
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+
+    def _need(self, words: Set[str]) -> None:
+        pending = self._pending
+        for word in words:
+            number = _bucket(word)
+            if pending[number] is not None:
+                self._read(number)
+
+    def _read_all(self) -> None:
+        for number in range(len(self._pending)):
+            self._read(number)
+
+    def _read(self, number: int) -> None:
+        blob = self._pending[number]
+        if blob is None:
+            return
+        self._pending[number] = None
+        self._waiting -= 1
+        text, counts, bits = marshal.loads(blob)
+        if not text:
+            return
+        positions = iter(array("H", bits))
+        for word, count in zip(text.split("\n"), array("H", counts), strict=True):
+            mask = 0
+            for _ in range(count):
+                mask |= 1 << next(positions)
+            self.masks[word] = mask
+
+    # --- choosing ----------------------------------------------------------------------------
+
     def candidates(self, words: Set[str]) -> dict[str, list[Pattern]]:
         """The patterns worth trying on a sentence with these words, by group."""
+        if self._waiting:
+            self._need(words)
         width = self.width
         seen = reduce(or_, map(self.masks.get, words, repeat(0)), self.start)
         mask = seen & (seen >> width) & (seen >> (2 * width)) & self.lane
@@ -272,6 +336,11 @@ class Index:
             self.chosen.clear()
         self.chosen[mask] = groups
         return groups
+
+
+def _bucket(word: str) -> int:
+    """A checksum, not hash(): the same in every process."""
+    return crc32(word.encode("utf-8", "surrogatepass")) % MASK_BUCKETS
 
 
 def matches(patterns: list[Pattern], codes: Codes, code: str) -> list[tuple[Pattern, int, int]]:

@@ -16,8 +16,10 @@ from __future__ import annotations
 import os
 import pickle
 from binascii import crc32
-from typing import TYPE_CHECKING
 
+# Not typing.TYPE_CHECKING: importing typing costs a fresh process 0.8 MiB (mypy reads this
+# name the same way).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
 
