@@ -11,7 +11,9 @@ from importlib import resources
 from test_selftalk_quality import DATA as CASES
 from test_selftalk_quality import load_cases
 
-from tui.core.selftalk import default_analyser
+from tui.core.selftalk import Analyser, default_analyser
+from tui.core.selftalk.compiler import MASK_BUCKETS, Pattern
+from tui.core.selftalk.data import data_dir
 from tui.core.selftalk.learned import BUCKETS, Learned
 
 
@@ -64,3 +66,24 @@ def test_weights_that_are_not_whole_thousandths_are_stored_as_they_are() -> None
     stored._load_all()
     assert _tables(stored) == _tables(original)
     assert stored.crisis["gone"] == 0.1 + 0.2 and not math.isnan(stored.crisis["so"])
+
+
+def _named(chosen: dict[str, list[Pattern]]) -> dict[str, list[str]]:
+    return {group: [pattern.where for pattern in found] for group, found in chosen.items()}
+
+
+def test_stored_rule_index_chooses_the_same_rules() -> None:
+    """The index's word masks, stored as set bits by bucket, choose exactly what the integers
+    did, and a short sentence reads only a few buckets."""
+    original = Analyser(folder=data_dir()).built.index
+    stored = pickle.loads(pickle.dumps(original))
+    assert stored.masks == {}
+    analyser = default_analyser()
+    words = set(analyser.words("I'm such an idiot, I always mess everything up."))
+    assert _named(stored.candidates(words)) == _named(original.candidates(words))
+    assert 0 < sum(blob is None for blob in stored._pending) < MASK_BUCKETS // 4
+    for case in load_cases(CASES)[:3000]:
+        words = set(analyser.words(case.text))
+        assert _named(stored.candidates(words)) == _named(original.candidates(words)), case.text
+    stored._read_all()
+    assert stored.masks == original.masks
