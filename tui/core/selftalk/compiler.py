@@ -221,6 +221,7 @@ GROUP_ORDER = {
 }
 CHOSEN_LIMIT = 4096
 MASK_BUCKETS = 256
+NEED_BUDGET = 2_000  # words checked one by one before every bucket is read at once
 
 
 class Index:
@@ -252,7 +253,7 @@ class Index:
                     self.masks[word] = self.masks.get(word, 0) | bit
 
         self._pending: list[bytes | None] = []  # see __setstate__
-        self._waiting = 0
+        self._waiting = self._budget = 0
 
     # --- storage: in a snapshot, each word's bits are a few numbers, read as words are met ---
     #
@@ -274,13 +275,21 @@ class Index:
                 counts.append(len(found))
                 bits.extend(found)
             buckets.append(marshal.dumps(("\n".join(group), counts.tobytes(), bits.tobytes())))
-        state = dict(self.__dict__, masks={}, _pending=buckets, _waiting=len(buckets))
+        state = dict(
+            self.__dict__, masks={}, _pending=buckets, _waiting=len(buckets), _budget=NEED_BUDGET
+        )
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
 
     def _need(self, words: Set[str]) -> None:
+        """Read the buckets of these words, if not read yet; after a few thousand words,
+        every bucket (see Learned._need)."""
+        self._budget -= len(words)
+        if self._budget < 0:
+            self._read_all()
+            return
         pending = self._pending
         for word in words:
             number = _bucket(word)

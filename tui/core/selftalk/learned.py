@@ -27,6 +27,7 @@ CLEAR_MARGIN = 1.5
 # How a snapshot stores the weights (see Learned.__getstate__): in buckets by last word, read
 # as sentences need them.
 BUCKETS = 512
+NEED_BUDGET = 5_000  # features checked one by one before the rest is read at once
 _MILLI_ABSENT = -32768  # no weight, in a bucket of thousandths
 
 
@@ -93,7 +94,7 @@ class Learned:
         self.crisis_support = {k for k, v in self.crisis.items() if v >= SUPPORT}
         self.critical_support = {k for k, v in self.critical.items() if v >= SUPPORT}
         self._pending: list[bytes | None] = []  # buckets not read yet (see __setstate__)
-        self._waiting = 0
+        self._waiting = self._budget = 0
         self._word_list = ""
 
     # --- storage: a snapshot keeps the weights compact and reads them as they are needed ------
@@ -152,6 +153,7 @@ class Learned:
         self.critical_support = set()
         self._pending = list(state["buckets"])
         self._waiting = len(self._pending)
+        self._budget = NEED_BUDGET
         self._word_list = state["words"]
         self._words = None
 
@@ -163,7 +165,13 @@ class Learned:
         return self._words
 
     def _need(self, features: Set[str]) -> None:
-        """Read the buckets these features' weights are in, if not read yet."""
+        """Read the buckets these features' weights are in, if not read yet. After a few
+        thousand features (a long text, or a long while) read the rest at once: buckets of
+        rare words might never be read, and checking every feature costs more than them."""
+        self._budget -= len(features)
+        if self._budget < 0:
+            self._load_all()
+            return
         pending = self._pending
         for feature in features:
             number = _bucket(feature)
