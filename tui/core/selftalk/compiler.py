@@ -357,7 +357,18 @@ def matches(patterns: list[Pattern], codes: Codes, code: str) -> list[tuple[Patt
     another (what ``finditer`` does)."""
     found: list[tuple[Pattern, int, int]] = []
     for pattern in patterns:
-        for match in pattern.compiled(codes).finditer(code):
+        regex = pattern.regex or pattern.compiled(codes)
+        # Most patterns don't match: one search says so without making an iterator.
+        match = regex.search(code)
+        if match is None:
+            continue
+        start, end = match.span()
+        if end > start:
+            found.append((pattern, start, end))
+            rest = regex.finditer(code, end)  # as finditer goes on after a match
+        else:
+            rest = regex.finditer(code)  # after an empty match finditer's rules are subtler
+        for match in rest:
             start, end = match.span()
             if end > start:
                 found.append((pattern, start, end))
@@ -366,7 +377,13 @@ def matches(patterns: list[Pattern], codes: Codes, code: str) -> list[tuple[Patt
 
 def matches_any(patterns: list[Pattern], codes: Codes, code: str) -> bool:
     for pattern in patterns:
-        for match in pattern.compiled(codes).finditer(code):
+        regex = pattern.regex or pattern.compiled(codes)
+        match = regex.search(code)
+        if match is None:
+            continue
+        if match.end() > match.start():
+            return True
+        for match in regex.finditer(code):
             if match.end() > match.start():
                 return True
     return False
