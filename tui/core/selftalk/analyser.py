@@ -87,6 +87,10 @@ class _Built:
         )
 
 
+_NONE: frozenset[str] = frozenset()
+_NO_CONTEXT: tuple[bool, bool, None, None] = (False, False, None, None)
+
+
 class Reading:
     """What one sentence says on its own, whatever surrounds it: so it can be remembered."""
 
@@ -105,6 +109,7 @@ class Reading:
         crisis_rules = sentence.pick("crisis")
         by_rule = matches_any(crisis_rules, codes, code)
         clear = by_rule and matches_any([p for p in crisis_rules if p.kind == "clear"], codes, code)
+        candidates = sentence.candidates  # most sentences have candidates in few groups
         by_weights = (
             not by_rule
             and learned is not None
@@ -112,7 +117,9 @@ class Reading:
             and not matches_any(sentence.pick("idiom"), codes, code)
         )
         self.crisis = by_rule or by_weights
-        self.kind, self.defused, intro, answer = built.scoper.context(sentence)
+        self.kind, self.defused, intro, answer = (
+            built.scoper.context(sentence) if "context" in candidates else _NO_CONTEXT
+        )
         # Quoting an old thought to answer it (rules/quoting.toml): the characters where an
         # introduced old thought starts, and where a kind answer starts, in this sentence.
         self.intro: int | None = None
@@ -125,18 +132,26 @@ class Reading:
                 self.answer = starts[answer]
         # Concern cues (rules/concern.toml): "ask", "recovery", "settle", "live", "definite";
         # "weights" when only the weights read crisis, and not by far.
-        cues = {
-            pattern.kind
-            for pattern, start, _ in sentence.matches("concern")
-            if pattern.kind == "live" or not built.scoper.negations_before(words, start)
-        }
+        cues = (
+            {
+                pattern.kind
+                for pattern, start, _ in sentence.matches("concern")
+                if pattern.kind == "live" or not built.scoper.negations_before(words, start)
+            }
+            if "concern" in candidates
+            else set()
+        )
         if clear:
             cues.add("definite")  # a crisis concept rule: means with intent or the act itself
         if by_weights and learned is not None and not learned.is_clearly_crisis(features):
             cues.add("weights")  # near the threshold: asked about, not paused for
-        self.cues = frozenset(cues)
+        self.cues = frozenset(cues) if cues else _NONE
         # Which goodbye cues this sentence holds (see rules/farewell.toml).
-        self.farewell = frozenset(pattern.kind for pattern, _, _ in sentence.matches("farewell"))
+        self.farewell = (
+            frozenset(pattern.kind for pattern, _, _ in sentence.matches("farewell"))
+            if "farewell" in candidates
+            else _NONE
+        )
         # (category, start, end, weak), in characters from the start of the sentence.
         self.found: tuple[tuple[str, int, int, bool], ...] = ()
         raw = built.scoper.critical_findings(sentence)
