@@ -11,7 +11,7 @@ from importlib import resources
 from test_selftalk_quality import DATA as CASES
 from test_selftalk_quality import load_cases
 
-from tui.core.selftalk import Analyser, default_analyser
+from tui.core.selftalk import Analyser, default_analyser, snapshot
 from tui.core.selftalk.compiler import MASK_BUCKETS, Pattern
 from tui.core.selftalk.data import data_dir
 from tui.core.selftalk.learned import BUCKETS, Learned
@@ -87,3 +87,16 @@ def test_stored_rule_index_chooses_the_same_rules() -> None:
         assert _named(stored.candidates(words)) == _named(original.candidates(words)), case.text
     stored._read_all()
     assert stored.masks == original.masks
+
+
+def test_a_snapshot_rule_is_parsed_again_into_the_very_same_expression() -> None:
+    """A snapshot keeps each rule's source, not its expression: parsed again on first use, it
+    must give exactly the expression built from the data files."""
+    built = Analyser(folder=data_dir()).built
+    loaded = snapshot.load()
+    assert loaded is not None, "stale: run python -m tui.core.selftalk.snapshot"
+    stored, codes = loaded.index.patterns, loaded.codes
+    assert all(pattern.node is None and pattern.expression is None for pattern in stored)
+    for fresh, kept in zip(built.index.patterns, stored, strict=True):
+        assert fresh.where == kept.where
+        assert kept.source_expression(codes) == fresh.source_expression(built.codes), fresh.where

@@ -71,13 +71,13 @@ def load(expected: str | None = None) -> _Built | None:
 
 
 def save(built: _Built, path: Path | None = None) -> Path:
-    """Write ``built`` slimmed for reading: each rule keeps its regular expression's source
-    (compiled on first use) and none of what only building needed (pattern trees, the
-    parser's caches)."""
+    """Write ``built`` slimmed for reading: each rule keeps its source, parsed and compiled on
+    first use, and none of what only building needed (pattern trees, expressions, the
+    parser's caches); the weights and the index's masks are stored compactly (see
+    Learned.__getstate__ and Index.__getstate__)."""
     codes = built.codes
     for pattern in built.index.patterns:
-        pattern.source_expression(codes)
-        pattern.regex = None
+        pattern.regex = pattern.expression = None
         pattern.node = pattern.context = None
         pattern.trigger = None
         pattern.required = ()
