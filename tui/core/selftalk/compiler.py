@@ -143,20 +143,14 @@ class Codes(dict[str, str]):
         )
         self.other = chr(_PRIVATE_USE)
         self.other_participle = chr(_PRIVATE_USE + 1)
-        self.unknown: dict[str, str] = {}
+        self.unknown = _Met(self)
         self.sources: dict[int, tuple[Node, str]] = {}
 
     def __missing__(self, word: str) -> str:
-        code = self.unknown.get(word)
-        if code is None:
-            code = self.other_participle if self.is_past_participle(word) else self.other
-            if len(self.unknown) >= NORM_CACHE_LIMIT:
-                self.unknown.clear()
-            self.unknown[word] = code
-        return code
+        return self.other_participle if self.is_past_participle(word) else self.other
 
     def encode(self, words: Sequence[str]) -> str:
-        return "".join(map(self.__getitem__, words))
+        return "".join(map(self.unknown.__getitem__, words))
 
     def expression(self, node: Node) -> str:
         entry = self.sources.get(id(node))
@@ -204,6 +198,23 @@ class Codes(dict[str, str]):
         if isinstance(node, ClauseStart):
             return f"(?<!{self._class({BREAK}, negated=True)})"
         raise TypeError(f"cannot translate {node!r}")
+
+
+class _Met(dict[str, str]):
+    """Every word met so far, rule word or not, with its character: encoding a sentence is
+    then a dict lookup a word in C, where a word the rules don't name cost a Python call
+    (Codes.__missing__) each time it appeared. Bounded: cleared when full."""
+
+    def __init__(self, codes: Codes) -> None:
+        super().__init__()
+        self.codes = codes
+
+    def __missing__(self, word: str) -> str:
+        code = self.codes[word]
+        if len(self) >= NORM_CACHE_LIMIT:
+            self.clear()
+        self[word] = code
+        return code
 
 
 def _vocabulary(node: Node, words: set[str], seen: set[int]) -> None:
