@@ -200,18 +200,13 @@ class Learned:
             (self.crisis, self.crisis_support, crisis_bytes),
             (self.critical, self.critical_support, critical_bytes),
         ):
-            for feature, stored in zip(group, array(code, raw), strict=True):
-                if exact:
-                    if stored == _MILLI_ABSENT:
-                        continue
-                    weight = stored / 1000
-                elif math.isnan(stored):
-                    continue
-                else:
-                    weight = stored
-                weights[feature] = weight
-                if weight >= SUPPORT:
-                    support.add(feature)
+            pairs = zip(group, array(code, raw), strict=True)
+            if exact:
+                read = [(f, v / 1000) for f, v in pairs if v != _MILLI_ABSENT]
+            else:
+                read = [(f, v) for f, v in pairs if not math.isnan(v)]
+            weights.update(read)
+            support.update([feature for feature, weight in read if weight >= SUPPORT])
         width = len(self.category_names)
         columns = {number: [0.0] * width for number in fitted}
         for row, column, weight in sparse:
