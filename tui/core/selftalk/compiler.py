@@ -10,7 +10,6 @@ from binascii import crc32
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from functools import reduce
-from itertools import repeat
 from operator import or_
 
 from .data import Lexicon, Rule
@@ -344,7 +343,9 @@ class Index:
         if self._waiting:
             self._need(words)
         width = self.width
-        seen = reduce(or_, map(self.masks.get, words, repeat(0)), self.start)
+        # Words no rule names have no mask: left out, rather than OR-ed in as 0 (which copies
+        # the ~1,800-bit running total each time).
+        seen = reduce(or_, filter(None, map(self.masks.get, words)), self.start)
         mask = seen & (seen >> width) & (seen >> (2 * width)) & self.lane
         # Many sentences share a set of candidates ("I'm so stupid", "I'm such an idiot").
         known = self.chosen.get(mask)
