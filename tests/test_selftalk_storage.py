@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import math
 import pickle
+import sys
+import threading
 from importlib import resources
 
 from test_selftalk_quality import DATA as CASES
@@ -100,3 +102,34 @@ def test_a_snapshot_rule_is_parsed_again_into_the_very_same_expression() -> None
     for fresh, kept in zip(built.index.patterns, stored, strict=True):
         assert fresh.where == kept.where
         assert kept.source_expression(codes) == fresh.source_expression(built.codes), fresh.where
+
+
+def test_threads_reading_buckets_at_once_read_as_one_thread_does() -> None:
+    """The app warms the analyser in a thread while the person may already be typing: a
+    sentence must never be read against half a bucket another thread is still filling."""
+    texts = [case.text for case in load_cases(CASES)[:1500]]
+    expected = [default_analyser().analyse(text) for text in texts]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible
+    try:
+        for _ in range(3):
+            loaded = snapshot.load()
+            assert loaded is not None
+            shared = Analyser()
+            shared._built = loaded
+            results: dict[int, object] = {}
+
+            def read(
+                start: int, shared: Analyser = shared, into: dict[int, object] = results
+            ) -> None:
+                for number in range(start, len(texts), 6):
+                    into[number] = shared.analyse(texts[number])
+
+            threads = [threading.Thread(target=read, args=(start,)) for start in range(6)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            assert [results[number] for number in range(len(texts))] == expected
+    finally:
+        sys.setswitchinterval(interval)

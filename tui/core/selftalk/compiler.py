@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import marshal
 import re
+import threading
 from array import array
 from binascii import crc32
 from collections.abc import Sequence, Set
@@ -274,6 +275,7 @@ class Index:
 
         self._pending: list[bytes | None] = []  # see __setstate__
         self._waiting = self._budget = 0
+        self._lock = threading.Lock()
 
     # --- storage: in a snapshot, each word's bits are a few numbers, read as words are met ---
     #
@@ -298,10 +300,12 @@ class Index:
         state = dict(
             self.__dict__, masks={}, _pending=buckets, _waiting=len(buckets), _budget=NEED_BUDGET
         )
+        del state["_lock"]
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
+        self._lock = threading.Lock()
 
     def _need(self, words: Set[str]) -> None:
         """Read the buckets of these words, if not read yet; after a few thousand words,
@@ -321,11 +325,15 @@ class Index:
             self._read(number)
 
     def _read(self, number: int) -> None:
-        blob = self._pending[number]
-        if blob is None:
-            return
-        self._pending[number] = None
-        self._waiting -= 1
+        """Read one bucket: under a lock, marked read once all in (see Learned._read)."""
+        with self._lock:
+            blob = self._pending[number]
+            if blob is not None:
+                self._fill(blob)
+                self._pending[number] = None
+                self._waiting -= 1
+
+    def _fill(self, blob: bytes) -> None:
         text, counts, bits = marshal.loads(blob)
         if not text:
             return

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import marshal
 import math
+import threading
 from array import array
 from binascii import crc32
 from collections.abc import Sequence, Set
@@ -95,6 +96,7 @@ class Learned:
         self.critical_support = {k for k, v in self.critical.items() if v >= SUPPORT}
         self._pending: list[bytes | None] = []  # buckets not read yet (see __setstate__)
         self._waiting = self._budget = 0
+        self._lock = threading.Lock()
         self._word_list = ""
 
     # --- storage: a snapshot keeps the weights compact and reads them as they are needed ------
@@ -156,6 +158,7 @@ class Learned:
         self._budget = NEED_BUDGET
         self._word_list = state["words"]
         self._words = None
+        self._lock = threading.Lock()
 
     @property
     def words(self) -> frozenset[str]:
@@ -186,11 +189,17 @@ class Learned:
                 self._read(number)
 
     def _read(self, number: int) -> None:
-        blob = self._pending[number]
-        if blob is None:
-            return
-        self._pending[number] = None
-        self._waiting -= 1
+        """Read one bucket. Under a lock, and marked read only once its weights are all in:
+        the analyser may be shared between threads (the app warms it in one), and another
+        thread must never score a sentence against half a bucket."""
+        with self._lock:
+            blob = self._pending[number]
+            if blob is not None:
+                self._fill(blob)
+                self._pending[number] = None
+                self._waiting -= 1
+
+    def _fill(self, blob: bytes) -> None:
         text, code, crisis_bytes, critical_bytes, fitted, sparse = marshal.loads(blob)
         if not text:
             return
