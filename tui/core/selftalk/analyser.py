@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from . import snapshot
 from .compiler import Codes, Index, Pattern, compile_rule, matches_any
+from .concepts import Grid, GridRule
 from .data import Lexicon, Rule, load_lexicon, load_rules
 from .learned import LEARNED_MIN_WORDS, Features, Learned
 from .model import Analysis, Finding, hint_for, load_hints, remember_hints
@@ -42,6 +43,7 @@ class _Built:
         self.codes: Codes = self.index.codes
         self.tokens = Tokeniser(self.lexicon)
         self.scoper = Scoper(self.lexicon)
+        self.grid = Grid(folder)  # crisis by concept (data/concepts.toml)
         self.features = Features(self.lexicon)
         self.self_words = self.lexicon["self"]
         self.first_person = self.lexicon["first_person"]
@@ -94,7 +96,18 @@ _NO_CONTEXT: tuple[bool, bool, None, None] = (False, False, None, None)
 class Reading:
     """What one sentence says on its own, whatever surrounds it: so it can be remembered."""
 
-    __slots__ = ("answer", "crisis", "cues", "defused", "farewell", "found", "intro", "kind")
+    __slots__ = (
+        "answer",
+        "concepts",
+        "crisis",
+        "cues",
+        "defused",
+        "farewell",
+        "foreign",
+        "found",
+        "intro",
+        "kind",
+    )
 
     def __init__(self, built: _Built, low: str, words: WordList) -> None:
         sentence = built.sentence(low, words)
@@ -116,7 +129,11 @@ class Reading:
             and learned.is_crisis(features)
             and not matches_any(sentence.pick("idiom"), codes, code)
         )
-        self.crisis = by_rule or by_weights
+        # The concept grid (concepts.py): act, means, time and intent in any wording.
+        self.concepts = built.grid.concepts(words, low)
+        grid = built.grid.verdict(self.concepts)
+        self.foreign = grid is not None and grid.foreign
+        self.crisis = by_rule or by_weights or (grid is not None and grid.verdict == "crisis")
         self.kind, self.defused, intro, answer = (
             built.scoper.context(sentence) if "context" in candidates else _NO_CONTEXT
         )
@@ -141,8 +158,13 @@ class Reading:
             if "concern" in candidates
             else set()
         )
-        if clear:
+        if clear or (grid is not None and grid.verdict == "crisis"):
             cues.add("definite")  # a crisis concept rule: means with intent or the act itself
+        elif grid is not None and not self.crisis:
+            # The grid's weaker combinations (an act or means, no time): asked about, and on
+            # their own never made crisis by a present-intent cue ("want to jump out the
+            # window lmao").
+            cues.add("grid-ask")
         if by_weights and learned is not None and not learned.is_clearly_crisis(features):
             cues.add("weights")  # near the threshold: asked about, not paused for
         self.cues = frozenset(cues) if cues else _NONE
@@ -282,7 +304,8 @@ class Analyser:
             reading = self._reading(built, chunk.group())
             if reading is not None:
                 readings.append((chunk.start(), reading))
-        concern = _concern([reading for _, reading in readings])
+        joined = built.grid.entry([reading.concepts for _, reading in readings])
+        concern = _concern([reading for _, reading in readings], joined)
         crisis = concern == "crisis"
         spans: list[tuple[int, int, str]] = []
         answered = _answered(text, readings)
@@ -308,7 +331,10 @@ class Analyser:
             Finding(category, start, end, text[start:end], hint_for(category))
             for start, end, category in _non_overlapping(spans)
         )
-        english = bool(findings) or concern is not None or self._reads_as_english(built, low)
+        # Wording in another language the grid knows (its "foreign" rules) is asked about, and
+        # the text is still said to be one kindtone can't read.
+        said = concern is not None and not any(reading.foreign for _, reading in readings)
+        english = bool(findings) or said or self._reads_as_english(built, low)
         return Analysis(
             text=text,
             critical=bool(findings),
@@ -361,28 +387,35 @@ def _never(number: int, start: int, end: int) -> bool:
     return False
 
 
-def _concern(readings: list[Reading]) -> str | None:
+def _concern(readings: list[Reading], joined: dict[int, GridRule] | None = None) -> str | None:
     """What the worrying words in a text call for.
 
     Crisis words are crisis unless they look back from a safer place: a recovery cue in
     their sentence or within two either side, and no present intent ("live") in their own. With
     only a softer sign ("settle": therapy, "years ago", "I'm okay now") they are asked about
     rather than alarmed at. A goodbye note is crisis; possible risk (or weights that lean
-    that way) is asked about; a recovery cue alone is acknowledged."""
+    that way) is asked about; a recovery cue alone is acknowledged. ``joined``: what the
+    concept grid reads in two sentences side by side, by sentence number; its crisis goes
+    through the same recovery handling."""
     crisis = ask = recovery = False
+    joined = joined or {}
     # Present intent anywhere keeps every crisis sentence crisis: "I relapsed. Six weeks clean
     # and I threw it away."
     live = any("live" in reading.cues for reading in readings)
     last = len(readings) - 1
     for number, reading in enumerate(readings):
         cues = reading.cues
-        if "ask" in cues:
+        if "ask" in cues or "grid-ask" in cues:
             ask = True
         if "recovery" in cues:
             recovery = True
         if "ask" in cues and "live" in cues:
             crisis = True  # possible risk with a time or intent: "I won't need them after Friday"
-        if not reading.crisis:
+        pair = joined.get(number)
+        if pair is not None and pair.verdict == "crisis":
+            cues = cues | {"definite"}  # as definite as a crisis rule's
+        elif not reading.crisis:
+            ask = ask or pair is not None
             continue
         if live:
             crisis = True
