@@ -303,10 +303,12 @@ class KindtoneApp(App[int]):
 
     def on_resize(self, event: Resize) -> None:
         """Below the minimum size, a friendly message instead of a squashed layout."""
-        from tui.screens.too_small import TooSmallScreen
-
         width, height = event.size
         too_small = width < self.MIN_SIZE[0] or height < self.MIN_SIZE[1]
+        if not too_small and len(self.screen_stack) <= 1:
+            return  # the usual start: nothing to show or take away, nothing to import
+        from tui.screens.too_small import TooSmallScreen
+
         waiting = any(isinstance(screen, TooSmallScreen) for screen in self.screen_stack)
         if too_small and not waiting:
             self.push_screen(TooSmallScreen())
