@@ -208,3 +208,56 @@ async def test_a_steady_option_list_redraws_on_a_new_width_only(monkeypatch: Any
         await pilot.resize_terminal(30, 12)
         await pilot.pause()
         assert len(cleared) == 1
+
+
+async def test_a_screen_is_restyled_on_its_first_showing_only_when_a_rule_needs_it(
+    monkeypatch: Any,
+) -> None:
+    from textual.screen import Screen
+    from textual.widgets import Static
+
+    from tui.textual_internals import first_frame_is_complete
+
+    first_frame_is_complete()
+    restyled: list[str] = []
+    real = Screen.update_node_styles
+
+    def counted(self: Screen[Any], animate: bool = True) -> None:
+        restyled.append(type(self).__name__)
+        real(self, animate)
+
+    monkeypatch.setattr(Screen, "update_node_styles", counted)
+
+    class Plain(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("one")
+            yield Static("two")
+
+    async with Plain().run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        assert restyled == []  # each node was styled as it mounted: nothing to redo
+
+    class Last(Static):
+        DEFAULT_CSS = "Last:last-child { color: red; }"  # depends on siblings mounted later
+
+    class Ordered(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Last("one")
+            yield Last("two")
+
+    async with Ordered().run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        assert restyled == ["Screen"]
+        first, second = pilot.app.query(Last)
+        assert second.styles.color != first.styles.color
+
+    class Unscoped(App[None]):
+        CSS = "Static { color: red; }"  # not the app's stylesheet file: restyle to be safe
+
+        def compose(self) -> ComposeResult:
+            yield Static("one")
+
+    restyled.clear()
+    async with Unscoped().run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        assert restyled == ["Screen"]

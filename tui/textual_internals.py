@@ -15,6 +15,7 @@ from textual.widgets import OptionList
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.screen import Screen
     from textual.widgets import Footer
 
 
@@ -99,7 +100,8 @@ def first_frame_is_complete() -> None:
     and the screen asks for a full repaint of itself as it resumes. All of that repeats what
     is already on the terminal (home settled ~30 ms after its first frame, in four bursts).
     Now what was asked before a screen's first whole frame is taken as drawn by it; anything
-    asked after it is drawn as before.
+    asked after it is drawn as before. Nor is a screen shown for the first time restyled
+    when that would change nothing (see ``_styled_as_mounted``).
 
     Internals: ``Screen._on_screen_resume`` lays out and paints when the screen's size is
     new (``_size`` vs ``app.size``), then calls ``refresh()`` (``_repaint_required``);
@@ -119,6 +121,9 @@ def first_frame_is_complete() -> None:
 
     def _on_screen_resume(self: Screen[Any], event: Any) -> None:
         drawn_whole = self.is_attached and self._size != self.app.size
+        if not getattr(self, "_resumed_before", False) and _styled_as_mounted(self):
+            event.refresh_styles = False
+        self._resumed_before = True  # type: ignore[attr-defined]
         resume(self, event)
         if not (drawn_whole and self.is_current and not self.app._batch_count):
             return
@@ -148,6 +153,29 @@ def first_frame_is_complete() -> None:
     Screen._on_screen_resume = _on_screen_resume  # type: ignore[method-assign]
     Screen._on_update = _on_update  # type: ignore[method-assign]
     Screen._on_layout = _on_layout  # type: ignore[method-assign]
+
+
+def _styled_as_mounted(screen: Screen[Any]) -> bool:
+    """Whether restyling a screen that is shown for the first time would change nothing.
+
+    Each node was styled as it mounted; Textual restyles them all again when the screen
+    resumes (~10% of home's time to its first frame). That is needed only if a rule came
+    later that can reach a node mounted earlier: one not scoped to a widget type (a type's
+    own CSS arrives before its first node, and reaches only it and what it holds), apart
+    from the app's own stylesheet, loaded before any screen; or a rule that depends on
+    siblings mounted later (first/last child, odd/even) or on focus inside a node.
+
+    Internals: ``Stylesheet.source`` (``CssSource.scope``), ``App.css_path``, the
+    ``_has_order_style``/``_has_odd_or_even``/``_has_focus_within`` flags ``apply`` sets.
+    """
+    app = screen.app
+    own = {(str(path), "") for path in app.css_path}
+    if any(not src.scope and key not in own for key, src in app.stylesheet.source.items()):
+        return False
+    return not any(
+        node._has_order_style or node._has_odd_or_even or node._has_focus_within
+        for node in screen.walk_children(with_self=True)
+    )
 
 
 def hidden_toasts_left_alone() -> None:
