@@ -120,7 +120,8 @@ def first_frame_is_complete() -> None:
     on_layout = Screen._on_layout
 
     def _on_screen_resume(self: Screen[Any], event: Any) -> None:
-        drawn_whole = self.is_attached and self._size != self.app.size
+        size = self.app.size  # Textual lays out and paints only a non-empty new size
+        drawn_whole = self.is_attached and bool(size) and self._size != size
         if not getattr(self, "_resumed_before", False) and _styled_as_mounted(self):
             event.refresh_styles = False
         self._resumed_before = True  # type: ignore[attr-defined]
