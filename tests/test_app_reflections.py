@@ -258,3 +258,19 @@ async def test_after_a_delete_the_highlight_stays_where_it_was(tmp_path: Path) -
         current = screen.query_one(ReflectionList).current
         assert current is not None and current.id.startswith("04")  # the next one, not the top
         assert "3 reflections" in str(screen.query_one("#reflections-status", LiteralText).render())
+
+
+async def test_leaving_reflections_while_they_load_is_quiet(tmp_path: Path) -> None:
+    """The full read ends ~0.2 s after the first rows; leaving before it ended crashed the
+    app (NoMatches in the filter of a screen already gone)."""
+    seed(tmp_path)
+    app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path / "config")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.push_screen(ReflectionsScreen())
+        await pilot.pause()  # the first rows, not yet the whole history
+        app.pop_screen()
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running
