@@ -146,12 +146,21 @@ class ReflectionsScreen(Screen[None]):
                 markup=False,
             )
 
+    def _gone(self) -> bool:
+        """Left (popped) while its history was still being read in the thread: what the
+        thread brings back has nowhere to go."""
+        return self not in self.app.screen_stack
+
     def _failed(self, message: str) -> None:
+        if self._gone():
+            return
         self.query_one("#reflections-status", LiteralText).set_text(
             f"Your reflections couldn't be read: {message}"
         )
 
     def _loaded(self, index: ReflectionIndex, complete: bool) -> None:
+        if self._gone():
+            return
         self.index, self.complete = index, complete
         exercises = self.query_one("#filter-exercise", Select)
         current = exercises.value
