@@ -25,6 +25,13 @@ from tui.core.selftalk import CONCERNS, Analysis, analyse
         "I gave my pills to my partner to look after and I feel safer.",
         "Had the urge to cut last night, I held ice instead and it passed.",
         "Work was busy. It's a year since my attempt and I'm still here. We got a takeaway.",
+        # Milestones, help that held, what therapy taught, asking for help, a past self.
+        "Three years since the overdose, and I ran my first 10k today.",
+        "The support group kept me alive through the winter I wanted to die.",
+        "I learned in therapy that the suicidal thoughts were a symptom, not a fact.",
+        "I asked my doctor for help after months of wanting to die.",
+        "Wrote to the version of me who tried to kill herself and told her it gets better.",
+        "I told my brother I'd been thinking of ending it, and he sat with me all night.",
     ],
 )
 def test_looking_back_from_a_safer_place_is_recovery(text: str) -> None:
@@ -57,6 +64,9 @@ def test_possible_risk_is_asked_about(text: str) -> None:
         "Therapy is pointless, I've picked the date to end my life.",
         "I told my therapist I was fine but I have the pills ready for tonight.",
         "It's a year since my last attempt and I feel the same pull.",
+        "Two years since my attempt and tonight I'm going to do it again.",
+        "My group helped me stay last year, but I have the pills ready for tonight.",
+        "Once they've gone to bed I'm taking every pill in the drawer.",
     ],
 )
 def test_present_intent_stays_crisis_whatever_recovery_words_surround_it(text: str) -> None:
