@@ -185,6 +185,9 @@ def test_harsh_words_about_oneself_still_are() -> None:
         'My first thought was "you\'re so incompetent". Kinder: I fixed it in five minutes.',
         "\"You're a burden to everyone\" - that's the depression talking, my mates like me.",
         'When I hear "you never finish anything", I remind myself I finished my degree.',
+        # What happened, then the thought it set off under a label, then the answer.
+        'Missed the bus. Voice: "you can\'t even get that right". Me: buses run every ten minutes.',
+        'Burnt the toast. Head: "useless, can\'t even cook". Truth: I was helping with homework.',
     ],
 )
 def test_an_old_thought_quoted_to_be_answered_kindly_is_kind(text: str) -> None:
@@ -197,6 +200,8 @@ def test_a_quoted_harsh_thought_with_no_answer_is_still_read() -> None:
     assert analyse('I keep telling myself "I\'m a fraud" and I believe it.').critical
     # Nor is a bare harsh sentence with an answer after it: only a quoted or introduced one.
     assert analyse("I'm useless. Kinder: I had a hard day.").critical
+    # What happened is read as such when no old thought is introduced after it.
+    assert analyse("Missed the bus, I can't even get that right. Me: buses run often.").critical
 
 
 def _blind_batches() -> dict[str, list[Case]]:

@@ -471,7 +471,8 @@ def _answered(text: str, readings: list[tuple[int, Reading]]) -> Callable[[int, 
     """Which findings are an old harsh thought quoted to be answered kindly ("Old thought:
     I'm useless. Kinder: I had a hard day and still showed up."), which is what the
     exercises invite: with a kind answer somewhere in the text, a finding inside quotation
-    marks, after an introduction ("Old thought:", "Before:"), or inside the answer itself."""
+    marks, after an introduction ("Old thought:", "Before:"), inside the answer itself, or in
+    the sentence just before an introduction (what happened: "Failed my test. Voice: ...")."""
     answers = [number for number, (_, reading) in enumerate(readings) if reading.answer is not None]
     if not answers:
         return _never
@@ -482,9 +483,12 @@ def _answered(text: str, readings: list[tuple[int, Reading]]) -> Callable[[int, 
         if number > last_answer:
             return False  # after every answer: said afresh
         offset, reading = readings[number]
+        if number < last_answer and readings[number + 1][1].intro is not None:
+            return True  # what happened, told just before the old thought it set off
         if reading.answer is not None and end > offset + reading.answer:
             return True  # in the answer, or reaching into it
-        if reading.intro is not None and start >= offset + reading.intro:
+        if reading.intro is not None and end > offset + reading.intro:
+            # after the introduction, or reaching into it from its label ("Voice: ...")
             return True
         return any(low <= start and end <= high for low, high in quotes)
 
