@@ -6,6 +6,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import textual._wait
+
+# Pilot's pause() and press() wait for "idle" by sleeping 20 ms at a time until the process used
+# under 1 ms of CPU in one of them (textual._wait): at least 20 ms a call, ~60 ms on average,
+# and the suite makes thousands of calls (most of its wall time was these sleeps). The same test
+# of idleness (under 5% of one core) in 5 ms slices. A test that needs something to have
+# happened waits for that condition (tests/helpers_pty.py: until), never on idleness alone.
+textual._wait.SLEEP_GRANULARITY = 0.005
+textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 20
 
 
 @pytest.fixture(autouse=True)

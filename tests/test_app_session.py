@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from helpers_pty import session_opened
 from textual import events
 from textual.widgets import TextArea
 
@@ -94,8 +95,7 @@ async def test_whole_session_by_keyboard(tmp_path: Path) -> None:
 async def test_back_keeps_text_and_leaving_can_keep_it(tmp_path: Path) -> None:
     app = KindtoneApp(data_dir=tmp_path, start_exercise="noticing-the-critic")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        screen = app.screen
+        screen = await session_opened(pilot)
         assert isinstance(screen, SessionScreen)
         while not screen.session.current.step.takes_text:  # type: ignore[union-attr]
             await pilot.press("ctrl+n")
@@ -117,8 +117,7 @@ async def test_back_keeps_text_and_leaving_can_keep_it(tmp_path: Path) -> None:
 
 
 async def _at_first_text_step(app: KindtoneApp, pilot) -> SessionScreen:  # type: ignore[no-untyped-def]
-    await pilot.pause()
-    screen = app.screen
+    screen = await session_opened(pilot)
     assert isinstance(screen, SessionScreen)
     while not screen.session.current.step.takes_text:
         await pilot.press("ctrl+n")

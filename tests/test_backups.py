@@ -439,7 +439,6 @@ async def test_the_app_backs_up_after_a_save(tmp_path: Path) -> None:
     data_dir = tmp_path / "fresh"
     app = KindtoneApp(data_dir=data_dir, start_exercise="just-a-thought")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
         await walk_session(pilot, "words worth keeping")
         await app.workers.wait_for_complete()
     [today] = list_backups(data_dir)

@@ -21,7 +21,7 @@ from typing import Any
 
 import orjson
 import pytest
-from helpers_pty import ROOT, PtyApp, child_env, kindtone_argv
+from helpers_pty import ROOT, PtyApp, child_env, kindtone_argv, session_opened, until
 
 from tui.core.locking import lock_folder
 from tui.core.storage import ReflectionStore, parse_month
@@ -705,7 +705,7 @@ async def test_a_failed_save_says_so_keeps_the_draft_and_the_old_store(
     app = KindtoneApp(data_dir=data_dir, start_exercise="just-a-thought")
     notes = record_notifications(app)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await pilot.pause()
+        await session_opened(pilot)
         switch["on"] = True
         assert await walk_session(pilot, ANSWER) == 2
         assert isinstance(app.screen, SummaryScreen)
@@ -738,7 +738,7 @@ async def test_a_failed_save_on_leaving_says_the_draft_holds_the_words(
     app = KindtoneApp(data_dir=data_dir, start_exercise="just-a-thought")
     notes = record_notifications(app)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await pilot.pause()
+        await session_opened(pilot)
         switch["on"] = True
         await pilot.press("ctrl+n")
         await pilot.pause()
@@ -771,7 +771,7 @@ async def test_when_even_the_draft_cannot_be_written_the_words_stay_on_screen(
     app = KindtoneApp(data_dir=data_dir, start_exercise="just-a-thought")
     notes = record_notifications(app)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await pilot.pause()
+        await session_opened(pilot)
         switch["on"] = True
         await walk_session(pilot, ANSWER)
         assert "kept as a draft" not in screen_text_of(app), "that would not be true"
@@ -792,6 +792,7 @@ async def test_restarting_a_session_command_offers_the_unfinished_one_first(
     from tui.app import KindtoneApp
     from tui.core.exercises import load_library
     from tui.core.session import Session
+    from tui.screens.home import HomeScreen
     from tui.screens.resume import ResumeScreen
 
     data_dir = tmp_path / "data"
@@ -803,8 +804,7 @@ async def test_restarting_a_session_command_offers_the_unfinished_one_first(
 
     app = KindtoneApp(data_dir=data_dir, start_exercise="noticing-the-critic")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.pause()
+        await until(pilot, lambda: not isinstance(app.screen, HomeScreen), "start-up")
         offered = isinstance(app.screen, ResumeScreen)
         await pilot.press("ctrl+n", "ctrl+n")  # whatever is on screen, move on a little
         await pilot.pause()
