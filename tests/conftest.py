@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,9 +18,31 @@ textual._wait.SLEEP_GRANULARITY = 0.005
 textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 20
 
 
+@pytest.fixture(scope="session")
+def _own_folders(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where tests that never asked for ``tmp_path`` get a folder of their own."""
+    return tmp_path_factory.mktemp("own")
+
+
+_OWN = itertools.count()
+
+
 @pytest.fixture(autouse=True)
-def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Point every default location at a temporary folder, in case something forgets --data-dir."""
+def isolated_data_dir(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, _own_folders: Path
+) -> Iterator[Path]:
+    """Point every default location at a temporary folder, in case something forgets --data-dir.
+
+    A test that uses ``tmp_path`` gets them inside it; any other (most of the ~2,000, like each
+    rule's examples) a new empty folder of its own, made with one mkdir. pytest's ``tmp_path``
+    rescans every folder it made so far to number the next and re-points a symlink, which on
+    this disk cost those tests more than they do.
+    """
+    if "tmp_path" in request.fixturenames:
+        tmp_path: Path = request.getfixturevalue("tmp_path")
+    else:
+        tmp_path = _own_folders / str(next(_OWN))
+        tmp_path.mkdir()
     data_dir = tmp_path / "kindtone-data"
     monkeypatch.setenv("KINDTONE_DATA_DIR", str(data_dir))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
