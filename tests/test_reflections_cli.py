@@ -726,3 +726,22 @@ def test_an_import_cut_short_between_renames_says_exactly_what_was_added(
     assert ReflectionStore(data_dir).count() == 4
     code, out, _ = run("import", str(file))
     assert code == 0 and "8 added, 4 already there" in out
+
+
+def test_show_prints_the_answer_to_the_direct_question(run: Run, data_dir: Path) -> None:
+    """The answer to "are you thinking of ending your life…" is kept; show prints it too."""
+    record = session_record(datetime(2026, 11, 2, 9, 0, tzinfo=ZONE), NEW)
+    record["safety_checks"] = [
+        {"exercise": "lets-try-that-again", "step": 1, "answer": "no"},
+        {"exercise": "lets-try-that-again", "step": 3, "answer": "rather-not"},
+    ]
+    ReflectionStore(data_dir).save_many([record])
+    code, out, _ = run("show", NEW)
+    assert code == 0
+    asked = [line for line in out.splitlines() if line.startswith("Asked:")]
+    assert asked == [
+        "Asked:       thoughts of ending life or self-harm? no, safe "
+        "(at Let's try that again, step 2)",
+        "Asked:       thoughts of ending life or self-harm? rather not say "
+        "(at Let's try that again, step 4)",
+    ]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from . import snapshot
 from .compiler import Codes, Index, Pattern, compile_rule, matches_any
+from .concepts import Grid, GridRule
 from .data import Lexicon, Rule, load_lexicon, load_rules
 from .learned import LEARNED_MIN_WORDS, Features, Learned
 from .model import Analysis, Finding, hint_for, load_hints, remember_hints
@@ -40,6 +41,7 @@ class _Built:
         self.codes: Codes = self.index.codes
         self.tokens = Tokeniser(self.lexicon)
         self.scoper = Scoper(self.lexicon)
+        self.grid = Grid(folder)  # crisis by concept (data/concepts.toml)
         self.features = Features(self.lexicon)
         self.self_words = self.lexicon["self"]
         self.first_person = self.lexicon["first_person"]
@@ -78,7 +80,18 @@ class _Built:
 class Reading:
     """What one sentence says on its own, whatever surrounds it: so it can be remembered."""
 
-    __slots__ = ("answer", "crisis", "cues", "defused", "farewell", "found", "intro", "kind")
+    __slots__ = (
+        "answer",
+        "concepts",
+        "crisis",
+        "cues",
+        "defused",
+        "farewell",
+        "foreign",
+        "found",
+        "intro",
+        "kind",
+    )
 
     def __init__(self, built: _Built, low: str, words: WordList) -> None:
         sentence = built.sentence(low, words)
@@ -99,7 +112,11 @@ class Reading:
             and learned.is_crisis(features)
             and not matches_any(sentence.pick("idiom"), codes, code)
         )
-        self.crisis = by_rule or by_weights
+        # The concept grid (concepts.py): act, means, time and intent in any wording.
+        self.concepts = built.grid.concepts(words, low)
+        grid = built.grid.verdict(self.concepts)
+        self.foreign = grid is not None and grid.foreign
+        self.crisis = by_rule or by_weights or (grid is not None and grid.verdict == "crisis")
         self.kind, self.defused, intro, answer = built.scoper.context(sentence)
         # Quoting an old thought to answer it (rules/quoting.toml): the characters where an
         # introduced old thought starts, and where a kind answer starts, in this sentence.
@@ -118,8 +135,13 @@ class Reading:
             for pattern, start, _ in sentence.matches("concern")
             if pattern.kind == "live" or not built.scoper.negations_before(words, start)
         }
-        if clear:
+        if clear or (grid is not None and grid.verdict == "crisis"):
             cues.add("definite")  # a crisis concept rule: means with intent or the act itself
+        elif grid is not None and not self.crisis:
+            # The grid's weaker combinations (an act or means, no time): asked about, and on
+            # their own never made crisis by a present-intent cue ("want to jump out the
+            # window lmao").
+            cues.add("grid-ask")
         if by_weights and learned is not None and not learned.is_clearly_crisis(features):
             cues.add("weights")  # near the threshold: asked about, not paused for
         self.cues = frozenset(cues)
@@ -257,7 +279,8 @@ class Analyser:
             reading = self._reading(built, chunk.group())
             if reading is not None:
                 readings.append((chunk.start(), reading))
-        concern = _concern([reading for _, reading in readings])
+        joined = built.grid.entry([reading.concepts for _, reading in readings])
+        concern = _concern([reading for _, reading in readings], joined)
         crisis = concern == "crisis"
         spans: list[tuple[int, int, str]] = []
         answered = _answered(text, readings)
@@ -283,7 +306,10 @@ class Analyser:
             Finding(category, start, end, text[start:end], hint_for(category))
             for start, end, category in _non_overlapping(spans)
         )
-        english = bool(findings) or concern is not None or self._reads_as_english(built, low)
+        # Wording in another language the grid knows (its "foreign" rules) is asked about, and
+        # the text is still said to be one kindtone can't read.
+        said = concern is not None and not any(reading.foreign for _, reading in readings)
+        english = bool(findings) or said or self._reads_as_english(built, low)
         return Analysis(
             text=text,
             critical=bool(findings),
@@ -335,28 +361,35 @@ def _never(number: int, start: int, end: int) -> bool:
     return False
 
 
-def _concern(readings: list[Reading]) -> str | None:
+def _concern(readings: list[Reading], joined: dict[int, GridRule] | None = None) -> str | None:
     """What the worrying words in a text call for.
 
     Crisis words are crisis unless they look back from a safer place: a recovery cue in
     their sentence or within two either side, and no present intent ("live") in their own. With
     only a softer sign ("settle": therapy, "years ago", "I'm okay now") they are asked about
     rather than alarmed at. A goodbye note is crisis; possible risk (or weights that lean
-    that way) is asked about; a recovery cue alone is acknowledged."""
+    that way) is asked about; a recovery cue alone is acknowledged. ``joined``: what the
+    concept grid reads in two sentences side by side, by sentence number; its crisis goes
+    through the same recovery handling."""
     crisis = ask = recovery = False
+    joined = joined or {}
     # Present intent anywhere keeps every crisis sentence crisis: "I relapsed. Six weeks clean
     # and I threw it away."
     live = any("live" in reading.cues for reading in readings)
     last = len(readings) - 1
     for number, reading in enumerate(readings):
         cues = reading.cues
-        if "ask" in cues:
+        if "ask" in cues or "grid-ask" in cues:
             ask = True
         if "recovery" in cues:
             recovery = True
         if "ask" in cues and "live" in cues:
             crisis = True  # possible risk with a time or intent: "I won't need them after Friday"
-        if not reading.crisis:
+        pair = joined.get(number)
+        if pair is not None and pair.verdict == "crisis":
+            cues = cues | {"definite"}  # as definite as a crisis rule's
+        elif not reading.crisis:
+            ask = ask or pair is not None
             continue
         if live:
             crisis = True

@@ -1,0 +1,384 @@
+"""Crisis by concept: a grid of what a sentence says, not of how it is worded.
+
+Phrase rules (rules/crisis.toml) catch wording someone has written before. Plain statements of
+current risk come in endless new wordings ("took them all an hour ago", "the fishing knife is on
+the bunk and I'm doing it tonight"), but they are made of a few concepts: an ACT (swallow, jump,
+drive into, cut), a MEANS (pills, bleach, a roof, a river, a rope, a blade, a gun), a TIME (now,
+tonight, an hour ago, when the house goes quiet) and INTENT or CERTAINTY ("I've decided",
+"doing it"). The grid (data/concepts.toml, reviewable like the rules) names the concepts as
+short phrases and says which combinations are ``crisis`` and which are ``ask``; each
+combination carries examples it must fire on and counter-examples it must not (tests).
+
+One pass over a sentence's words finds every concept. An act counts only when the writer does
+it: not negated just before ("I didn't take them"), and with no one else as its subject in its
+clause ("the kids are jumping off the harbour wall"). A sentence that looks back from a
+distance ("two years ago", "I used to") gives the grid nothing. Journal answers bury the key
+sentence among everyday ones, so two sentences side by side are read together too.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from .data import DataError, _key_line, _read, data_dir
+from .tokens import BREAK
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from importlib.abc import Traversable
+    from pathlib import Path
+
+NAME = "concepts.toml"
+VERDICTS = ("crisis", "ask")
+# A phrase is a tuple of steps: a set of words one word must be in, or a gap (how many words,
+# none of them a clause break, may be skipped).
+Step = frozenset[str] | int
+Phrase = tuple[Step, ...]
+# Stand-ins a phrase may use for words no list can hold.
+_NUMBER, _CLOCK, _ING = "<num>", "<clock>", "<ing>"
+_SPECIAL = frozenset({_NUMBER, _CLOCK, _ING})
+_END = (BREAK,)  # the end of a sentence reads as a clause break: "I've decided."
+_DIGIT = re.compile(r"\d")
+VERDICTS_LIMIT = 4_096  # concept sets remembered (cleared when full)
+
+
+@dataclass(frozen=True, slots=True)
+class GridRule:
+    name: str
+    verdict: str
+    needs: tuple[frozenset[str], ...]  # each: one of these concepts
+    unless: frozenset[str]
+    foreign: bool  # wording in another language: says nothing about whether the text is English
+    examples: tuple[str, ...]
+    counter_examples: tuple[str, ...]
+    where: str
+
+
+class Grid:
+    """The concepts and the combinations that call for ``crisis`` or ``ask``."""
+
+    def __init__(self, folder: Traversable | Path | None = None) -> None:
+        file = (folder or data_dir()).joinpath(NAME)
+        data, lines = _read(file)
+        self.file = file.name
+        for key in data:
+            if key not in ("settings", "concepts", "grid"):
+                raise DataError(
+                    f"{file.name}:{_key_line(lines, 1, len(lines), key)}: unknown {key!r}"
+                )
+        phrases = _concepts(data.get("concepts", {}), file.name, lines)
+        settings = data.get("settings", {})
+        names = set(phrases)
+        for key in ("acts", "blocking", "self_start", "other_subject", "self_subject"):
+            if key not in settings:
+                raise DataError(f"{file.name}:1: [settings] has no {key!r}")
+        self.acts = frozenset(settings["acts"])
+        self.blocking = frozenset(settings["blocking"])
+        for concept in self.acts | self.blocking:
+            if concept not in names:
+                raise DataError(f"{file.name}:1: [settings] names an unknown concept {concept!r}")
+        self.self_start = frozenset(str(settings["self_start"]).split())
+        self.filler = frozenset(str(settings.get("filler", "")).split())
+        self.other_subject = frozenset(str(settings["other_subject"]).split())
+        self.self_subject = frozenset(str(settings["self_subject"]).split())
+        self.negators = frozenset(str(settings.get("negators", "")).split())
+        # One flat table, for memory: a first word (or stand-in) -> (concept, the steps after
+        # it), and "first second" -> (concept, the steps after both) for phrases whose second
+        # step is plain words. Keyed by two words, a sentence's many "the" and "i" try only
+        # the few phrases their next word can continue.
+        index: dict[str, list[tuple[str, Phrase]]] = {}
+        for concept, concept_phrases in phrases.items():
+            for phrase in concept_phrases:
+                first, second = phrase[0], phrase[1] if len(phrase) > 1 else None
+                assert not isinstance(first, int)
+                keyed = isinstance(second, frozenset) and _SPECIAL.isdisjoint(second)
+                rest = phrase[2:] if keyed else phrase[1:]
+                for word in first:
+                    if keyed:
+                        assert isinstance(second, frozenset)
+                        for following in second:
+                            key = sys.intern(f"{word} {following}")
+                            index.setdefault(key, []).append((concept, rest))
+                    else:
+                        index.setdefault(word, []).append((concept, rest))
+        self.index = {key: tuple(entries) for key, entries in index.items()}
+        self.firsts = frozenset(key.split(" ", 1)[0] for key in index)
+        self.rules = _grid_rules(data.get("grid", []), file.name, lines, names)
+        # Verdicts by concept set: most sentences share a few sets ({SELF}, {SELF, TIME}).
+        self._verdicts: dict[frozenset[str], GridRule | None] = {}
+        # Every combination needs an anchor (an act, a means, "doing it"): two sentences
+        # without one are not worth reading together.
+        self.anchors = frozenset(settings.get("anchors", []))
+        for rule in self.rules:
+            if not any(need <= self.anchors for need in rule.needs):
+                raise DataError(f"{rule.where}: {rule.name!r} needs none of [settings] anchors")
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def concepts(self, words: Sequence[str], low: str | None = None) -> frozenset[str]:
+        """The concepts one sentence holds, the writer's own acts only; nothing when it looks
+        back from a distance. ``low``: the sentence's text, if known (a text with no digit
+        need not be looked at for numbers)."""
+        padded = [*words, *_END]
+        found: dict[str, list[int]] = {}
+        firsts = self.firsts
+        numbers = low is None or _DIGIT.search(low) is not None
+        for position, word in enumerate(words):
+            if numbers and word[:1].isdigit():
+                self._starting(padded, position, _NUMBER, found)
+                if word.endswith(("am", "pm")):
+                    self._starting(padded, position, _CLOCK, found)
+            if word in firsts:
+                self._starting(padded, position, word, found)
+        if not found or not self.blocking.isdisjoint(found):
+            return frozenset()
+        for act in self.acts.intersection(found):
+            kept = [start for start in found[act] if self._by_writer(words, start)]
+            if kept:
+                found[act] = kept
+            else:
+                del found[act]
+        concepts = set(found)
+        if "SELF" not in concepts and self._starts_with_act(words):
+            concepts.add("SELF")  # "took them all an hour ago": the writer, unnamed
+        return frozenset(concepts)
+
+    def _starting(
+        self, padded: list[str], position: int, first: str, found: dict[str, list[int]]
+    ) -> None:
+        """The phrases starting at ``position``, whose first word is (or stands for) ``first``."""
+        index = self.index
+        self._find(padded, position, index.get(first), 1, found)
+        self._find(padded, position, index.get(f"{first} {padded[position + 1]}"), 2, found)
+
+    @staticmethod
+    def _find(
+        padded: list[str],
+        position: int,
+        entries: tuple[tuple[str, Phrase], ...] | None,
+        matched: int,
+        found: dict[str, list[int]],
+    ) -> None:
+        """Which of ``entries`` (their first ``matched`` words matched) go on to match."""
+        if entries is None:
+            return
+        for concept, rest in entries:
+            if _matches(padded, position + matched, rest):
+                found.setdefault(concept, []).append(position)
+
+    def _by_writer(self, words: Sequence[str], start: int) -> bool:
+        """Not negated just before, and nobody else the subject in its clause."""
+        for back in range(start - 1, max(-1, start - 4), -1):
+            if words[back] == BREAK:
+                break
+            if words[back] in self.negators:
+                return False
+        for back in range(start - 1, -1, -1):
+            word = words[back]
+            if word == BREAK or word in ("and", "but", "so", "then"):
+                return True
+            if word in self.self_subject:
+                return True
+            if word in self.other_subject:
+                return False
+        return True
+
+    def _starts_with_act(self, words: Sequence[str]) -> bool:
+        for word in words:
+            if word in self.filler or word == BREAK:
+                continue
+            return word in self.self_start
+        return False
+
+    def verdict(self, concepts: frozenset[str]) -> GridRule | None:
+        """The first combination these concepts make (crisis ones come first), if any."""
+        if self.anchors.isdisjoint(concepts):
+            return None  # most sentences: no act, no means
+        verdicts = self._verdicts
+        try:
+            return verdicts[concepts]
+        except KeyError:
+            pass
+        found = next((rule for rule in self.rules if made(rule, concepts)), None)
+        if len(verdicts) >= VERDICTS_LIMIT:
+            verdicts.clear()
+        verdicts[concepts] = found
+        return found
+
+    def __getstate__(self) -> dict[str, Any]:
+        """For the snapshot: nothing remembered, and no examples (tests read the sources)."""
+        state = dict(self.__dict__)
+        state["_verdicts"] = {}
+        state["rules"] = tuple(
+            replace(rule, examples=(), counter_examples=()) for rule in self.rules
+        )
+        return state
+
+    def entry(self, sentences: Sequence[frozenset[str]]) -> dict[int, GridRule]:
+        """Combinations only two sentences side by side make ("I've got the rope in the boot
+        of my car. Tomorrow after my shift is when I'm doing it."), by sentence number (both
+        of the two). Each of the two must hold an anchor (an act, a means, "doing it"), so a
+        time or a decision from the next everyday sentence ("Tomorrow is the dentist.") never
+        completes a combination."""
+        found: dict[int, GridRule] = {}
+        anchors = self.anchors
+        for number in range(len(sentences) - 1):
+            first, second = sentences[number], sentences[number + 1]
+            if not first or not second:
+                continue
+            if anchors.isdisjoint(first) or anchors.isdisjoint(second):
+                continue  # each must hold an act or a means: not a time from another story
+            rule = self.verdict(first | second)
+            if rule is None:
+                continue
+            for each in (number, number + 1):
+                alone = self.verdict(sentences[each])
+                if alone is None or (alone.verdict == "ask" and rule.verdict == "crisis"):
+                    previous = found.get(each)
+                    if previous is None or previous.verdict == "ask":
+                        found[each] = rule
+        return found
+
+
+def side_by_side(sentences: Sequence[frozenset[str]]) -> list[frozenset[str]]:
+    """What the grid reads: each sentence, and each two sentences side by side together."""
+    pairs = [sentences[n] | sentences[n + 1] for n in range(len(sentences) - 1)]
+    return [*sentences, *pairs]
+
+
+def made(rule: GridRule, concepts: frozenset[str]) -> bool:
+    """Whether ``concepts`` make the combination ``rule`` names."""
+    return rule.unless.isdisjoint(concepts) and all(
+        not need.isdisjoint(concepts) for need in rule.needs
+    )
+
+
+def _matches(words: Sequence[str], position: int, steps: Phrase) -> bool:
+    if not steps:
+        return True
+    step = steps[0]
+    if isinstance(step, int):
+        for skip in range(step + 1):
+            at = position + skip
+            if at >= len(words):
+                return False
+            if skip and words[at - 1] == BREAK:
+                return False
+            if _matches(words, at, steps[1:]):
+                return True
+        return False
+    if position >= len(words):
+        return False
+    word = words[position]
+    if word in step:
+        return _matches(words, position + 1, steps[1:])
+    if _NUMBER in step and word[:1].isdigit():
+        return _matches(words, position + 1, steps[1:])
+    if _CLOCK in step and word[:1].isdigit() and word.endswith(("am", "pm")):
+        return _matches(words, position + 1, steps[1:])
+    if _ING in step and word.endswith("ing") and len(word) > 4:
+        return _matches(words, position + 1, steps[1:])
+    return False
+
+
+def _concepts(table: dict[str, Any], name: str, lines: list[str]) -> dict[str, list[Phrase]]:
+    """Each concept: phrases, one a line. Words in a step are joined by "/"; "~N" skips up
+    to N words; "@NAME" is any single word of concept NAME; <num>, <clock> and <ing> stand
+    for a number, a time ("3am") and a word ending in -ing."""
+    raw: dict[str, list[str]] = {}
+    for concept, text in table.items():
+        if not isinstance(text, str) or not text.strip():
+            line = _key_line(lines, 1, len(lines), concept)
+            raise DataError(f"{name}:{line}: concept {concept!r} must be a string of phrases")
+        raw[concept] = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    singles = {
+        concept: frozenset(p for p in phrases if " " not in p and "/" not in p and "@" not in p)
+        | frozenset(w for p in phrases if " " not in p and "/" in p for w in p.split("/"))
+        for concept, phrases in raw.items()
+    }
+    compiled: dict[str, list[Phrase]] = {}
+    shared: dict[frozenset[str], frozenset[str]] = {}
+    for concept, phrases in raw.items():
+        line = _key_line(lines, 1, len(lines), concept)
+        out: list[Phrase] = []
+        for phrase in phrases:
+            steps: list[Step] = []
+            for token in phrase.split():
+                if token.startswith("~") and token[1:].isdigit():
+                    steps.append(int(token[1:]))
+                    continue
+                words: set[str] = set()
+                for word in token.split("/"):
+                    if word.startswith("@"):
+                        if word[1:] not in singles:
+                            raise DataError(f"{name}:{line}: {concept}: unknown concept {word}")
+                        words |= singles[word[1:]]
+                    elif word.startswith("<") and word not in _SPECIAL:
+                        raise DataError(f"{name}:{line}: {concept}: unknown stand-in {word}")
+                    else:
+                        words.add(sys.intern(word))
+                # One copy of each word and each set, for the snapshot's memory.
+                step = frozenset(words)
+                steps.append(shared.setdefault(step, step))
+            if not steps or isinstance(steps[0], int) or isinstance(steps[-1], int):
+                raise DataError(f"{name}:{line}: {concept}: a phrase can't start or end with ~N")
+            out.append(tuple(steps))
+        compiled[concept] = out
+    return compiled
+
+
+_GRID_KEYS = frozenset(
+    {"name", "verdict", "needs", "unless", "foreign", "examples", "counter_examples"}
+)
+
+
+def _grid_rules(
+    tables: list[dict[str, Any]], name: str, lines: list[str], concepts: set[str]
+) -> tuple[GridRule, ...]:
+    starts = [n for n, line in enumerate(lines, 1) if line.strip() == "[[grid]]"]
+    if len(starts) != len(tables):
+        raise DataError(f"{name}:1: write each grid rule's header as [[grid]] on a line of its own")
+    rules: list[GridRule] = []
+    for number, (table, first) in enumerate(zip(tables, starts, strict=True)):
+        last = starts[number + 1] - 1 if number + 1 < len(starts) else len(lines)
+
+        def fail(key: str, message: str, first: int = first, last: int = last) -> DataError:
+            return DataError(f"{name}:{_key_line(lines, first, last, key)}: {message}")
+
+        for key in table:
+            if key not in _GRID_KEYS:
+                raise fail(key, f"unknown key {key!r} (a grid rule may have: {sorted(_GRID_KEYS)})")
+        for key in ("name", "verdict", "needs", "examples"):
+            if key not in table:
+                raise fail(key, f"the grid rule has no {key!r}")
+        if table["verdict"] not in VERDICTS:
+            raise fail("verdict", f"verdict must be one of {', '.join(VERDICTS)}")
+        needs = tuple(frozenset(str(need).split("|")) for need in table["needs"])
+        unless = frozenset(table.get("unless", []))
+        for key, named in (("needs", frozenset().union(*needs)), ("unless", unless)):
+            for concept in sorted(named - concepts):
+                raise fail(key, f"unknown concept {concept!r}")
+        examples = table["examples"]
+        counter = table.get("counter_examples", [])
+        for key, value in (("examples", examples), ("counter_examples", counter)):
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise fail(key, f"{key} must be a list of sentences")
+        if not examples:
+            raise fail("examples", "a grid rule needs at least one example")
+        rules.append(
+            GridRule(
+                name=str(table["name"]),
+                verdict=str(table["verdict"]),
+                needs=needs,
+                unless=unless,
+                foreign=bool(table.get("foreign", False)),
+                examples=tuple(examples),
+                counter_examples=tuple(counter),
+                where=f"{name}:{first}",
+            )
+        )
+    # Crisis combinations are tried first: the strongest verdict wins.
+    return tuple(sorted(rules, key=lambda rule: VERDICTS.index(rule.verdict)))
