@@ -10,8 +10,9 @@ timing is never a test: shared machines are too noisy for that. Prints:
     the ordinary business of a day;
   * self-criticism only: every line a critic sentence (the costliest kind to read);
 - the first analysis in fresh processes (from the shipped snapshot, and built from the TOML
-  sources), with the peak memory it adds; the first analysis after import here, and the
-  first 100 KB (which compiles the expressions of the rules that text needs, once);
+  sources), with the peak memory it adds (peak RSS, and tracemalloc's peak in separate
+  processes), and the memory after a first 100 KB; the first analysis after import here,
+  and the first 100 KB (which compiles the expressions of the rules that text needs, once);
 - the quality figures on the dev sample and on every batch of tests/data/self_talk_cases.tsv.
 """
 
@@ -114,6 +115,10 @@ def calibration_ms() -> float:
 
 FRESH = """
 import json, resource, sys, time
+trace = sys.argv[2] == "trace"
+if trace:
+    import tracemalloc
+    tracemalloc.start()
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 started = time.perf_counter()
 import tui.core.selftalk as selftalk
@@ -125,36 +130,52 @@ else:
     analyser = selftalk.default_analyser()
 analysis = analyser.analyse("I'm such an idiot, I always mess everything up.")
 done = time.perf_counter()
-after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 assert analysis.critical
-print(json.dumps([imported - started, done - imported, (after - before) / 1024]))
+if sys.argv[1] == "100 KB":
+    with open("tests/data/self_talk_cases.tsv", encoding="utf-8") as stream:
+        lines = [line.partition(chr(9))[2] for line in stream if not line.startswith("#")]
+    analyser.analyse("".join(lines)[:100_000])
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+memory = tracemalloc.get_traced_memory()[1] / 2**20 if trace else (after - before) / 1024
+print(json.dumps([imported - started, done - imported, memory]))
 """
 
 
 def fresh_processes(runs: int = 15) -> None:
-    """The first analysis in a fresh process (import, then one short text), in milliseconds
-    and the peak memory it adds (MiB, from before the import): from the shipped snapshot,
-    and built from the TOML sources as a stale snapshot would be. Alternated, medians."""
+    """The first analysis in a fresh process (import, then one short text), in milliseconds,
+    and the peak memory it adds from before the import: from the shipped snapshot, and built
+    from the TOML sources as a stale snapshot would be; and, from the snapshot, after a first
+    100 KB too (by then every weight has been read). Memory is measured two ways, in separate
+    processes because tracing itself takes memory: peak RSS (ru_maxrss, what the README's
+    figure is) and the peak of Python's own allocations (tracemalloc; no interpreter, shared
+    libraries or allocator slack). Alternated, medians; times from the RSS runs."""
     import json
     import subprocess
 
-    results: dict[str, list[list[float]]] = {"snapshot": [], "sources": []}
+    kinds = ("snapshot", "sources", "100 KB")
+    results: dict[tuple[str, str], list[list[float]]] = {
+        (kind, way): [] for kind in kinds for way in ("rss", "trace")
+    }
     for _ in range(runs):
-        for kind, rows in results.items():
+        for (kind, way), rows in results.items():
             out = subprocess.run(
-                [sys.executable, "-c", FRESH, kind],
+                [sys.executable, "-c", FRESH, kind, way],
                 cwd=ROOT,
                 capture_output=True,
                 text=True,
                 check=True,
             ).stdout
             rows.append(json.loads(out))
-    for kind, rows in results.items():
-        imported, first, memory = (statistics.median(column) for column in zip(*rows, strict=True))
+    for kind in kinds:
+        imported, first, rss = (
+            statistics.median(column) for column in zip(*results[kind, "rss"], strict=True)
+        )
+        traced = statistics.median(row[2] for row in results[kind, "trace"])
+        what = "first analysis" if kind != "100 KB" else "first analysis, then 100 KB:"
         print(
-            f"fresh process, {kind:8}: import {imported * 1000:5.1f} ms, first analysis "
+            f"fresh process, {kind:8}: import {imported * 1000:5.1f} ms, {what} "
             f"{first * 1000:5.1f} ms (together {(imported + first) * 1000:5.1f} ms), "
-            f"+{memory:4.1f} MiB peak (medians of {runs})"
+            f"+{rss:4.1f} MiB peak RSS, {traced:4.1f} MiB peak traced (medians of {runs})"
         )
 
 

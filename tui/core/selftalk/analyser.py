@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from . import snapshot
 from .compiler import Codes, Index, Pattern, compile_rule, matches_any
@@ -19,6 +18,9 @@ from .pattern import Grammar
 from .scope import Scoper, Sentence
 from .tokens import BREAK, SENTENCE, Tokeniser, WordList, lower
 
+# Not typing.TYPE_CHECKING: importing typing costs a fresh process 0.8 MiB (mypy reads this
+# name the same way).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from importlib.abc import Traversable
     from pathlib import Path
@@ -55,8 +57,7 @@ class _Built:
             "office",
             "team",
         }
-        # Words kindtone knows to be English: the list in words.toml and every rule word.
-        self.english = self.lexicon["english"] | frozenset(self.codes)
+        self._english: frozenset[str] | None = None  # see english()
         self.learned: Learned | None = None
         if learned:
             import json
@@ -64,7 +65,18 @@ class _Built:
 
             raw = resources.files("tui.core").joinpath("data/selftalk_weights.json")
             self.learned = Learned(json.loads(raw.read_text("utf-8")))
-            self.english |= self.learned.words
+
+    def english(self) -> frozenset[str]:
+        """Words kindtone knows to be English: the list in words.toml, every rule word and
+        every word the weights know. Made when first needed: a text with findings never
+        needs it, and a snapshot stays smaller without it."""
+        english = self._english
+        if english is None:
+            english = self.lexicon["english"] | frozenset(self.codes)
+            if self.learned is not None:
+                english |= self.learned.words
+            self._english = english
+        return english
 
     def sentence(self, low: str, words: list[str]) -> Sentence:
         word_set = set(words)
@@ -75,6 +87,10 @@ class _Built:
             self.codes,
             not self.self_words.isdisjoint(word_set),
         )
+
+
+_NONE: frozenset[str] = frozenset()
+_NO_CONTEXT: tuple[bool, bool, None, None] = (False, False, None, None)
 
 
 class Reading:
@@ -106,6 +122,7 @@ class Reading:
         crisis_rules = sentence.pick("crisis")
         by_rule = matches_any(crisis_rules, codes, code)
         clear = by_rule and matches_any([p for p in crisis_rules if p.kind == "clear"], codes, code)
+        candidates = sentence.candidates  # most sentences have candidates in few groups
         by_weights = (
             not by_rule
             and learned is not None
@@ -117,7 +134,9 @@ class Reading:
         grid = built.grid.verdict(self.concepts)
         self.foreign = grid is not None and grid.foreign
         self.crisis = by_rule or by_weights or (grid is not None and grid.verdict == "crisis")
-        self.kind, self.defused, intro, answer = built.scoper.context(sentence)
+        self.kind, self.defused, intro, answer = (
+            built.scoper.context(sentence) if "context" in candidates else _NO_CONTEXT
+        )
         # Quoting an old thought to answer it (rules/quoting.toml): the characters where an
         # introduced old thought starts, and where a kind answer starts, in this sentence.
         self.intro: int | None = None
@@ -130,11 +149,15 @@ class Reading:
                 self.answer = starts[answer]
         # Concern cues (rules/concern.toml): "ask", "recovery", "settle", "live", "definite";
         # "weights" when only the weights read crisis, and not by far.
-        cues = {
-            pattern.kind
-            for pattern, start, _ in sentence.matches("concern")
-            if pattern.kind == "live" or not built.scoper.negations_before(words, start)
-        }
+        cues = (
+            {
+                pattern.kind
+                for pattern, start, _ in sentence.matches("concern")
+                if pattern.kind == "live" or not built.scoper.negations_before(words, start)
+            }
+            if "concern" in candidates
+            else set()
+        )
         if clear or (grid is not None and grid.verdict == "crisis"):
             cues.add("definite")  # a crisis concept rule: means with intent or the act itself
         elif grid is not None and not self.crisis:
@@ -144,9 +167,13 @@ class Reading:
             cues.add("grid-ask")
         if by_weights and learned is not None and not learned.is_clearly_crisis(features):
             cues.add("weights")  # near the threshold: asked about, not paused for
-        self.cues = frozenset(cues)
+        self.cues = frozenset(cues) if cues else _NONE
         # Which goodbye cues this sentence holds (see rules/farewell.toml).
-        self.farewell = frozenset(pattern.kind for pattern, _, _ in sentence.matches("farewell"))
+        self.farewell = (
+            frozenset(pattern.kind for pattern, _, _ in sentence.matches("farewell"))
+            if "farewell" in candidates
+            else _NONE
+        )
         # (category, start, end, weak), in characters from the start of the sentence.
         self.found: tuple[tuple[str, int, int, bool], ...] = ()
         raw = built.scoper.critical_findings(sentence)
@@ -258,10 +285,8 @@ class Analyser:
     def _reading(self, built: _Built, low: str) -> Reading | None:
         """None for a sentence with no words (only punctuation or symbols)."""
         readings = self.readings
-        try:
+        if low in readings:  # not try/except: a raised KeyError costs each new sentence ~1 µs
             return readings[low]
-        except KeyError:
-            pass
         words = built.tokens.words(low)
         reading = Reading(built, low, words) if words and words.count(BREAK) != len(words) else None
         if len(readings) >= self.readings_limit:
@@ -326,7 +351,8 @@ class Analyser:
         words = [word for word in built.tokens.words(low[:LANGUAGE_SAMPLE]) if word != BREAK]
         if len(words) < LANGUAGE_MIN_WORDS:
             return True
-        known = sum(1 for word in words if word in built.english)
+        english = built.english()
+        known = sum(1 for word in words if word in english)
         return known * 3 >= len(words)
 
 

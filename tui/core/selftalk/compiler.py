@@ -3,11 +3,14 @@ worth trying on each sentence. Matching runs in C and stays linear in the text."
 
 from __future__ import annotations
 
+import marshal
 import re
+import threading
+from array import array
+from binascii import crc32
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from functools import reduce
-from itertools import repeat
 from operator import or_
 
 from .data import Lexicon, Rule
@@ -57,21 +60,30 @@ class Pattern:
     def source_expression(self, codes: Codes) -> str:
         expression = self.expression
         if expression is None:
-            if self.node is None:
-                raise ValueError(f"{self.where}: no pattern to compile")
-            expression = codes.expression(self.node)
-            if self.context is not None:
-                expression += f"(?={codes.expression(self.context)})"
+            node, context = self.node, self.context
+            if node is None:
+                # A snapshot keeps neither trees nor expressions (~0.3 MiB for ~950 rules, most
+                # never used in a process): the rule is parsed again, as it was when built.
+                node, context = parse_rule(codes.grammar, self.source)
+            expression = codes.expression(node)
+            if context is not None:
+                expression += f"(?={codes.expression(context)})"
             self.expression = expression
         return expression
 
 
+def parse_rule(grammar: Grammar, source: str) -> tuple[Node, Node | None]:
+    """A rule's pattern: the span, and what must follow it (after "=>"), if anything."""
+    span_source, _, context_source = source.partition("=>")
+    node = grammar.parse(span_source)
+    context = grammar.parse(context_source) if context_source.strip() else None
+    return node, context
+
+
 def compile_rule(grammar: Grammar, rule: Rule) -> Pattern:
     """The rule as a pattern; a pattern that doesn't parse is an error naming FILE:LINE."""
-    span_source, _, context_source = rule.pattern.partition("=>")
     try:
-        node = grammar.parse(span_source)
-        context = grammar.parse(context_source) if context_source.strip() else None
+        node, context = parse_rule(grammar, rule.pattern)
     except (ValueError, IndexError) as error:
         raise ValueError(f"{rule.where}: {error}") from None
     required = grammar.required(node) + (grammar.required(context) if context else [])
@@ -112,6 +124,7 @@ class Codes(dict[str, str]):
     against a plain reading of the pattern tree."""
 
     def __init__(self, patterns: list[Pattern], grammar: Grammar, lexicon: Lexicon) -> None:
+        self.grammar = grammar  # to parse a snapshot's rules again (see Pattern.compiled)
         self.skip_stop = lexicon["skip_stop"]
         self.clause_end = lexicon["clause_end"]
         self.is_past_participle = grammar.is_past_participle
@@ -130,20 +143,14 @@ class Codes(dict[str, str]):
         )
         self.other = chr(_PRIVATE_USE)
         self.other_participle = chr(_PRIVATE_USE + 1)
-        self.unknown: dict[str, str] = {}
+        self.unknown = _Met(self)
         self.sources: dict[int, tuple[Node, str]] = {}
 
     def __missing__(self, word: str) -> str:
-        code = self.unknown.get(word)
-        if code is None:
-            code = self.other_participle if self.is_past_participle(word) else self.other
-            if len(self.unknown) >= NORM_CACHE_LIMIT:
-                self.unknown.clear()
-            self.unknown[word] = code
-        return code
+        return self.other_participle if self.is_past_participle(word) else self.other
 
     def encode(self, words: Sequence[str]) -> str:
-        return "".join(map(self.__getitem__, words))
+        return "".join(map(self.unknown.__getitem__, words))
 
     def expression(self, node: Node) -> str:
         entry = self.sources.get(id(node))
@@ -193,6 +200,23 @@ class Codes(dict[str, str]):
         raise TypeError(f"cannot translate {node!r}")
 
 
+class _Met(dict[str, str]):
+    """Every word met so far, rule word or not, with its character: encoding a sentence is
+    then a dict lookup a word in C, where a word the rules don't name cost a Python call
+    (Codes.__missing__) each time it appeared. Bounded: cleared when full."""
+
+    def __init__(self, codes: Codes) -> None:
+        super().__init__()
+        self.codes = codes
+
+    def __missing__(self, word: str) -> str:
+        code = self.codes[word]
+        if len(self) >= NORM_CACHE_LIMIT:
+            self.clear()
+        self[word] = code
+        return code
+
+
 def _vocabulary(node: Node, words: set[str], seen: set[int]) -> None:
     """Every word a pattern names (macros are shared: each node is walked once)."""
     if id(node) in seen:
@@ -217,6 +241,8 @@ GROUP_ORDER = {
     "concern": 6,
 }
 CHOSEN_LIMIT = 4096
+MASK_BUCKETS = 256
+NEED_BUDGET = 2_000  # words checked one by one before every bucket is read at once
 
 
 class Index:
@@ -247,10 +273,87 @@ class Index:
                 for word in words:
                     self.masks[word] = self.masks.get(word, 0) | bit
 
+        self._pending: list[bytes | None] = []  # see __setstate__
+        self._waiting = self._budget = 0
+        self._lock = threading.Lock()
+
+    # --- storage: in a snapshot, each word's bits are a few numbers, read as words are met ---
+    #
+    # As integers the masks take ~0.9 MiB (each ~1,800 bits wide, for a handful of bits set);
+    # a short text needs a few dozen of them. So a snapshot keeps each word's set bits, in
+    # buckets by word, and a bucket becomes integers when a sentence first has a word of it.
+
+    def __getstate__(self) -> dict[str, object]:
+        self._read_all()
+        groups: list[list[str]] = [[] for _ in range(MASK_BUCKETS)]
+        for word in sorted(self.masks):
+            groups[_bucket(word)].append(word)
+        buckets = []
+        for group in groups:
+            counts, bits = array("H"), array("H")
+            for word in group:
+                mask = self.masks[word]
+                found = [bit for bit in range(mask.bit_length()) if mask >> bit & 1]
+                counts.append(len(found))
+                bits.extend(found)
+            buckets.append(marshal.dumps(("\n".join(group), counts.tobytes(), bits.tobytes())))
+        state = dict(
+            self.__dict__, masks={}, _pending=buckets, _waiting=len(buckets), _budget=NEED_BUDGET
+        )
+        del state["_lock"]
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
+
+    def _need(self, words: Set[str]) -> None:
+        """Read the buckets of these words, if not read yet; after a few thousand words,
+        every bucket (see Learned._need)."""
+        self._budget -= len(words)
+        if self._budget < 0:
+            self._read_all()
+            return
+        pending = self._pending
+        for word in words:
+            number = _bucket(word)
+            if pending[number] is not None:
+                self._read(number)
+
+    def _read_all(self) -> None:
+        for number in range(len(self._pending)):
+            self._read(number)
+
+    def _read(self, number: int) -> None:
+        """Read one bucket: under a lock, marked read once all in (see Learned._read)."""
+        with self._lock:
+            blob = self._pending[number]
+            if blob is not None:
+                self._fill(blob)
+                self._pending[number] = None
+                self._waiting -= 1
+
+    def _fill(self, blob: bytes) -> None:
+        text, counts, bits = marshal.loads(blob)
+        if not text:
+            return
+        positions = iter(array("H", bits))
+        for word, count in zip(text.split("\n"), array("H", counts), strict=True):
+            mask = 0
+            for _ in range(count):
+                mask |= 1 << next(positions)
+            self.masks[word] = mask
+
+    # --- choosing ----------------------------------------------------------------------------
+
     def candidates(self, words: Set[str]) -> dict[str, list[Pattern]]:
         """The patterns worth trying on a sentence with these words, by group."""
+        if self._waiting:
+            self._need(words)
         width = self.width
-        seen = reduce(or_, map(self.masks.get, words, repeat(0)), self.start)
+        # Words no rule names have no mask: left out, rather than OR-ed in as 0 (which copies
+        # the ~1,800-bit running total each time).
+        seen = reduce(or_, filter(None, map(self.masks.get, words)), self.start)
         mask = seen & (seen >> width) & (seen >> (2 * width)) & self.lane
         # Many sentences share a set of candidates ("I'm so stupid", "I'm such an idiot").
         known = self.chosen.get(mask)
@@ -274,12 +377,28 @@ class Index:
         return groups
 
 
+def _bucket(word: str) -> int:
+    """A checksum, not hash(): the same in every process."""
+    return crc32(word.encode("utf-8", "surrogatepass")) % MASK_BUCKETS
+
+
 def matches(patterns: list[Pattern], codes: Codes, code: str) -> list[tuple[Pattern, int, int]]:
     """Every (pattern, start, end) in words, left to right; a match's own words never start
     another (what ``finditer`` does)."""
     found: list[tuple[Pattern, int, int]] = []
     for pattern in patterns:
-        for match in pattern.compiled(codes).finditer(code):
+        regex = pattern.regex or pattern.compiled(codes)
+        # Most patterns don't match: one search says so without making an iterator.
+        match = regex.search(code)
+        if match is None:
+            continue
+        start, end = match.span()
+        if end > start:
+            found.append((pattern, start, end))
+            rest = regex.finditer(code, end)  # as finditer goes on after a match
+        else:
+            rest = regex.finditer(code)  # after an empty match finditer's rules are subtler
+        for match in rest:
             start, end = match.span()
             if end > start:
                 found.append((pattern, start, end))
@@ -288,7 +407,13 @@ def matches(patterns: list[Pattern], codes: Codes, code: str) -> list[tuple[Patt
 
 def matches_any(patterns: list[Pattern], codes: Codes, code: str) -> bool:
     for pattern in patterns:
-        for match in pattern.compiled(codes).finditer(code):
+        regex = pattern.regex or pattern.compiled(codes)
+        match = regex.search(code)
+        if match is None:
+            continue
+        if match.end() > match.start():
+            return True
+        for match in regex.finditer(code):
             if match.end() > match.start():
                 return True
     return False

@@ -16,13 +16,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
 
 from .model import CATEGORIES
 
+# Not typing.TYPE_CHECKING: importing typing costs a fresh process 0.8 MiB (mypy reads this
+# name the same way).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from importlib.abc import Traversable
     from pathlib import Path
+    from typing import Any
 
 # Which kinds each group's rules may have.
 GROUPS: dict[str, frozenset[str]] = {

@@ -3,19 +3,33 @@ wording no rule names yet, and only ever add a verdict the rules would have miss
 
 from __future__ import annotations
 
+import marshal
 import math
-from collections.abc import Sequence
+import threading
+from array import array
+from binascii import crc32
+from collections.abc import Sequence, Set
 from itertools import chain, repeat
-from typing import Any
 
 from .data import Lexicon
 from .model import CATEGORIES
 from .tokens import BREAK
 
+# Not typing.TYPE_CHECKING: importing typing costs a fresh process 0.8 MiB (mypy reads this
+# name the same way).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 START = "<s>"
 LEARNED_MIN_WORDS = 3
 SUPPORT = 0.5  # the weight at which a feature counts as speaking for a flag
 CLEAR_MARGIN = 1.5
+# How a snapshot stores the weights (see Learned.__getstate__): in buckets by last word, read
+# as sentences need them.
+BUCKETS = 512
+NEED_BUDGET = 5_000  # features checked one by one before the rest is read at once
+_MILLI_ABSENT = -32768  # no weight, in a bucket of thousandths
 
 
 class Features:
@@ -72,32 +86,167 @@ class Learned:
             feature: tuple(profile.get(feature, 0.0) for profile in categories.values())
             for feature in set().union(*categories.values())
         }
-        # Every plain word the weights know: English words met in training (for language).
-        self.words = frozenset(
+        self._words: frozenset[str] | None = frozenset(
             feature
             for feature in chain(self.crisis, self.critical, self.category_fits)
             if " " not in feature and not feature.startswith("!")
         )
         # The features strong enough to speak for a flag (see _passes).
-        self.crisis_support = frozenset(k for k, v in self.crisis.items() if v >= SUPPORT)
-        self.critical_support = frozenset(k for k, v in self.critical.items() if v >= SUPPORT)
+        self.crisis_support = {k for k, v in self.crisis.items() if v >= SUPPORT}
+        self.critical_support = {k for k, v in self.critical.items() if v >= SUPPORT}
+        self._pending: list[bytes | None] = []  # buckets not read yet (see __setstate__)
+        self._waiting = self._budget = 0
+        self._lock = threading.Lock()
+        self._word_list = ""
+
+    # --- storage: a snapshot keeps the weights compact and reads them as they are needed ------
+    #
+    # As dicts of strings and floats the weights take ~5.6 MiB, a third of what a fresh process
+    # added for its first analysis; a short text needs the weights of a few dozen words. So a
+    # snapshot stores them in buckets by each feature's last word, as a few bytes a weight,
+    # and a bucket becomes dict entries when a sentence first has a word of it. What is read is
+    # exactly what the JSON said: weights in thousandths are stored as integers only when
+    # dividing by 1000 gives back the very same float, else as the floats themselves.
+
+    def __getstate__(self) -> dict[str, Any]:
+        self._load_all()
+        features = sorted(set(self.crisis) | set(self.critical) | set(self.category_fits))
+        exact = all(
+            _milli(weight) is not None
+            for weight in chain(self.crisis.values(), self.critical.values())
+        )
+        code = "h" if exact else "d"
+        absent = _MILLI_ABSENT if exact else math.nan
+        groups: list[list[str]] = [[] for _ in range(BUCKETS)]
+        for feature in features:
+            groups[_bucket(feature)].append(feature)
+        buckets = []
+        for group in groups:
+            crisis = array(code, (_stored(self.crisis.get(f), exact, absent) for f in group))
+            critical = array(code, (_stored(self.critical.get(f), exact, absent) for f in group))
+            fits = [self.category_fits.get(f) for f in group]
+            sparse = tuple(
+                (number, column, weight)
+                for number, fit in enumerate(fits)
+                if fit is not None
+                for column, weight in enumerate(fit)
+                if weight != 0.0
+            )
+            fitted = tuple(number for number, fit in enumerate(fits) if fit is not None)
+            record = ("\n".join(group), code, crisis.tobytes(), critical.tobytes(), fitted, sparse)
+            buckets.append(marshal.dumps(record))
+        words = self.words
+        return {
+            "crisis_threshold": self.crisis_threshold,
+            "critical_threshold": self.critical_threshold,
+            "category_names": self.category_names,
+            "buckets": buckets,
+            "words": "\n".join(sorted(words)),
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.crisis_threshold = state["crisis_threshold"]
+        self.critical_threshold = state["critical_threshold"]
+        self.category_names = state["category_names"]
+        self.crisis = {}
+        self.critical = {}
+        self.category_fits = {}
+        self.crisis_support = set()
+        self.critical_support = set()
+        self._pending = list(state["buckets"])
+        self._waiting = len(self._pending)
+        self._budget = NEED_BUDGET
+        self._word_list = state["words"]
+        self._words = None
+        self._lock = threading.Lock()
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every plain word the weights know: English words met in training (for language)."""
+        if self._words is None:
+            self._words = frozenset(self._word_list.split("\n")) if self._word_list else frozenset()
+        return self._words
+
+    def _need(self, features: Set[str]) -> None:
+        """Read the buckets these features' weights are in, if not read yet. After a few
+        thousand features (a long text, or a long while) read the rest at once: buckets of
+        rare words might never be read, and checking every feature costs more than them."""
+        self._budget -= len(features)
+        if self._budget < 0:
+            self._load_all()
+            return
+        pending = self._pending
+        for feature in features:
+            number = _bucket(feature)
+            if pending[number] is not None:
+                self._read(number)
+                if not self._waiting:
+                    return
+
+    def _load_all(self) -> None:
+        for number in range(len(self._pending)):
+            if self._pending[number] is not None:
+                self._read(number)
+
+    def _read(self, number: int) -> None:
+        """Read one bucket. Under a lock, and marked read only once its weights are all in:
+        the analyser may be shared between threads (the app warms it in one), and another
+        thread must never score a sentence against half a bucket."""
+        with self._lock:
+            blob = self._pending[number]
+            if blob is not None:
+                self._fill(blob)
+                self._pending[number] = None
+                self._waiting -= 1
+
+    def _fill(self, blob: bytes) -> None:
+        text, code, crisis_bytes, critical_bytes, fitted, sparse = marshal.loads(blob)
+        if not text:
+            return
+        group = text.split("\n")
+        exact = code == "h"
+        for weights, support, raw in (
+            (self.crisis, self.crisis_support, crisis_bytes),
+            (self.critical, self.critical_support, critical_bytes),
+        ):
+            pairs = zip(group, array(code, raw), strict=True)
+            if exact:
+                read = [(f, v / 1000) for f, v in pairs if v != _MILLI_ABSENT]
+            else:
+                read = [(f, v) for f, v in pairs if not math.isnan(v)]
+            weights.update(read)
+            support.update([feature for feature, weight in read if weight >= SUPPORT])
+        width = len(self.category_names)
+        columns = {number: [0.0] * width for number in fitted}
+        for row, column, weight in sparse:
+            columns[row][column] = weight
+        for row, fit in columns.items():
+            self.category_fits[group[row]] = tuple(fit)
+
+    # --- reading -------------------------------------------------------------------------------
 
     def is_crisis(self, features: set[str]) -> bool:
+        if self._waiting:
+            self._need(features)
         return self._passes(self.crisis, self.crisis_support, self.crisis_threshold, features)
 
     def is_clearly_crisis(self, features: set[str]) -> bool:
         """Past the crisis threshold by CLEAR_MARGIN: on blind batches, weights-only verdicts
         that far past it were nearly all crisis; nearer it, they were as often possible risk
         or everyday words, so those are asked about."""
+        if self._waiting:
+            self._need(features)
         total = math.fsum(map(self.crisis.get, features, repeat(0.0)))
         return total >= self.crisis_threshold + CLEAR_MARGIN
 
     def is_critical(self, features: set[str]) -> bool:
+        if self._waiting:
+            self._need(features)
         return self._passes(self.critical, self.critical_support, self.critical_threshold, features)
 
     @staticmethod
     def _passes(
-        weights: dict[str, float], support: frozenset[str], threshold: float, features: set[str]
+        weights: dict[str, float], support: set[str], threshold: float, features: set[str]
     ) -> bool:
         """Enough evidence, from two features or more that name at least two different words:
         one word that happens to lean one way ("letters", "fr") is never enough on its own,
@@ -119,6 +268,8 @@ class Learned:
         return len(words) >= 2
 
     def category(self, features: set[str]) -> str:
+        if self._waiting:
+            self._need(features)
         fits = [fit for fit in map(self.category_fits.get, features) if fit is not None]
         best, best_score = "labelling", 0.0
         for name, column in zip(self.category_names, zip(*fits, strict=True), strict=False):
@@ -126,3 +277,29 @@ class Learned:
             if score > best_score:
                 best, best_score = name, score
         return best
+
+
+def _bucket(feature: str) -> int:
+    """Which bucket a feature's weights are stored in: by its last word, so that the words of
+    a sentence name every bucket its features need. A checksum, not hash(): the same in every
+    process."""
+    last = feature.rpartition(" ")[2].lstrip("!")
+    return crc32(last.encode("utf-8", "surrogatepass")) % BUCKETS
+
+
+def _milli(weight: float) -> int | None:
+    """``weight`` in thousandths, if that is exactly what it is (and it fits two bytes)."""
+    milli = round(weight * 1000)
+    if milli / 1000 == weight and -32767 <= milli <= 32767:
+        return milli
+    return None
+
+
+def _stored(weight: float | None, exact: bool, absent: float) -> float:
+    if weight is None:
+        return absent
+    if exact:
+        milli = _milli(weight)
+        assert milli is not None
+        return milli
+    return weight

@@ -39,7 +39,10 @@ class Sentence:
         return self.candidates.get(group, _NO_PATTERNS)
 
     def matches(self, group: str) -> list[tuple[Pattern, int, int]]:
-        return matches(self.pick(group), self.codes, self.code)
+        patterns = self.candidates.get(group)
+        if patterns is None:  # most sentences have no candidates in most groups
+            return []
+        return matches(patterns, self.codes, self.code)
 
 
 class Scoper:

@@ -26,7 +26,7 @@ class WordList(list[str]):
     ``__init__`` keeps creation in C)."""
 
     __slots__ = ("pieces",)
-    pieces: list[str]
+    pieces: list[str] | None
 
 
 def lower(chunk: str) -> str:
@@ -91,6 +91,7 @@ class Tokeniser(dict[str, tuple[str, ...]]):
         words.pieces = pieces
         if "ill" in words:
             self._fix_ill(words, None)
+            words.pieces = None  # the words may no longer follow the pieces: see char_spans
         return words
 
     def char_spans(self, low: str, words: WordList, upto: int) -> tuple[list[int], list[int]]:
@@ -100,9 +101,9 @@ class Tokeniser(dict[str, tuple[str, ...]]):
         The pieces are already known, in order, so each is found with ``str.find`` from where
         the one before ended: far cheaper than match objects. Only a lone "-" can also appear
         between pieces (in "well--no"), and "ill" read as "I will" changes the count: those
-        rare sentences take the long way."""
+        rare sentences take the long way (``pieces`` is None after "ill" was read)."""
         pieces = words.pieces
-        if "-" in pieces or len(words) != sum(map(len, map(self.__getitem__, pieces))):
+        if pieces is None or "-" in pieces:
             _, long_starts, long_ends = self.spans(low)
             return long_starts, long_ends
         starts: list[int] = []
@@ -114,10 +115,15 @@ class Tokeniser(dict[str, tuple[str, ...]]):
                 break
             start = find(piece, position)
             position = start + len(piece)
-            end = start + len(piece.rstrip("'*"))
-            for _ in self[piece]:
+            # Most pieces are one word and end in a letter: no rstrip, one append each.
+            end = position if piece[-1] not in "'*" else start + len(piece.rstrip("'*"))
+            count = len(self[piece])
+            if count == 1:
                 starts.append(start)
                 ends.append(end)
+            else:
+                starts += [start] * count
+                ends += [end] * count
         return starts, ends
 
     def spans(self, low: str) -> tuple[list[str], list[int], list[int]]:

@@ -1,0 +1,135 @@
+"""The snapshot's compact storage gives back exactly what the sources say, and reads only what
+a text needs (the memory a fresh process adds for its first analysis)."""
+
+from __future__ import annotations
+
+import json
+import math
+import pickle
+import sys
+import threading
+from importlib import resources
+
+from test_selftalk_quality import DATA as CASES
+from test_selftalk_quality import load_cases
+
+from tui.core.selftalk import Analyser, default_analyser, snapshot
+from tui.core.selftalk.compiler import MASK_BUCKETS, Pattern
+from tui.core.selftalk.data import data_dir
+from tui.core.selftalk.learned import BUCKETS, Learned
+
+
+def _weights() -> dict[str, object]:
+    raw = resources.files("tui.core").joinpath("data/selftalk_weights.json").read_text("utf-8")
+    data: dict[str, object] = json.loads(raw)
+    return data
+
+
+def _tables(learned: Learned) -> tuple[object, ...]:
+    return (
+        learned.crisis,
+        learned.critical,
+        learned.category_fits,
+        learned.crisis_support,
+        learned.critical_support,
+        learned.words,
+        learned.crisis_threshold,
+        learned.critical_threshold,
+        learned.category_names,
+    )
+
+
+def test_stored_weights_read_back_exactly_and_only_as_needed() -> None:
+    original = Learned(_weights())
+    stored = pickle.loads(pickle.dumps(original))
+    assert stored.crisis == {}  # nothing read yet
+    features = default_analyser().features("I'm such an idiot, I always mess everything up.")
+    assert stored.is_critical(features) == original.is_critical(features)
+    read = sum(blob is None for blob in stored._pending)
+    assert 0 < read < BUCKETS // 10  # a short sentence reads a few buckets, not all
+    for case in load_cases(CASES)[:3000]:
+        features = default_analyser().features(case.text)
+        assert stored.is_crisis(features) == original.is_crisis(features), case.text
+        assert stored.is_clearly_crisis(features) == original.is_clearly_crisis(features)
+        assert stored.is_critical(features) == original.is_critical(features), case.text
+        assert stored.category(features) == original.category(features), case.text
+    stored._load_all()
+    assert _tables(stored) == _tables(original)
+
+
+def test_weights_that_are_not_whole_thousandths_are_stored_as_they_are() -> None:
+    data = {
+        "crisis": {"threshold": 1.0, "weights": {"gone": 0.1 + 0.2, "so": -0.5, "i gone": 1e-9}},
+        "critical": {"threshold": 2.0, "weights": {"useless": 40.0, "so": 0.75}},
+        "categories": {"labelling": {"useless": 0.3333333333333333}},
+    }
+    original = Learned(data)
+    stored = pickle.loads(pickle.dumps(original))
+    stored._load_all()
+    assert _tables(stored) == _tables(original)
+    assert stored.crisis["gone"] == 0.1 + 0.2 and not math.isnan(stored.crisis["so"])
+
+
+def _named(chosen: dict[str, list[Pattern]]) -> dict[str, list[str]]:
+    return {group: [pattern.where for pattern in found] for group, found in chosen.items()}
+
+
+def test_stored_rule_index_chooses_the_same_rules() -> None:
+    """The index's word masks, stored as set bits by bucket, choose exactly what the integers
+    did, and a short sentence reads only a few buckets."""
+    original = Analyser(folder=data_dir()).built.index
+    stored = pickle.loads(pickle.dumps(original))
+    assert stored.masks == {}
+    analyser = default_analyser()
+    words = set(analyser.words("I'm such an idiot, I always mess everything up."))
+    assert _named(stored.candidates(words)) == _named(original.candidates(words))
+    assert 0 < sum(blob is None for blob in stored._pending) < MASK_BUCKETS // 4
+    for case in load_cases(CASES)[:3000]:
+        words = set(analyser.words(case.text))
+        assert _named(stored.candidates(words)) == _named(original.candidates(words)), case.text
+    stored._read_all()
+    assert stored.masks == original.masks
+
+
+def test_a_snapshot_rule_is_parsed_again_into_the_very_same_expression() -> None:
+    """A snapshot keeps each rule's source, not its expression: parsed again on first use, it
+    must give exactly the expression built from the data files."""
+    built = Analyser(folder=data_dir()).built
+    loaded = snapshot.load()
+    assert loaded is not None, "stale: run python -m tui.core.selftalk.snapshot"
+    stored, codes = loaded.index.patterns, loaded.codes
+    assert all(pattern.node is None and pattern.expression is None for pattern in stored)
+    for fresh, kept in zip(built.index.patterns, stored, strict=True):
+        assert fresh.where == kept.where
+        assert kept.source_expression(codes) == fresh.source_expression(built.codes), fresh.where
+
+
+def test_threads_reading_buckets_at_once_read_as_one_thread_does() -> None:
+    """The app warms the analyser in a thread while the person may already be typing: a
+    sentence must never be read against half a bucket another thread is still filling."""
+    texts = [case.text for case in load_cases(CASES)[:1500]]
+    expected = [default_analyser().analyse(text) for text in texts]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible
+    try:
+        for _ in range(3):
+            loaded = snapshot.load()
+            assert loaded is not None
+            shared = Analyser()
+            shared._built = loaded
+            results: dict[int, object] = {}
+
+            def read(
+                start: int, shared: Analyser = shared, into: dict[int, object] = results
+            ) -> None:
+                for number in range(start, len(texts), 6):
+                    into[number] = shared.analyse(texts[number])
+
+            threads = [threading.Thread(target=read, args=(start,)) for start in range(6)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            assert [results[number] for number in range(len(texts))] == expected
+    finally:
+        sys.setswitchinterval(interval)
