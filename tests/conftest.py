@@ -114,9 +114,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
-    """``-n auto``: one worker more than there are cores. About a third of a worker's time is
-    spent waiting (on child processes, the disk, the app going idle), which another worker
-    fills; PYTEST_XDIST_AUTO_NUM_WORKERS still decides when set."""
+    """``-n auto``: one worker more than there are cores. Part of a worker's time is spent
+    waiting (on child processes, the disk, the app going idle), which another worker fills;
+    PYTEST_XDIST_AUTO_NUM_WORKERS still decides when set."""
     if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
         return None
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
