@@ -258,3 +258,23 @@ async def test_after_a_delete_the_highlight_stays_where_it_was(tmp_path: Path) -
         current = screen.query_one(ReflectionList).current
         assert current is not None and current.id.startswith("04")  # the next one, not the top
         assert "3 reflections" in str(screen.query_one("#reflections-status", LiteralText).render())
+
+
+async def test_a_read_that_ends_after_leaving_the_reflections_is_dropped(tmp_path: Path) -> None:
+    """The history is read in a thread; leaving the screen before it ends (Esc at once) must
+    not crash the app when the rows arrive (seen as WorkerFailed: NoMatches SelectOverlay)."""
+    seed(tmp_path)
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReflectionsScreen)
+        index = screen.index
+        app.pop_screen()
+        await pilot.pause()
+        screen._loaded(index, True)  # the rows arrive after the screen has gone
+        screen._failed("late")
+        await pilot.pause()
+        assert app.is_running

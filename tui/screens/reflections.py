@@ -146,12 +146,20 @@ class ReflectionsScreen(Screen[None]):
                 markup=False,
             )
 
+    def _gone(self) -> bool:
+        """Left before the read in the thread ended (Esc at once): nothing to show it on."""
+        return self not in self.app.screen_stack
+
     def _failed(self, message: str) -> None:
+        if self._gone():
+            return
         self.query_one("#reflections-status", LiteralText).set_text(
             f"Your reflections couldn't be read: {message}"
         )
 
     def _loaded(self, index: ReflectionIndex, complete: bool) -> None:
+        if self._gone():
+            return
         self.index, self.complete = index, complete
         exercises = self.query_one("#filter-exercise", Select)
         current = exercises.value
