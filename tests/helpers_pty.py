@@ -244,10 +244,17 @@ async def resume_offered(pilot: Any) -> Any:
 
 async def session_opened(pilot: Any) -> Any:
     """The SessionScreen an app started with ``start_exercise`` opens once start-up has looked
-    for an unfinished draft (after the first frame)."""
+    for an unfinished draft (after the first frame), with its first step built and laid out."""
     from tui.screens.session import SessionScreen
 
-    await until(pilot, lambda: isinstance(pilot.app.screen, SessionScreen), "the session")
+    def opened() -> bool:
+        screen = pilot.app.screen
+        return isinstance(screen, SessionScreen) and bool(
+            screen.view is not None and screen.view.is_mounted
+        )
+
+    await until(pilot, opened, "the session")
+    await pilot.pause()  # ends by laying out and drawing the screen
     return pilot.app.screen
 
 

@@ -146,6 +146,7 @@ async def test_hostile_text_everywhere_in_the_app_is_shown_literally(hostile_dir
     async with app.run_test(size=(120, 50), notifications=True) as pilot:
         await until(pilot, lambda: not isinstance(app.screen, HomeScreen), "start-up")
         assert isinstance(app.screen, SessionScreen), "the hostile exercise loads and starts"
+        await session_opened(pilot)
         shown = screen_text_of(app)
         assert "[@click=app.quit]Q[/] [bold]Hostile" in shown  # the title
         assert "[/]" in shown and "[bold]" in shown  # the read step's corpus lines
