@@ -311,6 +311,10 @@ async def take(name: str, options: dict[str, object], steps: Steps) -> None:
             await steps(pilot)
             await pilot.pause()
             app.save_screenshot(filename=f"{name}.svg", path=str(OUT))
+            # The start-of-day backup (a timer at 0.5 s, then a thread) must be done before
+            # the temporary data dir goes, or removing it races the copy.
+            await pilot.pause(0.6)
+            await app.workers.wait_for_complete()
     print(f"screenshots/{name}.svg")
 
 

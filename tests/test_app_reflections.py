@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sample_data import TODAY, seed
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
@@ -278,3 +280,47 @@ async def test_a_read_that_ends_after_leaving_the_reflections_is_dropped(tmp_pat
         screen._failed("late")
         await pilot.pause()
         assert app.is_running
+
+
+async def test_leaving_reflections_while_they_load_is_quiet(tmp_path: Path) -> None:
+    """The full read ends ~0.2 s after the first rows; leaving before it ended crashed the
+    app (NoMatches in the filter of a screen already gone)."""
+    seed(tmp_path)
+    app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path / "config")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.push_screen(ReflectionsScreen())
+        await pilot.pause()  # the first rows, not yet the whole history
+        app.pop_screen()
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running
+
+
+async def test_leaving_insights_while_they_load_is_quiet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first time (many months to read) insights are computed in a thread. Leaving the
+    reflections screen that way crashed the app; insights hand their result to the screen
+    already gone too, and must stay quiet (checked: it is drawn off screen, harmlessly)."""
+    import tui.screens.insights as insights_screen
+
+    monkeypatch.setattr(insights_screen, "INLINE_STALE_MONTHS", -1)  # always the thread
+    slow_read = insights_screen.load_insights
+
+    def load_insights(*args: Any) -> Any:
+        time.sleep(0.3)  # still reading when the person leaves
+        return slow_read(*args)
+
+    monkeypatch.setattr(insights_screen, "load_insights", load_insights)
+    seed(tmp_path)
+    app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path / "config")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.push_screen(InsightsScreen(today=TODAY))
+        await pilot.pause()  # mounted: the thread has started
+        app.pop_screen()
+        await pilot.pause(0.6)  # the thread ends, cancelled or not, and hands its result back
+        await pilot.pause()
+        assert app.is_running and app.return_code is None

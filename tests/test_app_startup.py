@@ -157,3 +157,63 @@ def test_collector_is_switched_back_on_when_the_app_fails(
         session_command.open_app(args)
     assert seen == [False]  # paused while starting
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_home_is_drawn_once_and_settles_with_its_first_frame(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    """Home used to be drawn four times in its first ~30 ms (the widgets' own refreshes from
+    mounting, Textual's repaint on resume, the hidden toast rack, the option list's resize,
+    the footer fitted after the frame): the last of them was when it settled."""
+    from textual.app import App
+
+    frames: list[str] = []
+    real = App._display
+
+    def counted(self: App[object], screen: object, renderable: object) -> None:
+        if renderable is not None:
+            frames.append(type(renderable).__name__)
+        real(self, screen, renderable)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(App, "_display", counted)
+    app = KindtoneApp(data_dir=tmp_path / "data", config_dir=tmp_path / "config")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause(0.2)
+        assert frames == ["LayoutUpdate"]
+        strips = app.screen._compositor.render_strips()
+        assert "good place to start" in "".join(s.text for s in strips)
+        assert "".join(s.text for s in strips[-1]).startswith("f2 Support")
+        # What changes after the first frame is still drawn.
+        await pilot.press("down")
+        await pilot.pause()
+        assert len(frames) == 2
+
+
+async def test_a_start_without_a_draft_does_not_open_the_store_to_look_for_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Looking for a draft loaded the store and every exercise just after the first frame,
+    holding up the rest of it; a glance at the draft path does now."""
+    from tui.core import flow
+
+    looked: list[object] = []
+    real = flow.find_draft
+
+    def counted(store: object, library: object) -> object:
+        looked.append(store)
+        return real(store, library)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(flow, "find_draft", counted)
+    app = KindtoneApp(data_dir=tmp_path / "data", config_dir=tmp_path / "config")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert looked == []
+        assert app._store is None and app._library is None
+    # Something at the draft path (here a broken one) is left to the store to judge.
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "draft.json").write_text("{not json", encoding="utf-8")
+    app = KindtoneApp(data_dir=tmp_path / "data", config_dir=tmp_path / "config")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert len(looked) == 1

@@ -4,6 +4,7 @@ stray letter where one was cut off)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets._footer import FooterKey
@@ -40,15 +41,14 @@ async def test_support_is_in_every_footer_and_no_key_is_cut(
 
 def _footer_line_problem(app: KindtoneApp) -> str | None:
     """None when the bottom line holds only whole keys of the screen's own footer, starting
-    with F2 Support on a full screen (a dialog lists only its own keys, as Textual's modal
-    screens do; F2 still works there)."""
+    with F2 Support (a dialog's too: see tui/screens/dialog.py)."""
     footers = list(app.screen.query(KeysFooter))
     if len(footers) != 1:
         return f"{type(app.screen).__name__} has {len(footers)} KeysFooter"
     line = "".join(s.text for s in app.screen._compositor.render_strips()[-1])
     if not footers[0].query(FooterKey):
         return f"{type(app.screen).__name__}: an empty footer {line!r}"
-    if not app.screen.is_modal and not line.startswith("f2 Support"):
+    if not line.startswith("f2 Support"):
         return f"{type(app.screen).__name__}: {line!r}"
     text = line.replace("▏", " ")
     for key in (k for k in footers[0].query(FooterKey) if k.display):
@@ -105,3 +105,96 @@ async def test_session_summary_insights_and_flow_dialogs_keep_f2_in_their_own_fo
         await pilot.pause()
         problems.append(_footer_line_problem(app))
     assert [p for p in problems if p] == []
+
+
+def _dialog_classes() -> set[type]:
+    """Every modal screen kindtone has, found by importing tui/screens (a new one must be
+    added to the test below)."""
+    import importlib
+    import pkgutil
+
+    from textual.screen import ModalScreen
+
+    import tui.screens
+
+    for module in pkgutil.iter_modules(tui.screens.__path__):
+        importlib.import_module(f"tui.screens.{module.name}")
+    found: set[type] = set()
+    pending: list[type] = [ModalScreen]
+    while pending:
+        for cls in pending.pop().__subclasses__():
+            pending.append(cls)
+            if cls.__module__.startswith("tui.") and cls.__name__ != "Dialog":
+                found.add(cls)
+    return found
+
+
+async def test_every_dialog_shows_f2_first_and_f2_opens_support_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual leaves the app's keys out of a modal screen's footer: no dialog showed F2
+    Support, though F2 worked in each."""
+    from tui.core.session import Session
+    from tui.screens.ask import AskScreen
+    from tui.screens.confirm import ConfirmScreen
+    from tui.screens.export import ExportScreen
+    from tui.screens.grounding import GroundingScreen
+    from tui.screens.help import HelpScreen
+    from tui.screens.leave import LeaveScreen
+    from tui.screens.resume import ResumeScreen
+    from tui.screens.support import SupportScreen
+    from tui.screens.too_small import TooSmallScreen
+    from tui.screens.unsaved import UnsavedScreen
+
+    opened: list[str] = []
+    real = KindtoneApp.action_support
+
+    def counted(self: KindtoneApp) -> None:
+        opened.append(type(self.screen).__name__)
+        real(self)
+
+    monkeypatch.setattr(KindtoneApp, "action_support", counted)
+    app = KindtoneApp(data_dir=tmp_path / "data", config_dir=tmp_path / "config")
+    async with app.run_test(size=(80, 24)) as pilot:
+        exercise = app.library.exercises["just-a-thought"]
+        dialogs: dict[type, Any] = {
+            AskScreen: lambda: AskScreen(),
+            ConfirmScreen: lambda: ConfirmScreen("Delete?", "It goes for good.", "Delete"),
+            ExportScreen: lambda: ExportScreen([], 0),
+            GroundingScreen: lambda: GroundingScreen(),
+            HelpScreen: lambda: HelpScreen(),
+            LeaveScreen: lambda: LeaveScreen(has_writing=True),
+            ResumeScreen: lambda: ResumeScreen(Session([exercise])),
+            SupportScreen: lambda: SupportScreen(),
+            UnsavedScreen: lambda: UnsavedScreen("Not saved.", "my words"),
+            TooSmallScreen: None,  # the app opens it itself, below 60 × 20
+        }
+        assert set(dialogs) == _dialog_classes()
+        problems = []
+        for cls, make in dialogs.items():
+            while len(app.screen_stack) > 1:
+                app.pop_screen()
+            await pilot.resize_terminal(80, 24)
+            await pilot.pause()
+            if make is None:
+                await pilot.resize_terminal(50, 16)
+            else:
+                app.push_screen(make())
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert isinstance(app.screen, cls), (cls, app.screen)
+            line = "".join(s.text for s in app.screen._compositor.render_strips()[-1])
+            if not line.startswith("f2 Support"):
+                problems.append(f"{cls.__name__}: {line!r}")
+            opened.clear()
+            await pilot.press("f2")
+            await pilot.pause()
+            if opened != [cls.__name__]:
+                problems.append(f"{cls.__name__}: F2 ran support {len(opened)} times")
+            if not isinstance(app.screen, SupportScreen):
+                problems.append(f"{cls.__name__}: F2 opened {type(app.screen).__name__}")
+            supports = [s for s in app.screen_stack if isinstance(s, SupportScreen)]
+            if len(supports) != 1:
+                problems.append(f"{cls.__name__}: {len(supports)} support screens")
+    assert problems == []

@@ -324,7 +324,9 @@ def test_a_month_swapped_for_another_is_caught(filled: Path) -> None:
 def test_a_tampered_draft_is_set_aside_not_offered(filled: Path) -> None:
     lock_folder(filled, PASS)
     draft = filled / "draft.json"
-    draft.write_bytes(draft.read_bytes()[:-1] + b"X")
+    sealed = draft.read_bytes()
+    # Flip a bit of the last byte: writing a fixed byte changed nothing when it was already there.
+    draft.write_bytes(sealed[:-1] + bytes([sealed[-1] ^ 0x01]))
     store = ReflectionStore(filled)
     assert store.load_draft() is None
     assert list(filled.glob("draft.json.damaged-*")) and "changed or damaged" in store.warnings[0]

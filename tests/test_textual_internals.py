@@ -115,3 +115,149 @@ async def test_a_scroll_container_takes_focus_only_when_it_scrolls() -> None:
         assert not app.query_one("#short").focusable
         assert app.query_one("#long").focusable
         assert app.query_one("#choices").focusable
+
+
+class _Several(App[None]):
+    def compose(self) -> ComposeResult:
+        from textual.widgets import Label, OptionList, Static
+
+        yield Label("one", id="one")
+        yield Static("two")
+        yield OptionList("a", "b", "c")
+        yield KeysFooter()
+
+
+async def test_a_screen_settles_with_its_first_whole_frame(monkeypatch: Any) -> None:
+    from tui.textual_internals import first_frame_is_complete
+
+    first_frame_is_complete()  # idempotent: tui.app has done it already
+    frames: list[str] = []
+    real = App._display
+
+    def counted(self: App[None], screen: Any, renderable: Any) -> None:
+        if renderable is not None:
+            frames.append(type(renderable).__name__)
+        real(self, screen, renderable)
+
+    monkeypatch.setattr(App, "_display", counted)
+    app = _Several()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.2)
+        assert frames[:1] == ["LayoutUpdate"]
+        # The widgets' refreshes from mounting and sizing are in that frame (the toast rack
+        # and the option list, left to Textual here, may still add one).
+        assert len(frames) <= 2, frames
+        settled = len(frames)
+        from textual.widgets import Label
+
+        app.query_one("#one", Label).update("changed")
+        await pilot.pause()
+        assert len(frames) > settled
+        assert "changed" in "".join(s.text for s in app.screen._compositor.render_strips()[0])
+
+
+async def test_hidden_toasts_are_left_alone_and_a_notification_still_shows() -> None:
+    from textual.widgets._toast import Toast, ToastRack
+
+    from tui.textual_internals import hidden_toasts_left_alone
+
+    hidden_toasts_left_alone()
+    app = _Several()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        rack = app.screen.get_child_by_type(ToastRack)
+        assert "display" not in rack.styles.inline.get_rules()  # never set: no new layout
+        app.notify("hello", timeout=0.2)
+        await pilot.pause()
+        assert rack.display and rack.query(Toast)
+        for _ in range(40):  # it times out and goes, as before
+            await pilot.pause(0.1)
+            if not rack.query(Toast):
+                break
+        assert not rack.query(Toast)
+        app.notify("again")
+        await pilot.pause()
+        assert rack.query(Toast)
+
+
+async def test_a_steady_option_list_redraws_on_a_new_width_only(monkeypatch: Any) -> None:
+    from textual.widgets import OptionList
+
+    from tui.textual_internals import SteadyOptionList
+
+    cleared: list[int] = []
+    real = OptionList._clear_caches
+
+    def counted(self: OptionList) -> None:
+        cleared.append(self.size.width)
+        real(self)
+
+    monkeypatch.setattr(OptionList, "_clear_caches", counted)
+
+    class _List(App[None]):
+        def compose(self) -> ComposeResult:
+            yield SteadyOptionList("a", "b")
+
+    app = _List()
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        assert cleared == []  # the first resize: drawn at that width already
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        assert cleared == []
+        await pilot.resize_terminal(30, 12)
+        await pilot.pause()
+        assert len(cleared) == 1
+
+
+async def test_a_screen_is_restyled_on_its_first_showing_only_when_a_rule_needs_it(
+    monkeypatch: Any,
+) -> None:
+    from textual.screen import Screen
+    from textual.widgets import Static
+
+    from tui.textual_internals import first_frame_is_complete
+
+    first_frame_is_complete()
+    restyled: list[str] = []
+    real = Screen.update_node_styles
+
+    def counted(self: Screen[Any], animate: bool = True) -> None:
+        restyled.append(type(self).__name__)
+        real(self, animate)
+
+    monkeypatch.setattr(Screen, "update_node_styles", counted)
+
+    class Plain(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("one")
+            yield Static("two")
+
+    async with Plain().run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        assert restyled == []  # each node was styled as it mounted: nothing to redo
+
+    class Last(Static):
+        DEFAULT_CSS = "Last:last-child { color: red; }"  # depends on siblings mounted later
+
+    class Ordered(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Last("one")
+            yield Last("two")
+
+    async with Ordered().run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        assert restyled == ["Screen"]
+        first, second = pilot.app.query(Last)
+        assert second.styles.color != first.styles.color
+
+    class Unscoped(App[None]):
+        CSS = "Static { color: red; }"  # not the app's stylesheet file: restyle to be safe
+
+        def compose(self) -> ComposeResult:
+            yield Static("one")
+
+    restyled.clear()
+    async with Unscoped().run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        assert restyled == ["Screen"]

@@ -16,6 +16,8 @@ from tui.core.settings import SettingsFile
 from tui.core.settings import config_dir as default_config_dir
 from tui.screens.protocols import GuardsUnsavedWork
 from tui.textual_internals import (
+    first_frame_is_complete,
+    hidden_toasts_left_alone,
     scroll_containers_focus_only_when_they_scroll,
     set_theme_before_first_parse,
     tolerate_undecodable_input,
@@ -33,6 +35,9 @@ if TYPE_CHECKING:
 
 tolerate_undecodable_input()
 scroll_containers_focus_only_when_they_scroll()
+# Each screen settles with its first frame: see tui/textual_internals.py.
+first_frame_is_complete()
+hidden_toasts_left_alone()
 
 
 def _guards(screen: Screen[Any]) -> bool:
@@ -298,10 +303,12 @@ class KindtoneApp(App[int]):
 
     def on_resize(self, event: Resize) -> None:
         """Below the minimum size, a friendly message instead of a squashed layout."""
-        from tui.screens.too_small import TooSmallScreen
-
         width, height = event.size
         too_small = width < self.MIN_SIZE[0] or height < self.MIN_SIZE[1]
+        if not too_small and len(self.screen_stack) <= 1:
+            return  # the usual start: nothing to show or take away, nothing to import
+        from tui.screens.too_small import TooSmallScreen
+
         waiting = any(isinstance(screen, TooSmallScreen) for screen in self.screen_stack)
         if too_small and not waiting:
             self.push_screen(TooSmallScreen())
@@ -314,7 +321,17 @@ class KindtoneApp(App[int]):
 
     def offer_draft(self, otherwise: Callable[[], None] | None = None) -> None:
         """After a crash, offer to resume right where the person was; else ``otherwise``.
-        Declined, the draft is kept as an unfinished reflection (tui.core.flow decides)."""
+        Declined, the draft is kept as an unfinished reflection (tui.core.flow decides).
+
+        Runs just after the first frame: with nothing at the draft path it returns at once,
+        without loading the store and the exercises, so the home screen settles in the same
+        burst of drawing as a bare app's."""
+        from tui.paths import something_at_draft_path
+
+        if not something_at_draft_path(self.data_dir):
+            if otherwise is not None:
+                otherwise()
+            return
         from tui.core.flow import find_draft, keep_declined_draft
         from tui.screens.resume import ResumeScreen
 

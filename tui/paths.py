@@ -11,6 +11,7 @@ from pathlib import Path
 
 ENV_DATA_DIR = "KINDTONE_DATA_DIR"
 APP_NAME = "kindtone"
+DRAFT_FILE = "draft.json"  # one unfinished session (tui.core.storage reads and writes it)
 
 
 def default_data_dir() -> Path:
@@ -35,6 +36,19 @@ def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
         chosen = Path(env).expanduser() if env else default_data_dir()
     attach(chosen)
     return chosen
+
+
+def something_at_draft_path(data_dir: Path) -> bool:
+    """Whether anything (a file, a link, a folder) sits where the draft would be: a glance,
+    so a start with no draft doesn't load the store and the exercises to find none. When
+    something is there the store decides what it is (a draft, or damage to set aside)."""
+    try:
+        os.lstat(data_dir / DRAFT_FILE)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError:  # unreadable: let the store say why
+        return True
+    return True
 
 
 def ensure_private_dir(path: Path) -> Path:

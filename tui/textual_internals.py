@@ -10,8 +10,12 @@ import codecs
 import functools
 from typing import TYPE_CHECKING, Any
 
+from textual.events import Resize
+from textual.widgets import OptionList
+
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.screen import Screen
     from textual.widgets import Footer
 
 
@@ -87,3 +91,140 @@ def scroll_containers_focus_only_when_they_scroll() -> None:
         return self.can_focus and (self.allow_vertical_scroll or self.allow_horizontal_scroll)
 
     VerticalScroll.allow_focus = allow_focus  # type: ignore[method-assign,assignment]
+
+
+def first_frame_is_complete() -> None:
+    """A screen is laid out and drawn whole when it first shows, but Textual then drew it two
+    or three more times within ~30 ms: the refreshes its widgets asked for while they
+    mounted, took their styles and got their sizes reach the screen only after that frame,
+    and the screen asks for a full repaint of itself as it resumes. All of that repeats what
+    is already on the terminal (home settled ~30 ms after its first frame, in four bursts).
+    Now what was asked before a screen's first whole frame is taken as drawn by it; anything
+    asked after it is drawn as before. Nor is a screen shown for the first time restyled
+    when that would change nothing (see ``_styled_as_mounted``).
+
+    Internals: ``Screen._on_screen_resume`` lays out and paints when the screen's size is
+    new (``_size`` vs ``app.size``), then calls ``refresh()`` (``_repaint_required``);
+    ``_dirty_widgets`` and ``_layout_widgets`` collect ``messages.Update``/``Layout``
+    (stamped with ``Message.time``) from widgets' ``_repaint_required`` and
+    ``_layout_required``; ``Compositor.visible_widgets`` are the widgets it drew.
+    """
+    from textual import messages
+    from textual._time import get_time
+    from textual.screen import Screen
+
+    if getattr(Screen._on_screen_resume, "kindtone", False):
+        return
+    resume = Screen._on_screen_resume
+    on_update = Screen._on_update
+    on_layout = Screen._on_layout
+
+    def _on_screen_resume(self: Screen[Any], event: Any) -> None:
+        size = self.app.size  # Textual lays out and paints only a non-empty new size
+        drawn_whole = self.is_attached and bool(size) and self._size != size
+        if not getattr(self, "_resumed_before", False) and _styled_as_mounted(self):
+            event.refresh_styles = False
+        self._resumed_before = True  # type: ignore[attr-defined]
+        resume(self, event)
+        if not (drawn_whole and self.is_current and not self.app._batch_count):
+            return
+        self._drawn_whole_at = get_time()  # type: ignore[attr-defined]
+        self._repaint_required = False
+        self._dirty_widgets.clear()
+        self._layout_widgets.clear()
+        for widget in self._compositor.visible_widgets:
+            widget._repaint_required = False
+            widget._layout_required = False
+
+    async def _on_update(self: Screen[Any], message: messages.Update) -> None:
+        if message.time <= getattr(self, "_drawn_whole_at", -1.0):
+            message.stop()
+            message.prevent_default()
+            return
+        await on_update(self, message)
+
+    async def _on_layout(self: Screen[Any], message: messages.Layout) -> None:
+        if message.time <= getattr(self, "_drawn_whole_at", -1.0):
+            message.stop()
+            message.prevent_default()
+            return
+        await on_layout(self, message)
+
+    _on_screen_resume.kindtone = True  # type: ignore[attr-defined]
+    Screen._on_screen_resume = _on_screen_resume  # type: ignore[method-assign]
+    Screen._on_update = _on_update  # type: ignore[method-assign]
+    Screen._on_layout = _on_layout  # type: ignore[method-assign]
+
+
+def _styled_as_mounted(screen: Screen[Any]) -> bool:
+    """Whether restyling a screen that is shown for the first time would change nothing.
+
+    Each node was styled as it mounted; Textual restyles them all again when the screen
+    resumes (~10% of home's time to its first frame). That is needed only if a rule came
+    later that can reach a node mounted earlier: one not scoped to a widget type (a type's
+    own CSS arrives before its first node, and reaches only it and what it holds), apart
+    from the app's own stylesheet, loaded before any screen; or a rule that depends on
+    siblings mounted later (first/last child, odd/even) or on focus inside a node.
+
+    Internals: ``Stylesheet.source`` (``CssSource.scope``), ``App.css_path``, the
+    ``_has_order_style``/``_has_odd_or_even``/``_has_focus_within`` flags ``apply`` sets.
+    """
+    app = screen.app
+    own = {(str(path), "") for path in app.css_path}
+    if any(not src.scope and key not in own for key, src in app.stylesheet.source.items()):
+        return False
+    return not any(
+        node._has_order_style or node._has_odd_or_even or node._has_focus_within
+        for node in screen.walk_children(with_self=True)
+    )
+
+
+def hidden_toasts_left_alone() -> None:
+    """With no notification to show, Textual still sets its (hidden, empty) toast rack to
+    ``display: none`` each time a screen resumes: a new layout and a second frame just after
+    the first. Nothing changes on screen, so it is skipped.
+
+    Internals: ``App._refresh_notifications`` and ``App._notifications``; the screen's
+    ``ToastRack`` child.
+    """
+    from textual.app import App, ScreenStackError
+    from textual.css.query import NoMatches
+    from textual.widgets._toast import ToastRack
+
+    if getattr(App._refresh_notifications, "kindtone", False):
+        return
+    refresh = App._refresh_notifications
+
+    def _refresh_notifications(self: App[Any]) -> None:
+        if not self._notifications:
+            try:
+                rack = self.screen.get_child_by_type(ToastRack)
+            except (NoMatches, ScreenStackError):
+                rack = None
+            if rack is not None and not rack.display and not rack.children:
+                return
+        refresh(self)
+
+    _refresh_notifications.kindtone = True  # type: ignore[attr-defined]
+    App._refresh_notifications = _refresh_notifications  # type: ignore[method-assign]
+
+
+class SteadyOptionList(OptionList):
+    """An OptionList that draws itself again after a resize only when its width changed.
+
+    Textual's clears its caches and redraws on every resize, including the first, which
+    comes just after the first frame (already drawn at that width): a second frame for
+    nothing. Heights don't change how options wrap; widths do.
+
+    Internal: ``OptionList._on_resize`` (no event argument) clears the caches; a subclass's
+    ``_on_resize`` runs first and ``prevent_default`` stops it.
+    """
+
+    _drawn_width: int | None = None
+
+    def _on_resize(self, event: Resize) -> None:  # type: ignore[override]
+        # The first resize reports the size the first frame was drawn at.
+        unchanged = self._drawn_width in (None, event.size.width)
+        self._drawn_width = event.size.width
+        if unchanged:
+            event.prevent_default()

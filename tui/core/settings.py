@@ -7,7 +7,6 @@ later saved from the app).
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, datetime
@@ -99,6 +98,8 @@ class SettingsFile:
                 f"{self.path}: could not be read ({error.strerror}); using defaults"
             )
             return Settings()
+        import json  # here: with no settings file yet, start-up doesn't import it
+
         try:
             data = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
@@ -118,5 +119,7 @@ class SettingsFile:
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
             os.replace(self.path, self.path.with_name(f"{self.path.name}.damaged-{stamp}"))
             self._damaged = False
+        import json
+
         data = json.dumps(asdict(settings), indent=2, ensure_ascii=False) + "\n"
         write_atomic(self.path, data.encode("utf-8"), mode=0o600)

@@ -75,9 +75,10 @@ from tui.core.month_file import (
 from tui.core.record import Reflection as TypedReflection
 from tui.core.record import as_reflections
 from tui.core.vault import attach, is_sealed, open_for
-from tui.paths import ensure_private_dir
+from tui.paths import DRAFT_FILE, ensure_private_dir
 
 __all__ = [
+    "DRAFT_FILE",
     "LOCK_FILE",
     "LOCK_TIMEOUT_SECONDS",
     "_FOLDS_TO_ASCII_UTF8",
@@ -96,7 +97,6 @@ __all__ = [
 Reflection = dict[str, Any]
 
 REFLECTIONS_DIR = "reflections"
-DRAFT_FILE = "draft.json"
 MIN_ID_PREFIX = 6
 
 _IS_A_LINK = "it is a symbolic link, and kindtone never follows links inside its data folder"

@@ -21,22 +21,18 @@ as damaged and sets it aside. A new file in the data folder is sealed without be
 anywhere; whoever reads it back passes its bytes through ``open_for`` (or ``read_private``).
 
 No home-made cryptography: everything here is the ``cryptography`` package's AESGCM, Argon2id,
-scrypt and HKDF. It is imported only when a lock is actually used, so start-up pays nothing.
+scrypt and HKDF. It is imported only when a lock is actually used, so start-up pays nothing;
+so are ``secrets``, ``base64`` and the JSON reader (every start imports this module).
 """
 
 from __future__ import annotations
 
-import base64
 import errno
 import os
 import re
-import secrets
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import orjson
 
 __all__ = [
     "KEYFILE",
@@ -135,6 +131,8 @@ class Vault:
         object.__setattr__(self, "_cipher", AESGCM(self.data_key))  # one per process
 
     def seal(self, role: str, data: bytes) -> bytes:
+        import secrets
+
         nonce = secrets.token_bytes(NONCE_BYTES)
         header = MAGIC + self.key_id
         sealed: bytes = self._cipher.encrypt(nonce, data, header + _ad(role))
@@ -323,17 +321,23 @@ def _current_key_id(data_dir: Path) -> bytes | None:
 
 
 def _b64(data: bytes) -> str:
+    import base64
+
     return base64.b64encode(data).decode("ascii")
 
 
 def _unb64(value: object) -> bytes:
     if not isinstance(value, str):
         raise ValueError("not base64 text")
+    import base64
+
     return base64.b64decode(value.encode("ascii"), validate=True)
 
 
 def normalise(passphrase: str) -> bytes:
     """The same passphrase typed on another keyboard or system gives the same bytes."""
+    import unicodedata
+
     return unicodedata.normalize("NFC", passphrase).encode("utf-8")
 
 
@@ -382,6 +386,8 @@ def new_key_kdf() -> dict[str, Any]:
 
 
 def _wrap(kek: bytes, data_key: bytes, label: str, key_id: bytes) -> tuple[bytes, bytes]:
+    import secrets
+
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     nonce = secrets.token_bytes(NONCE_BYTES)
@@ -393,6 +399,8 @@ def _wrap_ad(label: str, key_id: bytes) -> bytes:
 
 
 def _wrapped_entry(secret: bytes, kdf: dict[str, Any], vault: Vault, label: str) -> dict[str, Any]:
+    import secrets
+
     salt = secrets.token_bytes(SALT_BYTES)
     nonce, wrapped = _wrap(_derive(secret, kdf, salt), vault.data_key, label, vault.key_id)
     return {"kdf": kdf, "salt": _b64(salt), "nonce": _b64(nonce), "wrapped": _b64(wrapped)}
@@ -429,6 +437,8 @@ class NewLock:
 
 def create_keyfile(passphrase: str) -> NewLock:
     """A fresh data key wrapped by the passphrase and by a new recovery key (not yet written)."""
+    import secrets
+
     vault = Vault(
         key_id=secrets.token_bytes(KEY_ID_BYTES), data_key=secrets.token_bytes(DATA_KEY_BYTES)
     )
@@ -454,6 +464,8 @@ def rewrap_passphrase(keyfile: dict[str, Any], vault: Vault, passphrase: str) ->
 
 
 def write_keyfile(data_dir: Path, keyfile: dict[str, Any]) -> None:
+    import orjson
+
     from tui.core.atomic import write_atomic
 
     write_atomic(Path(data_dir) / KEYFILE, orjson.dumps(keyfile, option=orjson.OPT_INDENT_2))
@@ -461,6 +473,8 @@ def write_keyfile(data_dir: Path, keyfile: dict[str, Any]) -> None:
 
 def read_keyfile(data_dir: Path) -> dict[str, Any]:
     """``lock.json``, checked; never followed if it is a link."""
+    import orjson
+
     path = Path(data_dir) / KEYFILE
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))

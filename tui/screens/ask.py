@@ -7,15 +7,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button
 
 from tui.core.flow import ASK_CHOICES, ASK_HEADING, ASK_QUESTION, AskAnswer
+from tui.screens.dialog import Dialog
 from tui.widgets.footer import KeysFooter
 from tui.widgets.plain import Plain
 
 
-class AskScreen(ModalScreen[AskAnswer | None]):
+class AskScreen(Dialog[AskAnswer | None]):
     """Dismisses with the person's answer; escape means "I'd rather not say"."""
 
     CSS = """

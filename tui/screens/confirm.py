@@ -7,14 +7,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button
 
+from tui.screens.dialog import Dialog
 from tui.widgets.footer import KeysFooter
 from tui.widgets.literal_text import LiteralText
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(Dialog[bool]):
     BINDINGS = [Binding("escape", "no", "Cancel")]
 
     def __init__(self, title: str, body: str, yes: str, no: str = "Cancel") -> None:

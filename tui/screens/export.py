@@ -12,7 +12,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, RadioSet
 
 from tui.core.atomic import write_atomic
@@ -21,6 +20,7 @@ from tui.core.reflections_io import export_json, export_markdown
 from tui.core.storage import StoreError
 from tui.core.text import count
 from tui.core.vault import is_locked
+from tui.screens.dialog import Dialog
 from tui.widgets.footer import KeysFooter
 from tui.widgets.literal_text import LiteralText
 from tui.widgets.toggles import Choice
@@ -34,7 +34,7 @@ def default_path(markdown: bool) -> Path:
     return Path.home() / f"kindtone-reflections-{date.today().isoformat()}.{suffix}"
 
 
-class ExportScreen(ModalScreen[None]):
+class ExportScreen(Dialog[None]):
     # Loaded with the screen, not at start-up: the home screen draws sooner.
     CSS = """
     #scope, #format {

@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button
 
+from tui.screens.dialog import Dialog
 from tui.widgets.breathe import BreathingGuide, Pace
+from tui.widgets.footer import KeysFooter
 from tui.widgets.literal_text import LiteralText
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ GROUNDING = (
 )
 
 
-class GroundingScreen(ModalScreen[None]):
+class GroundingScreen(Dialog[None]):
     app: KindtoneApp
 
     BINDINGS = [Binding("escape", "close", "Done")]
@@ -35,6 +36,7 @@ class GroundingScreen(ModalScreen[None]):
             yield LiteralText(GROUNDING)
             yield BreathingGuide(Pace(4, 0, 6, 4), reduced_motion=self.app.reduced_motion)
             yield Button(Content("Done"), compact=True, id="done", variant="primary")
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#done", Button).focus()

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 
 from tui.core.vault import lock_status
+from tui.screens.dialog import Dialog
 from tui.widgets.footer import KeysFooter
 from tui.widgets.literal_text import LiteralText
 
@@ -64,7 +64,7 @@ kindtone is a practice tool, not a substitute for professional care. It doesn't 
 diagnose or treat anything. Nothing you write leaves this computer."""
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     # Loaded with the screen, not at start-up: the home screen draws sooner.
     CSS = """
     #help {

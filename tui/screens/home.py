@@ -17,6 +17,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.text import about_minutes
+from tui.textual_internals import SteadyOptionList
 from tui.widgets.banner import Banner
 from tui.widgets.footer import KeysFooter
 from tui.widgets.literal_text import LiteralText
@@ -46,6 +47,7 @@ def practice_line(summary: PracticeSummary | None, now: datetime) -> str:
 
 class HomeScreen(Screen[None]):
     app: KindtoneApp
+    _practice_shown = ""
 
     BINDINGS = [
         Binding("s", "app.start_session", "Start"),
@@ -65,9 +67,10 @@ class HomeScreen(Screen[None]):
             yield LiteralText(WELCOME, id="welcome")
             # With no history yet the line is known at once, and drawn in the first frame.
             first = " " if self.app.has_history() else practice_line(None, datetime.now())
+            self._practice_shown = first
             yield LiteralText(first, id="practice")
             with Center():
-                yield OptionList(
+                yield SteadyOptionList(
                     Option(Content(f"Start a {self.app.start_minutes}-minute session"), id="start"),
                     Option(Content("Choose one exercise"), id="exercise"),
                     Option(Content("Past reflections"), id="reflections"),
@@ -116,6 +119,9 @@ class HomeScreen(Screen[None]):
             self.app.call_from_thread(self._show_practice, line)
 
     def _show_practice(self, line: str) -> None:
+        if line == self._practice_shown:  # the same words: no new layout, no second frame
+            return
+        self._practice_shown = line
         for practice in self.query("#practice").results(LiteralText):
             practice.set_text(line)
 

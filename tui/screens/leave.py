@@ -7,14 +7,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button
 
+from tui.screens.dialog import Dialog
 from tui.widgets.footer import KeysFooter
 from tui.widgets.plain import Plain
 
 
-class LeaveScreen(ModalScreen[str | None]):
+class LeaveScreen(Dialog[str | None]):
     """Dismisses with "keep", "discard" or None (stay)."""
 
     BINDINGS = [Binding("escape", "stay", "Stay")]

@@ -147,7 +147,8 @@ class ReflectionsScreen(Screen[None]):
             )
 
     def _gone(self) -> bool:
-        """Left before the read in the thread ended (Esc at once): nothing to show it on."""
+        """Left (popped) while its history was still being read in the thread: what the
+        thread brings back has nowhere to go."""
         return self not in self.app.screen_stack
 
     def _failed(self, message: str) -> None:

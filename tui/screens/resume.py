@@ -7,15 +7,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button
 
 from tui.core.session import Session
+from tui.screens.dialog import Dialog
 from tui.widgets.footer import KeysFooter
 from tui.widgets.plain import Plain
 
 
-class ResumeScreen(ModalScreen[bool | None]):
+class ResumeScreen(Dialog[bool | None]):
     BINDINGS = [Binding("escape", "later", "Later")]
 
     def __init__(self, session: Session) -> None:

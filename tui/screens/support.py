@@ -9,10 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button
 
 from tui.core.safety import CRISIS_PAUSE, NOT_A_CRISIS_SERVICE, support_lines
+from tui.screens.dialog import Dialog
 from tui.widgets.footer import KeysFooter
 from tui.widgets.plain import Plain
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 OPENED = "If things feel like too much, you don't have to manage it alone."
 
 
-class SupportScreen(ModalScreen[str | None]):
+class SupportScreen(Dialog[str | None]):
     """Dismisses with "continue", "end" or None (closed from outside a session)."""
 
     app: KindtoneApp

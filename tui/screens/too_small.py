@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Center, Middle
-from textual.screen import ModalScreen
 
+from tui.screens.dialog import Dialog
+from tui.widgets.footer import KeysFooter
 from tui.widgets.literal_text import LiteralText
 
 
-class TooSmallScreen(ModalScreen[None]):
+class TooSmallScreen(Dialog[None]):
     """Nothing underneath is lost; the app returns to it when the window grows."""
 
     # Loaded with the screen, not at start-up: the home screen draws sooner.
@@ -41,3 +42,4 @@ class TooSmallScreen(ModalScreen[None]):
                 "kindtone needs at least 60 × 20. Everything is kept as it is.",
                 id="too-small",
             )
+        yield KeysFooter()  # F2 Support, even in a small window

@@ -7,14 +7,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, TextArea
 
+from tui.screens.dialog import Dialog
 from tui.widgets.footer import KeysFooter
 from tui.widgets.plain import Plain
 
 
-class UnsavedScreen(ModalScreen[None]):
+class UnsavedScreen(Dialog[None]):
     BINDINGS = [Binding("escape", "close", "Back")]
 
     CSS = """

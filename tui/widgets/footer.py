@@ -41,7 +41,10 @@ class KeysFooter(Footer):
             if isinstance(widget, FooterKey):
                 # Compact from the first frame, not one frame later (FooterKey's watcher).
                 widget.set_class(self.compact, "-compact", update=False)
-            yield widget
+        # Fitted to the screen's width before the first frame (a footer spans the screen):
+        # fitting after it would lay the screen out and draw it again.
+        fit_keys([w for w in widgets if isinstance(w, FooterKey)], self.app.size.width)
+        yield from widgets
         self.call_after_refresh(self._fit_now)
 
     def bindings_changed(self, screen: Screen[object]) -> None:
@@ -56,16 +59,23 @@ class KeysFooter(Footer):
         self.fit(event.size.width)
 
     def fit(self, width: int) -> None:
-        """Show keys in order while they fit whole; the command-palette key keeps its place."""
-        keys = list(self.query_children(FooterKey))
-        palette = [key for key in keys if key.has_class("-command-palette")]
-        room = width - sum(key_width(key) for key in palette)
-        for key in keys:
-            if key in palette:
-                continue
-            needed = key_width(key)
-            key.display = needed <= room
-            room -= needed if key.display else room  # after one is left out, no more
+        fit_keys(list(self.query_children(FooterKey)), width)
+
+
+def fit_keys(keys: list[FooterKey], width: int) -> None:
+    """Show keys in order while they fit whole; the command-palette key keeps its place.
+    A key whose display is already right is left alone: setting it anyway lays the screen
+    out again and redraws it."""
+    palette = [key for key in keys if key.has_class("-command-palette")]
+    room = width - sum(key_width(key) for key in palette)
+    for key in keys:
+        if key in palette:
+            continue
+        needed = key_width(key)
+        show = needed <= room
+        if key.display != show:
+            key.display = show
+        room -= needed if show else room  # after one is left out, no more
 
 
 def key_width(key: FooterKey) -> int:
