@@ -211,6 +211,7 @@ async def test_a_hostile_exercise_id_in_a_notification_is_shown_literally(tmp_pa
     notes = record_notifications(app)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await until(pilot, lambda: notes, "the notification")
+        await until(pilot, lambda: "[@click=app.quit]x[/]" in screen_text_of(app), "the toast")
         assert isinstance(app.screen, HomeScreen)
         shown = screen_text_of(app)
         assert "[@click=app.quit]x[/]" in shown and "[bold]" in shown
