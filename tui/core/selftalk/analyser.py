@@ -12,6 +12,7 @@ from . import snapshot
 from .compiler import Codes, Index, Pattern, compile_rule, matches_any
 from .concepts import Grid, GridRule
 from .data import Lexicon, Rule, load_lexicon, load_rules
+from .hashed import Risk
 from .learned import LEARNED_MIN_WORDS, Features, Learned
 from .model import Analysis, Finding, hint_for, load_hints, remember_hints
 from .pattern import Grammar
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
 READINGS_LIMIT = 20_000
 LANGUAGE_SAMPLE = 2_000  # characters read to tell whether a text is English
 LANGUAGE_MIN_WORDS = 4
+# The net's veto reads short sentences only: in a long one, everyday words around a buried
+# "wanting to die" pull its score down without making the words any safer.
+VETO_MAX_WORDS = 12
 
 
 class _Built:
@@ -57,14 +61,30 @@ class _Built:
             "office",
             "team",
         }
+        # Whose criticism (see _aimed_elsewhere): who a sentence can point at before a label.
+        self.subjects = frozenset({"he", "she", "they"})
+        self.pointers = frozenset(
+            {"some", "that", "this", "the", "these", "those", "our", "his", "her", "their"}
+        )
+        self.targets = (
+            self.people | self.lexicon.classes["LABEL_NOUN"] | self.lexicon["other_things"]
+        )
+        self.speaker = frozenset({"i", "im", "myself"})
+        # ... and what can open a sentence about someone else ("nobody" is also a label).
+        self.named = self.people | self.lexicon["other_things"]
+        self.clause_end = self.lexicon["clause_end"] | {BREAK}
         self._english: frozenset[str] | None = None  # see english()
         self.learned: Learned | None = None
+        self.risk: Risk | None = None
         if learned:
             import json
             from importlib import resources
 
-            raw = resources.files("tui.core").joinpath("data/selftalk_weights.json")
+            folder_ = resources.files("tui.core").joinpath("data")
+            raw = folder_.joinpath("selftalk_weights.json")
             self.learned = Learned(json.loads(raw.read_text("utf-8")))
+            risk = folder_.joinpath("selftalk_risk.bin").read_bytes()
+            self.risk = Risk.read(risk)
 
     def english(self) -> frozenset[str]:
         """Words kindtone knows to be English: the list in words.toml, every rule word and
@@ -107,6 +127,9 @@ class Reading:
         "found",
         "intro",
         "kind",
+        "points",
+        "risk",
+        "selfless",
     )
 
     def __init__(self, built: _Built, low: str, words: WordList) -> None:
@@ -117,6 +140,10 @@ class Reading:
         if learned is not None and len(words) - words.count(BREAK) < LEARNED_MIN_WORDS:
             learned = None
         features = built.features(words) if learned is not None else set()
+        # The wider net's score (hashed.py): None when there are no weights or too few words.
+        self.risk: float | None = None
+        if learned is not None and built.risk is not None:
+            self.risk = built.risk.score(words)
         codes, code = sentence.codes, sentence.code
         # Crisis words: by a rule, or by the weights alone ("weights" in cues, see _concern).
         crisis_rules = sentence.pick("crisis")
@@ -167,7 +194,31 @@ class Reading:
             cues.add("grid-ask")
         if by_weights and learned is not None and not learned.is_clearly_crisis(features):
             cues.add("weights")  # near the threshold: asked about, not paused for
+        risk = built.risk
+        if (
+            risk is not None
+            and self.risk is not None
+            and self.risk >= risk.ask
+            and not matches_any(sentence.pick("idiom"), codes, code)
+        ):
+            cues.add("risk")  # the wider net (hashed.py): reads like crisis lines, asked about
+        if (
+            by_rule
+            and risk is not None
+            and self.risk is not None
+            and self.risk < risk.veto
+            and "live" not in cues
+            and len(words) <= VETO_MAX_WORDS
+            and not (grid is not None and grid.verdict == "crisis")  # the grid's concepts stand
+        ):
+            # The rules and the net disagree as far as they can: a crisis word with nothing
+            # of a crisis line around it ("a rope swing", "blades for the strimmer"). Asked
+            # about, never let pass.
+            cues.add("veto")
         self.cues = frozenset(cues) if cues else _NONE
+        # Whose criticism, across sentences: "The pharmacy lost it again. Hopeless lot."
+        self.points = _points_elsewhere(built, words)
+        self.selfless = built.self_words.isdisjoint(words)
         # Which goodbye cues this sentence holds (see rules/farewell.toml).
         self.farewell = (
             frozenset(pattern.kind for pattern, _, _ in sentence.matches("farewell"))
@@ -177,6 +228,11 @@ class Reading:
         # (category, start, end, weak), in characters from the start of the sentence.
         self.found: tuple[tuple[str, int, int, bool], ...] = ()
         raw = built.scoper.critical_findings(sentence)
+        if raw:
+            # Whose criticism: a harsh label that names nobody ("what an absolute moron")
+            # is about whoever the sentence has already pointed at, when that is someone
+            # else ("some numpty in a BMW tailgated me…", "they cancelled again, useless").
+            raw = [item for item in raw if not _aimed_elsewhere(built, words, item[1], item[2])]
         if raw:
             starts, ends = built.tokens.char_spans(low, words, max(end for _, _, end, _ in raw))
             found = []
@@ -202,8 +258,58 @@ class Reading:
             # sentence, under the category it fits best; weak, so a kind rider softens it.
             start = len(low) - len(low.lstrip())
             end = len(low.rstrip().rstrip(".!?,;:…"))
+            category = learned.category(features)
+            # Harsh words in a sentence that opens on someone else ("some numpty in
+            # a BMW tailgated me…, what a moron") is theirs; "they must think I'm…" and "the
+            # team lost because of me" are still the person's own.
+            if _points_elsewhere(built, words) and (
+                category not in _ABOUT_OTHERS_TOO
+                or built.first_person.isdisjoint(words)
+                # "me" only as what someone else did something to: "…jammed on me"
+                or (category != "mind-reading" and built.speaker.isdisjoint(words))
+            ):
+                end = start
             if end > start:
-                self.found = ((learned.category(features), start, end, True),)
+                self.found = ((category, start, end, True),)
+
+
+# Categories whose sentences often open on others and are still the person's own.
+_ABOUT_OTHERS_TOO = frozenset(
+    {"mind-reading", "personalising", "comparing", "discounting-the-positive", "fortune-telling"}
+)
+
+
+def _aimed_elsewhere(built: _Built, words: WordList, start: int, end: int) -> bool:
+    """A finding with no "I", "me" or "my" in it, in a sentence that before it points at
+    someone else: "he", "they" as a clause's first word, or "some idiot", "that driver",
+    "this printer". "Mum was right, what an idiot" and "Idiot!" stay the person's own."""
+    if not built.self_words.isdisjoint(words[start:end]):
+        return False
+    clause_start = True
+    for index in range(start):
+        word = words[index]
+        if clause_start and word in built.subjects:
+            return True
+        if word in built.pointers and any(w in built.targets for w in words[index + 1 : start][:3]):
+            return True  # "some idiot…", "the care agency…"
+        clause_start = word in built.clause_end
+    # ... or the clause right after it does: "Lazy, selfish, he never lifts a finger."
+    after = [word for word in words[end : end + 8] if word not in built.scoper.clause_ok][:4]
+    return bool(after) and (
+        after[0] in built.subjects
+        or (after[0] in built.pointers and any(word in built.targets for word in after[1:]))
+    )
+
+
+def _points_elsewhere(built: _Built, words: WordList) -> bool:
+    """The sentence opens on someone or something else: "he", "they", "some numpty…", "the
+    delivery driver…", "our team lead…", "customer at the shop…"."""
+    spoken = [word for word in words[:4] if word != BREAK]
+    if not spoken:
+        return False
+    if spoken[0] in built.subjects or spoken[0] in built.named:
+        return True
+    return spoken[0] in built.pointers and any(word in built.targets for word in spoken[1:])
 
 
 def _about_me(built: _Built, words: WordList) -> bool:
@@ -321,6 +427,8 @@ class Analyser:
                 defused = defused or after.defused
             if defused:
                 continue
+            if reading.selfless and number > 0 and readings[number - 1][1].points:
+                continue  # a label with no "I" in it, right after someone else was named
             for category, start, end, weak in reading.found:
                 if weak and kind:
                     continue
@@ -407,6 +515,14 @@ def _concern(readings: list[Reading], joined: dict[int, GridRule] | None = None)
         cues = reading.cues
         if "ask" in cues or "grid-ask" in cues:
             ask = True
+        if "risk" in cues and not reading.crisis:
+            # Wording no rule names that reads like crisis lines: asked about, unless it
+            # looks back from a safer place (a recovery cue within two sentences).
+            around = range(max(0, number - 2), min(last, number + 2) + 1)
+            if any("recovery" in readings[other].cues for other in around):
+                recovery = True
+            else:
+                ask = True
         if "recovery" in cues:
             recovery = True
         if "ask" in cues and "live" in cues:
@@ -420,7 +536,7 @@ def _concern(readings: list[Reading], joined: dict[int, GridRule] | None = None)
         if live:
             crisis = True
             continue
-        if "definite" not in cues and ("ask" in cues or "weights" in cues):
+        if "veto" in cues or ("definite" not in cues and ("ask" in cues or "weights" in cues)):
             # Possible risk: "they'd all be better off without me", or wording only the
             # weights read as crisis.
             ask = True

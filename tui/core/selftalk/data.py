@@ -213,6 +213,7 @@ _WORD_LISTS = [
     "first_person",
     "others",
     "other_start",
+    "other_things",
 ]
 _LEXICON_TABLES = ("classes", "macros", "words", "expand", "nt_base", "suffix")
 

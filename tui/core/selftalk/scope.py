@@ -62,6 +62,10 @@ class Scoper:
             | {BREAK}
         )
         self.vocative_head = classes["LABEL_NOUN"] | lexicon["vocative_head_extra"]
+        # An insult clause may also say whose it is: "what an eejit I am", "that's me".
+        self.clause_ok = self.vocative_ok | frozenset(
+            {"a", "an", "i", "am", "that", "is", "what", "how", "the", "always", "typical"}
+        )
 
     def negations_before(self, words: Sequence[str], start: int) -> int:
         """How many negations reach the phrase at ``start`` ("I don't think I'm …")."""
@@ -109,6 +113,27 @@ class Scoper:
                 found.append((pattern.kind, start, end, weak))
         if self.vocative(words):
             found.append(("harsh-self-address", 0, len(words), False))
+        elif BREAK in words and not found:
+            found += self.clause_vocatives(words)
+        return found
+
+    def clause_vocatives(self, words: Sequence[str]) -> list[Raw]:
+        """A clause that is only an insult, at either end of an account ("Stupid stupid
+        stupid, left the gate open", "…trying to be quick, what an eejit I am"). Whether it
+        is aimed at the speaker is the analyser's question (see analyser._aimed_elsewhere)."""
+        found: list[Raw] = []
+        start = 0
+        for index in range(len(words) + 1):
+            if index < len(words) and words[index] != BREAK:
+                continue
+            clause = words[start:index]
+            if (
+                0 < len(clause) <= 8
+                and all(word in self.clause_ok for word in clause)
+                and any(word in self.vocative_head for word in clause)
+            ):
+                found.append(("harsh-self-address", start, index, False))
+            start = index + 1
         return found
 
     def vocative(self, words: Sequence[str]) -> bool:

@@ -32,6 +32,7 @@ _PACKAGE = os.path.dirname(os.path.abspath(__file__))
 _DATA = os.path.join(_PACKAGE, "data")
 _CHUNK = 1 << 16
 _WEIGHTS = os.path.join(os.path.dirname(_PACKAGE), "data", "selftalk_weights.json")
+_RISK = os.path.join(os.path.dirname(_PACKAGE), "data", "selftalk_risk.bin")
 
 
 def _files(folder: str, suffix: str) -> list[str]:
@@ -45,7 +46,7 @@ def fingerprint() -> str:
     against tampering (the files sit beside the code). Not hashlib: importing it maps
     OpenSSL, 3.7 MiB of a fresh process's memory, and its SHA-256 is no faster here."""
     files = _files(_PACKAGE, ".py") + _files(_DATA, ".toml")
-    files += [*_files(os.path.join(_DATA, "rules"), ".toml"), _WEIGHTS]
+    files += [*_files(os.path.join(_DATA, "rules"), ".toml"), _WEIGHTS, _RISK]
     parts = []
     for path in sorted(files, key=os.path.basename):
         checksum = size = 0
@@ -86,6 +87,8 @@ def save(built: _Built, path: Path | None = None) -> Path:
     built.codes.unknown.clear()
     built.index.chosen.clear()
     built.tokens.clear()
+    if built.risk is not None:
+        built.risk.forget()
     built._english = None
     from pathlib import Path
 

@@ -1,0 +1,100 @@
+"""The wider net (tui/core/selftalk/hashed.py): hashed weights read with plain Python."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tui.core.selftalk import Analyser, analyse, default_analyser
+from tui.core.selftalk.hashed import Risk, bucket, features
+
+ROOT = Path(__file__).resolve().parents[1]
+RISK_FILE = ROOT / "tui" / "core" / "data" / "selftalk_risk.bin"
+
+
+def _trainer() -> Any:
+    path = ROOT / "scripts" / "train_selftalk_weights.py"
+    spec = importlib.util.spec_from_file_location("train_selftalk_weights", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _risk() -> Risk:
+    risk = default_analyser().built.risk
+    assert risk is not None
+    return risk
+
+
+def test_risk_file_is_well_formed_and_trained_on_the_current_cases() -> None:
+    trainer = _trainer()
+    risk = Risk.read(RISK_FILE.read_bytes())
+    assert len(risk.weights) == 1 << trainer.RISK_BITS
+    assert sum(1 for w in risk.weights if w) > 10_000  # trained, not an empty file
+    assert risk.clear >= risk.ask
+    assert risk.trained_on == trainer.digest(
+        trainer.risk_rows(trainer.training_rows() + trainer.read(trainer.CONCEPTS))
+    ), "tests/data/self_talk_cases.tsv changed: run python scripts/train_selftalk_weights.py"
+
+
+def test_the_remembered_score_is_the_sum_of_the_features_weights() -> None:
+    """The run-time score (each word's share remembered) must equal what the trainer
+    learned: the bias plus one weight per feature the trainer saw."""
+    risk = _risk()
+    words = default_analyser().words("I can't stop thinking about the pills, not tonight")
+    risk.forget()
+    mask = (1 << risk.bits) - 1
+    expected = risk.bias + risk.scale * sum(risk.weights[bucket(f, mask)] for f in features(words))
+    assert risk.score(words) == pytest.approx(expected)
+    assert risk.score(words) == pytest.approx(expected)  # again, from what it remembered
+
+
+def test_a_word_shares_its_letter_pieces_with_forms_nobody_wrote() -> None:
+    assert {"c <ove", "c over", "c rdos"} <= set(features(["overdosing"])) & set(
+        features(["overdosed"])
+    )
+    assert features([","]) == ["w ,", "p <s> ,"]  # a clause break has no letters
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "been reading about how many tabs it takes all evening",
+        "i have everything i need saved up in the drawer for when i go",
+        "everyone will be fine once im not around to drag them down",
+    ],
+)
+def test_the_wider_net_asks_about_crisis_wording_no_rule_names(text: str) -> None:
+    rules_only = Analyser(learned=False).analyse(text)
+    assert rules_only.concern is None  # no rule knows these words ...
+    risk = _risk()
+    assert risk.score(default_analyser().words(text)) >= risk.ask  # ... the net leans ...
+    assert analyse(text).concern in ("ask", "crisis")  # ... and it is asked about at least
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I bought new blades for the lawnmower this morning.",
+        "Got new blades for the strimmer today.",
+        "We hung a rope swing from the old oak in the garden.",
+    ],
+)
+def test_everyday_words_near_crisis_words_are_not_asked_about(text: str) -> None:
+    assert analyse(text).concern is None
+
+
+def test_the_concepts_data_written_for_the_net_meets_the_batch_targets() -> None:
+    """tests/data/self_talk_concepts.tsv (training data for the net, not for the word weights)
+    is held to the same targets as every batch of the cases file."""
+    from test_selftalk_quality import assert_targets, load_cases, score
+
+    cases = load_cases(ROOT / "tests" / "data" / "self_talk_concepts.tsv")
+    assert len(cases) >= 80
+    assert_targets("concepts", score(cases))

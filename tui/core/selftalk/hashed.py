@@ -1,0 +1,136 @@
+"""The wider net: a small logistic regression over hashed words, word pairs and the letters
+inside words, trained by scripts/train_selftalk_weights.py on this repository's labelled
+sentences. Its score says how much a sentence reads like the crisis lines it learned from.
+
+Why letters: phrase rules and word weights only know the words they were shown. Pieces of
+words (four letters: "<ove", "dose", "ose>") carry over to forms nobody wrote yet
+("overdosing", "od'ing", "tabs", "pils"), so wording no rule names still leans the right way.
+Its middle band is asked about, never paused for (see analyser._concern): asking when unsure
+costs one gentle question; missing a cry for help costs far more.
+
+Light on purpose: the weights are one byte each in a flat ``array`` (no numpy at run time),
+read from ``data/selftalk_risk.bin``. Scoring is linear, so each word's share (itself and
+its letter pieces) and each word pair's is worked out once and remembered (bounded); a
+sentence then costs two dictionary lookups a word, in C.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from array import array
+from collections.abc import Sequence
+from itertools import chain
+
+from .tokens import BREAK
+
+START = "<s>"
+GRAMS = (4,)  # letter pieces of "<word>" (three and four read no better, at twice the cost)
+MEMO_LIMIT = 20_000
+
+
+def bucket(feature: str, mask: int) -> int:
+    """Where a feature's weight lives: CRC-32 (the same in every process, unlike hash())."""
+    return zlib.crc32(feature.encode("utf-8")) & mask
+
+
+def word_features(word: str) -> list[str]:
+    """A word's own features: the word and its letter pieces (none for a clause break)."""
+    if word == BREAK:
+        return [f"w {word}"]
+    padded = f"<{word}>"
+    found = [f"w {word}"]
+    for size in GRAMS:
+        found += [f"c {padded[i : i + size]}" for i in range(len(padded) - size + 1)]
+    return found
+
+
+def features(words: Sequence[str]) -> list[str]:
+    """Every feature of a sentence (what the trainer learns from; with repeats): each word,
+    its letter pieces, and each word with the one before it. No negation marks: crisis words
+    are never explained away by "not" here either, and leaving them out keeps the run-time
+    sum two loops in C (see Risk.score)."""
+    found: list[str] = []
+    for word in words:
+        found += word_features(word)
+    found += [f"p {a} {b}" for a, b in zip(chain((START,), words), words, strict=False)]
+    return found
+
+
+class _Words(dict[str, float]):
+    """Each word's share of the score (itself and its letter pieces), on first sight. One
+    frame a new word: this is the cost of text nobody wrote before."""
+
+    def __init__(self, weights: array[int], mask: int, scale: float) -> None:
+        super().__init__()
+        self.weights, self.mask, self.scale = weights, mask, scale
+
+    def __missing__(self, word: str) -> float:
+        weights, mask, crc = self.weights, self.mask, zlib.crc32
+        total = weights[crc(f"w {word}".encode()) & mask]
+        if word != BREAK:
+            padded = f"<{word}>"
+            for size in GRAMS:
+                for i in range(len(padded) - size + 1):
+                    total += weights[crc(f"c {padded[i : i + size]}".encode()) & mask]
+        value = self[word] = total * self.scale
+        return value
+
+
+class _Pairs(dict[tuple[str, str], float]):
+    """Each word pair's weight, on first sight."""
+
+    def __init__(self, weights: array[int], mask: int, scale: float) -> None:
+        super().__init__()
+        self.weights, self.mask, self.scale = weights, mask, scale
+
+    def __missing__(self, pair: tuple[str, str]) -> float:
+        key = f"p {pair[0]} {pair[1]}".encode()
+        value = self[pair] = self.weights[zlib.crc32(key) & self.mask] * self.scale
+        return value
+
+
+class Risk:
+    """The hashed weights and the thresholds the trainer chose from out-of-fold scores:
+    ``ask`` (the middle band starts), ``clear`` (nearly only crisis lines scored so) and
+    ``veto`` (nearly no crisis line scored lower)."""
+
+    def __init__(self, header: dict[str, object], blob: bytes) -> None:
+        self.bits = int(str(header["bits"]))
+        self.scale = float(str(header["scale"]))
+        self.bias = float(str(header["bias"]))
+        self.ask = float(str(header["ask"]))
+        self.clear = float(str(header["clear"]))
+        self.veto = float(str(header["veto"]))
+        self.trained_on = str(header["trained_on"])
+        weights = array("b")
+        weights.frombytes(blob)
+        if len(weights) != 1 << self.bits:
+            raise ValueError("selftalk_risk.bin: the weights are not the size the header says")
+        self.weights = weights
+        mask = (1 << self.bits) - 1
+        self.words = _Words(weights, mask, self.scale)
+        self.pairs = _Pairs(weights, mask, self.scale)
+
+    @classmethod
+    def read(cls, raw: bytes) -> Risk:
+        """The file: one line of JSON (the header), then the weights, a signed byte each."""
+        line, _, blob = raw.partition(b"\n")
+        return cls(json.loads(line), blob)
+
+    def score(self, words: Sequence[str]) -> float:
+        """The log-odds that the sentence reads like the crisis lines (bias included)."""
+        words_memo, pairs_memo = self.words, self.pairs
+        if len(words_memo) > MEMO_LIMIT or len(pairs_memo) > MEMO_LIMIT:
+            words_memo.clear()
+            pairs_memo.clear()
+        return (
+            self.bias
+            + sum(map(words_memo.__getitem__, words))
+            + sum(map(pairs_memo.__getitem__, zip(chain((START,), words), words, strict=False)))
+        )
+
+    def forget(self) -> None:
+        """Drop what was remembered (before the analyser is saved in a snapshot)."""
+        self.words.clear()
+        self.pairs.clear()
