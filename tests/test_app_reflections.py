@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers_pty import until
 from sample_data import TODAY, seed
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
@@ -142,7 +143,7 @@ async def test_export_asks_before_replacing_a_file(tmp_path: Path) -> None:
         assert isinstance(export, ExportScreen)
         export.query_one("#path", Input).value = str(target)
         await pilot.click("#do-export")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("enter")  # the safe default: Cancel
         await app.workers.wait_for_complete()
@@ -150,8 +151,11 @@ async def test_export_asks_before_replacing_a_file(tmp_path: Path) -> None:
         assert app.screen is export
         assert "left as it is" in str(export.query_one("#export-status", LiteralText).render())
         assert target.read_text() == "my own notes"
+        # A button ignores a press while it still shows the last one (0.2 s).
+        button = export.query_one("#do-export")
+        await until(pilot, lambda: not button.has_class("-active"), "the button to be ready")
         await pilot.click("#do-export")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("tab", "enter")  # Replace
         await app.workers.wait_for_complete()
