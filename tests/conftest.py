@@ -2,15 +2,56 @@
 
 from __future__ import annotations
 
+import itertools
+import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import textual._wait
+
+# With PYTHONDONTWRITEBYTECODE=1 (as on the machine the suite is timed on) nothing is cached:
+# every xdist worker compiles tui again and rewrites every test module's asserts again, ~3.5 s
+# of CPU each on two cores. Cache that bytecode outside the source tree, in .pytest_cache.
+if sys.dont_write_bytecode:
+    sys.pycache_prefix = str(Path(__file__).resolve().parent.parent / ".pytest_cache" / "pycache")
+    sys.dont_write_bytecode = False
+
+# Pilot's pause() and press() wait for "idle" by sleeping 20 ms at a time until the process used
+# under 1 ms of CPU in one of them (textual._wait): at least 20 ms a call, ~60 ms on average,
+# and the suite makes thousands of calls (most of its wall time was these sleeps). The same test
+# of idleness (under 5% of one core) in 5 ms slices. A test that needs something to have
+# happened waits for that condition (tests/helpers_pty.py: until), never on idleness alone.
+textual._wait.SLEEP_GRANULARITY = 0.005
+textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 20
+
+
+@pytest.fixture(scope="session")
+def _own_folders(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where tests that never asked for ``tmp_path`` get a folder of their own."""
+    return tmp_path_factory.mktemp("own")
+
+
+_OWN = itertools.count()
 
 
 @pytest.fixture(autouse=True)
-def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Point every default location at a temporary folder, in case something forgets --data-dir."""
+def isolated_data_dir(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, _own_folders: Path
+) -> Iterator[Path]:
+    """Point every default location at a temporary folder, in case something forgets --data-dir.
+
+    A test that uses ``tmp_path`` gets them inside it; any other (most of the ~2,000, like each
+    rule's examples) a new empty folder of its own, made with one mkdir. pytest's ``tmp_path``
+    rescans every folder it made so far to number the next and re-points a symlink, which on
+    this disk cost those tests more than they do.
+    """
+    if "tmp_path" in request.fixturenames:
+        tmp_path: Path = request.getfixturevalue("tmp_path")
+    else:
+        tmp_path = _own_folders / str(next(_OWN))
+        tmp_path.mkdir()
     data_dir = tmp_path / "kindtone-data"
     monkeypatch.setenv("KINDTONE_DATA_DIR", str(data_dir))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
@@ -70,3 +111,13 @@ LONG_FILES_FIRST = (
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     rank = {name: n for n, name in enumerate(LONG_FILES_FIRST)}
     items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: files stay whole
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """``-n auto``: one worker more than there are cores. Part of a worker's time is spent
+    waiting (on child processes, the disk, the app going idle), which another worker fills;
+    PYTEST_XDIST_AUTO_NUM_WORKERS still decides when set."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return (cores or 1) + 1

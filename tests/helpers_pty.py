@@ -207,6 +207,57 @@ async def paste(pilot: Any, text: str) -> None:
     await pilot.pause()
 
 
+async def until(pilot: Any, condition: Any, what: str = "", timeout: float = 15.0) -> None:
+    """Pause until ``condition()`` holds: a wait for what the test needs, not a guess at how
+    long the app takes (Pilot.pause only waits for the CPU to go quiet)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"waited {timeout} s for {what or condition}"
+        await pilot.pause()
+
+
+def watch_start_up(app: Any) -> Any:
+    """Call before ``run_test``: a condition for ``until`` that holds once start-up has looked
+    for an unfinished draft (``offer_draft`` has run, after the first frame)."""
+    looked: list[bool] = []
+    offer_draft = app.offer_draft
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        looked.append(True)
+        return offer_draft(*args, **kwargs)
+
+    app.offer_draft = spy
+    return lambda: bool(looked)
+
+
+async def resume_offered(pilot: Any) -> Any:
+    """The ResumeScreen start-up opens for an unfinished draft, once its buttons are there."""
+    from tui.screens.resume import ResumeScreen
+
+    def offered() -> bool:
+        screen = pilot.app.screen
+        return isinstance(screen, ResumeScreen) and bool(screen.query("#discard"))
+
+    await until(pilot, offered, "the offer to resume")
+    return pilot.app.screen
+
+
+async def session_opened(pilot: Any) -> Any:
+    """The SessionScreen an app started with ``start_exercise`` opens once start-up has looked
+    for an unfinished draft (after the first frame), with its first step built and laid out."""
+    from tui.screens.session import SessionScreen
+
+    def opened() -> bool:
+        screen = pilot.app.screen
+        return isinstance(screen, SessionScreen) and bool(
+            screen.view is not None and screen.view.is_mounted
+        )
+
+    await until(pilot, opened, "the session")
+    await pilot.pause()  # ends by laying out and drawing the screen
+    return pilot.app.screen
+
+
 async def walk_session(pilot: Any, answer: str) -> int:
     """Walk the current SessionScreen to the summary: paste ``answer`` into every text step,
     keep it as it is if "let's try that again" is offered, pick the first choice, continue past
@@ -216,10 +267,7 @@ async def walk_session(pilot: Any, answer: str) -> int:
 
     app = pilot.app
     answered = 0
-    for _ in range(50):  # the session opens once any unfinished draft has been looked at
-        if isinstance(app.screen, SessionScreen):
-            break
-        await pilot.pause(0.05)
+    await session_opened(pilot)
     for _ in range(100):
         screen = app.screen
         if not isinstance(screen, SessionScreen) or screen.session.current is None:

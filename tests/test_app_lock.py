@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers_pty import resume_offered, until
 from textual.widgets import Input
 
 from tui.app import KindtoneApp
@@ -43,10 +44,16 @@ async def type_and_submit(pilot: object, app: KindtoneApp, text: str) -> None:
     box = app.screen.query_one("#passphrase", Input)
     box.value = text
     await pilot.press("enter")  # type: ignore[attr-defined]
-    for _ in range(50):  # the key derivation runs in a thread
-        await pilot.pause(0.05)  # type: ignore[attr-defined]
-        if not box.disabled or not isinstance(app.screen, PassphraseScreen):
-            break
+    await pilot.pause()  # type: ignore[attr-defined]
+
+    # The key derivation runs in a thread, with the box disabled until it ends (or the app
+    # closes after the third wrong try).
+    def done() -> bool:
+        return (
+            not app.is_running or not box.disabled or not isinstance(app.screen, PassphraseScreen)
+        )
+
+    await until(pilot, done, "the passphrase to be checked")
 
 
 async def test_a_locked_folder_opens_on_the_passphrase_screen_and_reads_nothing(
@@ -67,7 +74,7 @@ async def test_a_locked_folder_opens_on_the_passphrase_screen_and_reads_nothing(
         assert "2 more tries" in status and box.value == ""
 
         await type_and_submit(pilot, app, PASS)
-        await pilot.pause(0.3)
+        await resume_offered(pilot)
         # Home, with the locked draft read through the key and offered first.
         from tui.screens.resume import ResumeScreen
 
@@ -92,10 +99,10 @@ async def test_f2_support_works_on_the_passphrase_screen(locked: Path, tmp_path:
     app = app_on(locked, tmp_path)
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.press("f2")
-        await pilot.pause(0.2)
+        await until(pilot, lambda: isinstance(app.screen, SupportScreen), "support")
         assert isinstance(app.screen, SupportScreen)
         await pilot.press("escape")
-        await pilot.pause(0.2)
+        await until(pilot, lambda: isinstance(app.screen, PassphraseScreen), "the passphrase")
         assert isinstance(app.screen, PassphraseScreen)
 
 
@@ -105,21 +112,21 @@ async def test_help_and_settings_say_whether_the_data_is_locked(
     app = app_on(locked, tmp_path)
     async with app.run_test(size=(100, 40)) as pilot:
         await type_and_submit(pilot, app, PASS)
-        await pilot.pause(0.3)
-        if not isinstance(app.screen, HomeScreen):  # the draft is offered first
-            await pilot.press("escape")
-            await pilot.pause(0.2)
+        await resume_offered(pilot)  # the draft is offered first
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen), "home")
         await pilot.press("f1")
-        await pilot.pause(0.2)
+        await until(pilot, lambda: app.screen.query("#lock-status"), "help")
         assert str(app.screen.query_one("#lock-status", Plain).render()).startswith("Locked")
         await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen), "home")
         await pilot.press("comma")
-        await pilot.pause(0.2)
+        await until(pilot, lambda: app.screen.query("#lock-status"), "settings")
         assert str(app.screen.query_one("#lock-status", Plain).render()).startswith("Locked")
 
     plain = tmp_path / "plain"
     app = app_on(plain, tmp_path)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("comma")
-        await pilot.pause(0.2)
+        await until(pilot, lambda: app.screen.query("#lock-status"), "settings")
         assert str(app.screen.query_one("#lock-status", Plain).render()).startswith("Not locked")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from helpers_pty import session_opened
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
@@ -126,7 +127,7 @@ async def _run_lets_try_again(app: KindtoneApp, pilot: Pilot[Any], harsh: str) -
     from textual.widgets import TextArea
 
     await settle(pilot)
-    screen = app.screen
+    screen = await session_opened(pilot)
     for _ in range(10):
         current = screen.flow.current  # type: ignore[attr-defined]
         if current is None or current.step.type == "reframe":

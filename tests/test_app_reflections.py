@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers_pty import until
 from sample_data import TODAY, seed
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
@@ -142,7 +143,7 @@ async def test_export_asks_before_replacing_a_file(tmp_path: Path) -> None:
         assert isinstance(export, ExportScreen)
         export.query_one("#path", Input).value = str(target)
         await pilot.click("#do-export")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("enter")  # the safe default: Cancel
         await app.workers.wait_for_complete()
@@ -150,8 +151,11 @@ async def test_export_asks_before_replacing_a_file(tmp_path: Path) -> None:
         assert app.screen is export
         assert "left as it is" in str(export.query_one("#export-status", LiteralText).render())
         assert target.read_text() == "my own notes"
+        # A button ignores a press while it still shows the last one (0.2 s).
+        button = export.query_one("#do-export")
+        await until(pilot, lambda: not button.has_class("-active"), "the button to be ready")
         await pilot.click("#do-export")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("tab", "enter")  # Replace
         await app.workers.wait_for_complete()
@@ -260,6 +264,26 @@ async def test_after_a_delete_the_highlight_stays_where_it_was(tmp_path: Path) -
         current = screen.query_one(ReflectionList).current
         assert current is not None and current.id.startswith("04")  # the next one, not the top
         assert "3 reflections" in str(screen.query_one("#reflections-status", LiteralText).render())
+
+
+async def test_a_read_that_ends_after_leaving_the_reflections_is_dropped(tmp_path: Path) -> None:
+    """The history is read in a thread; leaving the screen before it ends (Esc at once) must
+    not crash the app when the rows arrive (seen as WorkerFailed: NoMatches SelectOverlay)."""
+    seed(tmp_path)
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReflectionsScreen)
+        index = screen.index
+        app.pop_screen()
+        await pilot.pause()
+        screen._loaded(index, True)  # the rows arrive after the screen has gone
+        screen._failed("late")
+        await pilot.pause()
+        assert app.is_running
 
 
 async def test_leaving_reflections_while_they_load_is_quiet(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from helpers_pty import session_opened
 from textual import events
 from textual.widgets import Select, TextArea
 
@@ -29,7 +30,7 @@ async def to_step(pilot, step_type: str) -> None:  # type: ignore[no-untyped-def
 async def test_a_second_session_cannot_take_over_the_first(tmp_path: Path) -> None:
     app = KindtoneApp(data_dir=tmp_path, start_exercise="noticing-the-critic")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await session_opened(pilot)
         first = app.screen
         assert isinstance(first, SessionScreen)
         app.action_start_session()
@@ -42,7 +43,7 @@ async def test_a_second_session_cannot_take_over_the_first(tmp_path: Path) -> No
 async def test_choose_without_choosing_is_no_answer(tmp_path: Path) -> None:
     app = KindtoneApp(data_dir=tmp_path, start_exercise="shifting-tone")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await session_opened(pilot)
         await to_step(pilot, "choose")
         session = app.screen.session  # type: ignore[attr-defined]
         planned = session.current
@@ -54,7 +55,7 @@ async def test_choose_without_choosing_is_no_answer(tmp_path: Path) -> None:
 async def test_skip_keeps_typed_words_and_crisis_return_goes_back(tmp_path: Path) -> None:
     app = KindtoneApp(data_dir=tmp_path, start_exercise="noticing-the-critic")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await session_opened(pilot)
         await to_step(pilot, "write")
         screen = app.screen
         session = screen.session  # type: ignore[attr-defined]
@@ -86,7 +87,7 @@ async def test_skip_keeps_typed_words_and_crisis_return_goes_back(tmp_path: Path
 
 async def write_crisis_words_and_return(pilot, text: str):  # type: ignore[no-untyped-def]
     """Write ``text`` at the first write step, see the support screen, return to the step."""
-    await pilot.pause()
+    await session_opened(pilot)
     await to_step(pilot, "write")
     screen = pilot.app.screen
     planned = screen.session.current
@@ -168,7 +169,7 @@ async def test_leaving_settings_unsaved_keeps_the_old_theme(tmp_path: Path) -> N
 async def test_saving_a_reflection_takes_the_daily_backup(tmp_path: Path) -> None:
     app = KindtoneApp(data_dir=tmp_path, start_exercise="just-a-thought")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await session_opened(pilot)
         while isinstance(app.screen, SessionScreen):
             if app.screen.session.current.step.takes_text:
                 app.post_message(events.Paste("a thought"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from helpers_pty import session_opened
 from textual import events
 from textual.widgets import TextArea
 
@@ -94,8 +95,7 @@ async def test_whole_session_by_keyboard(tmp_path: Path) -> None:
 async def test_back_keeps_text_and_leaving_can_keep_it(tmp_path: Path) -> None:
     app = KindtoneApp(data_dir=tmp_path, start_exercise="noticing-the-critic")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        screen = app.screen
+        screen = await session_opened(pilot)
         assert isinstance(screen, SessionScreen)
         while not screen.session.current.step.takes_text:  # type: ignore[union-attr]
             await pilot.press("ctrl+n")
@@ -117,8 +117,7 @@ async def test_back_keeps_text_and_leaving_can_keep_it(tmp_path: Path) -> None:
 
 
 async def _at_first_text_step(app: KindtoneApp, pilot) -> SessionScreen:  # type: ignore[no-untyped-def]
-    await pilot.pause()
-    screen = app.screen
+    screen = await session_opened(pilot)
     assert isinstance(screen, SessionScreen)
     while not screen.session.current.step.takes_text:
         await pilot.press("ctrl+n")
@@ -159,3 +158,29 @@ async def test_keys_typed_in_a_burst_before_quitting_are_all_kept(tmp_path: Path
         await pilot.pause()
     (record,) = ReflectionStore(tmp_path).list()
     assert text in [step["answer"] for step in record["steps"]]
+
+
+async def test_the_draft_timer_firing_while_a_step_is_put_on_screen_keeps_the_words(
+    tmp_path: Path,
+) -> None:
+    """The draft timer can fire between a new step's view entering the screen and its text box
+    being built (seen once the suite stopped sleeping 20 ms per key): no crash, and the words
+    already kept for the step stay."""
+    from textual.containers import VerticalScroll
+
+    from tui.widgets.steps import WriteView
+
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="lets-try-that-again")
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await _at_first_text_step(app, pilot)
+        screen.query_one("#answer", TextArea).load_text("I froze in the meeting")
+        screen._write_draft()
+        planned = screen.session.current
+        area = screen.query_one("#step-area", VerticalScroll)
+        await area.remove_children()
+        mounting = area.mount(WriteView(planned.step, "again", "I froze in the meeting"))
+        screen._write_draft()  # the view is on the screen, its box not built yet
+        await mounting
+        await pilot.pause()
+        assert screen.session.record_for(planned).answer == "I froze in the meeting"
+    assert app.return_code in (0, None)

@@ -9,6 +9,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from helpers_pty import until
 from textual.color import Color
 
 from tui.app import KindtoneApp
@@ -134,7 +135,7 @@ async def test_collector_runs_again_once_the_first_frame_is_drawn(tmp_path: Path
     try:
         app = KindtoneApp(data_dir=tmp_path)
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
+            await until(pilot, gc.isenabled, "the collector, after the first frame")
             assert gc.isenabled()
     finally:
         gc.enable()

@@ -439,7 +439,6 @@ async def test_the_app_backs_up_after_a_save(tmp_path: Path) -> None:
     data_dir = tmp_path / "fresh"
     app = KindtoneApp(data_dir=data_dir, start_exercise="just-a-thought")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
         await walk_session(pilot, "words worth keeping")
         await app.workers.wait_for_complete()
     [today] = list_backups(data_dir)
@@ -448,11 +447,14 @@ async def test_the_app_backs_up_after_a_save(tmp_path: Path) -> None:
 
 
 async def test_the_app_takes_the_days_backup_on_start(data_dir: Path) -> None:
+    from helpers_pty import until
+
     from tui.app import KindtoneApp
 
     app = KindtoneApp(data_dir=data_dir)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.8)  # the app waits a moment after its first frame
+        # The app waits a moment after its first frame, then backs up in a thread.
+        await until(pilot, lambda: list_backups(data_dir), "the start-up backup")
         await app.workers.wait_for_complete()
         await pilot.pause()
     assert [b.day for b in list_backups(data_dir)] == [date.today()]

@@ -147,13 +147,13 @@ def test_a_huge_answer_is_kept_whole_and_shown_in_part() -> None:
 async def test_try_again_explains_every_pattern_and_keeps_the_thought_in_view(
     tmp_path: Path,
 ) -> None:
-    from helpers_pty import paste, screen_text_of
+    from helpers_pty import paste, screen_text_of, session_opened
 
     from tui.app import KindtoneApp
 
     app = KindtoneApp(data_dir=tmp_path, start_exercise="lets-try-that-again")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await session_opened(pilot)
         await pilot.press("ctrl+n", "ctrl+n")
         await paste(pilot, "I'm such a failure")
         await pilot.press("ctrl+n", "ctrl+n")
@@ -169,7 +169,7 @@ async def test_try_again_explains_every_pattern_and_keeps_the_thought_in_view(
 
 
 async def test_enter_on_the_support_pause_never_ends_the_session(tmp_path: Path) -> None:
-    from helpers_pty import paste
+    from helpers_pty import paste, session_opened
 
     from tui.app import KindtoneApp
     from tui.screens.session import SessionScreen
@@ -177,7 +177,7 @@ async def test_enter_on_the_support_pause_never_ends_the_session(tmp_path: Path)
 
     app = KindtoneApp(data_dir=tmp_path, start_exercise="just-a-thought")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await session_opened(pilot)
         await pilot.press("ctrl+n")
         await paste(pilot, "I want to kill myself")
         await pilot.press("ctrl+n")
@@ -194,6 +194,7 @@ async def test_enter_on_the_support_pause_never_ends_the_session(tmp_path: Path)
 async def test_the_summary_opens_at_the_top_and_draws_a_huge_answer_in_part(
     tmp_path: Path,
 ) -> None:
+    from helpers_pty import until, watch_start_up
     from textual.containers import VerticalScroll
 
     from tui.app import KindtoneApp
@@ -202,8 +203,9 @@ async def test_the_summary_opens_at_the_top_and_draws_a_huge_answer_in_part(
 
     big = ("It was a long day and I'm tired. " * 40000)[:1_000_000]
     app = KindtoneApp(data_dir=tmp_path)
+    started = watch_start_up(app)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await until(pilot, started, "start-up")  # before this session's draft is written
         session = Session([load_library().exercises["just-a-thought"]])
         flow = app.flow_for(session)
         while not flow.finished:

@@ -141,7 +141,7 @@ def test_the_crisis_pause_says_kept_only_when_the_draft_is_on_disk(tmp_path: Pat
 
 
 async def test_the_app_gives_the_words_back_when_nothing_could_be_written(tmp_path: Path) -> None:
-    from helpers_pty import paste, screen_text_of
+    from helpers_pty import paste, screen_text_of, session_opened
 
     from tui.app import KindtoneApp
     from tui.screens.session import SessionScreen
@@ -150,7 +150,7 @@ async def test_the_app_gives_the_words_back_when_nothing_could_be_written(tmp_pa
     blocker.write_text("not a folder")
     app = KindtoneApp(data_dir=blocker / "kindtone", start_exercise="just-a-thought")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await session_opened(pilot)
         await pilot.press("ctrl+n")
         await paste(pilot, "my precious words")
         await pilot.press("ctrl+n")
@@ -170,13 +170,15 @@ async def test_the_app_gives_the_words_back_when_nothing_could_be_written(tmp_pa
 
 
 async def test_the_app_keeps_a_declined_draft_as_an_unfinished_reflection(tmp_path: Path) -> None:
+    from helpers_pty import resume_offered
+
     from tui.app import KindtoneApp
     from tui.screens.resume import ResumeScreen
 
     draft_id = left_draft(tmp_path, "words from last night")
     app = KindtoneApp(data_dir=tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await resume_offered(pilot)
         assert isinstance(app.screen, ResumeScreen)
         await pilot.click("#discard")  # "Not now"
         await pilot.pause()

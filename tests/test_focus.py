@@ -55,8 +55,9 @@ async def _walk(pilot: Pilot[Any], app: KindtoneApp, where: str) -> list[str]:
         if focused is None or focused in visited:
             break
         visited.append(focused)
-        app.screen.scroll_to_widget(focused, animate=False)  # as Tab does, without the glide
-        await _settle(pilot)
+        # As Tab does, without the glide; when nothing scrolled, the screen is as it settled.
+        if app.screen.scroll_to_widget(focused, animate=False):
+            await _settle(pilot)
         with_focus = _cells(app, focused)
         app.screen.set_focus(None)
         await _settle(pilot)

@@ -19,6 +19,8 @@ from helpers_pty import (
     paste,
     record_notifications,
     screen_text_of,
+    session_opened,
+    until,
     walk_session,
 )
 
@@ -142,8 +144,9 @@ async def test_hostile_text_everywhere_in_the_app_is_shown_literally(hostile_dir
     app = KindtoneApp(data_dir=hostile_dir, start_exercise="hostile-ex")
     notes = record_notifications(app)
     async with app.run_test(size=(120, 50), notifications=True) as pilot:
-        await pilot.pause()
+        await until(pilot, lambda: not isinstance(app.screen, HomeScreen), "start-up")
         assert isinstance(app.screen, SessionScreen), "the hostile exercise loads and starts"
+        await session_opened(pilot)
         shown = screen_text_of(app)
         assert "[@click=app.quit]Q[/] [bold]Hostile" in shown  # the title
         assert "[/]" in shown and "[bold]" in shown  # the read step's corpus lines
@@ -207,8 +210,8 @@ async def test_a_hostile_exercise_id_in_a_notification_is_shown_literally(tmp_pa
     app = KindtoneApp(data_dir=tmp_path / "data", start_exercise=wanted)
     notes = record_notifications(app)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await pilot.pause()
-        await pilot.pause()
+        await until(pilot, lambda: notes, "the notification")
+        await until(pilot, lambda: "[@click=app.quit]x[/]" in screen_text_of(app), "the toast")
         assert isinstance(app.screen, HomeScreen)
         shown = screen_text_of(app)
         assert "[@click=app.quit]x[/]" in shown and "[bold]" in shown
@@ -236,8 +239,7 @@ async def test_a_1_mb_paste_and_a_10000_character_line_are_kept_whole(tmp_path: 
     app = KindtoneApp(data_dir=tmp_path / "data", start_exercise="noticing-the-critic")
     began = time.monotonic()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        screen = app.screen
+        screen = await session_opened(pilot)
         assert isinstance(screen, SessionScreen)
         for text in (megabyte, long_line):
             while not screen.session.current.step.takes_text:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from helpers_pty import session_opened
 from sample_data import TODAY, seed
 from textual.pilot import Pilot
 from textual.widgets import TextArea
@@ -25,6 +26,7 @@ async def settle(pilot: Pilot[Any]) -> None:
 
 async def advance_to(pilot: Pilot[Any], step_type: str) -> None:
     await settle(pilot)
+    await session_opened(pilot)
     for _ in range(30):
         current = pilot.app.screen.session.current
         if current.step.type == step_type:
@@ -64,7 +66,7 @@ def test_breathe_step(snap_compare: Any, tmp_path: Path) -> None:
 def test_summary(snap_compare: Any, tmp_path: Path) -> None:
     async def run_before(pilot: Pilot[Any]) -> None:
         await settle(pilot)
-        screen = pilot.app.screen
+        screen = await session_opened(pilot)
         while screen.session.current is not None:
             if screen.session.current.step.takes_text:
                 screen.query_one(TextArea).load_text("I'm having the thought that I'm behind.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from helpers_pty import until
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import Button, Input, RadioSet
@@ -202,10 +203,13 @@ async def test_a_steady_option_list_redraws_on_a_new_width_only(monkeypatch: Any
     async with app.run_test(size=(40, 10)) as pilot:
         await pilot.pause()
         assert cleared == []  # the first resize: drawn at that width already
+        listing = app.query_one(SteadyOptionList)
         await pilot.resize_terminal(40, 12)
+        await until(pilot, lambda: app.screen.size.height == 12, "the new height")
         await pilot.pause()
         assert cleared == []
         await pilot.resize_terminal(30, 12)
+        await until(pilot, lambda: listing.size.width <= 30, "the new width")
         await pilot.pause()
         assert len(cleared) == 1
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers_pty import session_opened
 from textual import events
 
 from tui.app import KindtoneApp
@@ -15,7 +16,6 @@ from tui.core.settings import Settings
 from tui.core.storage import ReflectionStore
 from tui.plain import run_plain
 from tui.screens.ask import AskScreen
-from tui.screens.session import SessionScreen
 from tui.screens.summary import SummaryScreen
 from tui.screens.support import SupportScreen
 from tui.widgets.steps import WriteView
@@ -142,10 +142,7 @@ async def run_app_script(data_dir: Path, exercise: str, script: list[Action]) ->
     app = KindtoneApp(data_dir=data_dir, start_exercise=exercise)
     async with app.run_test(size=(100, 32)) as pilot:
         app.settings.ask_ratings = False
-        for _ in range(50):
-            if isinstance(app.screen, SessionScreen):
-                break
-            await pilot.pause(0.05)
+        await session_opened(pilot)
         for action in script:
             kind = action[0]
             if kind == "write":

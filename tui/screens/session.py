@@ -205,7 +205,9 @@ class SessionScreen(Screen[None]):
 
     def _current_text(self) -> str | None:
         view = self.view
-        if isinstance(view, WriteView):
+        # A new step's view is on screen a moment before its text box is built (the draft
+        # timer can fire then): nothing has been typed in it yet.
+        if isinstance(view, WriteView) and view.query("#answer"):
             return strip_controls(str(view.value()))
         return None
 
