@@ -22,6 +22,8 @@ from tui.core.selftalk import analyse
         "The builders left rubble all over the drive. Absolute cowboys.",
         "Our landlord still hasn't fixed the damp. Useless man.",
         "The courier left my parcel in the rain. Total joke.",
+        # how someone else treated me, reported
+        "The waiter was so rude, treated me like an idiot.",
     ],
 )
 def test_a_label_aimed_at_someone_else_is_not_self_criticism(text: str) -> None:
@@ -36,6 +38,7 @@ def test_a_label_aimed_at_someone_else_is_not_self_criticism(text: str) -> None:
         "The meeting went badly. I'm such an idiot.",
         "They laughed, and honestly I'm a complete joke.",
         "Missed the bus again. Useless.",
+        "My boss treats me like an idiot and honestly I am one.",
     ],
 )
 def test_a_label_aimed_at_oneself_is_still_read(text: str) -> None:
