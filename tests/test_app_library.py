@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from helpers_pty import until
 from textual.widgets import Input, OptionList, Select
 
 from tui.app import KindtoneApp
@@ -96,8 +97,12 @@ async def test_new_exercise_form_saves_a_valid_file_that_runs(tmp_path: Path) ->
             # Adding a step scrolls the new editor into view, with an animation: a click
             # taken mid-scroll lands where the button was, not where it is.
             await pilot.wait_for_scheduled_animations()
+            # A button ignores a press while it still shows the last one (0.2 s).
+            add = screen.query_one("#add-step")
+            await until(pilot, lambda a=add: not a.has_class("-active"), "the button to be ready")
+            before = len(screen.query(StepEditor))
             assert await pilot.click("#add-step")
-            await pilot.pause()
+            await until(pilot, lambda n=before: len(screen.query(StepEditor)) > n, "the new step")
         editors = list(screen.query(StepEditor))
         assert [e.step_type for e in editors] == ["reframe", "write"]
         up = editors[1].query_one(".up")
