@@ -225,4 +225,7 @@ def test_blind_batches_hold_what_they_reached(batch: str) -> None:
     assert result.rate(result.share(("recovery",), ("crisis",))) <= 0.10, report
     assert result.precision >= 0.85 and result.recall >= 0.94, report
     assert result.unsupported["non-english"] == result.counts["non-english"], report
-    assert sum(result.unsupported.values()) == result.unsupported["non-english"], report
+    # Risk written in another language is labelled for the risk (the writers' rule), so only
+    # the other labels must all read as English.
+    risk = ("non-english", "crisis", "ask")
+    assert sum(n for label, n in result.unsupported.items() if label not in risk) == 0, report
