@@ -53,7 +53,7 @@ def test_stored_weights_read_back_exactly_and_only_as_needed() -> None:
         assert stored.is_clearly_crisis(features) == original.is_clearly_crisis(features)
         assert stored.is_critical(features) == original.is_critical(features), case.text
         assert stored.category(features) == original.category(features), case.text
-    stored._load_all()
+    stored._read_all()
     assert _tables(stored) == _tables(original)
 
 
@@ -65,7 +65,7 @@ def test_weights_that_are_not_whole_thousandths_are_stored_as_they_are() -> None
     }
     original = Learned(data)
     stored = pickle.loads(pickle.dumps(original))
-    stored._load_all()
+    stored._read_all()
     assert _tables(stored) == _tables(original)
     assert stored.crisis["gone"] == 0.1 + 0.2 and not math.isnan(stored.crisis["so"])
 

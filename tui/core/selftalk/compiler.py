@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
+from .buckets import LazyBuckets
 from .data import Lexicon, Rule
 from .pattern import (
     Alt,
@@ -245,12 +246,20 @@ MASK_BUCKETS = 256
 NEED_BUDGET = 2_000  # words checked one by one before every bucket is read at once
 
 
-class Index:
+def _bucket(word: str) -> int:
+    """A checksum, not hash(): the same in every process."""
+    return crc32(word.encode("utf-8", "surrogatepass")) % MASK_BUCKETS
+
+
+class Index(LazyBuckets):
     """Finds the patterns a sentence could match without trying them: a pattern is a candidate
     when the sentence has a word of its trigger (its rarest required word set) and a word of
     each of its next two required sets. Each word carries those three facts as one integer,
     three bit masks over the pattern numbers side by side, so choosing is one OR per word and
     a few shifts and ANDs per sentence, all in C. Numbers follow rule order within groups."""
+
+    need_budget = NEED_BUDGET
+    _bucket_of = staticmethod(_bucket)
 
     def __init__(self, patterns: list[Pattern], grammar: Grammar, lexicon: Lexicon) -> None:
         self.patterns = sorted(patterns, key=lambda pattern: GROUP_ORDER[pattern.group])
@@ -273,9 +282,7 @@ class Index:
                 for word in words:
                     self.masks[word] = self.masks.get(word, 0) | bit
 
-        self._pending: list[bytes | None] = []  # see __setstate__
-        self._waiting = self._budget = 0
-        self._lock = threading.Lock()
+        self._start_buckets([])  # all live; a snapshot stores them in buckets (__getstate__)
 
     # --- storage: in a snapshot, each word's bits are a few numbers, read as words are met ---
     #
@@ -306,32 +313,6 @@ class Index:
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         self._lock = threading.Lock()
-
-    def _need(self, words: Set[str]) -> None:
-        """Read the buckets of these words, if not read yet; after a few thousand words,
-        every bucket (see Learned._need)."""
-        self._budget -= len(words)
-        if self._budget < 0:
-            self._read_all()
-            return
-        pending = self._pending
-        for word in words:
-            number = _bucket(word)
-            if pending[number] is not None:
-                self._read(number)
-
-    def _read_all(self) -> None:
-        for number in range(len(self._pending)):
-            self._read(number)
-
-    def _read(self, number: int) -> None:
-        """Read one bucket: under a lock, marked read once all in (see Learned._read)."""
-        with self._lock:
-            blob = self._pending[number]
-            if blob is not None:
-                self._fill(blob)
-                self._pending[number] = None
-                self._waiting -= 1
 
     def _fill(self, blob: bytes) -> None:
         text, counts, bits = marshal.loads(blob)
@@ -375,11 +356,6 @@ class Index:
             self.chosen.clear()
         self.chosen[mask] = groups
         return groups
-
-
-def _bucket(word: str) -> int:
-    """A checksum, not hash(): the same in every process."""
-    return crc32(word.encode("utf-8", "surrogatepass")) % MASK_BUCKETS
 
 
 def matches(patterns: list[Pattern], codes: Codes, code: str) -> list[tuple[Pattern, int, int]]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import marshal
 import math
-import threading
 from array import array
 from binascii import crc32
-from collections.abc import Sequence, Set
+from collections.abc import Sequence
 from itertools import chain, repeat
 
+from .buckets import LazyBuckets
 from .data import Lexicon
 from .model import CATEGORIES
 from .tokens import BREAK
@@ -67,8 +67,19 @@ class Features:
         return features
 
 
-class Learned:
+def _bucket(feature: str) -> int:
+    """Which bucket a feature's weights are stored in: by its last word, so that the words of
+    a sentence name every bucket its features need. A checksum, not hash(): the same in every
+    process."""
+    last = feature.rpartition(" ")[2].lstrip("!")
+    return crc32(last.encode("utf-8", "surrogatepass")) % BUCKETS
+
+
+class Learned(LazyBuckets):
     """The weights, read from data/selftalk_weights.json."""
+
+    need_budget = NEED_BUDGET
+    _bucket_of = staticmethod(_bucket)
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.crisis_threshold = float(data["crisis"]["threshold"])
@@ -94,9 +105,7 @@ class Learned:
         # The features strong enough to speak for a flag (see _passes).
         self.crisis_support = {k for k, v in self.crisis.items() if v >= SUPPORT}
         self.critical_support = {k for k, v in self.critical.items() if v >= SUPPORT}
-        self._pending: list[bytes | None] = []  # buckets not read yet (see __setstate__)
-        self._waiting = self._budget = 0
-        self._lock = threading.Lock()
+        self._start_buckets([])  # all live; a snapshot stores them in buckets (__getstate__)
         self._word_list = ""
 
     # --- storage: a snapshot keeps the weights compact and reads them as they are needed ------
@@ -109,7 +118,7 @@ class Learned:
     # dividing by 1000 gives back the very same float, else as the floats themselves.
 
     def __getstate__(self) -> dict[str, Any]:
-        self._load_all()
+        self._read_all()
         features = sorted(set(self.crisis) | set(self.critical) | set(self.category_fits))
         exact = all(
             _milli(weight) is not None
@@ -153,12 +162,9 @@ class Learned:
         self.category_fits = {}
         self.crisis_support = set()
         self.critical_support = set()
-        self._pending = list(state["buckets"])
-        self._waiting = len(self._pending)
-        self._budget = NEED_BUDGET
+        self._start_buckets(state["buckets"])
         self._word_list = state["words"]
         self._words = None
-        self._lock = threading.Lock()
 
     @property
     def words(self) -> frozenset[str]:
@@ -166,38 +172,6 @@ class Learned:
         if self._words is None:
             self._words = frozenset(self._word_list.split("\n")) if self._word_list else frozenset()
         return self._words
-
-    def _need(self, features: Set[str]) -> None:
-        """Read the buckets these features' weights are in, if not read yet. After a few
-        thousand features (a long text, or a long while) read the rest at once: buckets of
-        rare words might never be read, and checking every feature costs more than them."""
-        self._budget -= len(features)
-        if self._budget < 0:
-            self._load_all()
-            return
-        pending = self._pending
-        for feature in features:
-            number = _bucket(feature)
-            if pending[number] is not None:
-                self._read(number)
-                if not self._waiting:
-                    return
-
-    def _load_all(self) -> None:
-        for number in range(len(self._pending)):
-            if self._pending[number] is not None:
-                self._read(number)
-
-    def _read(self, number: int) -> None:
-        """Read one bucket. Under a lock, and marked read only once its weights are all in:
-        the analyser may be shared between threads (the app warms it in one), and another
-        thread must never score a sentence against half a bucket."""
-        with self._lock:
-            blob = self._pending[number]
-            if blob is not None:
-                self._fill(blob)
-                self._pending[number] = None
-                self._waiting -= 1
 
     def _fill(self, blob: bytes) -> None:
         text, code, crisis_bytes, critical_bytes, fitted, sparse = marshal.loads(blob)
@@ -277,14 +251,6 @@ class Learned:
             if score > best_score:
                 best, best_score = name, score
         return best
-
-
-def _bucket(feature: str) -> int:
-    """Which bucket a feature's weights are stored in: by its last word, so that the words of
-    a sentence name every bucket its features need. A checksum, not hash(): the same in every
-    process."""
-    last = feature.rpartition(" ")[2].lstrip("!")
-    return crc32(last.encode("utf-8", "surrogatepass")) % BUCKETS
 
 
 def _milli(weight: float) -> int | None:
