@@ -118,6 +118,7 @@ class Reading:
 
     __slots__ = (
         "answer",
+        "back",
         "concepts",
         "crisis",
         "cues",
@@ -134,6 +135,7 @@ class Reading:
 
     def __init__(self, built: _Built, low: str, words: WordList) -> None:
         sentence = built.sentence(low, words)
+        self.back: float | None = None  # the recovery head's share, read when needed
         learned = built.learned
         # A word or two is too little for a statistical verdict ("nothing", "kinder"): the
         # weights only read sentences of a few words; the rules read everything.
@@ -202,6 +204,11 @@ class Reading:
             and not matches_any(sentence.pick("idiom"), codes, code)
         ):
             cues.add("risk")  # the wider net (hashed.py): reads like crisis lines, asked about
+            # ... and its surer bands (see _concern): crisis with another layer, or alone.
+            if self.risk >= risk.sure:
+                cues.add("sure")
+            if self.risk >= risk.alone:
+                cues.add("alone")
         if (
             by_rule
             and risk is not None
@@ -411,7 +418,8 @@ class Analyser:
             if reading is not None:
                 readings.append((chunk.start(), reading))
         joined = built.grid.entry([reading.concepts for _, reading in readings])
-        concern = _concern([reading for _, reading in readings], joined)
+        back = _looking_back(built, readings, low, joined)
+        concern = _concern([reading for _, reading in readings], joined, back)
         crisis = concern == "crisis"
         spans: list[tuple[int, int, str]] = []
         answered = _answered(text, readings)
@@ -499,7 +507,48 @@ def _never(number: int, start: int, end: int) -> bool:
     return False
 
 
-def _concern(readings: list[Reading], joined: dict[int, GridRule] | None = None) -> str | None:
+# Cues that another layer (rules, grid, word weights) sees possible risk in a sentence: with
+# them the net's "sure" band is a crisis verdict; without, only its "alone" band is.
+_OTHER_RISK = frozenset({"ask", "grid-ask", "weights"})
+_WORRYING = frozenset({"risk", "ask", "grid-ask", "weights", "definite"})
+
+
+def _worrying(reading: Reading) -> bool:
+    return reading.crisis or not _WORRYING.isdisjoint(reading.cues)
+
+
+def _looking_back(
+    built: _Built, readings: list[tuple[int, Reading]], low: str, joined: dict[int, GridRule]
+) -> list[bool] | None:
+    """For each worrying sentence, whether the net's recovery head reads it as looking back
+    from a safer place, over it and two sentences either side (the head is linear: a window's
+    score is the bias plus each sentence's share). Only worrying sentences and their
+    neighbours are read: a long text with one crisis line costs a few sentences, not all."""
+    risk = built.risk
+    back = risk.back if risk is not None else None
+    if back is None:
+        return None
+    last = len(readings) - 1
+    flags = [False] * len(readings)
+    for number, (_, reading) in enumerate(readings):
+        if not (_worrying(reading) or number in joined):
+            continue
+        total = back.bias
+        for other in range(max(0, number - 2), min(last, number + 2) + 1):
+            offset, near = readings[other]
+            if near.back is None:
+                chunk = SENTENCE.match(low, offset)
+                near.back = back.share(built.tokens.words(chunk.group() if chunk else ""))
+            total += near.back
+        flags[number] = total >= back.start
+    return flags
+
+
+def _concern(
+    readings: list[Reading],
+    joined: dict[int, GridRule] | None = None,
+    back: list[bool] | None = None,
+) -> str | None:
     """What the worrying words in a text call for.
 
     Crisis words are crisis unless they look back from a safer place: a recovery cue in
@@ -519,12 +568,22 @@ def _concern(readings: list[Reading], joined: dict[int, GridRule] | None = None)
         cues = reading.cues
         if "ask" in cues or "grid-ask" in cues:
             ask = True
+        looks_back = back is not None and back[number]
         if "risk" in cues and not reading.crisis:
             # Wording no rule names that reads like crisis lines: asked about, unless it
-            # looks back from a safer place (a recovery cue within two sentences).
+            # looks back from a safer place (a recovery cue within two sentences). Where the
+            # net is sure (alone, or with another layer seeing possible risk) and nothing
+            # around looks back, it is crisis.
             around = range(max(0, number - 2), min(last, number + 2) + 1)
-            if any("recovery" in readings[other].cues for other in around):
+            near = cues.union(*(readings[other].cues for other in around))
+            if "recovery" in near:
                 recovery = True
+            elif (
+                ("alone" in cues or ("sure" in cues and not _OTHER_RISK.isdisjoint(cues)))
+                and "settle" not in near
+                and not looks_back
+            ):
+                crisis = True
             else:
                 ask = True
         if "recovery" in cues:
@@ -540,18 +599,26 @@ def _concern(readings: list[Reading], joined: dict[int, GridRule] | None = None)
         if live:
             crisis = True
             continue
-        if "veto" in cues or ("definite" not in cues and ("ask" in cues or "weights" in cues)):
-            # Possible risk: "they'd all be better off without me", or wording only the
-            # weights read as crisis.
-            ask = True
-            continue
         # Journal answers bury it: a sentence or two either side counts.
         around = range(max(0, number - 2), min(last, number + 2) + 1)
         near = cues.union(*(readings[other].cues for other in around))
+        if "veto" in cues or ("definite" not in cues and ("ask" in cues or "weights" in cues)):
+            # Possible risk: "they'd all be better off without me", or wording only the
+            # weights read as crisis; crisis when the net is sure too and nothing looks back.
+            if (
+                "sure" in cues
+                and "veto" not in cues
+                and not looks_back
+                and not near & {"recovery", "settle"}
+            ):
+                crisis = True
+            else:
+                ask = True
+            continue
         if "recovery" in near:
             recovery = True
-        elif "settle" in near:
-            ask = True
+        elif "settle" in near or looks_back:
+            ask = True  # the recovery head reads it as looking back: asked, not paused for
         else:
             crisis = True
     if crisis or _is_farewell(readings):
