@@ -14,8 +14,10 @@ from tui.core.selftalk import Analyser, analyse
 from tui.core.selftalk.hashed import Back, Risk
 
 EVERYDAY = "I walked the dog along the beach this morning."
-# Possible risk a rule already asks about (a means close at hand, nothing of a time or intent).
-OTHER_LAYER_ASKS = "I keep looking at the pills in the drawer."
+# The grid sees an act and a means, no time: asked about by the grid alone.
+GRID_ASKS = "I took them all."
+# Possible risk a rule asks about: never made crisis by the net, however sure.
+RULE_ASKS = "I keep looking at the pills in the drawer."
 # A crisis rule's act with nothing of now or of looking back: crisis unless something says
 # it is past.
 ACT = "I tried to hang myself in the barn."
@@ -43,10 +45,10 @@ def test_the_shipped_net_has_every_band_and_a_recovery_head() -> None:
 
 def test_the_sure_band_is_crisis_only_with_another_layer_seeing_risk() -> None:
     analyser, _ = _analyser(ask=-100.0, sure=-100.0, alone=math.inf, back=math.inf)
-    assert analyser.analyse(OTHER_LAYER_ASKS).concern == "crisis"
+    assert analyser.analyse(GRID_ASKS).concern == "crisis"
     assert analyser.analyse(EVERYDAY).concern == "ask"  # the net alone, in its sure band
     before, _ = _analyser(ask=-100.0, sure=math.inf, alone=math.inf, back=math.inf)
-    assert before.analyse(OTHER_LAYER_ASKS).concern == "ask"  # without the band: asked
+    assert before.analyse(GRID_ASKS).concern == "ask"  # without the band: asked
 
 
 def test_the_alone_band_is_crisis_on_the_net_s_word_unless_something_looks_back() -> None:
@@ -54,6 +56,8 @@ def test_the_alone_band_is_crisis_on_the_net_s_word_unless_something_looks_back(
     assert analyser.analyse(EVERYDAY).concern == "crisis"
     # A recovery cue close by: acknowledged, as before.
     assert analyser.analyse(f"{EVERYDAY} Three years clean now.").concern == "recovery"
+    # A rule's possible risk stays a question.
+    assert analyser.analyse(RULE_ASKS).concern == "ask"
     looking_back, _ = _analyser(ask=-100.0, sure=-100.0, alone=-100.0, back=-100.0)
     assert looking_back.analyse(EVERYDAY).concern == "ask"  # the recovery head: asked
 

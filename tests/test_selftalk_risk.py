@@ -56,8 +56,9 @@ def test_the_blind_batches_train_the_net_and_one_can_be_left_out() -> None:
     assert {"blind-a-single", "blind-j-journal"} <= {batch for _, _, batch in every}
     assert "blind-j-journal" not in {batch for _, _, batch in without}
     assert 150 < len(every) - len(without) < 250
+    # Possible risk ("ask") is the rules' to ask about: the net learns crisis from the rest.
     assert {label for label, _, _ in every} == {
-        "crisis", "ask", "recovery", "critic", "kind", "neutral", "idiom"
+        "crisis", "recovery", "critic", "kind", "neutral", "idiom"
     }
 
 

@@ -207,6 +207,9 @@ class Reading:
             # ... and its surer bands (see _concern): crisis with another layer, or alone.
             if self.risk >= risk.sure:
                 cues.add("sure")
+                if _SELF in self.concepts and not self.concepts.isdisjoint(_AT_HAND):
+                    if self.concepts.isdisjoint(_NOT_NOW):
+                        cues.add("concept")  # the grid sees the writer with an act or means
             if self.risk >= risk.alone:
                 cues.add("alone")
         if (
@@ -507,9 +510,28 @@ def _never(number: int, start: int, end: int) -> bool:
     return False
 
 
-# Cues that another layer (rules, grid, word weights) sees possible risk in a sentence: with
-# them the net's "sure" band is a crisis verdict; without, only its "alone" band is.
-_OTHER_RISK = frozenset({"ask", "grid-ask", "weights"})
+# Cues that another layer (grid, word weights) sees risk in a sentence: with them the net's
+# "sure" band is a crisis verdict; without, only its "alone" band is. A rule's "ask" (possible
+# risk: hopelessness, a burden, giving things away) is never made crisis by the net.
+# "concept": the grid's concepts (data/concepts.toml) name the writer ("I", "me") with an
+# act or a means (a time alone is not enough: "I'll fix it Saturday"), and nothing everyday,
+# distant, joking or about others.
+_OTHER_RISK = frozenset({"grid-ask", "weights", "concept"})
+_SELF = "SELF"
+_AT_HAND = frozenset(
+    {
+        "INGEST", "SWALLOW", "SWALLOWED", "JUMP", "WALK_INTO", "THROW_SELF", "DRIVE_INTO",
+        "SELF_HARM", "LIGHT_IT", "KILL_SELF", "DRUG", "POISON", "DOSE", "HEIGHT", "WATER",
+        "TRAIN", "ROPE", "BLADE", "GUN", "GAS", "GAS_SETUP", "DO_IT", "END_IT", "SEALED",
+        "LET_GO", "ON_TRACKS",
+    }
+)  # fmt: skip
+_NOT_NOW = frozenset(
+    {
+        "DISTANCE", "THIRD_PERSON", "JOKE", "QUIZ", "JUMP_EVERYDAY", "DRIVE_EVERYDAY",
+        "DOSE_EVERYDAY", "HARM_EVERYDAY", "MEANS_EVERYDAY", "END_EVERYDAY", "SELF_HARM_PAST",
+    }
+)  # fmt: skip
 _WORRYING = frozenset({"risk", "ask", "grid-ask", "weights", "definite"})
 
 
@@ -540,7 +562,9 @@ def _looking_back(
                 chunk = SENTENCE.match(low, offset)
                 near.back = back.share(built.tokens.words(chunk.group() if chunk else ""))
             total += near.back
-        flags[number] = total >= back.start
+        # ... and the crisis sentence itself leans that way: everyday neighbours alone
+        # ("Had a pint with the lads.") never make it look back.
+        flags[number] = total >= back.start and back.bias + reading.back >= back.start
     return flags
 
 
@@ -580,6 +604,7 @@ def _concern(
                 recovery = True
             elif (
                 ("alone" in cues or ("sure" in cues and not _OTHER_RISK.isdisjoint(cues)))
+                and "ask" not in cues  # a rule's possible risk stays a question
                 and "settle" not in near
                 and not looks_back
             ):
@@ -602,12 +627,17 @@ def _concern(
         # Journal answers bury it: a sentence or two either side counts.
         around = range(max(0, number - 2), min(last, number + 2) + 1)
         near = cues.union(*(readings[other].cues for other in around))
+        if "veto" in cues and "recovery" in near:
+            recovery = True  # nothing of a crisis line, and a recovery cue: "2 months clean"
+            continue
         if "veto" in cues or ("definite" not in cues and ("ask" in cues or "weights" in cues)):
-            # Possible risk: "they'd all be better off without me", or wording only the
-            # weights read as crisis; crisis when the net is sure too and nothing looks back.
+            # Possible risk: "they'd all be better off without me" (a rule's "ask", which
+            # stays a question), or wording only the weights read as crisis: crisis when the
+            # net is sure too and nothing looks back.
             if (
                 "sure" in cues
                 and "veto" not in cues
+                and "ask" not in cues
                 and not looks_back
                 and not near & {"recovery", "settle"}
             ):
