@@ -55,7 +55,7 @@ def test_the_alone_band_is_crisis_on_the_net_s_word_unless_something_looks_back(
     analyser, _ = _analyser(ask=-100.0, sure=-100.0, alone=-100.0, back=math.inf)
     assert analyser.analyse(EVERYDAY).concern == "crisis"
     # A recovery cue close by: acknowledged, as before.
-    assert analyser.analyse(f"{EVERYDAY} Three years clean now.").concern == "recovery"
+    assert analyser.analyse(f"{EVERYDAY} I have a safety plan now.").concern == "recovery"
     # A rule's possible risk stays a question.
     assert analyser.analyse(RULE_ASKS).concern == "ask"
     looking_back, _ = _analyser(ask=-100.0, sure=-100.0, alone=-100.0, back=-100.0)

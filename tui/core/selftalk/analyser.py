@@ -205,12 +205,12 @@ class Reading:
         ):
             cues.add("risk")  # the wider net (hashed.py): reads like crisis lines, asked about
             # ... and its surer bands (see _concern): crisis with another layer, or alone.
-            if self.risk >= risk.sure:
+            if self.risk >= risk.sure and not self.foreign:  # the net reads English only
                 cues.add("sure")
                 if _SELF in self.concepts and not self.concepts.isdisjoint(_AT_HAND):
                     if self.concepts.isdisjoint(_NOT_NOW):
-                        cues.add("concept")  # the grid sees the writer with an act or means
-            if self.risk >= risk.alone:
+                        cues.add("concept")  # the grid sees the writer doing an act
+            if self.risk >= risk.alone and not self.foreign:
                 cues.add("alone")
         if (
             by_rule
@@ -510,29 +510,38 @@ def _never(number: int, start: int, end: int) -> bool:
     return False
 
 
-# Cues that another layer (grid, word weights) sees risk in a sentence: with them the net's
-# "sure" band is a crisis verdict; without, only its "alone" band is. A rule's "ask" (possible
-# risk: hopelessness, a burden, giving things away) is never made crisis by the net.
-# "concept": the grid's concepts (data/concepts.toml) name the writer ("I", "me") with an
-# act or a means (a time alone is not enough: "I'll fix it Saturday"), and nothing everyday,
-# distant, joking or about others.
+# Cues that another layer (the concept grid, the word weights) sees risk in a sentence: with
+# them the net's "sure" band is a crisis verdict; without, only its "alone" band is. A rule's
+# "ask" (possible risk: hopelessness, a burden, giving things away) is never made crisis by
+# the net.
+# "concept": the grid's concepts (data/concepts.toml) name the writer ("I", "me") doing an
+# act (or "doing it", "ending it"): a means alone stays a question, as the grid has it, and so
+# does a time alone ("I'll fix it Saturday"); nothing everyday, distant, joking, about others
+# or in another language (which kindtone asks about and says it can't read).
 _OTHER_RISK = frozenset({"grid-ask", "weights", "concept"})
 _SELF = "SELF"
 _AT_HAND = frozenset(
     {
         "INGEST", "SWALLOW", "SWALLOWED", "JUMP", "WALK_INTO", "THROW_SELF", "DRIVE_INTO",
-        "SELF_HARM", "LIGHT_IT", "KILL_SELF", "DRUG", "POISON", "DOSE", "HEIGHT", "WATER",
-        "TRAIN", "ROPE", "BLADE", "GUN", "GAS", "GAS_SETUP", "DO_IT", "END_IT", "SEALED",
-        "LET_GO", "ON_TRACKS",
+        "SELF_HARM", "LIGHT_IT", "KILL_SELF", "DO_IT", "END_IT",
     }
 )  # fmt: skip
 _NOT_NOW = frozenset(
     {
         "DISTANCE", "THIRD_PERSON", "JOKE", "QUIZ", "JUMP_EVERYDAY", "DRIVE_EVERYDAY",
         "DOSE_EVERYDAY", "HARM_EVERYDAY", "MEANS_EVERYDAY", "END_EVERYDAY", "SELF_HARM_PAST",
+        "FOREIGN",
     }
 )  # fmt: skip
 _WORRYING = frozenset({"risk", "ask", "grid-ask", "weights", "definite"})
+
+
+def _net_sure(cues: frozenset[str]) -> bool:
+    """The net is sure enough for a crisis verdict: alone, or in its sure band with another
+    layer seeing risk."""
+    if "ask" in cues:
+        return False
+    return "alone" in cues or ("sure" in cues and not _OTHER_RISK.isdisjoint(cues))
 
 
 def _worrying(reading: Reading) -> bool:
@@ -602,12 +611,7 @@ def _concern(
             near = cues.union(*(readings[other].cues for other in around))
             if "recovery" in near:
                 recovery = True
-            elif (
-                ("alone" in cues or ("sure" in cues and not _OTHER_RISK.isdisjoint(cues)))
-                and "ask" not in cues  # a rule's possible risk stays a question
-                and "settle" not in near
-                and not looks_back
-            ):
+            elif _net_sure(cues) and "settle" not in near and not looks_back:
                 crisis = True
             else:
                 ask = True
@@ -635,9 +639,8 @@ def _concern(
             # stays a question), or wording only the weights read as crisis: crisis when the
             # net is sure too and nothing looks back.
             if (
-                "sure" in cues
+                _net_sure(cues)
                 and "veto" not in cues
-                and "ask" not in cues
                 and not looks_back
                 and not near & {"recovery", "settle"}
             ):
