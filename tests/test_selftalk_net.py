@@ -92,10 +92,13 @@ def test_a_window_s_recovery_score_is_the_sum_of_its_sentences_shares() -> None:
     assert first == pytest.approx(sum(back.words[w] for w in words) + sum(map(back.pairs.get, pairs)))
 
 
+# Examples written for these tests, by concept (none is in the training files). The first of
+# each list was not paused for / was paused for before the net decided (main at the start of
+# session 7); the journal answer is kept so burying the key sentence stays covered.
 @pytest.mark.parametrize(
     "text",
     [
-        # Means taken or at hand with a time, in words the rules and the grid only ask about.
+        # Means taken, in words the rules and the grid only ask about.
         "the whole blister pack of my mums sleeping tablets is gone, i swallowed it after tea",
         "Work was fine. Sorted the rota. I have taken every one of the painkillers in the "
         "cupboard and I'm going to lie down until it's over.",
@@ -111,7 +114,10 @@ def test_clear_risk_in_new_wording_is_paused_for(text: str) -> None:
         "The marks on my arms are from when I was sixteen and cut every night; I'm "
         "thirty now and I run a bakery.",
         "Ten years after the overdose I stood at my daughter's wedding and gave a speech.",
+        "I jumped from the car park roof in 2015 and broke both legs, and today I walked the "
+        "coast path.",
     ],
 )
 def test_crisis_words_looking_back_are_not_paused_for(text: str) -> None:
-    assert analyse(text).concern != "crisis"
+    """The recovery head: each of these was paused for before it."""
+    assert analyse(text).concern == "ask"
