@@ -226,6 +226,10 @@ class Reading:
             # about, never let pass.
             cues.add("veto")
         self.cues = frozenset(cues) if cues else _NONE
+        # The recovery head's share, read now for a worrying sentence (see _looking_back).
+        back = risk.back if risk is not None else None
+        if back is not None and (self.crisis or not _WORRYING.isdisjoint(cues)):
+            self.back = back.share(words)
         # Whose criticism, across sentences: "The pharmacy lost it again. Hopeless lot."
         self.points = _points_elsewhere(built, words)
         self.selfless = built.self_words.isdisjoint(words)
@@ -561,19 +565,24 @@ def _looking_back(
         return None
     last = len(readings) - 1
     flags = [False] * len(readings)
-    for number, (_, reading) in enumerate(readings):
+    for number, (offset, reading) in enumerate(readings):
         if not (_worrying(reading) or number in joined):
             continue
+        if reading.back is None:  # a sentence the grid joined to its neighbour
+            chunk = SENTENCE.match(low, offset)
+            reading.back = back.share(built.tokens.words(chunk.group() if chunk else ""))
+        if back.bias + reading.back < back.start:
+            continue  # the crisis sentence itself must look back; most don't, and cost no more
         total = back.bias
         for other in range(max(0, number - 2), min(last, number + 2) + 1):
-            offset, near = readings[other]
+            start, near = readings[other]
             if near.back is None:
-                chunk = SENTENCE.match(low, offset)
+                chunk = SENTENCE.match(low, start)
                 near.back = back.share(built.tokens.words(chunk.group() if chunk else ""))
             total += near.back
-        # ... and the crisis sentence itself leans that way: everyday neighbours alone
-        # ("Had a pint with the lads.") never make it look back.
-        flags[number] = total >= back.start and back.bias + reading.back >= back.start
+        # ... with its neighbours: the sentence itself leaning that way (checked above) is not
+        # enough, nor are everyday neighbours alone ("Had a pint with the lads.").
+        flags[number] = total >= back.start
     return flags
 
 
