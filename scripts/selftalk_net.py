@@ -174,7 +174,9 @@ def train_net(rows: Sequence[Row], words: Callable[[str], list[str]], log: bool 
     # The recovery head: recovery lines against crisis lines, whole lines (the analyser reads
     # it over a window of sentences).
     pick = np.isin(tags, ["recovery", "crisis"])
-    back_lines = matrix(back_mask, [joined(s) for s, p in zip(sentence_words, pick) if p])
+    back_lines = matrix(
+        back_mask, [joined(s) for s, p in zip(sentence_words, pick, strict=True) if p]
+    )
     back_used = np.unique(back_lines.indices)  # type: ignore[attr-defined]
     back_x = back_lines[:, back_used]  # type: ignore[index]
     back_y = tags[pick] == "recovery"

@@ -89,7 +89,9 @@ def test_a_window_s_recovery_score_is_the_sum_of_its_sentences_shares() -> None:
     first = back.share(words)
     assert back.share(words) == pytest.approx(first)  # again, from what it remembered
     pairs = zip(["<s>", *words], words, strict=False)
-    assert first == pytest.approx(sum(back.words[w] for w in words) + sum(map(back.pairs.get, pairs)))
+    assert first == pytest.approx(
+        sum(back.words[w] for w in words) + sum(map(back.pairs.get, pairs))
+    )
 
 
 # Examples written for these tests, by concept (none is in the training files). The first of

@@ -58,7 +58,12 @@ def test_the_blind_batches_train_the_net_and_one_can_be_left_out() -> None:
     assert 150 < len(every) - len(without) < 250
     # Possible risk ("ask") is the rules' to ask about: the net learns crisis from the rest.
     assert {label for label, _, _ in every} == {
-        "crisis", "recovery", "critic", "kind", "neutral", "idiom"
+        "crisis",
+        "recovery",
+        "critic",
+        "kind",
+        "neutral",
+        "idiom",
     }
 
 

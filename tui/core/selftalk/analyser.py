@@ -207,9 +207,13 @@ class Reading:
             # ... and its surer bands (see _concern): crisis with another layer, or alone.
             if self.risk >= risk.sure and not self.foreign:  # the net reads English only
                 cues.add("sure")
-                if _SELF in self.concepts and not self.concepts.isdisjoint(_AT_HAND):
-                    if self.concepts.isdisjoint(_NOT_NOW):
-                        cues.add("concept")  # the grid sees the writer doing an act
+                concepts = self.concepts
+                if (
+                    _SELF in concepts
+                    and not concepts.isdisjoint(_AT_HAND)
+                    and concepts.isdisjoint(_NOT_NOW)
+                ):
+                    cues.add("concept")  # the grid sees the writer doing an act
             if self.risk >= risk.alone and not self.foreign:
                 cues.add("alone")
         if (
