@@ -7,14 +7,9 @@ from typing import Any
 
 from helpers_pty import until
 from textual.app import App, ComposeResult
-from textual.binding import Binding
-from textual.widgets import Button, Input, RadioSet
+from textual.widgets import RadioSet
 
-from tui.textual_internals import (
-    footer_keys_ready_at_mount,
-    set_theme_before_first_parse,
-    tolerate_undecodable_input,
-)
+from tui.textual_internals import set_theme_before_first_parse, tolerate_undecodable_input
 from tui.themes import CALM_LIGHT, HIGH_CONTRAST, THEMES
 from tui.widgets.footer import KeysFooter
 
@@ -46,51 +41,6 @@ def test_a_theme_set_before_the_first_parse_is_complete_without_the_watcher() ->
     other = _app()
     set_theme_before_first_parse(other, CALM_LIGHT.name)
     assert other.theme == CALM_LIGHT.name
-
-
-class _Keys(App[None]):
-    BINDINGS = [Binding("x", "bell", "Ring")]
-
-    def compose(self) -> ComposeResult:
-        yield Button("one", id="one")
-        yield Button("two", id="two")
-        yield Input(id="three")  # takes the letter keys: the footer must lose "x"
-        yield KeysFooter()
-
-
-async def test_the_footer_has_its_keys_when_it_mounts_and_recomposes_only_on_change(
-    monkeypatch: Any,
-) -> None:
-    from textual.widgets import Footer
-
-    recomposed: list[str] = []
-    real = Footer.recompose
-
-    async def counted(self: Footer) -> None:
-        recomposed.append(type(self.screen.focused).__name__)
-        await real(self)
-
-    monkeypatch.setattr(Footer, "recompose", counted)
-    app = _Keys()
-    async with app.run_test(size=(80, 10)) as pilot:
-        footer = app.query_one(KeysFooter)
-        assert footer.query("FooterKey")  # in the first frame, not after a refresh
-        assert all(key.has_class("-compact") for key in footer.query("FooterKey"))
-        await pilot.press("tab")  # focus moves; the keys shown stay the same
-        await pilot.pause()
-        assert recomposed == []
-        await pilot.press("tab")  # into the Input, which takes "x"
-        await pilot.pause()
-        assert recomposed == ["Input"]
-        assert "Ring" not in str([key.description for key in footer.query("FooterKey")])
-
-
-def test_footer_keys_ready_at_mount_flags_the_footer() -> None:
-    from textual.widgets import Footer
-
-    footer = Footer()
-    footer_keys_ready_at_mount(footer)
-    assert footer._bindings_ready is True
 
 
 class _Pages(App[None]):

@@ -16,7 +16,6 @@ from textual.widgets import OptionList
 if TYPE_CHECKING:
     from textual.app import App
     from textual.screen import Screen
-    from textual.widgets import Footer
 
 
 def tolerate_undecodable_input() -> None:
@@ -57,17 +56,6 @@ def set_theme_before_first_parse(app: App[Any], name: str) -> None:
     app.set_class(True, f"-theme-{name}", update=False)
     # The stylesheet took its variables from the default theme in App.__init__.
     app.stylesheet.set_variables(app.get_css_variables())
-
-
-def footer_keys_ready_at_mount(footer: Footer) -> None:
-    """Let a footer compose its keys when it mounts.
-
-    Internal: ``Footer._bindings_ready`` stays False (an empty footer) until the screen
-    first signals its bindings, one refresh after the first frame.
-    """
-    from textual.widgets import Footer
-
-    footer.set_reactive(Footer._bindings_ready, True)
 
 
 def scroll_containers_focus_only_when_they_scroll() -> None:
