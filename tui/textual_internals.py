@@ -232,6 +232,9 @@ class _ParsedCss:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.kept: dict[tuple[tuple[str, str], ...], dict[tuple[Any, ...], bytes]] = {}
+        # Rules already read back in this process, shared as Textual's own parse cache
+        # shares them (rule sets are not changed after parsing).
+        self.read: dict[tuple[Any, ...], Any] = {}
         self.changed = False
 
 
@@ -275,6 +278,10 @@ def keep_parsed_css(folder: Path) -> None:
         if key in self._parse_cache:
             return self._parse_cache[key]
         variables = tuple(sorted(self._variables.items()))
+        read = cache.read.get((variables, key))
+        if read is not None:  # Textual re-parses every source when one is added
+            self._parse_cache[key] = read
+            return read
         kept = cache.kept.get(variables)
         if kept is not None and key in kept:
             import pickle
@@ -284,6 +291,7 @@ def keep_parsed_css(folder: Path) -> None:
             except Exception:
                 pass
             else:
+                cache.read[variables, key] = rules
                 self._parse_cache[key] = rules
                 return rules
         rules = parse_rules(self, css, read_from, is_default_rules, tie_breaker, scope)
