@@ -4,6 +4,7 @@ with the rules alone, for training) never share a switch or a cache."""
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 from collections.abc import Callable
@@ -128,6 +129,7 @@ class Reading:
         "found",
         "intro",
         "kind",
+        "own",
         "points",
         "risk",
         "selfless",
@@ -136,6 +138,7 @@ class Reading:
     def __init__(self, built: _Built, low: str, words: WordList) -> None:
         sentence = built.sentence(low, words)
         self.back: float | None = None  # the recovery head's share, read when needed
+        self.own: float | None = None  # ... and its crisis clause's (see _back_shares)
         learned = built.learned
         # A word or two is too little for a statistical verdict ("nothing", "kinder"): the
         # weights only read sentences of a few words; the rules read everything.
@@ -231,9 +234,8 @@ class Reading:
             cues.add("veto")
         self.cues = frozenset(cues) if cues else _NONE
         # The recovery head's share, read now for a worrying sentence (see _looking_back).
-        back = risk.back if risk is not None else None
-        if back is not None and (self.crisis or not _WORRYING.isdisjoint(cues)):
-            self.back = back.share(words)
+        if risk is not None and (self.crisis or not _WORRYING.isdisjoint(cues)):
+            self.back, self.own = _back_shares(built, risk, words)
         # Whose criticism, across sentences: "The pharmacy lost it again. Hopeless lot."
         self.points = _points_elsewhere(built, words)
         self.selfless = built.self_words.isdisjoint(words)
@@ -528,6 +530,7 @@ def _never(number: int, start: int, end: int) -> bool:
 # or in another language (which kindtone asks about and says it can't read).
 _OTHER_RISK = frozenset({"grid-ask", "weights", "concept"})
 _SELF = "SELF"
+_NOW = "TIME"  # the grid's now, tonight, today, soon...
 _AT_HAND = frozenset(
     {
         "INGEST", "SWALLOW", "SWALLOWED", "JUMP", "WALK_INTO", "THROW_SELF", "DRIVE_INTO",
@@ -542,6 +545,31 @@ _NOT_NOW = frozenset(
     }
 )  # fmt: skip
 _WORRYING = frozenset({"risk", "ask", "grid-ask", "weights", "definite"})
+
+
+def _back_shares(built: _Built, risk: Risk, words: WordList) -> tuple[float, float]:
+    """The recovery head's share of a sentence, twice: for the window, and for the sentence's
+    own say, which is nothing (-inf) when the clause the risk head finds most crisis-like
+    says now ("The bus was late, work was loud, dinner was nice, and now I am lying here
+    wanting to die.": the everyday clauses read like the rest of a recovery story)."""
+    back = risk.back
+    assert back is not None
+    whole = back.share(words)
+    if BREAK not in words:
+        return whole, whole
+    clauses: list[list[str]] = [[]]
+    for word in words:
+        if word == BREAK:
+            clauses.append([])
+        else:
+            clauses[-1].append(word)
+    clauses = [clause for clause in clauses if clause]
+    if len(clauses) < 2:
+        return whole, whole
+    clause = max(clauses, key=risk.score)
+    if _NOW in built.grid.concepts(clause, " ".join(clause)):
+        return whole, -math.inf
+    return whole, whole
 
 
 def _net_sure(cues: frozenset[str]) -> bool:
@@ -572,11 +600,12 @@ def _looking_back(
     for number, (offset, reading) in enumerate(readings):
         if not (_worrying(reading) or number in joined):
             continue
-        if reading.back is None:  # a sentence the grid joined to its neighbour
+        if reading.back is None or reading.own is None:  # a sentence the grid joined
             chunk = SENTENCE.match(low, offset)
-            reading.back = back.share(built.tokens.words(chunk.group() if chunk else ""))
-        if back.bias + reading.back < back.start:
-            continue  # the crisis sentence itself must look back; most don't, and cost no more
+            words = built.tokens.words(chunk.group() if chunk else "")
+            reading.back, reading.own = _back_shares(built, risk, words)  # type: ignore[arg-type]
+        if back.bias + reading.own < back.start:
+            continue  # the crisis clause itself must look back; most don't, and cost no more
         total = back.bias
         for other in range(max(0, number - 2), min(last, number + 2) + 1):
             start, near = readings[other]
