@@ -11,6 +11,7 @@ from collections.abc import Callable
 from . import snapshot
 from .compiler import Codes, Index, Pattern, compile_rule, matches_any
 from .concepts import Grid, GridRule
+from .critic_gate import Gate
 from .data import Lexicon, Rule, load_lexicon, load_rules
 from .hashed import Risk
 from .learned import LEARNED_MIN_WORDS, Features, Learned
@@ -74,6 +75,7 @@ class _Built:
         self.named = self.people | self.lexicon["other_things"]
         self.clause_end = self.lexicon["clause_end"] | {BREAK}
         self._english: frozenset[str] | None = None  # see english()
+        self._gate: Gate | None | bool = False  # see gate(): False until first needed
         self.learned: Learned | None = None
         self.risk: Risk | None = None
         if learned:
@@ -97,6 +99,19 @@ class _Built:
                 english |= self.learned.words
             self._english = english
         return english
+
+    def gate(self) -> Gate | None:
+        """The critic gate (critic_gate.py), read the first time the word weights alone would
+        flag a sentence; None without its file."""
+        gate = self._gate
+        if gate is False:
+            gate = self._gate = Gate.load()
+        return gate if isinstance(gate, Gate) else None
+
+    def critic_agrees(self, words: WordList) -> bool:
+        """Whether the critic gate reads the sentence as self-criticism too (yes without it)."""
+        gate = self.gate()
+        return gate is None or gate.agrees(words)
 
     def sentence(self, low: str, words: list[str]) -> Sentence:
         word_set = set(words)
@@ -253,6 +268,8 @@ class Reading:
             and learned.is_critical(features)
             and not self.kind
             and not matches_any(sentence.pick("marker"), codes, code)
+            # A second opinion that has seen journal answers' everyday sentences too.
+            and built.critic_agrees(words)
         ):
             # Wording the rules don't know but the weights read as self-criticism: the whole
             # sentence, under the category it fits best; weak, so a kind rider softens it.
