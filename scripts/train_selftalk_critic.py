@@ -1,4 +1,4 @@
-"""Learn the critic gate in tui/core/data/selftalk_critic.bin (see tui/core/selftalk/critic_gate.py).
+"""Learn the critic gate, tui/core/data/selftalk_critic.bin (tui/core/selftalk/critic_gate.py).
 
 Run: ``python scripts/train_selftalk_critic.py`` (needs the training extra:
 ``pip install -e '.[train]'``; deterministic, a few seconds). ``--lobo`` instead prints
@@ -108,9 +108,7 @@ def fit(rows: list[Example]):  # type: ignore[no-untyped-def]
     for chunk, _, _ in rows:
         indices += [bucket(f, mask) for f in features(chunk)]
         indptr.append(len(indices))
-    matrix = csr_matrix(
-        (np.ones(len(indices)), indices, indptr), shape=(len(rows), 1 << BITS)
-    )
+    matrix = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), 1 << BITS))
     matrix.sum_duplicates()
     labels = np.array([positive for _, positive, _ in rows])
     model = LogisticRegression(C=C, max_iter=3000, class_weight="balanced")

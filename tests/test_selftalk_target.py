@@ -76,3 +76,83 @@ def test_an_insult_clause_at_either_end_of_an_account_is_read(text: str) -> None
 
 def test_an_insult_clause_aimed_at_someone_named_after_it_is_theirs() -> None:
     assert not analyse("Lazy, selfish, he never lifts a finger at home.").critical
+
+
+# --- Journal answers (issue 14, session 7): whose criticism and quoted thoughts across sentences.
+# New wording, not lines from the blind batches.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # quoted, then turned: "But …", "Then …", "I answered: …", later in the answer
+        '"Useless with money" came up when the bill arrived. But I paid it on time, and early.',
+        'Burnt the stew. "Hopeless cook," my head said. I answered: I fed six people this week.',
+        '"You\'re a rubbish dad" popped up at pickup. Then I saw him run out grinning at me.',
+        '"Total failure," I thought, walking out of the exam, but one paper is one paper.',
+    ],
+)
+def test_a_quoted_thought_turned_later_in_the_answer_is_kind(text: str) -> None:
+    assert not analyse(text).critical, analyse(text).findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no turn after the quote
+        'Kept telling myself "you useless lump" all the way home. The traffic was awful.',
+        # the turn agrees with the thought
+        '"Total failure," I thought after the exam. But it\'s true, I am.',
+        # the harsh words are not quoted: a "but" later does not answer them
+        "I'm a hopeless cook. But the stew was edible.",
+    ],
+)
+def test_a_quoted_thought_not_turned_is_still_read(text: str) -> None:
+    assert analyse(text).critical
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the sentence before opened on someone else: "my …", or a noun with a word before it
+        "My plumber never showed up again. Lazy, useless man.",
+        "My sister-in-law cancelled on us again. Selfish.",
+        "Night bus driver sailed straight past the stop. Useless.",
+        "Hockey umpire missed every foul today. Useless.",
+    ],
+)
+def test_a_label_after_someone_else_opened_the_sentence_before_is_theirs(text: str) -> None:
+    assert not analyse(text).critical, analyse(text).findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Missed the last bus home. Useless.",
+        "My essay came back covered in red. Useless.",
+        "Forgot my sister's birthday. Useless sister.",
+    ],
+)
+def test_a_label_after_my_own_doing_is_still_mine(text: str) -> None:
+    assert analyse(text).critical
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a role the writer holds, called bad, as a clause of its own at the end of an account
+        "Packed the lunches, forgot the water bottles. Rubbish dad again.",
+        "Burnt the roast for the in-laws. Useless wife, useless cook.",
+        "Didn't ring Gran back. Terrible grandson.",
+    ],
+)
+def test_a_bad_role_label_tucked_at_the_end_of_an_account_is_read(text: str) -> None:
+    assert analyse(text).critical
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Poor mum, she's had a week of it.", "Bad day at work. Good dad at home though."],
+)
+def test_sympathy_and_a_bad_day_are_not_a_role_label(text: str) -> None:
+    assert not analyse(text).critical, analyse(text).findings

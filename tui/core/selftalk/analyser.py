@@ -17,7 +17,7 @@ from .hashed import Risk
 from .learned import LEARNED_MIN_WORDS, Features, Learned
 from .model import Analysis, Finding, hint_for, load_hints, remember_hints
 from .pattern import Grammar
-from .scope import Scoper, Sentence
+from .scope import Context, Scoper, Sentence
 from .tokens import BREAK, SENTENCE, Tokeniser, WordList, lower
 
 # Not typing.TYPE_CHECKING: importing typing costs a fresh process 0.8 MiB (mypy reads this
@@ -73,9 +73,15 @@ class _Built:
         self.speaker = frozenset({"i", "im", "myself"})
         # ... and what can open a sentence about someone else ("nobody" is also a label).
         self.named = self.people | self.lexicon["other_things"]
+        # Verbs that open an account of one's own doing without "-ed": "Hit the car", "Lost…"
+        self.doing = frozenset(
+            {"hit", "lost", "left", "broke", "forgot", "got", "made", "put", "let", "sent"}
+            | {"took", "drove", "ran", "rang", "told", "said", "cut", "shut", "kept", "went"}
+            | {"came", "did", "had", "saw", "met", "fed", "read", "paid", "sold", "bought"}
+        )
         self.clause_end = self.lexicon["clause_end"] | {BREAK}
         self._english: frozenset[str] | None = None  # see english()
-        self._gate: Gate | None | bool = False  # see gate(): False until first needed
+        self._gate: Gate | bool | None = False  # see gate(): False until first needed
         self.learned: Learned | None = None
         self.risk: Risk | None = None
         if learned:
@@ -125,13 +131,14 @@ class _Built:
 
 
 _NONE: frozenset[str] = frozenset()
-_NO_CONTEXT: tuple[bool, bool, None, None] = (False, False, None, None)
+_NO_CONTEXT: Context = (False, False, None, None, None, False)
 
 
 class Reading:
     """What one sentence says on its own, whatever surrounds it: so it can be remembered."""
 
     __slots__ = (
+        "agree",
         "answer",
         "concepts",
         "crisis",
@@ -145,6 +152,7 @@ class Reading:
         "points",
         "risk",
         "selfless",
+        "turn",
     )
 
     def __init__(self, built: _Built, low: str, words: WordList) -> None:
@@ -176,19 +184,23 @@ class Reading:
         grid = built.grid.verdict(self.concepts)
         self.foreign = grid is not None and grid.foreign
         self.crisis = by_rule or by_weights or (grid is not None and grid.verdict == "crisis")
-        self.kind, self.defused, intro, answer = (
+        self.kind, self.defused, intro, answer, turn, self.agree = (
             built.scoper.context(sentence) if "context" in candidates else _NO_CONTEXT
         )
         # Quoting an old thought to answer it (rules/quoting.toml): the characters where an
-        # introduced old thought starts, and where a kind answer starts, in this sentence.
+        # introduced old thought starts, where a kind answer starts, and where a clause turns
+        # from it, in this sentence.
         self.intro: int | None = None
         self.answer: int | None = None
-        if intro is not None or answer is not None:
+        self.turn: int | None = None
+        if intro is not None or answer is not None or turn is not None:
             starts, _ = built.tokens.char_spans(low, words, len(words))
             if intro is not None:
                 self.intro = starts[intro] if intro < len(starts) else len(low)
             if answer is not None:
                 self.answer = starts[answer]
+            if turn is not None:
+                self.turn = starts[turn]
         # Concern cues (rules/concern.toml): "ask", "recovery", "settle", "live", "definite";
         # "weights" when only the weights read crisis, and not by far.
         cues = (
@@ -326,7 +338,21 @@ def _points_elsewhere(built: _Built, words: WordList) -> bool:
         return False
     if spoken[0] in built.subjects or spoken[0] in built.named:
         return True
-    return spoken[0] in built.pointers and any(word in built.targets for word in spoken[1:])
+    if spoken[0] in built.pointers and any(word in built.targets for word in spoken[1:]):
+        return True
+    # A sentence with no "I" in it that opens on someone named with a word before them: "My
+    # landlord won't fix…", "Night bus driver sailed past…" (not "Missed the bus", "Hit the
+    # car": a verb first is the writer's own doing).
+    if not built.first_person.isdisjoint(words) or len(spoken) < 2:
+        return False
+    if spoken[0] == "my":
+        return spoken[1] in built.named or (len(spoken) > 2 and spoken[2] in built.named)
+    return (
+        spoken[1] in built.named
+        and spoken[0] not in built.self_words
+        and spoken[0] not in built.doing
+        and not spoken[0].endswith("ed")
+    )
 
 
 def _about_me(built: _Built, words: WordList) -> bool:
@@ -491,15 +517,22 @@ def _answered(text: str, readings: list[tuple[int, Reading]]) -> Callable[[int, 
     marks, after an introduction ("Old thought:", "Before:"), inside the answer itself, or in
     the sentence just before an introduction (what happened: "Failed my test. Voice: ...")."""
     answers = [number for number, (_, reading) in enumerate(readings) if reading.answer is not None]
-    if not answers:
+    turns = _turns(readings)
+    if not answers and not turns:
         return _never
     quotes = [match.span() for match in _QUOTED.finditer(text)]
-    last_answer = answers[-1]
+    last_answer = answers[-1] if answers else -1
 
     def check(number: int, start: int, end: int) -> bool:
+        offset, reading = readings[number]
+        if turns and turns[-1] >= end:
+            # Quoted or introduced, then turned from later on ("\"Hopeless.\" But I paid
+            # it on time."): answered, though no label says so.
+            introduced = reading.intro is not None and end > offset + reading.intro
+            if introduced or any(low <= start and end <= high for low, high in quotes):
+                return True
         if number > last_answer:
             return False  # after every answer: said afresh
-        offset, reading = readings[number]
         if number < last_answer and readings[number + 1][1].intro is not None:
             return True  # what happened, told just before the old thought it set off
         if reading.answer is not None and end > offset + reading.answer:
@@ -510,6 +543,18 @@ def _answered(text: str, readings: list[tuple[int, Reading]]) -> Callable[[int, 
         return any(low <= start and end <= high for low, high in quotes)
 
     return check
+
+
+def _turns(readings: list[tuple[int, Reading]]) -> list[int]:
+    """Where (in the text's characters) clauses turn from an old thought, up to the first
+    sentence that sides with it ("It's true."): no turn counts after that."""
+    found: list[int] = []
+    for offset, reading in readings:
+        if reading.agree:
+            break
+        if reading.turn is not None:
+            found.append(offset + reading.turn)
+    return found
 
 
 def _never(number: int, start: int, end: int) -> bool:
