@@ -1,0 +1,47 @@
+"""The critic gate (tui/core/selftalk/critic_gate.py): a flag the word weights alone raise
+stands only when a model that has also read journal answers' everyday sentences agrees."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.selftalk import Analyser, analyse
+from tui.core.selftalk.critic_gate import FILE, Gate
+
+
+def test_the_gate_file_is_well_formed() -> None:
+    gate = Gate.load()
+    assert gate is not None, FILE
+    assert len(gate.weights) == 1 << gate.bits
+    assert gate.scale > 0
+    assert any(gate.weights)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an everyday slip told as what happened next, in new words
+        "Forgot the recycling again. Put a note on the fridge.",
+        "Forgot the bins again. Rang the council about the pickup.",
+        "Forgot the school trip money again. Sent it in on Monday.",
+    ],
+)
+def test_an_everyday_slip_in_an_account_is_not_self_criticism(text: str) -> None:
+    assert not analyse(text).critical, analyse(text).findings
+    # ... which is the gate's doing: the word weights alone flag it.
+    without = Analyser()
+    without.built._gate = None
+    assert without.analyse(text).critical
+
+
+def test_self_criticism_only_the_weights_hear_still_passes_the_gate() -> None:
+    text = "I let the whole team down again, they'd be better off with someone else."
+    assert not Analyser(learned=False).analyse(text).critical  # no rule names it
+    assert analyse(text).critical
+
+
+def test_without_its_file_the_weights_speak_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("tui.core.selftalk.critic_gate.FILE", "/nonexistent/selftalk_critic.bin")
+    analyser = Analyser()
+    analyser.built._gate = False  # read the (missing) file again
+    assert analyser.analyse("Forgot the bins again. Rang the council about the pickup.").critical
