@@ -156,3 +156,42 @@ def test_a_bad_role_label_tucked_at_the_end_of_an_account_is_read(text: str) -> 
 )
 def test_sympathy_and_a_bad_day_are_not_a_role_label(text: str) -> None:
     assert not analyse(text).critical, analyse(text).findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Left the umbrella on the train, so that's me, a complete airhead.",
+        "Got lost leaving the car park. Me all over, useless with maps.",
+    ],
+)
+def test_a_self_label_tucked_at_the_end_of_an_account_is_read(text: str) -> None:
+    assert analyse(text).critical
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm a loving dad having a short-tempered week.",
+        "Snapped at the kids over homework. I'm a decent mum who was worn out.",
+        "That's me, a proud grandad in the front row.",
+    ],
+)
+def test_a_kind_verdict_with_the_hard_moment_beside_it_is_kind(text: str) -> None:
+    assert not analyse(text).critical, analyse(text).findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm a kind teacher who had one sharp moment.",
+        "Shouted at my brother, then apologised. I'm a good sister who had a bad hour.",
+    ],
+)
+def test_a_kind_verdict_is_a_rider_even_to_the_word_weights(text: str) -> None:
+    """Not left to the critic gate alone: the word weights read these as harsh."""
+    from tui.core.selftalk import Analyser
+
+    ungated = Analyser()
+    ungated.built._gate = None
+    assert not ungated.analyse(text).critical, ungated.analyse(text).findings
