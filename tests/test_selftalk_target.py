@@ -195,3 +195,30 @@ def test_a_kind_verdict_is_a_rider_even_to_the_word_weights(text: str) -> None:
     ungated = Analyser()
     ungated.built._gate = None
     assert not ungated.analyse(text).critical, ungated.analyse(text).findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the "I" dropped, as journals do
+        "Parked at the depot. Can't even reverse a van straight, honestly.",
+        # one verdict on character between two words the rules don't know
+        "Shouted at the dog. I'm short-tempered and selfish these days.",
+        # a feeling of being the worst in a role, buried mid-account
+        "Swimming lessons. Everyone's kid was in the deep end. I felt like the worst mum there.",
+        "Bedtime took two hours again. I'm getting it all wrong. Tea and bed.",
+    ],
+)
+def test_self_criticism_buried_mid_account_in_journal_grammar_is_read(text: str) -> None:
+    assert analyse(text).critical
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Been a bit quiet and tired since the move.",
+        "Can't even remember the last time the garden looked this good.",
+    ],
+)
+def test_states_that_pass_and_happy_surprise_are_not_self_criticism(text: str) -> None:
+    assert not analyse(text).critical, analyse(text).findings
