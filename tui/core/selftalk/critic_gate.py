@@ -54,14 +54,12 @@ class Gate:
     """The weights and the threshold the trainer chose out of fold: at or above it, a
     sentence reads like the self-critical lines it learned from."""
 
-    def __init__(self, header: dict[str, object], blob: bytes) -> None:
+    def __init__(self, header: dict[str, object], weights: array[int]) -> None:
         self.bits = int(str(header["bits"]))
         self.scale = float(str(header["scale"]))
         self.bias = float(str(header["bias"]))
         self.threshold = float(str(header["threshold"]))
         self.trained_on = str(header["trained_on"])
-        weights = array("b")
-        weights.frombytes(blob)
         if len(weights) != 1 << self.bits:
             raise ValueError("selftalk_critic.bin: the weights are not the size the header says")
         self.weights = weights
@@ -71,17 +69,23 @@ class Gate:
     def read(cls, raw: bytes) -> Gate:
         """The file: one line of JSON (the header), then the weights, a signed byte each."""
         line, _, blob = raw.partition(b"\n")
-        return cls(json.loads(line), blob)
+        weights = array("b")
+        weights.frombytes(blob)
+        return cls(json.loads(line), weights)
 
     @classmethod
     def load(cls) -> Gate | None:
         """The shipped gate, or None when the file is missing (then the weights speak alone,
-        as before it existed)."""
+        as before it existed). The weights go straight from the file into the array."""
         try:
             with open(FILE, "rb") as stream:
-                return cls.read(stream.read())
-        except OSError:
+                header = json.loads(stream.readline())
+                weights = array("b")
+                size = 1 << int(str(header["bits"]))
+                weights.fromfile(stream, size)
+        except (OSError, EOFError, ValueError, KeyError):
             return None
+        return cls(header, weights)
 
     def score(self, words: Sequence[str]) -> float:
         """The log-odds that the sentence is self-criticism (bias included)."""
