@@ -222,3 +222,33 @@ def test_self_criticism_buried_mid_account_in_journal_grammar_is_read(text: str)
 )
 def test_states_that_pass_and_happy_surprise_are_not_self_criticism(text: str) -> None:
     assert not analyse(text).critical, analyse(text).findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the "I" dropped at the start of a clause, read as if it were there
+        "Dropped the shopping bag on the bus. Can't get anything right today.",
+        "Snapped at the cashier, always mess things up.",
+        # journal idioms of self-blame
+        "Talked over everyone at book club. No wonder nobody rings me back.",
+        "Worked through the school play. Some mother I am.",
+    ],
+)
+def test_journal_self_blame_without_the_usual_words_is_read(text: str) -> None:
+    assert analyse(text).critical
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can't wait for the weekend, we're off to the coast.",
+        "Could not find a parking space for ages, walked instead.",
+        "Always up at six with the dog, love the quiet.",
+        # an old line told as a sentence, then a new one
+        'Late again. The old line was "hopeless, no wonder they gave up on you". The new line: '
+        "the bus broke down and I rang ahead.",
+    ],
+)
+def test_dropped_i_everyday_and_a_told_old_line_are_not_read(text: str) -> None:
+    assert not analyse(text).critical, analyse(text).findings

@@ -17,7 +17,7 @@ from .hashed import Risk
 from .learned import LEARNED_MIN_WORDS, Features, Learned
 from .model import Analysis, Finding, hint_for, load_hints, remember_hints
 from .pattern import Grammar
-from .scope import Context, Scoper, Sentence
+from .scope import Context, Raw, Scoper, Sentence
 from .tokens import BREAK, SENTENCE, Tokeniser, WordList, lower
 
 # Not typing.TYPE_CHECKING: importing typing costs a fresh process 0.8 MiB (mypy reads this
@@ -73,6 +73,10 @@ class _Built:
         self.speaker = frozenset({"i", "im", "myself"})
         # ... and what can open a sentence about someone else ("nobody" is also a label).
         self.named = self.people | self.lexicon["other_things"]
+        # Words a journal's clause opens on when it drops its "I" (see _implied_i).
+        # Not "can"/"could": "Can't even remember when the garden looked this good" is not
+        # "I can't even…" (rules/critic.toml reads "Can't even … right" itself).
+        self.dropped = frozenset({"never", "always", "keep", "kept"})
         # Verbs that open an account of one's own doing without "-ed": "Hit the car", "Lost…"
         self.doing = frozenset(
             {"hit", "lost", "left", "broke", "forgot", "got", "made", "put", "let", "sent"}
@@ -260,6 +264,8 @@ class Reading:
             # is about whoever the sentence has already pointed at, when that is someone
             # else ("some numpty in a BMW tailgated me…", "they cancelled again, useless").
             raw = [item for item in raw if not _aimed_elsewhere(built, words, item[1], item[2])]
+        elif not built.dropped.isdisjoint(words):
+            raw = _implied_i(built, low, words)  # the writer's own, by the "I" put back
         if raw:
             starts, ends = built.tokens.char_spans(low, words, max(end for _, _, end, _ in raw))
             found = []
@@ -300,6 +306,30 @@ class Reading:
                 end = start
             if end > start:
                 self.found = ((category, start, end, True),)
+
+
+def _implied_i(built: _Built, low: str, words: WordList) -> list[Raw]:
+    """Journals drop the "I" ("Can't get anything right today.", "Burnt it, never learn."):
+    a clause that opens on one of these words is read again with "I" put back in front of
+    it. The finding's words are the sentence's own."""
+    implied: list[str] = []
+    where: list[int] = []  # each implied word's index in ``words``
+    previous = BREAK
+    for index, word in enumerate(words):
+        if previous == BREAK and word in built.dropped:
+            implied.append("i")
+            where.append(index)
+        implied.append(word)
+        where.append(index)
+        previous = word
+    if len(implied) == len(words):
+        return []
+    found = built.scoper.critical_findings(built.sentence(low, implied))
+    return [
+        (category, where[start], where[end - 1] + 1, True)  # weak: a kind rider softens it
+        for category, start, end, _ in found
+        if where[end - 1] + 1 > where[start]
+    ]
 
 
 # Categories whose sentences often open on others and are still the person's own.
