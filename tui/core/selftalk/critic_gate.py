@@ -54,7 +54,7 @@ class Gate:
     """The weights and the threshold the trainer chose out of fold: at or above it, a
     sentence reads like the self-critical lines it learned from."""
 
-    def __init__(self, header: dict[str, object], weights: array[int]) -> None:
+    def __init__(self, header: dict[str, object], weights: array[int] | memoryview) -> None:
         self.bits = int(str(header["bits"]))
         self.scale = float(str(header["scale"]))
         self.bias = float(str(header["bias"]))
@@ -78,14 +78,16 @@ class Gate:
         """The shipped gate, or None when the file is missing (then the weights speak alone,
         as before it existed). The weights go straight from the file into the array."""
         try:
-            with open(FILE, "rb") as stream:
+            with open(FILE, "rb", buffering=0) as stream:
                 header = json.loads(stream.readline())
-                weights = array("b")
                 size = 1 << int(str(header["bits"]))
-                weights.fromfile(stream, size)
-        except (OSError, EOFError, ValueError, KeyError):
+                raw = bytearray(size)
+                if stream.readinto(raw) != size:
+                    return None
+        except (OSError, ValueError, KeyError):
             return None
-        return cls(header, weights)
+        # One copy of the bytes, read in place and seen as signed bytes.
+        return cls(header, memoryview(raw).cast("b"))
 
     def score(self, words: Sequence[str]) -> float:
         """The log-odds that the sentence is self-criticism (bias included)."""
