@@ -259,3 +259,19 @@ def test_a_thought_told_before_whose_it_is_is_defused() -> None:
     assert not analyse(text).critical, analyse(text).findings
     # The check above can fail: the same words owned by the writer are read.
     assert analyse("Hopeless, I am, I burnt the rice. I shrugged and made toast.").critical
+
+
+def test_a_sentence_ending_on_a_verdict_on_others_is_theirs_to_the_weights(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tui.core.selftalk import Analyser
+    from tui.core.selftalk import analyser as module
+
+    text = "I stayed polite on the phone but they're a total shambles."
+    assert not Analyser().analyse(text).critical
+    # ... which is this check's doing: without it the word weights flag it.
+    monkeypatch.setattr(module, "_ends_on_others", lambda built, words: False)
+    assert Analyser().analyse(text).critical
+    # Discounting the positive by what others will think is still read.
+    monkeypatch.undo()
+    assert analyse("I passed, but they'll soon see I'm a fraud and fail me.").critical

@@ -283,6 +283,7 @@ class Reading:
             # so selfish" and "the council is useless" are about someone else: only a sentence
             # that speaks as "I" or "me" can be the person's own self-criticism.
             and _about_me(built, words)
+            and not _ends_on_others(built, words)
             and learned.is_critical(features)
             and not self.kind
             and not matches_any(sentence.pick("marker"), codes, code)
@@ -383,6 +384,28 @@ def _points_elsewhere(built: _Built, words: WordList) -> bool:
         and spoken[0] not in built.doing
         and not spoken[0].endswith("ed")
     )
+
+
+def _ends_on_others(built: _Built, words: WordList) -> bool:
+    """The sentence ends on a verdict on someone else: "I'm calm but they're a shambles",
+    "I did my bit, whereas the council is useless". What the word weights hear as harsh is
+    then theirs. Not "They were kind but I'm still useless" (back to the writer), nor "I got
+    the job, but they'll soon realise…" (what they will think of me: discounting)."""
+    for index, word in enumerate(words):
+        if word not in ("but", "whereas", "while"):
+            continue
+        after = words[index + 1 : index + 5]
+        if not after or not built.first_person.isdisjoint(words[index + 1 :]):
+            continue
+        if after[0] in built.subjects or after[0] in built.named:
+            verb = after[1:2]
+        elif after[0] in built.pointers and len(after) > 2 and after[1] in built.targets:
+            verb = after[2:3]
+        else:
+            continue
+        if verb and verb[0] in ("is", "are", "was", "were"):
+            return True
+    return False
 
 
 def _about_me(built: _Built, words: WordList) -> bool:
