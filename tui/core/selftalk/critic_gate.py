@@ -28,6 +28,7 @@ from .tokens import BREAK
 
 START = "<s>"
 GRAM = 4
+MEMO_LIMIT = 20_000  # words and pairs remembered with their share of the score
 PATH = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
 FILE = os.path.join(PATH, "selftalk_critic.bin")
 
@@ -37,12 +38,16 @@ def features(words: Sequence[str]) -> list[str]:
     before it: what the trainer learns from and what ``Gate.score`` sums."""
     found: list[str] = []
     for word in words:
-        found.append(f"w {word}")
-        if word != BREAK:
-            padded = f"<{word}>"
-            found += [f"c {padded[i : i + GRAM]}" for i in range(len(padded) - GRAM + 1)]
+        found += _word_features(word)
     found += [f"p {a} {b}" for a, b in zip(chain((START,), words), words, strict=False)]
     return found
+
+
+def _word_features(word: str) -> list[str]:
+    if word == BREAK:
+        return [f"w {word}"]
+    padded = f"<{word}>"
+    return [f"w {word}", *(f"c {padded[i : i + GRAM]}" for i in range(len(padded) - GRAM + 1))]
 
 
 def bucket(feature: str, mask: int) -> int:
@@ -64,6 +69,8 @@ class Gate:
             raise ValueError("selftalk_critic.bin: the weights are not the size the header says")
         self.weights = weights
         self.mask = (1 << self.bits) - 1
+        self._shares: dict[str, int] = {}
+        self._pairs: dict[tuple[str, str], int] = {}
 
     @classmethod
     def read(cls, raw: bytes) -> Gate:
@@ -90,10 +97,29 @@ class Gate:
         return cls(header, memoryview(raw).cast("b"))
 
     def score(self, words: Sequence[str]) -> float:
-        """The log-odds that the sentence is self-criticism (bias included)."""
-        weights, mask = self.weights, self.mask
-        total = sum(weights[bucket(feature, mask)] for feature in features(words))
+        """The log-odds that the sentence is self-criticism (bias included): the same sum as
+        over ``features(words)``, by each word's share (itself and its letter pieces) and
+        each pair's, remembered (bounded), so a sentence costs a few lookups a word."""
+        shares, pairs = self._shares, self._pairs
+        if len(shares) > MEMO_LIMIT or len(pairs) > MEMO_LIMIT:
+            shares.clear()
+            pairs.clear()
+        total = 0
+        for word in words:
+            share = shares.get(word)
+            if share is None:
+                share = shares[word] = self._sum(_word_features(word))
+            total += share
+        for pair in zip(chain((START,), words), words, strict=False):
+            share = pairs.get(pair)
+            if share is None:
+                share = pairs[pair] = self._sum([f"p {pair[0]} {pair[1]}"])
+            total += share
         return self.bias + total * self.scale
+
+    def _sum(self, found: list[str]) -> int:
+        weights, mask = self.weights, self.mask
+        return sum(weights[bucket(feature, mask)] for feature in found)
 
     def agrees(self, words: Sequence[str]) -> bool:
         return self.score(words) >= self.threshold
