@@ -44,3 +44,19 @@ def test_without_its_file_the_weights_speak_alone(monkeypatch: pytest.MonkeyPatc
     analyser = Analyser()
     analyser.built._gate = False  # read the (missing) file again
     assert analyser.analyse("Forgot the bins again. Rang the council about the pickup.").critical
+
+
+def test_the_remembered_score_is_the_sum_the_trainer_learned() -> None:
+    """Gate.score sums by remembered word and pair shares; the trainer learns from
+    features(): both must give the same number, the second time too."""
+    from tui.core.selftalk.critic_gate import bucket, features
+
+    gate = Gate.load()
+    assert gate is not None
+    analyser = Analyser()
+    for text in ("Forgot the bins again, honestly.", "I'm such an idiot", "ok"):
+        words = analyser.words(text)
+        total = sum(gate.weights[bucket(f, gate.mask)] for f in features(words))
+        plain_score = gate.bias + total * gate.scale
+        for _ in range(2):
+            assert gate.score(words) == pytest.approx(plain_score)
