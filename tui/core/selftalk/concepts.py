@@ -37,6 +37,7 @@ VERDICTS = ("crisis", "ask")
 # none of them a clause break, may be skipped).
 Step = frozenset[str] | int
 Phrase = tuple[Step, ...]
+Entries = tuple[tuple[str, Phrase], ...]  # (concept, the steps still to match)
 # Stand-ins a phrase may use for words no list can hold.
 _NUMBER, _CLOCK, _ING = "<num>", "<clock>", "<ing>"
 _SPECIAL = frozenset({_NUMBER, _CLOCK, _ING})
@@ -85,11 +86,12 @@ class Grid:
         self.other_subject = frozenset(str(settings["other_subject"]).split())
         self.self_subject = frozenset(str(settings["self_subject"]).split())
         self.negators = frozenset(str(settings.get("negators", "")).split())
-        # One flat table, for memory: a first word (or stand-in) -> (concept, the steps after
-        # it), and "first second" -> (concept, the steps after both) for phrases whose second
-        # step is plain words. Keyed by two words, a sentence's many "the" and "i" try only
+        # For each first word (or stand-in): its one-word phrases (concept, the steps after
+        # it), and by the word after it, the phrases whose second step is plain words (the
+        # steps after both). Keyed by two words, a sentence's many "the" and "i" try only
         # the few phrases their next word can continue.
-        index: dict[str, list[tuple[str, Phrase]]] = {}
+        singles: dict[str, list[tuple[str, Phrase]]] = {}
+        pairs: dict[str, dict[str, list[tuple[str, Phrase]]]] = {}
         for concept, concept_phrases in phrases.items():
             for phrase in concept_phrases:
                 first, second = phrase[0], phrase[1] if len(phrase) > 1 else None
@@ -99,13 +101,19 @@ class Grid:
                 for word in first:
                     if keyed:
                         assert isinstance(second, frozenset)
-                        for following in second:
-                            key = sys.intern(f"{word} {following}")
-                            index.setdefault(key, []).append((concept, rest))
+                        following = pairs.setdefault(word, {})
+                        for next_word in second:
+                            following.setdefault(next_word, []).append((concept, rest))
                     else:
-                        index.setdefault(word, []).append((concept, rest))
-        self.index = {key: tuple(entries) for key, entries in index.items()}
-        self.firsts = frozenset(key.split(" ", 1)[0] for key in index)
+                        singles.setdefault(word, []).append((concept, rest))
+        self.starts: dict[str, tuple[Entries | None, dict[str, Entries] | None]] = {
+            word: (
+                tuple(singles[word]) if word in singles else None,
+                {k: tuple(v) for k, v in pairs[word].items()} if word in pairs else None,
+            )
+            for word in sorted(singles.keys() | pairs.keys())
+        }
+        self.firsts = frozenset(self.starts)
         self.rules = _grid_rules(data.get("grid", []), file.name, lines, names)
         # Verdicts by concept set: most sentences share a few sets ({SELF}, {SELF, TIME}).
         self._verdicts: dict[frozenset[str], GridRule | None] = {}
@@ -124,15 +132,26 @@ class Grid:
         need not be looked at for numbers)."""
         padded = [*words, *_END]
         found: dict[str, list[int]] = {}
-        firsts = self.firsts
+        firsts, starts = self.firsts, self.starts
         numbers = low is None or _DIGIT.search(low) is not None
+        # The loop every sentence takes, so _starting's work is written out here.
         for position, word in enumerate(words):
             if numbers and word[:1].isdigit():
                 self._starting(padded, position, _NUMBER, found)
                 if word.endswith(("am", "pm")):
                     self._starting(padded, position, _CLOCK, found)
             if word in firsts:
-                self._starting(padded, position, word, found)
+                entries, following = starts[word]
+                if entries is not None:
+                    for concept, rest in entries:
+                        if not rest or _matches(padded, position + 1, rest):
+                            found.setdefault(concept, []).append(position)
+                if following is not None:
+                    entries = following.get(padded[position + 1])
+                    if entries is not None:
+                        for concept, rest in entries:
+                            if not rest or _matches(padded, position + 2, rest):
+                                found.setdefault(concept, []).append(position)
         if not found or not self.blocking.isdisjoint(found):
             return frozenset()
         for act in self.acts.intersection(found):
@@ -150,9 +169,10 @@ class Grid:
         self, padded: list[str], position: int, first: str, found: dict[str, list[int]]
     ) -> None:
         """The phrases starting at ``position``, whose first word is (or stands for) ``first``."""
-        index = self.index
-        self._find(padded, position, index.get(first), 1, found)
-        self._find(padded, position, index.get(f"{first} {padded[position + 1]}"), 2, found)
+        entries, following = self.starts.get(first, (None, None))
+        self._find(padded, position, entries, 1, found)
+        if following is not None:
+            self._find(padded, position, following.get(padded[position + 1]), 2, found)
 
     @staticmethod
     def _find(
@@ -256,32 +276,33 @@ def made(rule: GridRule, concepts: frozenset[str]) -> bool:
     )
 
 
-def _matches(words: Sequence[str], position: int, steps: Phrase) -> bool:
-    if not steps:
-        return True
-    step = steps[0]
-    if isinstance(step, int):
-        for skip in range(step + 1):
-            at = position + skip
-            if at >= len(words):
-                return False
-            if skip and words[at - 1] == BREAK:
-                return False
-            if _matches(words, at, steps[1:]):
-                return True
-        return False
-    if position >= len(words):
-        return False
-    word = words[position]
-    if word in step:
-        return _matches(words, position + 1, steps[1:])
-    if _NUMBER in step and word[:1].isdigit():
-        return _matches(words, position + 1, steps[1:])
-    if _CLOCK in step and word[:1].isdigit() and word.endswith(("am", "pm")):
-        return _matches(words, position + 1, steps[1:])
-    if _ING in step and word.endswith("ing") and len(word) > 4:
-        return _matches(words, position + 1, steps[1:])
-    return False
+def _matches(words: Sequence[str], position: int, steps: Phrase, first: int = 0) -> bool:
+    """Whether ``steps[first:]`` match from ``position``: a loop over word steps, recursing
+    only at a gap (no tuple slices: this runs for most first words of most sentences)."""
+    for number in range(first, len(steps)):
+        step = steps[number]
+        if isinstance(step, int):
+            for skip in range(step + 1):
+                at = position + skip
+                if at >= len(words):
+                    return False
+                if skip and words[at - 1] == BREAK:
+                    return False
+                if _matches(words, at, steps, number + 1):
+                    return True
+            return False
+        if position >= len(words):
+            return False
+        word = words[position]
+        if not (
+            word in step
+            or (_NUMBER in step and word[:1].isdigit())
+            or (_CLOCK in step and word[:1].isdigit() and word.endswith(("am", "pm")))
+            or (_ING in step and word.endswith("ing") and len(word) > 4)
+        ):
+            return False
+        position += 1
+    return True
 
 
 def _concepts(table: dict[str, Any], name: str, lines: list[str]) -> dict[str, list[Phrase]]:
