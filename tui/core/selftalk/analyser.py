@@ -134,6 +134,7 @@ class Reading:
 
     def __init__(self, built: _Built, low: str, words: WordList) -> None:
         sentence = built.sentence(low, words)
+        candidates = sentence.candidates  # most sentences have candidates in few groups
         learned = built.learned
         # A word or two is too little for a statistical verdict ("nothing", "kinder"): the
         # weights only read sentences of a few words; the rules read everything.
@@ -146,16 +147,15 @@ class Reading:
             self.risk = built.risk.score(words)
         codes, code = sentence.codes, sentence.code
         # Crisis words: by a rule, or by the weights alone ("weights" in cues, see _concern).
-        crisis_rules = sentence.pick("crisis")
-        by_rule = matches_any(crisis_rules, codes, code)
+        crisis_rules = candidates.get("crisis", [])
+        by_rule = bool(crisis_rules) and matches_any(crisis_rules, codes, code)
         clear = by_rule and matches_any([p for p in crisis_rules if p.kind == "clear"], codes, code)
-        candidates = sentence.candidates  # most sentences have candidates in few groups
-        by_weights = (
-            not by_rule
-            and learned is not None
-            and learned.is_crisis(features)
-            and not matches_any(sentence.pick("idiom"), codes, code)
-        )
+        # An idiom rule's match ("killing it at work"), worked out once if it is asked for.
+        idiom: bool | None = None if "idiom" in candidates else False
+        by_weights = not by_rule and learned is not None and learned.is_crisis(features)
+        if by_weights:
+            idiom = matches_any(candidates["idiom"], codes, code) if idiom is None else idiom
+            by_weights = not idiom
         # The concept grid (concepts.py): act, means, time and intent in any wording.
         self.concepts = built.grid.concepts(words, low)
         grid = built.grid.verdict(self.concepts)
@@ -195,13 +195,10 @@ class Reading:
         if by_weights and learned is not None and not learned.is_clearly_crisis(features):
             cues.add("weights")  # near the threshold: asked about, not paused for
         risk = built.risk
-        if (
-            risk is not None
-            and self.risk is not None
-            and self.risk >= risk.ask
-            and not matches_any(sentence.pick("idiom"), codes, code)
-        ):
-            cues.add("risk")  # the wider net (hashed.py): reads like crisis lines, asked about
+        if risk is not None and self.risk is not None and self.risk >= risk.ask:
+            idiom = matches_any(candidates["idiom"], codes, code) if idiom is None else idiom
+            if not idiom:
+                cues.add("risk")  # the wider net (hashed.py): reads like crisis lines, asked about
         if (
             by_rule
             and risk is not None
@@ -217,8 +214,8 @@ class Reading:
             cues.add("veto")
         self.cues = frozenset(cues) if cues else _NONE
         # Whose criticism, across sentences: "The pharmacy lost it again. Hopeless lot."
-        self.points = _points_elsewhere(built, words)
-        self.selfless = built.self_words.isdisjoint(words)
+        self.points = points = _points_elsewhere(built, words)
+        self.selfless = not sentence.has_self
         # Which goodbye cues this sentence holds (see rules/farewell.toml).
         self.farewell = (
             frozenset(pattern.kind for pattern, _, _ in sentence.matches("farewell"))
@@ -262,7 +259,7 @@ class Reading:
             # Harsh words in a sentence that opens on someone else ("some numpty in
             # a BMW tailgated me…, what a moron") is theirs; "they must think I'm…" and "the
             # team lost because of me" are still the person's own.
-            if _points_elsewhere(built, words) and (
+            if points and (
                 category not in _ABOUT_OTHERS_TOO
                 or built.first_person.isdisjoint(words)
                 # "me" only as what someone else did something to: "…jammed on me"
@@ -406,8 +403,14 @@ class Analyser:
         built = self.built
         readings: list[tuple[int, Reading]] = []
         low = lower(text)
+        remembered = self.readings
         for chunk in SENTENCE.finditer(low):
-            reading = self._reading(built, chunk.group())
+            sentence = chunk.group()
+            # A sentence read before costs one lookup here, not a call.
+            if sentence in remembered:
+                reading = remembered[sentence]
+            else:
+                reading = self._reading(built, sentence)
             if reading is not None:
                 readings.append((chunk.start(), reading))
         joined = built.grid.entry([reading.concepts for _, reading in readings])
