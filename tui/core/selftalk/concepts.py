@@ -37,7 +37,9 @@ VERDICTS = ("crisis", "ask")
 # none of them a clause break, may be skipped).
 Step = frozenset[str] | int
 Phrase = tuple[Step, ...]
-Entries = tuple[tuple[str, Phrase], ...]  # (concept, the steps still to match)
+# (concept, the steps still to match, the words the next word must be if its step is plain
+# words, else the words one of which the sentence must hold for any match)
+Entries = tuple[tuple[str, Phrase, frozenset[str] | None, frozenset[str] | None], ...]
 # Stand-ins a phrase may use for words no list can hold.
 _NUMBER, _CLOCK, _ING = "<num>", "<clock>", "<ing>"
 _SPECIAL = frozenset({_NUMBER, _CLOCK, _ING})
@@ -108,8 +110,8 @@ class Grid:
                         singles.setdefault(word, []).append((concept, rest))
         self.starts: dict[str, tuple[Entries | None, dict[str, Entries] | None]] = {
             word: (
-                tuple(singles[word]) if word in singles else None,
-                {k: tuple(v) for k, v in pairs[word].items()} if word in pairs else None,
+                _entries(singles[word]) if word in singles else None,
+                {k: _entries(v) for k, v in pairs[word].items()} if word in pairs else None,
             )
             for word in sorted(singles.keys() | pairs.keys())
         }
@@ -132,25 +134,37 @@ class Grid:
         need not be looked at for numbers)."""
         padded = [*words, *_END]
         found: dict[str, list[int]] = {}
-        firsts, starts = self.firsts, self.starts
-        numbers = low is None or _DIGIT.search(low) is not None
-        # The loop every sentence takes, so _starting's work is written out here.
+        if low is None or _DIGIT.search(low) is not None:
+            for position, word in enumerate(words):
+                if word[:1].isdigit():
+                    self._starting(padded, position, _NUMBER, found)
+                    if word.endswith(("am", "pm")):
+                        self._starting(padded, position, _CLOCK, found)
+        firsts, starts, size = self.firsts, self.starts, len(padded)
+        # The loop every sentence takes, so _starting's work is written out here; a phrase
+        # whose next word is plainly not there is passed over without a call.
         for position, word in enumerate(words):
-            if numbers and word[:1].isdigit():
-                self._starting(padded, position, _NUMBER, found)
-                if word.endswith(("am", "pm")):
-                    self._starting(padded, position, _CLOCK, found)
             if word in firsts:
                 entries, following = starts[word]
                 if entries is not None:
-                    for concept, rest in entries:
-                        if not rest or _matches(padded, position + 1, rest):
+                    at = position + 1
+                    for concept, rest, head, need in entries:
+                        if not rest or (
+                            (head is None or (at < size and padded[at] in head))
+                            and (need is None or not need.isdisjoint(padded))
+                            and _matches(padded, at, rest)
+                        ):
                             found.setdefault(concept, []).append(position)
                 if following is not None:
                     entries = following.get(padded[position + 1])
                     if entries is not None:
-                        for concept, rest in entries:
-                            if not rest or _matches(padded, position + 2, rest):
+                        at = position + 2
+                        for concept, rest, head, need in entries:
+                            if not rest or (
+                                (head is None or (at < size and padded[at] in head))
+                                and (need is None or not need.isdisjoint(padded))
+                                and _matches(padded, at, rest)
+                            ):
                                 found.setdefault(concept, []).append(position)
         if not found or not self.blocking.isdisjoint(found):
             return frozenset()
@@ -178,14 +192,14 @@ class Grid:
     def _find(
         padded: list[str],
         position: int,
-        entries: tuple[tuple[str, Phrase], ...] | None,
+        entries: Entries | None,
         matched: int,
         found: dict[str, list[int]],
     ) -> None:
         """Which of ``entries`` (their first ``matched`` words matched) go on to match."""
         if entries is None:
             return
-        for concept, rest in entries:
+        for concept, rest, _, _ in entries:
             if _matches(padded, position + matched, rest):
                 found.setdefault(concept, []).append(position)
 
@@ -274,6 +288,19 @@ def made(rule: GridRule, concepts: frozenset[str]) -> bool:
     return rule.unless.isdisjoint(concepts) and all(
         not need.isdisjoint(concepts) for need in rule.needs
     )
+
+
+def _entries(found: list[tuple[str, Phrase]]) -> Entries:
+    """Each phrase with what rules most of them out without a call: the words its next step
+    must be, when that step is plain words (no gap, no stand-in); else the smallest plain
+    step's words, one of which the sentence must hold. Most first words go no further."""
+    entries = []
+    for concept, rest in found:
+        plain = [step for step in rest if isinstance(step, frozenset) and _SPECIAL.isdisjoint(step)]
+        head = rest[0] if rest and rest[0] in plain else None
+        need = min(plain, key=len) if plain and head is None else None
+        entries.append((concept, rest, head if isinstance(head, frozenset) else None, need))
+    return tuple(entries)
 
 
 def _matches(words: Sequence[str], position: int, steps: Phrase, first: int = 0) -> bool:
