@@ -48,7 +48,7 @@ class Features:
             # Most sentences: no clause break, no negation, so nothing marked and no word
             # starts afresh; the same features, made in C.
             plain = set(words)
-            plain.update(map(" ".join, zip(chain((START,), words), words)))
+            plain.update(map(" ".join, zip(chain((START,), words), words, strict=False)))
             return plain
         # This runs for many sentences, so it stays one plain loop.
         features: set[str] = set()

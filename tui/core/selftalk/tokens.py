@@ -14,8 +14,10 @@ from .data import Lexicon
 SENTENCE = re.compile(r"[^.!?;…‽。！？\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
 # A word (from a letter or digit on; apostrophes and "*" as in "f*ck" inside), a clause mark, or
 # a dash standing alone (" - "). Quotes and brackets are not breaks: 'I'm a "total" failure'.
-# Single character classes only, so matching is linear.
-PIECE = re.compile(r"\w[\w'*]*|[,:—–/|~·]|(?<!\S)-(?!\S)")
+# Single character classes only, so matching is linear. Every branch starts with a character
+# (the dash's "standing alone" is checked after it), so the engine skips ahead to the next
+# character any branch can start with instead of trying each branch at every position.
+PIECE = re.compile(r"\w[\w'*]*|[,:—–/|~·]|-(?<!\S-)(?!\S)")
 _APOSTROPHES = ("’", "‘", "ʼ", "`", "´")
 BREAK = ","  # the normalised word that stands for any clause break
 NORM_CACHE_LIMIT = 50_000
