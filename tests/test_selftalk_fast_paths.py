@@ -6,13 +6,21 @@ either side can't quietly make them differ."""
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
 from tui.core.selftalk import default_analyser
 from tui.core.selftalk.concepts import _CLOCK, _END, _NUMBER, Grid, _matches
 from tui.core.selftalk.learned import START, Features
-from tui.core.selftalk.tokens import BREAK, PIECE, SENTENCE, lower
+from tui.core.selftalk.tokens import (
+    BREAK,
+    PIECE,
+    PIECE_ASCII,
+    SENTENCE,
+    SENTENCE_ASCII,
+    lower,
+)
 
 DATA = Path(__file__).parent / "data"
 AWKWARD = [
@@ -52,6 +60,22 @@ def test_a_dash_is_a_piece_only_when_it_stands_alone() -> None:
     plain = re.compile(r"\w[\w'*]*|[,:—–/|~·]|(?<!\S)-(?!\S)")
     for text in [*SENTENCES, *AWKWARD, "-", " - ", "--", "x -y", "- x", "a - - b"]:
         assert PIECE.findall(text) == plain.findall(text), text
+
+
+def test_ascii_text_is_split_and_tokenised_as_any_text() -> None:
+    """ASCII text is read with bitmap character classes (see tokens.py): the same sentences
+    and pieces as the Unicode expressions, on the cases and on random ASCII, controls and
+    all."""
+    rng = random.Random(14)
+    alphabet = [chr(code) for code in range(128)]
+    texts = [lower(text) for text in SENTENCES + AWKWARD if text.isascii()]
+    texts += ["".join(rng.choices(alphabet, k=rng.randint(0, 80))) for _ in range(3000)]
+    texts += ["".join(rng.choices("ab -'*,.\n\t\x1c_9", k=30)) for _ in range(3000)]
+    for text in texts:
+        assert text.isascii()
+        spans = [match.span() for match in SENTENCE.finditer(text)]
+        assert [match.span() for match in SENTENCE_ASCII.finditer(text)] == spans, repr(text)
+        assert PIECE_ASCII.findall(text) == PIECE.findall(text), repr(text)
 
 
 def _features_plain(features: Features, words: list[str]) -> set[str]:

@@ -17,7 +17,7 @@ from .learned import LEARNED_MIN_WORDS, Features, Learned
 from .model import Analysis, Finding, hint_for, load_hints, remember_hints
 from .pattern import Grammar
 from .scope import Scoper, Sentence
-from .tokens import BREAK, SENTENCE, Tokeniser, WordList, lower
+from .tokens import BREAK, Tokeniser, WordList, lower, sentences
 
 # Not typing.TYPE_CHECKING: importing typing costs a fresh process 0.8 MiB (mypy reads this
 # name the same way).
@@ -379,7 +379,7 @@ class Analyser:
     def fires(self, pattern: Pattern, text: str) -> bool:
         """Whether ``pattern`` matches in any sentence of ``text`` (scope aside)."""
         built = self.built
-        for chunk in SENTENCE.finditer(lower(text)):
+        for chunk in sentences(lower(text)):
             words = built.tokens.words(chunk.group())
             if words and matches_any([pattern], built.codes, built.codes.encode(words)):
                 return True
@@ -404,7 +404,7 @@ class Analyser:
         readings: list[tuple[int, Reading]] = []
         low = lower(text)
         remembered = self.readings
-        for chunk in SENTENCE.finditer(low):
+        for chunk in sentences(low):
             sentence = chunk.group()
             # A sentence read before costs one lookup here, not a call.
             if sentence in remembered:

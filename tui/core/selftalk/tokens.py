@@ -6,6 +6,7 @@ findings. Contractions become several normalised words sharing one span ("I'm" -
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import chain
 
 from .data import Lexicon
@@ -18,9 +19,19 @@ SENTENCE = re.compile(r"[^.!?;…‽。！？\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\
 # (the dash's "standing alone" is checked after it), so the engine skips ahead to the next
 # character any branch can start with instead of trying each branch at every position.
 PIECE = re.compile(r"\w[\w'*]*|[,:—–/|~·]|-(?<!\S-)(?!\S)")
+# The same two for text that is all ASCII (most is, and str.isascii() costs nothing): the
+# word class as ranges and nothing above 127, which the engine tests as one bitmap instead
+# of asking Unicode's tables about each character (a third of the tokenising time).
+SENTENCE_ASCII = re.compile(r"[^.!?;\n\r\x0b\x0c\x1c\x1d\x1e]+")
+PIECE_ASCII = re.compile(r"[0-9A-Za-z_][0-9A-Za-z_'*]*|[,:/|~]|-(?<!\S-)(?!\S)")
 _APOSTROPHES = ("’", "‘", "ʼ", "`", "´")
 BREAK = ","  # the normalised word that stands for any clause break
 NORM_CACHE_LIMIT = 50_000
+
+
+def sentences(low: str) -> Iterator[re.Match[str]]:
+    """Each sentence of a lower-cased text (see ``SENTENCE``), with where it starts."""
+    return (SENTENCE_ASCII if low.isascii() else SENTENCE).finditer(low)
 
 
 class WordList(list[str]):
@@ -88,7 +99,7 @@ class Tokeniser(dict[str, tuple[str, ...]]):
         return self.expand.get(collapsed, (word,))
 
     def words(self, low: str) -> WordList:
-        pieces = PIECE.findall(low)
+        pieces = (PIECE_ASCII if low.isascii() else PIECE).findall(low)
         words = WordList(chain.from_iterable(map(self.__getitem__, pieces)))
         words.pieces = pieces
         if "ill" in words:
@@ -133,7 +144,7 @@ class Tokeniser(dict[str, tuple[str, ...]]):
         words: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
-        for match in PIECE.finditer(low):
+        for match in (PIECE_ASCII if low.isascii() else PIECE).finditer(low):
             piece = match.group()
             start = match.start()
             end = start + len(piece.rstrip("'*"))
