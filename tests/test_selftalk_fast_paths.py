@@ -152,3 +152,38 @@ def test_the_grid_shortcuts_find_what_every_phrase_finds() -> None:
         assert concepts == _concepts_plain(grid, words), low
         found += bool(concepts - {"SELF"})
     assert found > 10  # phrases beyond "I" were found, not only passed over
+
+
+def _entry_plain(grid: Grid, sentences: list[frozenset[str]]) -> dict[int, object]:
+    """Every two sentences side by side, as the grid read them before it skipped pairs in C."""
+    found: dict[int, object] = {}
+    for number in range(len(sentences) - 1):
+        first, second = sentences[number], sentences[number + 1]
+        if grid.anchors.isdisjoint(first) or grid.anchors.isdisjoint(second):
+            continue
+        rule = grid.verdict(first | second)
+        if rule is None:
+            continue
+        for each in (number, number + 1):
+            alone = grid.verdict(sentences[each])
+            if alone is None or (alone.verdict == "ask" and rule.verdict == "crisis"):
+                previous = found.get(each)
+                if previous is None or getattr(previous, "verdict", None) == "ask":
+                    found[each] = rule
+    return found
+
+
+def test_sentences_side_by_side_are_read_as_before() -> None:
+    built = default_analyser().built
+    grid = built.grid
+    sets = [grid.concepts(built.tokens.words(low), low) for low in SENTENCES]
+    anchored = [concepts for concepts in sets if not grid.anchors.isdisjoint(concepts)]
+    rng = random.Random(17)
+    joined = 0
+    for _ in range(2000):
+        pool = anchored if rng.random() < 0.7 else sets
+        answer = [rng.choice(pool) for _ in range(rng.randint(0, 7))]
+        found = grid.entry(answer)
+        assert found == _entry_plain(grid, answer), answer
+        joined += bool(found)
+    assert joined > 20  # pairs were joined, not only skipped

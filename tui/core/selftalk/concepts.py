@@ -22,6 +22,7 @@ import re
 import sys
 from dataclasses import dataclass, replace
 from itertools import compress, repeat
+from operator import not_, or_
 from typing import TYPE_CHECKING, Any
 
 from .data import DataError, _key_line, _read, data_dir
@@ -46,6 +47,7 @@ _NUMBER, _CLOCK, _ING = "<num>", "<clock>", "<ing>"
 _SPECIAL = frozenset({_NUMBER, _CLOCK, _ING})
 _END = (BREAK,)  # the end of a sentence reads as a clause break: "I've decided."
 _DIGIT = re.compile(r"\d")
+_DIGIT_ASCII = re.compile(r"[0-9]")  # the same in ASCII text, without Unicode's tables
 _NO_PAIRS: dict[str, Entries] = {}
 _get = dict.get  # a word's pairs -> the phrases its next word starts with it, if any
 VERDICTS_LIMIT = 4_096  # concept sets remembered (cleared when full)
@@ -134,7 +136,8 @@ class Grid:
         need not be looked at for numbers)."""
         padded = [*words, *_END]
         found: dict[str, list[int]] = {}
-        if low is None or _DIGIT.search(low) is not None:
+        digit = _DIGIT_ASCII if low is not None and low.isascii() else _DIGIT
+        if low is None or digit.search(low) is not None:
             for position, word in enumerate(words):
                 if word[:1].isdigit():
                     self._starting(padded, position, _NUMBER, found)
@@ -247,13 +250,12 @@ class Grid:
         time or a decision from the next everyday sentence ("Tomorrow is the dentist.") never
         completes a combination."""
         found: dict[int, GridRule] = {}
-        anchors = self.anchors
-        for number in range(len(sentences) - 1):
+        # Each must hold an act or a means (not a time from another story): which sentences
+        # do is worked out in C, and only the pairs where both do are read here.
+        lacking = list(map(self.anchors.isdisjoint, sentences))
+        both = map(not_, map(or_, lacking, lacking[1:]))
+        for number in compress(range(len(sentences) - 1), both):
             first, second = sentences[number], sentences[number + 1]
-            if not first or not second:
-                continue
-            if anchors.isdisjoint(first) or anchors.isdisjoint(second):
-                continue  # each must hold an act or a means: not a time from another story
             rule = self.verdict(first | second)
             if rule is None:
                 continue
