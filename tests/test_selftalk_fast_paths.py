@@ -20,6 +20,7 @@ from tui.core.selftalk.tokens import (
     SENTENCE,
     SENTENCE_ASCII,
     lower,
+    pieces,
 )
 
 DATA = Path(__file__).parent / "data"
@@ -76,6 +77,8 @@ def test_ascii_text_is_split_and_tokenised_as_any_text() -> None:
         spans = [match.span() for match in SENTENCE.finditer(text)]
         assert [match.span() for match in SENTENCE_ASCII.finditer(text)] == spans, repr(text)
         assert PIECE_ASCII.findall(text) == PIECE.findall(text), repr(text)
+        assert pieces(text) == PIECE.findall(text), repr(text)
+        assert pieces(text.replace("-", " ")) == PIECE.findall(text.replace("-", " ")), repr(text)
 
 
 def _features_plain(features: Features, words: list[str]) -> set[str]:
