@@ -124,9 +124,9 @@ def _concepts_plain(grid: Grid, words: list[str]) -> frozenset[str]:
             if word.endswith(("am", "pm")):
                 keys.append(_CLOCK)
         for key in keys:
-            singles = grid.singles.get(key, ())
-            tries = [(rest, 1, concept) for concept, rest, _, _ in singles]
-            pairs = grid.pairs.get(key, {}).get(padded[position + 1], ())
+            singles, following = grid.starts.get(key, (None, None))
+            tries = [(rest, 1, concept) for concept, rest, _, _ in singles or ()]
+            pairs = (following or {}).get(padded[position + 1], ())
             tries += [(rest, 2, concept) for concept, rest, _, _ in pairs]
             for rest, matched, concept in tries:
                 if _matches(padded, position + matched, rest):

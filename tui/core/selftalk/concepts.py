@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass, replace
-from itertools import compress, repeat
+from itertools import compress
 from operator import not_, or_
 from typing import TYPE_CHECKING, Any
 
@@ -48,8 +48,6 @@ _SPECIAL = frozenset({_NUMBER, _CLOCK, _ING})
 _END = (BREAK,)  # the end of a sentence reads as a clause break: "I've decided."
 _DIGIT = re.compile(r"\d")
 _DIGIT_ASCII = re.compile(r"[0-9]")  # the same in ASCII text, without Unicode's tables
-_NO_PAIRS: dict[str, Entries] = {}
-_get = dict.get  # a word's pairs -> the phrases its next word starts with it, if any
 VERDICTS_LIMIT = 4_096  # concept sets remembered (cleared when full)
 
 
@@ -113,11 +111,14 @@ class Grid:
                             following.setdefault(next_word, []).append((concept, rest))
                     else:
                         singles.setdefault(word, []).append((concept, rest))
-        self.singles: dict[str, Entries] = {w: _entries(singles[w]) for w in sorted(singles)}
-        self.pairs: dict[str, dict[str, Entries]] = {
-            word: {following: _entries(found) for following, found in pairs[word].items()}
-            for word in sorted(pairs)
+        self.starts: dict[str, tuple[Entries | None, dict[str, Entries] | None]] = {
+            word: (
+                _entries(singles[word]) if word in singles else None,
+                {k: _entries(v) for k, v in pairs[word].items()} if word in pairs else None,
+            )
+            for word in sorted(singles.keys() | pairs.keys())
         }
+        self.firsts = frozenset(self.starts)
         self.rules = _grid_rules(data.get("grid", []), file.name, lines, names)
         # Verdicts by concept set: most sentences share a few sets ({SELF}, {SELF, TIME}).
         self._verdicts: dict[frozenset[str], GridRule | None] = {}
@@ -143,21 +144,33 @@ class Grid:
                     self._starting(padded, position, _NUMBER, found)
                     if word.endswith(("am", "pm")):
                         self._starting(padded, position, _CLOCK, found)
-        # Which words start a phrase, and which two words start one, is looked up in C for
-        # the whole sentence (a lookup a word); only those positions are tried in Python.
-        size = len(padded)
-        singles = list(map(self.singles.get, words))
-        followed = list(map(_get, map(self.pairs.get, words, repeat(_NO_PAIRS)), padded[1:]))
-        for entries, matched in ((singles, 1), (followed, 2)):
-            for position in compress(range(len(words)), entries):
-                at = position + matched
-                for concept, rest, head, need in entries[position] or ():
-                    if not rest or (
-                        (head is None or (at < size and padded[at] in head))
-                        and (need is None or not need.isdisjoint(padded))
-                        and _matches(padded, at, rest)
-                    ):
-                        found.setdefault(concept, []).append(position)
+        firsts, starts, size = self.firsts, self.starts, len(padded)
+        # The loop every sentence takes, so _starting's work is written out here; a phrase
+        # whose next word is plainly not there is passed over without a call. (Looking up
+        # every word's phrases with map() in C runs fewer bytecodes but more instructions.)
+        for position, word in enumerate(words):
+            if word in firsts:
+                entries, following = starts[word]
+                if entries is not None:
+                    at = position + 1
+                    for concept, rest, head, need in entries:
+                        if not rest or (
+                            (head is None or (at < size and padded[at] in head))
+                            and (need is None or not need.isdisjoint(padded))
+                            and _matches(padded, at, rest)
+                        ):
+                            found.setdefault(concept, []).append(position)
+                if following is not None:
+                    entries = following.get(padded[position + 1])
+                    if entries is not None:
+                        at = position + 2
+                        for concept, rest, head, need in entries:
+                            if not rest or (
+                                (head is None or (at < size and padded[at] in head))
+                                and (need is None or not need.isdisjoint(padded))
+                                and _matches(padded, at, rest)
+                            ):
+                                found.setdefault(concept, []).append(position)
         if not found or not self.blocking.isdisjoint(found):
             return frozenset()
         for act in self.acts.intersection(found):
@@ -175,8 +188,8 @@ class Grid:
         self, padded: list[str], position: int, first: str, found: dict[str, list[int]]
     ) -> None:
         """The phrases starting at ``position``, whose first word is (or stands for) ``first``."""
-        self._find(padded, position, self.singles.get(first), 1, found)
-        following = self.pairs.get(first)
+        entries, following = self.starts.get(first, (None, None))
+        self._find(padded, position, entries, 1, found)
         if following is not None:
             self._find(padded, position, following.get(padded[position + 1]), 2, found)
 

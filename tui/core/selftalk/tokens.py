@@ -32,7 +32,9 @@ NORM_CACHE_LIMIT = 50_000
 # For ``pieces``: every ASCII character that is neither in a word ([0-9A-Za-z_'*]) nor a clause
 # mark becomes a space.
 _KEPT = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_'*,:/|~")
-_SPACED = {code: " " for code in range(128) if chr(code) not in _KEPT}
+# A whole table, kept characters mapped to themselves: a character missing from a dict costs
+# str.translate a raised and caught LookupError.
+_SPACED = "".join(chr(code) if chr(code) in _KEPT else " " for code in range(128))
 _MARKS = tuple(",:/|~")
 
 
