@@ -52,7 +52,9 @@ def pieces(low: str) -> list[str]:
         if mark in spaced:
             spaced = spaced.replace(mark, f" {mark} ")
     found = spaced.split()
-    if "'" in spaced or "*" in spaced:  # only from a word character on: "'tis" -> "tis"
+    # A piece starts at its first word character ("'tis" -> "tis"), and every gap is a space
+    # by now, so only a split-off bit after a space (or at the start) can begin with ' or *.
+    if spaced.startswith(("'", "*")) or " '" in spaced or " *" in spaced:
         found = [piece for piece in (piece.lstrip("'*") for piece in found) if piece]
     return found
 
