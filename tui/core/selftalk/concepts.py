@@ -40,8 +40,9 @@ VERDICTS = ("crisis", "ask")
 Step = frozenset[str] | int
 Phrase = tuple[Step, ...]
 # (concept, the steps still to match, the words the next word must be if its step is plain
-# words, else the words one of which the sentence must hold for any match)
-Entries = tuple[tuple[str, Phrase, frozenset[str] | None, frozenset[str] | None], ...]
+# words, else the words one of which must come within the phrase's reach, and that reach)
+Need = tuple[frozenset[str], int]
+Entries = tuple[tuple[str, Phrase, frozenset[str] | None, Need | None], ...]
 # Stand-ins a phrase may use for words no list can hold.
 _NUMBER, _CLOCK, _ING = "<num>", "<clock>", "<ing>"
 _SPECIAL = frozenset({_NUMBER, _CLOCK, _ING})
@@ -156,7 +157,7 @@ class Grid:
                     for concept, rest, head, need in entries:
                         if not rest or (
                             (head is None or (at < size and padded[at] in head))
-                            and (need is None or not need.isdisjoint(padded))
+                            and (need is None or not need[0].isdisjoint(padded[at : at + need[1]]))
                             and _matches(padded, at, rest)
                         ):
                             found.setdefault(concept, []).append(position)
@@ -167,7 +168,10 @@ class Grid:
                         for concept, rest, head, need in entries:
                             if not rest or (
                                 (head is None or (at < size and padded[at] in head))
-                                and (need is None or not need.isdisjoint(padded))
+                                and (
+                                    need is None
+                                    or not need[0].isdisjoint(padded[at : at + need[1]])
+                                )
                                 and _matches(padded, at, rest)
                             ):
                                 found.setdefault(concept, []).append(position)
@@ -297,13 +301,16 @@ def made(rule: GridRule, concepts: frozenset[str]) -> bool:
 def _entries(found: list[tuple[str, Phrase]]) -> Entries:
     """Each phrase with what rules most of them out without a call: the words its next step
     must be, when that step is plain words (no gap, no stand-in); else the smallest plain
-    step's words, one of which the sentence must hold. Most first words go no further."""
-    entries = []
+    step's words, one of which must come within the words the phrase can reach (only those
+    are looked at, so a sentence of thousands of words stays linear). Most first words go no
+    further."""
+    entries: list[tuple[str, Phrase, frozenset[str] | None, Need | None]] = []
     for concept, rest in found:
         plain = [step for step in rest if isinstance(step, frozenset) and _SPECIAL.isdisjoint(step)]
-        head = rest[0] if rest and rest[0] in plain else None
-        need = min(plain, key=len) if plain and head is None else None
-        entries.append((concept, rest, head if isinstance(head, frozenset) else None, need))
+        head = rest[0] if rest and isinstance(rest[0], frozenset) and rest[0] in plain else None
+        reach = sum(step if isinstance(step, int) else 1 for step in rest)
+        need = (min(plain, key=len), reach) if plain and head is None else None
+        entries.append((concept, rest, head, need))
     return tuple(entries)
 
 
