@@ -19,7 +19,7 @@ from .learned import LEARNED_MIN_WORDS, Features, Learned
 from .model import Analysis, Finding, hint_for, load_hints, remember_hints
 from .pattern import Grammar
 from .scope import Context, Raw, Scoper, Sentence
-from .tokens import BREAK, SENTENCE, Tokeniser, WordList, lower
+from .tokens import BREAK, SENTENCE, Tokeniser, WordList, lower, sentences
 
 # Not typing.TYPE_CHECKING: importing typing costs a fresh process 0.8 MiB (mypy reads this
 # name the same way).
@@ -166,6 +166,7 @@ class Reading:
         sentence = built.sentence(low, words)
         self.back: float | None = None  # the recovery head's share, read when needed
         self.own: float | None = None  # ... and its crisis clause's (see _back_shares)
+        candidates = sentence.candidates  # most sentences have candidates in few groups
         learned = built.learned
         # A word or two is too little for a statistical verdict ("nothing", "kinder"): the
         # weights only read sentences of a few words; the rules read everything.
@@ -178,16 +179,15 @@ class Reading:
             self.risk = built.risk.score(words)
         codes, code = sentence.codes, sentence.code
         # Crisis words: by a rule, or by the weights alone ("weights" in cues, see _concern).
-        crisis_rules = sentence.pick("crisis")
-        by_rule = matches_any(crisis_rules, codes, code)
+        crisis_rules = candidates.get("crisis", [])
+        by_rule = bool(crisis_rules) and matches_any(crisis_rules, codes, code)
         clear = by_rule and matches_any([p for p in crisis_rules if p.kind == "clear"], codes, code)
-        candidates = sentence.candidates  # most sentences have candidates in few groups
-        by_weights = (
-            not by_rule
-            and learned is not None
-            and learned.is_crisis(features)
-            and not matches_any(sentence.pick("idiom"), codes, code)
-        )
+        # An idiom rule's match ("killing it at work"), worked out once if it is asked for.
+        idiom: bool | None = None if "idiom" in candidates else False
+        by_weights = not by_rule and learned is not None and learned.is_crisis(features)
+        if by_weights:
+            idiom = matches_any(candidates["idiom"], codes, code) if idiom is None else idiom
+            by_weights = not idiom
         # The concept grid (concepts.py): act, means, time and intent in any wording.
         self.concepts = built.grid.concepts(words, low)
         grid = built.grid.verdict(self.concepts)
@@ -231,25 +231,22 @@ class Reading:
         if by_weights and learned is not None and not learned.is_clearly_crisis(features):
             cues.add("weights")  # near the threshold: asked about, not paused for
         risk = built.risk
-        if (
-            risk is not None
-            and self.risk is not None
-            and self.risk >= risk.ask
-            and not matches_any(sentence.pick("idiom"), codes, code)
-        ):
-            cues.add("risk")  # the wider net (hashed.py): reads like crisis lines, asked about
-            # ... and its surer bands (see _concern): crisis with another layer, or alone.
-            if self.risk >= risk.sure and not self.foreign:  # the net reads English only
-                cues.add("sure")
-                concepts = self.concepts
-                if (
-                    _SELF in concepts
-                    and not concepts.isdisjoint(_AT_HAND)
-                    and concepts.isdisjoint(_NOT_NOW)
-                ):
-                    cues.add("concept")  # the grid sees the writer doing an act
-            if self.risk >= risk.alone and not self.foreign:
-                cues.add("alone")
+        if risk is not None and self.risk is not None and self.risk >= risk.ask:
+            idiom = matches_any(candidates["idiom"], codes, code) if idiom is None else idiom
+            if not idiom:
+                cues.add("risk")  # the wider net (hashed.py): reads like crisis lines, asked about
+                # ... and its surer bands (see _concern): crisis with another layer, or alone.
+                if self.risk >= risk.sure and not self.foreign:  # the net reads English only
+                    cues.add("sure")
+                    concepts = self.concepts
+                    if (
+                        _SELF in concepts
+                        and not concepts.isdisjoint(_AT_HAND)
+                        and concepts.isdisjoint(_NOT_NOW)
+                    ):
+                        cues.add("concept")  # the grid sees the writer doing an act
+                if self.risk >= risk.alone and not self.foreign:
+                    cues.add("alone")
         if (
             by_rule
             and risk is not None
@@ -268,8 +265,8 @@ class Reading:
         if risk is not None and (self.crisis or not _WORRYING.isdisjoint(cues)):
             self.back, self.own = _back_shares(built, risk, words)
         # Whose criticism, across sentences: "The pharmacy lost it again. Hopeless lot."
-        self.points = _points_elsewhere(built, words)
-        self.selfless = built.self_words.isdisjoint(words)
+        self.points = points = _points_elsewhere(built, words)
+        self.selfless = not sentence.has_self
         # Which goodbye cues this sentence holds (see rules/farewell.toml).
         self.farewell = (
             frozenset(pattern.kind for pattern, _, _ in sentence.matches("farewell"))
@@ -318,7 +315,7 @@ class Reading:
             # Harsh words in a sentence that opens on someone else ("some numpty in
             # a BMW tailgated me…, what a moron") is theirs; "they must think I'm…" and "the
             # team lost because of me" are still the person's own.
-            if _points_elsewhere(built, words) and (
+            if points and (
                 category not in _ABOUT_OTHERS_TOO
                 or built.first_person.isdisjoint(words)
                 # "me" only as what someone else did something to: "…jammed on me"
@@ -498,7 +495,7 @@ class Analyser:
     def fires(self, pattern: Pattern, text: str) -> bool:
         """Whether ``pattern`` matches in any sentence of ``text`` (scope aside)."""
         built = self.built
-        for chunk in SENTENCE.finditer(lower(text)):
+        for chunk in sentences(lower(text)):
             words = built.tokens.words(chunk.group())
             if words and matches_any([pattern], built.codes, built.codes.encode(words)):
                 return True
@@ -522,8 +519,14 @@ class Analyser:
         built = self.built
         readings: list[tuple[int, Reading]] = []
         low = lower(text)
-        for chunk in SENTENCE.finditer(low):
-            reading = self._reading(built, chunk.group())
+        remembered = self.readings
+        for chunk in sentences(low):
+            sentence = chunk.group()
+            # A sentence read before costs one lookup here, not a call.
+            if sentence in remembered:
+                reading = remembered[sentence]
+            else:
+                reading = self._reading(built, sentence)
             if reading is not None:
                 readings.append((chunk.start(), reading))
         joined = built.grid.entry([reading.concepts for _, reading in readings])

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass, replace
+from itertools import compress
+from operator import not_, or_
 from typing import TYPE_CHECKING, Any
 
 from .data import DataError, _key_line, _read, data_dir
@@ -37,11 +39,16 @@ VERDICTS = ("crisis", "ask")
 # none of them a clause break, may be skipped).
 Step = frozenset[str] | int
 Phrase = tuple[Step, ...]
+# (concept, the steps still to match, the words the next word must be if its step is plain
+# words, else the words one of which must come within the phrase's reach, and that reach)
+Need = tuple[frozenset[str], int]
+Entries = tuple[tuple[str, Phrase, frozenset[str] | None, Need | None], ...]
 # Stand-ins a phrase may use for words no list can hold.
 _NUMBER, _CLOCK, _ING = "<num>", "<clock>", "<ing>"
 _SPECIAL = frozenset({_NUMBER, _CLOCK, _ING})
 _END = (BREAK,)  # the end of a sentence reads as a clause break: "I've decided."
 _DIGIT = re.compile(r"\d")
+_DIGIT_ASCII = re.compile(r"[0-9]")  # the same in ASCII text, without Unicode's tables
 VERDICTS_LIMIT = 4_096  # concept sets remembered (cleared when full)
 
 
@@ -85,11 +92,12 @@ class Grid:
         self.other_subject = frozenset(str(settings["other_subject"]).split())
         self.self_subject = frozenset(str(settings["self_subject"]).split())
         self.negators = frozenset(str(settings.get("negators", "")).split())
-        # One flat table, for memory: a first word (or stand-in) -> (concept, the steps after
-        # it), and "first second" -> (concept, the steps after both) for phrases whose second
-        # step is plain words. Keyed by two words, a sentence's many "the" and "i" try only
+        # For each first word (or stand-in): its one-word phrases (concept, the steps after
+        # it), and by the word after it, the phrases whose second step is plain words (the
+        # steps after both). Keyed by two words, a sentence's many "the" and "i" try only
         # the few phrases their next word can continue.
-        index: dict[str, list[tuple[str, Phrase]]] = {}
+        singles: dict[str, list[tuple[str, Phrase]]] = {}
+        pairs: dict[str, dict[str, list[tuple[str, Phrase]]]] = {}
         for concept, concept_phrases in phrases.items():
             for phrase in concept_phrases:
                 first, second = phrase[0], phrase[1] if len(phrase) > 1 else None
@@ -99,13 +107,19 @@ class Grid:
                 for word in first:
                     if keyed:
                         assert isinstance(second, frozenset)
-                        for following in second:
-                            key = sys.intern(f"{word} {following}")
-                            index.setdefault(key, []).append((concept, rest))
+                        following = pairs.setdefault(word, {})
+                        for next_word in second:
+                            following.setdefault(next_word, []).append((concept, rest))
                     else:
-                        index.setdefault(word, []).append((concept, rest))
-        self.index = {key: tuple(entries) for key, entries in index.items()}
-        self.firsts = frozenset(key.split(" ", 1)[0] for key in index)
+                        singles.setdefault(word, []).append((concept, rest))
+        self.starts: dict[str, tuple[Entries | None, dict[str, Entries] | None]] = {
+            word: (
+                _entries(singles[word]) if word in singles else None,
+                {k: _entries(v) for k, v in pairs[word].items()} if word in pairs else None,
+            )
+            for word in sorted(singles.keys() | pairs.keys())
+        }
+        self.firsts = frozenset(self.starts)
         self.rules = _grid_rules(data.get("grid", []), file.name, lines, names)
         # Verdicts by concept set: most sentences share a few sets ({SELF}, {SELF, TIME}).
         self._verdicts: dict[frozenset[str], GridRule | None] = {}
@@ -124,15 +138,43 @@ class Grid:
         need not be looked at for numbers)."""
         padded = [*words, *_END]
         found: dict[str, list[int]] = {}
-        firsts = self.firsts
-        numbers = low is None or _DIGIT.search(low) is not None
+        digit = _DIGIT_ASCII if low is not None and low.isascii() else _DIGIT
+        if low is None or digit.search(low) is not None:
+            for position, word in enumerate(words):
+                if word[:1].isdigit():
+                    self._starting(padded, position, _NUMBER, found)
+                    if word.endswith(("am", "pm")):
+                        self._starting(padded, position, _CLOCK, found)
+        firsts, starts, size = self.firsts, self.starts, len(padded)
+        # The loop every sentence takes, so _starting's work is written out here; a phrase
+        # whose next word is plainly not there is passed over without a call. (Looking up
+        # every word's phrases with map() in C runs fewer bytecodes but more instructions.)
         for position, word in enumerate(words):
-            if numbers and word[:1].isdigit():
-                self._starting(padded, position, _NUMBER, found)
-                if word.endswith(("am", "pm")):
-                    self._starting(padded, position, _CLOCK, found)
             if word in firsts:
-                self._starting(padded, position, word, found)
+                entries, following = starts[word]
+                if entries is not None:
+                    at = position + 1
+                    for concept, rest, head, need in entries:
+                        if not rest or (
+                            (head is None or (at < size and padded[at] in head))
+                            and (need is None or not need[0].isdisjoint(padded[at : at + need[1]]))
+                            and _matches(padded, at, rest)
+                        ):
+                            found.setdefault(concept, []).append(position)
+                if following is not None:
+                    entries = following.get(padded[position + 1])
+                    if entries is not None:
+                        at = position + 2
+                        for concept, rest, head, need in entries:
+                            if not rest or (
+                                (head is None or (at < size and padded[at] in head))
+                                and (
+                                    need is None
+                                    or not need[0].isdisjoint(padded[at : at + need[1]])
+                                )
+                                and _matches(padded, at, rest)
+                            ):
+                                found.setdefault(concept, []).append(position)
         if not found or not self.blocking.isdisjoint(found):
             return frozenset()
         for act in self.acts.intersection(found):
@@ -150,22 +192,23 @@ class Grid:
         self, padded: list[str], position: int, first: str, found: dict[str, list[int]]
     ) -> None:
         """The phrases starting at ``position``, whose first word is (or stands for) ``first``."""
-        index = self.index
-        self._find(padded, position, index.get(first), 1, found)
-        self._find(padded, position, index.get(f"{first} {padded[position + 1]}"), 2, found)
+        entries, following = self.starts.get(first, (None, None))
+        self._find(padded, position, entries, 1, found)
+        if following is not None:
+            self._find(padded, position, following.get(padded[position + 1]), 2, found)
 
     @staticmethod
     def _find(
         padded: list[str],
         position: int,
-        entries: tuple[tuple[str, Phrase], ...] | None,
+        entries: Entries | None,
         matched: int,
         found: dict[str, list[int]],
     ) -> None:
         """Which of ``entries`` (their first ``matched`` words matched) go on to match."""
         if entries is None:
             return
-        for concept, rest in entries:
+        for concept, rest, _, _ in entries:
             if _matches(padded, position + matched, rest):
                 found.setdefault(concept, []).append(position)
 
@@ -224,13 +267,12 @@ class Grid:
         time or a decision from the next everyday sentence ("Tomorrow is the dentist.") never
         completes a combination."""
         found: dict[int, GridRule] = {}
-        anchors = self.anchors
-        for number in range(len(sentences) - 1):
+        # Each must hold an act or a means (not a time from another story): which sentences
+        # do is worked out in C, and only the pairs where both do are read here.
+        lacking = list(map(self.anchors.isdisjoint, sentences))
+        both = map(not_, map(or_, lacking, lacking[1:]))
+        for number in compress(range(len(sentences) - 1), both):
             first, second = sentences[number], sentences[number + 1]
-            if not first or not second:
-                continue
-            if anchors.isdisjoint(first) or anchors.isdisjoint(second):
-                continue  # each must hold an act or a means: not a time from another story
             rule = self.verdict(first | second)
             if rule is None:
                 continue
@@ -256,32 +298,49 @@ def made(rule: GridRule, concepts: frozenset[str]) -> bool:
     )
 
 
-def _matches(words: Sequence[str], position: int, steps: Phrase) -> bool:
-    if not steps:
-        return True
-    step = steps[0]
-    if isinstance(step, int):
-        for skip in range(step + 1):
-            at = position + skip
-            if at >= len(words):
-                return False
-            if skip and words[at - 1] == BREAK:
-                return False
-            if _matches(words, at, steps[1:]):
-                return True
-        return False
-    if position >= len(words):
-        return False
-    word = words[position]
-    if word in step:
-        return _matches(words, position + 1, steps[1:])
-    if _NUMBER in step and word[:1].isdigit():
-        return _matches(words, position + 1, steps[1:])
-    if _CLOCK in step and word[:1].isdigit() and word.endswith(("am", "pm")):
-        return _matches(words, position + 1, steps[1:])
-    if _ING in step and word.endswith("ing") and len(word) > 4:
-        return _matches(words, position + 1, steps[1:])
-    return False
+def _entries(found: list[tuple[str, Phrase]]) -> Entries:
+    """Each phrase with what rules most of them out without a call: the words its next step
+    must be, when that step is plain words (no gap, no stand-in); else the smallest plain
+    step's words, one of which must come within the words the phrase can reach (only those
+    are looked at, so a sentence of thousands of words stays linear). Most first words go no
+    further."""
+    entries: list[tuple[str, Phrase, frozenset[str] | None, Need | None]] = []
+    for concept, rest in found:
+        plain = [step for step in rest if isinstance(step, frozenset) and _SPECIAL.isdisjoint(step)]
+        head = rest[0] if rest and isinstance(rest[0], frozenset) and rest[0] in plain else None
+        reach = sum(step if isinstance(step, int) else 1 for step in rest)
+        need = (min(plain, key=len), reach) if plain and head is None else None
+        entries.append((concept, rest, head, need))
+    return tuple(entries)
+
+
+def _matches(words: Sequence[str], position: int, steps: Phrase, first: int = 0) -> bool:
+    """Whether ``steps[first:]`` match from ``position``: a loop over word steps, recursing
+    only at a gap (no tuple slices: this runs for most first words of most sentences)."""
+    for number in range(first, len(steps)):
+        step = steps[number]
+        if isinstance(step, int):
+            for skip in range(step + 1):
+                at = position + skip
+                if at >= len(words):
+                    return False
+                if skip and words[at - 1] == BREAK:
+                    return False
+                if _matches(words, at, steps, number + 1):
+                    return True
+            return False
+        if position >= len(words):
+            return False
+        word = words[position]
+        if not (
+            word in step
+            or (_NUMBER in step and word[:1].isdigit())
+            or (_CLOCK in step and word[:1].isdigit() and word.endswith(("am", "pm")))
+            or (_ING in step and word.endswith("ing") and len(word) > 4)
+        ):
+            return False
+        position += 1
+    return True
 
 
 def _concepts(table: dict[str, Any], name: str, lines: list[str]) -> dict[str, list[Phrase]]:

@@ -27,6 +27,7 @@ from .tokens import BREAK
 START = "<s>"
 GRAMS = (4,)  # letter pieces of "<word>" (three and four read no better, at twice the cost)
 MEMO_LIMIT = 20_000
+_row_weight = dict.__getitem__  # a row's weight for the next word (its __missing__ on first sight)
 
 
 def bucket(feature: str, mask: int) -> int:
@@ -77,17 +78,39 @@ class _Words(dict[str, float]):
         return value
 
 
-class _Pairs(dict[tuple[str, str], float]):
-    """Each word pair's weight, on first sight."""
+class _Row(dict[str, float]):
+    """The weights of the pairs one word starts, by the word after it, on first sight."""
+
+    __slots__ = ("first", "rows")
+
+    def __init__(self, first: str, rows: _Rows) -> None:
+        super().__init__()
+        self.first, self.rows = first, rows
+
+    def __missing__(self, word: str) -> float:
+        rows = self.rows
+        key = f"p {self.first} {word}".encode()
+        value = self[word] = rows.weights[zlib.crc32(key) & rows.mask] * rows.scale
+        rows.size += 1
+        return value
+
+
+class _Rows(dict[str, _Row]):
+    """Each word pair's weight, as a row for its first word: two small lookups a pair cost
+    less than one keyed by a tuple (hashed afresh for every pair of every sentence)."""
 
     def __init__(self, weights: array[int], mask: int, scale: float) -> None:
         super().__init__()
         self.weights, self.mask, self.scale = weights, mask, scale
+        self.size = 0  # pairs remembered, in all rows
 
-    def __missing__(self, pair: tuple[str, str]) -> float:
-        key = f"p {pair[0]} {pair[1]}".encode()
-        value = self[pair] = self.weights[zlib.crc32(key) & self.mask] * self.scale
-        return value
+    def __missing__(self, first: str) -> _Row:
+        row = self[first] = _Row(first, self)
+        return row
+
+    def clear(self) -> None:
+        super().clear()
+        self.size = 0
 
 
 class Risk:
@@ -115,7 +138,7 @@ class Risk:
         self.weights = weights
         mask = size - 1
         self.words = _Words(weights, mask, self.scale)
-        self.pairs = _Pairs(weights, mask, self.scale)
+        self.pairs = _Rows(weights, mask, self.scale)
         back = header.get("back")
         self.back: Back | None = None
         if isinstance(back, dict):
@@ -131,14 +154,17 @@ class Risk:
 
     def score(self, words: Sequence[str]) -> float:
         """The log-odds that the sentence reads like the crisis lines (bias included)."""
-        words_memo, pairs_memo = self.words, self.pairs
-        if len(words_memo) > MEMO_LIMIT or len(pairs_memo) > MEMO_LIMIT:
+        words_memo, rows = self.words, self.pairs
+        if len(words_memo) > MEMO_LIMIT or rows.size > MEMO_LIMIT:
             words_memo.clear()
-            pairs_memo.clear()
+            rows.clear()
+        # The same sums in the same order as ever: each word's share, then each pair's
+        # weight, its row found by the word before it (map also looks up the last word's row
+        # before it sees the words run out: one lookup, and at most an empty row).
         return (
             self.bias
             + sum(map(words_memo.__getitem__, words))
-            + sum(map(pairs_memo.__getitem__, zip(chain((START,), words), words, strict=False)))
+            + sum(map(_row_weight, map(rows.__getitem__, chain((START,), words)), words))
         )
 
     def forget(self) -> None:
@@ -166,15 +192,15 @@ class Back:
         self.weights = weights
         mask = (1 << self.bits) - 1
         self.words = _Words(weights, mask, self.scale)
-        self.pairs = _Pairs(weights, mask, self.scale)
+        self.pairs = _Rows(weights, mask, self.scale)
 
     def share(self, words: Sequence[str]) -> float:
         """One sentence's part of a window's score (no bias)."""
-        words_memo, pairs_memo = self.words, self.pairs
-        if len(words_memo) > MEMO_LIMIT or len(pairs_memo) > MEMO_LIMIT:
+        words_memo, rows = self.words, self.pairs
+        if len(words_memo) > MEMO_LIMIT or rows.size > MEMO_LIMIT:
             self.forget()
         return sum(map(words_memo.__getitem__, words)) + sum(
-            map(pairs_memo.__getitem__, zip(chain((START,), words), words, strict=False))
+            map(_row_weight, map(rows.__getitem__, chain((START,), words)), words)
         )
 
     def forget(self) -> None:

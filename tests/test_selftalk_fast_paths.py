@@ -1,0 +1,192 @@
+"""The analyser's shortcuts for speed must read exactly what the plain way reads.
+
+Each fast path (issue 14: 100 KB in 50 ms) is checked against a slow reference written the
+plain way, on every line of the case files and on awkward made-up ones, so a later change to
+either side can't quietly make them differ."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+from tui.core.selftalk import default_analyser
+from tui.core.selftalk.concepts import _CLOCK, _END, _NUMBER, Grid, _matches
+from tui.core.selftalk.learned import START, Features
+from tui.core.selftalk.tokens import (
+    BREAK,
+    PIECE,
+    PIECE_ASCII,
+    SENTENCE,
+    SENTENCE_ASCII,
+    lower,
+    pieces,
+)
+
+DATA = Path(__file__).parent / "data"
+AWKWARD = [
+    "well--no, I'm useless - really",
+    "- starting with a dash",
+    "ending with one -",
+    "a-b - c -- d",
+    "tabs\t-\tand new\n-\nlines",
+    "I don't, not ever, want to be not here",
+    "can't stop thinking about it, at 3am, 2 hours ago",
+    "i'm not ok , , ,",
+    "decided.",
+    "I have decided, tonight",
+    "ill never be good enough",
+]
+
+
+def _sentences() -> list[str]:
+    found: list[str] = []
+    for name in ("self_talk_cases.tsv", "self_talk_blind.tsv"):
+        path = DATA / name
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                found.append(line.partition("\t")[2])
+    chunks = [chunk.group() for text in found + AWKWARD for chunk in SENTENCE.finditer(lower(text))]
+    return list(dict.fromkeys(chunks))
+
+
+SENTENCES = _sentences()
+
+
+def test_a_dash_is_a_piece_only_when_it_stands_alone() -> None:
+    """PIECE checks "alone" after the dash (so every branch starts with a character the
+    engine can skip to); it must find what the look-behind before it found."""
+    plain = re.compile(r"\w[\w'*]*|[,:—–/|~·]|(?<!\S)-(?!\S)")
+    for text in [*SENTENCES, *AWKWARD, "-", " - ", "--", "x -y", "- x", "a - - b"]:
+        assert PIECE.findall(text) == plain.findall(text), text
+
+
+def test_ascii_text_is_split_and_tokenised_as_any_text() -> None:
+    """ASCII text is read with bitmap character classes (see tokens.py): the same sentences
+    and pieces as the Unicode expressions, on the cases and on random ASCII, controls and
+    all."""
+    rng = random.Random(14)
+    alphabet = [chr(code) for code in range(128)]
+    texts = [lower(text) for text in SENTENCES + AWKWARD if text.isascii()]
+    texts += ["".join(rng.choices(alphabet, k=rng.randint(0, 80))) for _ in range(3000)]
+    texts += ["".join(rng.choices("ab -'*,.\n\t\x1c_9", k=30)) for _ in range(3000)]
+    for text in texts:
+        assert text.isascii()
+        spans = [match.span() for match in SENTENCE.finditer(text)]
+        assert [match.span() for match in SENTENCE_ASCII.finditer(text)] == spans, repr(text)
+        assert PIECE_ASCII.findall(text) == PIECE.findall(text), repr(text)
+        assert pieces(text) == PIECE.findall(text), repr(text)
+        assert pieces(text.replace("-", " ")) == PIECE.findall(text.replace("-", " ")), repr(text)
+
+
+def _features_plain(features: Features, words: list[str]) -> set[str]:
+    """The one loop every sentence used to take: negation marks, clause breaks and all."""
+    found: set[str] = set()
+    previous, mark = START, ""
+    for word in words:
+        if word == BREAK:
+            previous, mark = START, ""
+            continue
+        if word in features.clause_end:
+            mark = ""
+        found.add(mark + word)
+        found.add(mark + previous + " " + word)
+        if mark and word in features.not_negating and previous in features.negators:
+            mark = ""
+        previous = word
+        if word in features.negators:
+            mark = "!"
+    return found
+
+
+def test_features_made_in_c_are_the_features_of_the_loop() -> None:
+    built = default_analyser().built
+    fast = {True: 0, False: 0}  # sentences with no negation, by whether they have a break
+    for low in SENTENCES:
+        words = built.tokens.words(low)
+        if built.features.negators.isdisjoint(words):
+            fast[BREAK in words] += 1
+        assert built.features(words) == _features_plain(built.features, words), low
+    assert min(fast.values()) > 10  # both fast paths were taken, not only the loop
+
+
+def _concepts_plain(grid: Grid, words: list[str]) -> frozenset[str]:
+    """Every phrase tried at every word it can start at, with no shortcut, then the same
+    checks of whose acts they are."""
+    padded = [*words, *_END]
+    found: dict[str, list[int]] = {}
+    for position, word in enumerate(words):
+        keys = [word]
+        if word[:1].isdigit():
+            keys.append(_NUMBER)
+            if word.endswith(("am", "pm")):
+                keys.append(_CLOCK)
+        for key in keys:
+            singles, following = grid.starts.get(key, (None, None))
+            tries = [(rest, 1, concept) for concept, rest, _, _ in singles or ()]
+            pairs = (following or {}).get(padded[position + 1], ())
+            tries += [(rest, 2, concept) for concept, rest, _, _ in pairs]
+            for rest, matched, concept in tries:
+                if _matches(padded, position + matched, rest):
+                    found.setdefault(concept, []).append(position)
+    if not found or not grid.blocking.isdisjoint(found):
+        return frozenset()
+    concepts = {
+        concept
+        for concept, starts in found.items()
+        if concept not in grid.acts or any(grid._by_writer(words, start) for start in starts)
+    }
+    if "SELF" not in concepts and grid._starts_with_act(words):
+        concepts.add("SELF")
+    return frozenset(concepts)
+
+
+def test_the_grid_shortcuts_find_what_every_phrase_finds() -> None:
+    """A phrase passed over without a call (its next word, or a word it needs, is not in
+    the sentence) could never have matched."""
+    built = default_analyser().built
+    grid = built.grid
+    found = 0
+    for low in SENTENCES:
+        words = built.tokens.words(low)
+        concepts = grid.concepts(words, low)
+        assert concepts == _concepts_plain(grid, words), low
+        found += bool(concepts - {"SELF"})
+    assert found > 10  # phrases beyond "I" were found, not only passed over
+
+
+def _entry_plain(grid: Grid, sentences: list[frozenset[str]]) -> dict[int, object]:
+    """Every two sentences side by side, as the grid read them before it skipped pairs in C."""
+    found: dict[int, object] = {}
+    for number in range(len(sentences) - 1):
+        first, second = sentences[number], sentences[number + 1]
+        if grid.anchors.isdisjoint(first) or grid.anchors.isdisjoint(second):
+            continue
+        rule = grid.verdict(first | second)
+        if rule is None:
+            continue
+        for each in (number, number + 1):
+            alone = grid.verdict(sentences[each])
+            if alone is None or (alone.verdict == "ask" and rule.verdict == "crisis"):
+                previous = found.get(each)
+                if previous is None or getattr(previous, "verdict", None) == "ask":
+                    found[each] = rule
+    return found
+
+
+def test_sentences_side_by_side_are_read_as_before() -> None:
+    built = default_analyser().built
+    grid = built.grid
+    sets = [grid.concepts(built.tokens.words(low), low) for low in SENTENCES]
+    anchored = [concepts for concepts in sets if not grid.anchors.isdisjoint(concepts)]
+    rng = random.Random(17)
+    joined = 0
+    for _ in range(2000):
+        pool = anchored if rng.random() < 0.7 else sets
+        answer = [rng.choice(pool) for _ in range(rng.randint(0, 7))]
+        found = grid.entry(answer)
+        assert found == _entry_plain(grid, answer), answer
+        joined += bool(found)
+    assert joined > 20  # pairs were joined, not only skipped
