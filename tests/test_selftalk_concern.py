@@ -251,3 +251,35 @@ def test_the_last_blind_batches_hold_the_critic_figures_they_reached(batch: str)
     kind = sum(result.flagged[k] for k in kinds), sum(result.counts[k] for k in kinds)
     assert result.rate(kind) <= 0.03, report
     assert result.rate((result.flagged["other-critic"], result.counts["other-critic"])) <= 0.03
+
+
+SESSION_7 = BLIND.parent / "self_talk_blind_k_n.tsv"
+# What the analyser reached on k-n at the end of session 7 (never read, never trained on):
+# crisis given crisis or ask, crisis given crisis, critic caught (at least); calm given
+# crisis, calm given crisis or ask, recovery given crisis, kind lines flagged, others flagged
+# (at most), and critic precision (at least). Floors that keep it from slipping back, not
+# the goals, which these batches show are not met.
+_K_N_REACHED = {
+    "blind-k-single": (45, 35, 39, 0, 4, 4, 3, 0, 0.90),
+    "blind-l-journal": (37, 34, 30, 0, 3, 4, 1, 1, 0.88),
+    "blind-m-single": (45, 39, 29, 1, 5, 2, 3, 1, 0.85),
+    "blind-n-journal": (40, 37, 31, 2, 7, 1, 7, 2, 0.77),
+}
+
+
+@pytest.mark.parametrize("batch", sorted(_K_N_REACHED))
+def test_the_session_7_blind_batches_keep_what_they_reached(batch: str) -> None:
+    result = figures([case for case in load(SESSION_7) if case.batch == batch])
+    report = "\n".join(result.lines() + result.misses)
+    paused, crisis, caught, calm, calm_asked, recovery, kind, others, precision = _K_N_REACHED[
+        batch
+    ]
+    assert result.share(("crisis",), ("crisis", "ask"))[0] >= paused, report
+    assert result.share(("crisis",), ("crisis",))[0] >= crisis, report
+    assert result.flagged["critic"] >= caught, report
+    assert result.share(CALM, ("crisis",))[0] <= calm, report
+    assert result.share(CALM, ("crisis", "ask"))[0] <= calm_asked, report
+    assert result.share(("recovery",), ("crisis",))[0] <= recovery, report
+    assert result.flagged["kind"] + result.flagged["kind-quoting"] <= kind, report
+    assert result.flagged["other-critic"] <= others, report
+    assert result.precision >= precision, report
