@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 import textual._wait
+from textual.css.model import RuleSet
+from textual.css.stylesheet import CSSLocation, Stylesheet
 
 # With PYTHONDONTWRITEBYTECODE=1 (as on the machine the suite is timed on) nothing is cached:
 # every xdist worker compiles tui again and rewrites every test module's asserts again, ~3.5 s
@@ -25,6 +27,34 @@ if sys.dont_write_bytecode:
 # happened waits for that condition (tests/helpers_pty.py: until), never on idleness alone.
 textual._wait.SLEEP_GRANULARITY = 0.005
 textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 20
+
+# Each app parses the same CSS again (app.tcss and every widget's DEFAULT_CSS), and again on
+# each theme change and on each screen with CSS of its own (Stylesheet.reparse starts from an
+# empty cache), ~15% of an app test's CPU. Parsing is a pure function of the text, where it was
+# read from, and the theme's variables, and Textual already hands the same parsed rules to
+# every parse of one stylesheet, so the test process remembers them across apps too.
+_PARSED: dict[tuple[object, ...], list[RuleSet]] = {}
+_parse_rules = Stylesheet._parse_rules
+
+
+def _parse_rules_once(
+    self: Stylesheet,
+    css: str,
+    read_from: CSSLocation,
+    is_default_rules: bool = False,
+    tie_breaker: int = 0,
+    scope: str = "",
+) -> list[RuleSet]:
+    key = (css, read_from, is_default_rules, tie_breaker, scope, frozenset(self._variables.items()))
+    rules = _PARSED.get(key)
+    if rules is None:
+        rules = _PARSED[key] = _parse_rules(
+            self, css, read_from, is_default_rules, tie_breaker, scope
+        )
+    return rules
+
+
+Stylesheet._parse_rules = _parse_rules_once  # type: ignore[method-assign]
 
 
 @pytest.fixture(scope="session")
