@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterator
+from functools import cache
 from typing import Any
 
 import pytest
@@ -19,16 +20,26 @@ from test_selftalk_quality import DATA, load_cases
 from tui.core.selftalk import Analyser
 from tui.core.selftalk import compiler as cp
 from tui.core.selftalk import pattern as pt
-from tui.core.selftalk.data import data_dir
+from tui.core.selftalk.analyser import _Built
+from tui.core.selftalk.data import data_dir, load_lexicon
 from tui.core.selftalk.scope import Sentence
 from tui.core.selftalk.tokens import BREAK, SENTENCE, WordList, lower
 
-BUILT = Analyser(folder=data_dir()).built  # from the sources: the pattern trees are kept
 # One xdist worker: the random sentences try every rule, and each rule's expression is
 # compiled on its first use, once a process.
 pytestmark = pytest.mark.xdist_group("selftalk_patterns")
-SKIP_STOP = BUILT.lexicon["skip_stop"]
-CLAUSE_END = BUILT.lexicon["clause_end"]
+LEXICON = load_lexicon()
+SKIP_STOP = LEXICON["skip_stop"]
+CLAUSE_END = LEXICON["clause_end"]
+
+
+@cache
+def built() -> _Built:
+    """From the sources, so the pattern trees are kept; on first use, not at import, so the
+    workers that run none of these tests don't build it while collecting."""
+    built = Analyser(folder=data_dir()).built
+    assert built.lexicon["skip_stop"] == SKIP_STOP and built.lexicon["clause_end"] == CLAUSE_END
+    return built
 
 
 def ends(node: pt.Node, words: list[str], i: int) -> Iterator[int]:
@@ -162,10 +173,10 @@ def test_every_rule_matches_as_written_on_the_cases() -> None:
     """The rules each sentence could match (as the index picks them), on every case."""
     checked = 0
     for low in _sentences():
-        words = BUILT.tokens.words(low)
+        words = built().tokens.words(low)
         if not words:
             continue
-        sentence = BUILT.sentence(low, words)
+        sentence = built().sentence(low, words)
         for patterns in sentence.candidates.values():
             for pattern in patterns:
                 assert regex_matches(pattern, sentence) == reference_matches(pattern, words), (
@@ -180,7 +191,7 @@ def test_every_rule_matches_as_written_on_the_cases() -> None:
 def test_every_rule_matches_as_written_on_random_rule_words(seed: int) -> None:
     """All rules, candidates or not, on sentences made of the words the rules name (and a
     few they don't): the deep and unlikely paths get tried too."""
-    index = BUILT.index
+    index = built().index
     vocabulary = sorted(index.codes)
     extra = ["zebra", "walked", "borrowed", "'", "-"]
     rng = random.Random(seed)
@@ -190,7 +201,7 @@ def test_every_rule_matches_as_written_on_random_rule_words(seed: int) -> None:
             for _ in range(rng.randint(1, 16))
         )
         words.pieces = list(words)
-        sentence = BUILT.sentence(" ".join(words), words)
+        sentence = built().sentence(" ".join(words), words)
         for pattern in index.patterns:
             assert regex_matches(pattern, sentence) == reference_matches(pattern, words), (
                 pattern.source,
@@ -199,7 +210,7 @@ def test_every_rule_matches_as_written_on_random_rule_words(seed: int) -> None:
 
 
 def test_unknown_words_read_as_any_word_and_past_participles_as_such() -> None:
-    codes = BUILT.codes
+    codes = built().codes
     assert codes["zebra"] == codes["xylophone"] == codes.other
     assert codes["borrowed"] == codes.other_participle
     assert codes["i"] not in (codes.other, codes.other_participle)
@@ -209,7 +220,7 @@ def test_every_expression_repeats_a_bounded_number_of_times() -> None:
     """No ``*`` or ``+`` anywhere (rule words are private-use characters, so neither can be a
     word): every repeat is ``{m,n}`` or ``?``, so the work at each position is bounded and
     nothing can backtrack catastrophically."""
-    index = BUILT.index
+    index = built().index
     for pattern in index.patterns:
         source = pattern.compiled(index.codes).pattern
         assert "*" not in source and "+" not in source, pattern.source
@@ -227,7 +238,7 @@ def _candidates_by_hand(index: cp.Index, words: set[str]) -> dict[str, list[cp.P
 def test_candidates_are_the_same_whether_remembered_or_not() -> None:
     """The index remembers each set of candidates by its bit mask; a sentence with none must
     get none, whatever sentence came before it."""
-    index = BUILT.index
+    index = built().index
     texts = [
         "i am such an idiot",
         "the bus was late",
@@ -238,5 +249,5 @@ def test_candidates_are_the_same_whether_remembered_or_not() -> None:
         "the bus was late",
     ]
     for text in texts * 2:
-        words = set(BUILT.tokens.words(text))
+        words = set(built().tokens.words(text))
         assert index.candidates(words) == _candidates_by_hand(index, words), text
