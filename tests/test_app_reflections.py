@@ -19,6 +19,7 @@ from tui.screens.confirm import ConfirmScreen
 from tui.screens.export import ExportScreen
 from tui.screens.insights import InsightsScreen
 from tui.screens.reflections import ReflectionDetailScreen, ReflectionsScreen
+from tui.widgets.footer import KeysFooter
 from tui.widgets.literal_text import LiteralText
 from tui.widgets.reflection_list import ReflectionList
 
@@ -234,7 +235,10 @@ async def test_letter_keys_work_on_arrival_and_the_footer_shows_them(tmp_path: P
     async with app.run_test(size=(110, 30)) as pilot:
         screen = await open_list(pilot)
         assert isinstance(screen.focused, ReflectionList)
-        footer = " ".join(str(key.render()) for key in screen.query("FooterKey"))
+        footer = " ".join(
+            f"{key.key_display} {key.description}"
+            for _x, key in screen.query_one(KeysFooter).shown()
+        )
         for shown_key in ("/ Search", "d Delete", "x Export", "i Insights", "Read"):
             assert shown_key.split()[-1] in footer, footer
         for key, opened in (("i", InsightsScreen), ("x", ExportScreen), ("d", ConfirmScreen)):

@@ -137,8 +137,19 @@ async def test_collector_runs_again_once_the_first_frame_is_drawn(tmp_path: Path
         async with app.run_test(size=(80, 24)) as pilot:
             await until(pilot, gc.isenabled, "the collector, after the first frame")
             assert gc.isenabled()
+            # What start-up built is frozen, so the first full pass doesn't walk it all.
+            assert gc.get_freeze_count() > 0
     finally:
+        gc.unfreeze()
         gc.enable()
+
+
+async def test_an_app_started_with_the_collector_on_freezes_nothing(tmp_path: Path) -> None:
+    assert gc.isenabled()
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.1)
+        assert gc.get_freeze_count() == 0  # this app stays collectable when it ends
 
 
 def test_collector_is_switched_back_on_when_the_app_fails(

@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets._footer import FooterKey
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.widgets import Button, Input
 
 from tui.app import KindtoneApp
 from tui.widgets.footer import KeysFooter
@@ -28,7 +30,7 @@ async def test_support_is_in_every_footer_and_no_key_is_cut(
             footer = app.screen.query_one(KeysFooter)
             line = "".join(s.text for s in app.screen._compositor.render_strips()[-1])
             assert line.startswith("f2 Support"), (keys, line)
-            shown = [key for key in footer.query(FooterKey) if key.display]
+            shown = [entry for _x, entry in footer.shown()]
             text = line.replace("▏", " ")
             for key in shown:
                 words = f"{key.key_display} {key.description}".strip()
@@ -46,12 +48,12 @@ def _footer_line_problem(app: KindtoneApp) -> str | None:
     if len(footers) != 1:
         return f"{type(app.screen).__name__} has {len(footers)} KeysFooter"
     line = "".join(s.text for s in app.screen._compositor.render_strips()[-1])
-    if not footers[0].query(FooterKey):
+    if not footers[0].entries():
         return f"{type(app.screen).__name__}: an empty footer {line!r}"
     if not line.startswith("f2 Support"):
         return f"{type(app.screen).__name__}: {line!r}"
     text = line.replace("▏", " ")
-    for key in (k for k in footers[0].query(FooterKey) if k.display):
+    for _x, key in footers[0].shown():
         words = f"{key.key_display} {key.description}".strip()
         if words not in text:
             return f"{type(app.screen).__name__}: {words!r} cut in {line!r}"
@@ -198,3 +200,76 @@ async def test_every_dialog_shows_f2_first_and_f2_opens_support_once(
             if len(supports) != 1:
                 problems.append(f"{cls.__name__}: {len(supports)} support screens")
     assert problems == []
+
+
+class _Keys(App[None]):
+    BINDINGS = [Binding("x", "ring", "Ring", tooltip="Ring the bell")]
+    rung = 0
+
+    def compose(self) -> ComposeResult:
+        yield Button("one", id="one")
+        yield Button("two", id="two")
+        yield Input(id="three")  # takes the letter keys: the footer must lose "x"
+        yield KeysFooter()
+
+    def action_ring(self) -> None:
+        self.rung += 1
+
+
+async def test_the_footer_has_its_keys_in_the_first_frame_and_redraws_only_on_change(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    refreshed: list[str] = []
+    real = KeysFooter.refresh
+
+    def counted(self: KeysFooter, *args: Any, **kwargs: Any) -> Any:
+        if self.is_mounted:
+            refreshed.append(type(self.screen.focused).__name__)
+        return real(self, *args, **kwargs)
+
+    app = _Keys()
+    async with app.run_test(size=(80, 10)) as pilot:
+        footer = app.query_one(KeysFooter)
+        await pilot.pause()
+        assert "x Ring" in app.screen._compositor.render_strips()[-1].text
+        monkeypatch.setattr(KeysFooter, "refresh", counted)
+        await pilot.press("tab")  # focus moves; the keys shown stay the same
+        await pilot.pause()
+        assert refreshed == []
+        await pilot.press("tab")  # into the Input, which takes "x"
+        await pilot.pause()
+        assert refreshed == ["Input"]
+        assert "Ring" not in [entry.description for entry in footer.entries()]
+        assert "Ring" not in app.screen._compositor.render_strips()[-1].text
+
+
+async def test_a_click_on_a_footer_key_presses_it_and_hover_shows_its_tooltip() -> None:
+    app = _Keys()
+    async with app.run_test(size=(80, 10)) as pilot:
+        await pilot.pause()
+        footer = app.query_one(KeysFooter)
+        x = next(x for x, entry in footer.shown() if entry.key == "x")
+        await pilot.hover(KeysFooter, offset=(x + 2, 0))
+        await pilot.pause()
+        assert footer.tooltip == "Ring the bell"
+        await pilot.click(KeysFooter, offset=(x + 2, 0))
+        await pilot.pause()
+        assert app.rung == 1
+        palette = next(x for x, entry in footer.shown() if entry.palette)
+        await pilot.click(KeysFooter, offset=(palette - 2, 0))  # between keys: nothing
+        await pilot.pause()
+        assert app.rung == 1
+
+
+async def test_home_draws_its_footer_as_one_widget(tmp_path: Path) -> None:
+    """Textual's footer was a container with a widget per key: 8 of home's 15 widgets, each
+    composed, mounted, styled, laid out and drawn before the first frame."""
+    app = KindtoneApp(data_dir=tmp_path / "data", config_dir=tmp_path / "config")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(KeysFooter)
+        assert not footer.children
+        assert len(list(app.screen.walk_children())) <= 8
+        line = app.screen._compositor.render_strips()[-1].text
+        assert line.startswith("f2 Support s Start e Exercise r Reflections , Settings f1 Help")
+        assert line.endswith("▏^p palette ")

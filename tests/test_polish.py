@@ -60,7 +60,7 @@ async def test_a_dialog_hides_the_footer_of_the_screen_beneath(tmp_path: Path) -
         await pilot.pause()
         beneath = app.screen_stack[-2]
         assert beneath.has_class("-under-dialog")
-        footer = beneath.query_one("Footer")
+        footer = beneath.query_one("KeysFooter")
         assert footer.styles.visibility == "hidden"
         await pilot.press("escape")
         await pilot.pause()

@@ -225,9 +225,29 @@ def test_blind_batches_hold_what_they_reached(batch: str) -> None:
     assert result.rate(result.share(CALM, ("crisis",))) <= 0.03, report
     assert result.rate(result.share(CALM, ("crisis", "ask"))) <= 0.10, report
     assert result.rate(result.share(("recovery",), ("crisis",))) <= 0.10, report
-    assert result.precision >= 0.85 and result.recall >= 0.94, report
+    assert result.precision >= 0.95 and result.recall >= 0.95, report
+    # Session 7 (critic gate, quoted thoughts turned, whose criticism across sentences).
+    kinds = ("kind", "kind-quoting")
+    kind = sum(result.flagged[k] for k in kinds), sum(result.counts[k] for k in kinds)
+    assert result.rate(kind) <= 0.035, report
+    assert result.rate((result.flagged["other-critic"], result.counts["other-critic"])) <= 0.03
     assert result.unsupported["non-english"] == result.counts["non-english"], report
     # Risk written in another language is labelled for the risk (the writers' rule), so only
     # the other labels must all read as English.
     risk = ("non-english", "crisis", "ask")
     assert sum(n for label, n in result.unsupported.items() if label not in risk) == 0, report
+
+
+LAST = BLIND.parent / "self_talk_blind_last.tsv"
+
+
+@pytest.mark.parametrize("batch", ["blind-i-single", "blind-j-journal"])
+def test_the_last_blind_batches_hold_the_critic_figures_they_reached(batch: str) -> None:
+    """Session 7's critic figures on i (never read) and j (read, never trained on): floors."""
+    result = figures([case for case in load(LAST) if case.batch == batch])
+    report = "\n".join(result.lines() + result.misses)
+    assert result.precision >= 0.95 and result.recall >= 0.92, report
+    kinds = ("kind", "kind-quoting")
+    kind = sum(result.flagged[k] for k in kinds), sum(result.counts[k] for k in kinds)
+    assert result.rate(kind) <= 0.03, report
+    assert result.rate((result.flagged["other-critic"], result.counts["other-critic"])) <= 0.03

@@ -3,18 +3,15 @@ Textual upgrade, a failure here names the internal that moved."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import pytest
 from helpers_pty import until
 from textual.app import App, ComposeResult
-from textual.binding import Binding
-from textual.widgets import Button, Input, RadioSet
+from textual.widgets import RadioSet
 
-from tui.textual_internals import (
-    footer_keys_ready_at_mount,
-    set_theme_before_first_parse,
-    tolerate_undecodable_input,
-)
+from tui.textual_internals import set_theme_before_first_parse, tolerate_undecodable_input
 from tui.themes import CALM_LIGHT, HIGH_CONTRAST, THEMES
 from tui.widgets.footer import KeysFooter
 
@@ -46,51 +43,6 @@ def test_a_theme_set_before_the_first_parse_is_complete_without_the_watcher() ->
     other = _app()
     set_theme_before_first_parse(other, CALM_LIGHT.name)
     assert other.theme == CALM_LIGHT.name
-
-
-class _Keys(App[None]):
-    BINDINGS = [Binding("x", "bell", "Ring")]
-
-    def compose(self) -> ComposeResult:
-        yield Button("one", id="one")
-        yield Button("two", id="two")
-        yield Input(id="three")  # takes the letter keys: the footer must lose "x"
-        yield KeysFooter()
-
-
-async def test_the_footer_has_its_keys_when_it_mounts_and_recomposes_only_on_change(
-    monkeypatch: Any,
-) -> None:
-    from textual.widgets import Footer
-
-    recomposed: list[str] = []
-    real = Footer.recompose
-
-    async def counted(self: Footer) -> None:
-        recomposed.append(type(self.screen.focused).__name__)
-        await real(self)
-
-    monkeypatch.setattr(Footer, "recompose", counted)
-    app = _Keys()
-    async with app.run_test(size=(80, 10)) as pilot:
-        footer = app.query_one(KeysFooter)
-        assert footer.query("FooterKey")  # in the first frame, not after a refresh
-        assert all(key.has_class("-compact") for key in footer.query("FooterKey"))
-        await pilot.press("tab")  # focus moves; the keys shown stay the same
-        await pilot.pause()
-        assert recomposed == []
-        await pilot.press("tab")  # into the Input, which takes "x"
-        await pilot.pause()
-        assert recomposed == ["Input"]
-        assert "Ring" not in str([key.description for key in footer.query("FooterKey")])
-
-
-def test_footer_keys_ready_at_mount_flags_the_footer() -> None:
-    from textual.widgets import Footer
-
-    footer = Footer()
-    footer_keys_ready_at_mount(footer)
-    assert footer._bindings_ready is True
 
 
 class _Pages(App[None]):
@@ -265,3 +217,87 @@ async def test_a_screen_is_restyled_on_its_first_showing_only_when_a_rule_needs_
     async with Unscoped().run_test(size=(40, 10)) as pilot:
         await pilot.pause()
         assert restyled == ["Screen"]
+
+
+def _rules_seen(app: App[Any]) -> list[tuple[Any, ...]]:
+    return [
+        (
+            repr(rule.selector_set),
+            repr(rule.styles.get_rules()),  # layouts compare by identity; their names by repr
+            rule.is_default_rules,
+            rule.tie_breaker,
+            rule.selector_names,
+            rule.pseudo_classes,
+        )
+        for rule in app.stylesheet.rules
+    ]
+
+
+async def test_parsed_css_is_kept_between_starts_and_read_back_the_same(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    import textual.css.stylesheet
+
+    from tui import textual_internals
+    from tui.app import KindtoneApp
+    from tui.textual_internals import keep_parsed_css, save_parsed_css
+
+    monkeypatch.setattr(textual_internals, "_parsed_css", None)  # back to None afterwards
+    parsed: list[str] = []
+    real = textual.css.stylesheet.parse
+
+    def counted(scope: str, css: str, read_from: Any, **kwargs: Any) -> Any:
+        parsed.append(str(read_from))
+        return real(scope, css, read_from, **kwargs)
+
+    monkeypatch.setattr(textual.css.stylesheet, "parse", counted)
+    seen = []
+    for _start in range(2):
+        keep_parsed_css(tmp_path / "cache")
+        parsed.clear()
+        app = KindtoneApp(data_dir=tmp_path / "data", config_dir=tmp_path / "config")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            seen.append((_rules_seen(app), list(parsed)))
+        save_parsed_css()
+    (first, parsed_first), (second, parsed_second) = seen
+    assert any("app.tcss" in source for source in parsed_first)
+    assert parsed_second == []  # every stylesheet read back, none parsed again
+    assert second == first
+    [kept] = (tmp_path / "cache").iterdir()
+    assert kept.stat().st_mode & 0o777 == 0o600
+    # Another theme is parsed (and kept) for itself, not taken from the first.
+    async with KindtoneApp(data_dir=tmp_path / "data").run_test(size=(80, 24)) as pilot:
+        parsed.clear()
+        pilot.app.theme = "kindtone-high-contrast"
+        await pilot.pause()
+        assert any("app.tcss" in source for source in parsed)
+
+
+@pytest.mark.parametrize("spoil", ["writable by others", "symlink", "damaged"])
+def test_a_kept_css_file_that_is_not_safely_ours_is_ignored(
+    tmp_path: Path, monkeypatch: Any, spoil: str
+) -> None:
+    from textual.css.stylesheet import Stylesheet
+
+    from tui import textual_internals
+    from tui.textual_internals import keep_parsed_css, save_parsed_css
+
+    monkeypatch.setattr(textual_internals, "_parsed_css", None)
+    keep_parsed_css(tmp_path)
+    Stylesheet(variables={"accent": "red"})._parse_rules("Label { color: $accent; }", ("x", ""))
+    save_parsed_css()
+    [kept] = tmp_path.iterdir()
+    keep_parsed_css(tmp_path)
+    assert textual_internals._parsed_css is not None and textual_internals._parsed_css.kept
+    if spoil == "writable by others":
+        kept.chmod(0o666)
+    elif spoil == "symlink":
+        moved = tmp_path / "elsewhere"
+        kept.rename(moved)
+        kept.symlink_to(moved)
+    else:
+        kept.write_bytes(b"\x80\x05not a pickle")
+    keep_parsed_css(tmp_path)
+    assert textual_internals._parsed_css is not None
+    assert textual_internals._parsed_css.kept == {}

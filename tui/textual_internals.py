@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import functools
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.events import Resize
@@ -16,7 +17,6 @@ from textual.widgets import OptionList
 if TYPE_CHECKING:
     from textual.app import App
     from textual.screen import Screen
-    from textual.widgets import Footer
 
 
 def tolerate_undecodable_input() -> None:
@@ -57,17 +57,6 @@ def set_theme_before_first_parse(app: App[Any], name: str) -> None:
     app.set_class(True, f"-theme-{name}", update=False)
     # The stylesheet took its variables from the default theme in App.__init__.
     app.stylesheet.set_variables(app.get_css_variables())
-
-
-def footer_keys_ready_at_mount(footer: Footer) -> None:
-    """Let a footer compose its keys when it mounts.
-
-    Internal: ``Footer._bindings_ready`` stays False (an empty footer) until the screen
-    first signals its bindings, one refresh after the first frame.
-    """
-    from textual.widgets import Footer
-
-    footer.set_reactive(Footer._bindings_ready, True)
 
 
 def scroll_containers_focus_only_when_they_scroll() -> None:
@@ -228,3 +217,174 @@ class SteadyOptionList(OptionList):
         self._drawn_width = event.size.width
         if unchanged:
             event.prevent_default()
+
+
+# -- parsed CSS kept between starts ---------------------------------------------------------
+
+_CSS_CACHE_FORMAT = 1
+_CSS_CACHE_THEMES = 4  # variable sets (themes) kept; the oldest goes first
+_CSS_CACHE_ENTRIES = 200  # stylesheets kept per theme (kindtone has ~60); the oldest go first
+
+
+class _ParsedCss:
+    """What ``keep_parsed_css`` read and parsed: {variables: {source key: pickled rules}}."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.kept: dict[tuple[tuple[str, str], ...], dict[tuple[Any, ...], bytes]] = {}
+        # Rules already read back in this process, shared as Textual's own parse cache
+        # shares them (rule sets are not changed after parsing).
+        self.read: dict[tuple[Any, ...], Any] = {}
+        self.changed = False
+
+
+_parsed_css: _ParsedCss | None = None
+
+
+def keep_parsed_css(folder: Path) -> None:
+    """Parse each stylesheet once, not at every start: Textual parses every stylesheet (the
+    app's, and each widget's DEFAULT_CSS) anew in each process, about a fifth of the CPU
+    time kindtone takes from ``App.run`` to its first frame. The parsed rules are kept in a
+    file in ``folder`` (the user cache dir) and read back at the next start; they depend
+    only on the CSS text, where it came from, the theme's variables and Textual's parser,
+    and all of them are the key (the parser by the size and change time of its modules, in
+    the file name). ``save_parsed_css`` writes what was new. A cache file that is a symlink,
+    someone else's, writable by others, or unreadable is ignored (and then replaced).
+
+    Internal: ``Stylesheet._parse_rules(css, read_from, is_default_rules, tie_breaker,
+    scope)`` returns the list of ``RuleSet`` parsed with ``self._variables``.
+    """
+    global _parsed_css
+    from textual.css.stylesheet import Stylesheet
+
+    _parsed_css = _ParsedCss(folder / _css_cache_name())
+    _parsed_css.kept = _read_parsed_css(_parsed_css.path)
+    if getattr(Stylesheet._parse_rules, "kindtone", False):
+        return
+    parse_rules = Stylesheet._parse_rules
+
+    def _parse_rules(
+        self: Stylesheet,
+        css: str,
+        read_from: Any,
+        is_default_rules: bool = False,
+        tie_breaker: int = 0,
+        scope: str = "",
+    ) -> Any:
+        cache = _kept_css()
+        if cache is None:  # saved, or never asked for: Textual's own parse
+            return parse_rules(self, css, read_from, is_default_rules, tie_breaker, scope)
+        key = (css, read_from, is_default_rules, tie_breaker, scope)
+        if key in self._parse_cache:
+            return self._parse_cache[key]
+        variables = tuple(sorted(self._variables.items()))
+        read = cache.read.get((variables, key))
+        if read is not None:  # Textual re-parses every source when one is added
+            self._parse_cache[key] = read
+            return read
+        kept = cache.kept.get(variables)
+        if kept is not None and key in kept:
+            import pickle
+
+            try:
+                rules = pickle.loads(kept[key])
+            except Exception:
+                pass
+            else:
+                cache.read[variables, key] = rules
+                self._parse_cache[key] = rules
+                return rules
+        rules = parse_rules(self, css, read_from, is_default_rules, tie_breaker, scope)
+        if not any(rule.errors for rule in rules):
+            import pickle
+
+            try:
+                pickled = pickle.dumps(rules, protocol=5)
+            except Exception:  # something that can't be kept: parsed at each start
+                return rules
+            entries = {**(kept or {}), key: pickled}
+            while len(entries) > _CSS_CACHE_ENTRIES:
+                del entries[next(iter(entries))]
+            cache.kept.pop(variables, None)  # most recently used last
+            cache.kept[variables] = entries
+            while len(cache.kept) > _CSS_CACHE_THEMES:
+                del cache.kept[next(iter(cache.kept))]
+            cache.changed = True
+        return rules
+
+    _parse_rules.kindtone = True  # type: ignore[attr-defined]
+    Stylesheet._parse_rules = _parse_rules  # type: ignore[method-assign]
+
+
+def _kept_css() -> _ParsedCss | None:
+    return _parsed_css
+
+
+def save_parsed_css() -> None:
+    """Write the parsed CSS ``keep_parsed_css`` gathered, if any was new since the last save
+    (atomically, 0600)."""
+    cache = _parsed_css
+    if cache is None or not cache.changed:
+        return
+    cache.changed = False
+    import contextlib
+    import os
+    import pickle
+
+    folder = cache.path.parent
+    temporary = folder / f".{cache.path.name}.{os.getpid()}.tmp"
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump((_CSS_CACHE_FORMAT, cache.kept), handle, protocol=5)
+        os.replace(temporary, cache.path)
+    with contextlib.suppress(OSError):
+        temporary.unlink(missing_ok=True)
+
+
+def _read_parsed_css(path: Path) -> dict[Any, Any]:
+    import os
+    import pickle
+    import stat
+
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError:
+        return {}
+    try:
+        info = os.fstat(fd)
+        if (
+            not stat.S_ISREG(info.st_mode)
+            or info.st_uid != os.getuid()
+            or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+        ):
+            return {}
+        with os.fdopen(fd, "rb") as handle:
+            fd = -1
+            version, kept = pickle.load(handle)
+    except Exception:
+        return {}
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    return kept if version == _CSS_CACHE_FORMAT and isinstance(kept, dict) else {}
+
+
+def _css_cache_name() -> str:
+    """Names Textual's parser by the size and change time of its modules."""
+    import os
+    import sys
+
+    from textual.css import model, parse, styles, stylesheet, tokenize
+
+    marks = []
+    for module in (parse, tokenize, model, styles, stylesheet):
+        try:
+            info = os.stat(module.__file__ or "")
+        except OSError:
+            marks.append("x")
+        else:
+            marks.append(f"{info.st_size:x}{info.st_mtime_ns:x}")
+    python = f"{sys.version_info[0]}{sys.version_info[1]}"
+    return f"css-{_CSS_CACHE_FORMAT}-py{python}-{'-'.join(marks)}.pickle"

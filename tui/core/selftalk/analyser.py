@@ -11,12 +11,13 @@ from collections.abc import Callable
 from . import snapshot
 from .compiler import Codes, Index, Pattern, compile_rule, matches_any
 from .concepts import Grid, GridRule
+from .critic_gate import Gate
 from .data import Lexicon, Rule, load_lexicon, load_rules
 from .hashed import Risk
 from .learned import LEARNED_MIN_WORDS, Features, Learned
 from .model import Analysis, Finding, hint_for, load_hints, remember_hints
 from .pattern import Grammar
-from .scope import Scoper, Sentence
+from .scope import Context, Raw, Scoper, Sentence
 from .tokens import BREAK, SENTENCE, Tokeniser, WordList, lower
 
 # Not typing.TYPE_CHECKING: importing typing costs a fresh process 0.8 MiB (mypy reads this
@@ -72,8 +73,19 @@ class _Built:
         self.speaker = frozenset({"i", "im", "myself"})
         # ... and what can open a sentence about someone else ("nobody" is also a label).
         self.named = self.people | self.lexicon["other_things"]
+        # Words a journal's clause opens on when it drops its "I" (see _implied_i).
+        # Not "can"/"could": "Can't even remember when the garden looked this good" is not
+        # "I can't even…" (rules/critic.toml reads "Can't even … right" itself).
+        self.dropped = frozenset({"never", "always", "keep", "kept"})
+        # Verbs that open an account of one's own doing without "-ed": "Hit the car", "Lost…"
+        self.doing = frozenset(
+            {"hit", "lost", "left", "broke", "forgot", "got", "made", "put", "let", "sent"}
+            | {"took", "drove", "ran", "rang", "told", "said", "cut", "shut", "kept", "went"}
+            | {"came", "did", "had", "saw", "met", "fed", "read", "paid", "sold", "bought"}
+        )
         self.clause_end = self.lexicon["clause_end"] | {BREAK}
         self._english: frozenset[str] | None = None  # see english()
+        self._gate: Gate | bool | None = False  # see gate(): False until first needed
         self.learned: Learned | None = None
         self.risk: Risk | None = None
         if learned:
@@ -98,6 +110,19 @@ class _Built:
             self._english = english
         return english
 
+    def gate(self) -> Gate | None:
+        """The critic gate (critic_gate.py), read the first time the word weights alone would
+        flag a sentence; None without its file."""
+        gate = self._gate
+        if gate is False:
+            gate = self._gate = Gate.load()
+        return gate if isinstance(gate, Gate) else None
+
+    def critic_agrees(self, words: WordList) -> bool:
+        """Whether the critic gate reads the sentence as self-criticism too (yes without it)."""
+        gate = self.gate()
+        return gate is None or gate.agrees(words)
+
     def sentence(self, low: str, words: list[str]) -> Sentence:
         word_set = set(words)
         return Sentence(
@@ -110,13 +135,14 @@ class _Built:
 
 
 _NONE: frozenset[str] = frozenset()
-_NO_CONTEXT: tuple[bool, bool, None, None] = (False, False, None, None)
+_NO_CONTEXT: Context = (False, False, None, None, None, False)
 
 
 class Reading:
     """What one sentence says on its own, whatever surrounds it: so it can be remembered."""
 
     __slots__ = (
+        "agree",
         "answer",
         "concepts",
         "crisis",
@@ -130,6 +156,7 @@ class Reading:
         "points",
         "risk",
         "selfless",
+        "turn",
     )
 
     def __init__(self, built: _Built, low: str, words: WordList) -> None:
@@ -161,19 +188,23 @@ class Reading:
         grid = built.grid.verdict(self.concepts)
         self.foreign = grid is not None and grid.foreign
         self.crisis = by_rule or by_weights or (grid is not None and grid.verdict == "crisis")
-        self.kind, self.defused, intro, answer = (
+        self.kind, self.defused, intro, answer, turn, self.agree = (
             built.scoper.context(sentence) if "context" in candidates else _NO_CONTEXT
         )
         # Quoting an old thought to answer it (rules/quoting.toml): the characters where an
-        # introduced old thought starts, and where a kind answer starts, in this sentence.
+        # introduced old thought starts, where a kind answer starts, and where a clause turns
+        # from it, in this sentence.
         self.intro: int | None = None
         self.answer: int | None = None
-        if intro is not None or answer is not None:
+        self.turn: int | None = None
+        if intro is not None or answer is not None or turn is not None:
             starts, _ = built.tokens.char_spans(low, words, len(words))
             if intro is not None:
                 self.intro = starts[intro] if intro < len(starts) else len(low)
             if answer is not None:
                 self.answer = starts[answer]
+            if turn is not None:
+                self.turn = starts[turn]
         # Concern cues (rules/concern.toml): "ask", "recovery", "settle", "live", "definite";
         # "weights" when only the weights read crisis, and not by far.
         cues = (
@@ -233,6 +264,8 @@ class Reading:
             # is about whoever the sentence has already pointed at, when that is someone
             # else ("some numpty in a BMW tailgated me…", "they cancelled again, useless").
             raw = [item for item in raw if not _aimed_elsewhere(built, words, item[1], item[2])]
+        elif not built.dropped.isdisjoint(words):
+            raw = _implied_i(built, low, words)  # the writer's own, by the "I" put back
         if raw:
             starts, ends = built.tokens.char_spans(low, words, max(end for _, _, end, _ in raw))
             found = []
@@ -250,9 +283,12 @@ class Reading:
             # so selfish" and "the council is useless" are about someone else: only a sentence
             # that speaks as "I" or "me" can be the person's own self-criticism.
             and _about_me(built, words)
+            and not _ends_on_others(built, words)
             and learned.is_critical(features)
             and not self.kind
             and not matches_any(sentence.pick("marker"), codes, code)
+            # A second opinion that has seen journal answers' everyday sentences too.
+            and built.critic_agrees(words)
         ):
             # Wording the rules don't know but the weights read as self-criticism: the whole
             # sentence, under the category it fits best; weak, so a kind rider softens it.
@@ -271,6 +307,30 @@ class Reading:
                 end = start
             if end > start:
                 self.found = ((category, start, end, True),)
+
+
+def _implied_i(built: _Built, low: str, words: WordList) -> list[Raw]:
+    """Journals drop the "I" ("Can't get anything right today.", "Burnt it, never learn."):
+    a clause that opens on one of these words is read again with "I" put back in front of
+    it. The finding's words are the sentence's own."""
+    implied: list[str] = []
+    where: list[int] = []  # each implied word's index in ``words``
+    previous = BREAK
+    for index, word in enumerate(words):
+        if previous == BREAK and word in built.dropped:
+            implied.append("i")
+            where.append(index)
+        implied.append(word)
+        where.append(index)
+        previous = word
+    if len(implied) == len(words):
+        return []
+    found = built.scoper.critical_findings(built.sentence(low, implied))
+    return [
+        (category, where[start], where[end - 1] + 1, True)  # weak: a kind rider softens it
+        for category, start, end, _ in found
+        if where[end - 1] + 1 > where[start]
+    ]
 
 
 # Categories whose sentences often open on others and are still the person's own.
@@ -309,7 +369,43 @@ def _points_elsewhere(built: _Built, words: WordList) -> bool:
         return False
     if spoken[0] in built.subjects or spoken[0] in built.named:
         return True
-    return spoken[0] in built.pointers and any(word in built.targets for word in spoken[1:])
+    if spoken[0] in built.pointers and any(word in built.targets for word in spoken[1:]):
+        return True
+    # A sentence with no "I" in it that opens on someone named with a word before them: "My
+    # landlord won't fix…", "Night bus driver sailed past…" (not "Missed the bus", "Hit the
+    # car": a verb first is the writer's own doing).
+    if not built.first_person.isdisjoint(words) or len(spoken) < 2:
+        return False
+    if spoken[0] == "my":
+        return spoken[1] in built.named or (len(spoken) > 2 and spoken[2] in built.named)
+    return (
+        spoken[1] in built.named
+        and spoken[0] not in built.self_words
+        and spoken[0] not in built.doing
+        and not spoken[0].endswith("ed")
+    )
+
+
+def _ends_on_others(built: _Built, words: WordList) -> bool:
+    """The sentence ends on a verdict on someone else: "I'm calm but they're a shambles",
+    "I did my bit, whereas the council is useless". What the word weights hear as harsh is
+    then theirs. Not "They were kind but I'm still useless" (back to the writer), nor "I got
+    the job, but they'll soon realise…" (what they will think of me: discounting)."""
+    for index, word in enumerate(words):
+        if word not in ("but", "whereas", "while"):
+            continue
+        after = words[index + 1 : index + 5]
+        if not after or not built.first_person.isdisjoint(words[index + 1 :]):
+            continue
+        if after[0] in built.subjects or after[0] in built.named:
+            verb = after[1:2]
+        elif after[0] in built.pointers and len(after) > 2 and after[1] in built.targets:
+            verb = after[2:3]
+        else:
+            continue
+        if verb and verb[0] in ("is", "are", "was", "were"):
+            return True
+    return False
 
 
 def _about_me(built: _Built, words: WordList) -> bool:
@@ -474,15 +570,22 @@ def _answered(text: str, readings: list[tuple[int, Reading]]) -> Callable[[int, 
     marks, after an introduction ("Old thought:", "Before:"), inside the answer itself, or in
     the sentence just before an introduction (what happened: "Failed my test. Voice: ...")."""
     answers = [number for number, (_, reading) in enumerate(readings) if reading.answer is not None]
-    if not answers:
+    turns = _turns(readings)
+    if not answers and not turns:
         return _never
     quotes = [match.span() for match in _QUOTED.finditer(text)]
-    last_answer = answers[-1]
+    last_answer = answers[-1] if answers else -1
 
     def check(number: int, start: int, end: int) -> bool:
+        offset, reading = readings[number]
+        if turns and turns[-1] >= end:
+            # Quoted or introduced, then turned from later on ("\"Hopeless.\" But I paid
+            # it on time."): answered, though no label says so.
+            introduced = reading.intro is not None and end > offset + reading.intro
+            if introduced or any(low <= start and end <= high for low, high in quotes):
+                return True
         if number > last_answer:
             return False  # after every answer: said afresh
-        offset, reading = readings[number]
         if number < last_answer and readings[number + 1][1].intro is not None:
             return True  # what happened, told just before the old thought it set off
         if reading.answer is not None and end > offset + reading.answer:
@@ -493,6 +596,18 @@ def _answered(text: str, readings: list[tuple[int, Reading]]) -> Callable[[int, 
         return any(low <= start and end <= high for low, high in quotes)
 
     return check
+
+
+def _turns(readings: list[tuple[int, Reading]]) -> list[int]:
+    """Where (in the text's characters) clauses turn from an old thought, up to the first
+    sentence that sides with it ("It's true."): no turn counts after that."""
+    found: list[int] = []
+    for offset, reading in readings:
+        if reading.agree:
+            break
+        if reading.turn is not None:
+            found.append(offset + reading.turn)
+    return found
 
 
 def _never(number: int, start: int, end: int) -> bool:

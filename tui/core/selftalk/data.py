@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 GROUPS: dict[str, frozenset[str]] = {
     "critical": frozenset(CATEGORIES),
     "marker": frozenset({"defusion", "past", "permission", "reframe"}),
-    "context": frozenset({"rider", "post-defusion", "intro", "answer"}),
+    "context": frozenset({"rider", "post-defusion", "intro", "answer", "turn", "agree"}),
     "crisis": frozenset({"crisis", "clear"}),
     "idiom": frozenset({"idiom"}),
     "farewell": frozenset({"strong", "weak"}),

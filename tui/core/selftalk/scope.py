@@ -12,6 +12,8 @@ from .tokens import BREAK
 
 # (category, start word, end word, weak)
 Raw = tuple[str, int, int, bool]
+# (kind, defused, intro, answer, turn, agree): see Scoper.context
+Context = tuple[bool, bool, int | None, int | None, int | None, bool]
 _NO_PATTERNS: list[Pattern] = []
 
 
@@ -62,6 +64,10 @@ class Scoper:
             | {BREAK}
         )
         self.vocative_head = classes["LABEL_NOUN"] | lexicon["vocative_head_extra"]
+        # A role the writer holds, called bad: "Rubbish dad again.", "Useless wife, useless
+        # cook." ("Poor mum" is sympathy, "sorry" an apology: neither is a verdict.)
+        self.bad = classes["NEG_EVAL"] - {"poor", "sorry", "failed"}
+        self.roles = classes["ROLE_PERSON"]
         # An insult clause may also say whose it is: "what an eejit I am", "that's me".
         self.clause_ok = self.vocative_ok | frozenset(
             {"a", "an", "i", "am", "that", "is", "what", "how", "the", "always", "typical"}
@@ -127,11 +133,7 @@ class Scoper:
             if index < len(words) and words[index] != BREAK:
                 continue
             clause = words[start:index]
-            if (
-                0 < len(clause) <= 8
-                and all(word in self.clause_ok for word in clause)
-                and any(word in self.vocative_head for word in clause)
-            ):
+            if 0 < len(clause) <= 8 and self._insult(clause, self.clause_ok):
                 found.append(("harsh-self-address", start, index, False))
             start = index + 1
         return found
@@ -140,17 +142,31 @@ class Scoper:
         """A sentence that is only an insult ("Idiot!", "stupid, stupid, stupid")."""
         if len(words) > 8 or not words:
             return False
-        return all(word in self.vocative_ok for word in words) and any(
-            word in self.vocative_head for word in words
-        )
+        return self._insult(words, self.vocative_ok)
 
-    def context(self, sentence: Sentence) -> tuple[bool, bool, int | None, int | None]:
-        """(kind, defused, intro, answer): a kind rider ("and that's okay") or an
-        after-the-fact defusion ("that's just a thought") that isn't itself negated; and
-        where (in words) a quoted old thought is introduced ("Old thought: …") and a kind
-        answer to it starts ("Kinder: …"), if anywhere: the first of each."""
-        kind = defused = False
-        intro = answer = None
+    def _insult(self, words: Sequence[str], allowed: frozenset[str]) -> bool:
+        """Only insult words, with a head: a label ("idiot", "useless") or a role called bad
+        ("rubbish dad", "terrible grandson")."""
+        head = False
+        previous = ""
+        for word in words:
+            if word in self.roles and previous in self.bad:
+                head = True
+            elif word not in allowed:
+                return False
+            elif word in self.vocative_head:
+                head = True
+            previous = word
+        return head
+
+    def context(self, sentence: Sentence) -> Context:
+        """(kind, defused, intro, answer, turn, agree): a kind rider ("and that's okay") or an
+        after-the-fact defusion ("that's just a thought") that isn't itself negated; where
+        (in words) a quoted old thought is introduced ("Old thought: …"), a kind answer to it
+        starts ("Kinder: …") and a clause turns from it ("But I paid it."), if anywhere: the
+        first of each; and whether the writer sides with the thought ("It's true.")."""
+        kind = defused = agree = False
+        intro = answer = turn = None
         words = sentence.words
         for pattern, start, end in sentence.matches("context"):
             if pattern.kind == "intro":
@@ -159,13 +175,19 @@ class Scoper:
             if pattern.kind == "answer":
                 answer = start if answer is None else answer
                 continue
+            if pattern.kind == "turn":
+                turn = start if turn is None else min(turn, start)
+                continue
+            if pattern.kind == "agree":
+                agree = True
+                continue
             if self.negations_before(words, start):
                 continue
             if pattern.kind == "post-defusion":
                 defused = True
             else:
                 kind = True
-        return kind, defused, intro, answer
+        return kind, defused, intro, answer, turn, agree
 
 
 class _Scope:

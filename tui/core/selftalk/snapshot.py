@@ -90,6 +90,7 @@ def save(built: _Built, path: Path | None = None) -> Path:
     if built.risk is not None:
         built.risk.forget()
     built._english = None
+    built._gate = False  # read from its own file when first needed
     from pathlib import Path
 
     target = path or Path(_DATA, NAME)

@@ -1,0 +1,125 @@
+"""A second opinion on self-criticism that only the word weights heard: a small logistic
+regression over hashed words, word pairs and four-letter pieces of words, trained by
+scripts/train_selftalk_critic.py on single sentences AND on every sentence of the journal
+answers in the blind batches.
+
+Why: the word weights (learned.py) learned from lines that were each one verdict, so in a
+journal answer they read plain everyday sentences ("Forgot the barometer reading.", "Lost
+keys twice today.", "Dipped the sheep, checked the boreholes.") as self-criticism, because
+harsh lines so often begin that way. This model also saw those sentences told calmly, so a
+flag the weights alone raise stands only when it agrees. The rules' own findings never go
+through here: they name the words that make them.
+
+Light on purpose: one signed byte a weight in a flat ``array`` (no numpy at run time), read
+from ``tui/core/data/selftalk_critic.bin`` the first time the weights alone would flag a
+sentence (most texts never need it).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import zlib
+from array import array
+from collections.abc import Sequence
+from itertools import chain
+
+from .tokens import BREAK
+
+START = "<s>"
+GRAM = 4
+MEMO_LIMIT = 20_000  # words and pairs remembered with their share of the score
+PATH = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
+FILE = os.path.join(PATH, "selftalk_critic.bin")
+
+
+def features(words: Sequence[str]) -> list[str]:
+    """Each word, its four-letter pieces ("<for", "forg", ...) and each word with the one
+    before it: what the trainer learns from and what ``Gate.score`` sums."""
+    found: list[str] = []
+    for word in words:
+        found += _word_features(word)
+    found += [f"p {a} {b}" for a, b in zip(chain((START,), words), words, strict=False)]
+    return found
+
+
+def _word_features(word: str) -> list[str]:
+    if word == BREAK:
+        return [f"w {word}"]
+    padded = f"<{word}>"
+    return [f"w {word}", *(f"c {padded[i : i + GRAM]}" for i in range(len(padded) - GRAM + 1))]
+
+
+def bucket(feature: str, mask: int) -> int:
+    """Where a feature's weight lives: CRC-32, the same in every process (unlike hash())."""
+    return zlib.crc32(feature.encode("utf-8")) & mask
+
+
+class Gate:
+    """The weights and the threshold the trainer chose out of fold: at or above it, a
+    sentence reads like the self-critical lines it learned from."""
+
+    def __init__(self, header: dict[str, object], weights: array[int] | memoryview) -> None:
+        self.bits = int(str(header["bits"]))
+        self.scale = float(str(header["scale"]))
+        self.bias = float(str(header["bias"]))
+        self.threshold = float(str(header["threshold"]))
+        self.trained_on = str(header["trained_on"])
+        if len(weights) != 1 << self.bits:
+            raise ValueError("selftalk_critic.bin: the weights are not the size the header says")
+        self.weights = weights
+        self.mask = (1 << self.bits) - 1
+        self._shares: dict[str, int] = {}
+        self._pairs: dict[tuple[str, str], int] = {}
+
+    @classmethod
+    def read(cls, raw: bytes) -> Gate:
+        """The file: one line of JSON (the header), then the weights, a signed byte each."""
+        line, _, blob = raw.partition(b"\n")
+        weights = array("b")
+        weights.frombytes(blob)
+        return cls(json.loads(line), weights)
+
+    @classmethod
+    def load(cls) -> Gate | None:
+        """The shipped gate, or None when the file is missing (then the weights speak alone,
+        as before it existed). The weights go straight from the file into the array."""
+        try:
+            with open(FILE, "rb", buffering=0) as stream:
+                header = json.loads(stream.readline())
+                size = 1 << int(str(header["bits"]))
+                raw = bytearray(size)
+                if stream.readinto(raw) != size:
+                    return None
+        except (OSError, ValueError, KeyError):
+            return None
+        # One copy of the bytes, read in place and seen as signed bytes.
+        return cls(header, memoryview(raw).cast("b"))
+
+    def score(self, words: Sequence[str]) -> float:
+        """The log-odds that the sentence is self-criticism (bias included): the same sum as
+        over ``features(words)``, by each word's share (itself and its letter pieces) and
+        each pair's, remembered (bounded), so a sentence costs a few lookups a word."""
+        shares, pairs = self._shares, self._pairs
+        if len(shares) > MEMO_LIMIT or len(pairs) > MEMO_LIMIT:
+            shares.clear()
+            pairs.clear()
+        total = 0
+        for word in words:
+            share = shares.get(word)
+            if share is None:
+                share = shares[word] = self._sum(_word_features(word))
+            total += share
+        for pair in zip(chain((START,), words), words, strict=False):
+            share = pairs.get(pair)
+            if share is None:
+                share = pairs[pair] = self._sum([f"p {pair[0]} {pair[1]}"])
+            total += share
+        return self.bias + total * self.scale
+
+    def _sum(self, found: list[str]) -> int:
+        weights, mask = self.weights, self.mask
+        return sum(weights[bucket(feature, mask)] for feature in found)
+
+    def agrees(self, words: Sequence[str]) -> bool:
+        return self.score(words) >= self.threshold
