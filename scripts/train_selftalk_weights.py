@@ -36,6 +36,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from selftalk_net import risk_rows, train_net  # noqa: E402
 
 from tui.core.selftalk import Analyser  # noqa: E402
 
@@ -212,104 +215,47 @@ def model(
     return {"threshold": threshold, "weights": kept}
 
 
-# The wider net (tui/core/selftalk/hashed.py): hashed words, word pairs and letter pieces.
-RISK_BITS = 18  # 2^18 weights, a byte each: 256 KiB
-RISK_C = 0.5  # inverse L2 strength (scikit-learn's C)
-# Most of the calm sentences (kind, neutral, idiom) that may score into the asking band out of
-# fold, a sentence at a time: a journal answer of five sentences has five chances, and the
-# goal for calm answers given crisis or ask is 10%.
-RISK_ASK_FALSE = 0.02
-RISK_CLEAR_FALSE = 0.002  # ... and past "clear" (a crisis verdict when the rules lean too)
-RISK_VETO_MISS = 0.01  # most of the crisis lines that may score under "veto" out of fold
-RISK_NEGATIVES = ("critic", "kind", "neutral", "idiom")
+# The wider net (tui/core/selftalk/hashed.py): trained in selftalk_net.py.
+# The blind batches a-j (tests/data/self_talk_blind*.tsv) train it too since session 7: their
+# first scores are kept in their comments, and later blind batches measure it. Their labels,
+# in the net's terms (non-English lines are left out: the net reads English).
+BLIND = (
+    ROOT / "tests" / "data" / "self_talk_blind.tsv",
+    ROOT / "tests" / "data" / "self_talk_blind_last.tsv",
+)
+BLIND_LABELS = {
+    "crisis": "crisis",
+    "ask": "ask",
+    "recovery": "recovery",
+    "critic": "critic",
+    "kind": "kind",
+    "kind-quoting": "kind",
+    "other-critic": "neutral",
+    "everyday": "neutral",
+    "sad": "neutral",
+    "idiom": "idiom",
+}
 
 
-def risk_rows(rows: list[Row]) -> list[Row]:
-    return [row for row in rows if row[0] == "crisis" or row[0] in RISK_NEGATIVES]
+def blind_rows(leave_out: str | None = None) -> list[Row]:
+    """The blind batches as training rows (all but ``leave_out``, a batch name)."""
+    rows = []
+    for path in BLIND:
+        for label, text, batch in read(path):
+            if label in BLIND_LABELS and batch != leave_out:
+                rows.append((BLIND_LABELS[label], text, batch))
+    return rows
 
 
-def train_risk(rows: list[Row]) -> bytes:
-    """The hashed logistic regression, with thresholds from out-of-fold scores. Needs the
-    training extra (``pip install -e '.[train]'``: scikit-learn); the app reads the result
-    with plain Python."""
-    import numpy as np
-    from scipy.sparse import csr_matrix
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import StratifiedKFold, cross_val_predict
-
-    from tui.core.selftalk.hashed import bucket, features
-
-    chosen = risk_rows(rows)
-    mask = (1 << RISK_BITS) - 1
-    indptr, indices = [0], []
-    for _, text, _ in chosen:
-        for chunk in _sentences(text):
-            indices += [bucket(f, mask) for f in features(RULES.words(chunk))]
-        indptr.append(len(indices))
-    data = np.ones(len(indices), dtype=np.float64)
-    matrix = csr_matrix((data, indices, indptr), shape=(len(chosen), 1 << RISK_BITS))
-    matrix.sum_duplicates()
-    labels = np.array([label == "crisis" for label, _, _ in chosen])
-    classifier = LogisticRegression(C=RISK_C, max_iter=2000, class_weight="balanced")
-    folds = StratifiedKFold(5, shuffle=True, random_state=11)
-    scores = cross_val_predict(classifier, matrix, labels, cv=folds, method="decision_function")
-    tags = [label for label, _, _ in chosen]
-    calm = np.array([tag in ("kind", "neutral", "idiom") for tag in tags])
-
-    def lowest(limit: float) -> float:
-        for step in range(-40, 161):
-            candidate = step / 10
-            if (scores[calm] >= candidate).mean() <= limit:
-                return candidate
-        return 16.0
-
-    ask, clear = lowest(RISK_ASK_FALSE), lowest(RISK_CLEAR_FALSE)
-    clear = max(clear, ask)
-    # Below "veto", nearly no crisis line scored out of fold: there a crisis rule that
-    # matched is more likely a tool, a swing or a joke ("blades for the strimmer") and is
-    # asked about rather than paused for (never let pass).
-    veto = -16.0
-    for step in range(-160, 1):
-        if (scores[labels] < step / 10).mean() > RISK_VETO_MISS:
-            break
-        veto = step / 10
-    for name, value in (("ask", ask), ("clear", clear)):  # veto is printed below
-        rates = {
-            tag: f"{int((scores[np.array(tags) == tag] >= value).sum())}/{tags.count(tag)}"
-            for tag in sorted(set(tags))
-        }
-        print(f"risk {name}: threshold {value}; out of fold: {rates}")
-    below = {
-        tag: f"{int((scores[np.array(tags) == tag] < veto).sum())}/{tags.count(tag)}"
-        for tag in sorted(set(tags))
-    }
-    print(f"risk veto: below {veto}; out of fold: {below}")
-    classifier.fit(matrix, labels)
-    weights = classifier.coef_[0]
-    scale = float(np.abs(weights).max()) / 127 or 1.0
-    quantised = np.clip(np.rint(weights / scale), -127, 127).astype(np.int8)
-    header = {
-        "bits": RISK_BITS,
-        "scale": scale,
-        "bias": round(float(classifier.intercept_[0]), 6),
-        "ask": ask,
-        "clear": clear,
-        "veto": veto,
-        "trained_on": digest(chosen),
-    }
-    return json.dumps(header, sort_keys=True).encode("utf-8") + b"\n" + quantised.tobytes()
-
-
-def _sentences(text: str) -> list[str]:
-    """The sentences of a labelled line, joined by breaks: a training line is one verdict."""
-    from tui.core.selftalk.tokens import SENTENCE
-
-    return [" , ".join(chunk.group() for chunk in SENTENCE.finditer(text.lower()))]
+def net_rows(leave_out: str | None = None) -> list[Row]:
+    """What the wider net learns from: the cases (held-back batches aside), the concept
+    lines and the blind batches."""
+    return risk_rows(training_rows() + read(CONCEPTS) + blind_rows(leave_out))
 
 
 def main() -> None:
     training = training_rows()
-    RISK_OUT.write_bytes(train_risk(training + read(CONCEPTS)))
+    RISK_OUT.write_bytes(train_net(net_rows(), RULES.words))
     print(f"-> {RISK_OUT.relative_to(ROOT)}")
     data = {
         "crisis": model(

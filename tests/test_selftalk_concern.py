@@ -220,11 +220,13 @@ def test_blind_batches_hold_what_they_reached(batch: str) -> None:
     since been looked at, so these only keep what was reached from slipping back."""
     result = figures(_blind_batches()[batch])
     report = "\n".join(result.lines() + result.misses)
-    assert result.rate(result.share(("crisis",), ("crisis", "ask"))) >= 0.95, report
-    assert result.rate(result.share(("crisis",), ("crisis",))) >= 0.90, report
+    # Since session 7 these batches train the wider net too: its floors moved up (they were
+    # 0.95, 0.90 and 0.10).
+    assert result.rate(result.share(("crisis",), ("crisis", "ask"))) >= 0.99, report
+    assert result.rate(result.share(("crisis",), ("crisis",))) >= 0.95, report
     assert result.rate(result.share(CALM, ("crisis",))) <= 0.03, report
     assert result.rate(result.share(CALM, ("crisis", "ask"))) <= 0.10, report
-    assert result.rate(result.share(("recovery",), ("crisis",))) <= 0.10, report
+    assert result.rate(result.share(("recovery",), ("crisis",))) <= 0.05, report
     assert result.precision >= 0.95 and result.recall >= 0.95, report
     # Session 7 (critic gate, quoted thoughts turned, whose criticism across sentences).
     kinds = ("kind", "kind-quoting")

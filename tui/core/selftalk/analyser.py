@@ -4,6 +4,7 @@ with the rules alone, for training) never share a switch or a cache."""
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 from collections.abc import Callable
@@ -144,6 +145,7 @@ class Reading:
     __slots__ = (
         "agree",
         "answer",
+        "back",
         "concepts",
         "crisis",
         "cues",
@@ -153,6 +155,7 @@ class Reading:
         "found",
         "intro",
         "kind",
+        "own",
         "points",
         "risk",
         "selfless",
@@ -161,6 +164,8 @@ class Reading:
 
     def __init__(self, built: _Built, low: str, words: WordList) -> None:
         sentence = built.sentence(low, words)
+        self.back: float | None = None  # the recovery head's share, read when needed
+        self.own: float | None = None  # ... and its crisis clause's (see _back_shares)
         learned = built.learned
         # A word or two is too little for a statistical verdict ("nothing", "kinder"): the
         # weights only read sentences of a few words; the rules read everything.
@@ -233,6 +238,18 @@ class Reading:
             and not matches_any(sentence.pick("idiom"), codes, code)
         ):
             cues.add("risk")  # the wider net (hashed.py): reads like crisis lines, asked about
+            # ... and its surer bands (see _concern): crisis with another layer, or alone.
+            if self.risk >= risk.sure and not self.foreign:  # the net reads English only
+                cues.add("sure")
+                concepts = self.concepts
+                if (
+                    _SELF in concepts
+                    and not concepts.isdisjoint(_AT_HAND)
+                    and concepts.isdisjoint(_NOT_NOW)
+                ):
+                    cues.add("concept")  # the grid sees the writer doing an act
+            if self.risk >= risk.alone and not self.foreign:
+                cues.add("alone")
         if (
             by_rule
             and risk is not None
@@ -247,6 +264,9 @@ class Reading:
             # about, never let pass.
             cues.add("veto")
         self.cues = frozenset(cues) if cues else _NONE
+        # The recovery head's share, read now for a worrying sentence (see _looking_back).
+        if risk is not None and (self.crisis or not _WORRYING.isdisjoint(cues)):
+            self.back, self.own = _back_shares(built, risk, words)
         # Whose criticism, across sentences: "The pharmacy lost it again. Hopeless lot."
         self.points = _points_elsewhere(built, words)
         self.selfless = built.self_words.isdisjoint(words)
@@ -507,7 +527,8 @@ class Analyser:
             if reading is not None:
                 readings.append((chunk.start(), reading))
         joined = built.grid.entry([reading.concepts for _, reading in readings])
-        concern = _concern([reading for _, reading in readings], joined)
+        back = _looking_back(built, readings, low, joined)
+        concern = _concern([reading for _, reading in readings], joined, back)
         crisis = concern == "crisis"
         spans: list[tuple[int, int, str]] = []
         answered = _answered(text, readings)
@@ -614,7 +635,110 @@ def _never(number: int, start: int, end: int) -> bool:
     return False
 
 
-def _concern(readings: list[Reading], joined: dict[int, GridRule] | None = None) -> str | None:
+# Cues that another layer (the concept grid, the word weights) sees risk in a sentence: with
+# them the net's "sure" band is a crisis verdict; without, only its "alone" band is. A rule's
+# "ask" (possible risk: hopelessness, a burden, giving things away) is never made crisis by
+# the net.
+# "concept": the grid's concepts (data/concepts.toml) name the writer ("I", "me") doing an
+# act (or "doing it", "ending it"): a means alone stays a question, as the grid has it, and so
+# does a time alone ("I'll fix it Saturday"); nothing everyday, distant, joking, about others
+# or in another language (which kindtone asks about and says it can't read).
+_OTHER_RISK = frozenset({"grid-ask", "weights", "concept"})
+_SELF = "SELF"
+_NOW = "TIME"  # the grid's now, tonight, today, soon...
+_AT_HAND = frozenset(
+    {
+        "INGEST", "SWALLOW", "SWALLOWED", "JUMP", "WALK_INTO", "THROW_SELF", "DRIVE_INTO",
+        "SELF_HARM", "LIGHT_IT", "KILL_SELF", "DO_IT", "END_IT",
+    }
+)  # fmt: skip
+_NOT_NOW = frozenset(
+    {
+        "DISTANCE", "THIRD_PERSON", "JOKE", "QUIZ", "JUMP_EVERYDAY", "DRIVE_EVERYDAY",
+        "DOSE_EVERYDAY", "HARM_EVERYDAY", "MEANS_EVERYDAY", "END_EVERYDAY", "SELF_HARM_PAST",
+        "FOREIGN",
+    }
+)  # fmt: skip
+_WORRYING = frozenset({"risk", "ask", "grid-ask", "weights", "definite"})
+
+
+def _back_shares(built: _Built, risk: Risk, words: WordList) -> tuple[float, float]:
+    """The recovery head's share of a sentence, twice: for the window, and for the sentence's
+    own say, which is nothing (-inf) when the clause the risk head finds most crisis-like
+    says now ("The bus was late, work was loud, dinner was nice, and now I am lying here
+    wanting to die.": the everyday clauses read like the rest of a recovery story)."""
+    back = risk.back
+    assert back is not None
+    whole = back.share(words)
+    if BREAK not in words:
+        return whole, whole
+    clauses: list[list[str]] = [[]]
+    for word in words:
+        if word == BREAK:
+            clauses.append([])
+        else:
+            clauses[-1].append(word)
+    clauses = [clause for clause in clauses if clause]
+    if len(clauses) < 2:
+        return whole, whole
+    clause = max(clauses, key=risk.score)
+    if _NOW in built.grid.concepts(clause, " ".join(clause)):
+        return whole, -math.inf
+    return whole, whole
+
+
+def _net_sure(cues: frozenset[str]) -> bool:
+    """The net is sure enough for a crisis verdict: alone, or in its sure band with another
+    layer seeing risk."""
+    if "ask" in cues:
+        return False
+    return "alone" in cues or ("sure" in cues and not _OTHER_RISK.isdisjoint(cues))
+
+
+def _worrying(reading: Reading) -> bool:
+    return reading.crisis or not _WORRYING.isdisjoint(reading.cues)
+
+
+def _looking_back(
+    built: _Built, readings: list[tuple[int, Reading]], low: str, joined: dict[int, GridRule]
+) -> list[bool] | None:
+    """For each worrying sentence, whether the net's recovery head reads it as looking back
+    from a safer place, over it and two sentences either side (the head is linear: a window's
+    score is the bias plus each sentence's share). Only worrying sentences and their
+    neighbours are read: a long text with one crisis line costs a few sentences, not all."""
+    risk = built.risk
+    back = risk.back if risk is not None else None
+    if back is None:
+        return None
+    last = len(readings) - 1
+    flags = [False] * len(readings)
+    for number, (offset, reading) in enumerate(readings):
+        if not (_worrying(reading) or number in joined):
+            continue
+        if reading.back is None or reading.own is None:  # a sentence the grid joined
+            chunk = SENTENCE.match(low, offset)
+            words = built.tokens.words(chunk.group() if chunk else "")
+            reading.back, reading.own = _back_shares(built, risk, words)  # type: ignore[arg-type]
+        if back.bias + reading.own < back.start:
+            continue  # the crisis clause itself must look back; most don't, and cost no more
+        total = back.bias
+        for other in range(max(0, number - 2), min(last, number + 2) + 1):
+            start, near = readings[other]
+            if near.back is None:
+                chunk = SENTENCE.match(low, start)
+                near.back = back.share(built.tokens.words(chunk.group() if chunk else ""))
+            total += near.back
+        # ... with its neighbours: the sentence itself leaning that way (checked above) is not
+        # enough, nor are everyday neighbours alone ("Had a pint with the lads.").
+        flags[number] = total >= back.start
+    return flags
+
+
+def _concern(
+    readings: list[Reading],
+    joined: dict[int, GridRule] | None = None,
+    back: list[bool] | None = None,
+) -> str | None:
     """What the worrying words in a text call for.
 
     Crisis words are crisis unless they look back from a safer place: a recovery cue in
@@ -634,12 +758,18 @@ def _concern(readings: list[Reading], joined: dict[int, GridRule] | None = None)
         cues = reading.cues
         if "ask" in cues or "grid-ask" in cues:
             ask = True
+        looks_back = back is not None and back[number]
         if "risk" in cues and not reading.crisis:
             # Wording no rule names that reads like crisis lines: asked about, unless it
-            # looks back from a safer place (a recovery cue within two sentences).
+            # looks back from a safer place (a recovery cue within two sentences). Where the
+            # net is sure (alone, or with another layer seeing possible risk) and nothing
+            # around looks back, it is crisis.
             around = range(max(0, number - 2), min(last, number + 2) + 1)
-            if any("recovery" in readings[other].cues for other in around):
+            near = cues.union(*(readings[other].cues for other in around))
+            if "recovery" in near:
                 recovery = True
+            elif _net_sure(cues) and "settle" not in near and not looks_back:
+                crisis = True
             else:
                 ask = True
         if "recovery" in cues:
@@ -655,18 +785,30 @@ def _concern(readings: list[Reading], joined: dict[int, GridRule] | None = None)
         if live:
             crisis = True
             continue
-        if "veto" in cues or ("definite" not in cues and ("ask" in cues or "weights" in cues)):
-            # Possible risk: "they'd all be better off without me", or wording only the
-            # weights read as crisis.
-            ask = True
-            continue
         # Journal answers bury it: a sentence or two either side counts.
         around = range(max(0, number - 2), min(last, number + 2) + 1)
         near = cues.union(*(readings[other].cues for other in around))
+        if "veto" in cues and "recovery" in near:
+            recovery = True  # nothing of a crisis line, and a recovery cue: "2 months clean"
+            continue
+        if "veto" in cues or ("definite" not in cues and ("ask" in cues or "weights" in cues)):
+            # Possible risk: "they'd all be better off without me" (a rule's "ask", which
+            # stays a question), or wording only the weights read as crisis: crisis when the
+            # net is sure too and nothing looks back.
+            if (
+                _net_sure(cues)
+                and "veto" not in cues
+                and not looks_back
+                and not near & {"recovery", "settle"}
+            ):
+                crisis = True
+            else:
+                ask = True
+            continue
         if "recovery" in near:
             recovery = True
-        elif "settle" in near:
-            ask = True
+        elif "settle" in near or looks_back:
+            ask = True  # the recovery head reads it as looking back: asked, not paused for
         else:
             crisis = True
     if crisis or _is_farewell(readings):

@@ -91,26 +91,37 @@ class _Pairs(dict[tuple[str, str], float]):
 
 
 class Risk:
-    """The hashed weights and the thresholds the trainer chose from out-of-fold scores:
-    ``ask`` (the middle band starts), ``clear`` (nearly only crisis lines scored so) and
-    ``veto`` (nearly no crisis line scored lower)."""
+    """The hashed weights and the bands the trainer chose from out-of-fold scores (see
+    scripts/selftalk_net.py): ``ask`` (asked about), ``sure`` (crisis when another layer sees
+    possible risk too), ``alone`` (crisis on the net's word alone), ``veto`` (nearly no
+    crisis line scored lower). Files without ``sure`` or ``alone`` (older ones) never give a
+    crisis verdict. ``back``: the recovery head (whether crisis words look back), or None."""
 
     def __init__(self, header: dict[str, object], blob: bytes) -> None:
         self.bits = int(str(header["bits"]))
         self.scale = float(str(header["scale"]))
         self.bias = float(str(header["bias"]))
         self.ask = float(str(header["ask"]))
-        self.clear = float(str(header["clear"]))
+        never = float("inf")
+        self.sure = float(str(header.get("sure", never)))
+        self.alone = float(str(header.get("alone", never)))
         self.veto = float(str(header["veto"]))
         self.trained_on = str(header["trained_on"])
+        size = 1 << self.bits
         weights = array("b")
-        weights.frombytes(blob)
-        if len(weights) != 1 << self.bits:
+        weights.frombytes(blob[:size])
+        if len(weights) != size:
             raise ValueError("selftalk_risk.bin: the weights are not the size the header says")
         self.weights = weights
-        mask = (1 << self.bits) - 1
+        mask = size - 1
         self.words = _Words(weights, mask, self.scale)
         self.pairs = _Pairs(weights, mask, self.scale)
+        back = header.get("back")
+        self.back: Back | None = None
+        if isinstance(back, dict):
+            self.back = Back(back, blob[size:])
+        elif len(blob) != size:
+            raise ValueError("selftalk_risk.bin: the weights are not the size the header says")
 
     @classmethod
     def read(cls, raw: bytes) -> Risk:
@@ -132,5 +143,40 @@ class Risk:
 
     def forget(self) -> None:
         """Drop what was remembered (before the analyser is saved in a snapshot)."""
+        self.words.clear()
+        self.pairs.clear()
+        if self.back is not None:
+            self.back.forget()
+
+
+class Back:
+    """The recovery head: recovery lines against crisis lines. Read only where crisis words
+    are, over a window of sentences: linear, so the window's score is the bias plus each
+    sentence's ``share``. ``start``: from here crisis words read as looking back."""
+
+    def __init__(self, header: dict[str, object], blob: bytes) -> None:
+        self.bits = int(str(header["bits"]))
+        self.scale = float(str(header["scale"]))
+        self.bias = float(str(header["bias"]))
+        self.start = float(str(header["from"]))
+        weights = array("b")
+        weights.frombytes(blob)
+        if len(weights) != 1 << self.bits:
+            raise ValueError("selftalk_risk.bin: the recovery weights are not the size expected")
+        self.weights = weights
+        mask = (1 << self.bits) - 1
+        self.words = _Words(weights, mask, self.scale)
+        self.pairs = _Pairs(weights, mask, self.scale)
+
+    def share(self, words: Sequence[str]) -> float:
+        """One sentence's part of a window's score (no bias)."""
+        words_memo, pairs_memo = self.words, self.pairs
+        if len(words_memo) > MEMO_LIMIT or len(pairs_memo) > MEMO_LIMIT:
+            self.forget()
+        return sum(map(words_memo.__getitem__, words)) + sum(
+            map(pairs_memo.__getitem__, zip(chain((START,), words), words, strict=False))
+        )
+
+    def forget(self) -> None:
         self.words.clear()
         self.pairs.clear()

@@ -1,0 +1,225 @@
+"""Training the wider net (tui/core/selftalk/hashed.py): used by train_selftalk_weights.py and by
+selftalk_cv.py (leave one blind batch out). Needs the training extra (scikit-learn).
+
+Two heads over the same hashed features (words, word pairs, four-letter pieces):
+
+- risk: crisis lines against everything calm (kind, everyday, idiom,
+  critic, harsh words about others) and against recovery told from a safer place, so past
+  tense and help reached count against it. Its bands: ``ask`` (asked about), ``sure`` (a
+  crisis verdict when another layer already sees possible risk in the sentence), ``alone``
+  (a crisis verdict on its own), ``veto`` (a short rule crisis with nothing of a crisis line
+  around it is asked about instead).
+- recovery: recovery lines against crisis lines only: whether crisis words look back. Read
+  over the crisis sentence and two either side (it is linear, so a window's score is the sum
+  of its sentences' shares); at ``back`` and above, a crisis verdict becomes a question.
+
+Thresholds come from out-of-fold scores (each line scored by a model trained without it),
+read the way the analyser reads: sentence by sentence, a line counting as flagged when any
+sentence is. So they are set for wording the net has not seen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+
+Row = tuple[str, str, str]  # label, text, batch
+
+RISK_BITS = 18  # 2^18 weights, a byte each: 256 KiB
+BACK_BITS = 16  # the recovery head learns from a few hundred lines: 64 KiB is plenty
+RISK_C = 0.5  # inverse L2 strength (scikit-learn's C)
+BACK_C = 0.5
+FOLDS = 5
+# Learn from sentences, as the analyser reads (see train_net); False learns whole lines.
+BY_SENTENCE = True
+# Crisis lines only: possible risk ("ask" lines) is the rules' to ask about, and a net that
+# learned it as crisis would pause for it. They are left out of the risk head.
+POSITIVE = frozenset({"crisis"})
+NEGATIVE = frozenset({"critic", "kind", "neutral", "idiom", "recovery"})
+CALM = frozenset({"kind", "neutral", "idiom"})
+# Most of the calm lines (kind, everyday, idiom), out of fold, whose most crisis-like sentence
+# may reach each band. Asking costs one gentle question, so "ask" may use some of the room the
+# goal leaves (calm given crisis or ask <= 10%, with the rules asking too); a crisis verdict
+# on the net's word alone must be rarer than the goal's 3% by far.
+ASK_FALSE = 0.03
+SURE_FALSE = 0.02  # crisis when another layer sees possible risk too
+ALONE_FALSE = 0.002  # crisis on the net's word alone
+VETO_MISS = 0.01  # most of the crisis lines that may score under "veto"
+BACK_MISS = 0.02  # most of the crisis lines the recovery head may read as looking back
+
+
+def digest(rows: Sequence[Row]) -> str:
+    """Names the training data, so a test can tell when the weights are out of date."""
+    text = "\n".join(f"{label}\t{line}" for label, line, _ in rows)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def risk_rows(rows: Sequence[Row]) -> list[Row]:
+    return [row for row in rows if row[0] in POSITIVE or row[0] in NEGATIVE]
+
+
+def train_net(rows: Sequence[Row], words: Callable[[str], list[str]], log: bool = True) -> bytes:
+    """The file the analyser reads: one line of JSON (the header), then the risk head's
+    weights and the recovery head's, a signed byte each."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold
+
+    from tui.core.selftalk.hashed import bucket, features
+    from tui.core.selftalk.tokens import SENTENCE
+
+    chosen = risk_rows(rows)
+    tags = np.array([label for label, _, _ in chosen])
+    risk_mask, back_mask = (1 << RISK_BITS) - 1, (1 << BACK_BITS) - 1
+
+    # Each line's sentences (what the analyser scores) and the whole line (what is learned:
+    # a line's label is one verdict; which sentence carries it is not known).
+    sentence_words: list[list[list[str]]] = []
+    for _, text, _ in chosen:
+        chunks = [words(chunk.group()) for chunk in SENTENCE.finditer(text.lower())]
+        sentence_words.append([chunk for chunk in chunks if chunk])
+
+    def matrix(mask: int, units: list[list[str]]) -> object:
+        indptr, indices = [0], []
+        for unit in units:
+            indices += [bucket(f, mask) for f in features(unit)]
+            indptr.append(len(indices))
+        data = np.ones(len(indices), dtype=np.float64)
+        built = csr_matrix((data, indices, indptr), shape=(len(units), mask + 1))
+        built.sum_duplicates()
+        return built
+
+    def joined(sentences: list[list[str]]) -> list[str]:
+        out: list[str] = []
+        for number, sentence in enumerate(sentences):
+            out += ([","] if number else []) + sentence
+        return out
+
+    lines = matrix(risk_mask, [joined(s) for s in sentence_words])
+    flat = [s for sentences in sentence_words for s in sentences]
+    owner = np.repeat(np.arange(len(chosen)), [len(s) for s in sentence_words])
+    sentences = matrix(risk_mask, flat)
+    # Only the columns some feature reaches: the same fit (L2 keeps the others at 0), faster.
+    used = np.union1d(lines.indices, sentences.indices)  # type: ignore[attr-defined]
+    lines_used = lines[:, used]  # type: ignore[index]
+    sentences_used = sentences[:, used]  # type: ignore[index]
+    labels = np.isin(tags, list(POSITIVE))
+
+    def classifier(c: float) -> LogisticRegression:
+        # tol 1e-3: about a third of the default's time (the leave-one-out run trains 120
+        # models); still deterministic.
+        return LogisticRegression(C=c, max_iter=3000, tol=1e-3, class_weight="balanced")
+
+    if BY_SENTENCE:
+        # What is learned is what the analyser reads, a sentence: each sentence of a calm
+        # line is calm; of a crisis line, the sentence a first model (on whole lines) finds
+        # most crisis-like carries the label, and its everyday neighbours are left out. A
+        # recovery line stays whole: its crisis sentence is not calm, its looking back is.
+        from scipy.sparse import vstack
+
+        first = classifier(RISK_C).fit(lines_used, labels).decision_function(sentences_used)
+        top = np.full(len(chosen), -np.inf)
+        np.maximum.at(top, owner, first)
+        whole = tags == "recovery"
+        keep = ~whole[owner] & (~labels[owner] | (first >= top[owner]))
+        unit_x = vstack([sentences_used[keep], lines_used[whole]]).tocsr()
+        unit_owner = np.concatenate([owner[keep], np.flatnonzero(whole)])
+    else:
+        unit_x, unit_owner = lines_used, np.arange(len(chosen))
+    unit_y = labels[unit_owner]
+
+    # Out of fold: each line's most crisis-like sentence, by a model that never saw the line.
+    best = np.full(len(chosen), -np.inf)
+    folds = StratifiedKFold(FOLDS, shuffle=True, random_state=11)
+    for train_index, held in folds.split(lines_used, labels):
+        taught = np.isin(unit_owner, train_index)
+        model = classifier(RISK_C).fit(unit_x[taught], unit_y[taught])
+        held_set = np.isin(owner, held)
+        scores = model.decision_function(sentences_used[held_set])
+        np.maximum.at(best, owner[held_set], scores)
+    calm = np.isin(tags, list(CALM))
+
+    def lowest(limit: float) -> float:
+        for step in range(-40, 201):
+            candidate = step / 10
+            if (best[calm] >= candidate).mean() <= limit:
+                return candidate
+        return 20.0
+
+    ask = lowest(ASK_FALSE)
+    sure = max(ask, lowest(SURE_FALSE))
+    alone = max(sure, lowest(ALONE_FALSE))
+    crisis = tags == "crisis"
+    veto = -16.0
+    for step in range(-160, 1):
+        if (best[crisis] < step / 10).mean() > VETO_MISS:
+            break
+        veto = step / 10
+    if log:
+        for name, value in (("ask", ask), ("sure", sure), ("alone", alone)):
+            rates = {
+                tag: f"{int((best[tags == tag] >= value).sum())}/{int((tags == tag).sum())}"
+                for tag in sorted(set(tags.tolist()))
+            }
+            print(f"risk {name}: from {value}; out of fold: {rates}")
+        below = int((best[crisis] < veto).sum())
+        print(f"risk veto: below {veto}; crisis lines out of fold under it: {below}")
+    model = classifier(RISK_C).fit(unit_x, unit_y)
+    risk_weights = np.zeros(risk_mask + 1)
+    risk_weights[used] = model.coef_[0]
+    risk_bias = float(model.intercept_[0])
+
+    # The recovery head: recovery lines against crisis lines, whole lines (the analyser reads
+    # it over a window of sentences).
+    pick = np.isin(tags, ["recovery", "crisis"])
+    back_lines = matrix(
+        back_mask, [joined(s) for s, p in zip(sentence_words, pick, strict=True) if p]
+    )
+    back_used = np.unique(back_lines.indices)  # type: ignore[attr-defined]
+    back_x = back_lines[:, back_used]  # type: ignore[index]
+    back_y = tags[pick] == "recovery"
+    back_oof = np.zeros(len(back_y))
+    for train_index, held in folds.split(back_x, back_y):
+        fold_model = classifier(BACK_C).fit(back_x[train_index], back_y[train_index])
+        back_oof[held] = fold_model.decision_function(back_x[held])
+    back = 20.0
+    for step in range(200, -41, -1):
+        if (back_oof[~back_y] >= step / 10).mean() > BACK_MISS:
+            break
+        back = step / 10
+    if log:
+        print(
+            f"recovery head: from {back}; out of fold: recovery "
+            f"{int((back_oof[back_y] >= back).sum())}/{int(back_y.sum())}, crisis "
+            f"{int((back_oof[~back_y] >= back).sum())}/{int((~back_y).sum())}"
+        )
+    back_model = classifier(BACK_C).fit(back_x, back_y)
+    back_weights = np.zeros(back_mask + 1)
+    back_weights[back_used] = back_model.coef_[0]
+
+    def quantise(weights: object) -> tuple[float, bytes]:
+        scale = float(np.abs(weights).max()) / 127 or 1.0  # type: ignore[call-overload]
+        values = np.clip(np.rint(weights / scale), -127, 127).astype(np.int8)  # type: ignore[operator]
+        return scale, values.tobytes()
+
+    risk_scale, risk_blob = quantise(risk_weights)
+    back_scale, back_blob = quantise(back_weights)
+    header = {
+        "bits": RISK_BITS,
+        "scale": risk_scale,
+        "bias": round(risk_bias, 6),
+        "ask": ask,
+        "sure": sure,
+        "alone": alone,
+        "veto": veto,
+        "back": {
+            "bits": BACK_BITS,
+            "scale": back_scale,
+            "bias": round(float(back_model.intercept_[0]), 6),
+            "from": back,
+        },
+        "trained_on": digest(chosen),
+    }
+    return json.dumps(header, sort_keys=True).encode("utf-8") + b"\n" + risk_blob + back_blob

@@ -1,0 +1,125 @@
+"""What the wider net decides (tui/core/selftalk/hashed.py, analyser._concern): its bands
+(ask, sure, alone, veto) and its recovery head. The logic tests move a band to the end of the
+scale on an analyser of their own, so they say what each band does whatever the weights; the
+example tests say what the shipped weights do with wording written for these tests (by
+concept, none of it in the training files)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from tui.core.selftalk import Analyser, analyse
+from tui.core.selftalk.hashed import Back, Risk
+
+EVERYDAY = "I walked the dog along the beach this morning."
+# The grid sees an act and a means, no time: asked about by the grid alone.
+GRID_ASKS = "I took them all."
+# Possible risk a rule asks about: never made crisis by the net, however sure.
+RULE_ASKS = "I keep looking at the pills in the drawer."
+# A crisis rule's act with nothing of now or of looking back: crisis unless something says
+# it is past.
+ACT = "I tried to hang myself in the barn."
+
+
+def _analyser(**bands: float) -> tuple[Analyser, Risk]:
+    analyser = Analyser()
+    risk = analyser.built.risk
+    assert risk is not None and risk.back is not None
+    for name, value in bands.items():
+        if name == "back":
+            risk.back.start = value
+        else:
+            setattr(risk, name, value)
+    analyser.readings.clear()
+    return analyser, risk
+
+
+def test_the_shipped_net_has_every_band_and_a_recovery_head() -> None:
+    risk = Analyser().built.risk
+    assert risk is not None
+    assert risk.veto < risk.ask <= risk.sure <= risk.alone < math.inf
+    assert isinstance(risk.back, Back)
+
+
+def test_the_sure_band_is_crisis_only_with_another_layer_seeing_risk() -> None:
+    analyser, _ = _analyser(ask=-100.0, sure=-100.0, alone=math.inf, back=math.inf)
+    assert analyser.analyse(GRID_ASKS).concern == "crisis"
+    assert analyser.analyse(EVERYDAY).concern == "ask"  # the net alone, in its sure band
+    before, _ = _analyser(ask=-100.0, sure=math.inf, alone=math.inf, back=math.inf)
+    assert before.analyse(GRID_ASKS).concern == "ask"  # without the band: asked
+
+
+def test_the_alone_band_is_crisis_on_the_net_s_word_unless_something_looks_back() -> None:
+    analyser, _ = _analyser(ask=-100.0, sure=-100.0, alone=-100.0, back=math.inf)
+    assert analyser.analyse(EVERYDAY).concern == "crisis"
+    # A recovery cue close by: acknowledged, as before.
+    assert analyser.analyse(f"{EVERYDAY} I have a safety plan now.").concern == "recovery"
+    # A rule's possible risk stays a question.
+    assert analyser.analyse(RULE_ASKS).concern == "ask"
+    looking_back, _ = _analyser(ask=-100.0, sure=-100.0, alone=-100.0, back=-100.0)
+    assert looking_back.analyse(EVERYDAY).concern == "ask"  # the recovery head: asked
+
+
+def test_the_recovery_head_turns_a_crisis_verdict_into_a_question() -> None:
+    analyser, _ = _analyser(back=-100.0)
+    assert analyser.analyse(ACT).concern == "ask"
+    never, _ = _analyser(back=math.inf)
+    assert never.analyse(ACT).concern == "crisis"
+    # Present intent still wins: the head never speaks over "tonight" or "I want to".
+    assert analyser.analyse("I'm going to kill myself tonight.").concern == "crisis"
+
+
+def test_an_older_file_without_the_bands_never_gives_crisis_by_the_net() -> None:
+    header = {"bits": 2, "scale": 1.0, "bias": 0.0, "ask": 1.0, "veto": -1.0, "trained_on": ""}
+    risk = Risk(header, bytes(4))
+    assert risk.sure == risk.alone == math.inf and risk.back is None
+    with pytest.raises(ValueError):
+        Risk(header, bytes(5))
+
+
+def test_a_window_s_recovery_score_is_the_sum_of_its_sentences_shares() -> None:
+    analyser = Analyser()
+    risk = analyser.built.risk
+    assert risk is not None and risk.back is not None
+    back = risk.back
+    words = analyser.words("I told my therapist about the night I took the pills")
+    back.forget()
+    first = back.share(words)
+    assert back.share(words) == pytest.approx(first)  # again, from what it remembered
+    pairs = zip(["<s>", *words], words, strict=False)
+    assert first == pytest.approx(
+        sum(back.words[w] for w in words) + sum(map(back.pairs.get, pairs))
+    )
+
+
+# Examples written for these tests, by concept (none is in the training files). The first of
+# each list was not paused for / was paused for before the net decided (main at the start of
+# session 7); the journal answer is kept so burying the key sentence stays covered.
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Means taken, in words the rules and the grid only ask about.
+        "the whole blister pack of my mums sleeping tablets is gone, i swallowed it after tea",
+        "Work was fine. Sorted the rota. I have taken every one of the painkillers in the "
+        "cupboard and I'm going to lie down until it's over.",
+    ],
+)
+def test_clear_risk_in_new_wording_is_paused_for(text: str) -> None:
+    assert analyse(text).concern == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The marks on my arms are from when I was sixteen and cut every night; I'm "
+        "thirty now and I run a bakery.",
+        "Ten years after the overdose I stood at my daughter's wedding and gave a speech.",
+        "I jumped from the car park roof in 2015 and broke both legs, and today I walked the "
+        "coast path.",
+    ],
+)
+def test_crisis_words_looking_back_are_not_paused_for(text: str) -> None:
+    """The recovery head: each of these was paused for before it."""
+    assert analyse(text).concern == "ask"
