@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
 import sys
@@ -10,6 +11,9 @@ from pathlib import Path
 
 import pytest
 import textual._wait
+import textual.css.stylesheet
+from textual.css.model import RuleSet
+from textual.css.stylesheet import CSSLocation, Stylesheet
 
 # With PYTHONDONTWRITEBYTECODE=1 (as on the machine the suite is timed on) nothing is cached:
 # every xdist worker compiles tui again and rewrites every test module's asserts again, ~3.5 s
@@ -18,6 +22,14 @@ if sys.dont_write_bytecode:
     sys.pycache_prefix = str(Path(__file__).resolve().parent.parent / ".pytest_cache" / "pycache")
     sys.dont_write_bytecode = False
 
+# The cyclic collector at its defaults (a young collection every 700 new objects) spent ~30% of
+# an app test's CPU: every app builds thousands of widgets, so it ran often, and each full
+# collection walked the whole heap of a test process (~100 MiB: Textual, the analyser's data,
+# the apps before). Collecting less often changes when garbage is freed, never what a test
+# sees; a worker's peak memory grows by ~10%. The app's own start-up pause (gc.disable until
+# the first frame, tested in test_app_startup.py) is untouched.
+gc.set_threshold(50_000, 20, 10)
+
 # Pilot's pause() and press() wait for "idle" by sleeping 20 ms at a time until the process used
 # under 1 ms of CPU in one of them (textual._wait): at least 20 ms a call, ~60 ms on average,
 # and the suite makes thousands of calls (most of its wall time was these sleeps). The same test
@@ -25,6 +37,37 @@ if sys.dont_write_bytecode:
 # happened waits for that condition (tests/helpers_pty.py: until), never on idleness alone.
 textual._wait.SLEEP_GRANULARITY = 0.005
 textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 20
+
+# Each app parses the same CSS again (app.tcss and every widget's DEFAULT_CSS), and again on
+# each theme change and on each screen with CSS of its own (Stylesheet.reparse starts from an
+# empty cache), ~15% of an app test's CPU. Parsing is a pure function of the text, where it was
+# read from, and the theme's variables, and Textual already hands the same parsed rules to
+# every parse of one stylesheet, so the test process remembers them across apps too.
+_PARSED: dict[tuple[object, ...], list[RuleSet]] = {}
+_parse_rules = Stylesheet._parse_rules
+_PARSE = textual.css.stylesheet.parse
+
+
+def _parse_rules_once(
+    self: Stylesheet,
+    css: str,
+    read_from: CSSLocation,
+    is_default_rules: bool = False,
+    tie_breaker: int = 0,
+    scope: str = "",
+) -> list[RuleSet]:
+    if textual.css.stylesheet.parse is not _PARSE:  # a test watching the parser sees it parse
+        return _parse_rules(self, css, read_from, is_default_rules, tie_breaker, scope)
+    key = (css, read_from, is_default_rules, tie_breaker, scope, frozenset(self._variables.items()))
+    rules = _PARSED.get(key)
+    if rules is None:
+        rules = _PARSED[key] = _parse_rules(
+            self, css, read_from, is_default_rules, tie_breaker, scope
+        )
+    return rules
+
+
+Stylesheet._parse_rules = _parse_rules_once  # type: ignore[method-assign]
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ import json
 import pytest
 from selftalk_blind import BLIND, CALM, Case, figures, load
 from test_check_cli import run_check
-from test_selftalk_quality import DATA, load_cases
+from test_selftalk_quality import CASES_GROUP, DATA, load_cases
 
 from tui.commands.check import ASK_INTRO, ENGLISH_ONLY, NOTHING_FOUND, RECOVERY_NOTE
 from tui.core.selftalk import CONCERNS, Analysis, analyse
@@ -80,6 +80,7 @@ def test_recovery_words_alone_without_them_would_be_crisis() -> None:
     assert analyse("2 months no self harm and proud of it").concern == "recovery"
 
 
+@CASES_GROUP
 def test_crisis_is_true_exactly_when_concern_is_crisis_on_every_case() -> None:
     texts = [case.text for case in load_cases(DATA)] + [case.text for case in load(BLIND)]
     seen = set()
@@ -211,6 +212,7 @@ def _blind_batches() -> dict[str, list[Case]]:
     return batches
 
 
+@CASES_GROUP
 @pytest.mark.parametrize("batch", sorted(_blind_batches()))
 def test_blind_batches_hold_what_they_reached(batch: str) -> None:
     """Floors, not the goals (where a goal is met it is the floor): the blind batches' first

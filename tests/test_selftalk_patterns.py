@@ -10,7 +10,9 @@ made of the rules' own words.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import cache
+from typing import Any
 
 import pytest
 from test_selftalk_quality import DATA, load_cases
@@ -18,54 +20,104 @@ from test_selftalk_quality import DATA, load_cases
 from tui.core.selftalk import Analyser
 from tui.core.selftalk import compiler as cp
 from tui.core.selftalk import pattern as pt
-from tui.core.selftalk.data import data_dir
+from tui.core.selftalk.analyser import _Built
+from tui.core.selftalk.data import data_dir, load_lexicon
 from tui.core.selftalk.scope import Sentence
 from tui.core.selftalk.tokens import BREAK, SENTENCE, WordList, lower
 
-BUILT = Analyser(folder=data_dir()).built  # from the sources: the pattern trees are kept
-SKIP_STOP = BUILT.lexicon["skip_stop"]
-CLAUSE_END = BUILT.lexicon["clause_end"]
+# One xdist worker: the random sentences try every rule, and each rule's expression is
+# compiled on its first use, once a process.
+pytestmark = pytest.mark.xdist_group("selftalk_patterns")
+LEXICON = load_lexicon()
+SKIP_STOP = LEXICON["skip_stop"]
+CLAUSE_END = LEXICON["clause_end"]
+
+
+@cache
+def built() -> _Built:
+    """From the sources, so the pattern trees are kept; on first use, not at import, so the
+    workers that run none of these tests don't build it while collecting."""
+    built = Analyser(folder=data_dir()).built
+    assert built.lexicon["skip_stop"] == SKIP_STOP and built.lexicon["clause_end"] == CLAUSE_END
+    return built
 
 
 def ends(node: pt.Node, words: list[str], i: int) -> Iterator[int]:
     """Every position a match of ``node`` from ``i`` can end at, in the order a backtracking
     matcher tries them (alternatives as written, greedy repeats, lazy skips)."""
-    n = len(words)
-    if isinstance(node, pt.Words):
-        if i < n and words[i] in node.words:
-            yield i + 1
-    elif isinstance(node, pt.Pred):
-        if i < n and node.test(words[i]):
-            yield i + 1
-    elif isinstance(node, pt.Seq):
-        yield from _sequence(node.items, words, i)
-    elif isinstance(node, pt.Alt):
-        for item in node.items:
-            yield from ends(item, words, i)
-    elif isinstance(node, pt.Rep):
-        yield from _repeat(node, words, i, 0)
-    elif isinstance(node, pt.Skip):
-        j = i
+    return _ENDS[type(node)](node, words, i)  # a KeyError for a node this module doesn't know
+
+
+def _words(node: pt.Words, words: list[str], i: int) -> Iterator[int]:
+    if i < len(words) and words[i] in node.words:
+        yield i + 1
+
+
+def _pred(node: pt.Pred, words: list[str], i: int) -> Iterator[int]:
+    if i < len(words) and node.test(words[i]):
+        yield i + 1
+
+
+def _seq(node: pt.Seq, words: list[str], i: int) -> Iterator[int]:
+    return _sequence(node.items, words, i)
+
+
+def _alt(node: pt.Alt, words: list[str], i: int) -> Iterator[int]:
+    for item in node.items:
+        yield from ends(item, words, i)
+
+
+def _rep(node: pt.Rep, words: list[str], i: int) -> Iterator[int]:
+    return _repeat(node, words, i, 0)
+
+
+def _skip(node: pt.Skip, words: list[str], i: int) -> Iterator[int]:
+    j = i
+    yield j
+    while j < min(len(words), i + node.most) and words[j] not in SKIP_STOP:
+        j += 1
         yield j
-        while j < min(n, i + node.most) and words[j] not in SKIP_STOP:
-            j += 1
-            yield j
-    elif isinstance(node, pt.NotNext):
-        if not (i < n and words[i] in node.words):
-            yield i
-    elif isinstance(node, pt.NotPrev):
-        if not (i > 0 and words[i - 1] in node.words):
-            yield i
-    elif isinstance(node, pt.Memo):
-        yield from ends(node.item, words, i)
-    elif isinstance(node, pt.ClauseEnd):
-        if i >= n or words[i] in CLAUSE_END:
-            yield i
-    elif isinstance(node, pt.ClauseStart):
-        if i == 0 or words[i - 1] == BREAK:
-            yield i
-    else:
-        raise TypeError(node)
+
+
+def _not_next(node: pt.NotNext, words: list[str], i: int) -> Iterator[int]:
+    if not (i < len(words) and words[i] in node.words):
+        yield i
+
+
+def _not_prev(node: pt.NotPrev, words: list[str], i: int) -> Iterator[int]:
+    if not (i > 0 and words[i - 1] in node.words):
+        yield i
+
+
+def _memo(node: pt.Memo, words: list[str], i: int) -> Iterator[int]:
+    return ends(node.item, words, i)
+
+
+def _clause_end(node: pt.ClauseEnd, words: list[str], i: int) -> Iterator[int]:
+    if i >= len(words) or words[i] in CLAUSE_END:
+        yield i
+
+
+def _clause_start(node: pt.ClauseStart, words: list[str], i: int) -> Iterator[int]:
+    if i == 0 or words[i - 1] == BREAK:
+        yield i
+
+
+# By the node's exact type, not a chain of isinstance tests: the reference reads ~64,000
+# (rule, sentence) pairs and this lookup is most of what it does.
+_ENDS: dict[type, Callable[[Any, list[str], int], Iterator[int]]] = {
+    pt.Words: _words,
+    pt.Pred: _pred,
+    pt.Seq: _seq,
+    pt.Alt: _alt,
+    pt.Rep: _rep,
+    pt.Skip: _skip,
+    pt.NotNext: _not_next,
+    pt.NotPrev: _not_prev,
+    pt.Memo: _memo,
+    pt.ClauseEnd: _clause_end,
+    pt.ClauseStart: _clause_start,
+}
 
 
 def _sequence(items: tuple[pt.Node, ...], words: list[str], i: int) -> Iterator[int]:
@@ -121,10 +173,10 @@ def test_every_rule_matches_as_written_on_the_cases() -> None:
     """The rules each sentence could match (as the index picks them), on every case."""
     checked = 0
     for low in _sentences():
-        words = BUILT.tokens.words(low)
+        words = built().tokens.words(low)
         if not words:
             continue
-        sentence = BUILT.sentence(low, words)
+        sentence = built().sentence(low, words)
         for patterns in sentence.candidates.values():
             for pattern in patterns:
                 assert regex_matches(pattern, sentence) == reference_matches(pattern, words), (
@@ -139,7 +191,7 @@ def test_every_rule_matches_as_written_on_the_cases() -> None:
 def test_every_rule_matches_as_written_on_random_rule_words(seed: int) -> None:
     """All rules, candidates or not, on sentences made of the words the rules name (and a
     few they don't): the deep and unlikely paths get tried too."""
-    index = BUILT.index
+    index = built().index
     vocabulary = sorted(index.codes)
     extra = ["zebra", "walked", "borrowed", "'", "-"]
     rng = random.Random(seed)
@@ -149,7 +201,7 @@ def test_every_rule_matches_as_written_on_random_rule_words(seed: int) -> None:
             for _ in range(rng.randint(1, 16))
         )
         words.pieces = list(words)
-        sentence = BUILT.sentence(" ".join(words), words)
+        sentence = built().sentence(" ".join(words), words)
         for pattern in index.patterns:
             assert regex_matches(pattern, sentence) == reference_matches(pattern, words), (
                 pattern.source,
@@ -158,7 +210,7 @@ def test_every_rule_matches_as_written_on_random_rule_words(seed: int) -> None:
 
 
 def test_unknown_words_read_as_any_word_and_past_participles_as_such() -> None:
-    codes = BUILT.codes
+    codes = built().codes
     assert codes["zebra"] == codes["xylophone"] == codes.other
     assert codes["borrowed"] == codes.other_participle
     assert codes["i"] not in (codes.other, codes.other_participle)
@@ -168,7 +220,7 @@ def test_every_expression_repeats_a_bounded_number_of_times() -> None:
     """No ``*`` or ``+`` anywhere (rule words are private-use characters, so neither can be a
     word): every repeat is ``{m,n}`` or ``?``, so the work at each position is bounded and
     nothing can backtrack catastrophically."""
-    index = BUILT.index
+    index = built().index
     for pattern in index.patterns:
         source = pattern.compiled(index.codes).pattern
         assert "*" not in source and "+" not in source, pattern.source
@@ -186,7 +238,7 @@ def _candidates_by_hand(index: cp.Index, words: set[str]) -> dict[str, list[cp.P
 def test_candidates_are_the_same_whether_remembered_or_not() -> None:
     """The index remembers each set of candidates by its bit mask; a sentence with none must
     get none, whatever sentence came before it."""
-    index = BUILT.index
+    index = built().index
     texts = [
         "i am such an idiot",
         "the bus was late",
@@ -197,5 +249,5 @@ def test_candidates_are_the_same_whether_remembered_or_not() -> None:
         "the bus was late",
     ]
     for text in texts * 2:
-        words = set(BUILT.tokens.words(text))
+        words = set(built().tokens.words(text))
         assert index.candidates(words) == _candidates_by_hand(index, words), text

@@ -190,6 +190,11 @@ _SHARED_SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "
 DEV = Path(os.environ.get("KINDTONE_DEV_SAMPLE", str(_SHARED_SAMPLE)))
 LABELS = {"critic", "kind", "neutral", "crisis", "idiom"}
 
+# The tests that read every case share one xdist worker: the analyser remembers each sentence
+# it has read (Analyser.readings), so only the first of them pays for reading the ~15,000.
+CASES_GROUP = pytest.mark.xdist_group("selftalk_cases")
+pytestmark = CASES_GROUP
+
 
 @dataclass(frozen=True)
 class Case:

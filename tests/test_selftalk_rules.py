@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from selftalk_blind import BLIND, load
+from test_selftalk_quality import CASES_GROUP, load_cases
 from test_selftalk_quality import DATA as CASES
-from test_selftalk_quality import load_cases
 
 from tui.core.selftalk import Analyser, default_analyser, snapshot
 from tui.core.selftalk.data import DataError, data_dir, load_rules
@@ -124,12 +124,16 @@ def test_no_selftalk_module_is_over_900_lines() -> None:
         assert len(module.read_text(encoding="utf-8").splitlines()) <= 900, module.name
 
 
+@CASES_GROUP
 def test_the_snapshot_is_current_and_reads_as_the_sources_do() -> None:
     """The shipped snapshot was built from exactly these files (else rebuild it:
     python -m tui.core.selftalk.snapshot), and an analyser loaded from it reads every case as
-    one built from the TOML files and the weights."""
+    one built from the TOML files and the weights.
+
+    The one loaded from the snapshot is the app's own (``analyse``): the other tests of its
+    group have read the cases with it already, and it remembers each sentence it read."""
     assert snapshot.load() is not None, "stale: run python -m tui.core.selftalk.snapshot"
-    from_snapshot = Analyser()
+    from_snapshot = default_analyser()
     from_sources = Analyser(folder=DATA)
     assert from_snapshot.built.index.patterns[0].node is None  # really the snapshot
     assert from_sources.built.index.patterns[0].node is not None

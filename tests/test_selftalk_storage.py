@@ -10,8 +10,8 @@ import sys
 import threading
 from importlib import resources
 
+from test_selftalk_quality import CASES_GROUP, load_cases
 from test_selftalk_quality import DATA as CASES
-from test_selftalk_quality import load_cases
 
 from tui.core.selftalk import Analyser, default_analyser, snapshot
 from tui.core.selftalk.compiler import MASK_BUCKETS, Pattern
@@ -104,6 +104,7 @@ def test_a_snapshot_rule_is_parsed_again_into_the_very_same_expression() -> None
         assert kept.source_expression(codes) == fresh.source_expression(built.codes), fresh.where
 
 
+@CASES_GROUP  # what one thread reads (``expected``) the group has read already
 def test_threads_reading_buckets_at_once_read_as_one_thread_does() -> None:
     """The app warms the analyser in a thread while the person may already be typing: a
     sentence must never be read against half a bucket another thread is still filling."""
