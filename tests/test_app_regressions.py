@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from helpers_pty import session_opened
 from textual import events
 from textual.widgets import Select, TextArea
@@ -11,6 +12,7 @@ from textual.widgets import Select, TextArea
 from tui.app import KindtoneApp
 from tui.core.backups import list_backups
 from tui.core.storage import ReflectionStore
+from tui.screens.ask import AskScreen
 from tui.screens.home import HomeScreen
 from tui.screens.session import SessionScreen
 from tui.screens.settings import SettingsScreen
@@ -181,3 +183,33 @@ async def test_saving_a_reflection_takes_the_daily_backup(tmp_path: Path) -> Non
         await app.workers.wait_for_complete()
     assert ReflectionStore(tmp_path).count() == 1
     assert len(list_backups(tmp_path)) == 1
+
+
+@pytest.mark.parametrize(
+    ("words", "opens"),
+    [
+        ("I took all of the pills an hour ago.", SupportScreen),
+        ("Sometimes I wish I could just not wake up.", AskScreen),
+    ],
+)
+async def test_a_note_still_showing_never_covers_the_support_lines(
+    tmp_path: Path, words: str, opens: type
+) -> None:
+    """Found in a terminal at 80x24: the warm note after recovery words stays 10 s, and crisis
+    words written just after opened support under it, covering the helplines."""
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="noticing-the-critic")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await session_opened(pilot)
+        await to_step(pilot, "write")
+        app.screen.query_one(TextArea).load_text(
+            "Two years ago I tried to end my life; now I have a safety plan and I'm doing okay."
+        )
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert list(app._notifications), "the recovery note should be showing"
+        await to_step(pilot, "write")
+        app.screen.query_one(TextArea).load_text(words)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, opens)
+        assert not list(app._notifications)

@@ -42,6 +42,7 @@ class AskScreen(Dialog[AskAnswer | None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        self.app.clear_notifications()  # nothing drawn over the question or its choices
         # No answer is pre-chosen for them: focus the question's first choice, read aloud
         # first by screen readers, and Enter on it opens support (the safe side).
         self.query_one("#ask-yes", Button).focus()

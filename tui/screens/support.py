@@ -67,6 +67,9 @@ class SupportScreen(Dialog[str | None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        # A note still showing (the warm one after recovery words stays 10 s) would cover the
+        # lines below: nothing is drawn over them.
+        self.app.clear_notifications()
         # Enter must never end a paused session: focus starts on "Return to the exercise".
         first = "#continue" if self.paused_session else "#close"
         self.query_one(first, Button).focus(scroll_visible=False)
