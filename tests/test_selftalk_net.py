@@ -90,7 +90,7 @@ def test_a_window_s_recovery_score_is_the_sum_of_its_sentences_shares() -> None:
     assert back.share(words) == pytest.approx(first)  # again, from what it remembered
     pairs = zip(["<s>", *words], words, strict=False)
     assert first == pytest.approx(
-        sum(back.words[w] for w in words) + sum(map(back.pairs.get, pairs))
+        sum(back.words[w] for w in words) + sum(back.pairs[a][b] for a, b in pairs)
     )
 
 
