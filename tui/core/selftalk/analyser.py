@@ -669,11 +669,15 @@ def _back_shares(built: _Built, risk: Risk, words: WordList) -> tuple[float, flo
     """The recovery head's share of a sentence, twice: for the window, and for the sentence's
     own say, which is nothing (-inf) when the clause the risk head finds most crisis-like
     says now ("The bus was late, work was loud, dinner was nice, and now I am lying here
-    wanting to die.": the everyday clauses read like the rest of a recovery story)."""
+    wanting to die.": the everyday clauses read like the rest of a recovery story). Its
+    clauses are read only when the whole sentence leans back: the own say can only stop it."""
     back = risk.back
     assert back is not None
     whole = back.share(words)
-    if BREAK not in words:
+    if BREAK not in words or back.bias + whole < back.start:
+        # One clause; or the sentence doesn't lean back even as a whole, so its own say can
+        # only keep it from looking back (_looking_back), which it already won't: most
+        # worrying sentences, spared reading each clause with both heads.
         return whole, whole
     clauses: list[list[str]] = [[]]
     for word in words:
