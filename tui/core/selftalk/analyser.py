@@ -99,6 +99,13 @@ class _Built:
             risk = folder_.joinpath("selftalk_risk.bin").read_bytes()
             self.risk = Risk.read(risk)
 
+    def __setstate__(self, state: dict[str, object]) -> None:
+        """From a snapshot, one attribute at a time: pickle's own way fills the instance
+        dict in one go, and Python 3.11 then reads every attribute of it 3-4 times slower
+        (the analyser reads them for each sentence: ~4% of a 100 KB text)."""
+        for name, value in state.items():
+            setattr(self, name, value)
+
     def english(self) -> frozenset[str]:
         """Words kindtone knows to be English: the list in words.toml, every rule word and
         every word the weights know. Made when first needed: a text with findings never
