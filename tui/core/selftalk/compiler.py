@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
-from .buckets import LazyBuckets
+from .buckets import LazyBuckets, restore
 from .data import Lexicon, Rule
 from .pattern import (
     Alt,
@@ -311,7 +311,7 @@ class Index(LazyBuckets):
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        self.__dict__.update(state)
+        restore(self, state)
         self._lock = threading.Lock()
 
     def _fill(self, blob: bytes) -> None:

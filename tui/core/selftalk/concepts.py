@@ -25,6 +25,7 @@ from itertools import compress
 from operator import not_, or_
 from typing import TYPE_CHECKING, Any
 
+from .buckets import restore
 from .data import DataError, _key_line, _read, data_dir
 from .tokens import BREAK
 
@@ -66,6 +67,9 @@ class GridRule:
 
 class Grid:
     """The concepts and the combinations that call for ``crisis`` or ``ask``."""
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        restore(self, state)  # attribute reads stay fast (see buckets.py)
 
     def __init__(self, folder: Traversable | Path | None = None) -> None:
         file = (folder or data_dir()).joinpath(NAME)

@@ -22,6 +22,7 @@ from array import array
 from collections.abc import Sequence
 from itertools import chain
 
+from .buckets import restore
 from .tokens import BREAK
 
 START = "<s>"
@@ -119,6 +120,9 @@ class Risk:
     possible risk too), ``alone`` (crisis on the net's word alone), ``veto`` (nearly no
     crisis line scored lower). Files without ``sure`` or ``alone`` (older ones) never give a
     crisis verdict. ``back``: the recovery head (whether crisis words look back), or None."""
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        restore(self, state)  # attribute reads stay fast (see buckets.py)
 
     def __init__(self, header: dict[str, object], blob: bytes) -> None:
         self.bits = int(str(header["bits"]))

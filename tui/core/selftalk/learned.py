@@ -10,7 +10,7 @@ from binascii import crc32
 from collections.abc import Iterable, Sequence
 from itertools import chain, compress, repeat
 
-from .buckets import LazyBuckets
+from .buckets import LazyBuckets, restore
 from .data import Lexicon
 from .model import CATEGORIES
 from .tokens import BREAK
@@ -37,6 +37,9 @@ class Features:
     break). After a negation, to the end of its clause, both are marked "!": so "I'm not
     good enough" and "I'm good enough" share no feature past "not" (but "can't stop" and
     "can't help" end the mark: what follows them is meant)."""
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        restore(self, state)  # attribute reads stay fast (see buckets.py)
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.clause_end = lexicon["clause_end"]

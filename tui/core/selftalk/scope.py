@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .buckets import restore
 from .compiler import Codes, Pattern, matches
 from .data import Lexicon
 from .tokens import BREAK
@@ -49,6 +50,9 @@ class Sentence:
 
 class Scoper:
     """Negation, markers' reach, riders and insults-as-a-sentence, over one lexicon."""
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        restore(self, state)  # attribute reads stay fast (see buckets.py)
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.negators = lexicon["negators"]
