@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers_scripts import load_script
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -489,15 +490,7 @@ def test_the_trainer_reads_only_files_in_this_repository(monkeypatch: pytest.Mon
 
 
 def _trainer() -> Any:
-    import importlib.util
-
-    path = Path(__file__).resolve().parents[1] / "scripts" / "train_selftalk_weights.py"
-    spec = importlib.util.spec_from_file_location("train_selftalk_weights", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("train_selftalk_weights")
 
 
 @pytest.mark.parametrize(

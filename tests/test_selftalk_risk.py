@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers_scripts import load_script
 
 from tui.core.selftalk import Analyser, analyse, default_analyser
 from tui.core.selftalk.hashed import Risk, bucket, features
@@ -17,13 +17,7 @@ RISK_FILE = ROOT / "tui" / "core" / "data" / "selftalk_risk.bin"
 
 
 def _trainer() -> Any:
-    path = ROOT / "scripts" / "train_selftalk_weights.py"
-    spec = importlib.util.spec_from_file_location("train_selftalk_weights", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("train_selftalk_weights")
 
 
 def _risk() -> Risk:
