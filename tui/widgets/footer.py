@@ -12,6 +12,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 if TYPE_CHECKING:
+    from textual.binding import Binding
     from textual.screen import Screen
 
 FIRST = "f2"  # support: the one key that must show on every screen, at any width
@@ -97,31 +98,21 @@ class KeysFooter(Widget, can_focus=False):
             if not binding.show or binding.action in actions:
                 continue
             actions.add(binding.action)
-            entries.append(
-                FooterEntry(
-                    binding.key,
-                    self.app.get_key_display(binding),
-                    binding.description,
-                    enabled,
-                    tooltip,
-                )
-            )
+            entries.append(self._entry(binding, enabled, tooltip))
         entries.sort(key=lambda entry: entry.key != FIRST)
         if self.app.ENABLE_COMMAND_PALETTE:
             palette = active.get(self.app.COMMAND_PALETTE_BINDING)
             if palette is not None:
                 _node, binding, enabled, _tooltip = palette
-                entries.append(
-                    FooterEntry(
-                        binding.key,
-                        self.app.get_key_display(binding),
-                        binding.description,
-                        enabled,
-                        binding.tooltip or binding.description,
-                        palette=True,
-                    )
-                )
+                tooltip = binding.tooltip or binding.description
+                entries.append(self._entry(binding, enabled, tooltip, palette=True))
         return entries
+
+    def _entry(
+        self, binding: Binding, enabled: bool, tooltip: str, *, palette: bool = False
+    ) -> FooterEntry:
+        key = self.app.get_key_display(binding)
+        return FooterEntry(binding.key, key, binding.description, enabled, tooltip, palette)
 
     def shown(self, width: int | None = None) -> list[tuple[int, FooterEntry]]:
         """(x, entry) of each key drawn at ``width`` (the footer's own by default): keys in
