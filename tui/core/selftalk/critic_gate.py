@@ -19,40 +19,19 @@ from __future__ import annotations
 
 import json
 import os
-import zlib
 from array import array
 from collections.abc import Sequence
 from itertools import chain
 
-from .tokens import BREAK
+# The same features as the wider net's, hashed the same way (the trainer imports them here).
+from .hashed import START, bucket, features
+from .hashed import word_features as _word_features
 
-START = "<s>"
-GRAM = 4
+__all__ = ["FILE", "Gate", "bucket", "features"]
+
 MEMO_LIMIT = 20_000  # words and pairs remembered with their share of the score
 PATH = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
 FILE = os.path.join(PATH, "selftalk_critic.bin")
-
-
-def features(words: Sequence[str]) -> list[str]:
-    """Each word, its four-letter pieces ("<for", "forg", ...) and each word with the one
-    before it: what the trainer learns from and what ``Gate.score`` sums."""
-    found: list[str] = []
-    for word in words:
-        found += _word_features(word)
-    found += [f"p {a} {b}" for a, b in zip(chain((START,), words), words, strict=False)]
-    return found
-
-
-def _word_features(word: str) -> list[str]:
-    if word == BREAK:
-        return [f"w {word}"]
-    padded = f"<{word}>"
-    return [f"w {word}", *(f"c {padded[i : i + GRAM]}" for i in range(len(padded) - GRAM + 1))]
-
-
-def bucket(feature: str, mask: int) -> int:
-    """Where a feature's weight lives: CRC-32, the same in every process (unlike hash())."""
-    return zlib.crc32(feature.encode("utf-8")) & mask
 
 
 class Gate:
