@@ -80,7 +80,7 @@ def table(columns: dict[str, Figures]) -> list[str]:
 def main() -> None:
     shipped = "--shipped" in sys.argv
     verbose = "-v" in sys.argv
-    cases = load(trainer.BLIND[0]) + load(trainer.BLIND[1])
+    cases = [case for path in trainer.BLIND for case in load(path)]
     batches: dict[str, list[Case]] = {}
     for case in cases:
         batches.setdefault(case.batch, []).append(case)

@@ -222,6 +222,7 @@ def model(
 BLIND = (
     ROOT / "tests" / "data" / "self_talk_blind.tsv",
     ROOT / "tests" / "data" / "self_talk_blind_last.tsv",
+    ROOT / "tests" / "data" / "self_talk_blind_k_n.tsv",
 )
 BLIND_LABELS = {
     "crisis": "crisis",

@@ -254,6 +254,13 @@ class Reading:
                         cues.add("concept")  # the grid sees the writer doing an act
                 if self.risk >= risk.alone and not self.foreign:
                     cues.add("alone")
+                    concepts = self.concepts
+                    if (
+                        _SELF in concepts
+                        and not concepts.isdisjoint(_WHEN)
+                        and concepts.isdisjoint(_NOT_NOW)
+                    ):
+                        cues.add("dated")  # the writer, with a time or a decision
         if (
             by_rule
             and risk is not None
@@ -656,6 +663,7 @@ def _never(number: int, start: int, end: int) -> bool:
 _OTHER_RISK = frozenset({"grid-ask", "weights", "concept"})
 _SELF = "SELF"
 _NOW = "TIME"  # the grid's now, tonight, today, soon...
+_WHEN = frozenset({"RESOLVE"})
 _AT_HAND = frozenset(
     {
         "INGEST", "SWALLOW", "SWALLOWED", "JUMP", "WALK_INTO", "THROW_SELF", "DRIVE_INTO",
@@ -705,8 +713,18 @@ def _net_sure(cues: frozenset[str]) -> bool:
     """The net is sure enough for a crisis verdict: alone, or in its sure band with another
     layer seeing risk."""
     if "ask" in cues:
-        return False
+        # A rule's question ("the last message anyone gets from me") stays one unless the
+        # net is sure on its own and the grid reads the writer with a time or a decision.
+        return "dated" in cues
     return "alone" in cues or ("sure" in cues and not _OTHER_RISK.isdisjoint(cues))
+
+
+def _softened(cues: frozenset[str], near: frozenset[str]) -> bool:
+    """A softer sign of a safer place ("settle") keeps the net's crisis a question: in the
+    sentence itself; beside it only when the net is not sure on its own. An everyday
+    neighbour ("Walked down to the harbour instead.") can't speak for "When it gets dark I'm
+    going in, I've decided." (the recovery head still reads the window: see _looking_back)."""
+    return "settle" in cues or ("settle" in near and "alone" not in cues)
 
 
 def _worrying(reading: Reading) -> bool:
@@ -782,7 +800,7 @@ def _concern(
             near = cues.union(*(readings[other].cues for other in around))
             if "recovery" in near:
                 recovery = True
-            elif _net_sure(cues) and "settle" not in near and not looks_back:
+            elif _net_sure(cues) and not _softened(cues, near) and not looks_back:
                 crisis = True
             else:
                 ask = True
@@ -813,7 +831,8 @@ def _concern(
                 _net_sure(cues)
                 and "veto" not in cues
                 and not looks_back
-                and not near & {"recovery", "settle"}
+                and "recovery" not in near
+                and not _softened(cues, near)
             ):
                 crisis = True
             else:
