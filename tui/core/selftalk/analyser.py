@@ -219,15 +219,19 @@ class Reading:
                 self.turn = starts[turn]
         # Concern cues (rules/concern.toml): "ask", "recovery", "settle", "live", "definite";
         # "weights" when only the weights read crisis, and not by far.
-        cues = (
-            {
-                pattern.kind
-                for pattern, start, _ in sentence.matches("concern")
-                if pattern.kind == "live" or not built.scoper.negations_before(words, start)
-            }
-            if "concern" in candidates
-            else set()
-        )
+        cues: set[str] = set()
+        if "concern" in candidates:
+            negated_live = False
+            for pattern, start, _ in sentence.matches("concern"):
+                if not built.scoper.negations_before(words, start):
+                    cues.add(pattern.kind)
+                elif pattern.kind == "live":
+                    negated_live = True
+            # Present intent stands even when negated ("I don't want help this time"), but
+            # not beside a recovery cue that says the wish has passed ("I don't want to die
+            # anymore").
+            if negated_live and "recovery" not in cues:
+                cues.add("live")
         if clear or (grid is not None and grid.verdict == "crisis"):
             cues.add("definite")  # a crisis concept rule: means with intent or the act itself
         elif grid is not None and not self.crisis:
@@ -265,10 +269,12 @@ class Reading:
             by_rule
             and risk is not None
             and self.risk is not None
-            and self.risk < risk.veto
             and "live" not in cues
-            and len(words) <= VETO_MAX_WORDS
             and not (grid is not None and grid.verdict == "crisis")  # the grid's concepts stand
+            and (
+                (self.risk < risk.veto and len(words) <= VETO_MAX_WORDS)
+                or (self.risk < risk.ask and _everyday_means(self.concepts))
+            )
         ):
             # The rules and the net disagree as far as they can: a crisis word with nothing
             # of a crisis line around it ("a rope swing", "blades for the strimmer"). Asked
@@ -664,6 +670,7 @@ _OTHER_RISK = frozenset({"grid-ask", "weights", "concept"})
 _SELF = "SELF"
 _NOW = "TIME"  # the grid's now, tonight, today, soon...
 _WHEN = frozenset({"RESOLVE"})
+_EVERYDAY_MEANS = "MEANS_EVERYDAY"
 _AT_HAND = frozenset(
     {
         "INGEST", "SWALLOW", "SWALLOWED", "JUMP", "WALK_INTO", "THROW_SELF", "DRIVE_INTO",
@@ -677,6 +684,8 @@ _NOT_NOW = frozenset(
         "FOREIGN",
     }
 )  # fmt: skip
+# Anything done with means, or decided, or made ready: a rope with one of these is not only bought.
+_DOING = _AT_HAND | {"RESOLVE", "READY", "INTENT", "GOING_ON", "GAS_SETUP", "SEALED"}
 _WORRYING = frozenset({"risk", "ask", "grid-ask", "weights", "definite"})
 
 
@@ -717,6 +726,12 @@ def _net_sure(cues: frozenset[str]) -> bool:
         # net is sure on its own and the grid reads the writer with a time or a decision.
         return "dated" in cues
     return "alone" in cues or ("sure" in cues and not _OTHER_RISK.isdisjoint(cues))
+
+
+def _everyday_means(concepts: frozenset[str]) -> bool:
+    """Means bought or packed for a plain purpose ("a rope at the hardware shop", "a tarp and
+    rope for the pick-up"), with nothing done with them and nothing decided."""
+    return _EVERYDAY_MEANS in concepts and concepts.isdisjoint(_DOING)
 
 
 def _softened(cues: frozenset[str], near: frozenset[str]) -> bool:
