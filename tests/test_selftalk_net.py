@@ -123,3 +123,63 @@ def test_clear_risk_in_new_wording_is_paused_for(text: str) -> None:
 def test_crisis_words_looking_back_are_not_paused_for(text: str) -> None:
     """The recovery head: each of these was paused for before it."""
     assert analyse(text).concern == "ask"
+
+
+# Session 8 (issue 14, batches k-n read): how the net's answer is used.
+SOFTER_NEIGHBOUR = "I walked down to the harbour instead."
+
+
+def test_a_neighbour_s_softer_sign_does_not_soften_the_net_sure_on_its_own() -> None:
+    """An everyday "instead" next door said "asked, not paused for" even when the net was
+    sure on its own of the sentence beside it (k-n: "... harbour instead. ... When it gets
+    dark I'm going in, I've decided."). Now only its own sentence softens it."""
+    alone, _ = _analyser(ask=-100.0, sure=-100.0, alone=-100.0, back=math.inf)
+    assert alone.analyse(f"{SOFTER_NEIGHBOUR} {EVERYDAY}").concern == "crisis"
+    assert alone.analyse(SOFTER_NEIGHBOUR).concern == "ask"  # in its own sentence it does
+    # In the sure band (not alone) a neighbour's softer sign still keeps it a question.
+    sure, _ = _analyser(ask=-100.0, sure=-100.0, alone=math.inf, back=math.inf)
+    assert sure.analyse(GRID_ASKS).concern == "crisis"
+    assert sure.analyse(f"{SOFTER_NEIGHBOUR} {GRID_ASKS}").concern == "ask"
+
+
+def test_a_decision_is_crisis_beside_a_rule_s_question_when_the_net_is_sure_alone() -> None:
+    decided = "I keep looking at the pills in the drawer, I've decided."
+    alone, _ = _analyser(ask=-100.0, sure=-100.0, alone=-100.0, back=math.inf)
+    assert alone.analyse(decided).concern == "crisis"
+    assert alone.analyse(RULE_ASKS).concern == "ask"  # no decision: still a question
+    sure, _ = _analyser(ask=-100.0, sure=-100.0, alone=math.inf, back=math.inf)
+    assert sure.analyse(decided).concern == "ask"  # the net not sure on its own: a question
+
+
+def test_means_bought_for_a_plain_purpose_are_asked_about_not_paused_for() -> None:
+    """A crisis rule on "bought a rope" beside a plain purpose (the grid's everyday means), with
+    nothing done or decided, when the net doesn't lean: asked about, never let pass."""
+    for text in (
+        "I bought a rope at the hardware shop today.",
+        "Got a tarp and some rope for the pick-up, camping next week.",
+    ):
+        assert analyse(text).concern == "ask", text
+    assert analyse("I bought a rope today.").concern == "crisis"  # no purpose: as before
+    leaning, _ = _analyser(ask=-100.0, back=math.inf)
+    assert leaning.analyse("I bought a rope at the hardware shop today.").concern == "crisis"
+
+
+@pytest.mark.parametrize(
+    ("text", "concern"),
+    [
+        ("I don't want to die anymore.", "recovery"),
+        (
+            "She saw me through the worst winter, when I wanted to die every day. It's not like "
+            "that now.",
+            "recovery",
+        ),
+        ("I don't want help this time, I've taken all the pills.", "crisis"),
+        ("I don't want to die anymore but I took them all an hour ago.", "crisis"),
+        ("700 days safe today.", "recovery"),
+        ("Two weeks clean and all I can think about is cutting.", "crisis"),
+    ],
+)
+def test_a_wish_that_has_passed_is_recovery_and_present_intent_still_stands(
+    text: str, concern: str
+) -> None:
+    assert analyse(text).concern == concern

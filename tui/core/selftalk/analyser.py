@@ -229,8 +229,8 @@ class Reading:
                     negated_live = True
             # Present intent stands even when negated ("I don't want help this time"), but
             # not beside a recovery cue that says the wish has passed ("I don't want to die
-            # anymore").
-            if negated_live and "recovery" not in cues:
+            # anymore"), unless the grid reads an act or means in the same sentence.
+            if negated_live and ("recovery" not in cues or grid is not None):
                 cues.add("live")
         if clear or (grid is not None and grid.verdict == "crisis"):
             cues.add("definite")  # a crisis concept rule: means with intent or the act itself
@@ -671,6 +671,8 @@ _SELF = "SELF"
 _NOW = "TIME"  # the grid's now, tonight, today, soon...
 _WHEN = frozenset({"RESOLVE"})
 _EVERYDAY_MEANS = "MEANS_EVERYDAY"
+_HELD = frozenset({"ROPE", "BLADE", "GUN", "GAS", "POISON", "DRUG"})  # means one buys or keeps
+_PLACES = frozenset({"HEIGHT", "WATER", "TRAIN", "ON_TRACKS", "PERCHED"})
 _AT_HAND = frozenset(
     {
         "INGEST", "SWALLOW", "SWALLOWED", "JUMP", "WALK_INTO", "THROW_SELF", "DRIVE_INTO",
@@ -731,7 +733,12 @@ def _net_sure(cues: frozenset[str]) -> bool:
 def _everyday_means(concepts: frozenset[str]) -> bool:
     """Means bought or packed for a plain purpose ("a rope at the hardware shop", "a tarp and
     rope for the pick-up"), with nothing done with them and nothing decided."""
-    return _EVERYDAY_MEANS in concepts and concepts.isdisjoint(_DOING)
+    return (
+        _EVERYDAY_MEANS in concepts
+        and not concepts.isdisjoint(_HELD)
+        and concepts.isdisjoint(_DOING)
+        and concepts.isdisjoint(_PLACES)
+    )
 
 
 def _softened(cues: frozenset[str], near: frozenset[str]) -> bool:
