@@ -244,7 +244,9 @@ class Reading:
         risk = built.risk
         if risk is not None and self.risk is not None and self.risk >= risk.ask:
             idiom = matches_any(candidates["idiom"], codes, code) if idiom is None else idiom
-            if not idiom:
+            # Tablets taken as they should be ("took my tablets an hour ago as usual"): the
+            # net's lowest band, leaning on "took" and "tablets", is not asked about.
+            if not (idiom or (self.risk < risk.sure and _usual_dose(self.concepts))):
                 cues.add("risk")  # the wider net (hashed.py): reads like crisis lines, asked about
                 # ... and its surer bands (see _concern): crisis with another layer, or alone.
                 if self.risk >= risk.sure and not self.foreign:  # the net reads English only
@@ -671,6 +673,8 @@ _SELF = "SELF"
 _NOW = "TIME"  # the grid's now, tonight, today, soon...
 _WHEN = frozenset({"RESOLVE"})
 _EVERYDAY_MEANS = "MEANS_EVERYDAY"
+_USUAL_DOSE = "DOSE_EVERYDAY"
+_DOSE_MORE = frozenset({"DOSE", "RESOLVE", "READY", "GOING_ON", "INTENT"})
 _HELD = frozenset({"ROPE", "BLADE", "GUN", "GAS", "POISON", "DRUG"})  # means one buys or keeps
 _PLACES = frozenset({"HEIGHT", "WATER", "TRAIN", "ON_TRACKS", "PERCHED"})
 _AT_HAND = frozenset(
@@ -728,6 +732,11 @@ def _net_sure(cues: frozenset[str]) -> bool:
         # net is sure on its own and the grid reads the writer with a time or a decision.
         return "dated" in cues
     return "alone" in cues or ("sure" in cues and not _OTHER_RISK.isdisjoint(cues))
+
+
+def _usual_dose(concepts: frozenset[str]) -> bool:
+    """Tablets taken as prescribed or as usual, with no dose named and nothing decided."""
+    return _USUAL_DOSE in concepts and concepts.isdisjoint(_DOSE_MORE)
 
 
 def _everyday_means(concepts: frozenset[str]) -> bool:
