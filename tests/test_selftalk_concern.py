@@ -261,11 +261,14 @@ SESSION_7 = BLIND.parent / "self_talk_blind_k_n.tsv"
 # crisis, calm given crisis or ask, recovery given crisis, kind lines flagged, others flagged
 # (at most), and critic precision (at least). Floors that keep it from slipping back, not
 # the goals, which these batches show are not met.
+# Since session 8 k-n train the net and were read for the concept grid: the crisis, calm and
+# recovery floors are what the analyser reaches trained on them (m's calm given crisis went
+# from 1 to 2 of 110 with the retrained net, under the goal's 3%).
 _K_N_REACHED = {
-    "blind-k-single": (45, 35, 39, 0, 4, 4, 3, 0, 0.90),
-    "blind-l-journal": (37, 34, 30, 0, 3, 4, 1, 1, 0.88),
-    "blind-m-single": (45, 39, 29, 1, 5, 2, 3, 1, 0.85),
-    "blind-n-journal": (40, 37, 31, 2, 7, 1, 7, 2, 0.77),
+    "blind-k-single": (50, 49, 39, 0, 2, 0, 3, 0, 0.90),
+    "blind-l-journal": (40, 40, 30, 0, 3, 1, 1, 1, 0.88),
+    "blind-m-single": (50, 48, 29, 2, 4, 1, 3, 1, 0.85),
+    "blind-n-journal": (40, 40, 31, 2, 6, 1, 7, 2, 0.77),
 }
 
 
