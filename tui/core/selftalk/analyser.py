@@ -260,13 +260,8 @@ class Reading:
                         cues.add("concept")  # the grid sees the writer doing an act
                 if self.risk >= risk.alone and not self.foreign:
                     cues.add("alone")
-                    concepts = self.concepts
-                    if (
-                        _SELF in concepts
-                        and not concepts.isdisjoint(_WHEN)
-                        and concepts.isdisjoint(_NOT_NOW)
-                    ):
-                        cues.add("dated")  # the writer, with a time or a decision
+                    if {_SELF, _DECIDED} <= self.concepts and self.concepts.isdisjoint(_NOT_NOW):
+                        cues.add("decided")  # the grid reads the writer's decision
         if (
             by_rule
             and risk is not None
@@ -671,7 +666,7 @@ def _never(number: int, start: int, end: int) -> bool:
 _OTHER_RISK = frozenset({"grid-ask", "weights", "concept"})
 _SELF = "SELF"
 _NOW = "TIME"  # the grid's now, tonight, today, soon...
-_WHEN = frozenset({"RESOLVE"})
+_DECIDED = "RESOLVE"  # the grid's "I've decided", "made sure of it"...
 _EVERYDAY_MEANS = "MEANS_EVERYDAY"
 _USUAL_DOSE = "DOSE_EVERYDAY"
 _DOSE_MORE = frozenset({"DOSE", "RESOLVE", "READY", "GOING_ON", "INTENT"})
@@ -728,9 +723,9 @@ def _net_sure(cues: frozenset[str]) -> bool:
     """The net is sure enough for a crisis verdict: alone, or in its sure band with another
     layer seeing risk."""
     if "ask" in cues:
-        # A rule's question ("the last message anyone gets from me") stays one unless the
-        # net is sure on its own and the grid reads the writer with a time or a decision.
-        return "dated" in cues
+        # A rule's question ("I won't wake up") stays one unless the net is sure on its own
+        # and the grid reads the writer's decision ("I've made sure of it").
+        return "decided" in cues
     return "alone" in cues or ("sure" in cues and not _OTHER_RISK.isdisjoint(cues))
 
 
