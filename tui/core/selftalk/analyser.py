@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from . import snapshot
 from .compiler import Codes, Index, Pattern, compile_rule, matches_any
-from .concepts import Grid, GridRule
+from .concepts import Grid, GridRule, acting, decided, everyday_means, usual_dose
 from .critic_gate import Gate
 from .data import Lexicon, Rule, load_languages, load_lexicon, load_rules
 from .hashed import Risk
@@ -250,21 +250,16 @@ class Reading:
             idiom = matches_any(candidates["idiom"], codes, code) if idiom is None else idiom
             # Tablets taken as they should be ("took my tablets an hour ago as usual"): the
             # net's lowest band, leaning on "took" and "tablets", is not asked about.
-            if not (idiom or (self.risk < risk.sure and _usual_dose(self.concepts))):
+            if not (idiom or (self.risk < risk.sure and usual_dose(self.concepts))):
                 cues.add("risk")  # the wider net (hashed.py): reads like crisis lines, asked about
                 # ... and its surer bands (see _concern): crisis with another layer, or alone.
                 if self.risk >= risk.sure and not self.foreign:  # the net reads English only
                     cues.add("sure")
-                    concepts = self.concepts
-                    if (
-                        _SELF in concepts
-                        and not concepts.isdisjoint(_AT_HAND)
-                        and concepts.isdisjoint(_NOT_NOW)
-                    ):
+                    if acting(self.concepts):
                         cues.add("concept")  # the grid sees the writer doing an act
                 if self.risk >= risk.alone and not self.foreign:
                     cues.add("alone")
-                    if {_SELF, _DECIDED} <= self.concepts and self.concepts.isdisjoint(_NOT_NOW):
+                    if decided(self.concepts):
                         cues.add("decided")  # the grid reads the writer's decision
         if (
             by_rule
@@ -274,7 +269,7 @@ class Reading:
             and not (grid is not None and grid.verdict == "crisis")  # the grid's concepts stand
             and (
                 (self.risk < risk.veto and len(words) <= VETO_MAX_WORDS)
-                or (self.risk < risk.ask and _everyday_means(self.concepts))
+                or (self.risk < risk.ask and everyday_means(self.concepts))
             )
         ):
             # The rules and the net disagree as far as they can: a crisis word with nothing
@@ -677,34 +672,9 @@ def _never(number: int, start: int, end: int) -> bool:
 # them the net's "sure" band is a crisis verdict; without, only its "alone" band is. A rule's
 # "ask" (possible risk: hopelessness, a burden, giving things away) is never made crisis by
 # the net.
-# "concept": the grid's concepts (data/concepts.toml) name the writer ("I", "me") doing an
-# act (or "doing it", "ending it"): a means alone stays a question, as the grid has it, and so
-# does a time alone ("I'll fix it Saturday"); nothing everyday, distant, joking, about others
-# or in another language (which kindtone asks about and says it can't read).
+# "concept": the grid sees the writer doing an act (concepts.acting).
 _OTHER_RISK = frozenset({"grid-ask", "weights", "concept"})
-_SELF = "SELF"
 _NOW = "TIME"  # the grid's now, tonight, today, soon...
-_DECIDED = "RESOLVE"  # the grid's "I've decided", "made sure of it"...
-_EVERYDAY_MEANS = "MEANS_EVERYDAY"
-_USUAL_DOSE = "DOSE_EVERYDAY"
-_DOSE_MORE = frozenset({"DOSE", "RESOLVE", "READY", "GOING_ON", "INTENT"})
-_HELD = frozenset({"ROPE", "BLADE", "GUN", "GAS", "POISON", "DRUG"})  # means one buys or keeps
-_PLACES = frozenset({"HEIGHT", "WATER", "TRAIN", "ON_TRACKS", "PERCHED"})
-_AT_HAND = frozenset(
-    {
-        "INGEST", "SWALLOW", "SWALLOWED", "JUMP", "WALK_INTO", "THROW_SELF", "DRIVE_INTO",
-        "SELF_HARM", "LIGHT_IT", "KILL_SELF", "DO_IT", "END_IT",
-    }
-)  # fmt: skip
-_NOT_NOW = frozenset(
-    {
-        "DISTANCE", "THIRD_PERSON", "JOKE", "QUIZ", "JUMP_EVERYDAY", "DRIVE_EVERYDAY",
-        "DOSE_EVERYDAY", "HARM_EVERYDAY", "MEANS_EVERYDAY", "END_EVERYDAY", "SELF_HARM_PAST",
-        "FOREIGN",
-    }
-)  # fmt: skip
-# Anything done with means, or decided, or made ready: a rope with one of these is not only bought.
-_DOING = _AT_HAND | {"RESOLVE", "READY", "INTENT", "GOING_ON", "GAS_SETUP", "SEALED"}
 _WORRYING = frozenset({"risk", "ask", "grid-ask", "weights", "definite"})
 
 
@@ -745,22 +715,6 @@ def _net_sure(cues: frozenset[str]) -> bool:
         # and the grid reads the writer's decision ("I've made sure of it").
         return "decided" in cues
     return "alone" in cues or ("sure" in cues and not _OTHER_RISK.isdisjoint(cues))
-
-
-def _usual_dose(concepts: frozenset[str]) -> bool:
-    """Tablets taken as prescribed or as usual, with no dose named and nothing decided."""
-    return _USUAL_DOSE in concepts and concepts.isdisjoint(_DOSE_MORE)
-
-
-def _everyday_means(concepts: frozenset[str]) -> bool:
-    """Means bought or packed for a plain purpose ("a rope at the hardware shop", "a tarp and
-    rope for the pick-up"), with nothing done with them and nothing decided."""
-    return (
-        _EVERYDAY_MEANS in concepts
-        and not concepts.isdisjoint(_HELD)
-        and concepts.isdisjoint(_DOING)
-        and concepts.isdisjoint(_PLACES)
-    )
 
 
 def _softened(cues: frozenset[str], near: frozenset[str]) -> bool:

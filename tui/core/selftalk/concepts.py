@@ -289,6 +289,57 @@ class Grid:
         return found
 
 
+# What a sentence's concepts say, for the analyser's use of the wider net's answer.
+_AT_HAND = frozenset(
+    {
+        "INGEST", "SWALLOW", "SWALLOWED", "JUMP", "WALK_INTO", "THROW_SELF", "DRIVE_INTO",
+        "SELF_HARM", "LIGHT_IT", "KILL_SELF", "DO_IT", "END_IT",
+    }
+)  # fmt: skip
+# Nothing everyday, distant, joking, about others or in another language.
+_NOT_NOW = frozenset(
+    {
+        "DISTANCE", "THIRD_PERSON", "JOKE", "QUIZ", "JUMP_EVERYDAY", "DRIVE_EVERYDAY",
+        "DOSE_EVERYDAY", "HARM_EVERYDAY", "MEANS_EVERYDAY", "END_EVERYDAY", "SELF_HARM_PAST",
+        "FOREIGN",
+    }
+)  # fmt: skip
+# Anything done with means, decided or made ready: a rope with one of these is not only bought.
+_DOING = _AT_HAND | {"RESOLVE", "READY", "INTENT", "GOING_ON", "GAS_SETUP", "SEALED"}
+_HELD = frozenset({"ROPE", "BLADE", "GUN", "GAS", "POISON", "DRUG"})  # means one buys or keeps
+_PLACES = frozenset({"HEIGHT", "WATER", "TRAIN", "ON_TRACKS", "PERCHED"})
+_DOSE_MORE = frozenset({"DOSE", "RESOLVE", "READY", "GOING_ON", "INTENT"})
+
+
+def acting(concepts: frozenset[str]) -> bool:
+    """The writer ("I", "me") doing an act (or "doing it", "ending it"): a means alone stays a
+    question, as the grid has it, and so does a time alone ("I'll fix it Saturday")."""
+    return (
+        "SELF" in concepts and not concepts.isdisjoint(_AT_HAND) and concepts.isdisjoint(_NOT_NOW)
+    )
+
+
+def decided(concepts: frozenset[str]) -> bool:
+    """The writer's decision ("I've decided", "made sure of it"), nothing everyday or distant."""
+    return "SELF" in concepts and "RESOLVE" in concepts and concepts.isdisjoint(_NOT_NOW)
+
+
+def usual_dose(concepts: frozenset[str]) -> bool:
+    """Tablets taken as prescribed or as usual, with no dose named and nothing decided."""
+    return "DOSE_EVERYDAY" in concepts and concepts.isdisjoint(_DOSE_MORE)
+
+
+def everyday_means(concepts: frozenset[str]) -> bool:
+    """Means bought or packed for a plain purpose ("a rope at the hardware shop", "a tarp and
+    rope for the pick-up"), with nothing done with them, decided, or a place to go."""
+    return (
+        "MEANS_EVERYDAY" in concepts
+        and not concepts.isdisjoint(_HELD)
+        and concepts.isdisjoint(_DOING)
+        and concepts.isdisjoint(_PLACES)
+    )
+
+
 def side_by_side(sentences: Sequence[frozenset[str]]) -> list[frozenset[str]]:
     """What the grid reads: each sentence, and each two sentences side by side together."""
     pairs = [sentences[n] | sentences[n + 1] for n in range(len(sentences) - 1)]
