@@ -183,3 +183,11 @@ def test_a_wish_that_has_passed_is_recovery_and_present_intent_still_stands(
     text: str, concern: str
 ) -> None:
     assert analyse(text).concern == concern
+
+
+def test_the_net_on_its_own_is_not_crisis_where_the_grid_reads_a_plain_purpose() -> None:
+    """Trained on k-n, the net is sure of "the scaffold tonight… not coming down": with a plain
+    purpose beside it ("to fix the sheeting") it asks instead of pausing."""
+    alone, _ = _analyser(ask=-100.0, sure=-100.0, alone=-100.0, back=math.inf)
+    assert alone.analyse("I'm going up the scaffold tonight to fix the sheeting.").concern == "ask"
+    assert alone.analyse("I'm going up the scaffold tonight.").concern == "crisis"

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from . import snapshot
 from .compiler import Codes, Index, Pattern, compile_rule, matches_any
-from .concepts import Grid, GridRule, acting, decided, everyday_means, usual_dose
+from .concepts import Grid, GridRule, acting, decided, everyday_means, purpose, usual_dose
 from .critic_gate import Gate
 from .data import Lexicon, Rule, load_languages, load_lexicon, load_rules
 from .hashed import Risk
@@ -257,7 +257,8 @@ class Reading:
                     cues.add("sure")
                     if acting(self.concepts):
                         cues.add("concept")  # the grid sees the writer doing an act
-                if self.risk >= risk.alone and not self.foreign:
+                # On its own, not where the grid reads a plain purpose ("to fix the sheeting").
+                if self.risk >= risk.alone and not self.foreign and not purpose(self.concepts):
                     cues.add("alone")
                     if decided(self.concepts):
                         cues.add("decided")  # the grid reads the writer's decision

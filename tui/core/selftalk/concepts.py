@@ -324,6 +324,16 @@ def decided(concepts: frozenset[str]) -> bool:
     return "SELF" in concepts and "RESOLVE" in concepts and concepts.isdisjoint(_NOT_NOW)
 
 
+_PURPOSE = frozenset(
+    {"JUMP_EVERYDAY", "DRIVE_EVERYDAY", "MEANS_EVERYDAY", "END_EVERYDAY", "JOKE", "QUIZ"}
+)
+
+
+def purpose(concepts: frozenset[str]) -> bool:
+    """A plain purpose for the means or the place: to fix, to swim, for the boat, a joke."""
+    return not concepts.isdisjoint(_PURPOSE)
+
+
 def usual_dose(concepts: frozenset[str]) -> bool:
     """Tablets taken as prescribed or as usual, with no dose named and nothing decided."""
     return "DOSE_EVERYDAY" in concepts and concepts.isdisjoint(_DOSE_MORE)
