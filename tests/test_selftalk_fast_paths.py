@@ -14,6 +14,7 @@ from tui.core.selftalk import compiler, default_analyser
 from tui.core.selftalk.compiler import Index, Pattern, branches, matches
 from tui.core.selftalk.concepts import _CLOCK, _END, _NUMBER, Grid, _matches
 from tui.core.selftalk.learned import START, Features
+from tui.core.selftalk.scope import Scoper
 from tui.core.selftalk.tokens import (
     BREAK,
     PIECE,
@@ -248,3 +249,35 @@ def test_a_branch_left_out_of_the_index_is_caught() -> None:
     finally:
         compiler.branches = original
     assert _missed(broken, built, SENTENCES)
+
+
+def _clause_vocatives_plain(scoper: Scoper, words: list[str]) -> list[tuple[str, int, int, bool]]:
+    found = []
+    start = 0
+    for index in range(len(words) + 1):
+        if index < len(words) and words[index] != BREAK:
+            continue
+        clause = words[start:index]
+        if 0 < len(clause) <= 8 and scoper._insult(clause, scoper.clause_ok):
+            found.append(("harsh-self-address", start, index, False))
+        start = index + 1
+    return found
+
+
+def test_clauses_without_a_head_word_are_passed_over_as_no_insult() -> None:
+    """clause_vocatives skips its loop when no word could head an insult; what it finds must
+    be what the loop finds, on the cases and on clauses of insult words."""
+    built = default_analyser().built
+    scoper = built.scoper
+    heads = sorted(scoper.vocative_head)
+    allowed = sorted(scoper.clause_ok)
+    rng = random.Random(11)
+    made = [
+        [rng.choice(heads if rng.random() < 0.1 else allowed) for _ in range(rng.randint(1, 12))]
+        for _ in range(3000)
+    ]
+    found = 0
+    for words in [built.tokens.words(low) for low in SENTENCES] + made:
+        assert scoper.clause_vocatives(words) == _clause_vocatives_plain(scoper, words), words
+        found += bool(scoper.clause_vocatives(words))
+    assert found > 50
