@@ -42,6 +42,7 @@ from tui.core.selftalk.tokens import SENTENCE, lower  # noqa: E402
 CASES = ROOT / "tests" / "data" / "self_talk_cases.tsv"
 BLIND = ROOT / "tests" / "data" / "self_talk_blind.tsv"
 LAST = ROOT / "tests" / "data" / "self_talk_blind_last.tsv"
+SESSION_7 = ROOT / "tests" / "data" / "self_talk_blind_k_n.tsv"
 BITS = 16  # 2^16 weights, a byte each: 64 KiB
 C = 0.5  # inverse L2 strength (scikit-learn's C)
 
@@ -195,7 +196,7 @@ def critic_figures(analyser: Analyser, cases: list) -> str:  # type: ignore[type
 
 
 def lobo(rows: list[Example], threshold: float) -> None:
-    blind = load(BLIND) + load(LAST)
+    blind = load(BLIND) + load(LAST) + load(SESSION_7)
     names = sorted({case.batch for case in blind})
     for held in names:
         members = [case for case in blind if case.batch == held]

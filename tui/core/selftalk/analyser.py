@@ -74,6 +74,9 @@ class _Built:
         self.speaker = frozenset({"i", "im", "myself"})
         # ... and what can open a sentence about someone else ("nobody" is also a label).
         self.named = self.people | self.lexicon["other_things"]
+        # Verdict words: a sentence that opens on one is a verdict, not a subject ("Useless
+        # is what I am").
+        self.labels = self.lexicon.classes["LABEL_NOUN"] | self.lexicon.classes["LABEL_ADJ"]
         # Words a journal's clause opens on when it drops its "I" (see _implied_i).
         # Not "can"/"could": "Can't even remember when the garden looked this good" is not
         # "I can't even…" (rules/critic.toml reads "Can't even … right" itself).
@@ -395,6 +398,11 @@ def _points_elsewhere(built: _Built, words: WordList) -> bool:
         return True
     if spoken[0] in built.pointers and any(word in built.targets for word in spoken[1:]):
         return True
+    # ... or on anyone or anything with a pointing word, in a sentence that never says "I",
+    # "me" or "my": "The defence barrister interrupts every witness.", "The wedding planner
+    # messed up the seating chart." The lists can't name every job there is.
+    if spoken[0] in built.pointers and built.self_words.isdisjoint(words) and len(spoken) > 1:
+        return True
     # A sentence with no "I" in it that opens on someone named with a word before them: "My
     # landlord won't fix…", "Night bus driver sailed past…" (not "Missed the bus", "Hit the
     # car": a verb first is the writer's own doing).
@@ -441,7 +449,24 @@ def _about_me(built: _Built, words: WordList) -> bool:
     start = spoken[0] if spoken else ""
     if start == "my" and len(spoken) > 1 and spoken[1] in built.people:
         return False  # "My manager is completely useless"
+    if (
+        built.self_words.isdisjoint(words)
+        and len(spoken) > 2
+        and (spoken[1] in _BE or (spoken[2] in _BE and spoken[1] not in _BE))
+        and start not in built.labels
+        and start not in _NOT_A_SUBJECT
+    ):
+        return False  # a thing or someone told as the subject: "Ferry was late, typical."
     return start not in built.other_start and built.others.isdisjoint(words)
+
+
+_BE = frozenset({"is", "was", "are", "were"})
+# Openings that don't name a thing or someone else: "you" is often the writer talking to
+# themselves ("You're so slow"), and a question or an intensifier opens a verdict.
+_NOT_A_SUBJECT = frozenset(
+    {"you", "u", "ya", "ye", "yer", "how", "what", "why", "who", "so", "such", "too", "just"}
+    | {"being", "still", "always", "never", "everything", "nothing", "everyone", "nobody"}
+)
 
 
 class Analyser:
@@ -613,7 +638,7 @@ def _answered(text: str, readings: list[tuple[int, Reading]]) -> Callable[[int, 
             # Quoted or introduced, then turned from later on ("\"Hopeless.\" But I paid
             # it on time."): answered, though no label says so.
             introduced = reading.intro is not None and end > offset + reading.intro
-            if introduced or any(low <= start and end <= high for low, high in quotes):
+            if introduced or _in_quotes(quotes, start, end):
                 return True
         if number > last_answer:
             return False  # after every answer: said afresh
@@ -624,9 +649,16 @@ def _answered(text: str, readings: list[tuple[int, Reading]]) -> Callable[[int, 
         if reading.intro is not None and end > offset + reading.intro:
             # after the introduction, or reaching into it from its label ("Voice: ...")
             return True
-        return any(low <= start and end <= high for low, high in quotes)
+        return _in_quotes(quotes, start, end)
 
     return check
+
+
+def _in_quotes(quotes: list[tuple[int, int]], start: int, end: int) -> bool:
+    """A finding that holds quoted words: the quote itself, or the sentence that reports it
+    ("I heard myself think \"pathetic…\"", "First thought \"omg such a loser\""), which the
+    word weights flag whole. Whether it was answered is the caller's question."""
+    return any(start < high and low < end for low, high in quotes)
 
 
 def _turns(readings: list[tuple[int, Reading]]) -> list[int]:
