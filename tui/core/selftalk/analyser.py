@@ -80,7 +80,8 @@ class _Built:
         # Words a journal's clause opens on when it drops its "I" (see _implied_i).
         # Not "can"/"could": "Can't even remember when the garden looked this good" is not
         # "I can't even…" (rules/critic.toml reads "Can't even … right" itself).
-        self.dropped = frozenset({"never", "always", "keep", "kept"})
+        # "Still feel like a complete loser though.", "Felt like the worst mum there."
+        self.dropped = frozenset({"never", "always", "keep", "kept", "feel", "felt", "still"})
         # Verbs that open an account of one's own doing without "-ed": "Hit the car", "Lost…"
         self.doing = frozenset(
             {"hit", "lost", "left", "broke", "forgot", "got", "made", "put", "let", "sent"}
