@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from helpers_scripts import load_script
+from selftalk_blind import figures, load
 
 from tui.core.selftalk import Analyser, analyse
 from tui.core.selftalk.critic_gate import FILE, Gate
@@ -151,3 +152,26 @@ def test_the_writers_own_verdicts_in_new_shapes_are_self_criticism(text: str) ->
 )
 def test_kind_sad_and_recovery_lines_with_critic_words_are_not_flagged(text: str) -> None:
     assert not analyse(text).critical, analyse(text).findings
+
+
+# Session 8: the critic figures on k-n once they were read and trained on (rules by concept,
+# the gate trained on a-n). Training figures, so floors against slipping back, not a measure:
+# caught (at least), kind lines and others flagged (at most), precision (at least).
+_K_N_CRITIC = {
+    "blind-k-single": (42, 1, 0, 0.97),
+    "blind-l-journal": (33, 0, 0, 1.0),
+    "blind-m-single": (42, 0, 0, 1.0),
+    "blind-n-journal": (35, 0, 0, 1.0),
+}
+
+
+@pytest.mark.parametrize("batch", sorted(_K_N_CRITIC))
+def test_the_critic_keeps_what_it_reached_on_k_to_n(batch: str) -> None:
+    path = Path(__file__).resolve().parent / "data" / "self_talk_blind_k_n.tsv"
+    result = figures([case for case in load(path) if case.batch == batch])
+    report = "\n".join(result.lines() + result.misses)
+    caught, kind, others, precision = _K_N_CRITIC[batch]
+    assert result.flagged["critic"] >= caught, report
+    assert result.flagged["kind"] + result.flagged["kind-quoting"] <= kind, report
+    assert result.flagged["other-critic"] <= others, report
+    assert result.precision >= precision, report

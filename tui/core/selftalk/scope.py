@@ -225,8 +225,10 @@ class _Scope:
                 # ... up to a clause where the writer turns back to their own view: "My
                 # trainer says I'm improving but I know I'm hopeless."
                 for index in range(end, len(words) - 2):
-                    if words[index] == "but" and words[index + 1] == "i" and (
-                        words[index + 2] in _OWN_VIEW
+                    if (
+                        words[index] == "but"
+                        and words[index + 1] == "i"
+                        and (words[index + 2] in _OWN_VIEW)
                     ):
                         self.defused_until = min(self.defused_until, index)
             else:
