@@ -175,3 +175,14 @@ def test_the_critic_keeps_what_it_reached_on_k_to_n(batch: str) -> None:
     assert result.flagged["kind"] + result.flagged["kind-quoting"] <= kind, report
     assert result.flagged["other-critic"] <= others, report
     assert result.precision >= precision, report
+
+
+def test_a_verdict_owned_in_the_next_sentence_is_self_criticism() -> None:
+    """"Mediocre. That's what I am.": the verdict word alone names nobody, the next sentence
+    says whose it is."""
+    found = analyse("Froze at the audition. Mediocre. That's what I am.").findings
+    assert [finding.match for finding in found] == ["Mediocre"]
+    # The check can fail: the same verdict owned by nobody, or a kind trait owned, is not read.
+    assert not analyse("Dinner at the new place. Mediocre. Still, good company.").critical
+    assert not analyse("I'm kind. That's who I am.").critical
+    assert not analyse("Mediocre. That's not me.").critical

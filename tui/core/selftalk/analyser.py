@@ -5,6 +5,7 @@ with the rules alone, for training) never share a switch or a cache."""
 from __future__ import annotations
 
 import math
+import re
 import threading
 
 from . import snapshot
@@ -78,6 +79,7 @@ class _Built:
         # Verdict words: a sentence that opens on one is a verdict, not a subject ("Useless
         # is what I am").
         self.labels = self.lexicon.classes["LABEL_NOUN"] | self.lexicon.classes["LABEL_ADJ"]
+        self.verdict_words = self.labels | self.lexicon.classes["INT"] | {BREAK}
         # Words a journal's clause opens on when it drops its "I" (see _implied_i).
         # Not "can"/"could": "Can't even remember when the garden looked this good" is not
         # "I can't even…" (rules/critic.toml reads "Can't even … right" itself).
@@ -170,14 +172,27 @@ class Reading:
         "intro",
         "kind",
         "own",
+        "owns",
         "points",
         "risk",
         "selfless",
         "turn",
+        "verdict",
     )
 
     def __init__(self, built: _Built, low: str, words: WordList) -> None:
         sentence = built.sentence(low, words)
+        # A verdict told in one sentence and owned in the next: "Mediocre. That's what I am."
+        # (see Analyser.analyse): where this sentence's verdict ends, if it is only one.
+        self.owns = _OWNS.match(low) is not None
+        self.verdict: tuple[int, int] | None = None
+        if (
+            len(words) <= 4
+            and built.verdict_words.issuperset(words)
+            and not built.labels.isdisjoint(words)
+        ):
+            stripped = low.rstrip().rstrip(".!?,;:…")
+            self.verdict = (len(low) - len(low.lstrip()), len(stripped))
         self.back: float | None = None  # the recovery head's share, read when needed
         self.own: float | None = None  # ... and its crisis clause's (see _back_shares)
         candidates = sentence.candidates  # most sentences have candidates in few groups
@@ -465,6 +480,11 @@ def _about_me(built: _Built, words: WordList) -> bool:
 
 
 _BE = frozenset({"is", "was", "are", "were"})
+# Owning the verdict of the sentence before: "That's what I am.", "That's me.", "That's all I
+# am." (not "That's not me.").
+_OWNS = re.compile(
+    r"\s*(?:yep,? |yeah,? )?that(?:'|’)?s (?:(?:what|who|all) i am|me|me all over)\W*$"
+)
 # Openings that don't name a thing or someone else: "you" is often the writer talking to
 # themselves ("You're so slow"), and a question or an intensifier opens a verdict.
 _NOT_A_SUBJECT = frozenset(
@@ -573,6 +593,10 @@ class Analyser:
         answered = answered_in(text, readings)
         last = len(readings) - 1
         for number, (offset, reading) in enumerate(readings):
+            if reading.owns and number > 0:
+                before, told = readings[number - 1]
+                if told.verdict is not None and not told.found:
+                    spans.append((before + told.verdict[0], before + told.verdict[1], "labelling"))
             if not reading.found:
                 continue
             # What the person says right after can soften or defuse what came before.
