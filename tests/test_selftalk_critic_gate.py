@@ -158,8 +158,8 @@ def test_kind_sad_and_recovery_lines_with_critic_words_are_not_flagged(text: str
 # the gate trained on a-n). Training figures, so floors against slipping back, not a measure:
 # caught (at least), kind lines and others flagged (at most), precision (at least).
 _K_N_CRITIC = {
-    "blind-k-single": (42, 1, 0, 0.97),
-    "blind-l-journal": (33, 0, 0, 1.0),
+    "blind-k-single": (42, 0, 0, 1.0),
+    "blind-l-journal": (34, 0, 0, 1.0),
     "blind-m-single": (42, 0, 0, 1.0),
     "blind-n-journal": (35, 0, 0, 1.0),
 }
@@ -186,3 +186,9 @@ def test_a_verdict_owned_in_the_next_sentence_is_self_criticism() -> None:
     assert not analyse("Dinner at the new place. Mediocre. Still, good company.").critical
     assert not analyse("I'm kind. That's who I am.").critical
     assert not analyse("Mediocre. That's not me.").critical
+
+
+def test_a_quoted_question_answered_kindly_is_kind_and_answered_harshly_is_not() -> None:
+    text = '"What kind of nurse forgets a chart?" A tired one, who caught it in time.'
+    assert not analyse(text).critical, analyse(text).findings
+    assert analyse("what kind of cook burns toast. a hopeless one, that's what").critical
