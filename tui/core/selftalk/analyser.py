@@ -78,8 +78,9 @@ class _Built:
         self.named = self.people | self.lexicon["other_things"]
         # Verdict words: a sentence that opens on one is a verdict, not a subject ("Useless
         # is what I am").
-        self.labels = self.lexicon.classes["LABEL_NOUN"] | self.lexicon.classes["LABEL_ADJ"]
-        self.verdict_words = self.labels | self.lexicon.classes["INT"] | {BREAK}
+        # (the lexicon's own sets, not a union: each copy is memory a fresh process pays)
+        self.label_sets = (self.lexicon.classes["LABEL_NOUN"], self.lexicon.classes["LABEL_ADJ"])
+        self.intensifiers = self.lexicon.classes["INT"]
         # Words a journal's clause opens on when it drops its "I" (see _implied_i).
         # Not "can"/"could": "Can't even remember when the garden looked this good" is not
         # "I can't even…" (rules/critic.toml reads "Can't even … right" itself).
@@ -188,8 +189,8 @@ class Reading:
         self.verdict: tuple[int, int] | None = None
         if (
             len(words) <= 4
-            and built.verdict_words.issuperset(words)
-            and not built.labels.isdisjoint(words)
+            and all(_is_label(built, w) or w in built.intensifiers or w == BREAK for w in words)
+            and any(_is_label(built, word) for word in words)
         ):
             stripped = low.rstrip().rstrip(".!?,;:…")
             self.verdict = (len(low) - len(low.lstrip()), len(stripped))
@@ -472,11 +473,16 @@ def _about_me(built: _Built, words: WordList) -> bool:
         built.self_words.isdisjoint(words)
         and len(spoken) > 2
         and (spoken[1] in _BE or (spoken[2] in _BE and spoken[1] not in _BE))
-        and start not in built.labels
+        and not _is_label(built, start)
         and start not in _NOT_A_SUBJECT
     ):
         return False  # a thing or someone told as the subject: "Ferry was late, typical."
     return start not in built.other_start and built.others.isdisjoint(words)
+
+
+def _is_label(built: _Built, word: str) -> bool:
+    nouns, adjectives = built.label_sets
+    return word in nouns or word in adjectives
 
 
 _BE = frozenset({"is", "was", "are", "were"})
