@@ -153,6 +153,7 @@ class _Built:
 
 
 _NONE: frozenset[str] = frozenset()
+_NO_FEATURES: set[str] = set()  # never changed: read only by the weights
 _NO_CONTEXT: Context = (False, False, None, None, None, False)
 
 
@@ -202,7 +203,6 @@ class Reading:
         # weights only read sentences of a few words; the rules read everything.
         if learned is not None and len(words) - words.count(BREAK) < LEARNED_MIN_WORDS:
             learned = None
-        features = built.features(words) if learned is not None else set()
         # The wider net's score (hashed.py): None when there are no weights or too few words.
         self.risk: float | None = None
         if learned is not None and built.risk is not None:
@@ -212,6 +212,9 @@ class Reading:
         crisis_rules = candidates.get("crisis", [])
         by_rule = bool(crisis_rules) and matches_any(crisis_rules, codes, code)
         clear = by_rule and matches_any([p for p in crisis_rules if p.kind == "clear"], codes, code)
+        # The weights' features: every later use of them is on a sentence no crisis rule
+        # matched (a rule's crisis never asks the weights), so those sentences skip making them.
+        features = built.features(words) if learned is not None and not by_rule else _NO_FEATURES
         # An idiom rule's match ("killing it at work"), worked out once if it is asked for.
         idiom: bool | None = None if "idiom" in candidates else False
         by_weights = not by_rule and learned is not None and learned.is_crisis(features)
@@ -438,13 +441,18 @@ def _points_elsewhere(built: _Built, words: WordList) -> bool:
     )
 
 
+_TURNS = frozenset({"but", "whereas", "while"})
+
+
 def _ends_on_others(built: _Built, words: WordList) -> bool:
     """The sentence ends on a verdict on someone else: "I'm calm but they're a shambles",
     "I did my bit, whereas the council is useless". What the word weights hear as harsh is
     then theirs. Not "They were kind but I'm still useless" (back to the writer), nor "I got
     the job, but they'll soon realise…" (what they will think of me: discounting)."""
+    if _TURNS.isdisjoint(words):
+        return False  # most sentences: one pass in C instead of a loop over every word
     for index, word in enumerate(words):
-        if word not in ("but", "whereas", "while"):
+        if word not in _TURNS:
             continue
         after = words[index + 1 : index + 5]
         if not after or not built.first_person.isdisjoint(words[index + 1 :]):
