@@ -178,7 +178,7 @@ def test_the_critic_keeps_what_it_reached_on_k_to_n(batch: str) -> None:
 
 
 def test_a_verdict_owned_in_the_next_sentence_is_self_criticism() -> None:
-    """"Mediocre. That's what I am.": the verdict word alone names nobody, the next sentence
+    """ "Mediocre. That's what I am.": the verdict word alone names nobody, the next sentence
     says whose it is."""
     found = analyse("Froze at the audition. Mediocre. That's what I am.").findings
     assert [finding.match for finding in found] == ["Mediocre"]
