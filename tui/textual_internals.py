@@ -198,6 +198,136 @@ def hidden_toasts_left_alone() -> None:
     App._refresh_notifications = _refresh_notifications  # type: ignore[method-assign]
 
 
+def focus_repaints_only_what_it_changes() -> None:
+    """Each change of focus repainted the whole screen (a full frame: every widget composed
+    again), although what focus changes repaints itself: the widget losing focus and the one
+    taking it refresh on their blur and focus events and are restyled, with whatever a
+    ``:focus-within`` rule reaches; a style that changes refreshes its widget. The screen's
+    own repaint added nothing, so only those widgets are drawn again.
+
+    Internals: ``Screen.focused`` is a ``Reactive`` whose ``_repaint`` flag makes its setter
+    call ``Screen.refresh()``; ``Widget._on_focus``/``_on_blur`` call ``refresh()``;
+    ``Screen._update_focus_styles`` restyles.
+    """
+    from textual.reactive import Reactive
+    from textual.screen import Screen
+
+    focused = Screen.__dict__.get("focused")
+    if isinstance(focused, Reactive):
+        focused._repaint = False
+
+
+def dialogs_restyle_only_what_their_class_reaches() -> None:
+    """A screen covered by a dialog takes the app's ``SUSPENDED_SCREEN_CLASS`` (kindtone
+    hides its footer with it) and loses it when the dialog closes; Textual restyled every
+    node of the screen both times (~7% of the app tests' CPU), though the class can change
+    only the nodes a rule naming it ends at. Only those are restyled now: a node no such
+    rule reaches matches the same rules as before, and Textual leaves a node whose styles
+    don't change untouched anyway. That holds only if the screen was up to date when it was
+    covered: Textual restyles just the screens on show when the app's classes, pseudo-
+    classes (focus, dark, ANSI, NO_COLOR) or theme change. So when any of those, or the
+    stylesheet's variables or its rules that no widget type scopes, changed while the
+    screen was covered, it is restyled whole as before.
+
+    Internals: ``Screen._on_screen_suspend``/``_on_screen_resume`` add and remove
+    ``App.SUSPENDED_SCREEN_CLASS`` with ``add_class``/``remove_class`` (a no-op when
+    already so); ``Stylesheet.rules`` (``RuleSet.selector_set``, ``selector_names``),
+    ``DOMNode._selector_names``, ``_get_component_classes``, ``Stylesheet.update_nodes``.
+    """
+    from textual.screen import Screen
+
+    if getattr(Screen._on_screen_suspend, "kindtone", False):
+        return
+    suspend = Screen._on_screen_suspend
+    resume = Screen._on_screen_resume
+
+    def _on_screen_suspend(self: Screen[Any]) -> None:
+        name = self.app.SUSPENDED_SCREEN_CLASS
+        if name and self.is_attached and not self.has_class(name):
+            # On show until now, so up to date: only what the class reaches can change.
+            self.add_class(name, update=False)
+            self.app.stylesheet.update_nodes(_nodes_a_class_reaches(self, name), animate=True)
+            self._styled_with = _what_styles_depend_on(self.app)  # type: ignore[attr-defined]
+        suspend(self)
+
+    def _on_screen_resume(self: Screen[Any], event: Any) -> None:
+        name = self.app.SUSPENDED_SCREEN_CLASS
+        if name and self.is_attached and self.has_class(name):
+            if event.refresh_styles:  # Textual restyles the whole screen next anyway
+                self.remove_class(name, update=False)
+            elif getattr(self, "_styled_with", None) == _what_styles_depend_on(self.app):
+                self.remove_class(name, update=False)
+                reached = _nodes_a_class_reaches(self, name)
+                self.app.stylesheet.update_nodes(reached, animate=True)
+            # Otherwise Textual's remove_class restyles the whole screen.
+        resume(self, event)
+
+    _on_screen_suspend.kindtone = True  # type: ignore[attr-defined]
+    Screen._on_screen_suspend = _on_screen_suspend  # type: ignore[method-assign]
+    Screen._on_screen_resume = _on_screen_resume  # type: ignore[method-assign]
+
+
+def _what_styles_depend_on(app: App[Any]) -> tuple[Any, ...]:
+    """What outside a screen its nodes' styles depend on and Textual updates only on the
+    screens on show: the app's classes and pseudo-classes, its theme; and, to be safe, the
+    stylesheet's variables and sources that no widget type scopes (a type's own scoped CSS
+    arrives before its first node and reaches only that type)."""
+    sheet = app.stylesheet
+    return (
+        id(sheet),
+        app._css_update_count,
+        app.theme,
+        frozenset(app.classes),
+        frozenset(app.get_pseudo_classes()),
+        tuple(sheet._variables.items()),
+        tuple((key, src.content) for key, src in sheet.source.items() if not src.scope),
+    )
+
+
+def _nodes_a_class_reaches(screen: Screen[Any], name: str) -> list[Any]:
+    """The nodes of ``screen`` (itself included) that a rule naming class ``name`` anywhere
+    in its selectors ends at, directly, by one of the node's component classes, or by one
+    of its scrollbars: the only nodes whose styles that class on the screen can change."""
+    from textual.css.model import SelectorType
+    from textual.scrollbar import ScrollBar, ScrollBarCorner
+    from textual.widget import Widget
+
+    sheet = screen.app.stylesheet
+    rules = sheet.rules
+    kept = getattr(sheet, "_kindtone_reach", None)
+    if kept is not None and kept[0] is rules and kept[1] == name:
+        names: set[str] = kept[2]
+    else:
+        names = set()
+        for rule in rules:
+            if any(
+                selector.type is SelectorType.CLASS and selector.name == name
+                for selector_set in rule.selector_set
+                for selector in selector_set.selectors
+            ):
+                names |= rule.selector_names
+        sheet._kindtone_reach = (rules, name, names)  # type: ignore[attr-defined]
+    if not names:
+        return []
+    virtual = {"*", "DOMNode"}  # what a component class's virtual node also answers to
+    bars = {*ScrollBar._css_type_names, *ScrollBarCorner._css_type_names, "*"}
+    reaches_bars = not names.isdisjoint(bars)
+    reached = []
+    for node in screen.walk_children(with_self=True):
+        if (
+            not names.isdisjoint(node._selector_names)
+            or (
+                node._get_component_classes()
+                and not names.isdisjoint(
+                    virtual | {f".{component}" for component in node._get_component_classes()}
+                )
+            )
+            or (reaches_bars and isinstance(node, Widget) and node.is_scrollable)
+        ):
+            reached.append(node)
+    return reached
+
+
 class SteadyOptionList(OptionList):
     """An OptionList that draws itself again after a resize only when its width changed.
 
