@@ -428,6 +428,7 @@ async def test_focus_and_dialogs_redraw_only_what_changed_and_the_terminal_stays
                 await pilot.press("tab")
                 await pilot.pause()
                 assert terminal.differs_from_a_whole_frame() == []
+                assert _stale_nodes(app.screen) == []
             if key == "comma":  # a page of settings: focus draws what changed (a
                 # whole frame only where the page scrolled to show what took focus)
                 assert terminal.updates.count("LayoutUpdate") < 3, terminal.updates
@@ -493,3 +494,44 @@ async def test_a_screen_covered_while_the_app_or_its_theme_changed_is_restyled_w
         assert app.screen is beneath and _stale_nodes(beneath) == []
         variables = app.get_css_variables()
         assert beneath.styles.background == Color.parse(variables["background"])
+
+
+class _FocusMarks(_Pages):
+    CSS = "#long:focus > .mark { text-style: bold; }"
+
+    def on_mount(self) -> None:
+        self.query("#long Label").first().add_class("mark")
+
+
+async def test_focus_restyles_only_what_a_focus_rule_reaches(monkeypatch: Any) -> None:
+    """A scroll container taking focus restyled each of its 30 lines; now only what a
+    ``:focus``/``:blur`` rule ends at (here the line a rule marks)."""
+    from textual.css.stylesheet import Stylesheet
+    from textual.widgets import Label
+
+    from tui.textual_internals import focus_restyles_only_what_it_reaches
+
+    focus_restyles_only_what_it_reaches()
+    restyled: list[Any] = []
+    update_nodes = Stylesheet.update_nodes
+
+    def counted(self: Stylesheet, nodes: Any, animate: bool = False) -> None:
+        nodes = list(nodes)
+        restyled.extend(nodes)
+        update_nodes(self, nodes, animate)
+
+    monkeypatch.setattr(Stylesheet, "update_nodes", counted)
+    app = _FocusMarks()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        long = app.query_one("#long")
+        mark = app.query_one(".mark", Label)
+        assert not mark.styles.text_style.bold
+        for focused in (long, None, long):
+            restyled.clear()
+            app.screen.set_focus(focused)
+            await pilot.pause()
+            assert mark in restyled
+            assert len(restyled) < 10, restyled  # not each of the 31 nodes
+            assert bool(mark.styles.text_style.bold) is (focused is long)
+            assert _stale_nodes(app.screen) == []

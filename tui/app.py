@@ -19,6 +19,7 @@ from tui.textual_internals import (
     dialogs_restyle_only_what_their_class_reaches,
     first_frame_is_complete,
     focus_repaints_only_what_it_changes,
+    focus_restyles_only_what_it_reaches,
     hidden_toasts_left_alone,
     keep_parsed_css,
     save_parsed_css,
@@ -45,6 +46,7 @@ hidden_toasts_left_alone()
 # What a dialog or a change of focus changes is redrawn, not the whole screen.
 dialogs_restyle_only_what_their_class_reaches()
 focus_repaints_only_what_it_changes()
+focus_restyles_only_what_it_reaches()
 
 
 def _guards(screen: Screen[Any]) -> bool:

@@ -285,47 +285,83 @@ def _what_styles_depend_on(app: App[Any]) -> tuple[Any, ...]:
 
 
 def _nodes_a_class_reaches(screen: Screen[Any], name: str) -> list[Any]:
-    """The nodes of ``screen`` (itself included) that a rule naming class ``name`` anywhere
-    in its selectors ends at, directly, by one of the node's component classes, or by one
-    of its scrollbars: the only nodes whose styles that class on the screen can change."""
+    """The nodes of ``screen`` (itself included) whose styles class ``name`` on the screen
+    can change: those a rule naming it anywhere in its selectors ends at."""
     from textual.css.model import SelectorType
+
+    def names_it(rule: Any) -> bool:
+        return any(
+            selector.type is SelectorType.CLASS and selector.name == name
+            for selector_set in rule.selector_set
+            for selector in selector_set.selectors
+        )
+
+    return _nodes_reached(screen, f".{name}", names_it)
+
+
+def _nodes_reached(root: Any, key: str, reaches: Any) -> list[Any]:
+    """``root`` and the nodes it holds that a rule for which ``reaches(rule)`` ends at:
+    directly, by one of the node's component classes, or by one of its scrollbars. Only
+    their styles can change when what those rules test changes. (The rules' names are
+    kept by ``key`` until the stylesheet's rules change.)"""
     from textual.scrollbar import ScrollBar, ScrollBarCorner
     from textual.widget import Widget
 
-    sheet = screen.app.stylesheet
+    sheet = root.app.stylesheet
     rules = sheet.rules
-    kept = getattr(sheet, "_kindtone_reach", None)
-    if kept is not None and kept[0] is rules and kept[1] == name:
-        names: set[str] = kept[2]
-    else:
-        names = set()
-        for rule in rules:
-            if any(
-                selector.type is SelectorType.CLASS and selector.name == name
-                for selector_set in rule.selector_set
-                for selector in selector_set.selectors
-            ):
-                names |= rule.selector_names
-        sheet._kindtone_reach = (rules, name, names)  # type: ignore[attr-defined]
+    kept: tuple[list[Any], dict[str, set[str]]] | None = getattr(sheet, "_kindtone_reach", None)
+    if kept is None or kept[0] is not rules:
+        kept = sheet._kindtone_reach = (rules, {})
+    names = kept[1].get(key)
+    if names is None:
+        names = kept[1][key] = set().union(*(r.selector_names for r in rules if reaches(r)))
     if not names:
         return []
     virtual = {"*", "DOMNode"}  # what a component class's virtual node also answers to
     bars = {*ScrollBar._css_type_names, *ScrollBarCorner._css_type_names, "*"}
     reaches_bars = not names.isdisjoint(bars)
     reached = []
-    for node in screen.walk_children(with_self=True):
-        if (
-            not names.isdisjoint(node._selector_names)
-            or (
-                node._get_component_classes()
-                and not names.isdisjoint(
-                    virtual | {f".{component}" for component in node._get_component_classes()}
-                )
-            )
-            or (reaches_bars and isinstance(node, Widget) and node.is_scrollable)
+    for node in root.walk_children(with_self=True):
+        if not names.isdisjoint(node._selector_names) or (
+            reaches_bars and isinstance(node, Widget) and node.is_scrollable
         ):
             reached.append(node)
+            continue
+        components = node._get_component_classes()
+        if components and not names.isdisjoint(virtual | {f".{c}" for c in components}):
+            reached.append(node)
     return reached
+
+
+def focus_restyles_only_what_it_reaches() -> None:
+    """A widget taking or losing focus restyled itself and every node it holds (a page's
+    scroll container: the whole page, twice per Tab), though focus can change only the
+    nodes a ``:focus`` or ``:blur`` rule ends at; a node no such rule reaches keeps its
+    styles, which Textual leaves untouched anyway. ``:focus-within`` is Textual's own
+    separate restyle, unchanged.
+
+    Internals: ``Widget.watch_has_focus`` calls ``update_node_styles()`` (Select's overlay
+    calls it through ``super()``; ``App.update_styles`` restyles the node and all it holds);
+    ``RuleSet.pseudo_classes``.
+    """
+    from textual._context import NoActiveAppError
+    from textual.widget import Widget
+
+    if getattr(Widget.watch_has_focus, "kindtone", False):
+        return
+    focus = {"focus", "blur"}
+
+    def watch_has_focus(self: Widget, _has_focus: bool) -> None:
+        try:
+            app = self.app
+        except NoActiveAppError:  # as Textual: nothing to restyle
+            return
+        reached = _nodes_reached(self, ":focus", lambda r: not focus.isdisjoint(r.pseudo_classes))
+        if reached:
+            app.stylesheet.update_nodes(reached, animate=True)
+
+    watch_has_focus.kindtone = True  # type: ignore[attr-defined]
+    Widget.watch_has_focus = watch_has_focus  # type: ignore[method-assign]
 
 
 class SteadyOptionList(OptionList):
