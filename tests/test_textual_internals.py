@@ -535,3 +535,29 @@ async def test_focus_restyles_only_what_a_focus_rule_reaches(monkeypatch: Any) -
             assert len(restyled) < 10, restyled  # not each of the 31 nodes
             assert bool(mark.styles.text_style.bold) is (focused is long)
             assert _stale_nodes(app.screen) == []
+
+
+def test_a_strip_makes_each_cache_when_first_used_and_gives_the_same_lines() -> None:
+    from rich.segment import Segment
+    from rich.style import Style
+    from textual.cache import FIFOCache
+    from textual.strip import Strip
+
+    from tui.textual_internals import _STRIP_CACHES, strips_make_their_caches_when_used
+
+    strips_make_their_caches_when_used()
+    assert set(_STRIP_CACHES) <= set(Strip.__slots__)  # else Textual moved them
+    strip = Strip([Segment("hello "), Segment("world", Style(bold=True))])
+    for name in _STRIP_CACHES:
+        with pytest.raises(AttributeError):
+            object.__getattribute__(strip, name)  # not made yet
+    assert strip.crop(2, 8).text == "llo wo"
+    assert strip.crop(2, 8) is strip.crop(2, 8)  # cached, as before
+    crops = object.__getattribute__(strip, "_crop_cache")
+    assert isinstance(crops, FIFOCache) and crops._maxsize == _STRIP_CACHES["_crop_cache"]
+    assert [s.text for s in strip.divide([3, 11])] == ["hel", "lo world"]
+    assert strip.apply_style(Style(italic=True)).text == "hello world"
+    assert strip.crop_extend(0, 14, None).text == "hello world   "
+    assert strip.cell_length == 11 and strip.text == "hello world"
+    with pytest.raises(AttributeError):
+        strip.not_a_cache  # noqa: B018

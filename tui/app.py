@@ -25,6 +25,7 @@ from tui.textual_internals import (
     save_parsed_css,
     scroll_containers_focus_only_when_they_scroll,
     set_theme_before_first_parse,
+    strips_make_their_caches_when_used,
     tolerate_undecodable_input,
 )
 from tui.themes import DEFAULT_THEME, THEMES
@@ -47,6 +48,7 @@ hidden_toasts_left_alone()
 dialogs_restyle_only_what_their_class_reaches()
 focus_repaints_only_what_it_changes()
 focus_restyles_only_what_it_reaches()
+strips_make_their_caches_when_used()
 
 
 def _guards(screen: Screen[Any]) -> bool:

@@ -364,6 +364,55 @@ def focus_restyles_only_what_it_reaches() -> None:
     Widget.watch_has_focus = watch_has_focus  # type: ignore[method-assign]
 
 
+# Strip's caches and their sizes, as Strip.__init__ makes them.
+_STRIP_CACHES = {
+    "_divide_cache": 4,
+    "_crop_cache": 16,
+    "_style_cache": 16,
+    "_filter_cache": 4,
+    "_line_length_cache": 4,
+    "_crop_extend_cache": 4,
+    "_offsets_cache": 4,
+}
+
+
+def strips_make_their_caches_when_used() -> None:
+    """Every line Textual draws is a ``Strip``, and each was built with seven empty caches
+    (one per kind of derived strip), most never used: ~4 µs of a strip's ~5, and seven
+    more objects for the collector, hundreds of thousands of times in a session. A cache
+    is now made the first time it is asked for; what it holds and when is unchanged.
+
+    Internals: ``Strip.__slots__`` and the ``FIFOCache``s ``Strip.__init__`` sets; an
+    unset slot raises ``AttributeError``, so ``__getattr__`` is asked for it.
+    """
+    from textual.cache import FIFOCache
+    from textual.strip import Strip
+
+    if getattr(Strip.__init__, "kindtone", False):
+        return
+    if not set(_STRIP_CACHES) <= set(Strip.__slots__):
+        return  # Textual changed its caches: leave it as it is (a test says so)
+
+    def __init__(self: Strip, segments: Any, cell_length: int | None = None) -> None:
+        self._segments = list(segments)
+        self._cell_length = cell_length
+        self._render_cache = None
+        self._link_ids = None
+        self._cell_count = None
+
+    def __getattr__(self: Strip, name: str) -> Any:
+        size = _STRIP_CACHES.get(name)
+        if size is None:
+            raise AttributeError(name)
+        cache: FIFOCache[Any, Any] = FIFOCache(size)
+        setattr(self, name, cache)
+        return cache
+
+    __init__.kindtone = True  # type: ignore[attr-defined]
+    Strip.__init__ = __init__  # type: ignore[method-assign]
+    Strip.__getattr__ = __getattr__  # type: ignore[attr-defined]
+
+
 class SteadyOptionList(OptionList):
     """An OptionList that draws itself again after a resize only when its width changed.
 
