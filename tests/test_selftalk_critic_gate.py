@@ -3,7 +3,12 @@ stands only when a model that has also read journal answers' everyday sentences 
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
+from helpers_scripts import load_script
+from selftalk_blind import figures, load
 
 from tui.core.selftalk import Analyser, analyse
 from tui.core.selftalk.critic_gate import FILE, Gate
@@ -60,3 +65,130 @@ def test_the_remembered_score_is_the_sum_the_trainer_learned() -> None:
         plain_score = gate.bias + total * gate.scale
         for _ in range(2):
             assert gate.score(words) == pytest.approx(plain_score)
+
+
+def test_the_gate_was_trained_on_the_files_as_they_are() -> None:
+    """The gate's header keeps a digest of the files it learned from: editing a labelled line
+    or adding a batch without running scripts/train_selftalk_critic.py fails here."""
+    gate = Gate.load()
+    assert gate is not None
+    trainer = load_script("train_selftalk_critic")
+    assert gate.sources == trainer.sources_digest(), (
+        "tests/data changed since the critic gate was trained: run "
+        "python scripts/train_selftalk_critic.py"
+    )
+
+
+def test_the_staleness_check_can_fail(tmp_path: Path) -> None:
+    """One label changed in a copy of the training files gives another digest."""
+    trainer = load_script("train_selftalk_critic")
+    data = tmp_path / "tests" / "data"
+    shutil.copytree(Path(trainer.CASES).parent, data)
+    before = trainer.sources_digest(tmp_path)
+    path = data / Path(trainer.SESSION_7).name
+    path.write_text(path.read_text("utf-8").replace("critic\t", "kind\t", 1), "utf-8")
+    assert trainer.sources_digest(tmp_path) != before
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the writer's own answer to an old thought, in the voices it comes in (k-n)
+        "My brain: you're trash at this. Also my brain, later: you finished the whole thing.",
+        "i was like ugh im so dumb and then i was like no actually everyone makes that mistake",
+        "Old me: lazy slob. Today me: cooked, cleaned and is allowed to sit down.",
+        'Heard "choker, always choke" in my head. Not always: I won the last two.',
+        "My head wants me to believe I'm the worst nurse alive; the truth is one late chart.",
+        'First thought "omg such a loser". Second thought: she laughed, so maybe chill.',
+        'Burnt the rice and heard myself think "pathetic". Then I thought: one pan, not pathetic.',
+    ],
+)
+def test_an_old_thought_answered_in_the_writers_own_voice_is_kind(text: str) -> None:
+    assert not analyse(text).critical, analyse(text).findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # harsh words about someone else, named in a way no list holds
+        "The wedding florist forgot half the order. Total amateur.",
+        "The night porter ignored the bell for an hour. Insufferable man.",
+        "Dem fellas at the depot so lazy, nobody picking up the phone.",
+        "Ferry was late again because of the fog, typical.",
+    ],
+)
+def test_criticism_of_someone_or_something_else_is_not_self_criticism(text: str) -> None:
+    assert not analyse(text).critical, analyse(text).findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ... while the writer's own verdicts in those shapes still are
+        "You're so slow, just hurry up.",
+        "Missed the exit again, what kind of driver am I.",
+        "Dropped the tray in front of everyone, some waiter I am.",
+        "I'm past it, honestly, the young ones run rings round me.",
+        "Forgot the pliers again. Dumb as a box of rocks, me.",
+        "I'm not fit to be trusted with anything important.",
+        "Left me keys in the door again, I'm a proper divvy.",
+        "Being forgetful is who I am, useless.",
+    ],
+)
+def test_the_writers_own_verdicts_in_new_shapes_are_self_criticism(text: str) -> None:
+    assert analyse(text).critical, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Being forgetful is human.",
+        "Being forgetful when I'm stressed is human, I wrote a list.",
+        "I said something.",
+        "Mum sent photos of the party and everyone was there but me.",
+        "It's been a year since I last hurt myself and I only noticed because I was busy.",
+        "I was rubbish but laughed the whole time.",
+    ],
+)
+def test_kind_sad_and_recovery_lines_with_critic_words_are_not_flagged(text: str) -> None:
+    assert not analyse(text).critical, analyse(text).findings
+
+
+# Session 8: the critic figures on k-n once they were read and trained on (rules by concept,
+# the gate trained on a-n). Training figures, so floors against slipping back, not a measure:
+# caught (at least), kind lines and others flagged (at most), precision (at least).
+_K_N_CRITIC = {
+    "blind-k-single": (42, 0, 0, 1.0),
+    "blind-l-journal": (34, 0, 0, 1.0),
+    "blind-m-single": (42, 0, 0, 1.0),
+    "blind-n-journal": (35, 0, 0, 1.0),
+}
+
+
+@pytest.mark.parametrize("batch", sorted(_K_N_CRITIC))
+def test_the_critic_keeps_what_it_reached_on_k_to_n(batch: str) -> None:
+    path = Path(__file__).resolve().parent / "data" / "self_talk_blind_k_n.tsv"
+    result = figures([case for case in load(path) if case.batch == batch])
+    report = "\n".join(result.lines() + result.misses)
+    caught, kind, others, precision = _K_N_CRITIC[batch]
+    assert result.flagged["critic"] >= caught, report
+    assert result.flagged["kind"] + result.flagged["kind-quoting"] <= kind, report
+    assert result.flagged["other-critic"] <= others, report
+    assert result.precision >= precision, report
+
+
+def test_a_verdict_owned_in_the_next_sentence_is_self_criticism() -> None:
+    """ "Mediocre. That's what I am.": the verdict word alone names nobody, the next sentence
+    says whose it is."""
+    found = analyse("Froze at the audition. Mediocre. That's what I am.").findings
+    assert [finding.match for finding in found] == ["Mediocre"]
+    # The check can fail: the same verdict owned by nobody, or a kind trait owned, is not read.
+    assert not analyse("Dinner at the new place. Mediocre. Still, good company.").critical
+    assert not analyse("I'm kind. That's who I am.").critical
+    assert not analyse("Mediocre. That's not me.").critical
+
+
+def test_a_quoted_question_answered_kindly_is_kind_and_answered_harshly_is_not() -> None:
+    text = '"What kind of nurse forgets a chart?" A tired one, who caught it in time.'
+    assert not analyse(text).critical, analyse(text).findings
+    assert analyse("what kind of cook burns toast. a hopeless one, that's what").critical

@@ -269,9 +269,12 @@ def test_a_sentence_ending_on_a_verdict_on_others_is_theirs_to_the_weights(
 
     text = "I stayed polite on the phone but they're a total shambles."
     assert not Analyser().analyse(text).critical
-    # ... which is this check's doing: without it the word weights flag it.
+    # ... which is this check's doing: without it the word weights flag it (the critic
+    # gate, a later opinion that may agree or not, is left out to see this one alone).
     monkeypatch.setattr(module, "_ends_on_others", lambda built, words: False)
-    assert Analyser().analyse(text).critical
+    ungated = Analyser()
+    ungated.built._gate = None
+    assert ungated.analyse(text).critical
     # Discounting the positive by what others will think is still read.
     monkeypatch.undo()
     assert analyse("I passed, but they'll soon see I'm a fraud and fail me.").critical

@@ -7,7 +7,6 @@ from __future__ import annotations
 import math
 import re
 import threading
-from collections.abc import Callable
 
 from . import snapshot
 from .compiler import Codes, Index, Pattern, compile_rule, matches_any
@@ -18,6 +17,7 @@ from .hashed import Risk
 from .learned import LEARNED_MIN_WORDS, Features, Learned
 from .model import Analysis, Finding, hint_for, load_hints, remember_hints
 from .pattern import Grammar
+from .quoting import answered as answered_in
 from .scope import Context, Raw, Scoper, Sentence
 from .tokens import BREAK, SENTENCE, Tokeniser, WordList, lower, sentences
 
@@ -76,10 +76,16 @@ class _Built:
         self.speaker = frozenset({"i", "im", "myself"})
         # ... and what can open a sentence about someone else ("nobody" is also a label).
         self.named = self.people | self.lexicon["other_things"]
+        # Verdict words: a sentence that opens on one is a verdict, not a subject ("Useless
+        # is what I am").
+        # (the lexicon's own sets, not a union: each copy is memory a fresh process pays)
+        self.label_sets = (self.lexicon.classes["LABEL_NOUN"], self.lexicon.classes["LABEL_ADJ"])
+        self.intensifiers = self.lexicon.classes["INT"]
         # Words a journal's clause opens on when it drops its "I" (see _implied_i).
         # Not "can"/"could": "Can't even remember when the garden looked this good" is not
         # "I can't even…" (rules/critic.toml reads "Can't even … right" itself).
-        self.dropped = frozenset({"never", "always", "keep", "kept"})
+        # "Still feel like a complete loser though.", "Felt like the worst mum there."
+        self.dropped = frozenset({"never", "always", "keep", "kept", "feel", "felt", "still"})
         # Verbs that open an account of one's own doing without "-ed": "Hit the car", "Lost…"
         self.doing = frozenset(
             {"hit", "lost", "left", "broke", "forgot", "got", "made", "put", "let", "sent"}
@@ -147,6 +153,7 @@ class _Built:
 
 
 _NONE: frozenset[str] = frozenset()
+_NO_FEATURES: set[str] = set()  # never changed: read only by the weights
 _NO_CONTEXT: Context = (False, False, None, None, None, False)
 
 
@@ -167,14 +174,27 @@ class Reading:
         "intro",
         "kind",
         "own",
+        "owns",
         "points",
         "risk",
         "selfless",
         "turn",
+        "verdict",
     )
 
     def __init__(self, built: _Built, low: str, words: WordList) -> None:
         sentence = built.sentence(low, words)
+        # A verdict told in one sentence and owned in the next: "Mediocre. That's what I am."
+        # (see Analyser.analyse): where this sentence's verdict ends, if it is only one.
+        self.owns = _OWNS.match(low) is not None
+        self.verdict: tuple[int, int] | None = None
+        if (
+            len(words) <= 4
+            and all(_is_label(built, w) or w in built.intensifiers or w == BREAK for w in words)
+            and any(_is_label(built, word) for word in words)
+        ):
+            stripped = low.rstrip().rstrip(".!?,;:…")
+            self.verdict = (len(low) - len(low.lstrip()), len(stripped))
         self.back: float | None = None  # the recovery head's share, read when needed
         self.own: float | None = None  # ... and its crisis clause's (see _back_shares)
         candidates = sentence.candidates  # most sentences have candidates in few groups
@@ -183,7 +203,6 @@ class Reading:
         # weights only read sentences of a few words; the rules read everything.
         if learned is not None and len(words) - words.count(BREAK) < LEARNED_MIN_WORDS:
             learned = None
-        features = built.features(words) if learned is not None else set()
         # The wider net's score (hashed.py): None when there are no weights or too few words.
         self.risk: float | None = None
         if learned is not None and built.risk is not None:
@@ -193,6 +212,9 @@ class Reading:
         crisis_rules = candidates.get("crisis", [])
         by_rule = bool(crisis_rules) and matches_any(crisis_rules, codes, code)
         clear = by_rule and matches_any([p for p in crisis_rules if p.kind == "clear"], codes, code)
+        # The weights' features: every later use of them is on a sentence no crisis rule
+        # matched (a rule's crisis never asks the weights), so those sentences skip making them.
+        features = built.features(words) if learned is not None and not by_rule else _NO_FEATURES
         # An idiom rule's match ("killing it at work"), worked out once if it is asked for.
         idiom: bool | None = None if "idiom" in candidates else False
         by_weights = not by_rule and learned is not None and learned.is_crisis(features)
@@ -399,6 +421,11 @@ def _points_elsewhere(built: _Built, words: WordList) -> bool:
         return True
     if spoken[0] in built.pointers and any(word in built.targets for word in spoken[1:]):
         return True
+    # ... or on anyone or anything with a pointing word, in a sentence that never says "I",
+    # "me" or "my": "The defence barrister interrupts every witness.", "The wedding planner
+    # messed up the seating chart." The lists can't name every job there is.
+    if spoken[0] in built.pointers and built.self_words.isdisjoint(words) and len(spoken) > 1:
+        return True
     # A sentence with no "I" in it that opens on someone named with a word before them: "My
     # landlord won't fix…", "Night bus driver sailed past…" (not "Missed the bus", "Hit the
     # car": a verb first is the writer's own doing).
@@ -414,13 +441,18 @@ def _points_elsewhere(built: _Built, words: WordList) -> bool:
     )
 
 
+_TURNS = frozenset({"but", "whereas", "while"})
+
+
 def _ends_on_others(built: _Built, words: WordList) -> bool:
     """The sentence ends on a verdict on someone else: "I'm calm but they're a shambles",
     "I did my bit, whereas the council is useless". What the word weights hear as harsh is
     then theirs. Not "They were kind but I'm still useless" (back to the writer), nor "I got
     the job, but they'll soon realise…" (what they will think of me: discounting)."""
+    if _TURNS.isdisjoint(words):
+        return False  # most sentences: one pass in C instead of a loop over every word
     for index, word in enumerate(words):
-        if word not in ("but", "whereas", "while"):
+        if word not in _TURNS:
             continue
         after = words[index + 1 : index + 5]
         if not after or not built.first_person.isdisjoint(words[index + 1 :]):
@@ -445,7 +477,34 @@ def _about_me(built: _Built, words: WordList) -> bool:
     start = spoken[0] if spoken else ""
     if start == "my" and len(spoken) > 1 and spoken[1] in built.people:
         return False  # "My manager is completely useless"
+    if (
+        built.self_words.isdisjoint(words)
+        and len(spoken) > 2
+        and (spoken[1] in _BE or (spoken[2] in _BE and spoken[1] not in _BE))
+        and not _is_label(built, start)
+        and start not in _NOT_A_SUBJECT
+    ):
+        return False  # a thing or someone told as the subject: "Ferry was late, typical."
     return start not in built.other_start and built.others.isdisjoint(words)
+
+
+def _is_label(built: _Built, word: str) -> bool:
+    nouns, adjectives = built.label_sets
+    return word in nouns or word in adjectives
+
+
+_BE = frozenset({"is", "was", "are", "were"})
+# Owning the verdict of the sentence before: "That's what I am.", "That's me.", "That's all I
+# am." (not "That's not me.").
+_OWNS = re.compile(
+    r"\s*(?:yep,? |yeah,? )?that(?:'|’)?s (?:(?:what|who|all) i am|me|me all over)\W*$"
+)
+# Openings that don't name a thing or someone else: "you" is often the writer talking to
+# themselves ("You're so slow"), and a question or an intensifier opens a verdict.
+_NOT_A_SUBJECT = frozenset(
+    {"you", "u", "ya", "ye", "yer", "how", "what", "why", "who", "so", "such", "too", "just"}
+    | {"being", "still", "always", "never", "everything", "nothing", "everyone", "nobody"}
+)
 
 
 class Analyser:
@@ -545,9 +604,13 @@ class Analyser:
         concern = _concern([reading for _, reading in readings], joined, back)
         crisis = concern == "crisis"
         spans: list[tuple[int, int, str]] = []
-        answered = _answered(text, readings)
+        answered = answered_in(text, readings)
         last = len(readings) - 1
         for number, (offset, reading) in enumerate(readings):
+            if reading.owns and number > 0:
+                before, told = readings[number - 1]
+                if told.verdict is not None and not told.found:
+                    spans.append((before + told.verdict[0], before + told.verdict[1], "labelling"))
             if not reading.found:
                 continue
             # What the person says right after can soften or defuse what came before.
@@ -607,60 +670,6 @@ class Analyser:
         english = built.english()
         known = sum(1 for word in words if word in english)
         return known * 3 >= len(words)
-
-
-_QUOTED = re.compile(r'"[^"\n]{1,400}"|“[^”\n]{1,400}”')
-
-
-def _answered(text: str, readings: list[tuple[int, Reading]]) -> Callable[[int, int, int], bool]:
-    """Which findings are an old harsh thought quoted to be answered kindly ("Old thought:
-    I'm useless. Kinder: I had a hard day and still showed up."), which is what the
-    exercises invite: with a kind answer somewhere in the text, a finding inside quotation
-    marks, after an introduction ("Old thought:", "Before:"), inside the answer itself, or in
-    the sentence just before an introduction (what happened: "Failed my test. Voice: ...")."""
-    answers = [number for number, (_, reading) in enumerate(readings) if reading.answer is not None]
-    turns = _turns(readings)
-    if not answers and not turns:
-        return _never
-    quotes = [match.span() for match in _QUOTED.finditer(text)]
-    last_answer = answers[-1] if answers else -1
-
-    def check(number: int, start: int, end: int) -> bool:
-        offset, reading = readings[number]
-        if turns and turns[-1] >= end:
-            # Quoted or introduced, then turned from later on ("\"Hopeless.\" But I paid
-            # it on time."): answered, though no label says so.
-            introduced = reading.intro is not None and end > offset + reading.intro
-            if introduced or any(low <= start and end <= high for low, high in quotes):
-                return True
-        if number > last_answer:
-            return False  # after every answer: said afresh
-        if number < last_answer and readings[number + 1][1].intro is not None:
-            return True  # what happened, told just before the old thought it set off
-        if reading.answer is not None and end > offset + reading.answer:
-            return True  # in the answer, or reaching into it
-        if reading.intro is not None and end > offset + reading.intro:
-            # after the introduction, or reaching into it from its label ("Voice: ...")
-            return True
-        return any(low <= start and end <= high for low, high in quotes)
-
-    return check
-
-
-def _turns(readings: list[tuple[int, Reading]]) -> list[int]:
-    """Where (in the text's characters) clauses turn from an old thought, up to the first
-    sentence that sides with it ("It's true."): no turn counts after that."""
-    found: list[int] = []
-    for offset, reading in readings:
-        if reading.agree:
-            break
-        if reading.turn is not None:
-            found.append(offset + reading.turn)
-    return found
-
-
-def _never(number: int, start: int, end: int) -> bool:
-    return False
 
 
 # Cues that another layer (the concept grid, the word weights) sees risk in a sentence: with

@@ -44,6 +44,7 @@ class Gate:
         self.bias = float(str(header["bias"]))
         self.threshold = float(str(header["threshold"]))
         self.trained_on = str(header["trained_on"])
+        self.sources = str(header.get("sources", ""))  # see the trainer's sources_digest
         if len(weights) != 1 << self.bits:
             raise ValueError("selftalk_critic.bin: the weights are not the size the header says")
         self.weights = weights

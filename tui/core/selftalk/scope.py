@@ -132,6 +132,8 @@ class Scoper:
         stupid, left the gate open", "…trying to be quick, what an eejit I am"). Whether it
         is aimed at the speaker is the analyser's question (see analyser._aimed_elsewhere)."""
         found: list[Raw] = []
+        if self.vocative_head.isdisjoint(words) and self.roles.isdisjoint(words):
+            return found  # no word could head an insult: most sentences, checked in C
         start = 0
         for index in range(len(words) + 1):
             if index < len(words) and words[index] != BREAK:
@@ -194,6 +196,9 @@ class Scoper:
         return kind, defused, intro, answer, turn, agree
 
 
+_OWN_VIEW = frozenset({"know", "think", "feel", "still", "believe", "am", "really"})
+
+
 class _Scope:
     """Where suppressing markers reach: defusion to the end of the sentence, reported past and
     permission to the end of their clause. Precomputed so each check is constant time."""
@@ -205,6 +210,7 @@ class _Scope:
         clause_end: frozenset[str],
     ) -> None:
         self.defused_after = len(words) + 1
+        self.defused_until = len(words) + 1
         self.clause: list[int] = []
         self.earliest_end: dict[int, int] = {}
         if not markers:
@@ -218,13 +224,22 @@ class _Scope:
         for marker, start, end in markers:
             if marker.kind == "defusion":
                 self.defused_after = min(self.defused_after, start)
+                # ... up to a clause where the writer turns back to their own view: "My
+                # trainer says I'm improving but I know I'm hopeless."
+                for index in range(end, len(words) - 2):
+                    if (
+                        words[index] == "but"
+                        and words[index + 1] == "i"
+                        and (words[index + 2] in _OWN_VIEW)
+                    ):
+                        self.defused_until = min(self.defused_until, index)
             else:
                 number = self.clause[end]
                 if end < self.earliest_end.get(number, len(words) + 1):
                     self.earliest_end[number] = end
 
     def suppresses(self, start: int) -> bool:
-        if start > self.defused_after:
+        if self.defused_after < start < self.defused_until:
             return True
         if not self.earliest_end:
             return False
