@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.geometry import Region
 from textual.pilot import Pilot
+from textual.strip import Strip
 from textual.widget import Widget
 
 from tests.sample_data import seed
@@ -23,13 +25,21 @@ THEMES = ["kindtone-calm", "kindtone-calm-light", "kindtone-high-contrast", "dra
 
 def _cells(app: KindtoneApp, widget: Widget) -> list[tuple[str, str]]:
     """The widget and its children as drawn on screen (the compositor's strips, cropped to
-    its region), text and style of every segment, after the app's filters (NO_COLOR)."""
+    its region), text and style of every segment, after the app's filters (NO_COLOR).
+
+    Only the widget's rows are composed: the lines ``render_strips()`` gives for them (it
+    composes every row from every widget that overlaps it, as here), without the rest."""
     compositor = app.screen._compositor
     region = compositor.find_widget(widget).region
     background = app.screen.styles.background
+    rows = range(compositor.size.height)[region.y : region.bottom]
+    if not rows:
+        return []
+    crop = Region(0, rows[0], compositor.size.width, len(rows))
+    chops = compositor._render_chops(crop, rows.__contains__)
     out: list[tuple[str, str]] = []
-    for strip in compositor.render_strips()[region.y : region.bottom]:
-        strip = strip.crop(region.x, region.right)
+    for y in rows:
+        strip = Strip.join(chops[y].values()).crop(region.x, region.right)
         for line_filter in app._filters:
             strip = strip.apply_filter(line_filter, background)
         out += [(segment.text, str(segment.style)) for segment in strip]

@@ -301,3 +301,263 @@ def test_a_kept_css_file_that_is_not_safely_ours_is_ignored(
     keep_parsed_css(tmp_path)
     assert textual_internals._parsed_css is not None
     assert textual_internals._parsed_css.kept == {}
+
+
+class _Terminal:
+    """What a terminal shows: every update the app writes, applied cell by cell (as the
+    driver would send it: nothing while updates are batched)."""
+
+    def __init__(self, app: App[Any]) -> None:
+        self.app = app
+        self.cells: dict[tuple[int, int], tuple[str, Any]] = {}
+        self.updates: list[str] = []
+        real = app._display
+
+        def display(screen: Any, renderable: Any) -> None:
+            if renderable is not None and not app._batch_count:
+                self.updates.append(type(renderable).__name__)
+                self._apply(renderable, self.cells)
+            real(screen, renderable)
+
+        app._display = display  # type: ignore[method-assign]
+
+    def _apply(self, update: Any, cells: dict[tuple[int, int], tuple[str, Any]]) -> None:
+        from rich.segment import ControlType
+        from rich.text import cell_len
+
+        console = self.app.console
+        x = y = 0
+        for segment in update.__rich_console__(console, console.options):
+            if segment.control:
+                for control in segment.control:
+                    if control[0] == ControlType.CURSOR_MOVE_TO:
+                        x, y = control[1], control[2]
+                continue
+            if segment.text == "\n":
+                continue  # each line of an update starts with a move
+            for char in segment.text:
+                cells[x, y] = (char, segment.style)
+                x += cell_len(char)
+
+    def differs_from_a_whole_frame(self) -> list[int]:
+        """The rows where the terminal differs from the screen drawn whole now."""
+        from textual._compositor import LayoutUpdate
+
+        screen = self.app.screen
+        whole = screen._compositor.render_update(
+            full=True, screen_stack=self.app._background_screens
+        )
+        assert isinstance(whole, LayoutUpdate)
+        drawn: dict[tuple[int, int], tuple[str, Any]] = {}
+        self._apply(whole, drawn)
+        return sorted({y for (x, y), cell in drawn.items() if self.cells.get((x, y)) != cell})
+
+
+def _styles_now(screen: Any) -> dict[int, tuple[Any, ...]]:
+    return {
+        id(node): (
+            tuple(node.styles.base.css_lines),
+            tuple(
+                (name, tuple(styles.base.css_lines))
+                for name, styles in sorted(node._component_styles.items())
+            ),
+        )
+        for node in screen.walk_children(with_self=True)
+    }
+
+
+def _stale_nodes(screen: Any) -> list[str]:
+    """Nodes whose styles differ from what restyling the whole screen gives."""
+    before = _styles_now(screen)
+    screen.app.stylesheet.update(screen, animate=False)
+    after = _styles_now(screen)
+    return [
+        f"{type(node).__name__}#{node.id}"
+        for node in screen.walk_children(with_self=True)
+        if before[id(node)] != after[id(node)]
+    ]
+
+
+async def test_focus_and_dialogs_redraw_only_what_changed_and_the_terminal_stays_right(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    """The kindtone app: moving focus and opening and closing dialogs leave the terminal
+    exactly as the screen drawn whole, and every node styled as a whole restyle would;
+    focus no longer redraws the whole screen, a dialog no longer restyles the screen
+    beneath it whole."""
+    from textual.css.stylesheet import Stylesheet
+
+    from tui.app import KindtoneApp
+
+    restyled: list[Any] = []
+    update_nodes = Stylesheet.update_nodes
+
+    def counted(self: Stylesheet, nodes: Any, animate: bool = False) -> None:
+        nodes = list(nodes)
+        if nodes and not isinstance(nodes[0], App):  # not a new screen's CSS reaching all
+            restyled.extend(nodes)
+        update_nodes(self, nodes, animate)
+
+    monkeypatch.setattr(Stylesheet, "update_nodes", counted)
+    app = KindtoneApp(data_dir=tmp_path / "data", config_dir=tmp_path / "config")
+    app.animation_level = "none"
+    async with app.run_test(size=(80, 24)) as pilot:
+        terminal = _Terminal(app)
+        await pilot.pause()
+        app.screen.refresh()  # a whole frame to start the terminal from
+        await pilot.pause()
+        home = app.screen
+        for key in ("comma", "f1", "f2", "escape", "f1"):
+            if key == "escape":  # leave settings for home
+                await pilot.press(key)
+                await pilot.pause()
+                continue
+            beneath = app.screen
+            nodes = list(beneath.walk_children(with_self=True))
+            restyled.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.screen is not beneath and beneath.has_class("-under-dialog")
+            # The screen beneath: only what the class reaches (its footer) is restyled.
+            again = [node for node in restyled if node in nodes]
+            assert len(again) <= 2, (key, again)
+            assert [f.styles.visibility for f in beneath.query(KeysFooter)] == ["hidden"], key
+            assert _stale_nodes(beneath) == []
+            terminal.updates.clear()
+            for _ in range(3):
+                await pilot.press("tab")
+                await pilot.pause()
+                assert terminal.differs_from_a_whole_frame() == []
+                assert _stale_nodes(app.screen) == []
+            if key == "comma":  # a page of settings: focus draws what changed (a
+                # whole frame only where the page scrolled to show what took focus)
+                assert terminal.updates.count("LayoutUpdate") < 3, terminal.updates
+            if key != "comma":
+                await pilot.press("escape")
+                await pilot.pause()
+                assert app.screen is beneath and not beneath.has_class("-under-dialog")
+                assert [f.styles.visibility for f in beneath.query(KeysFooter)] == ["visible"]
+                assert terminal.differs_from_a_whole_frame() == []
+                assert _stale_nodes(beneath) == []
+        assert app.screen is home
+
+
+class _Covered(App[None]):
+    SUSPENDED_SCREEN_CLASS = "-covered"
+    CSS = """
+    App.-marked Label { color: red; }
+    Screen.-covered .note { text-style: bold; }
+    """
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import Label
+
+        yield Label("plain", id="plain")
+        yield Label("note", id="note", classes="note")
+
+
+async def test_a_screen_covered_while_the_app_or_its_theme_changed_is_restyled_whole() -> None:
+    """Textual restyles only the screens on show when the app's classes change: a screen
+    that was covered then is restyled whole when it shows again, and one covered while the
+    theme changed shows the new theme's colours."""
+    from textual.color import Color
+    from textual.screen import Screen
+    from textual.widgets import Label
+
+    from tui.textual_internals import dialogs_restyle_only_what_their_class_reaches
+
+    dialogs_restyle_only_what_their_class_reaches()
+    app = _Covered()
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        beneath = app.screen
+        note = app.query_one("#note", Label)
+        plain = app.query_one("#plain", Label)
+        await app.push_screen(Screen())  # opaque: Textual restyles only it from now on
+        await pilot.pause()
+        assert note.styles.text_style.bold and beneath.has_class("-covered")
+        app.add_class("-marked")
+        await pilot.pause()
+        assert plain.styles.color != Color.parse("red")  # as Textual leaves it, covered
+        app.pop_screen()
+        await pilot.pause()
+        assert plain.styles.color == Color.parse("red")
+        assert not note.styles.text_style.bold
+        assert _stale_nodes(beneath) == []
+
+        await app.push_screen(Screen())
+        await pilot.pause()
+        app.theme = "nord" if app.theme != "nord" else "gruvbox"
+        await pilot.pause()
+        app.pop_screen()
+        await pilot.pause()
+        assert app.screen is beneath and _stale_nodes(beneath) == []
+        variables = app.get_css_variables()
+        assert beneath.styles.background == Color.parse(variables["background"])
+
+
+class _FocusMarks(_Pages):
+    CSS = "#long:focus > .mark { text-style: bold; }"
+
+    def on_mount(self) -> None:
+        self.query("#long Label").first().add_class("mark")
+
+
+async def test_focus_restyles_only_what_a_focus_rule_reaches(monkeypatch: Any) -> None:
+    """A scroll container taking focus restyled each of its 30 lines; now only what a
+    ``:focus``/``:blur`` rule ends at (here the line a rule marks)."""
+    from textual.css.stylesheet import Stylesheet
+    from textual.widgets import Label
+
+    from tui.textual_internals import focus_restyles_only_what_it_reaches
+
+    focus_restyles_only_what_it_reaches()
+    restyled: list[Any] = []
+    update_nodes = Stylesheet.update_nodes
+
+    def counted(self: Stylesheet, nodes: Any, animate: bool = False) -> None:
+        nodes = list(nodes)
+        restyled.extend(nodes)
+        update_nodes(self, nodes, animate)
+
+    monkeypatch.setattr(Stylesheet, "update_nodes", counted)
+    app = _FocusMarks()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        long = app.query_one("#long")
+        mark = app.query_one(".mark", Label)
+        assert not mark.styles.text_style.bold
+        for focused in (long, None, long):
+            restyled.clear()
+            app.screen.set_focus(focused)
+            await pilot.pause()
+            assert mark in restyled
+            assert len(restyled) < 10, restyled  # not each of the 31 nodes
+            assert bool(mark.styles.text_style.bold) is (focused is long)
+            assert _stale_nodes(app.screen) == []
+
+
+def test_a_strip_makes_each_cache_when_first_used_and_gives_the_same_lines() -> None:
+    from rich.segment import Segment
+    from rich.style import Style
+    from textual.cache import FIFOCache
+    from textual.strip import Strip
+
+    from tui.textual_internals import _STRIP_CACHES, strips_make_their_caches_when_used
+
+    strips_make_their_caches_when_used()
+    assert set(_STRIP_CACHES) <= set(Strip.__slots__)  # else Textual moved them
+    strip = Strip([Segment("hello "), Segment("world", Style(bold=True))])
+    for name in _STRIP_CACHES:
+        with pytest.raises(AttributeError):
+            object.__getattribute__(strip, name)  # not made yet
+    assert strip.crop(2, 8).text == "llo wo"
+    assert strip.crop(2, 8) is strip.crop(2, 8)  # cached, as before
+    crops = object.__getattribute__(strip, "_crop_cache")
+    assert isinstance(crops, FIFOCache) and crops._maxsize == _STRIP_CACHES["_crop_cache"]
+    assert [s.text for s in strip.divide([3, 11])] == ["hel", "lo world"]
+    assert strip.apply_style(Style(italic=True)).text == "hello world"
+    assert strip.crop_extend(0, 14, None).text == "hello world   "
+    assert strip.cell_length == 11 and strip.text == "hello world"
+    with pytest.raises(AttributeError):
+        strip.not_a_cache  # noqa: B018

@@ -16,12 +16,16 @@ from tui.core.settings import SettingsFile
 from tui.core.settings import config_dir as default_config_dir
 from tui.screens.protocols import GuardsUnsavedWork
 from tui.textual_internals import (
+    dialogs_restyle_only_what_their_class_reaches,
     first_frame_is_complete,
+    focus_repaints_only_what_it_changes,
+    focus_restyles_only_what_it_reaches,
     hidden_toasts_left_alone,
     keep_parsed_css,
     save_parsed_css,
     scroll_containers_focus_only_when_they_scroll,
     set_theme_before_first_parse,
+    strips_make_their_caches_when_used,
     tolerate_undecodable_input,
 )
 from tui.themes import DEFAULT_THEME, THEMES
@@ -40,6 +44,11 @@ scroll_containers_focus_only_when_they_scroll()
 # Each screen settles with its first frame: see tui/textual_internals.py.
 first_frame_is_complete()
 hidden_toasts_left_alone()
+# What a dialog or a change of focus changes is redrawn, not the whole screen.
+dialogs_restyle_only_what_their_class_reaches()
+focus_repaints_only_what_it_changes()
+focus_restyles_only_what_it_reaches()
+strips_make_their_caches_when_used()
 
 
 def _guards(screen: Screen[Any]) -> bool:

@@ -198,6 +198,221 @@ def hidden_toasts_left_alone() -> None:
     App._refresh_notifications = _refresh_notifications  # type: ignore[method-assign]
 
 
+def focus_repaints_only_what_it_changes() -> None:
+    """Each change of focus repainted the whole screen (a full frame: every widget composed
+    again), although what focus changes repaints itself: the widget losing focus and the one
+    taking it refresh on their blur and focus events and are restyled, with whatever a
+    ``:focus-within`` rule reaches; a style that changes refreshes its widget. The screen's
+    own repaint added nothing, so only those widgets are drawn again.
+
+    Internals: ``Screen.focused`` is a ``Reactive`` whose ``_repaint`` flag makes its setter
+    call ``Screen.refresh()``; ``Widget._on_focus``/``_on_blur`` call ``refresh()``;
+    ``Screen._update_focus_styles`` restyles.
+    """
+    from textual.reactive import Reactive
+    from textual.screen import Screen
+
+    focused = Screen.__dict__.get("focused")
+    if isinstance(focused, Reactive):
+        focused._repaint = False
+
+
+def dialogs_restyle_only_what_their_class_reaches() -> None:
+    """A screen covered by a dialog takes the app's ``SUSPENDED_SCREEN_CLASS`` (kindtone
+    hides its footer with it) and loses it when the dialog closes; Textual restyled every
+    node of the screen both times (~7% of the app tests' CPU), though the class can change
+    only the nodes a rule naming it ends at. Only those are restyled now: a node no such
+    rule reaches matches the same rules as before, and Textual leaves a node whose styles
+    don't change untouched anyway. That holds only if the screen was up to date when it was
+    covered: Textual restyles just the screens on show when the app's classes, pseudo-
+    classes (focus, dark, ANSI, NO_COLOR) or theme change. So when any of those, or the
+    stylesheet's variables or its rules that no widget type scopes, changed while the
+    screen was covered, it is restyled whole as before.
+
+    Internals: ``Screen._on_screen_suspend``/``_on_screen_resume`` add and remove
+    ``App.SUSPENDED_SCREEN_CLASS`` with ``add_class``/``remove_class`` (a no-op when
+    already so); ``Stylesheet.rules`` (``RuleSet.selector_set``, ``selector_names``),
+    ``DOMNode._selector_names``, ``_get_component_classes``, ``Stylesheet.update_nodes``.
+    """
+    from textual.screen import Screen
+
+    if getattr(Screen._on_screen_suspend, "kindtone", False):
+        return
+    suspend = Screen._on_screen_suspend
+    resume = Screen._on_screen_resume
+
+    def _on_screen_suspend(self: Screen[Any]) -> None:
+        name = self.app.SUSPENDED_SCREEN_CLASS
+        if name and self.is_attached and not self.has_class(name):
+            # On show until now, so up to date: only what the class reaches can change.
+            self.add_class(name, update=False)
+            self.app.stylesheet.update_nodes(_nodes_a_class_reaches(self, name), animate=True)
+            self._styled_with = _what_styles_depend_on(self.app)  # type: ignore[attr-defined]
+        suspend(self)
+
+    def _on_screen_resume(self: Screen[Any], event: Any) -> None:
+        name = self.app.SUSPENDED_SCREEN_CLASS
+        if name and self.is_attached and self.has_class(name):
+            if event.refresh_styles:  # Textual restyles the whole screen next anyway
+                self.remove_class(name, update=False)
+            elif getattr(self, "_styled_with", None) == _what_styles_depend_on(self.app):
+                self.remove_class(name, update=False)
+                reached = _nodes_a_class_reaches(self, name)
+                self.app.stylesheet.update_nodes(reached, animate=True)
+            # Otherwise Textual's remove_class restyles the whole screen.
+        resume(self, event)
+
+    _on_screen_suspend.kindtone = True  # type: ignore[attr-defined]
+    Screen._on_screen_suspend = _on_screen_suspend  # type: ignore[method-assign]
+    Screen._on_screen_resume = _on_screen_resume  # type: ignore[method-assign]
+
+
+def _what_styles_depend_on(app: App[Any]) -> tuple[Any, ...]:
+    """What outside a screen its nodes' styles depend on and Textual updates only on the
+    screens on show: the app's classes and pseudo-classes, its theme; and, to be safe, the
+    stylesheet's variables and sources that no widget type scopes (a type's own scoped CSS
+    arrives before its first node and reaches only that type)."""
+    sheet = app.stylesheet
+    return (
+        id(sheet),
+        app._css_update_count,
+        app.theme,
+        frozenset(app.classes),
+        frozenset(app.get_pseudo_classes()),
+        tuple(sheet._variables.items()),
+        tuple((key, src.content) for key, src in sheet.source.items() if not src.scope),
+    )
+
+
+def _nodes_a_class_reaches(screen: Screen[Any], name: str) -> list[Any]:
+    """The nodes of ``screen`` (itself included) whose styles class ``name`` on the screen
+    can change: those a rule naming it anywhere in its selectors ends at."""
+    from textual.css.model import SelectorType
+
+    def names_it(rule: Any) -> bool:
+        return any(
+            selector.type is SelectorType.CLASS and selector.name == name
+            for selector_set in rule.selector_set
+            for selector in selector_set.selectors
+        )
+
+    return _nodes_reached(screen, f".{name}", names_it)
+
+
+def _nodes_reached(root: Any, key: str, reaches: Any) -> list[Any]:
+    """``root`` and the nodes it holds that a rule for which ``reaches(rule)`` ends at:
+    directly, by one of the node's component classes, or by one of its scrollbars. Only
+    their styles can change when what those rules test changes. (The rules' names are
+    kept by ``key`` until the stylesheet's rules change.)"""
+    from textual.scrollbar import ScrollBar, ScrollBarCorner
+    from textual.widget import Widget
+
+    sheet = root.app.stylesheet
+    rules = sheet.rules
+    kept: tuple[list[Any], dict[str, set[str]]] | None = getattr(sheet, "_kindtone_reach", None)
+    if kept is None or kept[0] is not rules:
+        kept = sheet._kindtone_reach = (rules, {})
+    names = kept[1].get(key)
+    if names is None:
+        names = kept[1][key] = set().union(*(r.selector_names for r in rules if reaches(r)))
+    if not names:
+        return []
+    virtual = {"*", "DOMNode"}  # what a component class's virtual node also answers to
+    bars = {*ScrollBar._css_type_names, *ScrollBarCorner._css_type_names, "*"}
+    reaches_bars = not names.isdisjoint(bars)
+    reached = []
+    for node in root.walk_children(with_self=True):
+        if not names.isdisjoint(node._selector_names) or (
+            reaches_bars and isinstance(node, Widget) and node.is_scrollable
+        ):
+            reached.append(node)
+            continue
+        components = node._get_component_classes()
+        if components and not names.isdisjoint(virtual | {f".{c}" for c in components}):
+            reached.append(node)
+    return reached
+
+
+def focus_restyles_only_what_it_reaches() -> None:
+    """A widget taking or losing focus restyled itself and every node it holds (a page's
+    scroll container: the whole page, twice per Tab), though focus can change only the
+    nodes a ``:focus`` or ``:blur`` rule ends at; a node no such rule reaches keeps its
+    styles, which Textual leaves untouched anyway. ``:focus-within`` is Textual's own
+    separate restyle, unchanged.
+
+    Internals: ``Widget.watch_has_focus`` calls ``update_node_styles()`` (Select's overlay
+    calls it through ``super()``; ``App.update_styles`` restyles the node and all it holds);
+    ``RuleSet.pseudo_classes``.
+    """
+    from textual._context import NoActiveAppError
+    from textual.widget import Widget
+
+    if getattr(Widget.watch_has_focus, "kindtone", False):
+        return
+    focus = {"focus", "blur"}
+
+    def watch_has_focus(self: Widget, _has_focus: bool) -> None:
+        try:
+            app = self.app
+        except NoActiveAppError:  # as Textual: nothing to restyle
+            return
+        reached = _nodes_reached(self, ":focus", lambda r: not focus.isdisjoint(r.pseudo_classes))
+        if reached:
+            app.stylesheet.update_nodes(reached, animate=True)
+
+    watch_has_focus.kindtone = True  # type: ignore[attr-defined]
+    Widget.watch_has_focus = watch_has_focus  # type: ignore[method-assign]
+
+
+# Strip's caches and their sizes, as Strip.__init__ makes them.
+_STRIP_CACHES = {
+    "_divide_cache": 4,
+    "_crop_cache": 16,
+    "_style_cache": 16,
+    "_filter_cache": 4,
+    "_line_length_cache": 4,
+    "_crop_extend_cache": 4,
+    "_offsets_cache": 4,
+}
+
+
+def strips_make_their_caches_when_used() -> None:
+    """Every line Textual draws is a ``Strip``, and each was built with seven empty caches
+    (one per kind of derived strip), most never used: ~4 µs of a strip's ~5, and seven
+    more objects for the collector, hundreds of thousands of times in a session. A cache
+    is now made the first time it is asked for; what it holds and when is unchanged.
+
+    Internals: ``Strip.__slots__`` and the ``FIFOCache``s ``Strip.__init__`` sets; an
+    unset slot raises ``AttributeError``, so ``__getattr__`` is asked for it.
+    """
+    from textual.cache import FIFOCache
+    from textual.strip import Strip
+
+    if getattr(Strip.__init__, "kindtone", False):
+        return
+    if not set(_STRIP_CACHES) <= set(Strip.__slots__):
+        return  # Textual changed its caches: leave it as it is (a test says so)
+
+    def __init__(self: Strip, segments: Any, cell_length: int | None = None) -> None:
+        self._segments = list(segments)
+        self._cell_length = cell_length
+        self._render_cache = None
+        self._link_ids = None
+        self._cell_count = None
+
+    def __getattr__(self: Strip, name: str) -> Any:
+        size = _STRIP_CACHES.get(name)
+        if size is None:
+            raise AttributeError(name)
+        cache: FIFOCache[Any, Any] = FIFOCache(size)
+        setattr(self, name, cache)
+        return cache
+
+    __init__.kindtone = True  # type: ignore[attr-defined]
+    Strip.__init__ = __init__  # type: ignore[method-assign]
+    Strip.__getattr__ = __getattr__  # type: ignore[attr-defined]
+
+
 class SteadyOptionList(OptionList):
     """An OptionList that draws itself again after a resize only when its width changed.
 
