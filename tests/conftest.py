@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import itertools
 import os
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,6 +35,13 @@ if sys.dont_write_bytecode:
 # sees; a worker's peak memory grows by ~10%. The app's own start-up pause (gc.disable until
 # the first frame, tested in test_app_startup.py) is untouched.
 gc.set_threshold(50_000, 20, 10)
+
+# Python's own cache of compiled regular expressions keeps the last 512. The analyser has ~1,000
+# rules, each a regular expression compiled on first use, and the tests build it several times
+# in a process (from the snapshot, from the sources, in copies of the data folder): each build
+# compiled them all again (~0.5 s of CPU). The same text compiles to the same pattern, so a
+# larger cache changes nothing but when the work is done.
+re._MAXCACHE = 10_000  # type: ignore[attr-defined]
 
 # Pilot's pause() and press() wait for "idle" by sleeping 20 ms at a time until the process used
 # under 1 ms of CPU in one of them (textual._wait): at least 20 ms a call, ~60 ms on average,
