@@ -10,9 +10,11 @@ import random
 import re
 from pathlib import Path
 
-from tui.core.selftalk import default_analyser
+from tui.core.selftalk import compiler, default_analyser
+from tui.core.selftalk.compiler import Index, Pattern, branches, matches
 from tui.core.selftalk.concepts import _CLOCK, _END, _NUMBER, Grid, _matches
 from tui.core.selftalk.learned import START, Features
+from tui.core.selftalk.scope import Scoper
 from tui.core.selftalk.tokens import (
     BREAK,
     PIECE,
@@ -190,3 +192,92 @@ def test_sentences_side_by_side_are_read_as_before() -> None:
         assert found == _entry_plain(grid, answer), answer
         joined += bool(found)
     assert joined > 20  # pairs were joined, not only skipped
+
+
+def _missed(index: Index, built: object, sentences: list[str]) -> list[tuple[str, str]]:
+    """(rule, sentence) for every rule indexed by branch that matches a sentence the index
+    didn't offer it for (a rule of one branch is indexed by the same sets as ever)."""
+    tokens, codes, grammar = built.tokens, index.codes, built.grammar  # type: ignore[attr-defined]
+    split = [p for p in index.patterns if len(branches(grammar, p)) > 1]
+    assert len(split) > 20
+    missed: list[tuple[str, str]] = []
+    for low in sentences:
+        words = tokens.words(low)
+        if not words:
+            continue
+        code = codes.encode(words)
+        offered = {id(p) for group in index.candidates(set(words)).values() for p in group}
+        for pattern in split:
+            if id(pattern) not in offered and matches([pattern], codes, code):
+                missed.append((pattern.source, low))
+    return missed
+
+
+def _from_sources() -> tuple[Index, object]:
+    from tui.core.selftalk.analyser import Analyser
+    from tui.core.selftalk.data import data_dir
+
+    built = Analyser(folder=data_dir()).built  # the pattern trees are kept
+    return built.index, built
+
+
+def test_the_index_offers_every_rule_that_matches() -> None:
+    """Rules that are alternatives at their top are indexed branch by branch (a common word
+    in one branch made the whole rule a candidate in most sentences): no sentence may lose a
+    match by it, on the cases or on sentences made of rule words."""
+    index, built = _from_sources()
+    vocabulary = sorted(index.codes)
+    rng = random.Random(5)
+    made = [" ".join(rng.choice(vocabulary) for _ in range(rng.randint(2, 12))) for _ in range(600)]
+    assert _missed(index, built, SENTENCES + made) == []
+    assert index.width > len(index.patterns)
+
+
+def test_a_branch_left_out_of_the_index_is_caught() -> None:
+    """The check above can fail: an index that forgets each rule's last branch loses matches."""
+    _, built = _from_sources()
+    grammar = built.grammar  # type: ignore[attr-defined]
+
+    def first_branches(grammar_: object, pattern: Pattern) -> list[list[frozenset[str] | None]]:
+        found = branches(grammar, pattern)
+        return found[:-1] if len(found) > 1 else found
+
+    original = compiler.branches
+    compiler.branches = first_branches  # type: ignore[assignment]
+    try:
+        broken = Index(list(built.index.patterns), grammar, built.lexicon)  # type: ignore[attr-defined]
+    finally:
+        compiler.branches = original
+    assert _missed(broken, built, SENTENCES)
+
+
+def _clause_vocatives_plain(scoper: Scoper, words: list[str]) -> list[tuple[str, int, int, bool]]:
+    found = []
+    start = 0
+    for index in range(len(words) + 1):
+        if index < len(words) and words[index] != BREAK:
+            continue
+        clause = words[start:index]
+        if 0 < len(clause) <= 8 and scoper._insult(clause, scoper.clause_ok):
+            found.append(("harsh-self-address", start, index, False))
+        start = index + 1
+    return found
+
+
+def test_clauses_without_a_head_word_are_passed_over_as_no_insult() -> None:
+    """clause_vocatives skips its loop when no word could head an insult; what it finds must
+    be what the loop finds, on the cases and on clauses of insult words."""
+    built = default_analyser().built
+    scoper = built.scoper
+    heads = sorted(scoper.vocative_head)
+    allowed = sorted(scoper.clause_ok)
+    rng = random.Random(11)
+    made = [
+        [rng.choice(heads if rng.random() < 0.1 else allowed) for _ in range(rng.randint(1, 12))]
+        for _ in range(3000)
+    ]
+    found = 0
+    for words in [built.tokens.words(low) for low in SENTENCES] + made:
+        assert scoper.clause_vocatives(words) == _clause_vocatives_plain(scoper, words), words
+        found += bool(scoper.clause_vocatives(words))
+    assert found > 50

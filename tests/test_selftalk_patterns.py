@@ -242,8 +242,10 @@ def test_every_expression_repeats_a_bounded_number_of_times() -> None:
 def _candidates_by_hand(index: cp.Index, words: set[str]) -> dict[str, list[cp.Pattern]]:
     groups: dict[str, list[cp.Pattern]] = {}
     for pattern in index.patterns:
-        sets = [pattern.trigger, *pattern.required[:2]]
-        if all(needed is None or not needed.isdisjoint(words) for needed in sets):
+        if any(
+            all(needed is None or not needed.isdisjoint(words) for needed in sets)
+            for sets in cp.branches(built().grammar, pattern)
+        ):
             groups.setdefault(pattern.group, []).append(pattern)
     return groups
 

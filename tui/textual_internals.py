@@ -327,47 +327,26 @@ def save_parsed_css() -> None:
     if cache is None or not cache.changed:
         return
     cache.changed = False
-    import contextlib
-    import os
     import pickle
 
-    folder = cache.path.parent
-    temporary = folder / f".{cache.path.name}.{os.getpid()}.tmp"
-    with contextlib.suppress(OSError):
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump((_CSS_CACHE_FORMAT, cache.kept), handle, protocol=5)
-        os.replace(temporary, cache.path)
-    with contextlib.suppress(OSError):
-        temporary.unlink(missing_ok=True)
+    from tui.user_cache import write_cache_file
+
+    data = pickle.dumps((_CSS_CACHE_FORMAT, cache.kept), protocol=5)
+    write_cache_file(cache.path, data, replaces="css-")
 
 
 def _read_parsed_css(path: Path) -> dict[Any, Any]:
-    import os
     import pickle
-    import stat
 
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
-    except OSError:
+    from tui.user_cache import read_cache_file
+
+    data = read_cache_file(path)
+    if data is None:
         return {}
     try:
-        info = os.fstat(fd)
-        if (
-            not stat.S_ISREG(info.st_mode)
-            or info.st_uid != os.getuid()
-            or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-        ):
-            return {}
-        with os.fdopen(fd, "rb") as handle:
-            fd = -1
-            version, kept = pickle.load(handle)
+        version, kept = pickle.loads(data)
     except Exception:
         return {}
-    finally:
-        if fd >= 0:
-            os.close(fd)
     return kept if version == _CSS_CACHE_FORMAT and isinstance(kept, dict) else {}
 
 

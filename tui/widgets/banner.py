@@ -9,6 +9,8 @@ from pathlib import Path
 from textual.content import Content
 from textual.widgets import Static
 
+from tui.user_cache import read_cache_file, write_cache_file
+
 FONT = "small"
 MIN_HEIGHT_FOR_ART = 24  # below this the art would push the actions off screen
 
@@ -20,11 +22,11 @@ def figlet(text: str, font: str = FONT) -> str:
     Importing pyfiglet and loading a font costs more than the rest of the home screen;
     the drawing never changes, so later starts read it back instead.
     """
-    cache = _cache_file(text, font)
-    try:
-        return cache.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        pass
+    cache, kind = _cache_file(text, font)
+    kept = read_cache_file(cache)
+    if kept is not None:
+        with contextlib.suppress(UnicodeDecodeError):
+            return kept.decode("utf-8")
     import pyfiglet
 
     rendered: str = pyfiglet.figlet_format(text, font=font, width=200)
@@ -32,15 +34,14 @@ def figlet(text: str, font: str = FONT) -> str:
     # Equal widths, so centring each line (text-align) keeps the drawing intact.
     width = max(len(line) for line in lines)
     art = "\n".join(line.ljust(width) for line in lines)
-    with contextlib.suppress(OSError):
-        cache.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        cache.write_text(art, encoding="utf-8")
+    write_cache_file(cache, art.encode("utf-8"), replaces=kind)
     return art
 
 
-def _cache_file(text: str, font: str) -> Path:
+def _cache_file(text: str, font: str) -> tuple[Path, str]:
     """Keyed by the text, the font and the installed pyfiglet (its size and change time),
-    found without importing it. A readable name, so no hashing module to import."""
+    found without importing it. A readable name, so no hashing module to import; the name's
+    start without the pyfiglet mark names the older copies a new drawing replaces."""
     from importlib.util import find_spec
 
     from platformdirs import user_cache_path
@@ -52,8 +53,8 @@ def _cache_file(text: str, font: str) -> Path:
             stat = Path(spec.origin).stat()
             installed = f"{stat.st_size}-{stat.st_mtime_ns}"
     safe_text = "".join(ch if ch.isalnum() else "_" for ch in text)[:40]
-    name = f"banner-{font}-{safe_text}-{installed}.txt"
-    return user_cache_path("kindtone", appauthor=False) / name
+    kind = f"banner-{font}-{safe_text}-"
+    return user_cache_path("kindtone", appauthor=False) / f"{kind}{installed}.txt", kind
 
 
 class Banner(Static):

@@ -13,7 +13,7 @@ from . import snapshot
 from .compiler import Codes, Index, Pattern, compile_rule, matches_any
 from .concepts import Grid, GridRule
 from .critic_gate import Gate
-from .data import Lexicon, Rule, load_lexicon, load_rules
+from .data import Lexicon, Rule, load_languages, load_lexicon, load_rules
 from .hashed import Risk
 from .learned import LEARNED_MIN_WORDS, Features, Learned
 from .model import Analysis, Finding, hint_for, load_hints, remember_hints
@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 READINGS_LIMIT = 20_000
 LANGUAGE_SAMPLE = 2_000  # characters read to tell whether a text is English
 LANGUAGE_MIN_WORDS = 4
+LATIN_LAST = "\u024f"  # Latin letters: up to the end of Latin Extended-B ...
+LATIN_ADDITIONAL = ("\u1e00", "\u1eff")  # ... and Latin Extended Additional (Vietnamese)
 # The net's veto reads short sentences only: in a long one, everyday words around a buried
 # "wanting to die" pull its score down without making the words any safer.
 VETO_MAX_WORDS = 12
@@ -98,6 +100,8 @@ class _Built:
             self.learned = Learned(json.loads(raw.read_text("utf-8")))
             risk = folder_.joinpath("selftalk_risk.bin").read_bytes()
             self.risk = Risk.read(risk)
+        # Small words of other languages that are not English words (languages.toml).
+        self.foreign = frozenset().union(*load_languages(folder).words.values()) - self.english()
 
     def __setstate__(self, state: dict[str, object]) -> None:
         """From a snapshot, one attribute at a time: pickle's own way fills the instance
@@ -143,6 +147,7 @@ class _Built:
 
 
 _NONE: frozenset[str] = frozenset()
+_NO_FEATURES: set[str] = set()  # never changed: read only by the weights
 _NO_CONTEXT: Context = (False, False, None, None, None, False)
 
 
@@ -179,7 +184,6 @@ class Reading:
         # weights only read sentences of a few words; the rules read everything.
         if learned is not None and len(words) - words.count(BREAK) < LEARNED_MIN_WORDS:
             learned = None
-        features = built.features(words) if learned is not None else set()
         # The wider net's score (hashed.py): None when there are no weights or too few words.
         self.risk: float | None = None
         if learned is not None and built.risk is not None:
@@ -189,6 +193,9 @@ class Reading:
         crisis_rules = candidates.get("crisis", [])
         by_rule = bool(crisis_rules) and matches_any(crisis_rules, codes, code)
         clear = by_rule and matches_any([p for p in crisis_rules if p.kind == "clear"], codes, code)
+        # The weights' features: every later use of them is on a sentence no crisis rule
+        # matched (a rule's crisis never asks the weights), so those sentences skip making them.
+        features = built.features(words) if learned is not None and not by_rule else _NO_FEATURES
         # An idiom rule's match ("killing it at work"), worked out once if it is asked for.
         idiom: bool | None = None if "idiom" in candidates else False
         by_weights = not by_rule and learned is not None and learned.is_crisis(features)
@@ -410,13 +417,18 @@ def _points_elsewhere(built: _Built, words: WordList) -> bool:
     )
 
 
+_TURNS = frozenset({"but", "whereas", "while"})
+
+
 def _ends_on_others(built: _Built, words: WordList) -> bool:
     """The sentence ends on a verdict on someone else: "I'm calm but they're a shambles",
     "I did my bit, whereas the council is useless". What the word weights hear as harsh is
     then theirs. Not "They were kind but I'm still useless" (back to the writer), nor "I got
     the job, but they'll soon realise…" (what they will think of me: discounting)."""
+    if _TURNS.isdisjoint(words):
+        return False  # most sentences: one pass in C instead of a loop over every word
     for index, word in enumerate(words):
-        if word not in ("but", "whereas", "while"):
+        if word not in _TURNS:
             continue
         after = words[index + 1 : index + 5]
         if not after or not built.first_person.isdisjoint(words[index + 1 :]):
@@ -581,9 +593,23 @@ class Analyser:
 
     @staticmethod
     def _reads_as_english(built: _Built, low: str) -> bool:
-        """At least a third of the words (of the first few hundred) are English words
-        kindtone knows; texts of under four words are given the benefit of the doubt."""
-        words = [word for word in built.tokens.words(low[:LANGUAGE_SAMPLE]) if word != BREAK]
+        """Not when most letters are not Latin ones, or when the small words of another
+        language are at least two and a fifth of the words (languages.toml); otherwise at
+        least a third of the words (of the first few hundred) are English words kindtone
+        knows, and texts of under four words are given the benefit of the doubt."""
+        sample = low[:LANGUAGE_SAMPLE]
+        if not sample.isascii():
+            letters = [ch for ch in sample if ch.isalpha()]
+            if sum(
+                ch > LATIN_LAST and not LATIN_ADDITIONAL[0] <= ch <= LATIN_ADDITIONAL[1]
+                for ch in letters
+            ) * 2 > len(letters):
+                return False
+        words = [word for word in built.tokens.words(sample) if word != BREAK]
+        foreign = built.foreign
+        marked = sum(1 for word in words if word in foreign)
+        if marked >= 2 and marked * 5 >= len(words):
+            return False
         if len(words) < LANGUAGE_MIN_WORDS:
             return True
         english = built.english()

@@ -251,29 +251,56 @@ def _bucket(word: str) -> int:
     return crc32(word.encode("utf-8", "surrogatepass")) % MASK_BUCKETS
 
 
+def branches(grammar: Grammar, pattern: Pattern) -> list[list[frozenset[str] | None]]:
+    """The word sets the index checks for a pattern (trigger first, then two more), once per
+    branch when the rule is alternatives at its top ("(a b|c d)"): a sentence can only match
+    through one branch, so it is a candidate when every set of some branch is there. Checked
+    for the rule as a whole, the sets are the branches' rarest sets joined, and a common word
+    in one branch ("but", "i") made the rule a candidate in most sentences."""
+    whole = [pattern.trigger, *pattern.required[:2]]
+    node = pattern.node
+    while isinstance(node, Memo) or (isinstance(node, Seq) and len(node.items) == 1):
+        node = node.item if isinstance(node, Memo) else node.items[0]
+    if not isinstance(node, Alt) or len(node.items) < 2:
+        return [whole]
+    after = grammar.required(pattern.context) if pattern.context is not None else []
+    found: list[list[frozenset[str] | None]] = []
+    for item in node.items:
+        required = grammar.required(item) + after
+        trigger = grammar.best(required)
+        rest = [words for words in sorted(required, key=grammar.cost) if words is not trigger]
+        found.append([trigger, *rest[:2]])
+    return found
+
+
 class Index(LazyBuckets):
     """Finds the patterns a sentence could match without trying them: a pattern is a candidate
     when the sentence has a word of its trigger (its rarest required word set) and a word of
-    each of its next two required sets. Each word carries those three facts as one integer,
-    three bit masks over the pattern numbers side by side, so choosing is one OR per word and
-    a few shifts and ANDs per sentence, all in C. Numbers follow rule order within groups."""
+    each of its next two required sets (of one of its branches: see ``branches``). Each word
+    carries those three facts as one integer, three bit masks over the entries (a pattern's
+    branches) side by side, so choosing is one OR per word and a few shifts and ANDs per
+    sentence, all in C. Entries follow rule order within groups."""
 
     need_budget = NEED_BUDGET
     _bucket_of = staticmethod(_bucket)
 
     def __init__(self, patterns: list[Pattern], grammar: Grammar, lexicon: Lexicon) -> None:
         self.patterns = sorted(patterns, key=lambda pattern: GROUP_ORDER[pattern.group])
-        width = self.width = len(self.patterns)
+        # One entry a branch; a pattern's entries are side by side, in rule order.
+        entries = [
+            (pattern, sets) for pattern in self.patterns for sets in branches(grammar, pattern)
+        ]
+        self.entries = [pattern for pattern, _ in entries]
+        width = self.width = len(entries)
         self.lane = (1 << width) - 1
         self.masks: dict[str, int] = {}
         self.chosen: dict[int, dict[str, list[Pattern]]] = {}
         self.codes = Codes(patterns, grammar, lexicon)
-        # Lanes: 0, the trigger; 1 and 2, the two sets to check. A pattern with no trigger or
+        # Lanes: 0, the trigger; 1 and 2, the two sets to check. An entry with no trigger or
         # fewer sets has its bit set from the start, as if every sentence had the word.
         self.start = 0
-        for number, pattern in enumerate(self.patterns):
-            sets = [pattern.trigger, *pattern.required[:2]]
-            sets += [None] * (3 - len(sets))
+        for number, (_, sets) in enumerate(entries):
+            sets = sets + [None] * (3 - len(sets))
             for lane, words in enumerate(sets):
                 bit = 1 << (number + lane * width)
                 if words is None:
@@ -341,16 +368,16 @@ class Index(LazyBuckets):
         if known is not None:
             return known
         groups: dict[str, list[Pattern]] = {}
-        patterns = self.patterns
+        entries = self.entries
         rest = mask
         while rest:
             lowest = rest & -rest
             rest ^= lowest
-            pattern = patterns[lowest.bit_length() - 1]
+            pattern = entries[lowest.bit_length() - 1]
             chosen = groups.get(pattern.group)
             if chosen is None:
                 groups[pattern.group] = [pattern]
-            else:
+            elif chosen[-1] is not pattern:  # two branches of one pattern: tried once
                 chosen.append(pattern)
         if len(self.chosen) >= CHOSEN_LIMIT:
             self.chosen.clear()

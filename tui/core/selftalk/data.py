@@ -247,3 +247,45 @@ def load_lexicon(folder: Traversable | Path | None = None) -> Lexicon:
         nt_base={str(k): str(v) for k, v in data["nt_base"].items()},
         suffix=tuple((str(k), str(v)) for k, v in data["suffix"].items()),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Languages:
+    """languages.toml: the commonest small words of other languages, and examples."""
+
+    words: dict[str, frozenset[str]]
+    examples: dict[str, tuple[str, ...]]  # per language: texts that must not read as English
+    english_examples: tuple[str, ...]  # English in many voices, which must read as English
+
+
+def load_languages(folder: Traversable | Path | None = None) -> Languages:
+    file = (folder or data_dir()).joinpath("languages.toml")
+    data, lines = _read(file)
+    name = file.name
+
+    def fail(key: str, message: str) -> DataError:
+        return DataError(f"{name}:{_key_line(lines, 1, len(lines), key)}: {message}")
+
+    def texts(value: object, key: str) -> tuple[str, ...]:
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+            raise fail(key, f"{key} must be a non-empty list of texts")
+        return tuple(value)
+
+    for key in data:
+        if key not in ("english", "languages"):
+            raise fail(key, f"unknown table [{key}]")
+    for key in data.get("english", {}):
+        if key != "examples":
+            raise fail(key, f"unknown key {key!r} in [english] (only examples)")
+    english = texts(data.get("english", {}).get("examples"), "examples")
+    words: dict[str, frozenset[str]] = {}
+    examples: dict[str, tuple[str, ...]] = {}
+    for language, table in data.get("languages", {}).items():
+        for key in table:
+            if key not in ("words", "examples"):
+                raise fail(key, f"unknown key {key!r} in [languages.{language}]")
+        if not isinstance(table.get("words"), str) or not table["words"].split():
+            raise fail(language, f'[languages.{language}] needs words = "..."')
+        words[language] = frozenset(table["words"].split())
+        examples[language] = texts(table.get("examples"), "examples")
+    return Languages(words=words, examples=examples, english_examples=english)

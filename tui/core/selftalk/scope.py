@@ -132,6 +132,8 @@ class Scoper:
         stupid, left the gate open", "…trying to be quick, what an eejit I am"). Whether it
         is aimed at the speaker is the analyser's question (see analyser._aimed_elsewhere)."""
         found: list[Raw] = []
+        if self.vocative_head.isdisjoint(words) and self.roles.isdisjoint(words):
+            return found  # no word could head an insult: most sentences, checked in C
         start = 0
         for index in range(len(words) + 1):
             if index < len(words) and words[index] != BREAK:

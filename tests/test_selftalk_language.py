@@ -1,0 +1,70 @@
+"""kindtone reads English only: other languages are told so, never "nothing noticed".
+
+The examples live in tui/core/selftalk/data/languages.toml beside each language's small
+words, so adding a language means adding its examples, and each runs here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.core.selftalk import analyse
+from tui.core.selftalk.data import DataError, data_dir, load_languages
+
+LANGUAGES = load_languages()
+OTHER = [(name, text) for name, texts in LANGUAGES.examples.items() for text in texts]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"), OTHER, ids=[f"{n}-{i}" for i, (n, _) in enumerate(OTHER)]
+)
+def test_each_language_example_is_said_to_be_unsupported(language: str, text: str) -> None:
+    analysis = analyse(text)
+    assert (analysis.language, analysis.findings) == ("unsupported", ()), (language, text)
+
+
+@pytest.mark.parametrize("text", LANGUAGES.english_examples)
+def test_each_english_example_is_read(text: str) -> None:
+    assert analyse(text).language == "en", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "私はだめだ。",  # short, and no spaces to count words by
+        "我很累。",
+        "난 바보야.",
+        "Я устал.",
+        "Είμαι κουρασμένη.",
+        "أنا متعب.",
+        "मैं थक गया हूँ।",
+        "ฉันเหนื่อย",
+    ],
+)
+def test_a_short_text_in_another_script_is_said_to_be_unsupported(text: str) -> None:
+    assert analyse(text).language == "unsupported", text
+
+
+def test_a_name_or_word_in_another_script_inside_english_is_still_english() -> None:
+    assert analyse("My Nani (नानी) said I was too hard on myself today.").language == "en"
+    assert analyse("Ate ramen at 一蘭 with my sister and felt calm.").language == "en"
+
+
+def test_no_small_word_of_another_language_is_an_english_word() -> None:
+    from tui.core.selftalk import default_analyser
+
+    built = default_analyser().built
+    assert built.foreign and not built.foreign & built.english()
+
+
+def test_a_mistake_in_the_languages_file_names_its_line(tmp_path: Path) -> None:
+    text = data_dir().joinpath("languages.toml").read_text("utf-8")
+    broken = text.replace('words = "ek nie', 'wrods = "ek nie', 1)
+    (tmp_path / "languages.toml").write_text(broken, encoding="utf-8")
+    line = (
+        broken.splitlines().index(next(x for x in broken.splitlines() if x.startswith("wrods"))) + 1
+    )
+    with pytest.raises(DataError, match=rf"^languages.toml:{line}: unknown key 'wrods'"):
+        load_languages(tmp_path)
