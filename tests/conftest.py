@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import itertools
 import os
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,9 +19,14 @@ from textual.css.stylesheet import CSSLocation, Stylesheet
 # With PYTHONDONTWRITEBYTECODE=1 (as on the machine the suite is timed on) nothing is cached:
 # every xdist worker compiles tui again and rewrites every test module's asserts again, ~3.5 s
 # of CPU each on two cores. Cache that bytecode outside the source tree, in .pytest_cache.
+# The Python processes the tests start (the app in a pty, the CLI, the savers the SIGKILL tests
+# kill) inherit the same cache through the environment: each compiled the tui modules it
+# imports again, ~0.1 s of CPU a start for the app.
 if sys.dont_write_bytecode:
     sys.pycache_prefix = str(Path(__file__).resolve().parent.parent / ".pytest_cache" / "pycache")
     sys.dont_write_bytecode = False
+    os.environ["PYTHONPYCACHEPREFIX"] = sys.pycache_prefix
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 # The cyclic collector at its defaults (a young collection every 700 new objects) spent ~30% of
 # an app test's CPU: every app builds thousands of widgets, so it ran often, and each full
@@ -29,6 +35,13 @@ if sys.dont_write_bytecode:
 # sees; a worker's peak memory grows by ~10%. The app's own start-up pause (gc.disable until
 # the first frame, tested in test_app_startup.py) is untouched.
 gc.set_threshold(50_000, 20, 10)
+
+# Python's own cache of compiled regular expressions keeps the last 512. The analyser has ~1,000
+# rules, each a regular expression compiled on first use, and the tests build it several times
+# in a process (from the snapshot, from the sources, in copies of the data folder): each build
+# compiled them all again (~0.5 s of CPU). The same text compiles to the same pattern, so a
+# larger cache changes nothing but when the work is done.
+re._MAXCACHE = 10_000  # type: ignore[attr-defined]
 
 # Pilot's pause() and press() wait for "idle" by sleeping 20 ms at a time until the process used
 # under 1 ms of CPU in one of them (textual._wait): at least 20 ms a call, ~60 ms on average,
@@ -164,3 +177,19 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
         return None
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return (cores or 1) + 1
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Bring the collector to rest before pytest's last sweep for unraisable exceptions.
+
+    That sweep (after every unconfigure hook) runs five full collections, each walking the whole
+    heap of a test process: 0.25-0.35 s apiece at the end of a worker, ~1.5 s of CPU a worker.
+    Five is a guess at how many it takes until a collection finds nothing (finalizers can leave
+    new garbage behind). Here collections run until one finds nothing, every finalizer run and
+    every unraisable exception raised as before, and what is left, all reachable, is frozen: the
+    five then walk only what is made after it, and find the same nothing."""
+    for _ in range(10):
+        if gc.collect() == 0:
+            break
+    gc.freeze()
