@@ -6,6 +6,7 @@ words, so adding a language means adding its examples, and each runs here.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -67,4 +68,16 @@ def test_a_mistake_in_the_languages_file_names_its_line(tmp_path: Path) -> None:
         broken.splitlines().index(next(x for x in broken.splitlines() if x.startswith("wrods"))) + 1
     )
     with pytest.raises(DataError, match=rf"^languages.toml:{line}: unknown key 'wrods'"):
+        load_languages(tmp_path)
+
+
+def test_a_bad_value_in_a_later_table_names_its_own_line(tmp_path: Path) -> None:
+    text = data_dir().joinpath("languages.toml").read_text("utf-8")
+    start = text.index("[languages.dutch]")
+    table = text[start : text.index("\n[", start + 1)]
+    broken_table = re.sub(r"examples = \[[^\]]*\]", 'examples = "one"', table)
+    broken = text.replace(table, broken_table)
+    (tmp_path / "languages.toml").write_text(broken, encoding="utf-8")
+    line = broken.splitlines().index('examples = "one"') + 1
+    with pytest.raises(DataError, match=rf"^languages.toml:{line}: examples must be"):
         load_languages(tmp_path)

@@ -261,31 +261,36 @@ class Languages:
 def load_languages(folder: Traversable | Path | None = None) -> Languages:
     file = (folder or data_dir()).joinpath("languages.toml")
     data, lines = _read(file)
-    name = file.name
+    headers = [n for n, line in enumerate(lines, 1) if line.lstrip().startswith("[")]
 
-    def fail(key: str, message: str) -> DataError:
-        return DataError(f"{name}:{_key_line(lines, 1, len(lines), key)}: {message}")
+    def fail(table: str, key: str | None, message: str) -> DataError:
+        """Names the line of ``key`` in ``[table]``, or the table's own line."""
+        first = next((n for n in headers if lines[n - 1].strip() == f"[{table}]"), 1)
+        last = next((n - 1 for n in headers if n > first), len(lines))
+        line = _key_line(lines, first, last, key) if key else first
+        return DataError(f"{file.name}:{line}: {message}")
 
-    def texts(value: object, key: str) -> tuple[str, ...]:
+    def texts(table: str, value: object) -> tuple[str, ...]:
         if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
-            raise fail(key, f"{key} must be a non-empty list of texts")
+            raise fail(table, "examples", "examples must be a non-empty list of texts")
         return tuple(value)
 
     for key in data:
         if key not in ("english", "languages"):
-            raise fail(key, f"unknown table [{key}]")
+            raise fail(key, None, f"unknown table [{key}]")
     for key in data.get("english", {}):
         if key != "examples":
-            raise fail(key, f"unknown key {key!r} in [english] (only examples)")
-    english = texts(data.get("english", {}).get("examples"), "examples")
+            raise fail("english", key, f"unknown key {key!r} in [english] (only examples)")
+    english = texts("english", data.get("english", {}).get("examples"))
     words: dict[str, frozenset[str]] = {}
     examples: dict[str, tuple[str, ...]] = {}
     for language, table in data.get("languages", {}).items():
+        title = f"languages.{language}"
         for key in table:
             if key not in ("words", "examples"):
-                raise fail(key, f"unknown key {key!r} in [languages.{language}]")
+                raise fail(title, key, f"unknown key {key!r} in [{title}]")
         if not isinstance(table.get("words"), str) or not table["words"].split():
-            raise fail(language, f'[languages.{language}] needs words = "..."')
+            raise fail(title, "words", f'[{title}] needs words = "..."')
         words[language] = frozenset(table["words"].split())
-        examples[language] = texts(table.get("examples"), "examples")
+        examples[language] = texts(title, table.get("examples"))
     return Languages(words=words, examples=examples, english_examples=english)
