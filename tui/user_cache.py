@@ -14,46 +14,31 @@ import os
 import stat
 from pathlib import Path
 
+from tui.core.atomic import read_bytes_and_stat, write_atomic
+
 
 def read_cache_file(path: Path) -> bytes | None:
     """The file's bytes, or None when it is missing or not safely ours."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+        found = read_bytes_and_stat(path)  # never through a link; a regular file only
     except OSError:
         return None
-    try:
-        info = os.fstat(fd)
-        if (
-            not stat.S_ISREG(info.st_mode)
-            or info.st_uid != os.getuid()
-            or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-        ):
-            return None
-        with os.fdopen(fd, "rb") as handle:
-            fd = -1
-            return handle.read()
-    except OSError:
+    if found is None:
         return None
-    finally:
-        if fd >= 0:
-            os.close(fd)
+    data, info = found
+    if info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return None
+    return data
 
 
 def write_cache_file(path: Path, data: bytes, *, replaces: str) -> bool:
     """Write ``data`` atomically (0600, in a 0700 folder); then remove the other files whose
     names start with ``replaces`` (older copies of the same kind). False when nothing was
     written; a cache that cannot be written only costs the next start some time."""
-    folder = path.parent
-    temporary = folder / f".{path.name}.{os.getpid()}.tmp"
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, path)  # replaces a link at ``path``, never writes through it
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        write_atomic(path, data, seal=False)  # replaces a link at ``path``, never its target
     except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
         return False
     _remove_older(path, replaces)
     return True
