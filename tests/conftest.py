@@ -7,12 +7,14 @@ import itertools
 import os
 import re
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import textual._wait
 import textual.css.stylesheet
+from _pytest.pathlib import LOCK_TIMEOUT, cleanup_numbered_dir
 from textual.css.model import RuleSet
 from textual.css.stylesheet import CSSLocation, Stylesheet
 
@@ -198,6 +200,51 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
         return None
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return (cores or 1) + 1
+
+
+def clean_old_runs(factory: pytest.TempPathFactory) -> bool:
+    """Delete the numbered temporary folders of old runs now, as pytest does at exit.
+
+    pytest keeps the folders of the last few runs (``tmp_path_retention_count``) and deletes
+    older ones when the process ends; a whole run's folder (thousands of small folders, one a
+    test) took 0.5-1.2 s, after the last test, with every worker done and nothing else to do.
+    The same function, the same arguments; locked folders (runs still going) are left alone,
+    and what is left at exit (nothing, unless another run started since) is deleted then."""
+    if factory._given_basetemp is not None:  # --basetemp (and every xdist worker): no numbering
+        return False
+    keep = 0 if factory._retention_policy == "none" else factory._retention_count
+    if keep < 1:  # pytest would delete this run's folder too, at exit: leave it to pytest
+        return False
+    basetemp = factory.getbasetemp()
+    cleanup_numbered_dir(basetemp.parent, "pytest-", keep, basetemp.stat().st_mtime - LOCK_TIMEOUT)
+    return True
+
+
+def _housekeeping(config: pytest.Config) -> None:
+    clean_old_runs(config._tmp_path_factory)  # type: ignore[attr-defined]
+    # The hypothesis plugin's end-of-run summary imports this (~0.25 s of CPU); an xdist
+    # controller runs no property tests, so it was imported only then, after the last test.
+    import hypothesis.internal.observability  # noqa: F401
+
+
+_HOUSEKEEPING: list[threading.Thread] = []
+_CONFIG: list[pytest.Config] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    _CONFIG.append(config)
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Once the first test has reported, in the process that prints the summary: the xdist
+    controller waits on its workers for the whole run, so the work above is done by then."""
+    if _HOUSEKEEPING or not _CONFIG or os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    thread = threading.Thread(
+        target=_housekeeping, args=(_CONFIG[0],), name="suite-housekeeping", daemon=True
+    )
+    _HOUSEKEEPING.append(thread)
+    thread.start()
 
 
 @pytest.hookimpl(trylast=True)

@@ -1,0 +1,61 @@
+"""The suite's own housekeeping (tests/conftest.py) does what pytest would, only earlier."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import _HOUSEKEEPING, clean_old_runs
+
+
+def _runs(root: Path, numbers: range) -> None:
+    for number in numbers:
+        folder = root / f"pytest-{number}" / "test_a_thing0" / "kindtone-data"
+        folder.mkdir(parents=True)
+        (folder / "2026-12.json").write_text("[]", encoding="utf-8")
+
+
+def _factory(root: Path, policy: str = "all", given: Path | None = None) -> pytest.TempPathFactory:
+    return pytest.TempPathFactory(
+        given, 3, policy, trace=lambda *_: None, basetemp=root / "pytest-6", _ispytest=True
+    )
+
+
+def test_old_runs_are_deleted_early_and_the_last_three_and_running_ones_kept(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "pytest-of-someone"
+    _runs(root, range(1, 7))
+    (root / "pytest-2" / ".lock").write_text("4242", encoding="utf-8")  # a run still going
+    assert clean_old_runs(_factory(root))
+    assert sorted(path.name for path in root.iterdir()) == [
+        "pytest-2",
+        "pytest-4",
+        "pytest-5",
+        "pytest-6",
+    ]
+    assert (root / "pytest-6" / "test_a_thing0" / "kindtone-data" / "2026-12.json").exists()
+
+
+def test_nothing_is_deleted_early_when_pytest_would_delete_this_run_too(tmp_path: Path) -> None:
+    root = tmp_path / "pytest-of-someone"
+    _runs(root, range(1, 7))
+    assert not clean_old_runs(_factory(root, policy="none"))  # keep=0: this run's folder too
+    assert not clean_old_runs(_factory(root, given=tmp_path / "base"))  # --basetemp
+    assert len(list(root.iterdir())) == 6
+
+
+def test_the_housekeeping_runs_once_in_the_process_that_reports() -> None:
+    """Started at the first report, in the process that prints the summary (never a worker),
+    and done long before the run ends."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        assert _HOUSEKEEPING == []  # a worker's reports go to the controller, which does it
+        return
+    assert len(_HOUSEKEEPING) == 1
+    thread = _HOUSEKEEPING[0]
+    thread.join(timeout=30)
+    assert not thread.is_alive()
+    assert thread.name == "suite-housekeeping"
+    assert "hypothesis.internal.observability" in sys.modules  # what the summary imports
