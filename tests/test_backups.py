@@ -210,6 +210,7 @@ def test_two_processes_taking_backups_at_once_make_one_a_day(
         "from tui.core import vault\n"
         "data, go = Path(sys.argv[1]), Path(sys.argv[2])\n"
         f"if vault.is_locked(data): vault.unlock_in_memory(data, {PASS!r})\n"
+        "go.with_name('ready-' + sys.argv[3]).touch()\n"
         "while not go.exists(): time.sleep(0.001)\n"
         "for n in range(6):\n"
         "    day = date(2026, 11, 20) + timedelta(days=n)\n"
@@ -219,16 +220,19 @@ def test_two_processes_taking_backups_at_once_make_one_a_day(
     env = os.environ | {"PYTHONPATH": str(ROOT)}
     children = [
         subprocess.Popen(
-            [sys.executable, "-c", code, str(data_dir), str(go)],
+            [sys.executable, "-c", code, str(data_dir), str(go), str(n)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             env=env,
             text=True,
         )
-        for _ in range(2)
+        for n in range(2)
     ]
-    time.sleep(0.3)  # both have started and wait at the gate
-    go.touch()
+    deadline = time.monotonic() + 30
+    while not all((tmp_path / f"ready-{n}").exists() for n in range(2)):
+        assert time.monotonic() < deadline and all(c.poll() is None for c in children)
+        time.sleep(0.005)
+    go.touch()  # both have imported everything and wait at the gate: they back up at once
     outputs = [child.communicate(timeout=30) for child in children]
     assert [child.returncode for child in children] == [0, 0], [err for _, err in outputs]
     taken: dict[str, int] = {}

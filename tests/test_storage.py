@@ -584,6 +584,7 @@ CHILD = textwrap.dedent(
     if vault.is_locked(data_dir):
         vault.unlock_in_memory(data_dir, "correct horse battery")
     store = ReflectionStore(data_dir)
+    go.with_name(f"ready-{tag}").touch()
     while not go.exists():
         time.sleep(0.002)
     for i in range(50):
@@ -606,8 +607,11 @@ def test_two_processes_saving_at_once_lose_nothing(data_dir: Path, tmp_path: Pat
         )
         for tag in ("a", "b")
     ]
-    time.sleep(0.3)  # let both import and wait at the gate
-    go.touch()
+    deadline = time.monotonic() + 30
+    while not all((tmp_path / f"ready-{tag}").exists() for tag in "ab"):
+        assert time.monotonic() < deadline and all(c.poll() is None for c in children)
+        time.sleep(0.005)
+    go.touch()  # both have imported everything and wait at the gate: they save at once
     assert [child.wait(timeout=60) for child in children] == [0, 0]
 
     store = ReflectionStore(data_dir)
