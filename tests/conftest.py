@@ -10,6 +10,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import textual._wait
@@ -17,6 +18,9 @@ import textual.css.stylesheet
 from _pytest.pathlib import LOCK_TIMEOUT, cleanup_numbered_dir
 from textual.css.model import RuleSet
 from textual.css.stylesheet import CSSLocation, Stylesheet
+
+if TYPE_CHECKING:
+    from tui.core.exercises import Exercise, Problem, Source
 
 # With PYTHONDONTWRITEBYTECODE=1 (as on the machine the suite is timed on) nothing is cached:
 # every xdist worker compiles tui again and rewrites every test module's asserts again, ~3.5 s
@@ -83,6 +87,29 @@ def _parse_rules_once(
 
 
 Stylesheet._parse_rules = _parse_rules_once  # type: ignore[method-assign]
+
+# Every app, plain session and exercises command reads the built-in exercises again: the same
+# ~12 TOML files parsed and validated each time, ~5 ms a library, ~1,200 files a worker. The
+# result (frozen dataclasses and a fresh list of problems) is a pure function of the text, the
+# path and the source, so the test process remembers it; the files are still read each time,
+# and a changed file is a new text, parsed anew.
+import tui.core.exercises  # noqa: E402  (after the bytecode cache is set up, above)
+
+_EXERCISES: dict[tuple[str, Path, str], tuple[Exercise | None, list[Problem]]] = {}
+_parse_exercise_text = tui.core.exercises.parse_exercise_text
+
+
+def parse_exercise_text_once(
+    text: str, path: Path, source: Source = "custom"
+) -> tuple[Exercise | None, list[Problem]]:
+    key = (text, path, source)
+    if key not in _EXERCISES:
+        _EXERCISES[key] = _parse_exercise_text(text, path, source)
+    exercise, problems = _EXERCISES[key]
+    return exercise, list(problems)
+
+
+tui.core.exercises.parse_exercise_text = parse_exercise_text_once
 
 
 @pytest.fixture(scope="session")

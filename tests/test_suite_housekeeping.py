@@ -1,4 +1,5 @@
-"""The suite's own housekeeping (tests/conftest.py) does what pytest would, only earlier."""
+"""The suite's own housekeeping (tests/conftest.py): what pytest or the app would do anyway,
+done earlier, or once a test process."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import _HOUSEKEEPING, clean_old_runs
+from conftest import _EXERCISES, _HOUSEKEEPING, clean_old_runs, parse_exercise_text_once
+
+import tui.core.exercises as exercises
+from tui.paths import builtin_exercises_dir
 
 
 def _runs(root: Path, numbers: range) -> None:
@@ -59,3 +63,22 @@ def test_the_housekeeping_runs_once_in_the_process_that_reports() -> None:
     assert not thread.is_alive()
     assert thread.name == "suite-housekeeping"
     assert "hypothesis.internal.observability" in sys.modules  # what the summary imports
+
+
+def test_an_exercise_text_is_parsed_once_a_process_and_a_changed_one_anew(tmp_path: Path) -> None:
+    assert exercises.parse_exercise_text is parse_exercise_text_once  # what the app calls
+    path = tmp_path / "mine.toml"
+    text = (builtin_exercises_dir() / "avoiding-something.toml").read_text(encoding="utf-8")
+    text = text.replace('id = "avoiding-something"', f'id = "mine-{len(_EXERCISES)}"')
+    first, problems = exercises.parse_exercise_text(text, path, "custom")
+    remembered = len(_EXERCISES)
+    again, problems_again = exercises.parse_exercise_text(text, path, "custom")
+    assert first is not None and again is first and problems_again == problems == []
+    assert len(_EXERCISES) == remembered  # not parsed again
+    problems_again.append(problems_again)  # each caller gets a list of its own
+    assert exercises.parse_exercise_text(text, path, "custom")[1] == []
+
+    changed = text.replace("minutes = 3", "minutes = 99")
+    broken, problems = exercises.parse_exercise_text(changed, path)
+    assert broken is None and problems and len(_EXERCISES) == remembered + 1  # a new text
+    assert exercises.parse_exercise_text(text, tmp_path / "other.toml")[0] != first  # its path
