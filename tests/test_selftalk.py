@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from tui.core.selftalk import CATEGORIES, Analyser, Analysis, Finding, analyse, hint_for
 from tui.core.selftalk.tokens import lower
 
-RULES_ONLY = Analyser(learned=False)
+RULES_ONLY = Analyser(learned=False)  # also test_selftalk_risk's and _critic_gate's: built once
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from helpers_scripts import load_script
 from selftalk_blind import figures, load
+from test_selftalk import RULES_ONLY
 
 from tui.core.selftalk import Analyser, analyse
 from tui.core.selftalk.critic_gate import FILE, Gate
@@ -40,7 +41,7 @@ def test_an_everyday_slip_in_an_account_is_not_self_criticism(text: str) -> None
 
 def test_self_criticism_only_the_weights_hear_still_passes_the_gate() -> None:
     text = "I let the whole team down again, they'd be better off with someone else."
-    assert not Analyser(learned=False).analyse(text).critical  # no rule names it
+    assert not RULES_ONLY.analyse(text).critical  # no rule names it
     assert analyse(text).critical
 
 

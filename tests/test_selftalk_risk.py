@@ -8,8 +8,9 @@ from typing import Any
 
 import pytest
 from helpers_scripts import load_script
+from test_selftalk import RULES_ONLY
 
-from tui.core.selftalk import Analyser, analyse, default_analyser
+from tui.core.selftalk import analyse, default_analyser
 from tui.core.selftalk.hashed import Risk, bucket, features
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -89,7 +90,7 @@ def test_a_word_shares_its_letter_pieces_with_forms_nobody_wrote() -> None:
     ],
 )
 def test_the_wider_net_asks_about_crisis_wording_no_rule_names(text: str) -> None:
-    rules_only = Analyser(learned=False).analyse(text)
+    rules_only = RULES_ONLY.analyse(text)
     assert rules_only.concern is None  # no rule knows these words ...
     risk = _risk()
     assert risk.score(default_analyser().words(text)) >= risk.ask  # ... the net leans ...

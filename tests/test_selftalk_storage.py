@@ -10,6 +10,7 @@ import sys
 import threading
 from importlib import resources
 
+from test_selftalk_patterns import built as built_from_sources
 from test_selftalk_quality import CASES_GROUP, load_cases
 from test_selftalk_quality import DATA as CASES
 
@@ -94,7 +95,7 @@ def test_stored_rule_index_chooses_the_same_rules() -> None:
 def test_a_snapshot_rule_is_parsed_again_into_the_very_same_expression() -> None:
     """A snapshot keeps each rule's source, not its expression: parsed again on first use, it
     must give exactly the expression built from the data files."""
-    built = Analyser(folder=data_dir()).built
+    built = built_from_sources()  # one build a process (~0.3 s), shared with other tests
     loaded = snapshot.load()
     assert loaded is not None, "stale: run python -m tui.core.selftalk.snapshot"
     stored, codes = loaded.index.patterns, loaded.codes
