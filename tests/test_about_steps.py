@@ -175,7 +175,7 @@ def test_plain_mode_never_calls_crisis_words_the_critic(tmp_path: Path) -> None:
         stdout=stdout,
         exercise_id="noticing-the-critic",
     )
-    out = stdout.getvalue()
+    out = " ".join(stdout.getvalue().split())  # plain mode wraps its lines
     assert code == 0
     after_return = out.split("Return to the exercise")[-1]
     assert "Those words are the critic talking" not in after_return
@@ -193,3 +193,29 @@ def test_the_readme_example_exercise_is_valid() -> None:
     found, problems = parse_exercise_text(block, Path("README.md"))
     assert problems == [] and found is not None
     assert [step.about for step in found.steps][-1] == ("thought",)
+
+
+RECOVERY = "Two years ago I tried to end my life. I have a safety plan now and I am doing okay."
+
+
+def test_words_of_recovery_are_never_handed_back_to_defuse(tmp_path: Path) -> None:
+    """Found in plain mode: a past attempt, told from a safer place, came back as "You wrote:
+    “…”. Now write it again, starting with: I'm having the thought that…"."""
+    from tui.core.selftalk import analyse
+
+    assert analyse(RECOVERY).concern == "recovery"
+    stdout = io.StringIO()
+    code = run_plain(
+        tmp_path,
+        Settings(ask_ratings=False),
+        stdin=io.StringIO("\n".join(["", RECOVERY, "", "", ""]) + "\n"),
+        stdout=stdout,
+        exercise_id="just-a-thought",
+    )
+    out = " ".join(stdout.getvalue().split())  # plain mode wraps its lines
+    assert code == 0
+    assert "come a long way" in out  # acknowledged, no pause
+    assert "I'm having the thought that" not in out
+    assert "Notice any difference" not in out
+    (record,) = ReflectionStore(tmp_path).list()
+    assert RECOVERY in [s["answer"] for s in record["steps"]]

@@ -201,8 +201,9 @@ async def test_a_note_still_showing_never_covers_the_support_lines(
     tmp_path: Path, words: str, opens: type
 ) -> None:
     """Found in a terminal at 80x24: the warm note after recovery words stays 10 s, and crisis
-    words written just after opened support under it, covering the helplines."""
-    app = KindtoneApp(data_dir=tmp_path, start_exercise="noticing-the-critic")
+    words written just after opened support under it, covering the helplines. (An exercise
+    with a later write step that does not hand the recovery words back.)"""
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="didnt-go-to-plan")
     async with app.run_test(size=(80, 24)) as pilot:
         await session_opened(pilot)
         await to_step(pilot, "write")

@@ -290,15 +290,20 @@ class Session:
         ]
 
     def holds_crisis_words(self, planned: PlannedStep) -> bool:
-        """This step's answer is words of crisis (or ones the person said were)."""
+        """This step's answer is words of crisis (or ones the person said were), or of a
+        crisis lived through (recovery): a past attempt or a safety plan is not a thought to
+        defuse or rewrite more kindly."""
         if planned.position in self.crisis_steps:
             return True
         answer = self.records[planned.position].answer
-        return isinstance(answer, str) and bool(answer.strip()) and self.analyse(answer).crisis
+        if not (isinstance(answer, str) and answer.strip()):
+            return False
+        return self.analyse(answer).concern in ("crisis", "recovery")
 
     def hands_back_crisis(self, planned: PlannedStep) -> bool:
         """Any step whose words name crisis words, directly or through a step passed by for
-        them, whatever its type: such words are never quoted, rewritten, defused or reframed."""
+        them, whatever its type: such words are never quoted, rewritten, defused or reframed
+        (nor are words of recovery from one)."""
         return any(
             self.holds_crisis_words(other) or self.hands_back_crisis(other)
             for other in self._named_steps(planned)
