@@ -248,7 +248,9 @@ def clean_old_runs(factory: pytest.TempPathFactory) -> bool:
 
 
 def _housekeeping(config: pytest.Config) -> None:
-    clean_old_runs(config._tmp_path_factory)  # type: ignore[attr-defined]
+    factory = getattr(config, "_tmp_path_factory", None)  # None with -p no:tmpdir
+    if factory is not None:
+        clean_old_runs(factory)
     # The hypothesis plugin's end-of-run summary imports this (~0.25 s of CPU); an xdist
     # controller runs no property tests, so it was imported only then, after the last test.
     import hypothesis.internal.observability  # noqa: F401
