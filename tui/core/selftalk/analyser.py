@@ -19,7 +19,7 @@ from .model import Analysis, Finding, hint_for, load_hints, remember_hints
 from .pattern import Grammar
 from .quoting import answered as answered_in
 from .scope import Context, Raw, Scoper, Sentence
-from .tokens import BREAK, SENTENCE, Tokeniser, WordList, lower, sentences
+from .tokens import BREAK, SENTENCE, Tokeniser, WordList, lower, sentence_list, sentences
 
 # Not typing.TYPE_CHECKING: importing typing costs a fresh process 0.8 MiB (mypy reads this
 # name the same way).
@@ -596,15 +596,14 @@ class Analyser:
         readings: list[tuple[int, Reading]] = []
         low = lower(text)
         remembered = self.readings
-        for chunk in sentences(low):
-            sentence = chunk.group()
+        for start, sentence in sentence_list(low):
             # A sentence read before costs one lookup here, not a call.
             if sentence in remembered:
                 reading = remembered[sentence]
             else:
                 reading = self._reading(built, sentence)
             if reading is not None:
-                readings.append((chunk.start(), reading))
+                readings.append((start, reading))
         joined = built.grid.entry([reading.concepts for _, reading in readings])
         back = _looking_back(built, readings, low, joined)
         concern = _concern([reading for _, reading in readings], joined, back)
