@@ -7,10 +7,12 @@
 Records the full analysis (findings with their spans and categories, concern, language) of
 every line of every case file (tests/data/self_talk*.tsv), of long generated texts
 (dense, journal-like, critic-only, mixed case and punctuation, curly apostrophes, texting
-style, and bench_selftalk.py's own 100 KB texts), with the default analyser and with the rules alone, and the learned features of each
-line. ``compare`` says which texts differ, and exits 1 if any does. Not collected by pytest: a
-speed change is checked against the code before it, which a fixed file in the repository
-could not be while the rules themselves keep changing.
+style, and bench_selftalk.py's own 100 KB texts), with the default analyser and with the
+rules alone, and the learned features of each line. ``compare`` says which texts differ, and
+exits 1 if any does. Not collected by pytest: a speed change is checked against the code
+before it, which a fixed file in the repository could not be while the rules themselves keep
+changing. While others change the rules, record with ``main``'s code (``git archive main``
+into a folder, run this script there) and compare in a tree that has merged that ``main``.
 """
 
 from __future__ import annotations
