@@ -48,7 +48,8 @@ CASES = ROOT / "tests" / "data" / "self_talk_cases.tsv"
 BLIND = ROOT / "tests" / "data" / "self_talk_blind.tsv"
 LAST = ROOT / "tests" / "data" / "self_talk_blind_last.tsv"
 SESSION_7 = ROOT / "tests" / "data" / "self_talk_blind_k_n.tsv"
-TRAINED_ON = (BLIND, LAST, SESSION_7)
+SESSION_8 = ROOT / "tests" / "data" / "self_talk_blind_o_r.tsv"
+TRAINED_ON = (BLIND, LAST, SESSION_7, SESSION_8)
 BITS = 16  # 2^16 weights, a byte each: 64 KiB
 C = 0.5  # inverse L2 strength (scikit-learn's C)
 
@@ -193,7 +194,8 @@ def choose_threshold(rows: list[Example]) -> float:
     return round(threshold, 3)
 
 
-def critic_figures(analyser: Analyser, cases: list) -> str:  # type: ignore[type-arg]
+def critic_counts(analyser: Analyser, cases: list) -> list[int]:  # type: ignore[type-arg]
+    """tp, fp, critic lines, kind lines flagged, kind lines, others flagged, others."""
     tp = fp = n = kind = kind_flagged = other = other_flagged = 0
     for case in cases:
         critical = analyser.analyse(case.text).critical
@@ -208,31 +210,52 @@ def critic_figures(analyser: Analyser, cases: list) -> str:  # type: ignore[type
         if case.label == "other-critic":
             other += 1
             other_flagged += critical
+    return [tp, fp, n, kind_flagged, kind, other_flagged, other]
+
+
+def critic_row(name: str, counts: list[int]) -> str:
+    tp, fp, n, kind_flagged, kind, other_flagged, other = counts
     precision = tp / (tp + fp) if tp + fp else 1.0
     return (
-        f"precision {precision:.3f} recall {tp}/{n} kind {kind_flagged}/{kind} "
-        f"others {other_flagged}/{other}"
+        f"| {name} | {precision:.3f} | {tp}/{n} ({tp / max(n, 1):.0%}) | "
+        f"{kind_flagged}/{kind} ({kind_flagged / max(kind, 1):.0%}) | "
+        f"{other_flagged}/{other} ({other_flagged / max(other, 1):.0%}) | {fp} |"
     )
 
 
+def critic_figures(analyser: Analyser, cases: list) -> str:  # type: ignore[type-arg]
+    return critic_row("", critic_counts(analyser, cases))
+
+
 def lobo(rows: list[Example], threshold: float) -> None:
+    """A markdown table: each batch scored with a gate trained without it, then the sums of
+    single-sentence and journal batches."""
     blind = [case for path in TRAINED_ON for case in load(path)]
     names = sorted({case.batch for case in blind})
+    only = [arg.split("=", 1)[1] for arg in sys.argv if arg.startswith("--only=")]
+    sums: dict[str, list[int]] = {"single": [0] * 7, "journal": [0] * 7}
+    print("| batch | precision | recall | kind flagged | others flagged | false flags |")
+    print("|---|---|---|---|---|---|")
     for held in names:
+        if only and not any(held.startswith(f"blind-{o}-") for o in only[0].split(",")):
+            continue
         members = [case for case in blind if case.batch == held]
-        plain = Analyser()
-        plain.built._gate = None
         gated = Analyser()
         gated.built._gate = gate_for([row for row in rows if row[2] != held], threshold)
-        print(f"{held:18} without gate: {critic_figures(plain, members)}")
-        print(f"{'':18} with gate:    {critic_figures(gated, members)}")
+        counts = critic_counts(gated, members)
+        kind = "journal" if held.endswith("journal") else "single"
+        sums[kind] = [a + b for a, b in zip(sums[kind], counts, strict=True)]
+        print(critic_row(held.split("-")[1], counts), flush=True)
+    for kind, counts in sums.items():
+        print(critic_row(f"**{kind}**", counts))
 
 
 def main() -> None:
     rows = examples()
     positives = sum(positive for _, positive, _ in rows)
     print(f"{len(rows)} sentences, {positives} self-critical")
-    threshold = choose_threshold(rows)
+    given = [arg.split("=", 1)[1] for arg in sys.argv if arg.startswith("--threshold=")]
+    threshold = float(given[0]) if given else choose_threshold(rows)
     if "--lobo" in sys.argv:
         lobo(rows, threshold)
         return
