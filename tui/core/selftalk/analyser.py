@@ -319,7 +319,13 @@ class Reading:
             # Whose criticism: a harsh label that names nobody ("what an absolute moron")
             # is about whoever the sentence has already pointed at, when that is someone
             # else ("some numpty in a BMW tailgated me…", "they cancelled again, useless").
-            raw = [item for item in raw if not _aimed_elsewhere(built, words, item[1], item[2])]
+            raw = [
+                item
+                for item in raw
+                if not _aimed_elsewhere(
+                    built, words, item[1], item[2], item[0] not in _ABOUT_OTHERS_TOO
+                )
+            ]
         elif not built.dropped.isdisjoint(words):
             raw = _implied_i(built, low, words)  # the writer's own, by the "I" put back
         if raw:
@@ -395,10 +401,14 @@ _ABOUT_OTHERS_TOO = frozenset(
 )
 
 
-def _aimed_elsewhere(built: _Built, words: WordList, start: int, end: int) -> bool:
+def _aimed_elsewhere(
+    built: _Built, words: WordList, start: int, end: int, verdict: bool = True
+) -> bool:
     """A finding with no "I", "me" or "my" in it, in a sentence that before it points at
     someone else: "he", "they" as a clause's first word, or "some idiot", "that driver",
-    "this printer". "Mum was right, what an idiot" and "Idiot!" stay the person's own."""
+    "this printer"; for a verdict (not a comparison: "My brother got all the brains"), "my"
+    and someone as a clause's subject. "Mum was right, what an idiot" and "Idiot!" stay the
+    person's own."""
     if not built.self_words.isdisjoint(words[start:end]):
         return False
     clause_start = True
@@ -406,6 +416,9 @@ def _aimed_elsewhere(built: _Built, words: WordList, start: int, end: int) -> bo
         word = words[index]
         if clause_start and word in built.subjects:
             return True
+        mine = verdict and clause_start and word == "my" and index + 1 < start
+        if mine and words[index + 1] in built.people:
+            return True  # "My neighbour parked across my drive again, selfish old man."
         if word in built.pointers and any(w in built.targets for w in words[index + 1 : start][:3]):
             return True  # "some idiot…", "the care agency…"
         clause_start = word in built.clause_end

@@ -284,15 +284,22 @@ def load_insults(folder: Traversable | Path | None = None) -> Insults:
             raise fail(title, None, f"[{title}] must be a table")
         for key, value in table.items():
             if key == "examples":
-                if not isinstance(value, list) or not value or not all(
-                    isinstance(v, str) and v.strip() for v in value
+                if (
+                    not isinstance(value, list)
+                    or not value
+                    or not all(isinstance(v, str) and v.strip() for v in value)
                 ):
                     raise fail(title, key, "examples must be a non-empty list of sentences")
                 examples[english] = tuple(value)
             elif key in _INSULT_KEYS:
                 if not isinstance(value, str) or not value.split():
                     raise fail(title, key, f'{key} must be words in a string: {key} = "..."')
-                classes[_INSULT_KEYS[key]] |= set(value.lower().split())
+                words_ = value.lower().split()
+                joined = next((w for w in words_ if not w.isalpha()), None)
+                if joined is not None:
+                    # The tokeniser reads "ham-fisted" as two words: write those as a rule.
+                    raise fail(title, key, f"{joined!r} is not one word as kindtone reads it")
+                classes[_INSULT_KEYS[key]] |= set(words_)
             else:
                 known = ", ".join([*_INSULT_KEYS, "examples"])
                 raise fail(title, key, f"unknown key {key!r} in [{title}] (one of {known})")

@@ -170,7 +170,8 @@ class Scoper:
         after-the-fact defusion ("that's just a thought") that isn't itself negated; where
         (in words) a quoted old thought is introduced ("Old thought: …"), a kind answer to it
         starts ("Kinder: …"), the first of each, and the last place a clause turns from it
-        ("But I paid it.": what comes before it was turned from); and whether the writer sides with the thought ("It's true.")."""
+        ("But I paid it.": what comes before it was turned from); and whether the writer
+        sides with the thought ("It's true.")."""
         kind = defused = agree = False
         intro = answer = turn = None
         words = sentence.words
