@@ -7,13 +7,14 @@ figures the whole analyser then gets on it (with no gate, and with it).
 
 What it learns from, one example a sentence:
 - tests/data/self_talk_cases.tsv: critic lines against kind, neutral and idiom ones;
-- every blind batch scored once and since used as development data (a-n: self_talk_blind.tsv,
-  self_talk_blind_last.tsv, self_talk_blind_k_n.tsv; later blind batches measure the
-  analyser): single sentences by their label; journal answers
-  split into sentences, every sentence of an answer that is not self-criticism a negative
-  (kind, everyday, sad, idiom, recovery, criticism of others), and in a self-critical answer
-  the sentences the rules alone flag as positives. Answers that quote an old thought to answer
-  it are left out: their quoted sentence is self-criticism in other words, which is the
+- every blind batch scored once and since used as development data (a-r: self_talk_blind.tsv,
+  self_talk_blind_last.tsv, self_talk_blind_k_n.tsv, self_talk_blind_o_r.tsv; later blind
+  batches measure the analyser), and self_talk_critic_own.tsv (written by the session-9 critic
+  helper, not blind; never in the --lobo table): single sentences by their label; journal
+  answers split into sentences, every sentence of an answer that is not self-criticism a
+  negative (kind, everyday, sad, idiom, recovery, criticism of others), and in a self-critical
+  answer the sentences the rules alone flag as positives. Answers that quote an old thought to
+  answer it are left out: their quoted sentence is self-criticism in other words, which is the
   analyser's quoting logic to settle, not this model's.
 
 Since every batch is trained on, --lobo is the honest figure: each batch scored by a gate
@@ -50,6 +51,8 @@ LAST = ROOT / "tests" / "data" / "self_talk_blind_last.tsv"
 SESSION_7 = ROOT / "tests" / "data" / "self_talk_blind_k_n.tsv"
 SESSION_8 = ROOT / "tests" / "data" / "self_talk_blind_o_r.tsv"
 TRAINED_ON = (BLIND, LAST, SESSION_7, SESSION_8)
+# Written by the session-9 critic helper, not blind: trained on, never in the --lobo table.
+OWN = ROOT / "tests" / "data" / "self_talk_critic_own.tsv"
 BITS = 16  # 2^16 weights, a byte each: 64 KiB
 C = 0.5  # inverse L2 strength (scikit-learn's C)
 
@@ -82,7 +85,7 @@ def examples() -> list[Example]:
         joined = [w for chunk in sentences(text) for w in [*words(chunk), ","]][:-1]
         if joined:
             found.append((joined, label_of[label], batch))
-    for case in [case for path in TRAINED_ON for case in load(path)]:
+    for case in [case for path in (*TRAINED_ON, OWN) for case in load(path)]:
         chunks = [w for w in (words(chunk) for chunk in sentences(case.text)) if w]
         if case.label == "kind-quoting" or not chunks:
             continue
@@ -147,7 +150,7 @@ def sources_digest(root: Path = ROOT) -> str:
     such as scores, left out): tests/test_selftalk_critic_gate.py compares it with the
     shipped file's, so a change to what it learns from without training fails."""
     digest = hashlib.sha256()
-    for path in (CASES, *TRAINED_ON):
+    for path in (CASES, *TRAINED_ON, OWN):
         digest.update(path.relative_to(ROOT).as_posix().encode("utf-8") + b"\0")
         lines = (root / path.relative_to(ROOT)).read_text("utf-8").splitlines()
         kept = [line for line in lines if not line.startswith("#") or line.startswith("# batch:")]
@@ -164,7 +167,7 @@ def gate_for(rows: list[Example], threshold: float):  # type: ignore[no-untyped-
 
 def choose_threshold(rows: list[Example]) -> float:
     """Out of batch, on the sentences the weights alone flag (see the module's docstring)."""
-    batches = sorted({batch for _, _, batch in rows if not batch.startswith("cases")})
+    batches = sorted({batch for _, _, batch in rows if batch.startswith("blind-")})
     judged: list[tuple[float, bool]] = []
     for held in batches:
         gate = gate_for([row for row in rows if row[2] != held], 0.0)
