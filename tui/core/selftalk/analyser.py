@@ -74,6 +74,10 @@ class _Built:
             self.people | self.lexicon.classes["LABEL_NOUN"] | self.lexicon["other_things"]
         )
         self.speaker = frozenset({"i", "im", "myself"})
+        # A verdict only a person can earn (see _aimed_elsewhere): roles and most labels.
+        classes = self.lexicon.classes
+        self.personal = (classes["LABEL_NOUN"] - classes["THING_LABEL"]) | classes["ROLE_PERSON"]
+        self.things = self.lexicon["other_things"] - self.people - classes["ROLE_PERSON"]
         # ... and what can open a sentence about someone else ("nobody" is also a label).
         self.named = self.people | self.lexicon["other_things"]
         # Verdict words: a sentence that opens on one is a verdict, not a subject ("Useless
@@ -411,6 +415,7 @@ def _aimed_elsewhere(
     person's own."""
     if not built.self_words.isdisjoint(words[start:end]):
         return False
+    personal = not built.personal.isdisjoint(words[start:end])
     clause_start = True
     for index in range(start):
         word = words[index]
@@ -419,8 +424,9 @@ def _aimed_elsewhere(
         mine = verdict and clause_start and word == "my" and index + 1 < start
         if mine and words[index + 1] in built.people:
             return True  # "My neighbour parked across my drive again, selfish old man."
-        if word in built.pointers and any(w in built.targets for w in words[index + 1 : start][:3]):
-            return True  # "some idiot…", "the care agency…"
+        pointed = [w for w in words[index + 1 : start][:3] if w in built.targets]
+        if word in built.pointers and pointed and not (personal and pointed[0] in built.things):
+            return True  # "some idiot…", "the care agency…" (not "…the telly, pathetic old sod")
         clause_start = word in built.clause_end
     # ... or the clause right after it does: "Lazy, selfish, he never lifts a finger."
     after = [word for word in words[end : end + 8] if word not in built.scoper.clause_ok][:4]

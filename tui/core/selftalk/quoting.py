@@ -74,8 +74,12 @@ def answered(text: str, readings: list[tuple[int, Reading]]) -> Callable[[int, i
             return False  # after every answer: said afresh
         if number < last_answer and readings[number + 1][1].intro is not None:
             return True  # what happened, told just before the old thought it set off
-        if reading.answer is not None and end > offset + reading.answer:
-            return True  # in the answer, or reaching into it
+        if (
+            reading.answer is not None
+            and end > offset + reading.answer
+            and (number or reading.answer)
+        ):
+            return True  # in the answer, or reaching into it (not "Me, I'm such an idiot.")
         if reading.intro is not None and end > offset + reading.intro:
             # after the introduction, or reaching into it from its label ("Voice: ...")
             return True
