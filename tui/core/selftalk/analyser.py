@@ -425,7 +425,7 @@ def _aimed_elsewhere(
         if mine and words[index + 1] in built.people:
             return True  # "My neighbour parked across my drive again, selfish old man."
         pointed = [w for w in words[index + 1 : start][:3] if w in built.targets]
-        if word in built.pointers and pointed and not (personal and pointed[0] in built.things):
+        if word in built.pointers and pointed and not (personal and pointed[-1] in built.things):
             return True  # "some idiot…", "the care agency…" (not "…the telly, pathetic old sod")
         clause_start = word in built.clause_end
     # ... or the clause right after it does: "Lazy, selfish, he never lifts a finger."
@@ -456,8 +456,9 @@ def _points_elsewhere(built: _Built, words: WordList) -> bool:
     # car": a verb first is the writer's own doing).
     if not built.first_person.isdisjoint(words) or len(spoken) < 2:
         return False
-    if spoken[0] == "my":
-        return spoken[1] in built.named or (len(spoken) > 2 and spoken[2] in built.named)
+    if spoken[0] == "my":  # ... or a role: "My trainer couldn't explain the system."
+        named = [word for word in spoken[1:3] if word in built.named or word in built.scoper.roles]
+        return bool(named)
     return (
         spoken[1] in built.named
         and spoken[0] not in built.self_words
