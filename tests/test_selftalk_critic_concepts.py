@@ -64,13 +64,15 @@ def test_a_broken_insults_file_names_its_file_and_line(
 
 
 def test_an_english_without_examples_is_an_error(tmp_path: Path) -> None:
-    folder, line = _broken(
+    folder, _ = _broken(
         tmp_path,
         'examples = ["Put salt in the tea urn, I\'m twp as a brush.", '
         '"I\'m that twp I locked myself out twice."]',
         "",
     )
-    with pytest.raises(DataError, match=r"^insults.toml:\d+: \[englishes.welsh\] needs examples"):
+    lines = (folder / "insults.toml").read_text(encoding="utf-8").splitlines()
+    header = lines.index("[englishes.welsh]") + 1  # the table's own line is named
+    with pytest.raises(DataError, match=rf"^insults.toml:{header}: \[englishes.welsh\] needs"):
         load_insults(folder)
 
 
@@ -109,7 +111,7 @@ def test_a_quoted_thought_left_standing_is_self_criticism(text: str) -> None:
 
 
 def test_an_apostrophe_in_a_word_is_no_quotation_mark() -> None:
-    """"don't" and "I'm" open no quote: the verdict after them is still read."""
+    """ "don't" and "I'm" open no quote: the verdict after them is still read."""
     assert analyse("Don't know why, but I'm such a failure - always have been.").critical
 
 
