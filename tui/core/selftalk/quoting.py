@@ -16,13 +16,19 @@ __all__ = ["answered"]
 
 # Double quotes, and single ones: an opening quote not after a letter (not "don't"), a closing
 # one not before a letter, and apostrophes inside only between letters ("'I'm hopeless'",
-# "'yow'm a waste of space'").
-_QUOTED = re.compile(
-    r'"[^"\n]{1,400}"|“[^”\n]{1,400}”'
-    r"|(?<![\w'’])['‘](?=[^\s'’])(?:[^'’‘\n]|(?<=\w)['’](?=\w)){1,400}?['’](?!\w)"
+# "'yow'm a waste of space'"). One expression for each opening mark, each starting on it:
+# re then skips to the mark as str.find does (one expression of all four read every
+# character, ~20 ms for 100 KB instead of ~0.6).
+_SINGLE = r"(?<![\w'’]{mark})(?=[^\s'’])(?:[^'’‘\n]|(?<=\w)['’](?=\w)){{1,400}}?['’](?!\w)"
+_QUOTES = tuple(
+    re.compile(expression)
+    for expression in (
+        r'"[^"\n]{1,400}"',
+        r"“[^”\n]{1,400}”",
+        "'" + _SINGLE.format(mark="'"),
+        "‘" + _SINGLE.format(mark="‘"),
+    )
 )
-# A quote answered straight after a dash: "'You always say something stupid' - I said one
-# awkward thing": a turn where the dash is.
 _MARKS = ("'", "’", '"', "”")
 _DASH_AFTER = re.compile(r"[\s.,;:!?]*[-–—]")
 
@@ -41,7 +47,7 @@ def answered(text: str, readings: list[tuple[int, Reading]]) -> Callable[[int, i
     state: list[tuple[list[int], Spans, Spans]] = []  # worked out on the first finding
 
     def setup() -> tuple[list[int], Spans, Spans]:
-        quotes = [match.span() for match in _QUOTED.finditer(text)]
+        quotes = sorted(match.span() for quoted in _QUOTES for match in quoted.finditer(text))
         every = sorted(turns + _dash_turns(text, quotes, readings))
         # What happened, told in the quote's sentence or the one before it, when the quote is
         # turned from ("Mrs Pike came and I forgot her name. I wrote \"silly old woman\" and
