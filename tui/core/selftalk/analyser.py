@@ -323,13 +323,7 @@ class Reading:
             # Whose criticism: a harsh label that names nobody ("what an absolute moron")
             # is about whoever the sentence has already pointed at, when that is someone
             # else ("some numpty in a BMW tailgated me…", "they cancelled again, useless").
-            raw = [
-                item
-                for item in raw
-                if not _aimed_elsewhere(
-                    built, words, item[1], item[2], item[0] not in _ABOUT_OTHERS_TOO
-                )
-            ]
+            raw = [item for item in raw if not _aimed_elsewhere(built, words, item)]
         elif not built.dropped.isdisjoint(words):
             raw = _implied_i(built, low, words)  # the writer's own, by the "I" put back
         if raw:
@@ -405,16 +399,16 @@ _ABOUT_OTHERS_TOO = frozenset(
 )
 
 
-def _aimed_elsewhere(
-    built: _Built, words: WordList, start: int, end: int, verdict: bool = True
-) -> bool:
+def _aimed_elsewhere(built: _Built, words: WordList, finding: Raw) -> bool:
     """A finding with no "I", "me" or "my" in it, in a sentence that before it points at
     someone else: "he", "they" as a clause's first word, or "some idiot", "that driver",
     "this printer"; for a verdict (not a comparison: "My brother got all the brains"), "my"
     and someone as a clause's subject. "Mum was right, what an idiot" and "Idiot!" stay the
     person's own."""
+    category, start, end, _ = finding
     if not built.self_words.isdisjoint(words[start:end]):
         return False
+    verdict = category not in _ABOUT_OTHERS_TOO
     personal = not built.personal.isdisjoint(words[start:end])
     clause_start = True
     for index in range(start):
@@ -424,9 +418,11 @@ def _aimed_elsewhere(
         mine = verdict and clause_start and word == "my" and index + 1 < start
         if mine and words[index + 1] in built.people:
             return True  # "My neighbour parked across my drive again, selfish old man."
-        pointed = [w for w in words[index + 1 : start][:3] if w in built.targets]
-        if word in built.pointers and pointed and not (personal and pointed[-1] in built.things):
-            return True  # "some idiot…", "the care agency…" (not "…the telly, pathetic old sod")
+        if word in built.pointers:
+            pointed = [w for w in words[index + 1 : start][:3] if w in built.targets]
+            # "some idiot…", "the care agency…" (not "…the telly, pathetic old sod")
+            if pointed and not (personal and pointed[-1] in built.things):
+                return True
         clause_start = word in built.clause_end
     # ... or the clause right after it does: "Lazy, selfish, he never lifts a finger."
     after = [word for word in words[end : end + 8] if word not in built.scoper.clause_ok][:4]
