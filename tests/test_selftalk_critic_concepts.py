@@ -125,6 +125,8 @@ def test_an_apostrophe_in_a_word_is_no_quotation_mark() -> None:
         "Sent the wrong invoice, worst porter in the county, easily.",
         "Missed the deadline again, how am I this disorganised every single month.",
         "Burnt the loaves twice, and I call myself a baker.",
+        "Missed the parents' evening. Dad of the year, not.",  # praise taken back
+        "Walked into the glass door at the bank, smooth move.",
     ],
 )
 def test_self_criticism_in_new_shapes(text: str) -> None:
@@ -139,6 +141,8 @@ def test_self_criticism_in_new_shapes(text: str) -> None:
         "I'm ending my gym membership, total waste of money.",
         "One year since my attempt. Still here. Still weird. Got a cat.",  # "still" no "I"
         "Dem use fi call mi dunce. Today mi pass mi test first time.",
+        "The paper named him employee of the month, not bad.",
+        "Smooth move by the ref, he booked the wrong player.",
     ],
 )
 def test_not_self_criticism(text: str) -> None:
