@@ -126,7 +126,7 @@ def test_an_apostrophe_in_a_word_is_no_quotation_mark() -> None:
         "Missed the deadline again, how am I this disorganised every single month.",
         "Burnt the loaves twice, and I call myself a baker.",
         "Missed the parents' evening. Dad of the year, not.",  # praise taken back
-        "Walked into the glass door at the bank, smooth move.",
+        "Walked straight into the glass door, smooth move.",
     ],
 )
 def test_self_criticism_in_new_shapes(text: str) -> None:
