@@ -55,6 +55,7 @@ TRAINED_ON = (BLIND, LAST, SESSION_7, SESSION_8)
 OWN = ROOT / "tests" / "data" / "self_talk_critic_own.tsv"
 BITS = 16  # 2^16 weights, a byte each: 64 KiB
 C = 0.5  # inverse L2 strength (scikit-learn's C)
+FALSE_FLAG_COST = 2  # see choose_threshold
 
 RULES = Analyser(learned=False)
 PLAIN = Analyser()  # the weights without the gate (see weights_only)
@@ -176,14 +177,15 @@ def choose_threshold(rows: list[Example]) -> float:
                 judged.append((gate.score(chunk), positive))
     critic = sorted(score for score, positive in judged if positive)
     others = sorted(score for score, positive in judged if not positive)
-    # A missed self-criticism and a false flag cost the same here (the goals ask 0.95 of
-    # both): the threshold that keeps the most critic lines net of the others it passes,
-    # halfway between two scores; on a tie, the lowest (the weights spoke, after all).
+    # Precision and kind lines first, then recall (session 9's brief): a false flag costs
+    # FALSE_FLAG_COST missed self-criticisms. The threshold that keeps the most critic lines
+    # net of the others it passes, so weighed, halfway between two scores; on a tie, the
+    # lowest (the weights spoke, after all).
     scores = sorted({score for score, _ in judged})
     best, threshold = -len(judged), scores[0] - 0.01
     for low, high in zip([scores[0] - 0.02, *scores], scores, strict=False):
         candidate = (low + high) / 2
-        net = sum(score >= candidate for score in critic) - sum(
+        net = sum(score >= candidate for score in critic) - FALSE_FLAG_COST * sum(
             score >= candidate for score in others
         )
         if net > best:
