@@ -28,12 +28,12 @@ SITUATIONS = frozenset({"didnt-go-to-plan", "overwhelmed", "critic", "avoiding",
 TOP_LEVEL_KEYS = frozenset({"id", "title", "summary", "minutes", "situations", "steps"})
 # step type -> (required keys besides "type", optional keys)
 STEP_KEYS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    "read": (frozenset({"text"}), frozenset()),
-    "breathe": (frozenset({"inhale", "exhale", "cycles"}), frozenset({"text", "hold"})),
-    "write": (frozenset({"prompt"}), frozenset({"id", "placeholder", "check"})),
-    "choose": (frozenset({"prompt", "options"}), frozenset({"id"})),
-    "rate": (frozenset({"prompt", "low", "high"}), frozenset({"id"})),
-    "reframe": (frozenset({"prompt", "source"}), frozenset({"id", "placeholder"})),
+    "read": (frozenset({"text"}), frozenset({"about"})),
+    "breathe": (frozenset({"inhale", "exhale", "cycles"}), frozenset({"text", "hold", "about"})),
+    "write": (frozenset({"prompt"}), frozenset({"id", "placeholder", "check", "about"})),
+    "choose": (frozenset({"prompt", "options"}), frozenset({"id", "about"})),
+    "rate": (frozenset({"prompt", "low", "high"}), frozenset({"id", "about"})),
+    "reframe": (frozenset({"prompt", "source"}), frozenset({"id", "placeholder", "about"})),
 }
 # Fields that may refer to earlier answers as {name}.
 TEMPLATE_FIELDS = ("text", "prompt", "placeholder")
@@ -113,6 +113,16 @@ def step_problems(step: Any, n: int, earlier: dict[str, str]) -> list[str]:
     if kind == "reframe" and "source" in step and earlier.get(step["source"]) != "write":
         problems.append(f"{where}: source {step['source']!r} is not an earlier write step")
 
+    if "about" in step:
+        about = step["about"]
+        if not (isinstance(about, list) and 1 <= len(about) <= 8):
+            problems.append(f"{where}: about must be a list of 1-8 earlier answer ids")
+        else:
+            problems += [
+                f"{where}: about names {name!r}, which is not an earlier answer"
+                for name in about
+                if name not in earlier
+            ]
     for key in TEMPLATE_FIELDS:
         if not isinstance(step.get(key), str):
             continue

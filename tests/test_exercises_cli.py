@@ -283,7 +283,7 @@ EXPECTED = {
     ],
     "unknown-key.toml": [
         'broken_exercises/unknown-key.toml:11:1: error: steps[0].promt: unknown key "promt" '
-        '(did you mean "prompt"?); expected one of check, id, placeholder, prompt'
+        '(did you mean "prompt"?); expected one of about, check, id, placeholder, prompt'
     ],
     "unknown-step-type.toml": [
         "broken_exercises/unknown-step-type.toml:9:1: error: steps[0].type: expected one of "

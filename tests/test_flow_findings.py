@@ -186,3 +186,22 @@ async def test_the_app_keeps_a_declined_draft_as_an_unfinished_reflection(tmp_pa
     assert record["id"] == draft_id and record["completed"] is False
     assert "words from last night" in [s["answer"] for s in record["steps"]]
     assert ReflectionStore(tmp_path).load_draft() is None
+
+
+def test_two_sessions_at_once_never_write_over_each_others_newest_words(tmp_path: Path) -> None:
+    """Two windows, each in a session: every draft write checks whose draft is on disk, not
+    only the first. Before, the first session's next draft replaced the second's, and the
+    second's newest words were nowhere on disk."""
+    library = load_library()
+    first = SessionFlow(Session([library.exercises["just-a-thought"]]), ReflectionStore(tmp_path))
+    second = SessionFlow(Session([library.exercises["just-a-thought"]]), ReflectionStore(tmp_path))
+    first.submit(None)
+    first.submit("first window's words")
+    second.submit(None)
+    second.submit("second window's words")
+    first.keep_draft()  # the first window types on; its draft is written again
+    assert words_anywhere(tmp_path, "first window's words")
+    assert words_anywhere(tmp_path, "second window's words")
+    second.keep_draft()
+    assert words_anywhere(tmp_path, "first window's words")
+    assert words_anywhere(tmp_path, "second window's words")

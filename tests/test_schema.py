@@ -318,7 +318,7 @@ def rules(spec: Any) -> list[str]:
     """The limits of a spec, as the reference words them."""
     if spec.kind == "int":
         return [f"from {spec.minimum} to {spec.maximum}"]
-    if spec.kind == "texts":
+    if spec.kind in ("texts", "answer-ids"):
         return [f"{spec.min_items} to {spec.max_items}", f"up to {spec.max_length} characters"]
     if spec.kind == "situations":
         return [f"| `{name}` |" for name in SITUATIONS]

@@ -53,6 +53,9 @@ def _step_body(step: Step, width: int) -> list[str]:
     lines += [f"• {option}" for option in step.options]
     if step.type == "rate":
         lines.append(f"0 = {step.low} · 10 = {step.high}")
+    if step.about:
+        names = ", ".join(f"{{{name}}}" for name in step.about)
+        lines += _wrap(f"About {names}: left out if skipped or if it held words of crisis", width)
     return ["   " + line if line else "" for line in lines]
 
 

@@ -25,6 +25,7 @@ from typing import Any, Literal
 from tui.core.text import strip_controls, template_names
 
 MAX_FILE_BYTES = 256 * 1024
+MAX_ABOUT = 8
 
 SITUATIONS: dict[str, str] = {
     "didnt-go-to-plan": "Something didn't go to plan",
@@ -45,7 +46,9 @@ class FieldSpec:
     """One key of the format: its type, limits and meaning (also used for the JSON Schema)."""
 
     name: str
-    kind: Literal["text", "int", "bool", "texts", "exercise-id", "answer-id", "situations"]
+    kind: Literal[
+        "text", "int", "bool", "texts", "exercise-id", "answer-id", "answer-ids", "situations"
+    ]
     description: str
     required: bool = True
     max_length: int | None = None
@@ -78,18 +81,32 @@ _ANSWER_ID_FIELD = FieldSpec(
     max_length=32,
 )
 _PROMPT = FieldSpec("prompt", "text", "The question or invitation.", max_length=300)
+# A step can answer an earlier answer without quoting it ("Those words are the critic
+# talking"). Saying so lets the session pass it by, as it does a step that quotes the answer,
+# when that answer was skipped or held words of crisis: such words are never called the critic.
+_ABOUT = FieldSpec(
+    "about",
+    "answer-ids",
+    "Ids of earlier answers this step speaks about without quoting them; it is passed by "
+    "when they were skipped or held words of crisis.",
+    required=False,
+    min_items=1,
+    max_items=MAX_ABOUT,
+    max_length=32,
+)
 _PLACEHOLDER = FieldSpec(
     "placeholder", "text", "Faint example text in the empty box.", required=False, max_length=200
 )
 
 STEP_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
-    "read": (FieldSpec("text", "text", "A few short sentences to read.", max_length=1000),),
+    "read": (FieldSpec("text", "text", "A few short sentences to read.", max_length=1000), _ABOUT),
     "breathe": (
         FieldSpec("text", "text", "Optional words before the breathing.", False, 1000),
         FieldSpec("inhale", "int", "Seconds breathing in.", minimum=1, maximum=10),
         FieldSpec("hold", "int", "Seconds holding.", False, minimum=0, maximum=10, default=0),
         FieldSpec("exhale", "int", "Seconds breathing out.", minimum=1, maximum=12),
         FieldSpec("cycles", "int", "How many breaths.", minimum=1, maximum=20),
+        _ABOUT,
     ),
     "write": (
         _PROMPT,
@@ -102,23 +119,27 @@ STEP_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
             required=False,
             default=False,
         ),
+        _ABOUT,
     ),
     "choose": (
         _PROMPT,
         FieldSpec("options", "texts", "The choices.", min_items=2, max_items=8, max_length=80),
         _ANSWER_ID_FIELD,
+        _ABOUT,
     ),
     "rate": (
         _PROMPT,
         FieldSpec("low", "text", "What 0 means.", max_length=40),
         FieldSpec("high", "text", "What 10 means.", max_length=40),
         _ANSWER_ID_FIELD,
+        _ABOUT,
     ),
     "reframe": (
         _PROMPT,
         FieldSpec("source", "answer-id", "Id of an earlier write step to rewrite.", max_length=32),
         _ANSWER_ID_FIELD,
         _PLACEHOLDER,
+        _ABOUT,
     ),
 }
 STEP_TYPES = tuple(STEP_FIELDS)
@@ -141,6 +162,7 @@ class Step:
     low: str = ""
     high: str = ""
     source: str | None = None
+    about: tuple[str, ...] = ()
     inhale: int = 0
     hold: int = 0
     exhale: int = 0
@@ -320,7 +342,7 @@ class _Validator:
                 self.problem(where, f"expected true or false, found {_describe(raw)}")
                 return None
             return raw
-        if kind in ("texts", "situations"):
+        if kind in ("texts", "situations", "answer-ids"):
             return self._list(spec, raw, where)
         if not isinstance(raw, str):
             self.problem(where, f"expected text, found {_describe(raw)}")
@@ -371,6 +393,13 @@ class _Validator:
                 self.problem(
                     item_where,
                     f'expected one of {", ".join(SITUATIONS)}, found "{cleaned}"',
+                )
+                return None
+            if spec.kind == "answer-ids" and not ANSWER_ID_PATTERN.fullmatch(cleaned):
+                self.problem(
+                    item_where,
+                    f'expected a lowercase name with underscores (like "first_thought"), '
+                    f'found "{cleaned}"',
                 )
                 return None
             if spec.max_length is not None and len(cleaned) > spec.max_length:
@@ -485,6 +514,14 @@ class _Validator:
                 f"expected the id of an earlier write step ({', '.join(known) or 'none yet'}), "
                 f'found "{source}"',
             )
+        for n, name in enumerate(values.get("about", ())):
+            if name not in earlier:
+                ok = False
+                self.problem(
+                    [*where, "about", n],
+                    f"expected the id of an earlier answer ({', '.join(earlier) or 'none yet'}), "
+                    f'found "{name}"',
+                )
         for key in _TEMPLATED:
             for name in template_names(values.get(key, "")):
                 if name not in earlier:

@@ -235,7 +235,6 @@ class SessionFlow:
         # (position, words) whose support screen was seen: going on with them moves on.
         self._support_seen: set[tuple[int, str]] = set()
         self._pending: tuple[int, str] | None = None
-        self._draft_checked = False
         self._closed = False  # saved (or let go): a late draft must not bring it back
         self.offered: list[Phrase] = []  # your kind words last offered (kind_words)
         session._pass_by_forwards()
@@ -569,14 +568,14 @@ class SessionFlow:
 
     def keep_draft(self, stage: str = "steps") -> bool:
         """True when the draft is on disk. Another session's draft is never overwritten: it
-        is kept as an unfinished reflection first, or this draft is not written."""
+        is kept as an unfinished reflection first, or this draft is not written. Checked on
+        every write, not only the first: two windows can each be in a session, and each
+        writes its draft as the person types (a small read, every second or two at most)."""
         if self.session.preview or self._closed:
             return True  # nothing to keep, or the reflection already holds it all
         try:
-            if not self._draft_checked:
-                if not self._set_aside_other_draft():
-                    return False
-                self._draft_checked = True
+            if not self._set_aside_other_draft():
+                return False
             self.store.save_draft(self.session.to_draft(stage))
         except (OSError, StoreError):
             return False

@@ -82,12 +82,15 @@ def field_schema(spec: FieldSpec) -> dict[str, Any]:
             schema["maximum"] = spec.maximum
     elif spec.kind == "bool":
         schema["type"] = "boolean"
-    elif spec.kind in ("texts", "situations"):
-        items = (
-            {"type": "string", "enum": list(SITUATIONS)}
-            if spec.kind == "situations"
-            else _text(spec.max_length)
-        )
+    elif spec.kind in ("texts", "situations", "answer-ids"):
+        if spec.kind == "situations":
+            items: dict[str, Any] = {"type": "string", "enum": list(SITUATIONS)}
+        elif spec.kind == "answer-ids":
+            items = {"type": "string", "pattern": _anchored(ANSWER_ID_PATTERN.pattern)}
+            if spec.max_length is not None:
+                items["maxLength"] = spec.max_length
+        else:
+            items = _text(spec.max_length)
         schema |= {"type": "array", "items": items, "uniqueItems": True}
         if spec.min_items is not None:
             schema["minItems"] = spec.min_items

@@ -136,6 +136,11 @@ def show_rating(value: object) -> str:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else "–"
 
 
+def _is_missing(answer: object) -> bool:
+    """No answer, or only blank words (a rating of 0 is an answer)."""
+    return answer is None or (isinstance(answer, str) and not answer.strip())
+
+
 @dataclass
 class StepRecord:
     """What happened at one step; kept for the reflection and the draft."""
@@ -273,6 +278,7 @@ class Session:
             found.update(template_names(template or ""))
         if step.source:
             found.add(step.source)
+        found.update(step.about)
         return found
 
     def _named_steps(self, planned: PlannedStep) -> list[PlannedStep]:
@@ -284,15 +290,20 @@ class Session:
         ]
 
     def holds_crisis_words(self, planned: PlannedStep) -> bool:
-        """This step's answer is words of crisis (or ones the person said were)."""
+        """This step's answer is words of crisis (or ones the person said were), or of a
+        crisis lived through (recovery): a past attempt or a safety plan is not a thought to
+        defuse or rewrite more kindly."""
         if planned.position in self.crisis_steps:
             return True
         answer = self.records[planned.position].answer
-        return isinstance(answer, str) and bool(answer.strip()) and self.analyse(answer).crisis
+        if not (isinstance(answer, str) and answer.strip()):
+            return False
+        return self.analyse(answer).concern in ("crisis", "recovery")
 
     def hands_back_crisis(self, planned: PlannedStep) -> bool:
         """Any step whose words name crisis words, directly or through a step passed by for
-        them, whatever its type: such words are never quoted, rewritten, defused or reframed."""
+        them, whatever its type: such words are never quoted, rewritten, defused or reframed
+        (nor are words of recovery from one)."""
         return any(
             self.holds_crisis_words(other) or self.hands_back_crisis(other)
             for other in self._named_steps(planned)
@@ -313,16 +324,17 @@ class Session:
         return None
 
     def misses_an_answer(self, planned: PlannedStep) -> bool:
-        """A step that quotes an earlier answer that was skipped would show an empty quote.
-        A reframe still runs (it says there is nothing yet, and that's fine)."""
+        """A step that quotes an earlier answer that was skipped would show an empty quote,
+        and one about it (``about``) would answer nothing. A reframe still runs (it says there
+        is nothing yet, and that's fine)."""
         if planned.step.type == "reframe":
             return False
         step = planned.step
-        quoted = set()
+        quoted = set(step.about)
         for template in (step.prompt, step.text):
             quoted.update(template_names(template or ""))
         return any(
-            other.step.id in quoted and not str(self.records[other.position].answer or "").strip()
+            other.step.id in quoted and _is_missing(self.records[other.position].answer)
             for other in self._named_steps(planned)
         )
 
