@@ -281,10 +281,10 @@ SESSION_8 = BLIND.parent / "self_talk_blind_o_r.tsv"
 # comments); the critic columns as at the end of session 8. Same order as _K_N_REACHED.
 _O_R_REACHED = {
     "blind-o-single": (50, 48, 39, 1, 3, 1, 6, 0, 0.84),
-    "blind-p-journal": (40, 38, 29, 1, 3, 3, 5, 0, 0.82),
+    "blind-p-journal": (40, 38, 29, 1, 3, 2, 5, 0, 0.82),
     "blind-q-single": (50, 41, 30, 2, 2, 1, 2, 0, 0.93),
     # Calm given crisis or ask 4 -> 5: the wider ask bands of session 9 (as for m above).
-    "blind-r-journal": (40, 40, 30, 2, 5, 7, 3, 0, 0.90),
+    "blind-r-journal": (40, 40, 30, 2, 5, 5, 3, 0, 0.90),
 }
 _REACHED = {
     **{(SESSION_7, batch): floors for batch, floors in _K_N_REACHED.items()},
