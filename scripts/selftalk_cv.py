@@ -3,11 +3,13 @@
 For each blind batch a-r: train the net on everything else (train_selftalk_weights.net_rows
 without that batch), then score the batch with the whole analyser (rules, grid, word weights
 and that net) and print the issue's figures for it, then the sums over single-sentence and
-journal batches. Iterate on these sums, never on one batch: the rules were tuned on a-h, so
-this measures what the net adds to them on lines it never saw, not the rules' own
-generalisation (only i and j were never read by anyone working on the rules).
+journal batches. Iterate on these sums, never on one batch: the rules were tuned on the
+misses of most batches, so this measures what the net adds to them on lines it never saw, not
+the rules' own generalisation (the blind batches of the next round do that).
 
-Run: ``python scripts/selftalk_cv.py`` (the training extra; about ten minutes). ``--shipped``
+Run: ``python scripts/selftalk_cv.py`` (the training extra; about twenty minutes).
+``--skip=BATCH,...`` leaves those training batches out of every net (to score the code before
+some data was added). ``--shipped``
 scores every batch with the shipped net instead (for a before/after table); ``--keep=DIR``
 saves each batch's net (and the out-of-fold scores its bands were chosen from) and
 ``--reuse=DIR`` scores with them again; with ``--rates=ask:0.05,single:0.08,...`` the bands are

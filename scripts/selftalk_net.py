@@ -214,9 +214,7 @@ def train_net(
     one = np.array([len(s) == 1 for s in sentence_words])
     crisis = tags == "crisis"
     found = bands(best, one, tags)
-    ask, single, sure, alone, veto = (
-        found[k] for k in ("ask", "single", "sure", "alone", "veto")
-    )
+    ask, single, sure, alone, veto = (found[k] for k in ("ask", "single", "sure", "alone", "veto"))
     if details is not None:
         details.update(best=best.tolist(), one=one.tolist(), tags=tags.tolist())
     if log:

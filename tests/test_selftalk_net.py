@@ -193,7 +193,6 @@ def test_the_net_on_its_own_is_not_crisis_where_the_grid_reads_a_plain_purpose()
     assert alone.analyse("I'm going up the scaffold tonight.").concern == "crisis"
 
 
-
 def test_the_single_band_asks_only_when_the_text_is_that_one_sentence() -> None:
     # The net's lower band for a text of one sentence, moved to the bottom of the scale: the
     # sentence alone is asked about; with a second everyday sentence the text is a journal

@@ -10,16 +10,7 @@ import threading
 
 from . import snapshot
 from .compiler import Codes, Index, Pattern, compile_rule, matches_any
-from .concepts import (
-    Grid,
-    GridRule,
-    acting,
-    decided,
-    everyday_drink,
-    everyday_means,
-    purpose,
-    usual_dose,
-)
+from .concepts import Grid, GridRule, acting, decided, everyday_means, purpose, usual_dose
 from .critic_gate import Gate
 from .data import Lexicon, Rule, load_languages, load_lexicon, load_rules
 from .hashed import Risk
@@ -279,12 +270,11 @@ class Reading:
         risk = built.risk
         if risk is not None and self.risk is not None and self.risk >= min(risk.single, risk.ask):
             idiom = matches_any(candidates["idiom"], codes, code) if idiom is None else idiom
-            # Tablets taken as they should be ("took my tablets an hour ago as usual"): the
-            # net, leaning on "took" and "tablets", is not asked about unless sure on its own.
+            # Tablets taken as they should be ("took my tablets an hour ago as usual") or only
+            # a drink ("drank the last of the milk"): the net, leaning on "took" and "drank",
+            # is not asked about unless sure on its own.
             if idiom or (self.risk < risk.alone and usual_dose(self.concepts)):
                 pass
-            elif self.risk < risk.sure and everyday_drink(self.concepts):
-                pass  # only a drink ("drank the last of the milk an hour ago")
             elif self.risk < risk.ask:
                 # The lowest band, asked about when the text is this one sentence (analyse),
                 # not where the grid reads everyday means or a plain purpose ("blades for the

@@ -336,8 +336,11 @@ def purpose(concepts: frozenset[str]) -> bool:
 
 
 def usual_dose(concepts: frozenset[str]) -> bool:
-    """Tablets taken as prescribed or as usual, with no dose named and nothing decided."""
-    return "DOSE_EVERYDAY" in concepts and concepts.isdisjoint(_DOSE_MORE)
+    """Tablets taken as prescribed or as usual, with no dose named and nothing decided; or
+    only a drink (see everyday_drink)."""
+    return ("DOSE_EVERYDAY" in concepts and concepts.isdisjoint(_DOSE_MORE)) or everyday_drink(
+        concepts
+    )
 
 
 def everyday_drink(concepts: frozenset[str]) -> bool:
@@ -345,6 +348,7 @@ def everyday_drink(concepts: frozenset[str]) -> bool:
     poison or dose named and nothing decided."""
     return (
         "DRINK_EVERYDAY" in concepts
+        and "SWALLOW" in concepts  # drunk, not only named ("cancelled the milk")
         and concepts.isdisjoint(_DOSE_MORE)
         and concepts.isdisjoint(_NOT_A_DRINK)
     )

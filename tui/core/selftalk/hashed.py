@@ -212,4 +212,3 @@ class Back:
     def forget(self) -> None:
         self.words.clear()
         self.pairs.clear()
-
