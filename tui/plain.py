@@ -32,15 +32,21 @@ from tui.core.flow import (
     keep_declined_draft,
 )
 from tui.core.phrases import Phrase
-from tui.core.practice import numbered, side_by_side
+from tui.core.practice import explain_findings, gentle_name, numbered, side_by_side
 from tui.core.safety import CRISIS_PAUSE, NOT_A_CRISIS_SERVICE, support_lines
-from tui.core.selftalk import hint_for
 from tui.core.session import Ratings, Session, plan_session, try_again_heading
 from tui.core.settings import Settings
 from tui.core.storage import ReflectionStore, StoreError
 from tui.core.text import count, visible_controls
 
 COMMANDS = "Type /back, /skip, /leave, /support or /help at any prompt."
+
+
+def _is_try_again_choice(typed: str, *, picks_words: bool) -> bool:
+    """An answer to "Try again?": a choice, a command, one of the kind words offered, or new
+    words (a bare number picking nothing is not: it is asked about, not kept)."""
+    choices = ("", "y", "yes", "n", "no", "/back", "/skip")
+    return typed.lower() in choices or picks_words or any(ch.isalpha() for ch in typed)
 
 
 class _Leave(Exception):
@@ -405,19 +411,39 @@ class PlainSession:
             say(try_again_heading(attempt))
             still = " still" if attempt else ""
             say(f"It sounds like the critic might{still} be speaking here:")
-            for finding in analysis.findings:
-                say(f"  “{finding.match}”: {finding.category.replace('-', ' ')}.")
-                say("  " + hint_for(finding.category, attempt))
+            for finding, hint in explain_findings(analysis, attempt):
+                say(f"  “{finding.match}”: {gentle_name(finding.category)}.")
+                say("  " + hint)
             self._offer(self.flow.kind_words(outcome.review), after="y")
-            choice = self.io.ask("Try again? (y = try again, Enter = keep it as it is):")
+            choice = self._try_again_choice()
             if outcome.note:
                 say(outcome.note)
-            if choice.strip().lower() in ("y", "yes"):
+            if choice == "/back":
+                self.flow.back()
+                return True
+            if choice.lower() in ("y", "yes"):
                 return False
-            return self._show(self.flow.keep_as_is())
+            if choice.lower() in ("", "n", "no", "/skip"):
+                return self._show(self.flow.keep_as_is())
+            # New words typed straight in are the next try, read like any other (a number
+            # picks one of the kind words offered): never dropped for "keep it as it is".
+            return self._show(self.flow.submit(self.flow.picked(choice)))
         if outcome.note:
             say(outcome.note)
         return True
+
+    def _try_again_choice(self) -> str:
+        """y, Enter, /back, /skip or new words; /support and /help are shown and it is asked
+        again, /leave leaves (as at every prompt)."""
+        question = "Try again? (y = try again, Enter = keep it as it is, or write it anew):"
+        while True:
+            typed = self.io.ask(question).strip()
+            if typed.startswith("/") and typed not in ("/back", "/skip"):
+                if self._command(typed):
+                    continue
+            elif _is_try_again_choice(typed, picks_words=self.flow.picked(typed) != typed):
+                return typed
+            self.io.say("Type y to try again, or press Enter to keep it as it is.")
 
     def _offer(self, offered: list[Phrase], after: str | None = None) -> None:
         """Your kind words for what was just noticed, numbered: typing one's number uses it."""

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from tui.core.phrases import Phrase, PhraseStore, why_not_kind
 
 if TYPE_CHECKING:
-    from tui.core.selftalk import Analysis
+    from tui.core.selftalk import Analysis, Finding
     from tui.core.session import PlannedStep, Session
 
 # Gentle names for the critic's patterns: what it is doing, not what is wrong with you.
@@ -30,12 +30,26 @@ GENTLE_NAMES: dict[str, str] = {
     "personalising": "carrying all of the blame",
     "discounting-the-positive": "brushing off something good",
     "comparing": "comparing yourself with others",
-    "harsh-self-address": "a harsh way of speaking to yourself",
+    "harsh-self-address": "a harsh way to speak to anyone",
 }
 
 
 def gentle_name(category: str) -> str:
     return GENTLE_NAMES.get(category, category.replace("-", " "))
+
+
+def explain_findings(analysis: Analysis, attempt: int) -> list[tuple[Finding, str]]:
+    """Each pattern noticed with its hint, for "let's try that again" in both faces: a
+    category met twice in one answer gets its next hint, not the same one again."""
+    from tui.core.selftalk import hint_for
+
+    seen: dict[str, int] = {}
+    out = []
+    for finding in analysis.findings:
+        n = seen.get(finding.category, 0)
+        seen[finding.category] = n + 1
+        out.append((finding, hint_for(finding.category, attempt + n)))
+    return out
 
 
 def categories(analysis: Analysis) -> list[str]:

@@ -9,20 +9,17 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Static
 
-from tui.core.selftalk import Analysis, Finding, hint_for
+from tui.core.practice import explain_findings
+from tui.core.selftalk import Analysis, Finding
 from tui.core.session import try_again_heading
 
 
 def explained(analysis: Analysis, attempt: int) -> list[tuple[Finding, str]]:
-    """Each finding with a hint; a category met twice gets its next hint, not the same one."""
-    seen: dict[str, int] = {}
+    """The core's explanations, each hint cut to its first sentence (room on a small screen)."""
     out = []
-    for finding in analysis.findings:
-        n = seen.get(finding.category, 0)
-        seen[finding.category] = n + 1
-        hint = hint_for(finding.category, attempt + n)
+    for finding, hint in explain_findings(analysis, attempt):
         first, dot, _ = hint.partition(". ")
-        out.append((finding, first + dot.strip() if dot else hint))  # its first sentence
+        out.append((finding, first + dot.strip() if dot else hint))
     return out
 
 
