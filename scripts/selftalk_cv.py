@@ -7,7 +7,7 @@ journal batches. Iterate on these sums, never on one batch: the rules were tuned
 misses of most batches, so this measures what the net adds to them on lines it never saw, not
 the rules' own generalisation (the blind batches of the next round do that).
 
-Run: ``python scripts/selftalk_cv.py`` (the training extra; about twenty minutes).
+Run: ``python scripts/selftalk_cv.py`` (the training extra; 10-20 minutes).
 ``--skip=BATCH,...`` leaves those training batches out of every net (to score the code before
 some data was added). ``--shipped``
 scores every batch with the shipped net instead (for a before/after table); ``--keep=DIR``
