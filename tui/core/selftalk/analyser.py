@@ -272,11 +272,20 @@ class Reading:
         if by_weights and learned is not None and not learned.is_clearly_crisis(features):
             cues.add("weights")  # near the threshold: asked about, not paused for
         risk = built.risk
-        if risk is not None and self.risk is not None and self.risk >= risk.ask:
+        if risk is not None and self.risk is not None and self.risk >= min(risk.single, risk.ask):
             idiom = matches_any(candidates["idiom"], codes, code) if idiom is None else idiom
-            # Tablets taken as they should be ("took my tablets an hour ago as usual"): the
-            # net's lowest band, leaning on "took" and "tablets", is not asked about.
-            if not (idiom or (self.risk < risk.sure and usual_dose(self.concepts))):
+            # Tablets taken as they should be ("took my tablets an hour ago as usual") or only
+            # a drink ("drank the last of the milk"): the net, leaning on "took" and "drank",
+            # is not asked about unless sure on its own.
+            if idiom or (self.risk < risk.alone and usual_dose(self.concepts)):
+                pass
+            elif self.risk < risk.ask:
+                # The lowest band, asked about when the text is this one sentence (analyse),
+                # not where the grid reads everyday means or a plain purpose ("blades for the
+                # lawnmower", "I'm gutting fish tonight").
+                if not (everyday_means(self.concepts) or purpose(self.concepts)):
+                    cues.add("lean")
+            else:
                 cues.add("risk")  # the wider net (hashed.py): reads like crisis lines, asked about
                 # ... and its surer bands (see _concern): crisis with another layer, or alone.
                 if self.risk >= risk.sure and not self.foreign:  # the net reads English only
@@ -624,6 +633,8 @@ class Analyser:
         joined = built.grid.entry([reading.concepts for _, reading in readings])
         back = _looking_back(built, readings, low, joined)
         concern = _concern([reading for _, reading in readings], joined, back)
+        if concern is None and len(readings) == 1 and "lean" in readings[0][1].cues:
+            concern = "ask"  # the net's lean, on a text of one sentence (see Risk.single)
         crisis = concern == "crisis"
         spans: list[tuple[int, int, str]] = []
         answered = answered_in(text, readings)
