@@ -74,6 +74,10 @@ class _Built:
             self.people | self.lexicon.classes["LABEL_NOUN"] | self.lexicon["other_things"]
         )
         self.speaker = frozenset({"i", "im", "myself"})
+        # A verdict only a person can earn (see _aimed_elsewhere): roles and most labels.
+        classes = self.lexicon.classes
+        self.personal = (classes["LABEL_NOUN"] - classes["THING_LABEL"]) | classes["ROLE_PERSON"]
+        self.things = self.lexicon["other_things"] - self.people - classes["ROLE_PERSON"]
         # ... and what can open a sentence about someone else ("nobody" is also a label).
         self.named = self.people | self.lexicon["other_things"]
         # Verdict words: a sentence that opens on one is a verdict, not a subject ("Useless
@@ -268,11 +272,20 @@ class Reading:
         if by_weights and learned is not None and not learned.is_clearly_crisis(features):
             cues.add("weights")  # near the threshold: asked about, not paused for
         risk = built.risk
-        if risk is not None and self.risk is not None and self.risk >= risk.ask:
+        if risk is not None and self.risk is not None and self.risk >= min(risk.single, risk.ask):
             idiom = matches_any(candidates["idiom"], codes, code) if idiom is None else idiom
-            # Tablets taken as they should be ("took my tablets an hour ago as usual"): the
-            # net's lowest band, leaning on "took" and "tablets", is not asked about.
-            if not (idiom or (self.risk < risk.sure and usual_dose(self.concepts))):
+            # Tablets taken as they should be ("took my tablets an hour ago as usual") or only
+            # a drink ("drank the last of the milk"): the net, leaning on "took" and "drank",
+            # is not asked about unless sure on its own.
+            if idiom or (self.risk < risk.alone and usual_dose(self.concepts)):
+                pass
+            elif self.risk < risk.ask:
+                # The lowest band, asked about when the text is this one sentence (analyse),
+                # not where the grid reads everyday means or a plain purpose ("blades for the
+                # lawnmower", "I'm gutting fish tonight").
+                if not (everyday_means(self.concepts) or purpose(self.concepts)):
+                    cues.add("lean")
+            else:
                 cues.add("risk")  # the wider net (hashed.py): reads like crisis lines, asked about
                 # ... and its surer bands (see _concern): crisis with another layer, or alone.
                 if self.risk >= risk.sure and not self.foreign:  # the net reads English only
@@ -319,7 +332,7 @@ class Reading:
             # Whose criticism: a harsh label that names nobody ("what an absolute moron")
             # is about whoever the sentence has already pointed at, when that is someone
             # else ("some numpty in a BMW tailgated me…", "they cancelled again, useless").
-            raw = [item for item in raw if not _aimed_elsewhere(built, words, item[1], item[2])]
+            raw = [item for item in raw if not _aimed_elsewhere(built, words, item)]
         elif not built.dropped.isdisjoint(words):
             raw = _implied_i(built, low, words)  # the writer's own, by the "I" put back
         if raw:
@@ -395,19 +408,30 @@ _ABOUT_OTHERS_TOO = frozenset(
 )
 
 
-def _aimed_elsewhere(built: _Built, words: WordList, start: int, end: int) -> bool:
+def _aimed_elsewhere(built: _Built, words: WordList, finding: Raw) -> bool:
     """A finding with no "I", "me" or "my" in it, in a sentence that before it points at
     someone else: "he", "they" as a clause's first word, or "some idiot", "that driver",
-    "this printer". "Mum was right, what an idiot" and "Idiot!" stay the person's own."""
+    "this printer"; for a verdict (not a comparison: "My brother got all the brains"), "my"
+    and someone as a clause's subject. "Mum was right, what an idiot" and "Idiot!" stay the
+    person's own."""
+    category, start, end, _ = finding
     if not built.self_words.isdisjoint(words[start:end]):
         return False
+    verdict = category not in _ABOUT_OTHERS_TOO
+    personal = not built.personal.isdisjoint(words[start:end])
     clause_start = True
     for index in range(start):
         word = words[index]
         if clause_start and word in built.subjects:
             return True
-        if word in built.pointers and any(w in built.targets for w in words[index + 1 : start][:3]):
-            return True  # "some idiot…", "the care agency…"
+        mine = verdict and clause_start and word == "my" and index + 1 < start
+        if mine and words[index + 1] in built.people:
+            return True  # "My neighbour parked across my drive again, selfish old man."
+        if word in built.pointers:
+            pointed = [w for w in words[index + 1 : start][:3] if w in built.targets]
+            # "some idiot…", "the care agency…" (not "…the telly, pathetic old sod")
+            if pointed and not (personal and pointed[-1] in built.things):
+                return True
         clause_start = word in built.clause_end
     # ... or the clause right after it does: "Lazy, selfish, he never lifts a finger."
     after = [word for word in words[end : end + 8] if word not in built.scoper.clause_ok][:4]
@@ -437,8 +461,9 @@ def _points_elsewhere(built: _Built, words: WordList) -> bool:
     # car": a verb first is the writer's own doing).
     if not built.first_person.isdisjoint(words) or len(spoken) < 2:
         return False
-    if spoken[0] == "my":
-        return spoken[1] in built.named or (len(spoken) > 2 and spoken[2] in built.named)
+    if spoken[0] == "my":  # ... or a role: "My trainer couldn't explain the system."
+        named = [word for word in spoken[1:3] if word in built.named or word in built.scoper.roles]
+        return bool(named)
     return (
         spoken[1] in built.named
         and spoken[0] not in built.self_words
@@ -607,6 +632,8 @@ class Analyser:
         joined = built.grid.entry([reading.concepts for _, reading in readings])
         back = _looking_back(built, readings, low, joined)
         concern = _concern([reading for _, reading in readings], joined, back)
+        if concern is None and len(readings) == 1 and "lean" in readings[0][1].cues:
+            concern = "ask"  # the net's lean, on a text of one sentence (see Risk.single)
         crisis = concern == "crisis"
         spans: list[tuple[int, int, str]] = []
         answered = answered_in(text, readings)

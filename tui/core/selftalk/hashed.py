@@ -130,6 +130,8 @@ class Risk:
         self.bias = float(str(header["bias"]))
         self.ask = float(str(header["ask"]))
         never = float("inf")
+        # A text of one sentence is asked about from here (never above ``ask``).
+        self.single = min(self.ask, float(str(header.get("single", self.ask))))
         self.sure = float(str(header.get("sure", never)))
         self.alone = float(str(header.get("alone", never)))
         self.veto = float(str(header["veto"]))
