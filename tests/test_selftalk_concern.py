@@ -289,9 +289,19 @@ _O_R_REACHED = {
     # Calm given crisis or ask 4 -> 5: the wider ask bands of session 9 (as for m above).
     "blind-r-journal": (40, 40, 34, 2, 5, 5, 0, 0, 0.99),
 }
+SESSION_9 = BLIND.parent / "self_talk_blind_s_v.tsv"
+# What the analyser reached on s-v at the end of session 9 (never read, never trained on), in
+# the same order: floors that keep it from slipping back, far from the goals.
+_S_V_REACHED = {
+    "blind-s-single": (42, 29, 37, 3, 4, 1, 4, 1, 0.88),
+    "blind-t-journal": (40, 32, 26, 1, 3, 4, 2, 1, 0.89),
+    "blind-u-single": (42, 38, 35, 0, 2, 3, 0, 0, 0.99),
+    "blind-v-journal": (38, 35, 29, 1, 6, 3, 3, 2, 0.80),
+}
 _REACHED = {
     **{(SESSION_7, batch): floors for batch, floors in _K_N_REACHED.items()},
     **{(SESSION_8, batch): floors for batch, floors in _O_R_REACHED.items()},
+    **{(SESSION_9, batch): floors for batch, floors in _S_V_REACHED.items()},
 }
 
 
