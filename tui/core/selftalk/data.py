@@ -23,6 +23,7 @@ from .model import CATEGORIES
 # name the same way).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from importlib.abc import Traversable
     from pathlib import Path
     from typing import Any
@@ -251,6 +252,20 @@ def load_lexicon(folder: Traversable | Path | None = None) -> Lexicon:
     )
 
 
+def _table_errors(name: str, lines: list[str]) -> Callable[[str, str | None, str], DataError]:
+    """An error maker for a file of ``[tables]``: it names the line of ``key`` in ``[table]``,
+    or the table's own line."""
+    headers = [n for n, line in enumerate(lines, 1) if line.lstrip().startswith("[")]
+
+    def fail(table: str, key: str | None, message: str) -> DataError:
+        first = next((n for n in headers if lines[n - 1].strip() == f"[{table}]"), 1)
+        last = next((n - 1 for n in headers if n > first), len(lines))
+        line = _key_line(lines, first, last, key) if key else first
+        return DataError(f"{name}:{line}: {message}")
+
+    return fail
+
+
 @dataclass(frozen=True, slots=True)
 class Insults:
     """insults.toml: what people call themselves in many Englishes, by word class."""
@@ -265,13 +280,7 @@ _INSULT_KEYS = {"adjectives": "LABEL_ADJ", "nouns": "LABEL_NOUN", "roles": "ROLE
 def load_insults(folder: Traversable | Path | None = None) -> Insults:
     file = (folder or data_dir()).joinpath("insults.toml")
     data, lines = _read(file)
-    headers = [n for n, line in enumerate(lines, 1) if line.lstrip().startswith("[")]
-
-    def fail(table: str, key: str | None, message: str) -> DataError:
-        first = next((n for n in headers if lines[n - 1].strip() == f"[{table}]"), 1)
-        last = next((n - 1 for n in headers if n > first), len(lines))
-        line = _key_line(lines, first, last, key) if key else first
-        return DataError(f"{file.name}:{line}: {message}")
+    fail = _table_errors(file.name, lines)
 
     for key in data:
         if key != "englishes":
@@ -320,14 +329,7 @@ class Languages:
 def load_languages(folder: Traversable | Path | None = None) -> Languages:
     file = (folder or data_dir()).joinpath("languages.toml")
     data, lines = _read(file)
-    headers = [n for n, line in enumerate(lines, 1) if line.lstrip().startswith("[")]
-
-    def fail(table: str, key: str | None, message: str) -> DataError:
-        """Names the line of ``key`` in ``[table]``, or the table's own line."""
-        first = next((n for n in headers if lines[n - 1].strip() == f"[{table}]"), 1)
-        last = next((n - 1 for n in headers if n > first), len(lines))
-        line = _key_line(lines, first, last, key) if key else first
-        return DataError(f"{file.name}:{line}: {message}")
+    fail = _table_errors(file.name, lines)
 
     def texts(table: str, value: object) -> tuple[str, ...]:
         if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
