@@ -41,11 +41,26 @@ CALM = frozenset({"kind", "neutral", "idiom"})
 # Most of the calm lines (kind, everyday, idiom), out of fold, whose most crisis-like sentence
 # may reach each band. Asking costs one gentle question, so "ask" may use some of the room the
 # goal leaves (calm given crisis or ask <= 10%, with the rules asking too); a crisis verdict
-# on the net's word alone must be rarer than the goal's 3% by far.
-ASK_FALSE = 0.03
+# on the net's word alone must be rarer than the goal's 3% by far. Chosen in session 9 by
+# leaving one blind batch out (scripts/selftalk_cv.py --reuse=DIR --rates=...; a-r): from
+# 0.03 / 0.03 / 0.002 to 0.05 / 0.08 / 0.01, crisis given crisis or ask on single sentences
+# 439 -> 447 of 460 and given crisis 416 -> 421, with calm lines given crisis or ask 2.6 ->
+# 3.8% (single) and 5.7 -> 6.7% (journal), given crisis 1.4 -> 1.8% (journal).
+ASK_FALSE = 0.05
 SURE_FALSE = 0.02  # crisis when another layer sees possible risk too
-ALONE_FALSE = 0.002  # crisis on the net's word alone
+ALONE_FALSE = 0.01  # crisis on the net's word alone
 VETO_MISS = 0.01  # most of the crisis lines that may score under "veto"
+# Calm one-sentence lines asked about, by the sentence band or the lower "single" band, read
+# only when the whole text is one sentence (a journal answer's best of many sentences reaches
+# any score more easily, so one band for both asked too little of a single sentence).
+SINGLE_FALSE = 0.08
+RATES = {
+    "ask": ASK_FALSE,
+    "single": SINGLE_FALSE,
+    "sure": SURE_FALSE,
+    "alone": ALONE_FALSE,
+    "veto": VETO_MISS,
+}
 BACK_MISS = 0.02  # most of the crisis lines the recovery head may read as looking back
 
 
@@ -59,9 +74,66 @@ def risk_rows(rows: Sequence[Row]) -> list[Row]:
     return [row for row in rows if row[0] in POSITIVE or row[0] in NEGATIVE]
 
 
-def train_net(rows: Sequence[Row], words: Callable[[str], list[str]], log: bool = True) -> bytes:
+def bands(
+    best: Sequence[float] | object,
+    one: Sequence[bool] | object,
+    tags: Sequence[str] | object,
+    rates: dict[str, float] | None = None,
+) -> dict[str, float]:
+    """The risk head's bands from out-of-fold scores: each line's best sentence (``best``),
+    whether the line is one sentence (``one``) and its label. ``rates`` overrides the
+    module's (selftalk_cv.py tries others on the nets it kept)."""
+    import numpy as np
+
+    rates = {**RATES, **(rates or {})}
+    best, one, tags = np.asarray(best), np.asarray(one, dtype=bool), np.asarray(tags)
+    calm = np.isin(tags, list(CALM))
+
+    def lowest(scores: object, limit: float) -> float:
+        for step in range(-40, 201):
+            candidate = step / 10
+            if (np.asarray(scores)[calm] >= candidate).mean() <= limit:
+                return candidate
+        return 20.0
+
+    ask = lowest(best, rates["ask"])
+    # A text of one sentence: the net's lean is asked about from a lower score, as many calm
+    # one-sentence lines asked about as ``rates["single"]`` (a journal answer's best of many
+    # sentences reaches any score more easily, so one band for both asks too little of one).
+    single = ask
+    for step in range(round(ask * 10), -41, -1):
+        candidate = step / 10
+        if (best[calm & one] >= candidate).mean() > rates["single"]:
+            break
+        single = candidate
+    sure = max(ask, lowest(best, rates["sure"]))
+    alone = max(sure, lowest(best, rates["alone"]))
+    crisis = tags == "crisis"
+    veto = -16.0
+    for step in range(-160, 1):
+        if (best[crisis] < step / 10).mean() > rates["veto"]:
+            break
+        veto = step / 10
+    if rates["single"] <= 0:
+        single = ask  # no band of its own (the analyser before it)
+    return {
+        "ask": ask,
+        "single": single,
+        "sure": sure,
+        "alone": alone,
+        "veto": veto,
+    }
+
+
+def train_net(
+    rows: Sequence[Row],
+    words: Callable[[str], list[str]],
+    log: bool = True,
+    details: dict[str, object] | None = None,
+) -> bytes:
     """The file the analyser reads: one line of JSON (the header), then the risk head's
-    weights and the recovery head's, a signed byte each."""
+    weights and the recovery head's, a signed byte each. ``details``, when given, gets the
+    out-of-fold scores the bands were chosen from (see bands)."""
     import numpy as np
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
@@ -139,24 +211,12 @@ def train_net(rows: Sequence[Row], words: Callable[[str], list[str]], log: bool 
         held_set = np.isin(owner, held)
         scores = model.decision_function(sentences_used[held_set])
         np.maximum.at(best, owner[held_set], scores)
-    calm = np.isin(tags, list(CALM))
-
-    def lowest(limit: float) -> float:
-        for step in range(-40, 201):
-            candidate = step / 10
-            if (best[calm] >= candidate).mean() <= limit:
-                return candidate
-        return 20.0
-
-    ask = lowest(ASK_FALSE)
-    sure = max(ask, lowest(SURE_FALSE))
-    alone = max(sure, lowest(ALONE_FALSE))
+    one = np.array([len(s) == 1 for s in sentence_words])
     crisis = tags == "crisis"
-    veto = -16.0
-    for step in range(-160, 1):
-        if (best[crisis] < step / 10).mean() > VETO_MISS:
-            break
-        veto = step / 10
+    found = bands(best, one, tags)
+    ask, single, sure, alone, veto = (found[k] for k in ("ask", "single", "sure", "alone", "veto"))
+    if details is not None:
+        details.update(best=best.tolist(), one=one.tolist(), tags=tags.tolist())
     if log:
         for name, value in (("ask", ask), ("sure", sure), ("alone", alone)):
             rates = {
@@ -164,6 +224,12 @@ def train_net(rows: Sequence[Row], words: Callable[[str], list[str]], log: bool 
                 for tag in sorted(set(tags.tolist()))
             }
             print(f"risk {name}: from {value}; out of fold: {rates}")
+        rates = {
+            tag: f"{int((best[one & (tags == tag)] >= single).sum())}"
+            f"/{int((one & (tags == tag)).sum())}"
+            for tag in sorted(set(tags.tolist()))
+        }
+        print(f"risk single: from {single}; one-sentence lines out of fold: {rates}")
         below = int((best[crisis] < veto).sum())
         print(f"risk veto: below {veto}; crisis lines out of fold under it: {below}")
     model = classifier(RISK_C).fit(unit_x, unit_y)
@@ -211,6 +277,7 @@ def train_net(rows: Sequence[Row], words: Callable[[str], list[str]], log: bool 
         "scale": risk_scale,
         "bias": round(risk_bias, 6),
         "ask": ask,
+        "single": single,
         "sure": sure,
         "alone": alone,
         "veto": veto,

@@ -216,13 +216,15 @@ def model(
 
 
 # The wider net (tui/core/selftalk/hashed.py): trained in selftalk_net.py.
-# The blind batches a-j (tests/data/self_talk_blind*.tsv) train it too since session 7: their
+# The blind batches a-r (tests/data/self_talk_blind*.tsv) train it too since session 7 (o-r since
+# session 9): their
 # first scores are kept in their comments, and later blind batches measure it. Their labels,
 # in the net's terms (non-English lines are left out: the net reads English).
 BLIND = (
     ROOT / "tests" / "data" / "self_talk_blind.tsv",
     ROOT / "tests" / "data" / "self_talk_blind_last.tsv",
     ROOT / "tests" / "data" / "self_talk_blind_k_n.tsv",
+    ROOT / "tests" / "data" / "self_talk_blind_o_r.tsv",
 )
 BLIND_LABELS = {
     "crisis": "crisis",

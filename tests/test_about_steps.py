@@ -27,14 +27,17 @@ minutes = 2
 situations = ["critic"]
 """
 
-ABOUT_EXERCISE = (
-    HEADER
-    + """
+WORDS_STEP = """
 [[steps]]
 type = "write"
 id = "words"
 prompt = "What is the critic saying?"
+"""
 
+ABOUT_EXERCISE = (
+    HEADER
+    + WORDS_STEP
+    + """
 [[steps]]
 type = "read"
 about = ["words"]
@@ -121,12 +124,8 @@ def test_a_rating_of_zero_is_an_answer_a_later_step_can_show() -> None:
 def test_a_bad_about_names_its_line(about: str, message: str) -> None:
     text = (
         HEADER
+        + WORDS_STEP
         + """
-[[steps]]
-type = "write"
-id = "words"
-prompt = "What is the critic saying?"
-
 [[steps]]
 type = "read"
 text = "Those words are the critic talking."

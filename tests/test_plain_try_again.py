@@ -19,12 +19,12 @@ BEFORE_THE_REFRAME = ["", "", "I'm such a failure", ""]  # lets-try-that-again
 HARSH = "I'm a total idiot"
 
 
-def plain(tmp_path: Path, lines: list[str]) -> str:
+def plain(tmp_path: Path, lines: list[str], exercise: str = "lets-try-that-again") -> str:
     stdout = io.StringIO()
     run_plain(
         tmp_path,
         Settings(ask_ratings=False),
-        exercise_id="lets-try-that-again",
+        exercise_id=exercise,
         stdin=io.StringIO("\n".join(lines) + "\n"),
         stdout=stdout,
     )
@@ -74,16 +74,7 @@ def test_both_faces_explain_the_same_patterns_gently(tmp_path: Path) -> None:
     assert [f for f, _ in app] == [f for f, _ in core]
     pairs = zip(core, app, strict=True)
     assert all(core_hint.startswith(app_hint) for (_, core_hint), (_, app_hint) in pairs)
-    lines = ["", "", "", "", words, "/leave"]
-    stdout = io.StringIO()
-    run_plain(
-        tmp_path,
-        Settings(ask_ratings=False),
-        exercise_id="didnt-go-to-plan",
-        stdin=io.StringIO("\n".join(lines) + "\n"),
-        stdout=stdout,
-    )
-    out = " ".join(stdout.getvalue().split())
+    out = plain(tmp_path, ["", "", "", "", words, "/leave"], exercise="didnt-go-to-plan")
     for finding, hint in core:
         assert f"“{finding.match}”: {gentle_name(finding.category)}." in out
         assert hint in out

@@ -219,3 +219,18 @@ def test_an_analyser_reads_the_concepts_from_its_own_folder(tmp_path: Path) -> N
     line = "I drank the bleach from under the sink a few minutes ago."
     assert mine.built.grid.concepts(mine.words(line)) >= {"SWALLOW", "SELF"}
     assert "POISON" not in mine.built.grid.concepts(mine.words(line))
+
+
+def test_only_a_drink_is_a_drink_drunk_with_nothing_else_named() -> None:
+    from tui.core.selftalk.concepts import everyday_drink, usual_dose
+
+    def concepts(text: str) -> frozenset[str]:
+        return GRID.concepts(ANALYSER.built.tokens.words(lower(text)))
+
+    assert everyday_drink(concepts("drank the last of the milk an hour ago"))
+    assert usual_dose(concepts("drank the last of the milk an hour ago"))
+    # Named, not drunk: the milk cancelled says nothing about what is drunk.
+    assert not everyday_drink(concepts("cancelled the milk and left the key for Jo tonight"))
+    # A drink beside a drug, a poison or a dose is not only a drink.
+    assert not everyday_drink(concepts("drank a bottle of wine with all my tablets"))
+    assert not everyday_drink(concepts("drank bleach with my tea an hour ago"))

@@ -266,25 +266,42 @@ SESSION_7 = BLIND.parent / "self_talk_blind_k_n.tsv"
 # recovery floors are what the analyser reaches trained on them (m's calm given crisis went
 # from 1 to 2 of 110 with the retrained net, under the goal's 3%).
 _K_N_REACHED = {
-    "blind-k-single": (50, 49, 39, 0, 2, 0, 3, 0, 0.90),
-    "blind-l-journal": (40, 40, 30, 0, 3, 1, 1, 1, 0.88),
-    "blind-m-single": (50, 48, 29, 2, 4, 1, 3, 1, 0.85),
-    "blind-n-journal": (40, 40, 31, 2, 6, 1, 7, 2, 0.77),
+    # Calm given crisis or ask 2 -> 3 (k) and 4 -> 5 (m): session 9 widened the net's ask bands
+    # on purpose (chosen by leaving one batch out, within the goal's 10%; see
+    # scripts/selftalk_net.py). The critic columns (caught, kind, others, precision) are what
+    # the session-9 critic reaches trained on them.
+    "blind-k-single": (50, 50, 43, 0, 3, 0, 0, 0, 0.99),
+    "blind-l-journal": (40, 40, 34, 0, 3, 1, 0, 0, 0.99),
+    "blind-m-single": (50, 50, 42, 1, 5, 1, 0, 0, 0.99),
+    "blind-n-journal": (40, 40, 35, 2, 5, 1, 0, 0, 0.99),
 }
 
 
 SESSION_8 = BLIND.parent / "self_talk_blind_o_r.tsv"
-# What the analyser reached on o-r at the end of session 8 (never read, never trained on),
-# in the same order as _K_N_REACHED.
+# What the analyser reached on o-r, in the same order as _K_N_REACHED. Since session 9 o-r
+# are development data: every column is a training figure, not a blind one (the net trains
+# on them and their misses were read for the grid; the critic's rules were read from their
+# misses and its gate trains on them). The blind scores are in the file's comments.
 _O_R_REACHED = {
-    "blind-o-single": (44, 34, 39, 1, 5, 1, 6, 0, 0.84),
-    "blind-p-journal": (36, 33, 29, 1, 4, 4, 5, 0, 0.82),
-    "blind-q-single": (37, 30, 30, 2, 3, 1, 2, 0, 0.93),
-    "blind-r-journal": (39, 37, 30, 2, 4, 7, 3, 0, 0.90),
+    "blind-o-single": (50, 48, 44, 1, 3, 1, 0, 0, 0.97),
+    "blind-p-journal": (40, 38, 34, 1, 3, 2, 0, 0, 0.99),
+    "blind-q-single": (50, 41, 39, 2, 2, 1, 1, 0, 0.97),
+    # Calm given crisis or ask 4 -> 5: the wider ask bands of session 9 (as for m above).
+    "blind-r-journal": (40, 40, 34, 2, 5, 5, 0, 0, 0.99),
+}
+SESSION_9 = BLIND.parent / "self_talk_blind_s_v.tsv"
+# What the analyser reached on s-v at the end of session 9 (never read, never trained on), in
+# the same order: floors that keep it from slipping back, far from the goals.
+_S_V_REACHED = {
+    "blind-s-single": (42, 29, 37, 3, 4, 1, 4, 1, 0.88),
+    "blind-t-journal": (40, 32, 26, 1, 3, 4, 2, 1, 0.89),
+    "blind-u-single": (42, 38, 35, 0, 2, 3, 0, 0, 0.99),
+    "blind-v-journal": (38, 35, 29, 1, 6, 3, 3, 2, 0.80),
 }
 _REACHED = {
     **{(SESSION_7, batch): floors for batch, floors in _K_N_REACHED.items()},
     **{(SESSION_8, batch): floors for batch, floors in _O_R_REACHED.items()},
+    **{(SESSION_9, batch): floors for batch, floors in _S_V_REACHED.items()},
 }
 
 

@@ -23,6 +23,7 @@ from tui.core.selftalk.tokens import (
     SENTENCE_ASCII,
     lower,
     pieces,
+    sentence_list,
 )
 
 DATA = Path(__file__).parent / "data"
@@ -81,6 +82,23 @@ def test_ascii_text_is_split_and_tokenised_as_any_text() -> None:
         assert PIECE_ASCII.findall(text) == PIECE.findall(text), repr(text)
         assert pieces(text) == PIECE.findall(text), repr(text)
         assert pieces(text.replace("-", " ")) == PIECE.findall(text.replace("-", " ")), repr(text)
+
+
+def test_sentences_are_cut_where_the_expression_cuts_them() -> None:
+    """The analyser cuts a text into sentences with str.replace and str.split (see
+    tokens.sentence_list): the same sentences at the same starts as SENTENCE, on whole case
+    files (Unicode and all), on random text made of every character SENTENCE stops at, and
+    on each of those characters alone."""
+    rng = random.Random(15)
+    stops = [chr(code) for code in range(0x110000) if not SENTENCE.fullmatch(chr(code))]
+    assert len(stops) > 10
+    alphabet = [*stops, "a", " ", "'", "é", "-", "—", "\t"]
+    texts = [lower("\n".join(SENTENCES)), lower(" ".join(SENTENCES[:500])), *stops, ""]
+    texts += ["".join(rng.choices(alphabet, k=rng.randint(0, 40))) for _ in range(4000)]
+    texts += [text for text in texts[:2] if text.isascii()]
+    for text in texts:
+        expected = [(match.start(), match.group()) for match in SENTENCE.finditer(text)]
+        assert sentence_list(text) == expected, repr(text[:80])
 
 
 def _features_plain(features: Features, words: list[str]) -> set[str]:

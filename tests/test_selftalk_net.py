@@ -191,3 +191,25 @@ def test_the_net_on_its_own_is_not_crisis_where_the_grid_reads_a_plain_purpose()
     alone, _ = _analyser(ask=-100.0, sure=-100.0, alone=-100.0, back=math.inf)
     assert alone.analyse("I'm going up the scaffold tonight to fix the sheeting.").concern == "ask"
     assert alone.analyse("I'm going up the scaffold tonight.").concern == "crisis"
+
+
+def test_the_single_band_asks_only_when_the_text_is_that_one_sentence() -> None:
+    # The net's lower band for a text of one sentence, moved to the bottom of the scale: the
+    # sentence alone is asked about; with a second everyday sentence the text is a journal
+    # answer and only the sentence band (here out of reach) asks.
+    analyser, _ = _analyser(ask=math.inf, single=-100.0, sure=math.inf, alone=math.inf)
+    assert analyser.analyse(EVERYDAY).concern == "ask"
+    assert analyser.analyse(f"{EVERYDAY} Then I had lunch with my sister.").concern is None
+    never, _ = _analyser(ask=math.inf, single=math.inf, sure=math.inf, alone=math.inf)
+    assert never.analyse(EVERYDAY).concern is None
+    # It only ever asks: a recovery cue is still acknowledged.
+    assert analyser.analyse("I have a safety plan now.").concern == "recovery"
+
+
+def test_the_shipped_single_band_sits_below_the_sentence_band() -> None:
+    risk = Analyser().built.risk
+    assert risk is not None
+    assert risk.single < risk.ask
+    header = {"bits": 2, "scale": 1.0, "bias": 0.0, "ask": 1.0, "veto": -1.0, "trained_on": ""}
+    assert Risk(header, bytes(4)).single == 1.0  # an older file: the sentence band
+    assert Risk({**header, "single": 3.0}, bytes(4)).single == 1.0  # never above it

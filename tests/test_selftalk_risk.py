@@ -48,7 +48,9 @@ def test_the_blind_batches_train_the_net_and_one_can_be_left_out() -> None:
     trainer = _trainer()
     every = trainer.net_rows()
     without = trainer.net_rows("blind-j-journal")
-    assert {"blind-a-single", "blind-j-journal"} <= {batch for _, _, batch in every}
+    assert {"blind-a-single", "blind-j-journal", "blind-r-journal"} <= {
+        batch for _, _, batch in every
+    }
     assert "blind-j-journal" not in {batch for _, _, batch in without}
     assert 150 < len(every) - len(without) < 250
     # Possible risk ("ask") is the rules' to ask about: the net learns crisis from the rest.
@@ -60,6 +62,27 @@ def test_the_blind_batches_train_the_net_and_one_can_be_left_out() -> None:
         "neutral",
         "idiom",
     }
+
+
+def test_the_bands_are_chosen_from_the_calm_lines_out_of_fold_scores() -> None:
+    """selftalk_net.bands: each band is the lowest score (in tenths) that no more than its
+    rate of calm lines reach; the one-sentence band reads one-sentence calm lines only."""
+    pytest.importorskip("numpy")
+    _trainer()
+    net = sys.modules["selftalk_net"]
+    # 100 calm lines scoring 0.0 .. 9.9 (half of them one sentence), 10 crisis lines at 5.0.
+    best = [n / 10 for n in range(100)] + [5.0] * 10
+    one = [n % 2 == 0 for n in range(100)] + [True] * 10
+    tags = ["neutral"] * 100 + ["crisis"] * 10
+    found = net.bands(best, one, tags, {"ask": 0.05, "single": 0.10, "sure": 0.02, "alone": 0.01})
+    assert found["ask"] == pytest.approx(9.5)  # 9.5 .. 9.9: five of 100
+    assert found["single"] == pytest.approx(8.9)  # 9.0, 9.2 .. 9.8: five of 50 one-sentence
+    assert found["sure"] == pytest.approx(9.8) and found["alone"] == pytest.approx(9.9)
+    assert found["single"] <= found["ask"] <= found["sure"] <= found["alone"]
+    # A rate of 0 for the one-sentence band: no band of its own.
+    assert (
+        net.bands(best, one, tags, {"single": 0.0})["single"] == net.bands(best, one, tags)["ask"]
+    )
 
 
 def test_the_remembered_score_is_the_sum_of_the_features_weights() -> None:

@@ -271,7 +271,7 @@ def test_a_sentence_ending_on_a_verdict_on_others_is_theirs_to_the_weights(
     assert not Analyser().analyse(text).critical
     # ... which is this check's doing: without it the word weights flag it (the critic
     # gate, a later opinion that may agree or not, is left out to see this one alone).
-    monkeypatch.setattr(module, "_ends_on_others", lambda built, words: False)
+    monkeypatch.setattr(module, "ends_on_others", lambda built, words: False)
     ungated = Analyser()
     ungated.built._gate = None
     assert ungated.analyse(text).critical

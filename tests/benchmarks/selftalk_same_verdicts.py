@@ -5,12 +5,14 @@
     .venv/bin/python tests/benchmarks/selftalk_same_verdicts.py compare /tmp/before.json
 
 Records the full analysis (findings with their spans and categories, concern, language) of
-every line of tests/data/self_talk_cases.tsv and self_talk_blind.tsv, of long generated texts
+every line of every case file (tests/data/self_talk*.tsv), of long generated texts
 (dense, journal-like, critic-only, mixed case and punctuation, curly apostrophes, texting
-style), with the default analyser and with the rules alone, and the learned features of each
-line. ``compare`` says which texts differ, and exits 1 if any does. Not collected by pytest: a
-speed change is checked against the code before it, which a fixed file in the repository
-could not be while the rules themselves keep changing.
+style, and bench_selftalk.py's own 100 KB texts), with the default analyser and with the
+rules alone, and the learned features of each line. ``compare`` says which texts differ, and
+exits 1 if any does. Not collected by pytest: a speed change is checked against the code
+before it, which a fixed file in the repository could not be while the rules themselves keep
+changing. While others change the rules, record with ``main``'s code (``git archive main``
+into a folder, run this script there) and compare in a tree that has merged that ``main``.
 """
 
 from __future__ import annotations
@@ -83,12 +85,27 @@ def generated(sentences: list[str]) -> list[str]:
     return texts
 
 
+def bench_texts() -> list[str]:
+    """The 100 KB texts bench_selftalk.py times, so the figures it prints are of the same
+    readings."""
+    sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
+    import bench_selftalk as bench
+
+    quality = bench._quality_module()
+    cases = quality.load_cases(quality.DATA)
+    sentences = [case.text for case in cases]
+    rng = random.Random(20240601)
+    dense, journal = bench.dense_text(sentences, rng), bench.journal_text(sentences, rng)
+    critic = bench.dense_text([case.text for case in cases if case.label == "critic"], rng)
+    return [dense, journal, critic]
+
+
 def outputs() -> dict[str, object]:
     from tui.core.selftalk import Analyser, default_analyser
 
     data = ROOT / "tests" / "data"
-    sentences = lines(data / "self_talk_cases.tsv") + lines(data / "self_talk_blind.tsv")
-    texts = sentences + generated(sentences)
+    sentences = [line for path in sorted(data.glob("self_talk*.tsv")) for line in lines(path)]
+    texts = sentences + generated(sentences) + bench_texts()
     analysers = {"default": default_analyser(), "rules": Analyser(learned=False)}
     result: dict[str, object] = {}
     for name, analyser in analysers.items():

@@ -9,6 +9,14 @@ import re
 import threading
 
 from . import snapshot
+from .aim import (
+    ABOUT_OTHERS_TOO,
+    about_me,
+    aimed_elsewhere,
+    ends_on_others,
+    is_label,
+    points_elsewhere,
+)
 from .compiler import Codes, Index, Pattern, compile_rule, matches_any
 from .concepts import Grid, GridRule, acting, decided, everyday_means, purpose, usual_dose
 from .critic_gate import Gate
@@ -19,7 +27,7 @@ from .model import Analysis, Finding, hint_for, load_hints, remember_hints
 from .pattern import Grammar
 from .quoting import answered as answered_in
 from .scope import Context, Raw, Scoper, Sentence
-from .tokens import BREAK, SENTENCE, Tokeniser, WordList, lower, sentences
+from .tokens import BREAK, SENTENCE, Tokeniser, WordList, lower, sentence_list, sentences
 
 # Not typing.TYPE_CHECKING: importing typing costs a fresh process 0.8 MiB (mypy reads this
 # name the same way).
@@ -65,7 +73,7 @@ class _Built:
             "office",
             "team",
         }
-        # Whose criticism (see _aimed_elsewhere): who a sentence can point at before a label.
+        # Whose criticism (see aim.aimed_elsewhere): who a sentence can point at before a label.
         self.subjects = frozenset({"he", "she", "they"})
         self.pointers = frozenset(
             {"some", "that", "this", "the", "these", "those", "our", "his", "her", "their"}
@@ -74,6 +82,10 @@ class _Built:
             self.people | self.lexicon.classes["LABEL_NOUN"] | self.lexicon["other_things"]
         )
         self.speaker = frozenset({"i", "im", "myself"})
+        # A verdict only a person can earn (see aim.aimed_elsewhere): roles and most labels.
+        classes = self.lexicon.classes
+        self.personal = (classes["LABEL_NOUN"] - classes["THING_LABEL"]) | classes["ROLE_PERSON"]
+        self.things = self.lexicon["other_things"] - self.people - classes["ROLE_PERSON"]
         # ... and what can open a sentence about someone else ("nobody" is also a label).
         self.named = self.people | self.lexicon["other_things"]
         # Verdict words: a sentence that opens on one is a verdict, not a subject ("Useless
@@ -190,8 +202,8 @@ class Reading:
         self.verdict: tuple[int, int] | None = None
         if (
             len(words) <= 4
-            and all(_is_label(built, w) or w in built.intensifiers or w == BREAK for w in words)
-            and any(_is_label(built, word) for word in words)
+            and all(is_label(built, w) or w in built.intensifiers or w == BREAK for w in words)
+            and any(is_label(built, word) for word in words)
         ):
             stripped = low.rstrip().rstrip(".!?,;:…")
             self.verdict = (len(low) - len(low.lstrip()), len(stripped))
@@ -268,11 +280,20 @@ class Reading:
         if by_weights and learned is not None and not learned.is_clearly_crisis(features):
             cues.add("weights")  # near the threshold: asked about, not paused for
         risk = built.risk
-        if risk is not None and self.risk is not None and self.risk >= risk.ask:
+        if risk is not None and self.risk is not None and self.risk >= min(risk.single, risk.ask):
             idiom = matches_any(candidates["idiom"], codes, code) if idiom is None else idiom
-            # Tablets taken as they should be ("took my tablets an hour ago as usual"): the
-            # net's lowest band, leaning on "took" and "tablets", is not asked about.
-            if not (idiom or (self.risk < risk.sure and usual_dose(self.concepts))):
+            # Tablets taken as they should be ("took my tablets an hour ago as usual") or only
+            # a drink ("drank the last of the milk"): the net, leaning on "took" and "drank",
+            # is not asked about unless sure on its own.
+            if idiom or (self.risk < risk.alone and usual_dose(self.concepts)):
+                pass
+            elif self.risk < risk.ask:
+                # The lowest band, asked about when the text is this one sentence (analyse),
+                # not where the grid reads everyday means or a plain purpose ("blades for the
+                # lawnmower", "I'm gutting fish tonight").
+                if not (everyday_means(self.concepts) or purpose(self.concepts)):
+                    cues.add("lean")
+            else:
                 cues.add("risk")  # the wider net (hashed.py): reads like crisis lines, asked about
                 # ... and its surer bands (see _concern): crisis with another layer, or alone.
                 if self.risk >= risk.sure and not self.foreign:  # the net reads English only
@@ -304,7 +325,7 @@ class Reading:
         if risk is not None and (self.crisis or not _WORRYING.isdisjoint(cues)):
             self.back, self.own = _back_shares(built, risk, words)
         # Whose criticism, across sentences: "The pharmacy lost it again. Hopeless lot."
-        self.points = points = _points_elsewhere(built, words)
+        self.points = points = points_elsewhere(built, words)
         self.selfless = not sentence.has_self
         # Which goodbye cues this sentence holds (see rules/farewell.toml).
         self.farewell = (
@@ -319,7 +340,7 @@ class Reading:
             # Whose criticism: a harsh label that names nobody ("what an absolute moron")
             # is about whoever the sentence has already pointed at, when that is someone
             # else ("some numpty in a BMW tailgated me…", "they cancelled again, useless").
-            raw = [item for item in raw if not _aimed_elsewhere(built, words, item[1], item[2])]
+            raw = [item for item in raw if not aimed_elsewhere(built, words, item)]
         elif not built.dropped.isdisjoint(words):
             raw = _implied_i(built, low, words)  # the writer's own, by the "I" put back
         if raw:
@@ -338,8 +359,8 @@ class Reading:
             # Whose criticism: the weights know harsh words, not whom they are aimed at. "He's
             # so selfish" and "the council is useless" are about someone else: only a sentence
             # that speaks as "I" or "me" can be the person's own self-criticism.
-            and _about_me(built, words)
-            and not _ends_on_others(built, words)
+            and about_me(built, words)
+            and not ends_on_others(built, words)
             and learned.is_critical(features)
             and not self.kind
             and not matches_any(sentence.pick("marker"), codes, code)
@@ -355,7 +376,7 @@ class Reading:
             # a BMW tailgated me…, what a moron") is theirs; "they must think I'm…" and "the
             # team lost because of me" are still the person's own.
             if points and (
-                category not in _ABOUT_OTHERS_TOO
+                category not in ABOUT_OTHERS_TOO
                 or built.first_person.isdisjoint(words)
                 # "me" only as what someone else did something to: "…jammed on me"
                 or (category != "mind-reading" and built.speaker.isdisjoint(words))
@@ -389,127 +410,10 @@ def _implied_i(built: _Built, low: str, words: WordList) -> list[Raw]:
     ]
 
 
-# Categories whose sentences often open on others and are still the person's own.
-_ABOUT_OTHERS_TOO = frozenset(
-    {"mind-reading", "personalising", "comparing", "discounting-the-positive", "fortune-telling"}
-)
-
-
-def _aimed_elsewhere(built: _Built, words: WordList, start: int, end: int) -> bool:
-    """A finding with no "I", "me" or "my" in it, in a sentence that before it points at
-    someone else: "he", "they" as a clause's first word, or "some idiot", "that driver",
-    "this printer". "Mum was right, what an idiot" and "Idiot!" stay the person's own."""
-    if not built.self_words.isdisjoint(words[start:end]):
-        return False
-    clause_start = True
-    for index in range(start):
-        word = words[index]
-        if clause_start and word in built.subjects:
-            return True
-        if word in built.pointers and any(w in built.targets for w in words[index + 1 : start][:3]):
-            return True  # "some idiot…", "the care agency…"
-        clause_start = word in built.clause_end
-    # ... or the clause right after it does: "Lazy, selfish, he never lifts a finger."
-    after = [word for word in words[end : end + 8] if word not in built.scoper.clause_ok][:4]
-    return bool(after) and (
-        after[0] in built.subjects
-        or (after[0] in built.pointers and any(word in built.targets for word in after[1:]))
-    )
-
-
-def _points_elsewhere(built: _Built, words: WordList) -> bool:
-    """The sentence opens on someone or something else: "he", "they", "some numpty…", "the
-    delivery driver…", "our team lead…", "customer at the shop…"."""
-    spoken = [word for word in words[:4] if word != BREAK]
-    if not spoken:
-        return False
-    if spoken[0] in built.subjects or spoken[0] in built.named:
-        return True
-    if spoken[0] in built.pointers and any(word in built.targets for word in spoken[1:]):
-        return True
-    # ... or on anyone or anything with a pointing word, in a sentence that never says "I",
-    # "me" or "my": "The defence barrister interrupts every witness.", "The wedding planner
-    # messed up the seating chart." The lists can't name every job there is.
-    if spoken[0] in built.pointers and built.self_words.isdisjoint(words) and len(spoken) > 1:
-        return True
-    # A sentence with no "I" in it that opens on someone named with a word before them: "My
-    # landlord won't fix…", "Night bus driver sailed past…" (not "Missed the bus", "Hit the
-    # car": a verb first is the writer's own doing).
-    if not built.first_person.isdisjoint(words) or len(spoken) < 2:
-        return False
-    if spoken[0] == "my":
-        return spoken[1] in built.named or (len(spoken) > 2 and spoken[2] in built.named)
-    return (
-        spoken[1] in built.named
-        and spoken[0] not in built.self_words
-        and spoken[0] not in built.doing
-        and not spoken[0].endswith("ed")
-    )
-
-
-_TURNS = frozenset({"but", "whereas", "while"})
-
-
-def _ends_on_others(built: _Built, words: WordList) -> bool:
-    """The sentence ends on a verdict on someone else: "I'm calm but they're a shambles",
-    "I did my bit, whereas the council is useless". What the word weights hear as harsh is
-    then theirs. Not "They were kind but I'm still useless" (back to the writer), nor "I got
-    the job, but they'll soon realise…" (what they will think of me: discounting)."""
-    if _TURNS.isdisjoint(words):
-        return False  # most sentences: one pass in C instead of a loop over every word
-    for index, word in enumerate(words):
-        if word not in _TURNS:
-            continue
-        after = words[index + 1 : index + 5]
-        if not after or not built.first_person.isdisjoint(words[index + 1 :]):
-            continue
-        if after[0] in built.subjects or after[0] in built.named:
-            verb = after[1:2]
-        elif after[0] in built.pointers and len(after) > 2 and after[1] in built.targets:
-            verb = after[2:3]
-        else:
-            continue
-        if verb and verb[0] in ("is", "are", "was", "were"):
-            return True
-    return False
-
-
-def _about_me(built: _Built, words: WordList) -> bool:
-    """Speaks as "I" or "me", or has no subject at all ("Such an idiot. Can't do anything
-    right."): not "He's so selfish", "My manager is useless", "The council can't…"."""
-    if not built.first_person.isdisjoint(words):
-        return True
-    spoken = [word for word in words[:3] if word != BREAK]
-    start = spoken[0] if spoken else ""
-    if start == "my" and len(spoken) > 1 and spoken[1] in built.people:
-        return False  # "My manager is completely useless"
-    if (
-        built.self_words.isdisjoint(words)
-        and len(spoken) > 2
-        and (spoken[1] in _BE or (spoken[2] in _BE and spoken[1] not in _BE))
-        and not _is_label(built, start)
-        and start not in _NOT_A_SUBJECT
-    ):
-        return False  # a thing or someone told as the subject: "Ferry was late, typical."
-    return start not in built.other_start and built.others.isdisjoint(words)
-
-
-def _is_label(built: _Built, word: str) -> bool:
-    nouns, adjectives = built.label_sets
-    return word in nouns or word in adjectives
-
-
-_BE = frozenset({"is", "was", "are", "were"})
 # Owning the verdict of the sentence before: "That's what I am.", "That's me.", "That's all I
 # am." (not "That's not me.").
 _OWNS = re.compile(
     r"\s*(?:yep,? |yeah,? )?that(?:'|’)?s (?:(?:what|who|all) i am|me|me all over)\W*$"
-)
-# Openings that don't name a thing or someone else: "you" is often the writer talking to
-# themselves ("You're so slow"), and a question or an intensifier opens a verdict.
-_NOT_A_SUBJECT = frozenset(
-    {"you", "u", "ya", "ye", "yer", "how", "what", "why", "who", "so", "such", "too", "just"}
-    | {"being", "still", "always", "never", "everything", "nothing", "everyone", "nobody"}
 )
 
 
@@ -596,18 +500,19 @@ class Analyser:
         readings: list[tuple[int, Reading]] = []
         low = lower(text)
         remembered = self.readings
-        for chunk in sentences(low):
-            sentence = chunk.group()
+        for start, sentence in sentence_list(low):
             # A sentence read before costs one lookup here, not a call.
             if sentence in remembered:
                 reading = remembered[sentence]
             else:
                 reading = self._reading(built, sentence)
             if reading is not None:
-                readings.append((chunk.start(), reading))
+                readings.append((start, reading))
         joined = built.grid.entry([reading.concepts for _, reading in readings])
         back = _looking_back(built, readings, low, joined)
         concern = _concern([reading for _, reading in readings], joined, back)
+        if concern is None and len(readings) == 1 and "lean" in readings[0][1].cues:
+            concern = "ask"  # the net's lean, on a text of one sentence (see Risk.single)
         crisis = concern == "crisis"
         spans: list[tuple[int, int, str]] = []
         answered = answered_in(text, readings)

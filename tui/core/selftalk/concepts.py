@@ -309,6 +309,7 @@ _DOING = _AT_HAND | {"RESOLVE", "READY", "INTENT", "GOING_ON", "GAS_SETUP", "SEA
 _HELD = frozenset({"ROPE", "BLADE", "GUN", "GAS", "POISON", "DRUG"})  # means one buys or keeps
 _PLACES = frozenset({"HEIGHT", "WATER", "TRAIN", "ON_TRACKS", "PERCHED"})
 _DOSE_MORE = frozenset({"DOSE", "RESOLVE", "READY", "GOING_ON", "INTENT"})
+_NOT_A_DRINK = frozenset({"DRUG", "POISON"})
 
 
 def acting(concepts: frozenset[str]) -> bool:
@@ -335,8 +336,22 @@ def purpose(concepts: frozenset[str]) -> bool:
 
 
 def usual_dose(concepts: frozenset[str]) -> bool:
-    """Tablets taken as prescribed or as usual, with no dose named and nothing decided."""
-    return "DOSE_EVERYDAY" in concepts and concepts.isdisjoint(_DOSE_MORE)
+    """Tablets taken as prescribed or as usual, with no dose named and nothing decided; or
+    only a drink (see everyday_drink)."""
+    return ("DOSE_EVERYDAY" in concepts and concepts.isdisjoint(_DOSE_MORE)) or everyday_drink(
+        concepts
+    )
+
+
+def everyday_drink(concepts: frozenset[str]) -> bool:
+    """Something drunk that is only a drink ("drank the last of the milk"), with no drug,
+    poison or dose named and nothing decided."""
+    return (
+        "DRINK_EVERYDAY" in concepts
+        and "SWALLOW" in concepts  # drunk, not only named ("cancelled the milk")
+        and concepts.isdisjoint(_DOSE_MORE)
+        and concepts.isdisjoint(_NOT_A_DRINK)
+    )
 
 
 def everyday_means(concepts: frozenset[str]) -> bool:

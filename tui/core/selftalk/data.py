@@ -23,6 +23,7 @@ from .model import CATEGORIES
 # name the same way).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from importlib.abc import Traversable
     from pathlib import Path
     from typing import Any
@@ -233,6 +234,8 @@ def load_lexicon(folder: Traversable | Path | None = None) -> Lexicon:
             line = _key_line(lines, 1, len(lines), key)
             raise DataError(f"{file.name}:{line}: unknown word list {key!r}")
     classes = {name: frozenset(words.split()) for name, words in data["classes"].items()}
+    for name, words_ in load_insults(folder).classes.items():
+        classes[name] = classes[name] | words_
     classes["LABEL_ANY"] = classes["LABEL_ADJ"] | classes["LABEL_NOUN"]
     expand = {word: tuple(str(into).split()) for word, into in data["expand"].items()}
     words = {name: frozenset(text.split()) for name, text in data["words"].items()}
@@ -249,6 +252,71 @@ def load_lexicon(folder: Traversable | Path | None = None) -> Lexicon:
     )
 
 
+def _table_errors(name: str, lines: list[str]) -> Callable[[str, str | None, str], DataError]:
+    """An error maker for a file of ``[tables]``: it names the line of ``key`` in ``[table]``,
+    or the table's own line."""
+    headers = [n for n, line in enumerate(lines, 1) if line.lstrip().startswith("[")]
+
+    def fail(table: str, key: str | None, message: str) -> DataError:
+        first = next((n for n in headers if lines[n - 1].strip() == f"[{table}]"), 1)
+        last = next((n - 1 for n in headers if n > first), len(lines))
+        line = _key_line(lines, first, last, key) if key else first
+        return DataError(f"{name}:{line}: {message}")
+
+    return fail
+
+
+@dataclass(frozen=True, slots=True)
+class Insults:
+    """insults.toml: what people call themselves in many Englishes, by word class."""
+
+    classes: dict[str, frozenset[str]]  # LABEL_ADJ, LABEL_NOUN, ROLE_PERSON: words to add
+    examples: dict[str, tuple[str, ...]]  # per English: sentences that must read as critic
+
+
+_INSULT_KEYS = {"adjectives": "LABEL_ADJ", "nouns": "LABEL_NOUN", "roles": "ROLE_PERSON"}
+
+
+def load_insults(folder: Traversable | Path | None = None) -> Insults:
+    file = (folder or data_dir()).joinpath("insults.toml")
+    data, lines = _read(file)
+    fail = _table_errors(file.name, lines)
+
+    for key in data:
+        if key != "englishes":
+            raise fail(key, None, f"unknown table [{key}] (tables are [englishes.NAME])")
+    classes: dict[str, set[str]] = {name: set() for name in _INSULT_KEYS.values()}
+    examples: dict[str, tuple[str, ...]] = {}
+    for english, table in data.get("englishes", {}).items():
+        title = f"englishes.{english}"
+        if not isinstance(table, dict):
+            raise fail(title, None, f"[{title}] must be a table")
+        for key, value in table.items():
+            if key == "examples":
+                if (
+                    not isinstance(value, list)
+                    or not value
+                    or not all(isinstance(v, str) and v.strip() for v in value)
+                ):
+                    raise fail(title, key, "examples must be a non-empty list of sentences")
+                examples[english] = tuple(value)
+            elif key in _INSULT_KEYS:
+                if not isinstance(value, str) or not value.split():
+                    raise fail(title, key, f'{key} must be words in a string: {key} = "..."')
+                words_ = value.lower().split()
+                joined = next((w for w in words_ if not w.isalpha()), None)
+                if joined is not None:
+                    # The tokeniser reads "ham-fisted" as two words: write those as a rule.
+                    raise fail(title, key, f"{joined!r} is not one word as kindtone reads it")
+                classes[_INSULT_KEYS[key]] |= set(words_)
+            else:
+                known = ", ".join([*_INSULT_KEYS, "examples"])
+                raise fail(title, key, f"unknown key {key!r} in [{title}] (one of {known})")
+        if english not in examples:
+            raise fail(title, None, f"[{title}] needs examples = [...]")
+    return Insults({k: frozenset(v) for k, v in classes.items()}, examples)
+
+
 @dataclass(frozen=True, slots=True)
 class Languages:
     """languages.toml: the commonest small words of other languages, and examples."""
@@ -261,14 +329,7 @@ class Languages:
 def load_languages(folder: Traversable | Path | None = None) -> Languages:
     file = (folder or data_dir()).joinpath("languages.toml")
     data, lines = _read(file)
-    headers = [n for n, line in enumerate(lines, 1) if line.lstrip().startswith("[")]
-
-    def fail(table: str, key: str | None, message: str) -> DataError:
-        """Names the line of ``key`` in ``[table]``, or the table's own line."""
-        first = next((n for n in headers if lines[n - 1].strip() == f"[{table}]"), 1)
-        last = next((n - 1 for n in headers if n > first), len(lines))
-        line = _key_line(lines, first, last, key) if key else first
-        return DataError(f"{file.name}:{line}: {message}")
+    fail = _table_errors(file.name, lines)
 
     def texts(table: str, value: object) -> tuple[str, ...]:
         if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):

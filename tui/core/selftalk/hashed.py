@@ -130,6 +130,8 @@ class Risk:
         self.bias = float(str(header["bias"]))
         self.ask = float(str(header["ask"]))
         never = float("inf")
+        # A text of one sentence is asked about from here (never above ``ask``).
+        self.single = min(self.ask, float(str(header.get("single", self.ask))))
         self.sure = float(str(header.get("sure", never)))
         self.alone = float(str(header.get("alone", never)))
         self.veto = float(str(header["veto"]))
@@ -165,10 +167,11 @@ class Risk:
         # The same sums in the same order as ever: each word's share, then each pair's
         # weight, its row found by the word before it (map also looks up the last word's row
         # before it sees the words run out: one lookup, and at most an empty row).
+        # (The words before, as a list: map reads a list faster than a chain.)
         return (
             self.bias
             + sum(map(words_memo.__getitem__, words))
-            + sum(map(_row_weight, map(rows.__getitem__, chain((START,), words)), words))
+            + sum(map(_row_weight, map(rows.__getitem__, [START, *words]), words))
         )
 
     def forget(self) -> None:
@@ -204,7 +207,7 @@ class Back:
         if len(words_memo) > MEMO_LIMIT or rows.size > MEMO_LIMIT:
             self.forget()
         return sum(map(words_memo.__getitem__, words)) + sum(
-            map(_row_weight, map(rows.__getitem__, chain((START,), words)), words)
+            map(_row_weight, map(rows.__getitem__, [START, *words]), words)
         )
 
     def forget(self) -> None:

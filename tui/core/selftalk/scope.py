@@ -169,8 +169,9 @@ class Scoper:
         """(kind, defused, intro, answer, turn, agree): a kind rider ("and that's okay") or an
         after-the-fact defusion ("that's just a thought") that isn't itself negated; where
         (in words) a quoted old thought is introduced ("Old thought: …"), a kind answer to it
-        starts ("Kinder: …") and a clause turns from it ("But I paid it."), if anywhere: the
-        first of each; and whether the writer sides with the thought ("It's true.")."""
+        starts ("Kinder: …"), the first of each, and the last place a clause turns from it
+        ("But I paid it.": what comes before it was turned from); and whether the writer
+        sides with the thought ("It's true.")."""
         kind = defused = agree = False
         intro = answer = turn = None
         words = sentence.words
@@ -182,7 +183,7 @@ class Scoper:
                 answer = start if answer is None else answer
                 continue
             if pattern.kind == "turn":
-                turn = start if turn is None else min(turn, start)
+                turn = start if turn is None else max(turn, start)
                 continue
             if pattern.kind == "agree":
                 agree = True
