@@ -110,6 +110,22 @@ def test_a_pattern_that_names_an_unknown_word_class_names_its_line(tmp_path: Pat
         Analyser(folder=folder).analyse("hello")
 
 
+def test_a_word_list_broken_across_lines_is_an_error_naming_its_line(tmp_path: Path) -> None:
+    """Found by the session-9 critic helper: "!<a/b/" then "c/d" on the next line of a
+    multi-line pattern read as a list and one more required word, silently."""
+    folder = _copy(tmp_path)
+    path = folder / "rules" / "crisis.toml"
+    text = path.read_text(encoding="utf-8")
+    at = text.index('\npattern = "(') + 1  # a one-line pattern
+    start = text.rindex("\n[[rule]]\n", 0, at) + 1
+    line = text[:start].count("\n") + 1
+    rest = text[text.index("\n", at) + 1 :]
+    broken = 'pattern = """i !<never/ever/\n  always want to die"""\n'
+    path.write_text(text[:at] + broken + rest, encoding="utf-8")
+    with pytest.raises(ValueError, match=rf"^crisis.toml:{line}: an empty word in the list"):
+        Analyser(folder=folder).analyse("hello")
+
+
 def test_bad_toml_names_its_file_and_line(tmp_path: Path) -> None:
     folder = _copy(tmp_path)
     line = _break(folder, "markers.toml", 'group = "marker"', 'group = "marker')

@@ -219,6 +219,13 @@ class Grammar:
     def _word_set(self, body: str) -> frozenset[str]:
         words: set[str] = set()
         for part in body.split("/"):
+            if not part:
+                # "!<a/b/" then "c/d" on the next line reads as a list and a required word:
+                # a list is written without spaces or line breaks, and never ends on "/".
+                raise ValueError(
+                    f"an empty word in the list {body!r} (a list is written without spaces "
+                    "or line breaks between its words, and never starts or ends on '/')"
+                )
             if part.startswith("@"):
                 if part[1:] not in self.classes:
                     raise ValueError(f"unknown word class {part}")
