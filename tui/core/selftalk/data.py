@@ -234,6 +234,16 @@ def load_lexicon(folder: Traversable | Path | None = None) -> Lexicon:
             line = _key_line(lines, 1, len(lines), key)
             raise DataError(f"{file.name}:{line}: unknown word list {key!r}")
     classes = {name: frozenset(words.split()) for name, words in data["classes"].items()}
+    for name, class_words in classes.items():
+        joined = next((w for w in sorted(class_words) if "-" in w), None)
+        if joined is not None:
+            # The tokeniser reads "washed-up" as two words: such an entry could never match.
+            line = _key_line(lines, 1, len(lines), name)
+            line = next((n for n in range(line, len(lines) + 1) if joined in lines[n - 1]), line)
+            raise DataError(
+                f"{file.name}:{line}: {joined!r} in class {name} is not one word as kindtone "
+                "reads it (hyphens split words): write it as a macro or a rule"
+            )
     for name, words_ in load_insults(folder).classes.items():
         classes[name] = classes[name] | words_
     classes["LABEL_ANY"] = classes["LABEL_ADJ"] | classes["LABEL_NOUN"]
