@@ -126,10 +126,13 @@ def test_a_word_list_broken_across_lines_is_an_error_naming_its_line(tmp_path: P
         Analyser(folder=folder).analyse("hello")
 
 
-def test_a_hyphenated_class_word_is_an_error_naming_its_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize("word", ["numpty-head", "r&d"])
+def test_a_class_word_the_tokeniser_splits_is_an_error_naming_its_line(
+    tmp_path: Path, word: str
+) -> None:
     """Found by the session-9 critic helper: "washed-up", "screw-up", "mother-in-law" and ten
     more sat in words.toml's classes, where they could never match (the tokeniser splits on
-    hyphens). They are gone (no verdict changed) and a new one is an error."""
+    hyphens), and so did "a&e". They are gone (no verdict changed) and a new one is an error."""
     from tui.core.selftalk.data import load_lexicon
 
     folder = _copy(tmp_path)
@@ -137,8 +140,8 @@ def test_a_hyphenated_class_word_is_an_error_naming_its_line(tmp_path: Path) -> 
     text = path.read_text(encoding="utf-8")
     old = "dumbo scatterbrain"
     line = text[: text.index(old)].count("\n") + 1
-    path.write_text(text.replace(old, "dumbo numpty-head scatterbrain", 1), encoding="utf-8")
-    with pytest.raises(DataError, match=rf"^words.toml:{line}: 'numpty-head' in class LABEL_NOUN"):
+    path.write_text(text.replace(old, f"dumbo {word} scatterbrain", 1), encoding="utf-8")
+    with pytest.raises(DataError, match=rf"^words.toml:{line}: '{word}' in class LABEL_NOUN"):
         load_lexicon(folder)
 
 

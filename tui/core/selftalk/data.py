@@ -216,6 +216,8 @@ _WORD_LISTS = [
     "other_start",
     "other_things",
 ]
+# One word as the tokeniser reads it (tokens.PIECE's word branch).
+_ONE_WORD = re.compile(r"\w[\w'*]*")
 _LEXICON_TABLES = ("classes", "macros", "words", "expand", "nt_base", "suffix")
 
 
@@ -235,14 +237,14 @@ def load_lexicon(folder: Traversable | Path | None = None) -> Lexicon:
             raise DataError(f"{file.name}:{line}: unknown word list {key!r}")
     classes = {name: frozenset(words.split()) for name, words in data["classes"].items()}
     for name, class_words in classes.items():
-        joined = next((w for w in sorted(class_words) if "-" in w), None)
+        joined = next((w for w in sorted(class_words) if not _ONE_WORD.fullmatch(w)), None)
         if joined is not None:
-            # The tokeniser reads "washed-up" as two words: such an entry could never match.
+            # The tokeniser reads "washed-up" or "a&e" as two words: it could never match.
             line = _key_line(lines, 1, len(lines), name)
             line = next((n for n in range(line, len(lines) + 1) if joined in lines[n - 1]), line)
             raise DataError(
                 f"{file.name}:{line}: {joined!r} in class {name} is not one word as kindtone "
-                "reads it (hyphens split words): write it as a macro or a rule"
+                "reads it (hyphens and signs split words): write it as a macro or a rule"
             )
     for name, words_ in load_insults(folder).classes.items():
         classes[name] = classes[name] | words_
