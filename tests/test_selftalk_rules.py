@@ -97,15 +97,21 @@ def test_a_rule_without_examples_is_an_error(tmp_path: Path) -> None:
         load_rules(folder)
 
 
-def test_a_pattern_that_names_an_unknown_word_class_names_its_line(tmp_path: Path) -> None:
-    folder = _copy(tmp_path)
+def _replace_a_crisis_pattern(folder: Path, pattern_line: str) -> int:
+    """Put ``pattern_line`` in place of crisis.toml's first one-line pattern; return the line
+    of that rule's [[rule]] header (where errors point)."""
     path = folder / "rules" / "crisis.toml"
     text = path.read_text(encoding="utf-8")
-    at = text.index('\npattern = "(') + 1  # a one-line pattern
+    at = text.index('\npattern = "(') + 1
     start = text.rindex("\n[[rule]]\n", 0, at) + 1
-    line = text[:start].count("\n") + 1
     rest = text[text.index("\n", at) + 1 :]
-    path.write_text(text[:at] + 'pattern = "@NO_SUCH_CLASS die"\n' + rest, encoding="utf-8")
+    path.write_text(text[:at] + pattern_line + rest, encoding="utf-8")
+    return text[:start].count("\n") + 1
+
+
+def test_a_pattern_that_names_an_unknown_word_class_names_its_line(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    line = _replace_a_crisis_pattern(folder, 'pattern = "@NO_SUCH_CLASS die"\n')
     with pytest.raises(ValueError, match=rf"^crisis.toml:{line}: unknown word class @NO_SUCH"):
         Analyser(folder=folder).analyse("hello")
 
@@ -114,14 +120,8 @@ def test_a_word_list_broken_across_lines_is_an_error_naming_its_line(tmp_path: P
     """Found by the session-9 critic helper: "!<a/b/" then "c/d" on the next line of a
     multi-line pattern read as a list and one more required word, silently."""
     folder = _copy(tmp_path)
-    path = folder / "rules" / "crisis.toml"
-    text = path.read_text(encoding="utf-8")
-    at = text.index('\npattern = "(') + 1  # a one-line pattern
-    start = text.rindex("\n[[rule]]\n", 0, at) + 1
-    line = text[:start].count("\n") + 1
-    rest = text[text.index("\n", at) + 1 :]
     broken = 'pattern = """i !<never/ever/\n  always want to die"""\n'
-    path.write_text(text[:at] + broken + rest, encoding="utf-8")
+    line = _replace_a_crisis_pattern(folder, broken)
     with pytest.raises(ValueError, match=rf"^crisis.toml:{line}: an empty word in the list"):
         Analyser(folder=folder).analyse("hello")
 
