@@ -364,11 +364,7 @@ class _Validator:
             )
             return None
         if kind == "answer-id" and not ANSWER_ID_PATTERN.fullmatch(cleaned):
-            self.problem(
-                where,
-                f'expected a lowercase name with underscores (like "first_thought"), '
-                f'found "{cleaned}"',
-            )
+            self.problem(where, _not_an_answer_id(cleaned))
             return None
         return cleaned
 
@@ -396,11 +392,7 @@ class _Validator:
                 )
                 return None
             if spec.kind == "answer-ids" and not ANSWER_ID_PATTERN.fullmatch(cleaned):
-                self.problem(
-                    item_where,
-                    f'expected a lowercase name with underscores (like "first_thought"), '
-                    f'found "{cleaned}"',
-                )
+                self.problem(item_where, _not_an_answer_id(cleaned))
                 return None
             if spec.max_length is not None and len(cleaned) > spec.max_length:
                 self.problem(
@@ -533,6 +525,10 @@ class _Validator:
                         "write {{ for a literal brace",
                     )
         return ok
+
+
+def _not_an_answer_id(found: str) -> str:
+    return f'expected a lowercase name with underscores (like "first_thought"), found "{found}"'
 
 
 def _did_you_mean(key: str, known: set[str]) -> str:

@@ -130,7 +130,7 @@ class Scoper:
     def clause_vocatives(self, words: Sequence[str]) -> list[Raw]:
         """A clause that is only an insult, at either end of an account ("Stupid stupid
         stupid, left the gate open", "…trying to be quick, what an eejit I am"). Whether it
-        is aimed at the speaker is the analyser's question (see analyser._aimed_elsewhere)."""
+        is aimed at the speaker is the analyser's question (see aim.aimed_elsewhere)."""
         found: list[Raw] = []
         if self.vocative_head.isdisjoint(words) and self.roles.isdisjoint(words):
             return found  # no word could head an insult: most sentences, checked in C
