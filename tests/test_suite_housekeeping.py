@@ -5,10 +5,18 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
+import conftest
 import pytest
-from conftest import _EXERCISES, _HOUSEKEEPING, clean_old_runs, parse_exercise_text_once
+from conftest import (
+    _EXERCISES,
+    _HOUSEKEEPING,
+    clean_old_runs,
+    memory_temp_root,
+    parse_exercise_text_once,
+)
 
 import tui.core.exercises as exercises
 from tui.paths import builtin_exercises_dir
@@ -82,3 +90,37 @@ def test_an_exercise_text_is_parsed_once_a_process_and_a_changed_one_anew(tmp_pa
     broken, problems = exercises.parse_exercise_text(changed, path)
     assert broken is None and problems and len(_EXERCISES) == remembered + 1  # a new text
     assert exercises.parse_exercise_text(text, tmp_path / "other.toml")[0] != first  # its path
+
+
+def test_temporary_folders_go_to_memory_only_when_it_has_room_and_nothing_chose_otherwise(
+    tmp_path: Path,
+) -> None:
+    if not sys.platform.startswith("linux"):
+        assert memory_temp_root(tmp_path, {}) is None
+        return
+    assert memory_temp_root(tmp_path, {}) == tmp_path  # a test folder has room for one
+    assert memory_temp_root(tmp_path, {"PYTEST_DEBUG_TEMPROOT": "/elsewhere"}) is None
+    assert memory_temp_root(tmp_path / "missing", {}) is None
+    room = os.statvfs(tmp_path)
+    if room.f_bavail * room.f_frsize < (1 << 50):  # no disk holds a pebibyte to spare
+        old = conftest.MEMORY_TEMP_ROOM
+        conftest.MEMORY_TEMP_ROOM = 1 << 50
+        try:
+            assert memory_temp_root(tmp_path, {}) is None
+        finally:
+            conftest.MEMORY_TEMP_ROOM = old
+
+
+def test_this_run_s_folders_are_where_the_suite_chose(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """Where the temporary folders are, with nothing given on the command line."""
+    worker = getattr(request.config, "workerinput", None)
+    argv = worker["mainargv"] if worker else sys.argv
+    if any(arg.startswith("--basetemp") for arg in argv):
+        return  # the person running the suite chose
+    chosen = os.environ.get("PYTEST_DEBUG_TEMPROOT")
+    root = Path(chosen) if chosen else Path(tempfile.gettempdir())
+    assert tmp_path.resolve().is_relative_to(root.resolve())
+    if memory_temp_root() is not None or chosen == str(conftest.MEMORY_TEMP_ROOT):
+        assert chosen == str(conftest.MEMORY_TEMP_ROOT)
