@@ -8,11 +8,13 @@ import os
 import re
 import sys
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from types import CodeType, FunctionType
 from typing import TYPE_CHECKING
 
 import pytest
+import textual._callback
 import textual._wait
 import textual.css.stylesheet
 from _pytest.pathlib import LOCK_TIMEOUT, cleanup_numbered_dir
@@ -57,6 +59,30 @@ re._MAXCACHE = 10_000  # type: ignore[attr-defined]
 textual._wait.SLEEP_GRANULARITY = 0.005
 textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 20
 
+# Textual calls each callback with as many arguments as it takes, counted with
+# inspect.signature and remembered on the function. A closure made anew each time is a new
+# function, counted anew: Pilot's wait for the screen makes one (``decrement_counter``) for
+# every widget on it at every press and pause, ~6,000 signatures in test_focus alone. The count
+# of a plain function's parameters is fixed by its code object, so count once a code object.
+_count_parameters = textual._callback._count_parameters
+_PARAMETERS: dict[CodeType, int] = {}
+
+
+def count_parameters_once(func: Callable[..., object]) -> int:
+    if (
+        type(func) is not FunctionType
+        or "__wrapped__" in func.__dict__
+        or ("__signature__" in func.__dict__)
+    ):
+        return _count_parameters(func)
+    count = _PARAMETERS.get(func.__code__)
+    if count is None:
+        count = _PARAMETERS[func.__code__] = _count_parameters(func)
+    return count
+
+
+textual._callback._count_parameters = count_parameters_once
+
 # Each app parses the same CSS again (app.tcss and every widget's DEFAULT_CSS), and again on
 # each theme change and on each screen with CSS of its own (Stylesheet.reparse starts from an
 # empty cache), ~15% of an app test's CPU. Parsing is a pure function of the text, where it was
@@ -65,6 +91,22 @@ textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 20
 _PARSED: dict[tuple[object, ...], list[RuleSet]] = {}
 _parse_rules = Stylesheet._parse_rules
 _PARSE = textual.css.stylesheet.parse
+# The theme's variables as part of a key: one frozenset per variables dict a stylesheet is
+# given (Textual never changes that dict in place: its own tokens of it are made once, in
+# set_variables), and one object for equal ones, so a lookup compares them by identity. Built
+# on every call, with the long CSS texts compared too, the key cost ~1% of the suite's CPU.
+_VARIABLES: dict[frozenset[tuple[str, str]], frozenset[tuple[str, str]]] = {}
+
+
+def _variables_key(self: Stylesheet) -> frozenset[tuple[str, str]]:
+    variables = self._variables
+    kept: tuple[dict[str, str], frozenset[tuple[str, str]]] | None
+    kept = self.__dict__.get("_suite_variables")
+    if kept is None or kept[0] is not variables:
+        items = frozenset(variables.items())
+        kept = (variables, _VARIABLES.setdefault(items, items))
+        self.__dict__["_suite_variables"] = kept
+    return kept[1]
 
 
 def _parse_rules_once(
@@ -77,12 +119,18 @@ def _parse_rules_once(
 ) -> list[RuleSet]:
     if textual.css.stylesheet.parse is not _PARSE:  # a test watching the parser sees it parse
         return _parse_rules(self, css, read_from, is_default_rules, tie_breaker, scope)
-    key = (css, read_from, is_default_rules, tie_breaker, scope, frozenset(self._variables.items()))
+    own_key = (css, read_from, is_default_rules, tie_breaker, scope)
+    rules = self._parse_cache.get(own_key)  # as Textual's own method starts
+    if rules is not None:
+        return rules
+    key = (*own_key, _variables_key(self))
     rules = _PARSED.get(key)
     if rules is None:
         rules = _PARSED[key] = _parse_rules(
             self, css, read_from, is_default_rules, tie_breaker, scope
         )
+    else:
+        self._parse_cache[own_key] = rules  # as Textual's own method ends
     return rules
 
 

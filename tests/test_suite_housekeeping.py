@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import conftest
@@ -14,6 +15,7 @@ from conftest import (
     _EXERCISES,
     _HOUSEKEEPING,
     clean_old_runs,
+    count_parameters_once,
     memory_temp_root,
     parse_exercise_text_once,
 )
@@ -124,3 +126,48 @@ def test_this_run_s_folders_are_where_the_suite_chose(
     assert tmp_path.resolve().is_relative_to(root.resolve())
     if memory_temp_root() is not None or chosen == str(conftest.MEMORY_TEMP_ROOT):
         assert chosen == str(conftest.MEMORY_TEMP_ROOT)
+
+
+def test_a_callback_s_parameters_are_counted_as_inspect_counts_them() -> None:
+    import functools
+    import inspect
+
+    import textual._callback
+
+    assert textual._callback._count_parameters is count_parameters_once  # what Textual calls
+
+    def made(n: int) -> list[Callable[..., object]]:
+        def none() -> None: ...
+
+        def two(a: int, b: int = n) -> None: ...
+
+        def every(a: int, /, b: int, *args: int, c: int, **kwargs: int) -> None: ...
+
+        return [none, two, every, lambda x: x]
+
+    @functools.wraps(made(0)[1])
+    def wrapper(*args: object) -> None: ...
+
+    def signed(a: int, b: int) -> None: ...
+
+    signed.__signature__ = inspect.Signature()  # type: ignore[attr-defined]
+    for func in [*made(1), *made(2), wrapper, signed, functools.partial(made(3)[1], 1)]:
+        assert count_parameters_once(func) == len(inspect.signature(func).parameters), func
+    assert [count_parameters_once(func) for func in made(4)] == [0, 2, 5, 1]
+
+
+def test_css_is_parsed_once_for_equal_variables_and_anew_for_others() -> None:
+    from textual.css.stylesheet import Stylesheet
+
+    css = "Label { color: $kindtone-test; }"
+    first = Stylesheet(variables={"kindtone-test": "red"})
+    again = Stylesheet(variables={"kindtone-test": "red"})
+    other = Stylesheet(variables={"kindtone-test": "blue"})
+    parsed = first._parse_rules(css, ("", "suite-test"))
+    assert again._parse_rules(css, ("", "suite-test")) is parsed  # equal variables: kept
+    assert first._parse_rules(css, ("", "suite-test")) is parsed
+    blue = other._parse_rules(css, ("", "suite-test"))
+    assert blue is not parsed and blue != parsed
+    first.set_variables({"kindtone-test": "blue"})
+    first._parse_cache.clear()  # as set_variables' caller (reparse) does
+    assert first._parse_rules(css, ("", "suite-test")) is blue
