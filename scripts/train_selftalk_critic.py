@@ -9,8 +9,9 @@ What it learns from, one example a sentence:
 - tests/data/self_talk_cases.tsv: critic lines against kind, neutral and idiom ones;
 - every blind batch scored once and since used as development data (a-v: self_talk_blind.tsv,
   self_talk_blind_last.tsv, self_talk_blind_k_n.tsv, self_talk_blind_o_r.tsv,
-  self_talk_blind_s_v.tsv; later blind batches measure the analyser), and self_talk_critic_own.tsv (written by the session-9 critic
-  helper, not blind; never in the --lobo table): single sentences by their label; journal
+  self_talk_blind_s_v.tsv; later blind batches measure the analyser), and
+  self_talk_critic_own.tsv (written by the session-9 critic helper, not blind; never in the
+  --lobo table): single sentences by their label; journal
   answers split into sentences, every sentence of an answer that is not self-criticism a
   negative (kind, everyday, sad, idiom, recovery, criticism of others), and in a self-critical
   answer the sentences the rules alone flag as positives. Answers that quote an old thought to

@@ -19,7 +19,7 @@ from .aim import (
 )
 from .compiler import Codes, Index, Pattern, compile_rule, matches_any
 from .concepts import Grid, GridRule, acting, decided, everyday_means, purpose, usual_dose
-from .critic_gate import Gate
+from .critic_gate import OWN_MAX_SENTENCES, Gate
 from .data import Lexicon, Rule, load_languages, load_lexicon, load_rules
 from .hashed import Risk
 from .learned import LEARNED_MIN_WORDS, Features, Learned
@@ -559,7 +559,7 @@ class Analyser:
                 if answered(number, offset + start, offset + end):
                     continue
                 spans.append((offset + start, offset + end, category))
-        if spans and not built.critic_owns(low, readings):
+        if spans and len(readings) <= OWN_MAX_SENTENCES and not built.critic_owns(low, readings):
             spans = []  # an old thought quoted to answer it, or someone else's fault
         findings = tuple(
             Finding(category, start, end, text[start:end], hint_for(category))
