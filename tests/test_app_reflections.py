@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -213,6 +214,17 @@ async def test_insights_show_patterns_kind_words_and_weeks(tmp_path: Path) -> No
         dict(records[0]["steps"][0], original="I'm so lazy", noticed=["labelling"], first_try=True)
     ]
     ReflectionStore(tmp_path).save(catch)
+    # A catch five weeks ago, so there is practice to compare the last four weeks with.
+    earlier = datetime.fromisoformat(catch["started_at"]) - timedelta(weeks=5)
+    ReflectionStore(tmp_path).save(
+        dict(
+            catch,
+            id="d" * 32,
+            started_at=earlier.isoformat(),
+            ended_at=(earlier + timedelta(minutes=1)).isoformat(),
+            steps=[dict(catch["steps"][0], noticed=[])],
+        )
+    )
     PhraseStore(tmp_path).add("I was tired, and I can rest.", ["labelling"], count_use=True)
     app = KindtoneApp(data_dir=tmp_path)
     async with app.run_test(size=(100, 40)) as pilot:
@@ -220,7 +232,7 @@ async def test_insights_show_patterns_kind_words_and_weeks(tmp_path: Path) -> No
         await app.workers.wait_for_complete()
         await pilot.pause()
         text = str(app.screen.query_one("#insights-text", LiteralText).render())
-        assert "3 sessions and 1 catch" in text  # the unfinished one is not counted
+        assert "3 sessions and 2 catches" in text  # the unfinished one is not counted
         voice = str(app.screen.query_one("#voice", LiteralText).render())
         assert "a harsh label for a whole person, more often lately" in voice
         assert "I was tired, and I can rest." in voice
