@@ -70,8 +70,8 @@ def register(subparsers: Any) -> None:
     export.add_argument(
         "--format",
         choices=("markdown", "md", "json"),
-        default="markdown",
-        help="markdown (or md) to read and share, json to import later (default: markdown)",
+        help="markdown (or md) to read and share, json to import later (default: json for "
+        "a FILE ending in .json, otherwise markdown)",
     )
     export.add_argument(
         "--output",
@@ -467,6 +467,9 @@ def _export(args: argparse.Namespace, store: ReflectionStore) -> int:
     from tui.core import reflections_io as io
     from tui.core.vault import is_locked
 
+    if args.format is None:  # "-o reflections.json" means JSON, not Markdown in a .json file
+        named_json = bool(args.output) and args.output.casefold().endswith(".json")
+        args.format = "json" if named_json else "markdown"
     locked = is_locked(store.data_dir)
     if locked and (not args.output or args.output == "-"):
         # Locked words leave the lock only as a file the person named, never by default.
