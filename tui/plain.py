@@ -543,7 +543,9 @@ class PlainSession:
         return self._flow
 
     def start(self, session: Session, stage: str = "steps") -> SessionFlow:
-        self._flow = SessionFlow(session, self.store, backup=self._backup)
+        self._flow = SessionFlow(
+            session, self.store, backup=self._backup, support_hint="type /support"
+        )
         return self._flow
 
     def _backup(self) -> str | None:

@@ -45,13 +45,14 @@ ASK_CHOICES: tuple[tuple[AskAnswer, str], ...] = (
     ("no", "No, I'm safe"),
     ("rather-not", "I'd rather not say"),
 )
+# {support} is how this face opens support: "press F2" in the app, "type /support" in plain
+# mode, where F2 is no key at all.
 RATHER_NOT_NOTE = (
-    "That's all right. If things feel heavy at any point, F2 (or /support) shows people "
-    "you can reach."
+    "That's all right. If things feel heavy at any point, {support} to see people you can reach."
 )
 RECOVERY_NOTE = (
     "It sounds like you've come a long way through something hard. That matters. "
-    "Support is always one key away: F2 (or /support)."
+    "Support is always there: {support}."
 )
 
 
@@ -226,9 +227,11 @@ class SessionFlow:
         store: ReflectionStore,
         *,
         backup: Callable[[], str | None] | None = None,
+        support_hint: str = "press F2",
     ) -> None:
         self.session = session
         self.store = store
+        self.support_hint = support_hint
         # Runs after a reflection is saved; returns a problem to mention, or None.
         self.backup = backup
         self.last_report: SaveReport | None = None
@@ -349,7 +352,7 @@ class SessionFlow:
             self.keep_draft()
             return Outcome("ask", review)
         if concern == "recovery":
-            note = RECOVERY_NOTE
+            note = RECOVERY_NOTE.format(support=self.support_hint)
         if review.offer_try_again:
             self.keep_draft()
             record = session.record_for(planned)
@@ -387,7 +390,7 @@ class SessionFlow:
             return Outcome("crisis", kept=self.keep_draft())
         self._pending = None
         self.session.asked.add(text)
-        note = RATHER_NOT_NOTE if choice == "rather-not" else None
+        note = RATHER_NOT_NOTE.format(support=self.support_hint) if choice == "rather-not" else None
         return self._review(planned, text, note)
 
     def return_from_support(self) -> None:
