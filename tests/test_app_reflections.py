@@ -38,6 +38,39 @@ def shown(screen: ReflectionsScreen) -> list[str]:
     return [row.id[:2] for row in screen.query_one(ReflectionList).rows]
 
 
+async def test_detail_puts_the_critic_beside_the_kinder_version_and_shows_what_was_asked(
+    tmp_path: Path,
+) -> None:
+    """Found reading a reflection in the app: the summary and `reflections show` put the
+    harsh words beside the kinder version and say what the direct question was answered,
+    but the detail screen showed only the version kept."""
+    from sample_data import reflection
+
+    from tui.widgets.side_by_side import SideBySide
+
+    record = reflection(1, 0, "lets-try-that-again", "I was [b]tired[/b], that's all.")
+    record["steps"][0]["original"] = "I'm such a [red]failure"
+    record["safety_checks"] = [{"exercise": "lets-try-that-again", "step": 2, "answer": "no"}]
+    ReflectionStore(tmp_path).save(record)
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(110, 40)) as pilot:
+        screen = await open_list(pilot)
+        screen.query_one(ReflectionList).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = app.screen
+        assert isinstance(detail, ReflectionDetailScreen)
+        (beside,) = detail.query(SideBySide)
+        sides = [str(s.render()) for s in beside.query(".quote")]
+        assert sides[0] == "I'm such a [red]failure"  # literally, never markup
+        assert sides[1].endswith("I was [b]tired[/b], that's all.") and "try 1:" in sides[1]
+        texts = [str(p.render()) for p in detail.query(LiteralText)]
+        assert (
+            "Asked: thoughts of ending life or self-harm? no, safe "
+            "(at Let's try that again, step 3)" in texts
+        )
+
+
 async def test_list_search_and_filters(tmp_path: Path) -> None:
     seed(tmp_path)
     app = KindtoneApp(data_dir=tmp_path)
