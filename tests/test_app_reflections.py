@@ -34,6 +34,16 @@ async def open_list(pilot: Pilot[Any]) -> ReflectionsScreen:
     return screen
 
 
+async def open_first(pilot: Pilot[Any], screen: ReflectionsScreen) -> ReflectionDetailScreen:
+    """Enter on the list's highlighted reflection: its detail screen."""
+    screen.query_one(ReflectionList).focus()
+    await pilot.press("enter")
+    await pilot.pause()
+    detail = pilot.app.screen
+    assert isinstance(detail, ReflectionDetailScreen)
+    return detail
+
+
 def shown(screen: ReflectionsScreen) -> list[str]:
     return [row.id[:2] for row in screen.query_one(ReflectionList).rows]
 
@@ -55,11 +65,7 @@ async def test_detail_puts_the_critic_beside_the_kinder_version_and_shows_what_w
     app = KindtoneApp(data_dir=tmp_path)
     async with app.run_test(size=(110, 40)) as pilot:
         screen = await open_list(pilot)
-        screen.query_one(ReflectionList).focus()
-        await pilot.press("enter")
-        await pilot.pause()
-        detail = app.screen
-        assert isinstance(detail, ReflectionDetailScreen)
+        detail = await open_first(pilot, screen)
         (beside,) = detail.query(SideBySide)
         sides = [str(s.render()) for s in beside.query(".quote")]
         assert sides[0] == "I'm such a [red]failure"  # literally, never markup
@@ -113,11 +119,7 @@ async def test_detail_shows_everything_literally_and_delete_confirms(tmp_path: P
     app = KindtoneApp(data_dir=tmp_path)
     async with app.run_test(size=(110, 40)) as pilot:
         screen = await open_list(pilot)
-        screen.query_one(ReflectionList).focus()
-        await pilot.press("enter")
-        await pilot.pause()
-        detail = app.screen
-        assert isinstance(detail, ReflectionDetailScreen)
+        detail = await open_first(pilot, screen)
         texts = [str(p.render()) for p in detail.query(LiteralText)]
         assert "I did my best [/] today" in texts
         assert "version 1: I'm [bold] hopeless" in texts
