@@ -759,3 +759,10 @@ def test_show_prints_the_answer_to_the_direct_question(run: Run, data_dir: Path)
         "Asked:       thoughts of ending life or self-harm? rather not say "
         "(at Let's try that again, step 4)",
     ]
+    # The Markdown to share says it too (it didn't: only show and the app did).
+    code, out, _ = run("export")
+    assert code == 0
+    assert (
+        "**Asked:** thoughts of ending life or self-harm? no, safe "
+        "(at Let's try that again, step 2)" in out
+    )
