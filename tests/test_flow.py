@@ -101,3 +101,14 @@ def test_a_declined_draft_from_a_failed_summary_save_is_kept_as_finished(tmp_pat
     assert keep_declined_draft(store, offer).saved
     (record,) = store.list()
     assert record["completed"] is True
+
+
+def test_a_session_with_crisis_words_closes_on_where_help_is(tmp_path: Path) -> None:
+    """Found in plain mode: after crisis words and "Return to the exercise", the session
+    ended on "Thank you for practising" and nothing about support."""
+    flow = flow_for(tmp_path, "just-a-thought")
+    assert "grows stronger" in flow.closing()
+    flow.submit(None)
+    assert flow.submit(CRISIS).kind == "crisis"
+    assert flow.closing().startswith("You wrote about something very heavy today.")
+    assert "press F2 to see people you can reach" in flow.closing()

@@ -526,6 +526,7 @@ class PlainSession:
                 for line in side_by_side(original, versions, answer, width=0):
                     say("  " + line)
         self._report(report, completed=True)
+        say(flow.closing())
 
     def _report(self, report: SaveReport, *, completed: bool) -> None:
         """Say only what is true; with nothing written anywhere, give the words back."""

@@ -55,6 +55,12 @@ RECOVERY_NOTE = (
     "Support is always there: {support}."
 )
 
+CLOSING = "What you practise grows stronger. Come back whenever you like."
+CRISIS_CLOSING = (
+    "You wrote about something very heavy today. If it comes back, {support} to see people "
+    "you can reach. You don't have to carry it alone."
+)
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -467,6 +473,13 @@ class SessionFlow:
             original = originals.get(position) if record.type == "reframe" else None
             items.append((record.prompt, answer, original, list(record.versions)))
         return items
+
+    def closing(self) -> str:
+        """The last words of a session. After crisis words it ends on where help is, not on
+        "practice": those words may still be there when the window closes."""
+        if self.session.crisis:
+            return CRISIS_CLOSING.format(support=self.support_hint)
+        return CLOSING
 
     def ratings(self) -> list[tuple[str, str, str]]:
         """(label, before, after) for the ratings given, either side."""
