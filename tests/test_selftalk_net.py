@@ -209,8 +209,8 @@ def test_a_goodbye_to_colleagues_is_asked_about_unless_the_net_is_sure_on_its_ow
 
 
 def test_usual_tablets_do_not_speak_for_a_gun_or_a_height() -> None:
-    """"As usual" or "back to" (the grid's DOSE_EVERYDAY) keeps the net's lean on tablets
-    taken as prescribed from being asked about; beside a gun it can't speak for it."""
+    """The grid's DOSE_EVERYDAY ("as usual", "back to") keeps the net's lean on tablets taken
+    as prescribed from being asked about; beside a gun it can't speak for it."""
     leaning, _ = _analyser(ask=-100.0, single=-100.0, back=math.inf)
     gun = "Drove out to the old barn with the rifle, I'm not coming back to the house."
     assert {"DOSE_EVERYDAY", "GUN"} <= leaning.built.grid.concepts(leaning.words(gun))
