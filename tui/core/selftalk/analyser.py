@@ -19,7 +19,7 @@ from .aim import (
 )
 from .compiler import Codes, Index, Pattern, compile_rule, matches_any
 from .concepts import Grid, GridRule, acting, decided, everyday_means, purpose, usual_dose
-from .critic_gate import Gate
+from .critic_gate import OWN_MAX_SENTENCES, Gate
 from .data import Lexicon, Rule, load_languages, load_lexicon, load_rules
 from .hashed import Risk
 from .learned import LEARNED_MIN_WORDS, Features, Learned
@@ -141,8 +141,8 @@ class _Built:
         return english
 
     def gate(self) -> Gate | None:
-        """The critic gate (critic_gate.py), read the first time the word weights alone would
-        flag a sentence; None without its file."""
+        """The critic gate (critic_gate.py), read the first time a text has findings or the
+        word weights alone would flag a sentence; None without its file."""
         gate = self._gate
         if gate is False:
             gate = self._gate = Gate.load()
@@ -152,6 +152,23 @@ class _Built:
         """Whether the critic gate reads the sentence as self-criticism too (yes without it)."""
         gate = self.gate()
         return gate is None or gate.agrees(words)
+
+    def critic_owns(self, low: str, readings: list[tuple[int, Reading]]) -> bool:
+        """Whether the harsh words found in a text are the writer's own verdict on
+        themselves, as the gate's own head reads the whole text (yes without it)."""
+        gate = self.gate()
+        own = gate.own if gate is not None else None
+        if own is None:
+            return True
+        total = own.bias
+        for start, reading in readings:
+            share = reading.mine
+            if share is None:
+                chunk = SENTENCE.match(low, start)
+                share = own.share(self.tokens.words(chunk.group() if chunk else ""))
+                reading.mine = share
+            total += share
+        return total >= own.threshold
 
     def sentence(self, low: str, words: list[str]) -> Sentence:
         word_set = set(words)
@@ -185,6 +202,7 @@ class Reading:
         "found",
         "intro",
         "kind",
+        "mine",
         "own",
         "owns",
         "points",
@@ -207,6 +225,7 @@ class Reading:
         ):
             stripped = low.rstrip().rstrip(".!?,;:…")
             self.verdict = (len(low) - len(low.lstrip()), len(stripped))
+        self.mine: float | None = None  # the critic gate's own head's share (critic_owns)
         self.back: float | None = None  # the recovery head's share, read when needed
         self.own: float | None = None  # ... and its crisis clause's (see _back_shares)
         candidates = sentence.candidates  # most sentences have candidates in few groups
@@ -551,6 +570,8 @@ class Analyser:
                 if answered(number, offset + start, offset + end):
                     continue
                 spans.append((offset + start, offset + end, category))
+        if spans and len(readings) <= OWN_MAX_SENTENCES and not built.critic_owns(low, readings):
+            spans = []  # an old thought quoted to answer it, or someone else's fault
         findings = tuple(
             Finding(category, start, end, text[start:end], hint_for(category))
             for start, end, category in _non_overlapping(spans)
