@@ -304,7 +304,16 @@ class Reading:
             # Tablets taken as they should be ("took my tablets an hour ago as usual") or only
             # a drink ("drank the last of the milk"): the net, leaning on "took" and "drank",
             # is not asked about unless sure on its own.
-            if idiom or (self.risk < risk.alone and usual_dose(self.concepts)):
+            if idiom or (
+                self.risk < risk.alone
+                and usual_dose(self.concepts)
+                and self.concepts.isdisjoint(_OTHER_MEANS)
+            ):
+                pass
+            elif self.risk < risk.sure and everyday_means(self.concepts):
+                # Means bought or kept for a plain purpose, nothing done with them ("new blades
+                # for the lawnmower"): below the sure band the net's lean on "blades" is not
+                # asked about (as in the lowest band, below).
                 pass
             elif self.risk < risk.ask:
                 # The lowest band, asked about when the text is this one sentence (analyse),
@@ -332,12 +341,14 @@ class Reading:
             and not (grid is not None and grid.verdict == "crisis")  # the grid's concepts stand
             and (
                 (self.risk < risk.veto and len(words) <= VETO_MAX_WORDS)
-                or (self.risk < risk.ask and everyday_means(self.concepts))
+                or (self.risk < risk.alone and _plain(self.concepts))
             )
         ):
             # The rules and the net disagree as far as they can: a crisis word with nothing
-            # of a crisis line around it ("a rope swing", "blades for the strimmer"). Asked
-            # about, never let pass.
+            # of a crisis line around it ("a rope swing", "blades for the strimmer"); or means
+            # bought for a plain purpose and the net not sure on its own ("a rope at the
+            # hardware shop": crisis lines say "bought a rope" too). Asked about, never let
+            # pass.
             cues.add("veto")
         self.cues = frozenset(cues) if cues else _NONE
         # The recovery head's share, read now for a worrying sentence (see _looking_back).
@@ -641,6 +652,18 @@ def _back_shares(built: _Built, risk: Risk, words: WordList) -> tuple[float, flo
     if _NOW in built.grid.concepts(clause, " ".join(clause)):
         return whole, -math.inf
     return whole, whole
+
+
+# Means other than a dose: where the grid reads one, "as usual" or "back to" can't speak for
+# tablets ("... with Dad's shotgun, I'm not coming back to the yard").
+_OTHER_MEANS = frozenset({"GUN", "BLADE", "ROPE", "GAS", "GAS_SETUP", "HEIGHT", "WATER", "TRAIN"})
+
+
+def _plain(concepts: frozenset[str]) -> bool:
+    """Means bought for a plain purpose, or a goodbye that is a card, a colleague's, a new
+    job's (the grid's NOTE_EVERYDAY): a crisis rule's word beside them is asked about unless
+    the net is sure on its own."""
+    return everyday_means(concepts) or "NOTE_EVERYDAY" in concepts
 
 
 def _net_sure(cues: frozenset[str]) -> bool:
