@@ -7,6 +7,7 @@ from typing import Any
 
 from helpers_pty import session_opened
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Input, OptionList
 
 from tui.app import KindtoneApp
@@ -33,6 +34,16 @@ async def type_line(pilot: Pilot[Any], text: str) -> None:
     await pilot.pause()
 
 
+def offered_text(screen: Screen[Any]) -> str:
+    """The kind words a catch offers, a line each: "1  I was tired." (number, then words)."""
+    rows = screen.query("#catch-offered .offer-row")
+    return "\n".join(
+        f"{str(row.query_one('.offer-number').render()).strip()}  "
+        f"{row.query_one('.offer-phrase').render()}"
+        for row in rows
+    )
+
+
 async def test_c_on_home_catches_and_a_number_picks_one_of_yours(tmp_path: Path) -> None:
     PhraseStore(tmp_path).add(KIND, ["labelling"])
     app = KindtoneApp(data_dir=tmp_path)
@@ -42,7 +53,7 @@ async def test_c_on_home_catches_and_a_number_picks_one_of_yours(tmp_path: Path)
         await pilot.pause()
         assert isinstance(app.screen, CatchScreen)
         await type_line(pilot, "I'm such an idiot")
-        offered = str(app.screen.query_one("#catch-offered", Plain).render())
+        offered = offered_text(app.screen)
         assert f"1  {KIND}" in offered
         noticed = str(app.screen.query_one("#catch-noticed").render())
         assert "a harsh label for a whole person" in noticed
@@ -89,7 +100,7 @@ async def test_a_harsh_redirect_gets_lets_try_again_and_crisis_goes_to_support(
         assert isinstance(app.screen, SupportScreen)
         catch_screen = next(s for s in app.screen_stack if isinstance(s, CatchScreen))
         assert not catch_screen.query_one("#catch-kind-box").display
-        assert KIND not in str(catch_screen.query_one("#catch-offered", Plain).render())
+        assert KIND not in offered_text(catch_screen)
     [record] = ReflectionStore(crisis_dir).list()
     assert record["crisis"] is True
 
@@ -197,5 +208,25 @@ async def test_a_phrase_kept_in_one_session_is_offered_in_the_next_and_in_a_catc
         await pilot.press("c")
         await pilot.pause()
         await type_line(pilot, "I'm a complete idiot")
-        offered = str(app.screen.query_one("#catch-offered", Plain).render())
+        offered = offered_text(app.screen)
         assert f"1  {KIND}" in offered
+
+
+async def test_an_offered_phrase_that_wraps_stays_clear_of_its_number(tmp_path: Path) -> None:
+    """Found catching a thought at 80 columns: a long kind phrase wrapped back under its
+    number ("  1  I forgot, and I care. …" then "weekend." at the left edge)."""
+    long_words = "I forgot, and I care. I can say sorry and make it up to her this weekend."
+    PhraseStore(tmp_path).add(long_words, ["labelling"])
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(60, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        await type_line(pilot, "I'm such an idiot")
+        await pilot.pause()
+        lines = ["".join(s.text for s in strip) for strip in app.screen._compositor.render_strips()]
+        first = next(n for n, line in enumerate(lines) if "1  I forgot, and I care." in line)
+        number_at = lines[first].index("1  I forgot")
+        follow = lines[first + 1]
+        text_at = len(follow) - len(follow.lstrip())
+        assert follow.strip() and text_at == number_at + 3, (lines[first], follow)

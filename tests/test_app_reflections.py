@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +34,47 @@ async def open_list(pilot: Pilot[Any]) -> ReflectionsScreen:
     return screen
 
 
+async def open_first(pilot: Pilot[Any], screen: ReflectionsScreen) -> ReflectionDetailScreen:
+    """Enter on the list's highlighted reflection: its detail screen."""
+    screen.query_one(ReflectionList).focus()
+    await pilot.press("enter")
+    await pilot.pause()
+    detail = pilot.app.screen
+    assert isinstance(detail, ReflectionDetailScreen)
+    return detail
+
+
 def shown(screen: ReflectionsScreen) -> list[str]:
     return [row.id[:2] for row in screen.query_one(ReflectionList).rows]
+
+
+async def test_detail_puts_the_critic_beside_the_kinder_version_and_shows_what_was_asked(
+    tmp_path: Path,
+) -> None:
+    """Found reading a reflection in the app: the summary and `reflections show` put the
+    harsh words beside the kinder version and say what the direct question was answered,
+    but the detail screen showed only the version kept."""
+    from sample_data import reflection
+
+    from tui.widgets.side_by_side import SideBySide
+
+    record = reflection(1, 0, "lets-try-that-again", "I was [b]tired[/b], that's all.")
+    record["steps"][0]["original"] = "I'm such a [red]failure"
+    record["safety_checks"] = [{"exercise": "lets-try-that-again", "step": 2, "answer": "no"}]
+    ReflectionStore(tmp_path).save(record)
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(110, 40)) as pilot:
+        screen = await open_list(pilot)
+        detail = await open_first(pilot, screen)
+        (beside,) = detail.query(SideBySide)
+        sides = [str(s.render()) for s in beside.query(".quote")]
+        assert sides[0] == "I'm such a [red]failure"  # literally, never markup
+        assert sides[1].endswith("I was [b]tired[/b], that's all.") and "try 1:" in sides[1]
+        texts = [str(p.render()) for p in detail.query(LiteralText)]
+        assert (
+            "Asked: thoughts of ending life or self-harm? no, safe "
+            "(at Let's try that again, step 3)" in texts
+        )
 
 
 async def test_list_search_and_filters(tmp_path: Path) -> None:
@@ -79,11 +119,7 @@ async def test_detail_shows_everything_literally_and_delete_confirms(tmp_path: P
     app = KindtoneApp(data_dir=tmp_path)
     async with app.run_test(size=(110, 40)) as pilot:
         screen = await open_list(pilot)
-        screen.query_one(ReflectionList).focus()
-        await pilot.press("enter")
-        await pilot.pause()
-        detail = app.screen
-        assert isinstance(detail, ReflectionDetailScreen)
+        detail = await open_first(pilot, screen)
         texts = [str(p.render()) for p in detail.query(LiteralText)]
         assert "I did my best [/] today" in texts
         assert "version 1: I'm [bold] hopeless" in texts
@@ -213,6 +249,17 @@ async def test_insights_show_patterns_kind_words_and_weeks(tmp_path: Path) -> No
         dict(records[0]["steps"][0], original="I'm so lazy", noticed=["labelling"], first_try=True)
     ]
     ReflectionStore(tmp_path).save(catch)
+    # A catch five weeks ago, so there is practice to compare the last four weeks with.
+    earlier = datetime.fromisoformat(catch["started_at"]) - timedelta(weeks=5)
+    ReflectionStore(tmp_path).save(
+        dict(
+            catch,
+            id="d" * 32,
+            started_at=earlier.isoformat(),
+            ended_at=(earlier + timedelta(minutes=1)).isoformat(),
+            steps=[dict(catch["steps"][0], noticed=[])],
+        )
+    )
     PhraseStore(tmp_path).add("I was tired, and I can rest.", ["labelling"], count_use=True)
     app = KindtoneApp(data_dir=tmp_path)
     async with app.run_test(size=(100, 40)) as pilot:
@@ -220,7 +267,7 @@ async def test_insights_show_patterns_kind_words_and_weeks(tmp_path: Path) -> No
         await app.workers.wait_for_complete()
         await pilot.pause()
         text = str(app.screen.query_one("#insights-text", LiteralText).render())
-        assert "3 sessions and 1 catch" in text  # the unfinished one is not counted
+        assert "3 sessions and 2 catches" in text  # the unfinished one is not counted
         voice = str(app.screen.query_one("#voice", LiteralText).render())
         assert "a harsh label for a whole person, more often lately" in voice
         assert "I was tired, and I can rest." in voice

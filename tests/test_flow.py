@@ -34,6 +34,19 @@ def test_crisis_pauses_on_the_step_and_return_goes_on_with_the_same_words(tmp_pa
     assert all(flow.session.record_for(p).skipped for p in flow.session.steps[position + 1 :])
 
 
+def test_a_step_passed_by_is_kept_without_its_template_braces(tmp_path: Path) -> None:
+    """Found reading a reflection in the app: a step passed by (its answer skipped) showed
+    'You wrote: “{thought}”. Now write it again…' with the braces."""
+    flow = flow_for(tmp_path, "just-a-thought")
+    flow.submit(None)
+    flow.submit(None)  # the thought left empty: the step that quotes it is passed by
+    record = flow.session.to_record(completed=True)
+    passed = next(s for s in record["steps"] if s["id"] == "having")
+    assert passed["skipped"] and passed["answer"] is None
+    assert passed["prompt"].startswith("You wrote: “…”. Now write it again")
+    assert not any("{" in step["prompt"] for step in record["steps"])
+
+
 def test_changed_words_after_support_are_read_afresh(tmp_path: Path) -> None:
     flow = flow_for(tmp_path, "just-a-thought")
     flow.submit(None)
@@ -88,3 +101,14 @@ def test_a_declined_draft_from_a_failed_summary_save_is_kept_as_finished(tmp_pat
     assert keep_declined_draft(store, offer).saved
     (record,) = store.list()
     assert record["completed"] is True
+
+
+def test_a_session_with_crisis_words_closes_on_where_help_is(tmp_path: Path) -> None:
+    """Found in plain mode: after crisis words and "Return to the exercise", the session
+    ended on "Thank you for practising" and nothing about support."""
+    flow = flow_for(tmp_path, "just-a-thought")
+    assert "grows stronger" in flow.closing()
+    flow.submit(None)
+    assert flow.submit(CRISIS).kind == "crisis"
+    assert flow.closing().startswith("You wrote about something very heavy today.")
+    assert "press F2 to see people you can reach" in flow.closing()

@@ -163,6 +163,23 @@ def test_weeks_catches_first_tries_and_trends() -> None:
     assert data["top_phrases"] == [{"text": "I was tired.", "uses": 4}]
 
 
+def test_a_first_month_has_no_trend_to_tell(tmp_path: Any) -> None:
+    """Found trying the app: after one session every pattern read "more often lately",
+    compared against weeks with no practice at all."""
+    from tui.commands.insights import report
+
+    monday = TODAY - timedelta(days=TODAY.weekday())
+    first = [rewrite_record(1, monday, catch=True, noticed=["labelling"], first_try=True)]
+    insights = compute_insights(first, TODAY)
+    assert [p.to_dict()["trend"] for p in insights.patterns] == [None]
+    assert not any("lately" in line for line in report(insights, TODAY))
+    # Once there was practice in the four weeks before, even without that pattern, it's told.
+    earlier = rewrite_record(2, monday - timedelta(weeks=5), catch=True, noticed=[], first_try=True)
+    later = compute_insights([*first, earlier], TODAY)
+    assert [p.to_dict()["trend"] for p in later.patterns] == ["growing"]
+    assert any(line.endswith("(more often lately)") for line in report(later, TODAY))
+
+
 def test_cached_summaries_follow_every_save(tmp_path: Any) -> None:
     from tui.core.insights import SummaryCache, load_insights
     from tui.core.storage import ReflectionStore

@@ -598,3 +598,43 @@ def test_a_file_keeps_its_name_as_it_is_set_aside_staged_or_backed_up() -> None:
     assert vault.role_of("/d/reflections/.2026-11.json.0123456789ab.tmp") == "2026-11.json"
     assert vault.role_of("/d/.draft.json.restore-0123abcd.tmp") == "draft.json"
     assert vault.role_of("/d/backups/2026-11-25/draft.json") == "draft.json"
+
+
+def test_at_a_terminal_a_short_or_mistyped_new_passphrase_is_asked_again(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, filled: Path
+) -> None:
+    """Found trying `kindtone lock`: "short" was asked for twice, then refused, and the
+    command ended; the length is now said at once and the passphrase asked again."""
+    import getpass
+
+    class Terminal(_Stdin):
+        def isatty(self) -> bool:
+            return True
+
+    good = "a long enough one"
+    typed = iter(["short", good, "a long enuogh one", good, good])
+    prompts: list[str] = []
+
+    def fake_getpass(prompt: str = "") -> str:
+        prompts.append(prompt)
+        return next(typed)
+
+    monkeypatch.setattr(getpass, "getpass", fake_getpass)
+    vault.forget()
+    monkeypatch.setattr(sys, "stdin", Terminal(""))
+    assert tui.cli.main(["--data-dir", str(filled), "lock"]) == 0
+    out, err = capsys.readouterr()
+    assert "shorter than 8 characters" in err and "not the same" in err
+    new, again = "New passphrase: ", "The same passphrase again: "
+    assert prompts == [new, new, again, new, again]
+    assert "Your reflections are locked" in out
+    code, _, _ = kt(capsys, monkeypatch, filled, "reflections", "list", stdin=good + "\n")
+    assert code == 0
+    # Three goes that are all too short change nothing.
+    elsewhere = filled.parent / "other"
+    ReflectionStore(elsewhere).save(reflection(3))
+    typed, prompts[:] = iter(["tiny"] * 3), []
+    monkeypatch.setattr(sys, "stdin", Terminal(""))
+    assert tui.cli.main(["--data-dir", str(elsewhere), "lock"]) == 1
+    assert prompts == [new] * 3 and not vault.is_locked(elsewhere)
+    assert "nothing was changed" in capsys.readouterr().err

@@ -163,6 +163,35 @@ def test_catch_reviews_a_harsh_redirect_like_a_reframe(
     assert [p.text for p in PhraseStore(tmp_path).list()] == ["I was tired, and that's human."]
 
 
+def test_a_rewrite_that_quotes_the_old_thought_joins_without_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Found trying the app: "Old thought: I'm useless… Kinder: …" joined your kind words
+    whole, so the harsh words would be offered back as kind ones. The reflection keeps it all."""
+    from tui.core.practice import answer_part
+
+    quoting = "Old thought: I'm useless at keeping in touch. Kinder: I had a full month."
+    status, _, _ = run(capsys, "--data-dir", str(tmp_path), "catch", "I'm useless", stdin=quoting)
+    assert status == 0
+    [record] = ReflectionStore(tmp_path).list()
+    assert record["steps"][1]["answer"] == quoting
+    assert [p.text for p in PhraseStore(tmp_path).list()] == ["I had a full month."]
+    for text, kept in (
+        (
+            "Critic: you're a failure.\nMe: I did my best with a hard week.",
+            "I did my best with a hard week.",
+        ),
+        (
+            "Hot thought: I'm pathetic. Balanced: I was exhausted. I showed up.",
+            "I was exhausted. I showed up.",
+        ),
+        ("Monday: a rough day. Tuesday: better, I rested.", None),  # nothing harsh quoted
+        ("I had a full month. Note to self: call her.", None),  # no label first
+        ("My head said I was useless. But I had a full month.", None),  # no labels
+    ):
+        assert answer_part(text) == (kept or text), text
+
+
 def test_catch_keeps_a_harsh_version_when_asked_but_never_as_kind_words(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -86,3 +86,31 @@ def test_harsh_words_to_a_friend_are_not_called_speaking_to_yourself() -> None:
     said to someone else, so neither face may say they were said to yourself."""
     for finding, hint in explain_findings(analyse("You idiot, you should have known."), 0):
         assert "yourself" not in hint and "yourself" not in gentle_name(finding.category)
+
+
+def test_each_face_names_its_own_way_to_support_in_the_flows_notes(tmp_path: Path) -> None:
+    """Found in plain mode: after "I'd rather not say", "F2 (or /support) shows people…",
+    where F2 is no key; the app said "/support", which is no command there."""
+    from tui.core.exercises import load_library
+    from tui.core.flow import SessionFlow
+    from tui.core.session import Session
+
+    ask, recovery = (
+        "Everyone would be better off without me around.",
+        "Two years ago I tried to end my life, and I'm doing much better now.",
+    )
+    out = plain(tmp_path / "plain", ["", ask, "3", "", ""], exercise="just-a-thought")
+    assert "type /support to see people you can reach" in out and "F2" not in out
+    out = plain(tmp_path / "again", ["", recovery, "", ""], exercise="just-a-thought")
+    assert "Support is always there: type /support." in out and "F2" not in out
+    library = load_library()
+    for words, choice in ((ask, "rather-not"), (recovery, None)):
+        session = Session([library.exercises["just-a-thought"]])
+        flow = SessionFlow(session, ReflectionStore(tmp_path / "app"))
+        flow.submit(None)
+        outcome = flow.submit(words)
+        if choice is not None:
+            assert outcome.kind == "ask"
+            outcome = flow.answer_ask("rather-not")
+        assert outcome.note is not None and "press F2" in outcome.note
+        assert "/support" not in outcome.note

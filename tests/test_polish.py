@@ -203,3 +203,34 @@ def test_counts_and_minutes_are_worded_for_one_and_many() -> None:
     assert "Tension: about the same before and after (1 session with both ratings)" in text
     assert "gentler" not in text and "1 sessions" not in text
     assert "about 1 minute of practice in all." in "\n".join(report(one, date(2026, 11, 2)))
+
+
+def test_a_quoted_answer_that_ends_a_sentence_gets_no_second_full_stop(tmp_path: Path) -> None:
+    """Found in plain mode, Just a thought: 'You wrote: “I am such a mess today.”. Now…'."""
+    import io
+
+    from tui.core.settings import Settings
+    from tui.core.text import fill_template
+    from tui.plain import run_plain
+
+    template = "You wrote: “{thought}”. Now write it again."
+    for answer, shown in (
+        ("I'm a mess.", "You wrote: “I'm a mess.” Now write it again."),
+        ("Am I a mess?", "You wrote: “Am I a mess?” Now write it again."),
+        ("(I was late!) ", "You wrote: “(I was late!)” Now write it again."),
+        ("I'm a mess", "You wrote: “I'm a mess”. Now write it again."),
+        ("", "You wrote: “…”. Now write it again."),
+    ):
+        assert fill_template(template, {"thought": answer}) == shown
+    assert fill_template("{a}. {b}", {"a": "Tired.", "b": "ok"}) == "Tired. ok"
+    assert fill_template("{a}... then", {"a": "Tired."}) == "Tired.... then"  # an ellipsis stays
+    stdout = io.StringIO()
+    run_plain(
+        tmp_path,
+        Settings(ask_ratings=False),
+        exercise_id="just-a-thought",
+        stdin=io.StringIO("\nI am such a mess today.\n\n\n\n"),
+        stdout=stdout,
+    )
+    out = " ".join(stdout.getvalue().split())
+    assert "You wrote: “I am such a mess today.” Now write it again" in out

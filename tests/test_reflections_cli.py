@@ -355,6 +355,20 @@ def test_export_json_to_a_private_file(
     assert document["reflections"] == sorted(seeded, key=lambda r: r["started_at"])
 
 
+def test_export_to_a_json_file_writes_json_unless_told_otherwise(
+    run: Run, seeded: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    """Found trying the CLI: `export -o reflections.json` wrote Markdown into the .json file."""
+    code, _, _ = run("export", "-o", str(tmp_path / "Reflections.JSON"))
+    assert code == 0
+    document = json.loads((tmp_path / "Reflections.JSON").read_text(encoding="utf-8"))
+    assert len(document["reflections"]) == len(seeded)
+    run("export", "-o", str(tmp_path / "r.md"))
+    run("export", "--format", "markdown", "-o", str(tmp_path / "told.json"))
+    for name in ("r.md", "told.json"):
+        assert (tmp_path / name).read_text(encoding="utf-8").startswith("# Reflections")
+
+
 def test_export_never_replaces_a_file_without_asking(
     run: Run, seeded: Any, tmp_path: Path, data_dir: Path
 ) -> None:
@@ -745,3 +759,10 @@ def test_show_prints_the_answer_to_the_direct_question(run: Run, data_dir: Path)
         "Asked:       thoughts of ending life or self-harm? rather not say "
         "(at Let's try that again, step 4)",
     ]
+    # The Markdown to share says it too (it didn't: only show and the app did).
+    code, out, _ = run("export")
+    assert code == 0
+    assert (
+        "**Asked:** thoughts of ending life or self-harm? no, safe "
+        "(at Let's try that again, step 2)" in out
+    )

@@ -210,7 +210,12 @@ async def test_both_faces_save_the_same_reflection(tmp_path: Path, name: str) ->
     if name == "crisis-return":
         assert plain_record["crisis"] is True and plain_record["completed"] is True
         assert CRISIS in answers and "Now write it again" not in out
-    elif name == "try-again-and-back":
+        # Found in plain mode: it ended on "Thank you for practising … Saved" alone.
+        assert "If it comes back, type /support to see people you can reach" in out
+        assert "grows stronger" not in out
+    elif name != "crisis-end":  # that one ends at the support screen, before the summary
+        assert "grows stronger" in out and "/support to see people" not in out
+    if name == "try-again-and-back":
         reframe = next(s for s in plain_record["steps"] if s["type"] == "reframe")
         assert reframe["versions"] == ["I'm a total idiot", "I made a mistake and I'm learning"]
         assert "Read your new version once more" in out
@@ -241,7 +246,7 @@ async def test_ask_is_one_flow_in_both_faces(tmp_path: Path, name: str) -> None:
         assert plain_record["crisis"] is False
         assert "Now write it again" in out
     if answer == "rather-not":
-        assert "F2" in out
+        assert "type /support to see people" in out and "F2" not in out  # plain's own key
 
 
 async def test_recovery_talk_is_acknowledged_without_a_pause(tmp_path: Path) -> None:
@@ -251,6 +256,6 @@ async def test_recovery_talk_is_acknowledged_without_a_pause(tmp_path: Path) -> 
     plain_record, app_record, out = await _both(tmp_path, "just-a-thought", script)
     assert plain_record == app_record
     assert [s["skipped"] for s in plain_record["steps"]][-2:] == [True, True]
-    assert "come a long way" in out and "F2" in out
+    assert "come a long way" in out and "Support is always there: type /support" in out
     assert "988" not in out and "Are you having thoughts" not in out
     assert plain_record["crisis"] is False and "safety_checks" not in plain_record

@@ -526,6 +526,7 @@ class PlainSession:
                 for line in side_by_side(original, versions, answer, width=0):
                     say("  " + line)
         self._report(report, completed=True)
+        say(flow.closing())
 
     def _report(self, report: SaveReport, *, completed: bool) -> None:
         """Say only what is true; with nothing written anywhere, give the words back."""
@@ -543,7 +544,9 @@ class PlainSession:
         return self._flow
 
     def start(self, session: Session, stage: str = "steps") -> SessionFlow:
-        self._flow = SessionFlow(session, self.store, backup=self._backup)
+        self._flow = SessionFlow(
+            session, self.store, backup=self._backup, support_hint="type /support"
+        )
         return self._flow
 
     def _backup(self) -> str | None:

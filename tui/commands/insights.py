@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
 
 def report(insights: Insights, today: date) -> list[str]:
     """The readable report: short lines, charts of the last twelve weeks in plain text."""
-    from tui.core.insights import recent_weeks, spark
+    from tui.core.insights import TREND_WORDS, recent_weeks, spark
     from tui.core.practice import gentle_name
 
     if insights.sessions + insights.catches == 0:
@@ -95,12 +95,8 @@ def report(insights: Insights, today: date) -> list[str]:
     if insights.patterns:
         lines += ["", "The critic's patterns you caught most:"]
         for pattern in insights.patterns:
-            trend = {
-                "growing": "more often lately",
-                "shrinking": "less often lately",
-                "steady": "about as often lately",
-            }[pattern.trend]
-            lines.append(f"  {pattern.count:>5}  {gentle_name(pattern.category)} ({trend})")
+            trend = f" ({TREND_WORDS[pattern.trend]})" if pattern.trend else ""
+            lines.append(f"  {pattern.count:>5}  {gentle_name(pattern.category)}{trend}")
     if insights.top_phrases:
         lines += ["", "Your most-used kind words:"]
         for text, uses in insights.top_phrases:

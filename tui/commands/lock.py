@@ -32,19 +32,34 @@ def register(subparsers: Any) -> None:
 
 
 def ask_new_passphrase(command: str) -> str | None:
-    """A new passphrase: typed twice at a terminal, or the next line of piped input."""
-    from tui.commands.secret import read_secret
+    """A new passphrase: typed twice at a terminal, or the next line of piped input.
 
-    first = read_secret("New passphrase: ")
-    if first is None:
-        report_error(command, "no passphrase was given; nothing was changed.")
-        return None
-    if sys.stdin is not None and sys.stdin.isatty():
-        again = read_secret("The same passphrase again: ")
-        if again != first:
-            report_error(command, "the two passphrases were not the same; nothing was changed.")
+    At a terminal, one too short or two that differ are asked for again straight away (three
+    goes), instead of after typing both or not at all: a new passphrase is easy to mistype.
+    Piped, it is taken as it is, and the caller refuses one too short, saying why."""
+    from tui.commands.secret import read_secret
+    from tui.core.vault import MIN_PASSPHRASE
+
+    at_terminal = sys.stdin is not None and sys.stdin.isatty()
+    for _ in range(3 if at_terminal else 1):
+        first = read_secret("New passphrase: ")
+        if first is None:
+            report_error(command, "no passphrase was given; nothing was changed.")
             return None
-    return first
+        if not at_terminal:
+            return first
+        if len(first) < MIN_PASSPHRASE:
+            print(
+                f"That's shorter than {MIN_PASSPHRASE} characters. A few words you will "
+                "remember work well.",
+                file=sys.stderr,
+            )
+            continue
+        if read_secret("The same passphrase again: ") == first:
+            return first
+        print("The two were not the same. Let's try again.", file=sys.stderr)
+    report_error(command, "no new passphrase was set after three goes; nothing was changed.")
+    return None
 
 
 def describe(changed: Changed) -> list[str]:

@@ -70,8 +70,8 @@ def register(subparsers: Any) -> None:
     export.add_argument(
         "--format",
         choices=("markdown", "md", "json"),
-        default="markdown",
-        help="markdown (or md) to read and share, json to import later (default: markdown)",
+        help="markdown (or md) to read and share, json to import later (default: json for "
+        "a FILE ending in .json, otherwise markdown)",
     )
     export.add_argument(
         "--output",
@@ -354,8 +354,8 @@ def _show(args: argparse.Namespace, store: ReflectionStore) -> int:
         fact(visible_controls(label), f"{change} (0–10, before → after)")
     if record.crisis:
         fact("Support", "support options were shown during this session")
-    for check in _safety_checks(record, names.titles):
-        fact("Asked", check)
+    for check in record.asked(names.titles):
+        fact("Asked", visible_controls(check))
 
     current: str | None = None
     # The stored steps beside the typed ones (the same filter), for what only a rewrite keeps.
@@ -371,30 +371,6 @@ def _show(args: argparse.Namespace, store: ReflectionStore) -> int:
         out += _show_step(number, step, raw_steps[number - 1], record, names)
     sys.stdout.write("\n".join(out) + "\n")
     return 0
-
-
-_ASK_ANSWERS = {"yes": "yes, or not sure", "no": "no, safe", "rather-not": "rather not say"}
-
-
-def _safety_checks(record: Reflection, titles: Mapping[str, str]) -> list[str]:
-    """Each time the direct question was asked, and the answer, as the reflection keeps it:
-    a person reading their reflection back should see what they told kindtone (issue 14)."""
-    checks = record.raw.get("safety_checks")
-    lines = []
-    for check in checks if isinstance(checks, list) else []:
-        if not isinstance(check, dict):
-            continue
-        answer = check.get("answer")
-        said = _ASK_ANSWERS.get(answer, visible_controls(str(answer))) if answer else "no answer"
-        where = check.get("exercise")
-        step = check.get("step")
-        title = titles.get(where) if isinstance(where, str) else None
-        name = _one_line(title) if title else visible_controls(str(where))
-        place = f" (at {name}" if where else ""
-        if place and isinstance(step, int):
-            place += f", step {step + 1}"
-        lines.append(f"thoughts of ending life or self-harm? {said}{place + ')' if place else ''}")
-    return lines
 
 
 def _show_step(
@@ -467,6 +443,9 @@ def _export(args: argparse.Namespace, store: ReflectionStore) -> int:
     from tui.core import reflections_io as io
     from tui.core.vault import is_locked
 
+    if args.format is None:  # "-o reflections.json" means JSON, not Markdown in a .json file
+        named_json = bool(args.output) and args.output.casefold().endswith(".json")
+        args.format = "json" if named_json else "markdown"
     locked = is_locked(store.data_dir)
     if locked and (not args.output or args.output == "-"):
         # Locked words leave the lock only as a file the person named, never by default.

@@ -45,13 +45,20 @@ ASK_CHOICES: tuple[tuple[AskAnswer, str], ...] = (
     ("no", "No, I'm safe"),
     ("rather-not", "I'd rather not say"),
 )
+# {support} is how this face opens support: "press F2" in the app, "type /support" in plain
+# mode, where F2 is no key at all.
 RATHER_NOT_NOTE = (
-    "That's all right. If things feel heavy at any point, F2 (or /support) shows people "
-    "you can reach."
+    "That's all right. If things feel heavy at any point, {support} to see people you can reach."
 )
 RECOVERY_NOTE = (
     "It sounds like you've come a long way through something hard. That matters. "
-    "Support is always one key away: F2 (or /support)."
+    "Support is always there: {support}."
+)
+
+CLOSING = "What you practise grows stronger. Come back whenever you like."
+CRISIS_CLOSING = (
+    "You wrote about something very heavy today. If it comes back, {support} to see people "
+    "you can reach. You don't have to carry it alone."
 )
 
 
@@ -226,9 +233,11 @@ class SessionFlow:
         store: ReflectionStore,
         *,
         backup: Callable[[], str | None] | None = None,
+        support_hint: str = "press F2",
     ) -> None:
         self.session = session
         self.store = store
+        self.support_hint = support_hint
         # Runs after a reflection is saved; returns a problem to mention, or None.
         self.backup = backup
         self.last_report: SaveReport | None = None
@@ -349,7 +358,7 @@ class SessionFlow:
             self.keep_draft()
             return Outcome("ask", review)
         if concern == "recovery":
-            note = RECOVERY_NOTE
+            note = RECOVERY_NOTE.format(support=self.support_hint)
         if review.offer_try_again:
             self.keep_draft()
             record = session.record_for(planned)
@@ -387,7 +396,7 @@ class SessionFlow:
             return Outcome("crisis", kept=self.keep_draft())
         self._pending = None
         self.session.asked.add(text)
-        note = RATHER_NOT_NOTE if choice == "rather-not" else None
+        note = RATHER_NOT_NOTE.format(support=self.support_hint) if choice == "rather-not" else None
         return self._review(planned, text, note)
 
     def return_from_support(self) -> None:
@@ -464,6 +473,13 @@ class SessionFlow:
             original = originals.get(position) if record.type == "reframe" else None
             items.append((record.prompt, answer, original, list(record.versions)))
         return items
+
+    def closing(self) -> str:
+        """The last words of a session. After crisis words it ends on where help is, not on
+        "practice": those words may still be there when the window closes."""
+        if self.session.crisis:
+            return CRISIS_CLOSING.format(support=self.support_hint)
+        return CLOSING
 
     def ratings(self) -> list[tuple[str, str, str]]:
         """(label, before, after) for the ratings given, either side."""

@@ -79,15 +79,28 @@ class Week:
         }
 
 
+# How a trend reads, the same in the app and on the command line.
+TREND_WORDS = {
+    "growing": "more often lately",
+    "shrinking": "less often lately",
+    "steady": "about as often lately",
+}
+
+
 @dataclass(frozen=True)
 class PatternTrend:
     category: str
     count: int
     recent: int  # caught in the last TREND_WEEKS weeks
     earlier: int  # in the TREND_WEEKS weeks before
+    # Whether anyone practised in those weeks before: without that, "more often lately" in
+    # a first week would compare against nothing.
+    compared: bool = True
 
     @property
-    def trend(self) -> str:
+    def trend(self) -> str | None:
+        if not self.compared:
+            return None
         if self.recent > self.earlier:
             return "growing"
         if self.recent < self.earlier:
@@ -327,8 +340,12 @@ def combine(
     insights.harsh_change = pairs["harsh"][0] / pairs["harsh"][1] if pairs["harsh"][1] else None
     insights.tense_change = pairs["tense"][0] / pairs["tense"][1] if pairs["tense"][1] else None
     insights.top_exercises = exercises.most_common(5)
+    compared = any(
+        earlier_from <= monday < recent_from and (week.sessions or week.catches)
+        for monday, week in weeks.items()
+    )
     insights.patterns = [
-        PatternTrend(category, count, recent[category], earlier[category])
+        PatternTrend(category, count, recent[category], earlier[category], compared)
         for category, count in caught.most_common(TOP_PATTERNS)
     ]
     used = sorted((p for p in phrases if p.uses > 0), key=lambda p: p.uses, reverse=True)

@@ -9,6 +9,7 @@ summary and ``reflections show`` put the two side by side. No Textual here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -103,6 +104,27 @@ def kept_rewrites(record: Mapping[str, Any]) -> list[tuple[str, list[str]]]:
     return found
 
 
+# "Old thought:", "Kinder version:", "Me:": a short label and a colon where a line or a sentence
+# starts, as a rewrite that quotes the old thought before answering it is often laid out.
+_LABEL = re.compile(r"(?:^|(?<=[.!?…]\s)|(?<=\n))\s*([^\W\d_][\w'’]*(?: [\w'’]+){0,2})\s*:\s+")
+
+
+def answer_part(text: str) -> str:
+    """The kind answer of a rewrite laid out as the old thought, then its answer ("Old
+    thought: I'm useless. Kinder: I had a full month."): what is kept as kind words, so
+    they are never offered back with the harsh words inside. Other texts are kept whole."""
+    from tui.core.selftalk import analyse
+
+    labels = list(_LABEL.finditer(text))
+    if len(labels) < 2 or labels[0].start() != 0 or not labels[0].group(0).strip():
+        return text
+    last = labels[-1]
+    quoted, answer = text[labels[0].end() : last.start()], text[last.end() :].strip()
+    if not answer or not analyse(quoted).critical:
+        return text
+    return answer
+
+
 def harvest(record: Mapping[str, Any], phrases: PhraseStore, *, source: str) -> list[str]:
     """Keep each unflagged rewrite as one of your kind words; the texts that joined.
 
@@ -110,7 +132,8 @@ def harvest(record: Mapping[str, Any], phrases: PhraseStore, *, source: str) -> 
     counts as one more use. Raises StoreError when the file can't be written.
     """
     joined: list[str] = []
-    for text, noticed in kept_rewrites(record):
+    for whole, noticed in kept_rewrites(record):
+        text = answer_part(whole)
         if why_not_kind(text) is not None:
             continue
         phrase = phrases.add(text, noticed, source=source, count_use=True)

@@ -32,6 +32,8 @@ SCALES = ("harsh", "tense")
 # A session longer than this was almost certainly a window left open, not practice.
 MAX_SESSION_MINUTES = 60.0
 
+# The direct question's answers (tui.core.flow.ASK_CHOICES), as a reflection reads them back.
+_ASK_ANSWERS = {"yes": "yes, or not sure", "no": "no, safe", "rather-not": "rather not say"}
 _EMPTY: Mapping[str, int | None] = MappingProxyType({})
 _T = TypeVar("_T")
 
@@ -319,6 +321,29 @@ class Reflection:
             versions = step.get("versions")
             if isinstance(versions, list):
                 yield from (v for v in versions if isinstance(v, str))
+
+    def asked(self, titles: Mapping[str, str]) -> builtins.list[str]:
+        """Each time the direct question was asked, and the answer, as the reflection keeps
+        it: someone reading their reflection back sees what they told kindtone. Plain text
+        (callers show it literally, or make controls visible)."""
+        checks = self.raw.get("safety_checks")
+        lines = []
+        for check in checks if isinstance(checks, list) else []:
+            if not isinstance(check, dict):
+                continue
+            answer = check.get("answer")
+            said = _ASK_ANSWERS.get(answer, str(answer)) if answer else "no answer"
+            where, step = check.get("exercise"), check.get("step")
+            name = " ".join(
+                (titles.get(where, where) if isinstance(where, str) else str(where)).split()
+            )
+            place = f" (at {name}" if where else ""
+            if place and isinstance(step, int) and not isinstance(step, bool):
+                place += f", step {step + 1}"
+            lines.append(
+                f"thoughts of ending life or self-harm? {said}{place + ')' if place else ''}"
+            )
+        return lines
 
     def sort_key(self) -> tuple[datetime, str]:
         """Oldest first by instant, ties by id."""

@@ -268,6 +268,7 @@ def _markdown_reflection(
     facts.append(f"**{status}.**")
     if record.crisis:
         facts.append("*Support options were shown during this session.*")
+    facts += [f"**Asked:** {_inline(asked)}" for asked in record.asked(titles)]
     out.append("  \n".join(facts))
 
     current: str | None = None

@@ -346,7 +346,9 @@ class Session:
 
     def _mark_passed(self, planned: PlannedStep) -> None:
         record = self.record_for(planned)
-        record.prompt = planned.step.prompt or planned.step.text  # never with answers in it
+        # Never with answers in it (they may be crisis words), nor with "{thought}" shown raw
+        # when the reflection is read: each reference reads "…", as for a skipped answer.
+        record.prompt = fill_template(planned.step.prompt or planned.step.text, {})
         record.answer = None
         record.versions = []
         record.tries = 0

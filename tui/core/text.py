@@ -13,8 +13,11 @@ import re
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Bidirectional overrides and isolates can reorder what is shown; keep the text but neutralise them.
 _BIDI_CONTROL = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
-# {name} refers to an earlier answer; {{ and }} are literal braces.
-_TEMPLATE = re.compile(r"\{\{|\}\}|\{([a-z][a-z0-9_]{0,31})\}")
+# {name} refers to an earlier answer; {{ and }} are literal braces. A reference may be followed
+# by closing quotes and one full stop, which an answer's own last stop makes one too many.
+_TEMPLATE = re.compile(r"\{\{|\}\}|\{([a-z][a-z0-9_]{0,31})\}(?:([\"'”’]*)\.(?!\.))?")
+# An answer that already ends a sentence, perhaps inside its own closing quotes or brackets.
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 
 
 def strip_controls(text: str) -> str:
@@ -41,7 +44,9 @@ def fill_template(template: str, answers: dict[str, str]) -> str:
     """Put earlier answers into ``template`` as plain text.
 
     Substitution happens once, left to right, so braces inside an answer are never
-    expanded again. A reference with no answer yet (skipped step) becomes "…".
+    expanded again. A reference with no answer yet (skipped step) becomes "…". The
+    template's full stop after a reference is dropped when the answer ends a sentence
+    itself: “I'm a mess.” Now…, not “I'm a mess.”. Now….
     """
 
     def replace(match: re.Match[str]) -> str:
@@ -51,7 +56,12 @@ def fill_template(template: str, answers: dict[str, str]) -> str:
         if token == "}}":
             return "}"
         answer = answers.get(match.group(1), "")
-        return answer if answer.strip() else "…"
+        quotes, stop = match.group(2) or "", "." if match.group(2) is not None else ""
+        if not answer.strip():
+            return "…" + quotes + stop
+        if stop and _ENDS_SENTENCE.search(answer):
+            return answer.rstrip() + quotes
+        return answer + quotes + stop
 
     return _TEMPLATE.sub(replace, template)
 

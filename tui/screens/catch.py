@@ -19,6 +19,7 @@ from textual.widgets import Input, Static
 
 from tui.core.catch import ALREADY_KIND, CRITIC_PROMPT, KIND_PROMPT, Catch, Redirect
 from tui.widgets.footer import KeysFooter
+from tui.widgets.kind_words_offer import WordsThatHelped
 from tui.widgets.plain import Plain
 from tui.widgets.side_by_side import highlighted
 from tui.widgets.try_again import TryAgainPanel
@@ -38,7 +39,7 @@ class CatchScreen(Screen[None]):
     """Two lines, and at most two more keys, from the critic's words to saved."""
 
     CSS = """
-    #catch-offered { margin-top: 1; }
+    #catch-offered { height: auto; }
     #catch-kind-box { height: auto; margin-top: 1; }
     #catch-result { margin-top: 1; }
     CatchScreen Input { margin: 0 0 1 0; }
@@ -64,7 +65,7 @@ class CatchScreen(Screen[None]):
             yield Input(placeholder="The critic's words, just as they came", id="catch-critic")
             yield Static(Content(""), id="catch-noticed", classes="quote")
             yield Plain("", id="catch-hint", classes="hint")
-            yield Plain("", id="catch-offered")
+            yield Vertical(id="catch-offered")
             with Vertical(id="catch-kind-box"):
                 yield Plain(KIND_PROMPT, id="catch-kind-prompt", classes="prompt")
                 yield Input(placeholder="Your kinder words, or a number", id="catch-kind")
@@ -95,9 +96,8 @@ class CatchScreen(Screen[None]):
         self.query_one("#catch-critic", Input).disabled = True
         self.query_one("#catch-hint", Plain).set_text(caught.hint())
         if caught.offered:
-            offered = "\n".join(f"  {n}  {p.text}" for n, p in enumerate(caught.offered, 1))
-            self.query_one("#catch-offered", Plain).set_text(
-                f"Words that helped you before (type the number to use one):\n{offered}"
+            self.query_one("#catch-offered", Vertical).mount(
+                WordsThatHelped(caught.offered, how="(type the number to use one)")
             )
         self.query_one("#catch-kind-box").display = True
         self.query_one("#catch-kind", Input).focus()

@@ -18,6 +18,7 @@ from textual.widgets import Static
 
 from tui.core.insights import (
     HEATMAP_WEEKS,
+    TREND_WORDS,
     Insights,
     SummaryCache,
     heatmap,
@@ -39,11 +40,6 @@ LABEL_WIDTH = 5  # "Mon  " before the heatmap's cells
 CHART_LABEL = 20  # "inner voice before  " before a chart line
 MAX_CHART_WEEKS = 26
 INLINE_STALE_MONTHS = 3  # more month files to read than this: compute in a thread
-TRENDS = {
-    "growing": "more often lately",
-    "shrinking": "less often lately",
-    "steady": "about as often lately",
-}
 # One cache per data folder for the app's lifetime: opening insights again reads only the
 # months that changed.
 _CACHES: dict[Path, SummaryCache] = {}
@@ -152,9 +148,8 @@ def voice_lines(insights: Insights) -> list[str]:
     if insights.patterns:
         lines.append("The critic's patterns you caught most:")
         for pattern in insights.patterns:
-            lines.append(
-                f"  {pattern.count:>4}  {gentle_name(pattern.category)}, {TRENDS[pattern.trend]}"
-            )
+            trend = f", {TREND_WORDS[pattern.trend]}" if pattern.trend else ""
+            lines.append(f"  {pattern.count:>4}  {gentle_name(pattern.category)}{trend}")
     if insights.top_phrases:
         if lines:
             lines.append("")

@@ -303,7 +303,10 @@ class ReflectionDetailScreen(Screen[str | None]):
         self.reflection = reflection
 
     def compose(self) -> ComposeResult:
+        from tui.core.practice import original_of
         from tui.core.reflection_index import Row
+        from tui.core.text import shown_part
+        from tui.widgets.side_by_side import SideBySide
 
         reflection = self.reflection
         titles = {e.id: e.title for e in self.app.library.exercises.values()}
@@ -320,11 +323,39 @@ class ReflectionDetailScreen(Screen[str | None]):
             yield LiteralText(
                 f"Inner voice {change('harsh')} · tension {change('tense')}", classes="muted"
             )
-            for step in reflection.steps:
+            if reflection.crisis:
+                yield LiteralText(
+                    "Support options were shown during this session.", classes="muted"
+                )
+            for asked in reflection.asked(titles):
+                yield LiteralText(f"Asked: {asked}", classes="muted")
+            # The stored steps beside the typed ones (the same filter), for what only a
+            # rewrite keeps: the harsh words it answered.
+            raw_list = reflection.raw.get("steps")
+            raw_steps = (
+                [s for s in raw_list if isinstance(s, dict)] if isinstance(raw_list, list) else []
+            )
+            sources = {
+                (e.id, step.index): step.source
+                for e in self.app.library.exercises.values()
+                for step in e.steps
+                if step.source
+            }
+            for step, raw in zip(reflection.steps, raw_steps, strict=False):
                 if not step.written:
                     continue
                 timing = f"  ({round(step.seconds)} s)" if step.seconds is not None else ""
                 yield LiteralText(f"{step.prompt}{timing}", classes="prompt")
+                original = original_of(reflection.raw, raw, sources)
+                if original is not None and isinstance(step.answer, str):
+                    # The harsh original beside the version kept, with every try, as the
+                    # summary showed it when the session ended.
+                    yield SideBySide(
+                        shown_part(original),
+                        [shown_part(v) for v in step.versions],
+                        shown_part(step.answer),
+                    )
+                    continue
                 versions = step.versions
                 if len(versions) > 1:
                     yield LiteralText(

@@ -60,10 +60,7 @@ class SummaryScreen(Screen[None]):
                         )
                     else:
                         yield Plain(shown_part(answer), classes="quote")
-            yield Plain(
-                "What you practise grows stronger. Come back whenever you like.",
-                classes="muted closing",
-            )
+            yield Plain(self.flow.closing(), classes="muted closing")
             yield Button(Content("Done"), compact=True, id="done", variant="primary")
         yield KeysFooter()
 
