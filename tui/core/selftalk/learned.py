@@ -39,6 +39,8 @@ class _Row(dict[str, str]):
     needs."""
 
     __slots__ = ("first", "rows")
+    first: str
+    rows: _Rows
 
     def __missing__(self, word: str) -> str:
         feature = self[word] = f"{self.first} {word}"
