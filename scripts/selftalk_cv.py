@@ -1,11 +1,12 @@
 """An honest estimate for the wider net: leave one blind batch out.
 
-For each blind batch a-r: train the net on everything else (train_selftalk_weights.net_rows
-without that batch), then score the batch with the whole analyser (rules, grid, word weights
-and that net) and print the issue's figures for it, then the sums over single-sentence and
-journal batches. Iterate on these sums, never on one batch: the rules were tuned on the
-misses of most batches, so this measures what the net adds to them on lines it never saw, not
-the rules' own generalisation (the blind batches of the next round do that).
+For each blind batch (a-v since session 10): train the net on everything else
+(train_selftalk_weights.net_rows without that batch), then score the batch with the whole
+analyser (rules, grid, word weights and that net) and print the issue's figures for it, then
+the sums over single-sentence and journal batches. Iterate on these sums, never on one
+batch: the rules were tuned on the misses of most batches, so this measures what the net
+adds to them on lines it never saw, not the rules' own generalisation (the blind batches of
+the next round do that).
 
 Run: ``python scripts/selftalk_cv.py`` (the training extra; 10-20 minutes).
 ``--skip=BATCH,...`` leaves those training batches out of every net (to score the code before

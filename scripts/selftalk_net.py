@@ -46,6 +46,11 @@ CALM = frozenset({"kind", "neutral", "idiom"})
 # 0.03 / 0.03 / 0.002 to 0.05 / 0.08 / 0.01, crisis given crisis or ask on single sentences
 # 439 -> 447 of 460 and given crisis 416 -> 421, with calm lines given crisis or ask 2.6 ->
 # 3.8% (single) and 5.7 -> 6.7% (journal), given crisis 1.4 -> 1.8% (journal).
+# Session 10 (a-v, s-v now trained on), tried and left: "alone" at 0.015 (crisis given crisis
+# 500 -> 505 of 560 single, 421 -> 422 of 440 journal; calm journal answers given crisis 20 ->
+# 22 of 1195) lowered the band under "took my tablets an hour ago as usual" and other
+# everyday lines of the tests. Asking less (0.045, 0.04) or the single band higher (0.10 -
+# 0.15) moved crisis lines by a line or none: the net's misses score far below any band.
 ASK_FALSE = 0.05
 SURE_FALSE = 0.02  # crisis when another layer sees possible risk too
 ALONE_FALSE = 0.01  # crisis on the net's word alone
@@ -61,7 +66,11 @@ RATES = {
     "alone": ALONE_FALSE,
     "veto": VETO_MISS,
 }
-BACK_MISS = 0.02  # most of the crisis lines the recovery head may read as looking back
+# Most of the crisis lines the recovery head may read as looking back. Session 10 (a-v, by
+# leaving one batch out): 0.02 -> 0.03, recovery given crisis 11 -> 10 of 390 (single) and 21
+# -> 20 of 315 (journal), crisis given crisis 500 -> 499 of 560 (the line is asked about);
+# 0.05 went further on both (9 and 19; 496 and 420).
+BACK_MISS = 0.03
 
 
 def digest(rows: Sequence[Row]) -> str:

@@ -7,10 +7,11 @@ figures the whole analyser then gets on it (with no gate, and with it).
 
 What it learns from, one example a sentence:
 - tests/data/self_talk_cases.tsv: critic lines against kind, neutral and idiom ones;
-- every blind batch scored once and since used as development data (a-r: self_talk_blind.tsv,
-  self_talk_blind_last.tsv, self_talk_blind_k_n.tsv, self_talk_blind_o_r.tsv; later blind
-  batches measure the analyser), and self_talk_critic_own.tsv (written by the session-9 critic
-  helper, not blind; never in the --lobo table): single sentences by their label; journal
+- every blind batch scored once and since used as development data (a-v: self_talk_blind.tsv,
+  self_talk_blind_last.tsv, self_talk_blind_k_n.tsv, self_talk_blind_o_r.tsv,
+  self_talk_blind_s_v.tsv; later blind batches measure the analyser), and
+  self_talk_critic_own.tsv (written by the session-9 critic helper, not blind; never in the
+  --lobo table): single sentences by their label; journal
   answers split into sentences, every sentence of an answer that is not self-criticism a
   negative (kind, everyday, sad, idiom, recovery, criticism of others), and in a self-critical
   answer the sentences the rules alone flag as positives. Answers that quote an old thought to
@@ -24,8 +25,14 @@ out of batch (each sentence scored by a gate trained without its batch) on the s
 word weights alone would flag, which is what the gate is for: the value that keeps the most
 self-critical ones net of the others it passes. They are few (about thirty of each), so the
 threshold is rough, and --lobo uses the one chosen over every batch (the held one too).
---lobo figures on batches the rules were written from (a-h, k-n) measure the gate, not the
-rules.
+--lobo figures on batches the rules were written from (a-h, k-n, o-r) measure the gate, not
+the rules.
+
+The own head (session 10) learns from whole answers: self-critical ones against quoting and
+other-critic ones (every blind batch and the helper's file), so it leans on what tells them
+apart rather than on the harsh words they share. Its threshold is chosen out of batch too, on
+the answers the analyser flags. ``--no-own`` leaves it out (the gate as before);
+``--threshold=`` and ``--own-threshold=`` skip the choosing.
 """
 
 from __future__ import annotations
@@ -33,6 +40,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from array import array
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,11 +58,13 @@ BLIND = ROOT / "tests" / "data" / "self_talk_blind.tsv"
 LAST = ROOT / "tests" / "data" / "self_talk_blind_last.tsv"
 SESSION_7 = ROOT / "tests" / "data" / "self_talk_blind_k_n.tsv"
 SESSION_8 = ROOT / "tests" / "data" / "self_talk_blind_o_r.tsv"
-TRAINED_ON = (BLIND, LAST, SESSION_7, SESSION_8)
+SESSION_9 = ROOT / "tests" / "data" / "self_talk_blind_s_v.tsv"
+TRAINED_ON = (BLIND, LAST, SESSION_7, SESSION_8, SESSION_9)
 # Written by the session-9 critic helper, not blind: trained on, never in the --lobo table.
 OWN = ROOT / "tests" / "data" / "self_talk_critic_own.tsv"
 BITS = 16  # 2^16 weights, a byte each: 64 KiB
 C = 0.5  # inverse L2 strength (scikit-learn's C)
+OWN_C = 0.15  # ... for the own head (0.15 and 0.5 tried leaving one batch out: alike)
 FALSE_FLAG_COST = 2  # see choose_threshold
 
 RULES = Analyser(learned=False)
@@ -102,13 +112,53 @@ def examples() -> list[Example]:
     return found
 
 
+# The own head's examples: whole answers, one list of words a sentence.
+Answer = tuple[list[list[str]], bool, str]  # sentences, the writer's own verdict, batch
+# What the own head tells self-criticism from: answers whose harsh words are not the writer's
+# verdict on themselves (see critic_gate.py).
+NOT_OWN = ("kind-quoting", "other-critic")
+
+
+def answers() -> list[Answer]:
+    """Every self-critical, quoting and other-critic answer of the blind batches and the
+    helper's own file, split into sentences as the analyser splits them; and from the
+    labelled cases, every critic line and the other lines the rules flag (the head only
+    judges texts with findings: without the cases' plainer critic lines it learned that
+    "you're so slow" or a quoted thought left standing are someone else's)."""
+    found: list[Answer] = []
+    batch = "cases"
+    for line in CASES.read_text("utf-8").splitlines():
+        if line.startswith("# batch:"):
+            batch = "cases-" + line.split(":", 1)[1].strip()
+            continue
+        label, tab, text = line.partition("\t")
+        if not tab or label not in ("critic", "kind", "neutral", "idiom"):
+            continue
+        chunks = chunk_list(text)
+        if chunks and (label == "critic" or RULES.analyse(text).critical):
+            found.append((chunks, label == "critic", batch))
+    for case in [case for path in (*TRAINED_ON, OWN) for case in load(path)]:
+        if case.label != "critic" and case.label not in NOT_OWN:
+            continue
+        chunks = chunk_list(case.text)
+        if chunks:
+            found.append((chunks, case.label == "critic", case.batch))
+    return found
+
+
+def answer_features(chunks: list[list[str]]) -> list[str]:
+    """An answer's features: its sentences' (so the analyser sums its sentences' shares)."""
+    return [feature for chunk in chunks for feature in features(chunk)]
+
+
 def weights_only(chunk: list[str]) -> bool:
     """Whether the word weights alone (no rule) flag this sentence: what the gate judges."""
     text = " ".join(chunk)
     return PLAIN.analyse(text).critical and not RULES.analyse(text).critical
 
 
-def fit(rows: list[Example]):  # type: ignore[no-untyped-def]
+def fit(rows: list[Example] | list[Answer], c: float = C):  # type: ignore[no-untyped-def]
+    """A logistic regression over the hashed features of sentences, or of answers."""
     import numpy as np
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
@@ -116,26 +166,35 @@ def fit(rows: list[Example]):  # type: ignore[no-untyped-def]
     mask = (1 << BITS) - 1
     indptr, indices = [0], []
     for chunk, _, _ in rows:
-        indices += [bucket(f, mask) for f in features(chunk)]
+        found = answer_features(chunk) if isinstance(chunk[0], list) else features(chunk)  # type: ignore[arg-type]
+        indices += [bucket(f, mask) for f in found]
         indptr.append(len(indices))
     matrix = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), 1 << BITS))
     matrix.sum_duplicates()
     labels = np.array([positive for _, positive, _ in rows])
-    model = LogisticRegression(C=C, max_iter=3000, class_weight="balanced")
+    model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
     model.fit(matrix, labels)
     return model, matrix
 
 
-def encode(model, threshold: float, rows: list[Example]) -> bytes:  # type: ignore[no-untyped-def]
+def quantise(model):  # type: ignore[no-untyped-def]
+    """Weights as signed bytes, and the scale that turns them back."""
     import numpy as np
 
     weights = model.coef_[0]
     scale = float(np.abs(weights).max()) / 127 or 1.0
-    quantised = np.clip(np.rint(weights / scale), -127, 127).astype(np.int8)
+    return np.clip(np.rint(weights / scale), -127, 127).astype(np.int8), scale
+
+
+def encode(  # type: ignore[no-untyped-def]
+    model, threshold: float, rows: list[Example], own=None, own_threshold: float = 0.0
+) -> bytes:
+    """The sentence head, then the own head when there is one (``own``: its model)."""
+    quantised, scale = quantise(model)
     digest = hashlib.sha256(
         "\n".join(f"{p}\t{' '.join(c)}" for c, p, _ in rows).encode("utf-8")
     ).hexdigest()[:16]
-    header = {
+    header: dict[str, object] = {
         "sources": sources_digest(),
         "bits": BITS,
         "scale": scale,
@@ -143,7 +202,16 @@ def encode(model, threshold: float, rows: list[Example]) -> bytes:  # type: igno
         "threshold": threshold,
         "trained_on": digest,
     }
-    return json.dumps(header, sort_keys=True).encode("utf-8") + b"\n" + quantised.tobytes()
+    blob = quantised.tobytes()
+    if own is not None:
+        own_quantised, own_scale = quantise(own)
+        header["own"] = {
+            "scale": own_scale,
+            "bias": round(float(own.intercept_[0]), 6),
+            "threshold": own_threshold,
+        }
+        blob += own_quantised.tobytes()
+    return json.dumps(header, sort_keys=True).encode("utf-8") + b"\n" + blob
 
 
 def sources_digest(root: Path = ROOT) -> str:
@@ -159,11 +227,58 @@ def sources_digest(root: Path = ROOT) -> str:
     return digest.hexdigest()[:16]
 
 
-def gate_for(rows: list[Example], threshold: float):  # type: ignore[no-untyped-def]
+def gate_for(  # type: ignore[no-untyped-def]
+    rows: list[Example],
+    threshold: float,
+    own_rows: list[Answer] | None = None,
+    own_threshold: float = 0.0,
+):
     from tui.core.selftalk.critic_gate import Gate
 
     model, _ = fit(rows)
-    return Gate.read(encode(model, threshold, rows))
+    own = fit(own_rows, OWN_C)[0] if own_rows else None
+    return Gate.read(encode(model, threshold, rows, own, own_threshold))
+
+
+def own_head(own_rows: list[Answer]):  # type: ignore[no-untyped-def]
+    """An own head alone, as the analyser reads it (quantised), threshold 0."""
+    from tui.core.selftalk.critic_gate import Gate
+
+    model, _ = fit(own_rows, OWN_C)
+    quantised, scale = quantise(model)
+    header = {"bits": BITS, "scale": scale, "bias": float(model.intercept_[0])}
+    weights = array("b")
+    weights.frombytes(quantised.tobytes())
+    return Gate({**header, "threshold": 0.0, "trained_on": ""}, weights)
+
+
+def chunk_list(text: str) -> list[list[str]]:
+    return [w for w in (words(chunk) for chunk in sentences(text)) if w]
+
+
+def choose_own_threshold(rows: list[Example], own_rows: list[Answer], threshold: float) -> float:
+    """The own head's threshold, out of batch: every answer of a blind batch the analyser
+    flags (with the sentence head trained on everything and no own head), scored by an own
+    head trained without its batch; the value that keeps the most self-critical answers net
+    of the others it passes (a false flag costing FALSE_FLAG_COST), as for the sentence
+    head."""
+    analyser = Analyser()
+    analyser.built._gate = gate_for(rows, threshold)
+    flagged = [
+        case
+        for path in TRAINED_ON
+        for case in load(path)
+        if (case.label == "critic" or case.label in NOT_CRITIC)
+        and analyser.analyse(case.text).critical
+    ]
+    judged: list[tuple[float, bool]] = []
+    for held in sorted({case.batch for case in flagged}):
+        own = own_head([row for row in own_rows if row[2] != held])
+        for case in flagged:
+            if case.batch == held:
+                score = own.bias + sum(own.share(chunk) for chunk in chunk_list(case.text))
+                judged.append((score, case.label == "critic"))
+    return best_threshold(judged, "answers the analyser flags")
 
 
 def choose_threshold(rows: list[Example]) -> float:
@@ -175,6 +290,13 @@ def choose_threshold(rows: list[Example]) -> float:
         for chunk, positive, batch in rows:
             if batch == held and weights_only(chunk):
                 judged.append((gate.score(chunk), positive))
+    return best_threshold(judged, "sentences the weights alone flag")
+
+
+def best_threshold(judged: list[tuple[float, bool]], what: str) -> float:
+    """The threshold that keeps the most self-critical (score, True) net of the others it
+    passes, a false flag costing FALSE_FLAG_COST, halfway between two scores; on a tie, the
+    lowest."""
     critic = sorted(score for score, positive in judged if positive)
     others = sorted(score for score, positive in judged if not positive)
     # Precision and kind lines first, then recall (session 9's brief): a false flag costs
@@ -193,15 +315,16 @@ def choose_threshold(rows: list[Example]) -> float:
     kept = sum(score >= threshold for score in critic)
     passed = sum(score >= threshold for score in others)
     print(
-        f"out of batch, of sentences the weights alone flag: critic kept {kept}/{len(critic)}, "
+        f"out of batch, of {what}: critic kept {kept}/{len(critic)}, "
         f"others passed {passed}/{len(others)} at threshold {threshold:.3f}"
     )
     return round(threshold, 3)
 
 
 def critic_counts(analyser: Analyser, cases: list) -> list[int]:  # type: ignore[type-arg]
-    """tp, fp, critic lines, kind lines flagged, kind lines, others flagged, others."""
-    tp = fp = n = kind = kind_flagged = other = other_flagged = 0
+    """tp, fp, critic lines, kind lines flagged, kind lines, others flagged, others, quoting
+    lines flagged, quoting lines."""
+    tp = fp = n = kind = kind_flagged = other = other_flagged = quoting = quoting_flagged = 0
     for case in cases:
         critical = analyser.analyse(case.text).critical
         if case.label == "critic":
@@ -212,18 +335,22 @@ def critic_counts(analyser: Analyser, cases: list) -> list[int]:  # type: ignore
         if case.label in ("kind", "kind-quoting"):
             kind += 1
             kind_flagged += critical
+        if case.label == "kind-quoting":
+            quoting += 1
+            quoting_flagged += critical
         if case.label == "other-critic":
             other += 1
             other_flagged += critical
-    return [tp, fp, n, kind_flagged, kind, other_flagged, other]
+    return [tp, fp, n, kind_flagged, kind, other_flagged, other, quoting_flagged, quoting]
 
 
 def critic_row(name: str, counts: list[int]) -> str:
-    tp, fp, n, kind_flagged, kind, other_flagged, other = counts
+    tp, fp, n, kind_flagged, kind, other_flagged, other, quoting_flagged, quoting = counts
     precision = tp / (tp + fp) if tp + fp else 1.0
     return (
         f"| {name} | {precision:.3f} | {tp}/{n} ({tp / max(n, 1):.0%}) | "
         f"{kind_flagged}/{kind} ({kind_flagged / max(kind, 1):.0%}) | "
+        f"{quoting_flagged}/{quoting} | "
         f"{other_flagged}/{other} ({other_flagged / max(other, 1):.0%}) | {fp} |"
     )
 
@@ -232,21 +359,31 @@ def critic_figures(analyser: Analyser, cases: list) -> str:  # type: ignore[type
     return critic_row("", critic_counts(analyser, cases))
 
 
-def lobo(rows: list[Example], threshold: float) -> None:
+def lobo(
+    rows: list[Example], threshold: float, own_rows: list[Answer], own_threshold: float
+) -> None:
     """A markdown table: each batch scored with a gate trained without it, then the sums of
     single-sentence and journal batches."""
     blind = [case for path in TRAINED_ON for case in load(path)]
     names = sorted({case.batch for case in blind})
     only = [arg.split("=", 1)[1] for arg in sys.argv if arg.startswith("--only=")]
-    sums: dict[str, list[int]] = {"single": [0] * 7, "journal": [0] * 7}
-    print("| batch | precision | recall | kind flagged | others flagged | false flags |")
-    print("|---|---|---|---|---|---|")
+    sums: dict[str, list[int]] = {"single": [0] * 9, "journal": [0] * 9}
+    print(
+        "| batch | precision | recall | kind flagged (quoting too) | of them quoting "
+        "| others flagged | false flags |"
+    )
+    print("|---|---|---|---|---|---|---|")
     for held in names:
         if only and not any(held.startswith(f"blind-{o}-") for o in only[0].split(",")):
             continue
         members = [case for case in blind if case.batch == held]
         gated = Analyser()
-        gated.built._gate = gate_for([row for row in rows if row[2] != held], threshold)
+        gated.built._gate = gate_for(
+            [row for row in rows if row[2] != held],
+            threshold,
+            [row for row in own_rows if row[2] != held],
+            own_threshold,
+        )
         counts = critic_counts(gated, members)
         kind = "journal" if held.endswith("journal") else "single"
         sums[kind] = [a + b for a, b in zip(sums[kind], counts, strict=True)]
@@ -261,11 +398,20 @@ def main() -> None:
     print(f"{len(rows)} sentences, {positives} self-critical")
     given = [arg.split("=", 1)[1] for arg in sys.argv if arg.startswith("--threshold=")]
     threshold = float(given[0]) if given else choose_threshold(rows)
+    # --no-own: the sentence head alone (as before session 10), to compare.
+    own_rows = [] if "--no-own" in sys.argv else answers()
+    given = [arg.split("=", 1)[1] for arg in sys.argv if arg.startswith("--own-threshold=")]
+    own_threshold = 0.0
+    if own_rows:
+        own_threshold = (
+            float(given[0]) if given else choose_own_threshold(rows, own_rows, threshold)
+        )
     if "--lobo" in sys.argv:
-        lobo(rows, threshold)
+        lobo(rows, threshold, own_rows, own_threshold)
         return
     model, _ = fit(rows)
-    Path(FILE).write_bytes(encode(model, threshold, rows))
+    own = fit(own_rows, OWN_C)[0] if own_rows else None
+    Path(FILE).write_bytes(encode(model, threshold, rows, own, own_threshold))
     print(f"-> {Path(FILE).relative_to(ROOT)}")
 
 

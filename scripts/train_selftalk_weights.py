@@ -225,6 +225,7 @@ BLIND = (
     ROOT / "tests" / "data" / "self_talk_blind_last.tsv",
     ROOT / "tests" / "data" / "self_talk_blind_k_n.tsv",
     ROOT / "tests" / "data" / "self_talk_blind_o_r.tsv",
+    ROOT / "tests" / "data" / "self_talk_blind_s_v.tsv",
 )
 BLIND_LABELS = {
     "crisis": "crisis",

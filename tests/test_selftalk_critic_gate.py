@@ -3,6 +3,7 @@ stands only when a model that has also read journal answers' everyday sentences 
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -193,3 +194,68 @@ def test_a_quoted_question_answered_kindly_is_kind_and_answered_harshly_is_not()
     text = '"What kind of nurse forgets a chart?" A tired one, who caught it in time.'
     assert not analyse(text).critical, analyse(text).findings
     assert analyse("what kind of cook burns toast. a hopeless one, that's what").critical
+
+
+def _without_own_head() -> Analyser:
+    """An analyser whose gate is the shipped one but for its own head."""
+    gate = Gate.load()
+    assert gate is not None and gate.own is not None
+    gate.own = None
+    analyser = Analyser()
+    analyser.built._gate = gate
+    return analyser
+
+
+def test_the_gate_file_has_an_own_head() -> None:
+    gate = Gate.load()
+    assert gate is not None and gate.own is not None
+    assert len(gate.own.weights) == 1 << gate.bits
+    assert gate.own.scale > 0 and any(gate.own.weights)
+
+
+def test_a_file_without_an_own_head_still_reads_and_a_short_one_is_refused() -> None:
+    """The file as it was before session 10 (one head) reads, with no own head; a header that
+    promises an own head the weights don't hold is an error, not a half-read gate."""
+    header = {"bits": 4, "scale": 1.0, "bias": 0.0, "threshold": 0.0, "trained_on": "x"}
+    one = Gate.read(json.dumps(header).encode() + b"\n" + bytes(16))
+    assert one.own is None
+    both = {**header, "own": {"scale": 1.0, "bias": 0.5, "threshold": 0.0}}
+    two = Gate.read(json.dumps(both).encode() + b"\n" + bytes(16) + b"\x01" * 16)
+    assert two.own is not None and two.own.bias == 0.5 and two.own.weights[0] == 1
+    with pytest.raises(ValueError):
+        Gate.read(json.dumps(both).encode() + b"\n" + bytes(16))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Answers of s-v the rules flagged (trained on since: a floor, not a measure of new
+        # wording): an old thought quoted to answer it, and someone else's fault.
+        "Old belief: I'm a failure as a daughter for using respite. New belief: respite is "
+        "what keeps me able to care.",
+        "Dropped a salmon. Voice in my head: butterfingers, always useless. My answer: twenty "
+        "years at this counter, one salmon.",
+        "The census office sent me to a street that was demolished in 2019, useless lot.",
+        "The house manager told the patron it was my fault the seats were double-booked, when "
+        "his own system did it. Spineless man. The patron bought me an ice cream out of pity.",
+    ],
+)
+def test_the_own_head_reads_whose_verdict_the_harsh_words_are(text: str) -> None:
+    assert not analyse(text).critical, analyse(text).findings
+    # ... which is the own head's doing: without it the same answer is flagged.
+    assert _without_own_head().analyse(text).critical
+
+
+def test_the_own_head_leaves_the_writers_own_verdicts_alone() -> None:
+    """Every self-critical line of the labelled cases the rest of the analyser flags is still
+    flagged with the own head (it learned from them, and a veto there is a miss)."""
+    trainer = load_script("train_selftalk_critic")
+    plain = _without_own_head()
+    lost = [
+        text
+        for label, _, text in (
+            line.partition("\t") for line in Path(trainer.CASES).read_text("utf-8").splitlines()
+        )
+        if label == "critic" and plain.analyse(text).critical and not analyse(text).critical
+    ]
+    assert lost == []

@@ -153,15 +153,19 @@ def test_a_decision_is_crisis_beside_a_rule_s_question_when_the_net_is_sure_alon
 
 def test_means_bought_for_a_plain_purpose_are_asked_about_not_paused_for() -> None:
     """A crisis rule on "bought a rope" beside a plain purpose (the grid's everyday means), with
-    nothing done or decided, when the net doesn't lean: asked about, never let pass."""
+    nothing done or decided, unless the net is sure on its own: asked about, never let pass.
+    Leaning is not enough (session 10: crisis lines say "bought a rope" too, so a net trained
+    on them leans on the hardware shop's rope as well)."""
     for text in (
         "I bought a rope at the hardware shop today.",
         "Got a tarp and some rope for the pick-up, camping next week.",
     ):
         assert analyse(text).concern == "ask", text
     assert analyse("I bought a rope today.").concern == "crisis"  # no purpose: as before
-    leaning, _ = _analyser(ask=-100.0, back=math.inf)
-    assert leaning.analyse("I bought a rope at the hardware shop today.").concern == "crisis"
+    leaning, _ = _analyser(ask=-100.0, sure=-100.0, back=math.inf)
+    assert leaning.analyse("I bought a rope at the hardware shop today.").concern == "ask"
+    alone, _ = _analyser(ask=-100.0, sure=-100.0, alone=-100.0, back=math.inf)
+    assert alone.analyse("I bought a rope at the hardware shop today.").concern == "crisis"
 
 
 @pytest.mark.parametrize(
@@ -191,6 +195,27 @@ def test_the_net_on_its_own_is_not_crisis_where_the_grid_reads_a_plain_purpose()
     alone, _ = _analyser(ask=-100.0, sure=-100.0, alone=-100.0, back=math.inf)
     assert alone.analyse("I'm going up the scaffold tonight to fix the sheeting.").concern == "ask"
     assert alone.analyse("I'm going up the scaffold tonight.").concern == "crisis"
+
+
+def test_a_goodbye_to_colleagues_is_asked_about_unless_the_net_is_sure_on_its_own() -> None:
+    """A crisis rule's goodbye beside the grid's everyday note (a card, the team, a new job)
+    and the net not sure on its own: asked about, not paused for. A goodbye letter stays
+    crisis."""
+    email = "Sent my goodbye email to my colleagues, starting the new job tomorrow!"
+    assert analyse(email).concern == "ask"
+    assert analyse("Wrote my goodbye letter tonight.").concern == "crisis"
+    alone, _ = _analyser(ask=-100.0, sure=-100.0, alone=-100.0, back=math.inf)
+    assert alone.analyse(email).concern == "crisis"
+
+
+def test_usual_tablets_do_not_speak_for_a_gun_or_a_height() -> None:
+    """The grid's DOSE_EVERYDAY ("as usual", "back to") keeps the net's lean on tablets taken
+    as prescribed from being asked about; beside a gun it can't speak for it."""
+    leaning, _ = _analyser(ask=-100.0, single=-100.0, back=math.inf)
+    gun = "Drove out to the old barn with the rifle, I'm not coming back to the house."
+    assert {"DOSE_EVERYDAY", "GUN"} <= leaning.built.grid.concepts(leaning.words(gun))
+    assert leaning.analyse(gun).concern in ("ask", "crisis")
+    assert leaning.analyse("Took my tablets an hour ago as usual.").concern is None
 
 
 def test_the_single_band_asks_only_when_the_text_is_that_one_sentence() -> None:

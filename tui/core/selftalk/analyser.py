@@ -19,7 +19,7 @@ from .aim import (
 )
 from .compiler import Codes, Index, Pattern, compile_rule, matches_any
 from .concepts import Grid, GridRule, acting, decided, everyday_means, purpose, usual_dose
-from .critic_gate import Gate
+from .critic_gate import OWN_MAX_SENTENCES, Gate
 from .data import Lexicon, Rule, load_languages, load_lexicon, load_rules
 from .hashed import Risk
 from .learned import LEARNED_MIN_WORDS, Features, Learned
@@ -141,8 +141,8 @@ class _Built:
         return english
 
     def gate(self) -> Gate | None:
-        """The critic gate (critic_gate.py), read the first time the word weights alone would
-        flag a sentence; None without its file."""
+        """The critic gate (critic_gate.py), read the first time a text has findings or the
+        word weights alone would flag a sentence; None without its file."""
         gate = self._gate
         if gate is False:
             gate = self._gate = Gate.load()
@@ -152,6 +152,23 @@ class _Built:
         """Whether the critic gate reads the sentence as self-criticism too (yes without it)."""
         gate = self.gate()
         return gate is None or gate.agrees(words)
+
+    def critic_owns(self, low: str, readings: list[tuple[int, Reading]]) -> bool:
+        """Whether the harsh words found in a text are the writer's own verdict on
+        themselves, as the gate's own head reads the whole text (yes without it)."""
+        gate = self.gate()
+        own = gate.own if gate is not None else None
+        if own is None:
+            return True
+        total = own.bias
+        for start, reading in readings:
+            share = reading.mine
+            if share is None:
+                chunk = SENTENCE.match(low, start)
+                share = own.share(self.tokens.words(chunk.group() if chunk else ""))
+                reading.mine = share
+            total += share
+        return total >= own.threshold
 
     def sentence(self, low: str, words: list[str]) -> Sentence:
         word_set = set(words)
@@ -185,6 +202,7 @@ class Reading:
         "found",
         "intro",
         "kind",
+        "mine",
         "own",
         "owns",
         "points",
@@ -207,6 +225,7 @@ class Reading:
         ):
             stripped = low.rstrip().rstrip(".!?,;:…")
             self.verdict = (len(low) - len(low.lstrip()), len(stripped))
+        self.mine: float | None = None  # the critic gate's own head's share (critic_owns)
         self.back: float | None = None  # the recovery head's share, read when needed
         self.own: float | None = None  # ... and its crisis clause's (see _back_shares)
         candidates = sentence.candidates  # most sentences have candidates in few groups
@@ -285,7 +304,16 @@ class Reading:
             # Tablets taken as they should be ("took my tablets an hour ago as usual") or only
             # a drink ("drank the last of the milk"): the net, leaning on "took" and "drank",
             # is not asked about unless sure on its own.
-            if idiom or (self.risk < risk.alone and usual_dose(self.concepts)):
+            if idiom or (
+                self.risk < risk.alone
+                and usual_dose(self.concepts)
+                and self.concepts.isdisjoint(_OTHER_MEANS)
+            ):
+                pass
+            elif self.risk < risk.sure and everyday_means(self.concepts):
+                # Means bought or kept for a plain purpose, nothing done with them ("new blades
+                # for the lawnmower"): below the sure band the net's lean on "blades" is not
+                # asked about (as in the lowest band, below).
                 pass
             elif self.risk < risk.ask:
                 # The lowest band, asked about when the text is this one sentence (analyse),
@@ -313,12 +341,14 @@ class Reading:
             and not (grid is not None and grid.verdict == "crisis")  # the grid's concepts stand
             and (
                 (self.risk < risk.veto and len(words) <= VETO_MAX_WORDS)
-                or (self.risk < risk.ask and everyday_means(self.concepts))
+                or (self.risk < risk.alone and _plain(self.concepts))
             )
         ):
             # The rules and the net disagree as far as they can: a crisis word with nothing
-            # of a crisis line around it ("a rope swing", "blades for the strimmer"). Asked
-            # about, never let pass.
+            # of a crisis line around it ("a rope swing", "blades for the strimmer"); or means
+            # bought for a plain purpose and the net not sure on its own ("a rope at the
+            # hardware shop": crisis lines say "bought a rope" too). Asked about, never let
+            # pass.
             cues.add("veto")
         self.cues = frozenset(cues) if cues else _NONE
         # The recovery head's share, read now for a worrying sentence (see _looking_back).
@@ -540,6 +570,8 @@ class Analyser:
                 if answered(number, offset + start, offset + end):
                     continue
                 spans.append((offset + start, offset + end, category))
+        if spans and len(readings) <= OWN_MAX_SENTENCES and not built.critic_owns(low, readings):
+            spans = []  # an old thought quoted to answer it, or someone else's fault
         findings = tuple(
             Finding(category, start, end, text[start:end], hint_for(category))
             for start, end, category in _non_overlapping(spans)
@@ -620,6 +652,18 @@ def _back_shares(built: _Built, risk: Risk, words: WordList) -> tuple[float, flo
     if _NOW in built.grid.concepts(clause, " ".join(clause)):
         return whole, -math.inf
     return whole, whole
+
+
+# Means other than a dose: where the grid reads one, "as usual" or "back to" can't speak for
+# tablets ("... with Dad's shotgun, I'm not coming back to the yard").
+_OTHER_MEANS = frozenset({"GUN", "BLADE", "ROPE", "GAS", "GAS_SETUP", "HEIGHT", "WATER", "TRAIN"})
+
+
+def _plain(concepts: frozenset[str]) -> bool:
+    """Means bought for a plain purpose, or a goodbye that is a card, a colleague's, a new
+    job's (the grid's NOTE_EVERYDAY): a crisis rule's word beside them is asked about unless
+    the net is sure on its own."""
+    return everyday_means(concepts) or "NOTE_EVERYDAY" in concepts
 
 
 def _net_sure(cues: frozenset[str]) -> bool:

@@ -10,9 +10,16 @@ harsh lines so often begin that way. This model also saw those sentences told ca
 flag the weights alone raise stands only when it agrees. The rules' own findings never go
 through here: they name the words that make them.
 
+Its second head, ``own``, reads a whole text that has findings: whether the harsh words in it
+are the writer's own verdict on themselves, or an old thought quoted to answer it ("Old
+belief: I'm a failure. New belief: ...") or criticism of someone else ("Ignorant, lazy
+woman."). It learned from those three kinds of answer only, so it leans on what tells them
+apart (frames, who is named, what follows), not on the harsh words all three share. Below
+its threshold the text's findings are dropped (see Analyser.analyse).
+
 Light on purpose: one signed byte a weight in a flat ``array`` (no numpy at run time), read
-from ``tui/core/data/selftalk_critic.bin`` the first time the weights alone would flag a
-sentence (most texts never need it).
+from ``tui/core/data/selftalk_critic.bin`` the first time a text has findings or the weights
+alone would flag a sentence (most texts never need it).
 """
 
 from __future__ import annotations
@@ -27,7 +34,12 @@ from itertools import chain
 from .hashed import START, bucket, features
 from .hashed import word_features as _word_features
 
-__all__ = ["FILE", "Gate", "bucket", "features"]
+__all__ = ["FILE", "OWN_MAX_SENTENCES", "Gate", "bucket", "features"]
+
+# The own head judges answers the length of those it learned from (one to five sentences;
+# journal answers run two to six): a longer text (a pasted page) is read as before, and
+# costs nothing more (scoring every sentence of 100 KB took a tenth more time).
+OWN_MAX_SENTENCES = 8
 
 MEMO_LIMIT = 20_000  # words and pairs remembered with their share of the score
 PATH = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
@@ -39,18 +51,25 @@ class Gate:
     sentence reads like the self-critical lines it learned from."""
 
     def __init__(self, header: dict[str, object], weights: array[int] | memoryview) -> None:
+        """``weights``: the sentence head's, then the own head's when the header has one."""
         self.bits = int(str(header["bits"]))
         self.scale = float(str(header["scale"]))
         self.bias = float(str(header["bias"]))
         self.threshold = float(str(header["threshold"]))
         self.trained_on = str(header["trained_on"])
         self.sources = str(header.get("sources", ""))  # see the trainer's sources_digest
-        if len(weights) != 1 << self.bits:
+        size = 1 << self.bits
+        own = header.get("own")
+        if len(weights) != (size if own is None else 2 * size):
             raise ValueError("selftalk_critic.bin: the weights are not the size the header says")
-        self.weights = weights
-        self.mask = (1 << self.bits) - 1
+        self.weights = weights[:size]
+        self.mask = size - 1
         self._shares: dict[str, int] = {}
         self._pairs: dict[tuple[str, str], int] = {}
+        # The own head (see the module's docstring): None in a file without it.
+        self.own: Gate | None = None
+        if isinstance(own, dict):
+            self.own = Gate({**own, "bits": self.bits, "trained_on": ""}, weights[size:])
 
     @classmethod
     def read(cls, raw: bytes) -> Gate:
@@ -67,7 +86,7 @@ class Gate:
         try:
             with open(FILE, "rb", buffering=0) as stream:
                 header = json.loads(stream.readline())
-                size = 1 << int(str(header["bits"]))
+                size = (2 if "own" in header else 1) << int(str(header["bits"]))
                 raw = bytearray(size)
                 if stream.readinto(raw) != size:
                     return None
@@ -103,3 +122,7 @@ class Gate:
 
     def agrees(self, words: Sequence[str]) -> bool:
         return self.score(words) >= self.threshold
+
+    def share(self, words: Sequence[str]) -> float:
+        """A sentence's part of a text's score (no bias): the own head adds its sentences'."""
+        return self.score(words) - self.bias
