@@ -29,7 +29,43 @@ CLEAR_MARGIN = 1.5
 # as sentences need them.
 BUCKETS = 512
 NEED_BUDGET = 5_000  # features checked one by one before the rest is read at once
+PAIRS_LIMIT = 20_000  # pair features remembered (see Features)
 _MILLI_ABSENT = -32768  # no weight, in a bucket of thousandths
+
+
+class _Row(dict[str, str]):
+    """The pair features one word starts ("i am", "i was"), by the word after it, each made
+    once: a remembered string also keeps its hash, which every set and weight lookup of it
+    needs."""
+
+    __slots__ = ("first", "rows")
+    first: str
+    rows: _Rows
+
+    def __missing__(self, word: str) -> str:
+        feature = self[word] = f"{self.first} {word}"
+        self.rows.size += 1
+        return feature
+
+
+class _Rows(dict[str, _Row]):
+    """Pair features by their first word. Bounded: cleared when full (see Features)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.size = 0  # pair features remembered, in all rows
+
+    def __missing__(self, first: str) -> _Row:
+        row = self[first] = _Row()
+        row.first, row.rows = first, self
+        return row
+
+    def clear(self) -> None:
+        super().clear()
+        self.size = 0
+
+
+_pair_feature = dict.__getitem__  # a row's feature for the next word (its __missing__ if new)
 
 
 class Features:
@@ -40,26 +76,37 @@ class Features:
 
     def __setstate__(self, state: dict[str, object]) -> None:
         restore(self, state)  # attribute reads stay fast (see buckets.py)
+        self.pairs = _Rows()
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        del state["pairs"]  # nothing remembered in a snapshot
+        return state
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.clause_end = lexicon["clause_end"]
         self.negators = lexicon["negators"]
         self.not_negating = lexicon["not_negating"]
+        self.pairs = _Rows()
 
     def __call__(self, words: Sequence[str]) -> set[str]:
         if self.negators.isdisjoint(words):
             # Most sentences: no negation, so nothing is marked; the same features, made in
-            # C. After a clause break a word starts afresh, and the break has none.
+            # C. After a clause break a word starts afresh, and the break has none. Each pair
+            # feature is looked up, not joined anew (see _Row).
+            rows = self.pairs
+            if rows.size > PAIRS_LIMIT:
+                rows.clear()
             plain = set(words)
             if BREAK in words:
                 plain.discard(BREAK)
                 before = [START if word == BREAK else word for word in words]
-                pairs: Iterable[tuple[str, str]] = compress(
-                    zip(chain((START,), before), words, strict=False), map(BREAK.__ne__, words)
-                )
+                kept = list(map(BREAK.__ne__, words))
+                firsts: Iterable[str] = compress([START, *before], kept)
+                lasts: Iterable[str] = compress(words, kept)
             else:
-                pairs = zip(chain((START,), words), words, strict=False)
-            plain.update(map(" ".join, pairs))
+                firsts, lasts = [START, *words], words
+            plain.update(map(_pair_feature, map(rows.__getitem__, firsts), lasts))
             return plain
         # A sentence with a negation: one plain loop.
         features: set[str] = set()
