@@ -41,6 +41,7 @@ import hashlib
 import json
 import sys
 from array import array
+from collections.abc import Container, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -82,17 +83,22 @@ def words(chunk: str) -> list[str]:
     return RULES.built.tokens.words(chunk)
 
 
-def examples() -> list[Example]:
-    found: list[Example] = []
-    label_of = {"critic": True, "kind": False, "neutral": False, "idiom": False}
+def case_lines(labels: Container[str]) -> Iterator[tuple[str, str, str]]:
+    """(label, text, batch) of the labelled cases with one of ``labels``."""
     batch = "cases"
     for line in CASES.read_text("utf-8").splitlines():
         if line.startswith("# batch:"):
             batch = "cases-" + line.split(":", 1)[1].strip()
             continue
         label, tab, text = line.partition("\t")
-        if not tab or label not in label_of:
-            continue
+        if tab and label in labels:
+            yield label, text, batch
+
+
+def examples() -> list[Example]:
+    found: list[Example] = []
+    label_of = {"critic": True, "kind": False, "neutral": False, "idiom": False}
+    for label, text, batch in case_lines(label_of):
         joined = [w for chunk in sentences(text) for w in [*words(chunk), ","]][:-1]
         if joined:
             found.append((joined, label_of[label], batch))
@@ -126,14 +132,7 @@ def answers() -> list[Answer]:
     judges texts with findings: without the cases' plainer critic lines it learned that
     "you're so slow" or a quoted thought left standing are someone else's)."""
     found: list[Answer] = []
-    batch = "cases"
-    for line in CASES.read_text("utf-8").splitlines():
-        if line.startswith("# batch:"):
-            batch = "cases-" + line.split(":", 1)[1].strip()
-            continue
-        label, tab, text = line.partition("\t")
-        if not tab or label not in ("critic", "kind", "neutral", "idiom"):
-            continue
+    for label, text, batch in case_lines(("critic", "kind", "neutral", "idiom")):
         chunks = chunk_list(text)
         if chunks and (label == "critic" or RULES.analyse(text).critical):
             found.append((chunks, label == "critic", batch))
