@@ -199,12 +199,7 @@ class _Names:
         else:
             self._titles = {e.id: e.title for e in library.exercises.values()}
             self._titles.setdefault("catch", "Caught in the moment")  # tui.core.catch.TITLE
-            self._sources = {
-                (e.id, step.index): step.source
-                for e in library.exercises.values()
-                for step in e.steps
-                if step.source
-            }
+            self._sources = library.sources()
         self._situations = dict(SITUATIONS)
 
     @property

@@ -233,6 +233,16 @@ class Library:
     def get(self, exercise_id: str) -> Exercise | None:
         return self.exercises.get(exercise_id)
 
+    def sources(self) -> dict[tuple[str, int], str]:
+        """(exercise, step index) -> the step id a reframe rewrites: for reflections saved
+        before a rewrite kept its original beside it (see practice.original_of)."""
+        return {
+            (e.id, step.index): step.source
+            for e in self.exercises.values()
+            for step in e.steps
+            if step.source
+        }
+
     def for_situation(self, situation: str | None) -> list[Exercise]:
         if situation is None:
             return list(self.exercises.values())

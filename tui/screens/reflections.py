@@ -335,12 +335,7 @@ class ReflectionDetailScreen(Screen[str | None]):
             raw_steps = (
                 [s for s in raw_list if isinstance(s, dict)] if isinstance(raw_list, list) else []
             )
-            sources = {
-                (e.id, step.index): step.source
-                for e in self.app.library.exercises.values()
-                for step in e.steps
-                if step.source
-            }
+            sources = self.app.library.sources()
             for step, raw in zip(reflection.steps, raw_steps, strict=False):
                 if not step.written:
                     continue
