@@ -354,8 +354,7 @@ def _show(args: argparse.Namespace, store: ReflectionStore) -> int:
 
     current: str | None = None
     # The stored steps beside the typed ones (the same filter), for what only a rewrite keeps.
-    raw_list = record.raw.get("steps")
-    raw_steps = [s for s in raw_list if isinstance(s, dict)] if isinstance(raw_list, list) else []
+    raw_steps = record.stored_steps()
     for number, step in enumerate(record.steps, start=1):
         if step.exercise != current and step.exercise is not None:
             current = step.exercise

@@ -255,10 +255,13 @@ class Reflection:
 
     @cached_property
     def steps(self) -> tuple[Step, ...]:
+        return tuple(Step.parse(s) for s in self.stored_steps())
+
+    def stored_steps(self) -> builtins.list[Mapping[str, Any]]:
+        """The steps as stored, one for each of ``steps``: for what only the stored object
+        keeps (the harsh words a rewrite answered)."""
         raw = self.raw.get("steps")
-        if not isinstance(raw, list):
-            return ()
-        return tuple(Step.parse(s) for s in raw if isinstance(s, dict))
+        return [s for s in raw if isinstance(s, dict)] if isinstance(raw, list) else []
 
     @property
     def day(self) -> date:

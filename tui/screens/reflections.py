@@ -331,12 +331,8 @@ class ReflectionDetailScreen(Screen[str | None]):
                 yield LiteralText(f"Asked: {asked}", classes="muted")
             # The stored steps beside the typed ones (the same filter), for what only a
             # rewrite keeps: the harsh words it answered.
-            raw_list = reflection.raw.get("steps")
-            raw_steps = (
-                [s for s in raw_list if isinstance(s, dict)] if isinstance(raw_list, list) else []
-            )
             sources = self.app.library.sources()
-            for step, raw in zip(reflection.steps, raw_steps, strict=False):
+            for step, raw in zip(reflection.steps, reflection.stored_steps(), strict=True):
                 if not step.written:
                     continue
                 timing = f"  ({round(step.seconds)} s)" if step.seconds is not None else ""
