@@ -116,7 +116,7 @@ def answer_part(text: str) -> str:
     from tui.core.selftalk import analyse
 
     labels = list(_LABEL.finditer(text))
-    if len(labels) < 2 or labels[0].start() != 0 or not labels[0].group(0).strip():
+    if len(labels) < 2 or labels[0].start() != 0:
         return text
     last = labels[-1]
     quoted, answer = text[labels[0].end() : last.start()], text[last.end() :].strip()
