@@ -21,7 +21,7 @@ from .compiler import Codes, Index, Pattern, compile_rule, matches_any
 from .concepts import Grid, GridRule, acting, decided, everyday_means, purpose, usual_dose
 from .critic_gate import OWN_MAX_SENTENCES, Gate
 from .data import Lexicon, Rule, load_languages, load_lexicon, load_rules
-from .hashed import Risk
+from .hashed import Risk, emoji_words
 from .learned import LEARNED_MIN_WORDS, Features, Learned
 from .model import Analysis, Finding, hint_for, load_hints, remember_hints
 from .pattern import Grammar
@@ -236,8 +236,16 @@ class Reading:
             learned = None
         # The wider net's score (hashed.py): None when there are no weights or too few words.
         self.risk: float | None = None
-        if learned is not None and built.risk is not None:
-            self.risk = built.risk.score(words)
+        if built.risk is not None and built.learned is not None:
+            # Emoji read as their words (hashed.EMOJI): "💊💊 + 🍷 tonight", its words counted.
+            shown = emoji_words(low)
+            if shown is None:
+                if learned is not None:
+                    self.risk = built.risk.score(words)
+            else:
+                seen = built.tokens.words(shown)
+                if len(seen) - seen.count(BREAK) >= LEARNED_MIN_WORDS:
+                    self.risk = built.risk.score(seen)
         codes, code = sentence.codes, sentence.code
         # Crisis words: by a rule, or by the weights alone ("weights" in cues, see _concern).
         crisis_rules = candidates.get("crisis", [])
@@ -252,6 +260,22 @@ class Reading:
         if by_weights:
             idiom = matches_any(candidates["idiom"], codes, code) if idiom is None else idiom
             by_weights = not idiom
+        # The word weights (trained on the cases alone) read crisis where the net, which has
+        # read every batch, doesn't even lean (under its lowest band): near their threshold,
+        # still asked about, but let go under the net's quiet band, where nearly no crisis
+        # line scores (friend-voice advice: "Send her a message now, she'll understand.");
+        # clearly, asked about rather than paused for (a recovery cue near: acknowledged), as
+        # a rule the net vetoes ("Sit with it tonight and talk it through with your partner
+        # tomorrow."). Session 11, leaving one batch out over a-z: calm answers asked about
+        # 89 -> 81 of 1375, paused for 22 -> 20; no crisis line moved.
+        net = built.risk
+        doubted = (
+            by_weights and net is not None and self.risk is not None and self.risk < net.single
+        )
+        if doubted and learned is not None and not learned.is_clearly_crisis(features):
+            doubted = False  # near the threshold: asked about as before, or let go...
+            if net is not None and self.risk is not None and self.risk < net.quiet:
+                by_weights = False  # ... where nearly no crisis line scores that low
         # The concept grid (concepts.py): act, means, time and intent in any wording.
         self.concepts = built.grid.concepts(words, low)
         grid = built.grid.verdict(self.concepts)
@@ -296,7 +320,9 @@ class Reading:
             # their own never made crisis by a present-intent cue ("want to jump out the
             # window lmao").
             cues.add("grid-ask")
-        if by_weights and learned is not None and not learned.is_clearly_crisis(features):
+        if doubted:
+            cues.add("veto")  # clearly, and the net under its veto: asked about, as for a rule
+        elif by_weights and learned is not None and not learned.is_clearly_crisis(features):
             cues.add("weights")  # near the threshold: asked about, not paused for
         risk = built.risk
         if risk is not None and self.risk is not None and self.risk >= min(risk.single, risk.ask):
@@ -538,10 +564,11 @@ class Analyser:
                 reading = self._reading(built, sentence)
             if reading is not None:
                 readings.append((start, reading))
+                only = sentence
         joined = built.grid.entry([reading.concepts for _, reading in readings])
         back = _looking_back(built, readings, low, joined)
         concern = _concern([reading for _, reading in readings], joined, back)
-        if concern is None and len(readings) == 1 and "lean" in readings[0][1].cues:
+        if concern is None and len(readings) == 1 and _leans(built, readings[0][1], only):
             concern = "ask"  # the net's lean, on a text of one sentence (see Risk.single)
         crisis = concern == "crisis"
         spans: list[tuple[int, int, str]] = []
@@ -657,6 +684,37 @@ def _back_shares(built: _Built, risk: Risk, words: WordList) -> tuple[float, flo
 # Means other than a dose: where the grid reads one, "as usual" or "back to" can't speak for
 # tablets ("... with Dad's shotgun, I'm not coming back to the yard").
 _OTHER_MEANS = frozenset({"GUN", "BLADE", "ROPE", "GAS", "GAS_SETUP", "HEIGHT", "WATER", "TRAIN"})
+
+
+def _leans(built: _Built, reading: Reading, sentence: str) -> bool:
+    """A text of one sentence: the net's lean (``single`` band) on the whole sentence, or on
+    any clause or two side by side (a crisis clause buried among everyday ones), with the
+    lowest band's guards (see Reading): no idiom, no tablets as usual, no everyday means or
+    plain purpose. Clauses are read only here, for a text of one sentence."""
+    if "lean" in reading.cues:
+        return True
+    risk = built.risk
+    if (
+        risk is None
+        or not risk.windows
+        or reading.risk is None
+        or reading.cues
+        or reading.crisis
+        or reading.risk >= risk.ask
+    ):
+        return False
+    concepts = reading.concepts
+    if everyday_means(concepts) or purpose(concepts):
+        return False
+    if usual_dose(concepts) and concepts.isdisjoint(_OTHER_MEANS):
+        return False
+    words = built.tokens.words(emoji_words(sentence) or sentence)
+    if risk.best_window(words) < risk.single:
+        return False
+    plain = built.tokens.words(sentence)
+    found = built.sentence(sentence, plain)
+    idioms = found.candidates.get("idiom")
+    return not (idioms and matches_any(idioms, found.codes, found.code))
 
 
 def _plain(concepts: frozenset[str]) -> bool:
