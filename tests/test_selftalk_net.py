@@ -308,3 +308,29 @@ def test_the_word_weights_crisis_is_doubted_where_the_net_does_not_lean() -> Non
     quiet, _ = _analyser(single=math.inf, quiet=math.inf, **off)
     assert quiet.analyse(NEAR).concern is None
     assert quiet.analyse(CLEARLY).concern == "ask"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Asked about by the net of session 10 (trained on a-v, without the advice lines).
+        "Have a long bath tonight and deal with the bank on Monday.",
+        "Don't answer the email tonight, it can wait till the morning.",
+        "Text your dad back tomorrow, he'll understand.",
+        "Put the phone away tonight and call him when you're rested.",
+    ],
+)
+def test_kind_friend_voice_advice_is_not_asked_about(text: str) -> None:
+    assert analyse(text).concern is None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tell the kids I'm sorry, I won't be here when they wake up.",
+        "Look after Mum for me, I'm done after tonight.",
+    ],
+)
+def test_a_goodbye_told_as_an_instruction_is_still_asked_about(text: str) -> None:
+    """The check above can fail: the same shape, a goodbye, is not let pass."""
+    assert analyse(text).concern in ("ask", "crisis"), text
