@@ -33,14 +33,21 @@ FIRST_PAGE = 60  # shown at once; the rest of the history loads in the backgroun
 
 
 def describe_row(row: Row, titles: dict[str, str]) -> str:
-    exercises = ", ".join(titles.get(e, e) for e in row.exercises) or "no exercises"
-    parts = [row.started.strftime("%Y-%m-%d %H:%M"), exercises]
-    if row.situation:
-        parts.append(SITUATIONS.get(row.situation, row.situation))
+    """A list row: when, what, and the inner voice before → after."""
+    parts = [row.started.strftime("%Y-%m-%d %H:%M"), describe_session(row, titles)]
     if row.harsh_before is not None or row.harsh_after is not None:
         parts.append(
             f"inner voice {show_rating(row.harsh_before)} → {show_rating(row.harsh_after)}"
         )
+    return " · ".join(parts)
+
+
+def describe_session(row: Row, titles: dict[str, str]) -> str:
+    """What a session was (the detail screen gives its date and ratings lines of their own)."""
+    exercises = ", ".join(titles.get(e, e) for e in row.exercises) or "no exercises"
+    parts = [exercises]
+    if row.situation:
+        parts.append(SITUATIONS.get(row.situation, row.situation))
     if not row.completed:
         parts.append("unfinished")
     return " · ".join(parts)
@@ -314,7 +321,7 @@ class ReflectionDetailScreen(Screen[str | None]):
         ratings = reflection.ratings
         with VerticalScroll(id="reflection-detail", classes="page"):
             yield LiteralText(reflection.started.strftime("%A %d %B %Y, %H:%M"), classes="title")
-            yield LiteralText(describe_row(Row.of(reflection), titles), classes="muted")
+            yield LiteralText(describe_session(Row.of(reflection), titles), classes="muted")
 
             def change(key: str) -> str:
                 before, after = ratings.pair(key)
