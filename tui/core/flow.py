@@ -26,7 +26,7 @@ from tui.core.practice import (
 from tui.core.safety import CRISIS_PAUSE
 from tui.core.session import PlannedStep, Review, Session, review_answer, show_rating
 from tui.core.storage import ReflectionStore, StoreError
-from tui.core.text import strip_controls
+from tui.core.text import quoted, strip_controls
 
 if TYPE_CHECKING:
     from tui.core.exercises import Library
@@ -337,7 +337,8 @@ class SessionFlow:
             if later
             else "copy it if you'd like to keep it"
         )
-        note = f"(That was {what}, so nothing was saved from it: “{text}”. {then.capitalize()}.)"
+        note = f"(That was {what}, so nothing was saved from it: {quoted(text)} "
+        note += f"{then.capitalize()}.)"
         review = review_answer(planned.step, text)
         if review.analysis.crisis:  # not quoted back, nor invited to be written again
             self.session.crisis = True
