@@ -352,6 +352,14 @@ def test_export_carries_kind_words_and_older_exports_still_import(
         "Kind words: 0 added, 1 already there"
         in run(capsys, "--data-dir", str(target), "reflections", "import", str(export))[1]
     )
+    # Words that might mean risk, kept by an older kindtone, are left out, and said so
+    # truly (they were said to "sound like the critic").
+    document["phrases"].append(dict(document["phrases"][0], id="0" * 10, text=NOT_AROUND))
+    export.write_text(json.dumps(document))
+    out = run(capsys, "--data-dir", str(tmp_path / "d"), "reflections", "import", str(export))[1]
+    assert "Kind words: 1 added, 0 already there; 1 left out: kind words never sound" in out
+    assert "like the critic or like real pain" in out
+    assert [p.text for p in PhraseStore(tmp_path / "d").list()] == [KIND]
     # an older export, without "phrases"
     del document["phrases"]
     export.write_text(json.dumps(document))
