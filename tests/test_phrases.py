@@ -284,6 +284,10 @@ def test_words_that_might_mean_risk_are_never_kind_words(tmp_path: Path) -> None
     assert why_not_kind(NOT_AROUND) is not None
     with pytest.raises(StoreError, match="real pain"):
         PhraseStore(tmp_path).add(NOT_AROUND, [])
+    # one kept by an older kindtone is never offered back
+    kept = Phrase("x", NOT_AROUND, (), uses=9, added_at="2026-12-01T10:00:00+00:00")
+    kind = Phrase("y", KIND, (), uses=0, added_at="2026-12-01T10:00:00+00:00")
+    assert pick([kept, kind], []) == [kind]
 
 
 def test_typed_answers_to_the_direct_question() -> None:
