@@ -284,7 +284,11 @@ def test_a_one_sentence_text_is_asked_about_when_a_clause_window_leans() -> None
     assert analyser.analyse(BURIED).concern == "ask"
     # Only for a text of one sentence; and not from a file whose band was chosen without them.
     assert analyser.analyse(f"{BURIED} Then I had lunch with my sister.").concern is None
-    risk.windows = False
+    # Nor where the whole sentence scores under the veto band (nearly no crisis line is that far).
+    risk.veto = whole + 0.1
+    analyser.readings.clear()
+    assert analyser.analyse(BURIED).concern is None
+    risk.veto, risk.windows = whole - 1.0, False
     analyser.readings.clear()
     assert analyser.analyse(BURIED).concern is None
 

@@ -701,6 +701,10 @@ def _leans(built: _Built, reading: Reading, sentence: str) -> bool:
         or reading.cues
         or reading.crisis
         or reading.risk >= risk.ask
+        # A sentence the net reads as far from crisis as nearly no crisis line (its veto band)
+        # is not reopened by a clause ("I forgot, and I'm hopeless with dates, but I love her
+        # and I'll ring her tonight.": "...and I'll ring her tonight" alone leans).
+        or reading.risk < risk.veto
     ):
         return False
     concepts = reading.concepts
