@@ -356,3 +356,27 @@ def test_looking_back_asked_as_needed_gives_every_verdict_of_all_asked() -> None
         assert plain == concern, text
         seen.add(concern)
     assert seen == {"crisis", "ask", "recovery", None}
+
+
+def test_whom_a_sentence_opens_on_is_asked_only_before_a_label(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """aim.points_elsewhere is worked out for a sentence only when a label with no "I" in it
+    follows (or the weights alone would flag it), not for every sentence read (it was)."""
+    from tui.core.selftalk import Analyser
+    from tui.core.selftalk import analyser as module
+
+    analyser = Analyser()
+    analyser.analyse("warming up")
+    calls: list[int] = []
+    plain = module.points_elsewhere
+
+    def counted(*args):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return plain(*args)
+
+    monkeypatch.setattr(module, "points_elsewhere", counted)
+    lines = _labelled("neutral")[:200]
+    analyser.analyse(" ".join(line.rstrip(".!?") + "." for line in lines))
+    assert len(calls) < 20, len(calls)
+    # ... and still asked where it decides: "The pharmacy lost it again. Hopeless lot."
+    assert not analyser.analyse("The pharmacy lost my prescription again. Hopeless lot.").critical
+    assert analyser.analyse("I lost my prescription again. Hopeless lot.").critical

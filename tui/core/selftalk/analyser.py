@@ -352,7 +352,8 @@ class Reading:
             cues.add("veto")
         self.cues = frozenset(cues) if cues else _NONE
         # Whose criticism, across sentences: "The pharmacy lost it again. Hopeless lot."
-        self.points = points = points_elsewhere(built, words)
+        # Whether the sentence opens on someone else: asked of few sentences (see _points).
+        self.points: bool | None = None
         self.selfless = not sentence.has_self
         # Which goodbye cues this sentence holds (see rules/farewell.toml).
         self.farewell = (
@@ -399,6 +400,7 @@ class Reading:
             start = len(low) - len(low.lstrip())
             end = len(low.rstrip().rstrip(".!?,;:…"))
             category = learned.category(features)
+            points = self.points = points_elsewhere(built, words)
             # Harsh words in a sentence that opens on someone else ("some numpty in
             # a BMW tailgated me…, what a moron") is theirs; "they must think I'm…" and "the
             # team lost because of me" are still the person's own.
@@ -411,6 +413,18 @@ class Reading:
                 end = start
             if end > start:
                 self.found = ((category, start, end, True),)
+
+
+def _points(built: _Built, low: str, item: tuple[int, Reading]) -> bool:
+    """Whether the sentence at ``item`` opens on someone else (aim.points_elsewhere), worked
+    out when first asked: only a label right after it asks."""
+    start, reading = item
+    points = reading.points
+    if points is None:
+        chunk = SENTENCE.match(low, start)
+        words = built.tokens.words(chunk.group() if chunk else "")
+        points = reading.points = points_elsewhere(built, words)
+    return points
 
 
 def _implied_i(built: _Built, low: str, words: WordList) -> list[Raw]:
@@ -559,7 +573,7 @@ class Analyser:
                 defused = defused or after.defused
             if defused:
                 continue
-            if reading.selfless and number > 0 and readings[number - 1][1].points:
+            if reading.selfless and number > 0 and _points(built, low, readings[number - 1]):
                 continue  # a label with no "I" in it, right after someone else was named
             for category, start, end, weak in reading.found:
                 if weak and kind:
