@@ -216,7 +216,7 @@ class Reading:
         sentence = built.sentence(low, words)
         # A verdict told in one sentence and owned in the next: "Mediocre. That's what I am."
         # (see Analyser.analyse): where this sentence's verdict ends, if it is only one.
-        self.owns = _OWNS.match(low) is not None
+        self.owns = "that" in low and _OWNS.match(low) is not None  # (the search: cheaper)
         self.verdict: tuple[int, int] | None = None
         if (
             len(words) <= 4
