@@ -8,7 +8,7 @@ from typing import Any
 from helpers_pty import session_opened
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Button, Input, OptionList
+from textual.widgets import Button, Input, OptionList, Static
 
 from tui.app import KindtoneApp
 from tui.core.phrases import PhraseStore
@@ -55,7 +55,7 @@ async def test_c_on_home_catches_and_a_number_picks_one_of_yours(tmp_path: Path)
         await type_line(pilot, "I'm such an idiot")
         offered = offered_text(app.screen)
         assert f"1  {KIND}" in offered
-        noticed = str(app.screen.query_one("#catch-noticed").render())
+        noticed = "\n".join(str(w.render()) for w in app.screen.query("#catch-noticed Static"))
         assert "a harsh label for a whole person" in noticed
         await type_line(pilot, "1")  # two more keys: "1" and Enter
         result = str(app.screen.query_one("#catch-result", Plain).render())
@@ -157,6 +157,22 @@ async def test_a_catch_asks_directly_about_words_that_might_mean_risk(tmp_path: 
     [record] = ReflectionStore(tmp_path / "yes").list()
     assert record["crisis"] is True and len(record["steps"]) == 1
     assert record["safety_checks"][0]["answer"] == "yes"
+
+
+async def test_what_a_catch_noticed_wraps_under_its_own_words(tmp_path: Path) -> None:
+    """Found at 60 columns: a long noticed line wrapped back under the quote bar ("of
+    pressure" at the margin). Each line now wraps under its own first word."""
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        app.action_catch()
+        await pilot.pause()
+        await type_line(pilot, "I should have known better, I always ruin everything I touch.")
+        lines = app.screen.query(".noticed-line").results(Static)
+        should = next(line for line in lines if "should" in str(line.render()))
+        assert should.size.height == 2  # it wraps at this width
+        [quote] = app.screen.query("#catch-noticed > Static:first-child").results(Static)
+        assert should.content_region.x == quote.content_region.x + 2
 
 
 async def test_kind_words_screen_star_remove_and_refuse_harsh_words(tmp_path: Path) -> None:

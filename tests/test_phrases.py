@@ -284,6 +284,10 @@ def test_words_that_might_mean_risk_are_never_kind_words(tmp_path: Path) -> None
     assert why_not_kind(NOT_AROUND) is not None
     with pytest.raises(StoreError, match="real pain"):
         PhraseStore(tmp_path).add(NOT_AROUND, [])
+    # one kept by an older kindtone is never offered back
+    kept = Phrase("x", NOT_AROUND, (), uses=9, added_at="2026-12-01T10:00:00+00:00")
+    kind = Phrase("y", KIND, (), uses=0, added_at="2026-12-01T10:00:00+00:00")
+    assert pick([kept, kind], []) == [kind]
 
 
 def test_typed_answers_to_the_direct_question() -> None:
@@ -352,6 +356,14 @@ def test_export_carries_kind_words_and_older_exports_still_import(
         "Kind words: 0 added, 1 already there"
         in run(capsys, "--data-dir", str(target), "reflections", "import", str(export))[1]
     )
+    # Words that might mean risk, kept by an older kindtone, are left out, and said so
+    # truly (they were said to "sound like the critic").
+    document["phrases"].append(dict(document["phrases"][0], id="0" * 10, text=NOT_AROUND))
+    export.write_text(json.dumps(document))
+    out = run(capsys, "--data-dir", str(tmp_path / "d"), "reflections", "import", str(export))[1]
+    assert "Kind words: 1 added, 0 already there; 1 left out: kind words never sound" in out
+    assert "like the critic or like real pain" in out
+    assert [p.text for p in PhraseStore(tmp_path / "d").list()] == [KIND]
     # an older export, without "phrases"
     del document["phrases"]
     export.write_text(json.dumps(document))

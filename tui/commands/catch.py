@@ -103,14 +103,9 @@ def catch(args: argparse.Namespace, lines: _Lines) -> int:
     say(f"“{caught.text}”")
     if caught.analysis.crisis:
         return _support(caught, lines, args)
-    if caught.should_ask():
-        try:
-            _ask_directly(caught, None, lines, args)
-        except _Ended:
-            say("Nothing was saved.")
-            return 0
-        if caught.crisis:
-            return _support(caught, lines, args)
+    ended = _ask_if_it_might_mean_risk(caught, None, lines, args)
+    if ended is not None:
+        return ended
     if caught.already_kind:
         say(caught_kind_line())
         return 0
@@ -143,14 +138,9 @@ def catch(args: argparse.Namespace, lines: _Lines) -> int:
         if redirect.crisis:
             caught.pause_for_support(redirect)
             return _support(caught, lines, args)
-        if caught.should_ask(redirect):
-            try:
-                _ask_directly(caught, redirect, lines, args)
-            except _Ended:
-                say("Nothing was saved.")
-                return 0
-            if caught.crisis:
-                return _support(caught, lines, args)
+        ended = _ask_if_it_might_mean_risk(caught, redirect, lines, args)
+        if ended is not None:
+            return ended
         if redirect.offer_try_again and not _keep_anyway(caught, redirect, attempt, lines):
             caught.try_again(redirect)
             attempt += 1
@@ -182,6 +172,20 @@ def _keep_anyway(caught: Catch, redirect: Redirect, attempt: int, lines: _Lines)
     except _Ended:
         return True
     return choice.strip().casefold() in ("k", "keep")
+
+
+def _ask_if_it_might_mean_risk(
+    caught: Catch, redirect: Redirect | None, lines: _Lines, args: argparse.Namespace
+) -> int | None:
+    """The exit status when the catch ends at the question (support, or input ended)."""
+    if not caught.should_ask(redirect):
+        return None
+    try:
+        _ask_directly(caught, redirect, lines, args)
+    except _Ended:
+        lines.say("Nothing was saved.")
+        return 0
+    return _support(caught, lines, args) if caught.crisis else None
 
 
 def _ask_directly(

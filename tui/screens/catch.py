@@ -30,11 +30,12 @@ if TYPE_CHECKING:
     from tui.core.flow import AskAnswer
 
 
-def noticed_content(caught: Catch) -> Content:
-    """The critic's words with what was noticed highlighted, then each pattern named gently."""
-    lines = [highlighted(caught.analysis)]
-    lines.extend(Content(f"  {line}") for line in caught.noticed())
-    return Content("\n").join(lines)
+def noticed_widgets(caught: Catch) -> list[Static]:
+    """The critic's words with what was noticed highlighted, then each pattern named gently,
+    a widget each so a long one wraps under its own first word, not under the quote."""
+    widgets = [Static(highlighted(caught.analysis))]
+    widgets.extend(Static(Content(line), classes="noticed-line") for line in caught.noticed())
+    return widgets
 
 
 class CatchScreen(Screen[None]):
@@ -42,6 +43,8 @@ class CatchScreen(Screen[None]):
 
     CSS = """
     #catch-offered { height: auto; }
+    #catch-noticed { height: auto; }
+    #catch-noticed .noticed-line { padding-left: 2; }
     #catch-kind-box { height: auto; margin-top: 1; }
     #catch-result { margin-top: 1; }
     CatchScreen Input { margin: 0 0 1 0; }
@@ -65,7 +68,7 @@ class CatchScreen(Screen[None]):
             yield Plain("Catch it in the moment", classes="title")
             yield Plain(CRITIC_PROMPT, classes="prompt")
             yield Input(placeholder="The critic's words, just as they came", id="catch-critic")
-            yield Static(Content(""), id="catch-noticed", classes="quote")
+            yield Vertical(id="catch-noticed", classes="quote")
             yield Plain("", id="catch-hint", classes="hint")
             yield Vertical(id="catch-offered")
             with Vertical(id="catch-kind-box"):
@@ -88,8 +91,9 @@ class CatchScreen(Screen[None]):
             return
         caught = start_catch(event.value, PhraseStore(self.app.data_dir))
         self.caught = caught
-        noticed = self.query_one("#catch-noticed", Static)
-        noticed.update(noticed_content(caught))
+        noticed = self.query_one("#catch-noticed", Vertical)
+        await noticed.remove_children()
+        await noticed.mount_all(noticed_widgets(caught))
         noticed.display = True
         if caught.analysis.crisis:
             self._to_support()
