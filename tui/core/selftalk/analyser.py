@@ -248,7 +248,7 @@ class Reading:
         self.risk: float | None = None
         if built.risk is not None and built.learned is not None:
             # Emoji read as their words (hashed.EMOJI): "💊💊 + 🍷 tonight", its words counted.
-            shown = emoji_words(low)
+            shown = None if low.isascii() else emoji_words(low)  # (most: one C call)
             if shown is None:
                 if learned is not None:
                     self.risk = built.risk.score(words)
