@@ -340,3 +340,23 @@ def test_the_blind_batches_keep_what_they_reached(file: Path, batch: str) -> Non
     assert result.flagged["kind"] + result.flagged["kind-quoting"] <= kind, report
     assert result.flagged["other-critic"] <= others, report
     assert result.precision >= precision, report
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Stalled at the lights and the word "useless" came. But a useless driver wouldn\'t have '
+        "passed first time.",
+        'Hesitated on the ladder and the word "coward" came up. But a coward wouldn\'t climb '
+        "at all.",
+    ],
+)
+def test_a_turn_that_answers_the_quoted_word_is_kind(text: str) -> None:
+    """The old word quoted, then taken up by the turn to answer it: the turn's clause is the
+    answer, though the word weights flag it whole (session 11, from z's training figures)."""
+    assert not analyse(text).critical, analyse(text).findings
+
+
+def test_a_turn_that_owns_the_verdict_is_still_self_criticism() -> None:
+    """The check above can fail: a turn with "I" in it that sides with the harsh words."""
+    assert analyse('People call me "lazy". But honestly I am a waste of space.').critical
