@@ -307,12 +307,16 @@ _S_V_REACHED = {
 }
 SESSION_10 = BLIND.parent / "self_talk_blind_w_z.tsv"
 # What the analyser reached on w-z at the end of session 10 (read by nobody who changed the
-# analyser, trained on by nothing): floors, in the same order, far from the goals.
+# analyser, trained on by nothing): floors, in the same order, far from the goals. Since
+# session 11 the critic gate trains on w-z: the critic columns (caught, kind, others,
+# precision) are training figures, what the gate with its alone band reaches (they were
+# w 33, 0, 1, 0.97; x 29, 0, 0, 0.99; y 30, 1, 0, 0.96; z 32, 0, 1, 0.96; only raised). The
+# honest figures are the trainer's --lobo table in the README.
 _W_Z_REACHED = {
-    "blind-w-single": (41, 32, 33, 0, 3, 2, 0, 1, 0.97),
+    "blind-w-single": (41, 32, 43, 0, 3, 2, 0, 1, 0.97),
     "blind-x-journal": (38, 34, 29, 2, 7, 3, 0, 0, 0.99),
-    "blind-y-single": (47, 37, 30, 0, 5, 4, 1, 0, 0.96),
-    "blind-z-journal": (38, 33, 32, 3, 8, 4, 0, 1, 0.96),
+    "blind-y-single": (47, 37, 39, 0, 5, 4, 0, 0, 0.99),
+    "blind-z-journal": (38, 33, 32, 3, 8, 4, 0, 0, 0.99),
 }
 _REACHED = {
     **{(SESSION_10, batch): floors for batch, floors in _W_Z_REACHED.items()},
