@@ -312,3 +312,32 @@ def test_a_gate_file_without_the_alone_band_reads_as_before() -> None:
     words = Analyser().words("Forgot the kids' swimming kit again, proper melt, me.")
     assert gate.alone_hears(words)
     assert not older.alone_hears(words)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm a caring daughter, that's why the visits hurt so much.",
+        "I'm a careful driver, that's why the scrape bothers me.",
+    ],
+)
+def test_the_alone_band_does_not_hear_praise_as_a_verdict(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The gate's letter pieces read "caring" and "careful" like "careless": a writer who
+    calls themselves something good is not flagged by the band (aim.praises_self)."""
+    analyser = Analyser()
+    analyser.readings.clear()
+    assert not analyser.analyse(text).critical, analyser.analyse(text).findings
+    # ... which is praises_self's doing: without it the band flags them.
+    monkeypatch.setattr("tui.core.selftalk.analyser.praises_self", lambda built, words: False)
+    analyser.readings.clear()
+    assert analyser.analyse(text).critical
+    analyser.readings.clear()
+
+
+@pytest.mark.parametrize(
+    "text", ["I'm not a good nurse, I missed it again.", "I'm a careless nurse, I missed it again."]
+)
+def test_praise_denied_or_a_harsh_word_is_still_a_verdict(text: str) -> None:
+    assert analyse(text).critical

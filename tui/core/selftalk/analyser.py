@@ -16,6 +16,7 @@ from .aim import (
     ends_on_others,
     is_label,
     points_elsewhere,
+    praises_self,
 )
 from .compiler import Codes, Index, Pattern, compile_rule, matches_any
 from .concepts import Grid, GridRule, acting, decided, everyday_means, purpose, usual_dose
@@ -409,7 +410,7 @@ class Reading:
             and (
                 built.critic_agrees(words)
                 if learned.is_critical(features)
-                else (alone := built.critic_alone(words))
+                else (alone := built.critic_alone(words) and not praises_self(built, words))
             )
             and not matches_any(sentence.pick("marker"), codes, code)
         ):
