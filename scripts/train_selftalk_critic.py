@@ -38,9 +38,12 @@ the answers the analyser flags. ``--no-own`` leaves it out (the gate as before);
 The alone band (session 11): the sentence head also flags, on its own, a sentence neither a
 rule nor the word weights flag when its score is at least ALONE, and the own head must then
 read the text as the writer's own at OWN_ALONE (see those; ``--alone=`` another value,
-``--no-alone`` leaves the band out). The word weights learned from the labelled
-cases only; the gate has read every blind batch's Englishes and self-labels, and leaving one
-batch out showed that what it learned carries to batches it never read.
+``--no-alone`` leaves the band out). The shipped file (session 11) was written with
+``--threshold=0.999 --own-threshold=-2.285``, the values this script chose itself over a-z
+(before the session-11 helper's own lines were added), and the --lobo table used the same.
+The word weights learned from the labelled cases only; the gate has read every blind batch's
+Englishes and self-labels, and leaving one batch out showed that what it learned carries to
+batches it never read.
 """
 
 from __future__ import annotations

@@ -341,3 +341,17 @@ def test_the_alone_band_does_not_hear_praise_as_a_verdict(
 )
 def test_praise_denied_or_a_harsh_word_is_still_a_verdict(text: str) -> None:
     assert analyse(text).critical
+
+
+def test_the_alone_band_speaks_only_where_the_own_head_reads_the_text() -> None:
+    """A text of more than OWN_MAX_SENTENCES sentences (a pasted page) is not read by the own
+    head, so the band, which needs it, stays quiet there; rules and weights still speak."""
+    from tui.core.selftalk.critic_gate import OWN_MAX_SENTENCES
+
+    label = "Forgot the kids' swimming kit again, proper melt, me."
+    day = ["Woke at seven.", "Bus was late.", "Lunch in the park.", "Rang Mum.", "Bed by ten."]
+    short = " ".join([*day[: OWN_MAX_SENTENCES - 1], label])
+    long = " ".join([*[*day, *day][:OWN_MAX_SENTENCES], label])
+    assert analyse(short).critical
+    assert not analyse(long).critical
+    assert analyse(long + " I'm such an idiot.").critical

@@ -584,6 +584,8 @@ class Analyser:
                 continue
             if reading.selfless and number > 0 and readings[number - 1][1].points:
                 continue  # a label with no "I" in it, right after someone else was named
+            if reading.alone and last >= OWN_MAX_SENTENCES:
+                continue  # the gate alone, where its own head can't judge whose verdict it is
             for category, start, end, weak in reading.found:
                 if weak and kind:
                     continue
