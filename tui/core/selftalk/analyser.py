@@ -16,6 +16,7 @@ from .aim import (
     ends_on_others,
     is_label,
     points_elsewhere,
+    praises_self,
 )
 from .compiler import Codes, Index, Pattern, compile_rule, matches_any
 from .concepts import (
@@ -30,8 +31,8 @@ from .concepts import (
 )
 from .critic_gate import OWN_MAX_SENTENCES, Gate
 from .data import Lexicon, Rule, load_languages, load_lexicon, load_rules
-from .hashed import Back, Risk, emoji_words
-from .lean import leans
+from .hashed import Back, Risk
+from .lean import doubt, leans, net_score
 from .learned import LEARNED_MIN_WORDS, Features, Learned
 from .model import Analysis, Finding, hint_for, load_hints, remember_hints
 from .pattern import Grammar
@@ -163,9 +164,18 @@ class _Built:
         gate = self.gate()
         return gate is None or gate.agrees(words)
 
-    def critic_owns(self, low: str, readings: list[tuple[int, Reading]]) -> bool:
+    def critic_alone(self, words: WordList) -> bool:
+        """Whether the critic gate alone hears self-criticism (see Gate.alone_hears)."""
+        gate = self.gate()
+        return gate is not None and gate.alone_hears(words)
+
+    def critic_owns(
+        self, low: str, readings: list[tuple[int, Reading]], alone: bool = False
+    ) -> bool:
         """Whether the harsh words found in a text are the writer's own verdict on
-        themselves, as the gate's own head reads the whole text (yes without it)."""
+        themselves, as the gate's own head reads the whole text (yes without it). ``alone``:
+        only the gate heard them (Gate.alone_hears), so the head must be surer
+        (``own.alone``): nothing else spoke for them."""
         gate = self.gate()
         own = gate.own if gate is not None else None
         if own is None:
@@ -178,7 +188,7 @@ class _Built:
                 share = own.share(self.tokens.words(chunk.group() if chunk else ""))
                 reading.mine = share
             total += share
-        return total >= own.threshold
+        return total >= (own.threshold if not alone or own.alone is None else own.alone)
 
     def sentence(self, low: str, words: list[str]) -> Sentence:
         word_set = set(words)
@@ -201,6 +211,7 @@ class Reading:
 
     __slots__ = (
         "agree",
+        "alone",
         "answer",
         "back",
         "concepts",
@@ -245,17 +256,7 @@ class Reading:
         if learned is not None and len(words) - words.count(BREAK) < LEARNED_MIN_WORDS:
             learned = None
         # The wider net's score (hashed.py): None when there are no weights or too few words.
-        self.risk: float | None = None
-        if built.risk is not None and built.learned is not None:
-            # Emoji read as their words (hashed.EMOJI): "💊💊 + 🍷 tonight", its words counted.
-            shown = None if low.isascii() else emoji_words(low)  # (most: one C call)
-            if shown is None:
-                if learned is not None:
-                    self.risk = built.risk.score(words)
-            else:
-                seen = built.tokens.words(shown)
-                if len(seen) - seen.count(BREAK) >= LEARNED_MIN_WORDS:
-                    self.risk = built.risk.score(seen)
+        self.risk = net_score(built, low, words, learned is not None)
         codes, code = sentence.codes, sentence.code
         # Crisis words: by a rule, or by the weights alone ("weights" in cues, see _concern).
         crisis_rules = candidates.get("crisis", [])
@@ -270,22 +271,7 @@ class Reading:
         if by_weights:
             idiom = matches_any(candidates["idiom"], codes, code) if idiom is None else idiom
             by_weights = not idiom
-        # The word weights (trained on the cases alone) read crisis where the net, which has
-        # read every batch, doesn't even lean (under its lowest band): near their threshold,
-        # still asked about, but let go under the net's quiet band, where nearly no crisis
-        # line scores (friend-voice advice: "Send her a message now, she'll understand.");
-        # clearly, asked about rather than paused for (a recovery cue near: acknowledged), as
-        # a rule the net vetoes ("Sit with it tonight and talk it through with your partner
-        # tomorrow."). Session 11, leaving one batch out over a-z: calm answers asked about
-        # 89 -> 81 of 1375, paused for 22 -> 20; no crisis line moved.
-        net = built.risk
-        doubted = (
-            by_weights and net is not None and self.risk is not None and self.risk < net.single
-        )
-        if doubted and learned is not None and not learned.is_clearly_crisis(features):
-            doubted = False  # near the threshold: asked about as before, or let go...
-            if net is not None and self.risk is not None and self.risk < net.quiet:
-                by_weights = False  # ... where nearly no crisis line scores that low
+        by_weights, doubted = doubt(built, self.risk, by_weights, learned, features)  # (see lean)
         # The concept grid (concepts.py): act, means, time and intent in any wording.
         self.concepts = built.grid.concepts(words, low)
         grid = built.grid.verdict(self.concepts)
@@ -399,7 +385,9 @@ class Reading:
         )
         # (category, start, end, weak), in characters from the start of the sentence.
         self.found: tuple[tuple[str, int, int, bool], ...] = ()
+        self.alone = False  # found by the critic gate alone (Gate.alone_hears)
         raw = built.scoper.critical_findings(sentence)
+        alone = False
         if raw:
             # Whose criticism: a harsh label that names nobody ("what an absolute moron")
             # is about whoever the sentence has already pointed at, when that is someone
@@ -425,11 +413,15 @@ class Reading:
             # that speaks as "I" or "me" can be the person's own self-criticism.
             and about_me(built, words)
             and not ends_on_others(built, words)
-            and learned.is_critical(features)
             and not self.kind
+            # A second opinion that has seen journal answers' everyday sentences too; or the
+            # gate alone, where it hears self-criticism plainly (Gate.alone_hears).
+            and (
+                built.critic_agrees(words)
+                if learned.is_critical(features)
+                else (alone := built.critic_alone(words) and not praises_self(built, words))
+            )
             and not matches_any(sentence.pick("marker"), codes, code)
-            # A second opinion that has seen journal answers' everyday sentences too.
-            and built.critic_agrees(words)
         ):
             # Wording the rules don't know but the weights read as self-criticism: the whole
             # sentence, under the category it fits best; weak, so a kind rider softens it.
@@ -449,6 +441,7 @@ class Reading:
                 end = start
             if end > start:
                 self.found = ((category, start, end, True),)
+                self.alone = alone
 
 
 def _points(built: _Built, low: str, item: tuple[int, Reading]) -> bool:
@@ -585,14 +578,14 @@ class Analyser:
                 reading = self._reading(built, sentence)
             if reading is not None:
                 readings.append((start, reading))
-                only = sentence
         joined = built.grid.entry([reading.concepts for _, reading in readings])
         back = _looking_back(built, readings, low, joined)
         concern = _concern([reading for _, reading in readings], joined, back)
-        if concern is None and len(readings) == 1 and leans(built, readings[0][1], only):
+        if concern is None and len(readings) == 1 and leans(built, readings[0], low):
             concern = "ask"  # the net's lean, on a text of one sentence (see Risk.single)
         crisis = concern == "crisis"
         spans: list[tuple[int, int, str]] = []
+        heard = False  # a span that a rule or the word weights found, not the gate alone
         answered = answered_in(text, readings)
         last = len(readings) - 1
         for number, (offset, reading) in enumerate(readings):
@@ -600,6 +593,7 @@ class Analyser:
                 before, told = readings[number - 1]
                 if told.verdict is not None and not told.found:
                     spans.append((before + told.verdict[0], before + told.verdict[1], "labelling"))
+                    heard = True
             if not reading.found:
                 continue
             # What the person says right after can soften or defuse what came before.
@@ -612,13 +606,20 @@ class Analyser:
                 continue
             if reading.selfless and number > 0 and _points(built, low, readings[number - 1]):
                 continue  # a label with no "I" in it, right after someone else was named
+            if reading.alone and last >= OWN_MAX_SENTENCES:
+                continue  # the gate alone, where its own head can't judge whose verdict it is
             for category, start, end, weak in reading.found:
                 if weak and kind:
                     continue
                 if answered(number, offset + start, offset + end):
                     continue
                 spans.append((offset + start, offset + end, category))
-        if spans and len(readings) <= OWN_MAX_SENTENCES and not built.critic_owns(low, readings):
+                heard = heard or not reading.alone
+        if (
+            spans
+            and len(readings) <= OWN_MAX_SENTENCES
+            and not built.critic_owns(low, readings, alone=not heard)
+        ):
             spans = []  # an old thought quoted to answer it, or someone else's fault
         findings = tuple(
             Finding(category, start, end, text[start:end], hint_for(category))
