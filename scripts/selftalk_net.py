@@ -56,7 +56,7 @@ SURE_FALSE = 0.02  # crisis when another layer sees possible risk too
 ALONE_FALSE = 0.01  # crisis on the net's word alone
 VETO_MISS = 0.01  # most of the crisis lines that may score under "veto"
 # Most of the crisis lines that may score under "quiet", where the word weights' lean near
-# their threshold is let go (analyser.Reading): session 11, by leaving one batch out.
+# their threshold is let go (selftalk/lean.py, doubt): session 11, by leaving one batch out.
 QUIET_MISS = 0.005
 # Calm one-sentence lines' clause windows learned as calm too (see train_net). Session 11,
 # leaving one batch out over a-z: crisis given crisis or ask 636 -> 632 of 660 single lines,
