@@ -1,0 +1,41 @@
+"""Findings from walking through kindtone as a new user would (session 11, helper "walk")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.containers import VerticalScroll
+from textual.pilot import Pilot
+
+from tui.app import KindtoneApp
+from tui.screens.catch import CatchScreen
+from tui.widgets.plain import Plain
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_a_catch_shows_all_of_its_saved_line_at_80_by_24(tmp_path: Path) -> None:
+    """The "Kept … saved" line was cut after its first line: scrolled to before it wrapped."""
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, CatchScreen)
+        await pilot.press(*"I am [bold]so stupid[/], I always ruin everything", "enter")
+        await settle(pilot)
+        await pilot.press(*"Some days go badly, and I am learning as I go.", "enter")
+        await settle(pilot)
+        await pilot.pause()
+        result = app.screen.query_one("#catch-result", Plain)
+        assert "saved it to your reflections" in str(result.render())
+        page = app.screen.query_one("#catch", VerticalScroll)
+        assert result.region.height >= 2
+        assert page.region.contains_region(result.region), (result.region, page.region)
+        # The result is the page's last line: scrolled to the end, nothing of it under the footer
+        # (in a real terminal, scrolling to it before it wrapped hid its second line).
+        assert page.scroll_y == page.max_scroll_y, (page.scroll_y, page.max_scroll_y)
