@@ -39,3 +39,34 @@ async def test_a_catch_shows_all_of_its_saved_line_at_80_by_24(tmp_path: Path) -
         # The result is the page's last line: scrolled to the end, nothing of it under the footer
         # (in a real terminal, scrolling to it before it wrapped hid its second line).
         assert page.scroll_y == page.max_scroll_y, (page.scroll_y, page.max_scroll_y)
+
+
+async def test_the_draft_timer_firing_as_a_step_moves_on_keeps_words_with_their_own_step(
+    tmp_path: Path,
+) -> None:
+    """Typed at "what happened?", ctrl+n ~1.5 s later: the draft timer fired while the old box
+    was still on screen but the flow had moved on, so the words landed in the next step's box
+    ("What have you been saying to yourself?") as if typed there."""
+    from textual.widgets import TextArea
+
+    from tui.screens.session import SessionScreen
+
+    app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path, start_exercise="shifting-tone")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        while not screen.session.current.step.takes_text:
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        first = screen.session.current
+        screen.query_one("#answer", TextArea).load_text("I didn't finish the report")
+        screen.flow.submit("I didn't finish the report")  # the flow moves on ...
+        screen._write_draft()  # ... and the timer fires before the old box is gone
+        following = screen.session.current
+        assert following is not first and following.step.takes_text
+        assert screen.session.record_for(first).answer == "I didn't finish the report"
+        assert screen.session.record_for(following).answer is None
+        await screen.show_step()
+        await pilot.pause()
+        assert screen.query_one("#answer", TextArea).text == ""
