@@ -70,3 +70,36 @@ async def test_the_draft_timer_firing_as_a_step_moves_on_keeps_words_with_their_
         await screen.show_step()
         await pilot.pause()
         assert screen.query_one("#answer", TextArea).text == ""
+
+
+async def test_the_apps_markdown_export_names_a_catch_as_the_command_line_does(
+    tmp_path: Path,
+) -> None:
+    """The app's export headed a catch "### catch" (its id); `reflections export` said
+    "### Caught in the moment". The core names it now, whoever asks."""
+    from tui.core.catch import KIND, TITLE
+
+    target = tmp_path / "out.md"
+    app = KindtoneApp(data_dir=tmp_path / "data", config_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press(*"I always ruin everything", "enter")
+        await settle(pilot)
+        await pilot.press(*"Some days go badly and I learn", "enter")
+        await settle(pilot)
+        await pilot.press("escape", "r")
+        await settle(pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("tab", "tab")
+        app.screen.query_one("#path").value = str(target)  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await settle(pilot)
+    text = target.read_text(encoding="utf-8")
+    assert f"### {TITLE}" in text
+    assert "### catch" not in text
+    from tui.core.reflections_io import OWN_TITLES
+
+    assert OWN_TITLES[KIND] == TITLE  # the core's two spellings of it stay one
