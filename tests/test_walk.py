@@ -103,3 +103,27 @@ async def test_the_apps_markdown_export_names_a_catch_as_the_command_line_does(
     from tui.core.reflections_io import OWN_TITLES
 
     assert OWN_TITLES[KIND] == TITLE  # the core's two spellings of it stay one
+
+
+async def test_minutes_typed_in_the_custom_field_are_the_length_saved(tmp_path: Path) -> None:
+    """With "5 minutes" chosen, typing 7 in "minutes (1-60)" and saving said "Settings saved."
+    and kept 5: the minutes typed did nothing."""
+    from textual.widgets import Input
+
+    from tui.screens.settings import SettingsScreen
+
+    app = KindtoneApp(data_dir=tmp_path / "data", config_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("comma")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        assert app.settings.session_minutes == 5
+        app.screen.query_one("#custom-minutes", Input).focus()
+        await pilot.press("7")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, SettingsScreen)
+    assert app.settings.session_minutes == 7
+    assert '"session_minutes": 7' in (tmp_path / "settings.json").read_text(encoding="utf-8")
