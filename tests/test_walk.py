@@ -127,3 +127,44 @@ async def test_minutes_typed_in_the_custom_field_are_the_length_saved(tmp_path: 
         assert not isinstance(app.screen, SettingsScreen)
     assert app.settings.session_minutes == 7
     assert '"session_minutes": 7' in (tmp_path / "settings.json").read_text(encoding="utf-8")
+
+
+async def test_a_long_row_in_past_reflections_still_says_unfinished(tmp_path: Path) -> None:
+    """At 80 columns a four-exercise session's row was cut at the edge, "unfinished" with it:
+    it looked finished. The exercises are shortened with "…" instead."""
+    from sample_data import reflection
+
+    from tui.core.storage import ReflectionStore
+    from tui.widgets.reflection_list import ReflectionList
+
+    record = reflection(
+        1,
+        0,
+        "avoiding-something",
+        "Some days are slow.",
+        completed=False,
+        exercises=[
+            "avoiding-something",
+            "lets-try-that-again",
+            "self-compassion-break",
+            "naming-the-critic",
+        ],
+    )
+    ReflectionStore(tmp_path).save(record)
+    app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        listing = app.screen.query_one(ReflectionList)
+        await pilot.pause()
+        line = "".join(segment.text for segment in listing.render_line(0)).rstrip()
+        assert line.endswith("inner voice 7 → 4 · unfinished"), line
+        assert "· When you're putting so" in line and "…" in line
+        assert len(line) <= listing.size.width
+        await pilot.resize_terminal(200, 24)
+        await pilot.pause()
+        wide = "".join(segment.text for segment in listing.render_line(0)).rstrip()
+        assert "…" not in wide and wide.endswith(
+            "Naming the critic · The inner critic is loud · inner voice 7 → 4 · unfinished"
+        ), wide
