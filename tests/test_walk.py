@@ -168,3 +168,36 @@ async def test_a_long_row_in_past_reflections_still_says_unfinished(tmp_path: Pa
         assert "…" not in wide and wide.endswith(
             "Naming the critic · The inner critic is loud · inner voice 7 → 4 · unfinished"
         ), wide
+
+
+async def test_the_new_exercise_form_says_what_is_missing_in_its_own_words(
+    tmp_path: Path,
+) -> None:
+    """Saved with only a title, the form listed the file checker's words: "summary: expected
+    some text, found an empty string", "steps: missing required key "steps" (add at least one
+    [[steps]])". A form has no keys or TOML."""
+    from textual.widgets import Input
+
+    from tui.screens.new_exercise import NewExerciseScreen
+    from tui.widgets.literal_text import LiteralText
+
+    app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, NewExerciseScreen)
+        form.query(Input).first().value = "My pause"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        shown = str(form.query_one("#problems", LiteralText).render())
+    assert "Summary: please write one sentence on what it's for." in shown
+    assert "When does it fit? Please choose at least one." in shown
+    assert "Steps: please add at least one step." in shown
+    for jargon in ("[[steps]]", "empty string", "required key", "expected"):
+        assert jargon not in shown, shown
+    assert not (tmp_path / "exercises").exists()
