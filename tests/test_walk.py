@@ -201,3 +201,60 @@ async def test_the_new_exercise_form_says_what_is_missing_in_its_own_words(
     for jargon in ("[[steps]]", "empty string", "required key", "expected"):
         assert jargon not in shown, shown
     assert not (tmp_path / "exercises").exists()
+
+
+def _a_saved_catch(data_dir: Path) -> str:
+    from tui.core.catch import start_catch
+    from tui.core.phrases import PhraseStore
+    from tui.core.storage import ReflectionStore
+
+    caught = start_catch("I always ruin everything", PhraseStore(data_dir))
+    redirect = caught.propose("Some days go badly, and I learn.")
+    assert redirect is not None
+    caught.keep(redirect)
+    record = caught.to_record()
+    ReflectionStore(data_dir).save(record)
+    return str(record["id"])
+
+
+def test_reflections_show_says_no_ratings_were_skipped_for_a_catch(
+    tmp_path: Path, capsys: Any, monkeypatch: Any
+) -> None:
+    """A catch asks no ratings, yet `reflections show` said "Inner voice: skipped" and
+    "Tension: skipped"; a session whose ratings were skipped still says so."""
+    import io
+    import sys
+
+    from sample_data import reflection
+
+    import tui.cli
+    from tui.core.storage import ReflectionStore
+
+    catch_id = _a_saved_catch(tmp_path)
+    skipped = reflection(2, 1, "just-a-thought", "A thought.")
+    skipped["ratings"] = {"before": {"harsh": None}, "after": {"harsh": None}}
+    ReflectionStore(tmp_path).save(skipped)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    assert tui.cli.main(["--data-dir", str(tmp_path), "reflections", "show", catch_id]) == 0
+    shown = capsys.readouterr().out
+    assert "Caught in the moment" in shown
+    assert "skipped" not in shown and "Inner voice" not in shown, shown
+    assert tui.cli.main(["--data-dir", str(tmp_path), "reflections", "show", skipped["id"]]) == 0
+    assert "Inner voice: skipped" in capsys.readouterr().out
+
+
+async def test_a_catch_read_in_the_app_has_no_empty_ratings_line(tmp_path: Path) -> None:
+    """The detail of a catch showed "Inner voice – → – · tension – → –": nothing was asked."""
+    from textual.widgets import Static
+
+    _a_saved_catch(tmp_path)
+    app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        text = "\n".join(str(w.render()) for w in app.screen.query(Static))
+    assert "I always ruin everything" in text
+    assert "Inner voice" not in text, text

@@ -342,9 +342,10 @@ class ReflectionDetailScreen(Screen[str | None]):
                 before, after = ratings.pair(key)
                 return f"{show_rating(before)} → {show_rating(after)}"
 
-            yield LiteralText(
-                f"Inner voice {change('harsh')} · tension {change('tense')}", classes="muted"
-            )
+            if reflection.shows_ratings:
+                yield LiteralText(
+                    f"Inner voice {change('harsh')} · tension {change('tense')}", classes="muted"
+                )
             if reflection.crisis:
                 yield LiteralText(
                     "Support options were shown during this session.", classes="muted"
