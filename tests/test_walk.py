@@ -258,3 +258,35 @@ async def test_a_catch_read_in_the_app_has_no_empty_ratings_line(tmp_path: Path)
         text = "\n".join(str(w.render()) for w in app.screen.query(Static))
     assert "I always ruin everything" in text
     assert "Inner voice" not in text, text
+
+
+def test_a_piped_catch_on_a_locked_store_reads_the_passphrase_then_the_words(
+    tmp_path: Path, capsys: Any, monkeypatch: Any
+) -> None:
+    """`printf 'PASS\\nwords\\n' | kindtone catch` on a locked store ended in a traceback:
+    stdin was reconfigured after the passphrase had been read from it."""
+    import io
+    import sys
+
+    import tui.cli
+    from tui.core import vault
+    from tui.core.locking import lock_folder
+    from tui.core.storage import ReflectionStore
+
+    data = tmp_path / "data"
+    ReflectionStore(data)  # the folder, as a first start makes it
+    lock_folder(data, "correct horse battery")
+    vault.forget()  # a new process: no key in memory
+    piped = "correct horse battery\nI always ruin everything\nSome days go badly, and I learn.\n"
+    stdin = io.TextIOWrapper(io.BytesIO(piped.encode()), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    code = tui.cli.main(["--data-dir", str(data), "catch"])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    assert code == 0, err
+    assert "saved it to your reflections" in out
+    vault.forget()
+    stdin = io.TextIOWrapper(io.BytesIO(b"correct horse battery\n"), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    assert tui.cli.main(["--data-dir", str(data), "reflections", "list", "--json"]) == 0
+    assert "Some days go badly, and I learn." in capsys.readouterr().out
