@@ -290,3 +290,24 @@ def test_a_piped_catch_on_a_locked_store_reads_the_passphrase_then_the_words(
     monkeypatch.setattr(sys, "stdin", stdin)
     assert tui.cli.main(["--data-dir", str(data), "reflections", "list", "--json"]) == 0
     assert "Some days go badly, and I learn." in capsys.readouterr().out
+
+
+async def test_the_home_menu_offers_the_catch(tmp_path: Path) -> None:
+    """Found walking the app: the catch was only the `c` key (hidden from the footer to keep
+    F2 in view), so nothing on the home screen led to it."""
+    from textual.widgets import OptionList
+
+    for size in ((80, 24), (60, 20)):  # the care note still shows whole below the menu
+        app = KindtoneApp(data_dir=tmp_path)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            note = app.screen.query_one("#care-note")
+            assert note.region.height == 2 and note.region.bottom <= size[1] - 1, size
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        menu = app.screen.query_one("#home-actions", OptionList)
+        menu.highlighted = menu.get_option_index("catch")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CatchScreen)

@@ -73,6 +73,9 @@ class HomeScreen(Screen[None]):
                 yield SteadyOptionList(
                     Option(Content(f"Start a {self.app.start_minutes}-minute session"), id="start"),
                     Option(Content("Choose one exercise"), id="exercise"),
+                    # The catch was only `c` (kept out of the footer for F2's sake): found
+                    # trying the app, a new user never met it.
+                    Option(Content("Catch a thought"), id="catch"),
                     Option(Content("Past reflections"), id="reflections"),
                     Option(Content("Settings"), id="settings"),
                     Option(Content("Help"), id="help"),
