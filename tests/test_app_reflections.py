@@ -131,6 +131,8 @@ async def test_detail_shows_everything_literally_and_delete_confirms(tmp_path: P
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
+        assert "gone for good" not in app.screen.body  # a daily backup may still hold it
+        assert "A daily backup may keep a copy" in app.screen.body
         await pilot.press("enter")  # the safe default: Cancel
         await pilot.pause()
         assert ReflectionStore(tmp_path).count() == 4

@@ -543,8 +543,10 @@ def test_import_of_a_missing_file(run: Run, tmp_path: Path, data_dir: Path) -> N
 def test_delete_with_yes(run: Run, seeded: Any, data_dir: Path) -> None:
     code, out, _ = run("delete", "--yes", MIDDLE[:8])
     assert code == 0
+    # Found walking the app: "gone for good" was said while a daily backup still held it.
     assert out == (
-        "Deleted the reflection from 2026-10-12 08:15 (Let's try that again, id 5e6f7a8b).\n"
+        "Deleted the reflection from 2026-10-12 08:15 (Let's try that again, id 5e6f7a8b). "
+        "A daily backup may keep a copy until it is replaced (the newest 7 are kept).\n"
     )
     store = ReflectionStore(data_dir)
     assert store.get(MIDDLE) is None and store.count() == 2

@@ -100,7 +100,7 @@ def register(subparsers: Any) -> None:
 
     delete = commands.add_parser(
         "delete",
-        help="delete one reflection for good",
+        help="delete one reflection",
         description="Delete one reflection. Asks first, unless --yes is given.",
     )
     delete.add_argument("id", metavar="ID", help="its id, or the first 6 or more characters")
@@ -581,5 +581,7 @@ def _delete(args: argparse.Namespace, store: ReflectionStore) -> int:
             return 1
     if not store.delete(rid):
         raise _Refusal(f"{visible_controls(what)} was already gone")
-    print(f"Deleted {visible_controls(what)}.")
+    from tui.core.backups import AFTER_DELETE
+
+    print(f"Deleted {visible_controls(what)}. {AFTER_DELETE}")
     return 0

@@ -63,6 +63,7 @@ from tui.core.storage import (
 from tui.core.vault import open_for
 
 __all__ = [
+    "AFTER_DELETE",
     "BACKUPS_DIR",
     "KEEP",
     "Backup",
@@ -77,6 +78,9 @@ __all__ = [
 
 BACKUPS_DIR = "backups"
 KEEP = 7
+# Said wherever a reflection is deleted: the backups are not rewritten, so "gone for good"
+# would not be true until they are replaced.
+AFTER_DELETE = f"A daily backup may keep a copy until it is replaced (the newest {KEEP} are kept)."
 MANIFEST = "manifest.json"
 ASIDE_PREFIX = "before-restore-"
 FORMAT = 1

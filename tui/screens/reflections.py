@@ -283,6 +283,7 @@ class ReflectionsScreen(Screen[None]):
 
 
 def confirm_delete(screen: Screen[Any], reflection_id: str, started: datetime, then: Any) -> None:
+    from tui.core.backups import AFTER_DELETE
     from tui.screens.confirm import ConfirmScreen
 
     app: KindtoneApp = screen.app  # type: ignore[assignment]
@@ -301,7 +302,7 @@ def confirm_delete(screen: Screen[Any], reflection_id: str, started: datetime, t
     app.push_screen(
         ConfirmScreen(
             "Delete this reflection?",
-            f"The reflection from {started:%A %d %B %Y, %H:%M} will be gone for good.",
+            f"The reflection from {started:%A %d %B %Y, %H:%M} will be deleted. " + AFTER_DELETE,
             yes="Delete",
         ),
         decided,
