@@ -74,6 +74,8 @@ async def test_a_harsh_redirect_gets_lets_try_again_and_crisis_goes_to_support(
         app.action_catch()
         await pilot.pause()
         await type_line(pilot, "I'm so stupid")
+        # None of your kind words yet: no number to type (found walking the app).
+        assert app.screen.query_one("#catch-kind", Input).placeholder == "Your kinder words"
         await type_line(pilot, "I'm a loser")
         assert app.screen.query(TryAgainPanel)
         await pilot.click("#try-again-button")

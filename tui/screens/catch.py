@@ -133,7 +133,10 @@ class CatchScreen(Screen[None]):
                 WordsThatHelped(caught.offered, how="(type the number to use one)")
             )
         self.query_one("#catch-kind-box").display = True
-        self.query_one("#catch-kind", Input).focus()
+        box = self.query_one("#catch-kind", Input)
+        if not caught.offered:  # no number picks anything
+            box.placeholder = "Your kinder words"
+        box.focus()
         self.call_after_refresh(
             self.query_one("#catch-kind-box").scroll_visible, animate=False, top=False
         )
