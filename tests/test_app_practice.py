@@ -8,7 +8,7 @@ from typing import Any
 from helpers_pty import session_opened
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Input, OptionList
+from textual.widgets import Button, Input, OptionList, Static
 
 from tui.app import KindtoneApp
 from tui.core.phrases import PhraseStore
@@ -55,7 +55,7 @@ async def test_c_on_home_catches_and_a_number_picks_one_of_yours(tmp_path: Path)
         await type_line(pilot, "I'm such an idiot")
         offered = offered_text(app.screen)
         assert f"1  {KIND}" in offered
-        noticed = str(app.screen.query_one("#catch-noticed").render())
+        noticed = "\n".join(str(w.render()) for w in app.screen.query("#catch-noticed Static"))
         assert "a harsh label for a whole person" in noticed
         await type_line(pilot, "1")  # two more keys: "1" and Enter
         result = str(app.screen.query_one("#catch-result", Plain).render())
@@ -103,6 +103,76 @@ async def test_a_harsh_redirect_gets_lets_try_again_and_crisis_goes_to_support(
         assert KIND not in offered_text(catch_screen)
     [record] = ReflectionStore(crisis_dir).list()
     assert record["crisis"] is True
+
+
+BURDEN = "Everyone would be better off without me, I'm just a burden."
+
+
+async def test_a_catch_asks_directly_about_words_that_might_mean_risk(tmp_path: Path) -> None:
+    """Found trying the app: the catch screen met "better off without me, I'm just a burden"
+    (concern "ask") with a redirect and never asked. It asks as a session does; "No, I'm safe"
+    goes on to the redirect, "Yes, or I'm not sure" opens support and keeps the words. And
+    the empty quote under the box drew a stray bar before anything was caught."""
+    from tui.screens.ask import AskScreen
+
+    app = KindtoneApp(data_dir=tmp_path / "no")
+    async with app.run_test(size=(90, 30)) as pilot:
+        await settle(pilot)
+        app.action_catch()
+        await pilot.pause()
+        assert not app.screen.query_one("#catch-noticed").display
+        await type_line(pilot, BURDEN)
+        assert isinstance(app.screen, AskScreen)
+        # The three choices start in one column ("No, I'm safe" sat a column in, centred
+        # in a button wider than its words).
+        columns = {
+            # a button's words are centred in it
+            button.region.x + (button.region.width - len(str(button.label))) // 2
+            for button in app.screen.query("#ask-choices Button").results(Button)
+        }
+        assert len(columns) == 1, columns
+        await pilot.click("#ask-no")
+        await pilot.pause()
+        assert isinstance(app.screen, CatchScreen)
+        assert app.screen.query_one("#catch-noticed").display
+        assert app.screen.query_one("#catch-kind-box").display
+        await type_line(pilot, "I carry a lot, and I'm doing my best.")
+        await settle(pilot)
+    [record] = ReflectionStore(tmp_path / "no").list()
+    assert record["safety_checks"] == [{"exercise": "catch", "step": 0, "answer": "no"}]
+    assert record["steps"][1]["answer"] == "I carry a lot, and I'm doing my best."
+
+    app = KindtoneApp(data_dir=tmp_path / "yes")
+    async with app.run_test(size=(90, 30)) as pilot:
+        await settle(pilot)
+        app.action_catch()
+        await pilot.pause()
+        await type_line(pilot, BURDEN)
+        assert isinstance(app.screen, AskScreen)
+        await pilot.press("enter")  # focus starts on "Yes, or I'm not sure": the safe side
+        await pilot.pause()
+        assert isinstance(app.screen, SupportScreen)
+        catch_screen = next(s for s in app.screen_stack if isinstance(s, CatchScreen))
+        assert not catch_screen.query_one("#catch-kind-box").display
+    [record] = ReflectionStore(tmp_path / "yes").list()
+    assert record["crisis"] is True and len(record["steps"]) == 1
+    assert record["safety_checks"][0]["answer"] == "yes"
+
+
+async def test_what_a_catch_noticed_wraps_under_its_own_words(tmp_path: Path) -> None:
+    """Found at 60 columns: a long noticed line wrapped back under the quote bar ("of
+    pressure" at the margin). Each line now wraps under its own first word."""
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        app.action_catch()
+        await pilot.pause()
+        await type_line(pilot, "I should have known better, I always ruin everything I touch.")
+        lines = app.screen.query(".noticed-line").results(Static)
+        should = next(line for line in lines if "should" in str(line.render()))
+        assert should.size.height == 2  # it wraps at this width
+        [quote] = app.screen.query("#catch-noticed > Static:first-child").results(Static)
+        assert should.content_region.x == quote.content_region.x + 2
 
 
 async def test_kind_words_screen_star_remove_and_refuse_harsh_words(tmp_path: Path) -> None:

@@ -124,7 +124,10 @@ async def test_detail_shows_everything_literally_and_delete_confirms(tmp_path: P
         assert "I did my best [/] today" in texts
         assert "version 1: I'm [bold] hopeless" in texts
         assert any("(42 s)" in t for t in texts)
-        assert any("7 → 4" in t for t in texts)
+        # Said once each: the heading gives the date, one line the ratings (the list row's
+        # words repeated both, found trying the app).
+        assert sum("7 → 4" in t for t in texts) == 1, texts
+        assert not any(detail.reflection.started.strftime("%Y-%m-%d") in t for t in texts)
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)

@@ -329,6 +329,8 @@ def test_validate_duplicate_alone_is_fine(run: Run) -> None:
     """Only together do the two files clash."""
     path = str(BROKEN / "duplicate-id-second.toml")
     assert run("validate", path) == (0, f"{path}: ok\n", "1 file checked: all valid\n")
+    # `kindtone --help` says "check", and that is what a new user typed first: an error.
+    assert run("check", path) == (0, f"{path}: ok\n", "1 file checked: all valid\n")
 
 
 def test_validate_not_utf8_and_too_large(run: Run, tmp_path: Path) -> None:

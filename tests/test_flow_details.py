@@ -168,6 +168,38 @@ async def test_try_again_explains_every_pattern_and_keeps_the_thought_in_view(
         assert "Keep it as it is" in text
 
 
+async def test_try_again_gives_the_box_what_room_is_left(tmp_path: Path) -> None:
+    """Found trying the app at 80×24: with one pattern explained, "let's try that again"
+    shrank the box to one line ("her tonight.") and left three rows empty below the panel.
+    The box now takes the room left, and is its own size again after "Try again"."""
+    from helpers_pty import paste, screen_text_of, session_opened
+    from textual.widgets import TextArea
+
+    from tui.app import KindtoneApp
+
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="lets-try-that-again")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await session_opened(pilot)
+        await pilot.press("ctrl+n", "ctrl+n")
+        await paste(pilot, "I forgot Mum's birthday again, I'm such a failure")
+        await pilot.press("ctrl+n", "ctrl+n")
+        await pilot.pause()
+        words = "I forgot, and I'm hopeless with dates, but I love her and I'll ring her tonight."
+        await paste(pilot, words)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.pause()
+        box = app.screen.query_one("#answer", TextArea)
+        assert box.wrapped_document.height == 2
+        assert box.content_size.height >= 2  # every line of the words in view
+        text = " ".join(screen_text_of(app).split())
+        assert "I'm such a failure" in text and "Keep it as it is" in text
+        assert "with dates, but I love" in text and "her tonight." in text
+        await pilot.click("#try-again-button")
+        await pilot.pause()
+        assert box.outer_size.height == 5  # the step's own box again
+
+
 async def test_enter_on_the_support_pause_never_ends_the_session(tmp_path: Path) -> None:
     from helpers_pty import paste, session_opened
 

@@ -161,6 +161,8 @@ def test_after_lock_no_file_holds_the_persons_words_and_everything_still_opens(
     assert "recovery key" in out.casefold()
     recovery = next(line.strip() for line in out.splitlines() if line.count("-") == 7)
     assert vault.parse_recovery_key(recovery) is not None
+    # Found at an 80-column terminal: two lines of 81 and 82 broke mid-word ("saf / e").
+    assert max(len(line) for line in out.splitlines()) < 80, out
 
     assert files_holding(filled, "useless", DRAFT_WORDS, "critic") == []
     assert (filled / "lock.json").exists()

@@ -232,6 +232,82 @@ def test_crisis_words_as_the_redirect_pause_too(
     assert PhraseStore(tmp_path).list() == []
 
 
+BURDEN = "Everyone would be better off without me, I'm just a burden."
+NOT_AROUND = "Maybe it would be easier for them if I wasn't around."
+
+
+def test_catch_asks_directly_about_words_that_might_mean_risk(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Found trying the app: a catch of "better off without me, I'm just a burden" (concern
+    "ask") went straight to the redirect, never asking, in both faces. Now it asks as a
+    session does, the answer is kept, and "yes, or not sure" opens support."""
+    from tui.core.selftalk import analyse
+
+    assert analyse(BURDEN).concern == "ask" and analyse(NOT_AROUND).concern == "ask"
+    data = ["--data-dir", str(tmp_path / "no")]
+    status, out, _ = run(capsys, *data, "catch", BURDEN, stdin="no\nI carry a lot.\n")
+    assert status == 0
+    assert "Can I ask you something directly?" in out and "No, I'm safe" in out
+    assert out.index("Your answer") < out.index("kindtone noticed:")
+    [record] = ReflectionStore(tmp_path / "no").list()
+    assert record["safety_checks"] == [{"exercise": "catch", "step": 0, "answer": "no"}]
+    assert record["crisis"] is False and record["steps"][1]["answer"] == "I carry a lot."
+
+    data = ["--data-dir", str(tmp_path / "yes")]
+    PhraseStore(tmp_path / "yes").add(KIND, ["labelling"])
+    status, out, _ = run(capsys, *data, "catch", BURDEN, stdin="1\n")
+    assert status == 0 and "988" in out and "findahelpline.com" in out
+    assert "How would you say it kindly?" not in out and KIND not in out
+    [record] = ReflectionStore(tmp_path / "yes").list()
+    assert record["crisis"] is True and len(record["steps"]) == 1
+    assert record["safety_checks"][0]["answer"] == "yes"
+
+    # The redirect is asked about too; "I'd rather not say" goes on, naming /support (which
+    # works at the prompt). The words are kept, but never as kind words to offer back.
+    data = ["--data-dir", str(tmp_path / "redirect")]
+    stdin = f"/support\n{NOT_AROUND}\n3\n"
+    status, out, _ = run(capsys, *data, "catch", "I'm such an idiot", stdin=stdin)
+    assert status == 0
+    assert out.count("findahelpline.com") == 1
+    assert out.index("findahelpline.com") < out.index("Can I ask you something directly?")
+    assert "type /support to see people you can reach" in out
+    [record] = ReflectionStore(tmp_path / "redirect").list()
+    assert record["safety_checks"] == [{"exercise": "catch", "step": 1, "answer": "rather-not"}]
+    assert record["steps"][1]["answer"] == NOT_AROUND
+    assert PhraseStore(tmp_path / "redirect").list() == []
+
+
+def test_words_that_might_mean_risk_are_never_kind_words(tmp_path: Path) -> None:
+    """Found trying the app: "Maybe it would be easier for them if I wasn't around." was
+    taken by `phrases add` (and would join from a session after "No, I'm safe")."""
+    assert why_not_kind(NOT_AROUND) is not None
+    with pytest.raises(StoreError, match="real pain"):
+        PhraseStore(tmp_path).add(NOT_AROUND, [])
+    # one kept by an older kindtone is never offered back
+    kept = Phrase("x", NOT_AROUND, (), uses=9, added_at="2026-12-01T10:00:00+00:00")
+    kind = Phrase("y", KIND, (), uses=0, added_at="2026-12-01T10:00:00+00:00")
+    assert pick([kept, kind], []) == [kind]
+
+
+def test_typed_answers_to_the_direct_question() -> None:
+    from tui.core.flow import typed_ask_answer
+
+    for typed, choice in (
+        ("1", "yes"),
+        (" Yes. ", "yes"),
+        ("I’m not sure", "yes"),
+        ("2", "no"),
+        ("No, I'm safe!", "no"),
+        ("3", "rather-not"),
+        ("Rather  not say", "rather-not"),
+        ("maybe", None),
+        ("4", None),
+        ("", None),
+    ):
+        assert typed_ask_answer(typed) == choice, typed
+
+
 def test_catch_of_kind_words_says_so_and_saves_nothing(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -280,6 +356,14 @@ def test_export_carries_kind_words_and_older_exports_still_import(
         "Kind words: 0 added, 1 already there"
         in run(capsys, "--data-dir", str(target), "reflections", "import", str(export))[1]
     )
+    # Words that might mean risk, kept by an older kindtone, are left out, and said so
+    # truly (they were said to "sound like the critic").
+    document["phrases"].append(dict(document["phrases"][0], id="0" * 10, text=NOT_AROUND))
+    export.write_text(json.dumps(document))
+    out = run(capsys, "--data-dir", str(tmp_path / "d"), "reflections", "import", str(export))[1]
+    assert "Kind words: 1 added, 0 already there; 1 left out: kind words never sound" in out
+    assert "like the critic or like real pain" in out
+    assert [p.text for p in PhraseStore(tmp_path / "d").list()] == [KIND]
     # an older export, without "phrases"
     del document["phrases"]
     export.write_text(json.dumps(document))

@@ -234,3 +234,28 @@ def test_a_quoted_answer_that_ends_a_sentence_gets_no_second_full_stop(tmp_path:
     )
     out = " ".join(stdout.getvalue().split())
     assert "You wrote: “I am such a mess today.” Now write it again" in out
+
+
+def test_words_typed_at_a_reading_step_are_quoted_with_one_full_stop(tmp_path: Path) -> None:
+    """Found in plain mode: '(That was a reading step, so nothing was saved from it: “I was
+    juggling too much and I can say sorry.”. Copy it…'."""
+    import io
+
+    from tui.core.settings import Settings
+    from tui.core.text import quoted
+    from tui.plain import run_plain
+
+    assert quoted("I can say sorry.") == "“I can say sorry.”"
+    assert quoted("why me?") == "“why me?”"
+    assert quoted("tired") == "“tired”."
+    stdout = io.StringIO()
+    run_plain(
+        tmp_path,
+        Settings(ask_ratings=False),
+        exercise_id="lets-try-that-again",
+        stdin=io.StringIO("I can say sorry.\nhm\n"),
+        stdout=stdout,
+    )
+    out = " ".join(stdout.getvalue().split())
+    assert "nothing was saved from it: “I can say sorry.” You can write it" in out
+    assert "nothing was saved from it: “hm”. You can write it" in out

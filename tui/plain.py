@@ -24,12 +24,12 @@ from tui.core.flow import (
     ASK_CHOICES,
     ASK_HEADING,
     ASK_QUESTION,
-    AskAnswer,
     Outcome,
     SaveReport,
     SessionFlow,
     find_draft,
     keep_declined_draft,
+    typed_ask_answer,
 )
 from tui.core.phrases import Phrase
 from tui.core.practice import explain_findings, gentle_name, numbered, side_by_side
@@ -463,10 +463,8 @@ class PlainSession:
             say(f"  {number}. {label}")
         while True:
             answer = self.io.ask("Your answer (1, 2 or 3):").strip()
-            # A person answering a yes/no question may well type the word, not the number.
-            picked = _ASK_WORDS.get(answer.lower().rstrip(".!"), answer)
-            if picked in ("1", "2", "3"):
-                choice: AskAnswer = ASK_CHOICES[int(picked) - 1][0]
+            choice = typed_ask_answer(answer)
+            if choice is not None:
                 return self.flow.answer_ask(choice)
             if not self._command(answer):
                 say("Please type 1, 2 or 3.")
@@ -558,22 +556,6 @@ class PlainSession:
             self.io.say(f"Today's backup couldn't be made ({error}). Your reflection is saved.")
             return str(error)
         return None
-
-
-_ASK_WORDS = {
-    "y": "1",
-    "yes": "1",
-    "not sure": "1",
-    "i'm not sure": "1",
-    "unsure": "1",
-    "n": "2",
-    "no": "2",
-    "i'm safe": "2",
-    "no, i'm safe": "2",
-    "rather not": "3",
-    "i'd rather not say": "3",
-    "rather not say": "3",
-}
 
 
 def plain_width() -> int:

@@ -15,6 +15,16 @@ class Refusal(Exception):
     """A request we won't carry out; its message is the one line the person sees."""
 
 
+def say(text: str = "") -> None:
+    """A paragraph on stdout, wrapped to the terminal (at most 80 columns): a line as wide as
+    the terminal breaks mid-word ("somewhere saf / e")."""
+    import shutil
+    import textwrap
+
+    width = min(shutil.get_terminal_size((80, 24)).columns, 80) - 1
+    print(textwrap.fill(text, max(width, 40)) if text else "")
+
+
 def report_error(command: str, message: str) -> None:
     print(f"kindtone {command}: {visible_controls(message)}", file=sys.stderr)
 

@@ -27,10 +27,14 @@ on this computer. A practice tool, not a substitute for professional care."""
 EPILOG = """\
 input:
   The critic's words are TEXT, or the first line of standard input. Then type your kinder
-  version; a number picks one of your kind words. Ctrl-C stops without saving.
+  version; a number picks one of your kind words. /support shows people you can reach.
+  Ctrl-C stops without saving.
 
 exit status:
   0 when done (saved, or nothing to redirect); 1 if it could not be saved; 2 usage error."""
+
+
+SUPPORT_COMMAND = "/support"  # at any prompt: the support lines, as in plain mode
 
 
 class _Ended(Exception):
@@ -99,6 +103,9 @@ def catch(args: argparse.Namespace, lines: _Lines) -> int:
     say(f"“{caught.text}”")
     if caught.analysis.crisis:
         return _support(caught, lines, args)
+    ended = _ask_if_it_might_mean_risk(caught, None, lines, args)
+    if ended is not None:
+        return ended
     if caught.already_kind:
         say(caught_kind_line())
         return 0
@@ -121,6 +128,9 @@ def catch(args: argparse.Namespace, lines: _Lines) -> int:
         except _Ended:
             say("Nothing was saved.")
             return 0
+        if answer.strip() == SUPPORT_COMMAND:
+            _say_support_lines(lines, args)
+            continue
         redirect = caught.propose(answer)
         if redirect is None:
             say(caught.retry_line())
@@ -128,6 +138,9 @@ def catch(args: argparse.Namespace, lines: _Lines) -> int:
         if redirect.crisis:
             caught.pause_for_support(redirect)
             return _support(caught, lines, args)
+        ended = _ask_if_it_might_mean_risk(caught, redirect, lines, args)
+        if ended is not None:
+            return ended
         if redirect.offer_try_again and not _keep_anyway(caught, redirect, attempt, lines):
             caught.try_again(redirect)
             attempt += 1
@@ -161,19 +174,61 @@ def _keep_anyway(caught: Catch, redirect: Redirect, attempt: int, lines: _Lines)
     return choice.strip().casefold() in ("k", "keep")
 
 
-def _support(caught: Catch, lines: _Lines, args: argparse.Namespace) -> int:
+def _ask_if_it_might_mean_risk(
+    caught: Catch, redirect: Redirect | None, lines: _Lines, args: argparse.Namespace
+) -> int | None:
+    """The exit status when the catch ends at the question (support, or input ended)."""
+    if not caught.should_ask(redirect):
+        return None
+    try:
+        _ask_directly(caught, redirect, lines, args)
+    except _Ended:
+        lines.say("Nothing was saved.")
+        return 0
+    return _support(caught, lines, args) if caught.crisis else None
+
+
+def _ask_directly(
+    caught: Catch, redirect: Redirect | None, lines: _Lines, args: argparse.Namespace
+) -> None:
+    """The session's direct question, asked the same way; the answer is kept."""
+    from tui.core.flow import ASK_CHOICES, ASK_HEADING, ASK_QUESTION, typed_ask_answer
+
+    lines.say(ASK_HEADING)
+    lines.say(ASK_QUESTION)
+    for number, (_, label) in enumerate(ASK_CHOICES, start=1):
+        lines.say(f"  {number}. {label}")
+    while True:
+        typed = lines.ask("Your answer (1, 2 or 3):")
+        if typed.strip() == SUPPORT_COMMAND:
+            _say_support_lines(lines, args)
+            continue
+        choice = typed_ask_answer(typed)
+        if choice is not None:
+            break
+        lines.say("Please type 1, 2 or 3.")
+    note = caught.answer_ask(choice, redirect, support=f"type {SUPPORT_COMMAND}")
+    if note:
+        lines.say(note)
+
+
+def _say_support_lines(lines: _Lines, args: argparse.Namespace) -> None:
     from tui.core.safety import NOT_A_CRISIS_SERVICE, support_lines
     from tui.core.settings import SettingsFile, config_dir
 
     settings = SettingsFile(config_dir(args.config_dir)).load()
+    for line in support_lines(settings.country, list(settings.support_lines)):
+        lines.say(f"  - {line}")
+    lines.say(NOT_A_CRISIS_SERVICE)
+
+
+def _support(caught: Catch, lines: _Lines, args: argparse.Namespace) -> int:
     lines.say(
         "Thank you for writing that down. It sounds like you're carrying something very "
         "heavy. You don't have to carry it alone; talking to a person can help, right now "
         "if you can:"
     )
-    for line in support_lines(settings.country, list(settings.support_lines)):
-        lines.say(f"  - {line}")
-    lines.say(NOT_A_CRISIS_SERVICE)
+    _say_support_lines(lines, args)
     code = _save(caught, lines, args, quiet=True)
     if code == 0:
         lines.say("What you wrote is kept in your reflections, only on this computer.")

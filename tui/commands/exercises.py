@@ -72,6 +72,7 @@ def register(subparsers: Any) -> None:
 
     validate = commands.add_parser(
         "validate",
+        aliases=["check"],  # the word `kindtone --help` uses, and the one people try first
         help="check exercise files and print every problem",
         description=(
             "Check exercise files (or every *.toml in a folder). Each problem is printed as "
@@ -110,6 +111,7 @@ def run(args: argparse.Namespace) -> int:
         "list": _list,
         "show": _show,
         "validate": _validate,
+        "check": _validate,
         "new": _new,
         "install": _install,
     }

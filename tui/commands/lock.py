@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
-from tui.commands import os_error_line, report_error
+from tui.commands import os_error_line, report_error, say
 from tui.core.text import count, visible_controls
 from tui.paths import resolve_data_dir
 
@@ -110,18 +110,18 @@ def run(args: argparse.Namespace) -> int:
             "file opens as before, and `kindtone lock` again finishes the job.",
         )
         return 1
-    print("Your reflections are locked. kindtone will ask for your passphrase to open them.")
-    print(
-        "Not locked: your own exercises, your settings (with your support lines), and the\n"
+    say("Your reflections are locked. kindtone will ask for your passphrase to open them.")
+    say(
+        "Not locked: your own exercises, your settings (with your support lines), and the "
         "names and sizes of the files (which months you practised in)."
     )
-    print()
-    print("Your recovery key, shown only this once. Write it down and keep it somewhere safe:")
-    print()
+    say()
+    say("Your recovery key, shown only this once. Write it down and keep it somewhere safe:")
+    say()
     print(f"    {result.recovery_key}")
-    print()
-    print(
-        "It opens your reflections if you forget your passphrase. If both are lost, no one\n"
+    say()
+    say(
+        "It opens your reflections if you forget your passphrase. If both are lost, no one "
         "can open them again, not even kindtone: that is what keeps them private."
     )
     for line in describe(result.changed):

@@ -541,7 +541,11 @@ def _import(args: argparse.Namespace, store: ReflectionStore) -> int:
     print(f"Imported from {shown}: {summary}.")
     if kind_words:
         added, same, refused = PhraseStore(store.data_dir).merge(kind_words)
-        note = f"; {refused} left out because they sound like the critic" if refused else ""
+        note = (
+            f"; {refused} left out: kind words never sound like the critic or like real pain"
+            if refused
+            else ""
+        )
         print(f"Kind words: {added} added, {same} already there{note}.")
     if plan.differ:
         ids = ", ".join(visible_controls(str(r["id"]))[:SHORT_ID] for r in plan.differ[:5])

@@ -2,7 +2,8 @@
 
 One flow for ``kindtone catch`` and the app's catch screen: both only present a
 :class:`Catch`. Crisis words are never redirected: they go to the support lines, and the
-words are kept. No Textual here.
+words are kept. Words that might mean risk are asked about directly first, as in a
+session (:mod:`tui.core.flow`), and the answer is kept. No Textual here.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from tui.core.practice import categories, gentle_name
 from tui.core.text import strip_controls
 
 if TYPE_CHECKING:
+    from tui.core.flow import AskAnswer
     from tui.core.selftalk import Analysis
 
 KIND = "catch"
@@ -65,6 +67,9 @@ class Catch:
     versions: list[str] = field(default_factory=list)
     kept: Redirect | None = None
     crisis: bool = False
+    # The direct question's answers, kept in the reflection like a session's.
+    safety_checks: list[dict[str, Any]] = field(default_factory=list)
+    asked: set[str] = field(default_factory=set)  # "No, I'm safe" words: not asked again
 
     @property
     def patterns(self) -> list[str]:
@@ -72,7 +77,14 @@ class Catch:
 
     @property
     def already_kind(self) -> bool:
-        return not self.analysis.crisis and not self.analysis.critical and not self.patterns
+        """Nothing to redirect. Never said of words that might mean risk, even once the
+        person has said they are safe."""
+        analysis = self.analysis
+        return (
+            analysis.concern not in ("crisis", "ask")
+            and not analysis.critical
+            and not self.patterns
+        )
 
     def noticed(self) -> list[str]:
         """What kindtone noticed, named gently: one line per pattern, with the words."""
@@ -84,6 +96,33 @@ class Catch:
             seen.add(finding.category)
             lines.append(f"“{finding.match}”: {gentle_name(finding.category)}")
         return lines
+
+    def should_ask(self, redirect: Redirect | None = None) -> bool:
+        """Words that might mean risk (the critic's, or the redirect's), not asked about yet:
+        ask directly and kindly before going on, as a session does."""
+        analysis = self.analysis if redirect is None else redirect.analysis
+        text = self.text if redirect is None else redirect.text
+        return not self.crisis and analysis.concern == "ask" and text not in self.asked
+
+    def answer_ask(
+        self, choice: AskAnswer, redirect: Redirect | None = None, *, support: str
+    ) -> str | None:
+        """The answer, kept in the reflection. "yes" (or not sure) means support: the catch
+        becomes a crisis one and the words are kept, never redirected. Otherwise the catch
+        goes on, with a gentle note after "I'd rather not say" ({support} names the face's
+        way to the support lines)."""
+        from tui.core.flow import RATHER_NOT_NOTE
+
+        step = 0 if redirect is None else 1
+        self.safety_checks.append({"exercise": KIND, "step": step, "answer": choice})
+        if choice == "yes":
+            if redirect is None:
+                self.crisis = True
+            else:
+                self.pause_for_support(redirect)
+            return None
+        self.asked.add(self.text if redirect is None else redirect.text)
+        return RATHER_NOT_NOTE.format(support=support) if choice == "rather-not" else None
 
     def retry_line(self) -> str:
         """After an empty answer, or a number with none of your words behind it."""
@@ -196,6 +235,7 @@ class Catch:
             "ratings": {"before": dict(NO_RATINGS), "after": dict(NO_RATINGS)},
             "steps": steps,
             "crisis": self.crisis or self.analysis.crisis,
+            **({"safety_checks": list(self.safety_checks)} if self.safety_checks else {}),
         }
 
 

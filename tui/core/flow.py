@@ -26,7 +26,7 @@ from tui.core.practice import (
 from tui.core.safety import CRISIS_PAUSE
 from tui.core.session import PlannedStep, Review, Session, review_answer, show_rating
 from tui.core.storage import ReflectionStore, StoreError
-from tui.core.text import strip_controls
+from tui.core.text import quoted, strip_controls
 
 if TYPE_CHECKING:
     from tui.core.exercises import Library
@@ -45,6 +45,33 @@ ASK_CHOICES: tuple[tuple[AskAnswer, str], ...] = (
     ("no", "No, I'm safe"),
     ("rather-not", "I'd rather not say"),
 )
+# What a person might type instead of the number, in a line-by-line face.
+_ASK_WORDS: dict[str, AskAnswer] = {
+    "1": "yes",
+    "y": "yes",
+    "yes": "yes",
+    "not sure": "yes",
+    "i'm not sure": "yes",
+    "unsure": "yes",
+    "2": "no",
+    "n": "no",
+    "no": "no",
+    "i'm safe": "no",
+    "no, i'm safe": "no",
+    "3": "rather-not",
+    "rather not": "rather-not",
+    "i'd rather not say": "rather-not",
+    "rather not say": "rather-not",
+}
+
+
+def typed_ask_answer(typed: str) -> AskAnswer | None:
+    """The choice a typed line picks (its number, or the words), or None.
+
+    Someone answering a yes/no question may well type the word, not the number."""
+    return _ASK_WORDS.get(" ".join(typed.casefold().split()).rstrip(".!").replace("’", "'"))
+
+
 # {support} is how this face opens support: "press F2" in the app, "type /support" in plain
 # mode, where F2 is no key at all.
 RATHER_NOT_NOTE = (
@@ -310,7 +337,8 @@ class SessionFlow:
             if later
             else "copy it if you'd like to keep it"
         )
-        note = f"(That was {what}, so nothing was saved from it: “{text}”. {then.capitalize()}.)"
+        note = f"(That was {what}, so nothing was saved from it: {quoted(text)} "
+        note += f"{then.capitalize()}.)"
         review = review_answer(planned.step, text)
         if review.analysis.crisis:  # not quoted back, nor invited to be written again
             self.session.crisis = True

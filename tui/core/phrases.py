@@ -133,6 +133,8 @@ def why_not_kind(text: str) -> str | None:
     analysis = analyse(cleaned)
     if analysis.crisis:
         return "it sounds like words of real pain, not kind words to offer back"
+    if analysis.concern == "ask":  # even once someone has said they're safe
+        return "it may be words of real pain, not kind words to offer back"
     if analysis.critical or analysis.findings:
         found = analysis.findings[0] if analysis.findings else None
         if found is None:

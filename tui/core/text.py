@@ -66,6 +66,14 @@ def fill_template(template: str, answers: dict[str, str]) -> str:
     return _TEMPLATE.sub(replace, template)
 
 
+def quoted(text: str) -> str:
+    """“text” closing a sentence: its own full stop, question or exclamation mark is the
+    sentence's (“I'm a mess.”, not “I'm a mess.”.)."""
+    if _ENDS_SENTENCE.search(text):
+        return f"“{text.rstrip()}”"
+    return f"“{text}”."
+
+
 def count(n: int, noun: str, plural: str | None = None, *, grouped: bool = False) -> str:
     """ "1 reflection", "2 reflections", "3 catches": never "1 reflections" or
     "reflection(s)". ``grouped`` writes 20,000 with a comma."""

@@ -23,6 +23,11 @@ class AskScreen(Dialog[AskAnswer | None]):
         height: auto;
         margin-top: 1;
     }
+
+    /* As wide as their words: a short one, centred in a wider button, sat a column in. */
+    #ask-choices Button {
+        min-width: 0;
+    }
     """
 
     BINDINGS = [

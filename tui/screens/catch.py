@@ -7,6 +7,7 @@ words open the support screen, never a redirect.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -26,13 +27,15 @@ from tui.widgets.try_again import TryAgainPanel
 
 if TYPE_CHECKING:
     from tui.app import KindtoneApp
+    from tui.core.flow import AskAnswer
 
 
-def noticed_content(caught: Catch) -> Content:
-    """The critic's words with what was noticed highlighted, then each pattern named gently."""
-    lines = [highlighted(caught.analysis)]
-    lines.extend(Content(f"  {line}") for line in caught.noticed())
-    return Content("\n").join(lines)
+def noticed_widgets(caught: Catch) -> list[Static]:
+    """The critic's words with what was noticed highlighted, then each pattern named gently,
+    a widget each so a long one wraps under its own first word, not under the quote."""
+    widgets = [Static(highlighted(caught.analysis))]
+    widgets.extend(Static(Content(line), classes="noticed-line") for line in caught.noticed())
+    return widgets
 
 
 class CatchScreen(Screen[None]):
@@ -40,6 +43,8 @@ class CatchScreen(Screen[None]):
 
     CSS = """
     #catch-offered { height: auto; }
+    #catch-noticed { height: auto; }
+    #catch-noticed .noticed-line { padding-left: 2; }
     #catch-kind-box { height: auto; margin-top: 1; }
     #catch-result { margin-top: 1; }
     CatchScreen Input { margin: 0 0 1 0; }
@@ -63,7 +68,7 @@ class CatchScreen(Screen[None]):
             yield Plain("Catch it in the moment", classes="title")
             yield Plain(CRITIC_PROMPT, classes="prompt")
             yield Input(placeholder="The critic's words, just as they came", id="catch-critic")
-            yield Static(Content(""), id="catch-noticed", classes="quote")
+            yield Vertical(id="catch-noticed", classes="quote")
             yield Plain("", id="catch-hint", classes="hint")
             yield Vertical(id="catch-offered")
             with Vertical(id="catch-kind-box"):
@@ -73,11 +78,12 @@ class CatchScreen(Screen[None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        self.query_one("#catch-noticed").display = False  # an empty quote draws a stray bar
         self.query_one("#catch-kind-box").display = False
         self.query_one("#catch-critic", Input).focus()
 
     @on(Input.Submitted, "#catch-critic")
-    def _critic(self, event: Input.Submitted) -> None:
+    async def _critic(self, event: Input.Submitted) -> None:
         from tui.core.catch import start_catch
         from tui.core.phrases import PhraseStore
 
@@ -85,10 +91,37 @@ class CatchScreen(Screen[None]):
             return
         caught = start_catch(event.value, PhraseStore(self.app.data_dir))
         self.caught = caught
-        self.query_one("#catch-noticed", Static).update(noticed_content(caught))
+        noticed = self.query_one("#catch-noticed", Vertical)
+        await noticed.remove_children()
+        await noticed.mount_all(noticed_widgets(caught))
+        noticed.display = True
         if caught.analysis.crisis:
             self._to_support()
             return
+        if caught.should_ask():
+            self._ask_directly(caught, None, lambda: self._redirect(caught))
+            return
+        await self._redirect(caught)
+
+    def _ask_directly(
+        self, caught: Catch, redirect: Redirect | None, go_on: Callable[[], Awaitable[None]]
+    ) -> None:
+        """The session's direct question; "yes, or not sure" opens support, as crisis words do."""
+        from tui.screens.ask import AskScreen
+
+        async def decided(choice: AskAnswer | None) -> None:
+            note = caught.answer_ask(choice or "rather-not", redirect, support="press F2")
+            if caught.crisis:
+                self._to_support()
+                return
+            if note:
+                self.notify(note, markup=False)
+            await go_on()
+
+        self.app.push_screen(AskScreen(), decided)
+
+    async def _redirect(self, caught: Catch) -> None:
+        """What was noticed, and the box for kinder words."""
         if caught.already_kind:
             self.query_one("#catch-hint", Plain).set_text(ALREADY_KIND)
             self.query_one("#catch-kind-box").display = False
@@ -116,6 +149,15 @@ class CatchScreen(Screen[None]):
         if redirect.crisis:
             self.caught.pause_for_support(redirect)
             self._to_support()
+            return
+        if self.caught.should_ask(redirect):
+            self._ask_directly(self.caught, redirect, lambda: self._review(redirect))
+            return
+        await self._review(redirect)
+
+    async def _review(self, redirect: Redirect) -> None:
+        """Still the critic's voice: "let's try that again"; otherwise kept and saved."""
+        if self.caught is None:
             return
         if redirect.offer_try_again:
             self.pending = redirect

@@ -33,10 +33,8 @@ FIRST_PAGE = 60  # shown at once; the rest of the history loads in the backgroun
 
 
 def describe_row(row: Row, titles: dict[str, str]) -> str:
-    exercises = ", ".join(titles.get(e, e) for e in row.exercises) or "no exercises"
-    parts = [row.started.strftime("%Y-%m-%d %H:%M"), exercises]
-    if row.situation:
-        parts.append(SITUATIONS.get(row.situation, row.situation))
+    """A list row: when, what, the inner voice before → after, and whether it was finished."""
+    parts = [row.started.strftime("%Y-%m-%d %H:%M"), describe_session(row, titles)]
     if row.harsh_before is not None or row.harsh_after is not None:
         parts.append(
             f"inner voice {show_rating(row.harsh_before)} → {show_rating(row.harsh_after)}"
@@ -44,6 +42,15 @@ def describe_row(row: Row, titles: dict[str, str]) -> str:
     if not row.completed:
         parts.append("unfinished")
     return " · ".join(parts)
+
+
+def describe_session(row: Row, titles: dict[str, str]) -> str:
+    """Its exercises and situation (the detail screen gives the date and ratings their own
+    lines)."""
+    exercises = ", ".join(titles.get(e, e) for e in row.exercises) or "no exercises"
+    if row.situation:
+        return f"{exercises} · {SITUATIONS.get(row.situation, row.situation)}"
+    return exercises
 
 
 def matches(shown: int, total: int) -> str:
@@ -314,7 +321,9 @@ class ReflectionDetailScreen(Screen[str | None]):
         ratings = reflection.ratings
         with VerticalScroll(id="reflection-detail", classes="page"):
             yield LiteralText(reflection.started.strftime("%A %d %B %Y, %H:%M"), classes="title")
-            yield LiteralText(describe_row(Row.of(reflection), titles), classes="muted")
+            row = Row.of(reflection)
+            unfinished = "" if row.completed else " · unfinished"
+            yield LiteralText(describe_session(row, titles) + unfinished, classes="muted")
 
             def change(key: str) -> str:
                 before, after = ratings.pair(key)

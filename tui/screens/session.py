@@ -248,6 +248,7 @@ class SessionScreen(Screen[None]):
             await self.query_one("#step-area", VerticalScroll).mount(panel)
             await self._offer_kind_words(self.flow.kind_words(outcome.review))
             panel.scroll_visible(animate=False)
+            self.call_after_refresh(self._fit_answer_box)
         else:
             await self.show_step()
 
@@ -272,7 +273,29 @@ class SessionScreen(Screen[None]):
             view.set_value(phrase.text)
             view.focus_input()
 
+    def _fit_answer_box(self) -> None:
+        """While "let's try that again" is open the box shrinks to keep the thought in view
+        on a small screen; any room left over goes back to it, so more of the words show."""
+        boxes = self.query("#answer").results(TextArea)
+        box = next(boxes, None)
+        if box is None or not self.query(TryAgainPanel):
+            return
+        area = self.query_one("#step-area", VerticalScroll)
+        used = max(child.virtual_region_with_margin.bottom for child in area.displayed_children)
+        spare = area.scrollable_content_region.height - used
+        shown = box.outer_size.height
+        words = box.wrapped_document.height + box.styles.gutter.height
+        height = max(3, min(words, shown + spare))
+        if height != shown:
+            box.styles.height = height
+
+    def on_resize(self) -> None:
+        if self.query(TryAgainPanel):
+            self.call_after_refresh(self._fit_answer_box)
+
     async def _close_try_again(self) -> None:
+        for box in self.query("#answer"):
+            box.styles.clear_rule("height")  # the step's own height again
         self.query_one("#session").remove_class("-trying")
         for panel in self.query(TryAgainPanel):
             await panel.remove()
