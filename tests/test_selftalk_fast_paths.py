@@ -302,3 +302,85 @@ def test_clauses_without_a_head_word_are_passed_over_as_no_insult() -> None:
         assert scoper.clause_vocatives(words) == _clause_vocatives_plain(scoper, words), words
         found += bool(scoper.clause_vocatives(words))
     assert found > 50
+
+
+def _labelled(label: str) -> list[str]:
+    rows = (DATA / "self_talk_cases.tsv").read_text(encoding="utf-8").splitlines()
+    return [row.partition("\t")[2] for row in rows if row.startswith(label + "\t")]
+
+
+def test_the_recovery_head_is_read_only_where_a_verdict_turns_on_it(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A text of many crisis lines is settled at its first: the recovery head reads that one
+    (and its neighbours), not every worrying sentence after it (it read them all)."""
+    from tui.core.selftalk import Analyser
+    from tui.core.selftalk import analyser as module
+
+    analyser = Analyser()
+    lines = [line for line in _labelled("crisis") if analyser.analyse(line).concern == "crisis"]
+    assert len(lines) > 100
+    analyser.readings.clear()
+    calls: list[int] = []
+    shares = module._back_shares
+
+    def counted(*args):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return shares(*args)
+
+    monkeypatch.setattr(module, "_back_shares", counted)
+    text = " ".join(line.rstrip(".!?") + "." for line in lines[:60])
+    assert analyser.analyse(text).concern == "crisis"
+    assert len(calls) <= 2, len(calls)
+
+
+def test_looking_back_asked_as_needed_gives_every_verdict_of_all_asked() -> None:
+    """Whether a sentence looks back, worked out only where _concern asks, and _concern's stop
+    at the first crisis, give the concern every flag worked out up front gives."""
+    from tui.core.selftalk import analyser as module
+
+    analyser = default_analyser()
+    built = analyser.built
+    pool = {label: _labelled(label) for label in ("crisis", "idiom", "neutral", "kind")}
+    rng = random.Random(14)
+    seen: set[str | None] = set()
+    for _ in range(400):
+        parts = [rng.choice(pool[rng.choice(list(pool))]) for _ in range(rng.randint(1, 6))]
+        text = " ".join(part.rstrip(".!?") + "." for part in parts)
+        concern = analyser.analyse(text).concern
+        low = lower(text)
+        readings = []
+        for start, chunk in sentence_list(low):
+            reading = analyser._reading(built, chunk)
+            if reading is not None:
+                readings.append((start, reading))
+        joined = built.grid.entry([reading.concepts for _, reading in readings])
+        lazy = module._looking_back(built, readings, low, joined)
+        assert lazy is not None
+        flags = [lazy[number] for number in range(len(readings))]
+        plain = module._concern([reading for _, reading in readings], joined, flags)  # type: ignore[arg-type]
+        assert plain == concern, text
+        seen.add(concern)
+    assert seen == {"crisis", "ask", "recovery", None}
+
+
+def test_whom_a_sentence_opens_on_is_asked_only_before_a_label(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """aim.points_elsewhere is worked out for a sentence only when a label with no "I" in it
+    follows (or the weights alone would flag it), not for every sentence read (it was)."""
+    from tui.core.selftalk import Analyser
+    from tui.core.selftalk import analyser as module
+
+    analyser = Analyser()
+    analyser.analyse("warming up")
+    calls: list[int] = []
+    plain = module.points_elsewhere
+
+    def counted(*args):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return plain(*args)
+
+    monkeypatch.setattr(module, "points_elsewhere", counted)
+    lines = _labelled("neutral")[:200]
+    analyser.analyse(" ".join(line.rstrip(".!?") + "." for line in lines))
+    assert len(calls) < 20, len(calls)
+    # ... and still asked where it decides: "The pharmacy lost it again. Hopeless lot."
+    assert not analyser.analyse("The pharmacy lost my prescription again. Hopeless lot.").critical
+    assert analyser.analyse("I lost my prescription again. Hopeless lot.").critical

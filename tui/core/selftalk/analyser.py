@@ -21,7 +21,7 @@ from .compiler import Codes, Index, Pattern, compile_rule, matches_any
 from .concepts import Grid, GridRule, acting, decided, everyday_means, purpose, usual_dose
 from .critic_gate import OWN_MAX_SENTENCES, Gate
 from .data import Lexicon, Rule, load_languages, load_lexicon, load_rules
-from .hashed import Risk
+from .hashed import Back, Risk
 from .learned import LEARNED_MIN_WORDS, Features, Learned
 from .model import Analysis, Finding, hint_for, load_hints, remember_hints
 from .pattern import Grammar
@@ -216,7 +216,7 @@ class Reading:
         sentence = built.sentence(low, words)
         # A verdict told in one sentence and owned in the next: "Mediocre. That's what I am."
         # (see Analyser.analyse): where this sentence's verdict ends, if it is only one.
-        self.owns = _OWNS.match(low) is not None
+        self.owns = "that" in low and _OWNS.match(low) is not None  # (the search: cheaper)
         self.verdict: tuple[int, int] | None = None
         if (
             len(words) <= 4
@@ -351,11 +351,9 @@ class Reading:
             # pass.
             cues.add("veto")
         self.cues = frozenset(cues) if cues else _NONE
-        # The recovery head's share, read now for a worrying sentence (see _looking_back).
-        if risk is not None and (self.crisis or not _WORRYING.isdisjoint(cues)):
-            self.back, self.own = _back_shares(built, risk, words)
         # Whose criticism, across sentences: "The pharmacy lost it again. Hopeless lot."
-        self.points = points = points_elsewhere(built, words)
+        # Whether the sentence opens on someone else: asked of few sentences (see _points).
+        self.points: bool | None = None
         self.selfless = not sentence.has_self
         # Which goodbye cues this sentence holds (see rules/farewell.toml).
         self.farewell = (
@@ -402,6 +400,7 @@ class Reading:
             start = len(low) - len(low.lstrip())
             end = len(low.rstrip().rstrip(".!?,;:…"))
             category = learned.category(features)
+            points = self.points = points_elsewhere(built, words)
             # Harsh words in a sentence that opens on someone else ("some numpty in
             # a BMW tailgated me…, what a moron") is theirs; "they must think I'm…" and "the
             # team lost because of me" are still the person's own.
@@ -414,6 +413,18 @@ class Reading:
                 end = start
             if end > start:
                 self.found = ((category, start, end, True),)
+
+
+def _points(built: _Built, low: str, item: tuple[int, Reading]) -> bool:
+    """Whether the sentence at ``item`` opens on someone else (aim.points_elsewhere), worked
+    out when first asked: only a label right after it asks."""
+    start, reading = item
+    points = reading.points
+    if points is None:
+        chunk = SENTENCE.match(low, start)
+        words = built.tokens.words(chunk.group() if chunk else "")
+        points = reading.points = points_elsewhere(built, words)
+    return points
 
 
 def _implied_i(built: _Built, low: str, words: WordList) -> list[Raw]:
@@ -562,7 +573,7 @@ class Analyser:
                 defused = defused or after.defused
             if defused:
                 continue
-            if reading.selfless and number > 0 and readings[number - 1][1].points:
+            if reading.selfless and number > 0 and _points(built, low, readings[number - 1]):
                 continue  # a label with no "I" in it, right after someone else was named
             for category, start, end, weak in reading.found:
                 if weak and kind:
@@ -688,30 +699,41 @@ def _worrying(reading: Reading) -> bool:
     return reading.crisis or not _WORRYING.isdisjoint(reading.cues)
 
 
-def _looking_back(
-    built: _Built, readings: list[tuple[int, Reading]], low: str, joined: dict[int, GridRule]
-) -> list[bool] | None:
-    """For each worrying sentence, whether the net's recovery head reads it as looking back
-    from a safer place, over it and two sentences either side (the head is linear: a window's
-    score is the bias plus each sentence's share). Only worrying sentences and their
-    neighbours are read: a long text with one crisis line costs a few sentences, not all."""
-    risk = built.risk
-    back = risk.back if risk is not None else None
-    if back is None:
-        return None
-    last = len(readings) - 1
-    flags = [False] * len(readings)
-    for number, (offset, reading) in enumerate(readings):
-        if not (_worrying(reading) or number in joined):
-            continue
+class _LookingBack:
+    """For a worrying sentence, whether the net's recovery head reads it as looking back from
+    a safer place, over it and two sentences either side (the head is linear: a window's
+    score is the bias plus each sentence's share). Worked out only for the sentences whose
+    concern asks (see _concern), and only they and their neighbours are read: a long text
+    with many crisis lines is settled at its first clear one, and costs no more."""
+
+    __slots__ = ("back", "built", "joined", "last", "low", "readings", "risk")
+
+    def __init__(
+        self,
+        built: _Built,
+        risk: Risk,
+        back: Back,
+        readings: list[tuple[int, Reading]],
+        low: str,
+        joined: dict[int, GridRule],
+    ) -> None:
+        self.built, self.risk, self.back = built, risk, back
+        self.readings, self.low, self.joined = readings, low, joined
+        self.last = len(readings) - 1
+
+    def __getitem__(self, number: int) -> bool:
+        built, risk, back, low, readings = self.built, self.risk, self.back, self.low, self.readings
+        offset, reading = readings[number]
+        if not (_worrying(reading) or number in self.joined):
+            return False
         if reading.back is None or reading.own is None:  # a sentence the grid joined
             chunk = SENTENCE.match(low, offset)
             words = built.tokens.words(chunk.group() if chunk else "")
-            reading.back, reading.own = _back_shares(built, risk, words)  # type: ignore[arg-type]
+            reading.back, reading.own = _back_shares(built, risk, words)
         if back.bias + reading.own < back.start:
-            continue  # the crisis clause itself must look back; most don't, and cost no more
+            return False  # the crisis clause itself must look back; most don't, and cost no more
         total = back.bias
-        for other in range(max(0, number - 2), min(last, number + 2) + 1):
+        for other in range(max(0, number - 2), min(self.last, number + 2) + 1):
             start, near = readings[other]
             if near.back is None:
                 chunk = SENTENCE.match(low, start)
@@ -719,14 +741,25 @@ def _looking_back(
             total += near.back
         # ... with its neighbours: the sentence itself leaning that way (checked above) is not
         # enough, nor are everyday neighbours alone ("Had a pint with the lads.").
-        flags[number] = total >= back.start
-    return flags
+        return total >= back.start
+
+
+def _looking_back(
+    built: _Built, readings: list[tuple[int, Reading]], low: str, joined: dict[int, GridRule]
+) -> _LookingBack | None:
+    """Whether each worrying sentence looks back (see _LookingBack), asked as needed; None
+    without a recovery head."""
+    risk = built.risk
+    back = risk.back if risk is not None else None
+    if risk is None or back is None:
+        return None
+    return _LookingBack(built, risk, back, readings, low, joined)
 
 
 def _concern(
     readings: list[Reading],
     joined: dict[int, GridRule] | None = None,
-    back: list[bool] | None = None,
+    back: _LookingBack | None = None,
 ) -> str | None:
     """What the worrying words in a text call for.
 
@@ -736,7 +769,8 @@ def _concern(
     rather than alarmed at. A goodbye note is crisis; possible risk (or weights that lean
     that way) is asked about; a recovery cue alone is acknowledged. ``joined``: what the
     concept grid reads in two sentences side by side, by sentence number; its crisis goes
-    through the same recovery handling."""
+    through the same recovery handling. Nothing later can take a crisis back, so the first
+    one settles it (and ``back`` is asked only where a verdict turns on it)."""
     crisis = ask = recovery = False
     joined = joined or {}
     # Present intent anywhere keeps every crisis sentence crisis: "I relapsed. Six weeks clean
@@ -744,10 +778,11 @@ def _concern(
     live = any("live" in reading.cues for reading in readings)
     last = len(readings) - 1
     for number, reading in enumerate(readings):
+        if crisis:
+            return "crisis"
         cues = reading.cues
         if "ask" in cues or "grid-ask" in cues:
             ask = True
-        looks_back = back is not None and back[number]
         if "risk" in cues and not reading.crisis:
             # Wording no rule names that reads like crisis lines: asked about, unless it
             # looks back from a safer place (a recovery cue within two sentences). Where the
@@ -757,7 +792,11 @@ def _concern(
             near = cues.union(*(readings[other].cues for other in around))
             if "recovery" in near:
                 recovery = True
-            elif _net_sure(cues) and not _softened(cues, near) and not looks_back:
+            elif (
+                _net_sure(cues)
+                and not _softened(cues, near)
+                and not (back is not None and back[number])
+            ):
                 crisis = True
             else:
                 ask = True
@@ -787,7 +826,7 @@ def _concern(
             if (
                 _net_sure(cues)
                 and "veto" not in cues
-                and not looks_back
+                and not (back is not None and back[number])
                 and "recovery" not in near
                 and not _softened(cues, near)
             ):
@@ -797,7 +836,7 @@ def _concern(
             continue
         if "recovery" in near:
             recovery = True
-        elif "settle" in near or looks_back:
+        elif "settle" in near or (back is not None and back[number]):
             ask = True  # the recovery head reads it as looking back: asked, not paused for
         else:
             crisis = True

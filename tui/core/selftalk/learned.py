@@ -97,16 +97,19 @@ class Features:
             rows = self.pairs
             if rows.size > PAIRS_LIMIT:
                 rows.clear()
-            plain = set(words)
             if BREAK in words:
-                plain.discard(BREAK)
                 before = [START if word == BREAK else word for word in words]
                 kept = list(map(BREAK.__ne__, words))
                 firsts: Iterable[str] = compress([START, *before], kept)
                 lasts: Iterable[str] = compress(words, kept)
             else:
                 firsts, lasts = [START, *words], words
-            plain.update(map(_pair_feature, map(rows.__getitem__, firsts), lasts))
+            # One list, then one set: a set grown by update() resizes on the way (a fifth
+            # of making the features).
+            found = list(map(_pair_feature, map(rows.__getitem__, firsts), lasts))
+            found += words
+            plain = set(found)
+            plain.discard(BREAK)
             return plain
         # A sentence with a negation: one plain loop.
         features: set[str] = set()
