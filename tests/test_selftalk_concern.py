@@ -307,12 +307,16 @@ _S_V_REACHED = {
 }
 SESSION_10 = BLIND.parent / "self_talk_blind_w_z.tsv"
 # What the analyser reached on w-z at the end of session 10 (read by nobody who changed the
-# analyser, trained on by nothing): floors, in the same order, far from the goals.
+# analyser, trained on by nothing): floors, in the same order, far from the goals. Since
+# session 11 the critic gate trains on w-z: the critic columns (caught, kind, others,
+# precision) are training figures, what the gate with its alone band reaches (they were
+# w 33, 0, 1, 0.97; x 29, 0, 0, 0.99; y 30, 1, 0, 0.96; z 32, 0, 1, 0.96; only raised). The
+# honest figures are the trainer's --lobo table in the README.
 _W_Z_REACHED = {
-    "blind-w-single": (41, 32, 33, 0, 3, 2, 0, 1, 0.97),
+    "blind-w-single": (41, 32, 43, 0, 3, 2, 0, 1, 0.97),
     "blind-x-journal": (38, 34, 29, 2, 7, 3, 0, 0, 0.99),
-    "blind-y-single": (47, 37, 30, 0, 5, 4, 1, 0, 0.96),
-    "blind-z-journal": (38, 33, 32, 3, 8, 4, 0, 1, 0.96),
+    "blind-y-single": (47, 37, 39, 0, 5, 4, 0, 0, 0.99),
+    "blind-z-journal": (38, 33, 32, 3, 8, 4, 0, 0, 0.99),
 }
 _REACHED = {
     **{(SESSION_10, batch): floors for batch, floors in _W_Z_REACHED.items()},
@@ -340,3 +344,23 @@ def test_the_blind_batches_keep_what_they_reached(file: Path, batch: str) -> Non
     assert result.flagged["kind"] + result.flagged["kind-quoting"] <= kind, report
     assert result.flagged["other-critic"] <= others, report
     assert result.precision >= precision, report
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Stalled at the lights and the word "useless" came. But a useless driver wouldn\'t have '
+        "passed first time.",
+        'Hesitated on the ladder and the word "coward" came up. But a coward wouldn\'t climb '
+        "at all.",
+    ],
+)
+def test_a_turn_that_answers_the_quoted_word_is_kind(text: str) -> None:
+    """The old word quoted, then taken up by the turn to answer it: the turn's clause is the
+    answer, though the word weights flag it whole (session 11, from z's training figures)."""
+    assert not analyse(text).critical, analyse(text).findings
+
+
+def test_a_turn_that_owns_the_verdict_is_still_self_criticism() -> None:
+    """The check above can fail: a turn with "I" in it that sides with the harsh words."""
+    assert analyse('People call me "lazy". But honestly I am a waste of space.').critical

@@ -259,3 +259,99 @@ def test_the_own_head_leaves_the_writers_own_verdicts_alone() -> None:
         if label == "critic" and plain.analyse(text).critical and not analyse(text).critical
     ]
     assert lost == []
+
+
+# Session 11: the gate's alone band (Gate.alone_hears), chosen leaving one batch out.
+def test_a_self_label_only_the_gate_hears_is_self_criticism(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A self-label in an English no rule and no word weight knows ("proper melt, me"): the
+    gate, which has read every blind batch's Englishes, flags it alone."""
+    text = "Forgot the kids' swimming kit again, proper melt, me."
+    analyser = Analyser()
+    gate = analyser.built.gate()
+    assert gate is not None and gate.alone is not None
+    assert gate.own is not None and gate.own.alone is not None
+    analyser.readings.clear()
+    assert analyser.analyse(text).critical
+    # ... which is the band's doing: without it, nothing hears it.
+    monkeypatch.setattr(gate, "alone", None)
+    analyser.readings.clear()
+    assert not analyser.analyse(text).critical
+    analyser.readings.clear()  # (readings made without the band are not kept)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same shape aimed at someone else
+        "The new lad forgot the kids' swimming kit again, proper melt, him.",
+        "Our plumber forgot the washers again, proper melt.",
+        "The landlord left the hose running all night, proper dozy article.",
+    ],
+)
+def test_the_alone_band_hears_only_the_writers_own_verdicts(text: str) -> None:
+    assert not analyse(text).critical, analyse(text).findings
+
+
+def test_a_gate_file_without_the_alone_band_reads_as_before() -> None:
+    """A header without "alone" (sessions 7-10's files): the gate only judges what the word
+    weights flag, and the own head keeps one threshold."""
+    gate = Gate.load()
+    assert gate is not None and gate.own is not None
+    header: dict[str, object] = {
+        "bits": gate.bits,
+        "scale": gate.scale,
+        "bias": gate.bias,
+        "threshold": gate.threshold,
+        "trained_on": "",
+        "own": {"scale": gate.own.scale, "bias": gate.own.bias, "threshold": 0.0},
+    }
+    older = Gate(header, gate.weights.tolist() + gate.own.weights.tolist())  # type: ignore[arg-type]
+    assert older.alone is None and older.own is not None and older.own.alone is None
+    words = Analyser().words("Forgot the kids' swimming kit again, proper melt, me.")
+    assert gate.alone_hears(words)
+    assert not older.alone_hears(words)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm a caring daughter, that's why the visits hurt so much.",
+        "I'm a careful driver, that's why the scrape bothers me.",
+    ],
+)
+def test_the_alone_band_does_not_hear_praise_as_a_verdict(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The gate's letter pieces read "caring" and "careful" like "careless": a writer who
+    calls themselves something good is not flagged by the band (aim.praises_self)."""
+    analyser = Analyser()
+    analyser.readings.clear()
+    assert not analyser.analyse(text).critical, analyser.analyse(text).findings
+    # ... which is praises_self's doing: without it the band flags them.
+    monkeypatch.setattr("tui.core.selftalk.analyser.praises_self", lambda built, words: False)
+    analyser.readings.clear()
+    assert analyser.analyse(text).critical
+    analyser.readings.clear()
+
+
+@pytest.mark.parametrize(
+    "text", ["I'm not a good nurse, I missed it again.", "I'm a careless nurse, I missed it again."]
+)
+def test_praise_denied_or_a_harsh_word_is_still_a_verdict(text: str) -> None:
+    assert analyse(text).critical
+
+
+def test_the_alone_band_speaks_only_where_the_own_head_reads_the_text() -> None:
+    """A text of more than OWN_MAX_SENTENCES sentences (a pasted page) is not read by the own
+    head, so the band, which needs it, stays quiet there; rules and weights still speak."""
+    from tui.core.selftalk.critic_gate import OWN_MAX_SENTENCES
+
+    label = "Forgot the kids' swimming kit again, proper melt, me."
+    day = ["Woke at seven.", "Bus was late.", "Lunch in the park.", "Rang Mum.", "Bed by ten."]
+    short = " ".join([*day[: OWN_MAX_SENTENCES - 1], label])
+    long = " ".join([*[*day, *day][:OWN_MAX_SENTENCES], label])
+    assert analyse(short).critical
+    assert not analyse(long).critical
+    assert analyse(long + " I'm such an idiot.").critical

@@ -143,3 +143,29 @@ _NOT_A_SUBJECT = frozenset(
     {"you", "u", "ya", "ye", "yer", "how", "what", "why", "who", "so", "such", "too", "just"}
     | {"being", "still", "always", "never", "everything", "nothing", "everyone", "nobody"}
 )
+
+
+# Words of praise the word lists (POS_ADJ) don't hold, for praises_self.
+_PRAISE = frozenset(
+    {"caring", "decent", "careful", "kind", "loving", "patient", "devoted", "loyal", "gentle"}
+    | {"generous", "honest", "reliable", "hardworking", "thoughtful", "great", "lovely", "nice"}
+)
+_ARTICLES = frozenset({"a", "an"})
+
+
+def praises_self(built: _Built, words: WordList) -> bool:
+    """The writer calls themselves something good ("I'm a caring person", "I'm a decent
+    caretaker", not "I'm not a good mum"): the critic gate's letter pieces can't tell "careful"
+    from "careless", so its alone band (Gate.alone_hears) doesn't speak here."""
+    praise = built.lexicon.classes["POS_ADJ"]
+    for index in range(len(words) - 2):
+        if words[index] != "i" or words[index + 1] != "am":
+            continue
+        after = words[index + 2 : index + 5]
+        if after and after[0] in _ARTICLES:
+            after = after[1:]
+        while after and after[0] in built.intensifiers:
+            after = after[1:]
+        if after and (after[0] in praise or after[0] in _PRAISE):
+            return True
+    return False

@@ -16,6 +16,7 @@ from .aim import (
     ends_on_others,
     is_label,
     points_elsewhere,
+    praises_self,
 )
 from .compiler import Codes, Index, Pattern, compile_rule, matches_any
 from .concepts import Grid, GridRule, acting, decided, everyday_means, purpose, usual_dose
@@ -153,9 +154,18 @@ class _Built:
         gate = self.gate()
         return gate is None or gate.agrees(words)
 
-    def critic_owns(self, low: str, readings: list[tuple[int, Reading]]) -> bool:
+    def critic_alone(self, words: WordList) -> bool:
+        """Whether the critic gate alone hears self-criticism (see Gate.alone_hears)."""
+        gate = self.gate()
+        return gate is not None and gate.alone_hears(words)
+
+    def critic_owns(
+        self, low: str, readings: list[tuple[int, Reading]], alone: bool = False
+    ) -> bool:
         """Whether the harsh words found in a text are the writer's own verdict on
-        themselves, as the gate's own head reads the whole text (yes without it)."""
+        themselves, as the gate's own head reads the whole text (yes without it). ``alone``:
+        only the gate heard them (Gate.alone_hears), so the head must be surer
+        (``own.alone``): nothing else spoke for them."""
         gate = self.gate()
         own = gate.own if gate is not None else None
         if own is None:
@@ -168,7 +178,7 @@ class _Built:
                 share = own.share(self.tokens.words(chunk.group() if chunk else ""))
                 reading.mine = share
             total += share
-        return total >= own.threshold
+        return total >= (own.threshold if not alone or own.alone is None else own.alone)
 
     def sentence(self, low: str, words: list[str]) -> Sentence:
         word_set = set(words)
@@ -191,6 +201,7 @@ class Reading:
 
     __slots__ = (
         "agree",
+        "alone",
         "answer",
         "back",
         "concepts",
@@ -363,7 +374,9 @@ class Reading:
         )
         # (category, start, end, weak), in characters from the start of the sentence.
         self.found: tuple[tuple[str, int, int, bool], ...] = ()
+        self.alone = False  # found by the critic gate alone (Gate.alone_hears)
         raw = built.scoper.critical_findings(sentence)
+        alone = False
         if raw:
             # Whose criticism: a harsh label that names nobody ("what an absolute moron")
             # is about whoever the sentence has already pointed at, when that is someone
@@ -389,11 +402,15 @@ class Reading:
             # that speaks as "I" or "me" can be the person's own self-criticism.
             and about_me(built, words)
             and not ends_on_others(built, words)
-            and learned.is_critical(features)
             and not self.kind
+            # A second opinion that has seen journal answers' everyday sentences too; or the
+            # gate alone, where it hears self-criticism plainly (Gate.alone_hears).
+            and (
+                built.critic_agrees(words)
+                if learned.is_critical(features)
+                else (alone := built.critic_alone(words) and not praises_self(built, words))
+            )
             and not matches_any(sentence.pick("marker"), codes, code)
-            # A second opinion that has seen journal answers' everyday sentences too.
-            and built.critic_agrees(words)
         ):
             # Wording the rules don't know but the weights read as self-criticism: the whole
             # sentence, under the category it fits best; weak, so a kind rider softens it.
@@ -413,6 +430,7 @@ class Reading:
                 end = start
             if end > start:
                 self.found = ((category, start, end, True),)
+                self.alone = alone
 
 
 def _points(built: _Built, low: str, item: tuple[int, Reading]) -> bool:
@@ -556,6 +574,7 @@ class Analyser:
             concern = "ask"  # the net's lean, on a text of one sentence (see Risk.single)
         crisis = concern == "crisis"
         spans: list[tuple[int, int, str]] = []
+        heard = False  # a span that a rule or the word weights found, not the gate alone
         answered = answered_in(text, readings)
         last = len(readings) - 1
         for number, (offset, reading) in enumerate(readings):
@@ -563,6 +582,7 @@ class Analyser:
                 before, told = readings[number - 1]
                 if told.verdict is not None and not told.found:
                     spans.append((before + told.verdict[0], before + told.verdict[1], "labelling"))
+                    heard = True
             if not reading.found:
                 continue
             # What the person says right after can soften or defuse what came before.
@@ -575,13 +595,20 @@ class Analyser:
                 continue
             if reading.selfless and number > 0 and _points(built, low, readings[number - 1]):
                 continue  # a label with no "I" in it, right after someone else was named
+            if reading.alone and last >= OWN_MAX_SENTENCES:
+                continue  # the gate alone, where its own head can't judge whose verdict it is
             for category, start, end, weak in reading.found:
                 if weak and kind:
                     continue
                 if answered(number, offset + start, offset + end):
                     continue
                 spans.append((offset + start, offset + end, category))
-        if spans and len(readings) <= OWN_MAX_SENTENCES and not built.critic_owns(low, readings):
+                heard = heard or not reading.alone
+        if (
+            spans
+            and len(readings) <= OWN_MAX_SENTENCES
+            and not built.critic_owns(low, readings, alone=not heard)
+        ):
             spans = []  # an old thought quoted to answer it, or someone else's fault
         findings = tuple(
             Finding(category, start, end, text[start:end], hint_for(category))

@@ -56,6 +56,10 @@ class Gate:
         self.scale = float(str(header["scale"]))
         self.bias = float(str(header["bias"]))
         self.threshold = float(str(header["threshold"]))
+        # The band where the gate speaks alone (see Gate.alone_hears), and for the own head,
+        # how sure it must be of a text only that band flagged: None in a file without them.
+        alone = header.get("alone")
+        self.alone: float | None = None if alone is None else float(str(alone))
         self.trained_on = str(header["trained_on"])
         self.sources = str(header.get("sources", ""))  # see the trainer's sources_digest
         size = 1 << self.bits
@@ -122,6 +126,14 @@ class Gate:
 
     def agrees(self, words: Sequence[str]) -> bool:
         return self.score(words) >= self.threshold
+
+    def alone_hears(self, words: Sequence[str]) -> bool:
+        """Whether the sentence reads like self-criticism so plainly that the gate flags it
+        though neither a rule nor the word weights do: "I'm a proper dodderer, left the gate
+        open again". The word weights learned from the labelled cases alone; the gate has
+        also read every blind batch, in their many Englishes, so it hears self-labels they
+        never saw. Its band is chosen out of batch, well above ``threshold``."""
+        return self.alone is not None and self.score(words) >= self.alone
 
     def share(self, words: Sequence[str]) -> float:
         """A sentence's part of a text's score (no bias): the own head adds its sentences'."""

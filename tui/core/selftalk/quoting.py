@@ -74,6 +74,17 @@ def answered(text: str, readings: list[tuple[int, Reading]]) -> Callable[[int, i
                 return True
             if any(start < high and low < end and turns[-1] >= high for low, high in quotes):
                 return True
+            # The turn's own clause, when it answers a quote before it and says no "I" or "me"
+            # ("The word \"coward\" came. But a coward wouldn't have gone up there."): the
+            # old word taken up to be answered, not owned ("But I am one, always have been").
+            turn = offset + reading.turn if reading.turn is not None else -1
+            if (
+                reading.selfless
+                and turn in turns
+                and start >= turn
+                and any(high <= turn for _, high in quotes)
+            ):
+                return True
         if any(first <= number and end <= low for first, low in set_off):
             return True  # told before a turned-from quote, in its sentence or the one before
         if number > last_answer:
