@@ -1,6 +1,6 @@
 """An honest estimate for the wider net: leave one blind batch out.
 
-For each blind batch (a-v since session 10): train the net on everything else
+For each blind batch (a-z since session 11): train the net on everything else
 (train_selftalk_weights.net_rows without that batch), then score the batch with the whole
 analyser (rules, grid, word weights and that net) and print the issue's figures for it, then
 the sums over single-sentence and journal batches. Iterate on these sums, never on one
@@ -122,18 +122,24 @@ def main() -> None:
             kept = Path(reuse, f"{batch}.json")
             if rates and kept.exists():
                 details = json.loads(kept.read_text())
-                found = bands(details["best"], details["one"], details["tags"], rates)
+                found = bands(
+                    details["best"], details["one"], details["tags"], rates, details.get("window")
+                )
         elif keep and Path(keep, f"{batch}.json").exists():  # a run cut short, resumed
             raw = Path(keep, f"{batch}.bin").read_bytes()
             details = json.loads(Path(keep, f"{batch}.json").read_text())
             if rates:
-                found = bands(details["best"], details["one"], details["tags"], rates)
+                found = bands(
+                    details["best"], details["one"], details["tags"], rates, details.get("window")
+                )
         else:
             details = {}
             rows = [row for row in trainer.net_rows(batch) if row[2] not in skip]
             raw = train_net(rows, trainer.RULES.words, False, details)
             if rates:
-                found = bands(details["best"], details["one"], details["tags"], rates)
+                found = bands(
+                    details["best"], details["one"], details["tags"], rates, details.get("window")
+                )
             if keep:
                 Path(keep).mkdir(parents=True, exist_ok=True)
                 Path(keep, f"{batch}.bin").write_bytes(raw)

@@ -55,6 +55,13 @@ ASK_FALSE = 0.05
 SURE_FALSE = 0.02  # crisis when another layer sees possible risk too
 ALONE_FALSE = 0.01  # crisis on the net's word alone
 VETO_MISS = 0.01  # most of the crisis lines that may score under "veto"
+# Most of the crisis lines that may score under "quiet", where the word weights' lean near
+# their threshold is let go (selftalk/lean.py, doubt): session 11, by leaving one batch out.
+QUIET_MISS = 0.005
+# Calm one-sentence lines' clause windows learned as calm too (see train_net). Session 11,
+# leaving one batch out over a-z: crisis given crisis or ask 636 -> 632 of 660 single lines,
+# calm single lines asked about 69 -> 72: left out.
+CALM_WINDOWS = False
 # Calm one-sentence lines asked about, by the sentence band or the lower "single" band, read
 # only when the whole text is one sentence (a journal answer's best of many sentences reaches
 # any score more easily, so one band for both asked too little of a single sentence).
@@ -65,6 +72,7 @@ RATES = {
     "sure": SURE_FALSE,
     "alone": ALONE_FALSE,
     "veto": VETO_MISS,
+    "quiet": QUIET_MISS,
 }
 # Most of the crisis lines the recovery head may read as looking back. Session 10 (a-v, by
 # leaving one batch out): 0.02 -> 0.03, recovery given crisis 11 -> 10 of 390 (single) and 21
@@ -88,14 +96,18 @@ def bands(
     one: Sequence[bool] | object,
     tags: Sequence[str] | object,
     rates: dict[str, float] | None = None,
+    window: Sequence[float] | object | None = None,
 ) -> dict[str, float]:
     """The risk head's bands from out-of-fold scores: each line's best sentence (``best``),
     whether the line is one sentence (``one``) and its label. ``rates`` overrides the
-    module's (selftalk_cv.py tries others on the nets it kept)."""
+    module's (selftalk_cv.py tries others on the nets it kept). ``window``: each line's best
+    clause window or sentence (hashed.windows), which the ``single`` band is chosen on (the
+    analyser reads a text of one sentence so); without it, ``best``."""
     import numpy as np
 
     rates = {**RATES, **(rates or {})}
     best, one, tags = np.asarray(best), np.asarray(one, dtype=bool), np.asarray(tags)
+    widest = best if window is None else np.asarray(window)
     calm = np.isin(tags, list(CALM))
 
     def lowest(scores: object, limit: float) -> float:
@@ -112,7 +124,7 @@ def bands(
     single = ask
     for step in range(round(ask * 10), -41, -1):
         candidate = step / 10
-        if (best[calm & one] >= candidate).mean() > rates["single"]:
+        if (widest[calm & one] >= candidate).mean() > rates["single"]:
             break
         single = candidate
     sure = max(ask, lowest(best, rates["sure"]))
@@ -123,6 +135,11 @@ def bands(
         if (best[crisis] < step / 10).mean() > rates["veto"]:
             break
         veto = step / 10
+    quiet = -16.0
+    for step in range(-160, 1):
+        if (best[crisis] < step / 10).mean() > rates["quiet"]:
+            break
+        quiet = step / 10
     if rates["single"] <= 0:
         single = ask  # no band of its own (the analyser before it)
     return {
@@ -131,6 +148,7 @@ def bands(
         "sure": sure,
         "alone": alone,
         "veto": veto,
+        "quiet": quiet,
     }
 
 
@@ -148,7 +166,7 @@ def train_net(
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold
 
-    from tui.core.selftalk.hashed import bucket, features
+    from tui.core.selftalk.hashed import bucket, emoji_words, features, windows
     from tui.core.selftalk.tokens import SENTENCE
 
     chosen = risk_rows(rows)
@@ -159,7 +177,11 @@ def train_net(
     # a line's label is one verdict; which sentence carries it is not known).
     sentence_words: list[list[list[str]]] = []
     for _, text, _ in chosen:
-        chunks = [words(chunk.group()) for chunk in SENTENCE.finditer(text.lower())]
+        # As the analyser reads: emoji as their words (hashed.emoji_words).
+        chunks = [
+            words(emoji_words(chunk.group()) or chunk.group())
+            for chunk in SENTENCE.finditer(text.lower())
+        ]
         sentence_words.append([chunk for chunk in chunks if chunk])
 
     def matrix(mask: int, units: list[list[str]]) -> object:
@@ -193,6 +215,19 @@ def train_net(
         # models); still deterministic.
         return LogisticRegression(C=c, max_iter=3000, tol=1e-3, class_weight="balanced")
 
+    # A one-sentence line's clause windows (hashed.windows: what the analyser reads for a text
+    # of one sentence).
+    one = np.array([len(s) == 1 for s in sentence_words])
+    spans: list[list[str]] = []
+    span_owner: list[int] = []
+    for number, found in enumerate(sentence_words):
+        if len(found) == 1:
+            for span in windows(found[0]):
+                spans.append(span)
+                span_owner.append(number)
+    spans_used = matrix(risk_mask, spans)[:, used]  # type: ignore[index]
+    span_owners = np.array(span_owner, dtype=np.int64)
+
     if BY_SENTENCE:
         # What is learned is what the analyser reads, a sentence: each sentence of a calm
         # line is calm; of a crisis line, the sentence a first model (on whole lines) finds
@@ -207,12 +242,21 @@ def train_net(
         keep = ~whole[owner] & (~labels[owner] | (first >= top[owner]))
         unit_x = vstack([sentences_used[keep], lines_used[whole]]).tocsr()
         unit_owner = np.concatenate([owner[keep], np.flatnonzero(whole)])
+        if CALM_WINDOWS:
+            # A calm line's clauses are calm too: the analyser reads them for a text of one
+            # sentence, so the net learns "drove over the bridge" told as a clause.
+            calm_span = np.isin(tags, list(CALM))[span_owners]
+            unit_x = vstack([unit_x, spans_used[calm_span]]).tocsr()
+            unit_owner = np.concatenate([unit_owner, span_owners[calm_span]])
     else:
         unit_x, unit_owner = lines_used, np.arange(len(chosen))
     unit_y = labels[unit_owner]
 
-    # Out of fold: each line's most crisis-like sentence, by a model that never saw the line.
+    # Out of fold: each line's most crisis-like sentence, by a model that never saw the line;
+    # and for a line of one sentence, its most crisis-like clause window too (hashed.windows:
+    # what the analyser reads for a text of one sentence).
     best = np.full(len(chosen), -np.inf)
+    window = np.full(len(chosen), -np.inf)
     folds = StratifiedKFold(FOLDS, shuffle=True, random_state=11)
     for train_index, held in folds.split(lines_used, labels):
         taught = np.isin(unit_owner, train_index)
@@ -220,12 +264,23 @@ def train_net(
         held_set = np.isin(owner, held)
         scores = model.decision_function(sentences_used[held_set])
         np.maximum.at(best, owner[held_set], scores)
-    one = np.array([len(s) == 1 for s in sentence_words])
+        held_spans = np.isin(span_owners, held)
+        if held_spans.any():
+            np.maximum.at(
+                window,
+                span_owners[held_spans],
+                model.decision_function(spans_used[held_spans]),
+            )
+    window = np.maximum(window, best)
     crisis = tags == "crisis"
-    found = bands(best, one, tags)
-    ask, single, sure, alone, veto = (found[k] for k in ("ask", "single", "sure", "alone", "veto"))
+    found = bands(best, one, tags, window=window)
+    ask, single, sure, alone, veto, quiet = (
+        found[k] for k in ("ask", "single", "sure", "alone", "veto", "quiet")
+    )
     if details is not None:
-        details.update(best=best.tolist(), one=one.tolist(), tags=tags.tolist())
+        details.update(
+            best=best.tolist(), one=one.tolist(), tags=tags.tolist(), window=window.tolist()
+        )
     if log:
         for name, value in (("ask", ask), ("sure", sure), ("alone", alone)):
             rates = {
@@ -234,13 +289,15 @@ def train_net(
             }
             print(f"risk {name}: from {value}; out of fold: {rates}")
         rates = {
-            tag: f"{int((best[one & (tags == tag)] >= single).sum())}"
+            tag: f"{int((window[one & (tags == tag)] >= single).sum())}"
             f"/{int((one & (tags == tag)).sum())}"
             for tag in sorted(set(tags.tolist()))
         }
         print(f"risk single: from {single}; one-sentence lines out of fold: {rates}")
         below = int((best[crisis] < veto).sum())
         print(f"risk veto: below {veto}; crisis lines out of fold under it: {below}")
+        below = int((best[crisis] < quiet).sum())
+        print(f"risk quiet: below {quiet}; crisis lines out of fold under it: {below}")
     model = classifier(RISK_C).fit(unit_x, unit_y)
     risk_weights = np.zeros(risk_mask + 1)
     risk_weights[used] = model.coef_[0]
@@ -290,6 +347,8 @@ def train_net(
         "sure": sure,
         "alone": alone,
         "veto": veto,
+        "quiet": quiet,
+        "windows": True,  # the single band was chosen on clause windows (hashed.windows)
         "back": {
             "bits": BACK_BITS,
             "scale": back_scale,

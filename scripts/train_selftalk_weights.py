@@ -216,9 +216,9 @@ def model(
 
 
 # The wider net (tui/core/selftalk/hashed.py): trained in selftalk_net.py.
-# The blind batches a-r (tests/data/self_talk_blind*.tsv) train it too since session 7 (o-r since
-# session 9): their
-# first scores are kept in their comments, and later blind batches measure it. Their labels,
+# The blind batches (tests/data/self_talk_blind*.tsv) train it too since session 7 (o-r since
+# session 9, s-v since session 10, w-z since session 11): their first scores are kept in their
+# comments, and later blind batches measure it. Their labels,
 # in the net's terms (non-English lines are left out: the net reads English).
 BLIND = (
     ROOT / "tests" / "data" / "self_talk_blind.tsv",
@@ -226,6 +226,7 @@ BLIND = (
     ROOT / "tests" / "data" / "self_talk_blind_k_n.tsv",
     ROOT / "tests" / "data" / "self_talk_blind_o_r.tsv",
     ROOT / "tests" / "data" / "self_talk_blind_s_v.tsv",
+    ROOT / "tests" / "data" / "self_talk_blind_w_z.tsv",
 )
 BLIND_LABELS = {
     "crisis": "crisis",
@@ -241,10 +242,20 @@ BLIND_LABELS = {
 }
 
 
+# Lines written for the net, labelled as the blind batches are, but never a blind batch: in
+# every net's training, never in selftalk_cv.py's columns (session 11: the helper's own lines
+# by concept, and the lead's friend-voice advice).
+OWN = (
+    ROOT / "tests" / "data" / "self_talk_net_own.tsv",
+    ROOT / "tests" / "data" / "self_talk_advice.tsv",
+)
+
+
 def blind_rows(leave_out: str | None = None) -> list[Row]:
-    """The blind batches as training rows (all but ``leave_out``, a batch name)."""
+    """The blind batches as training rows (all but ``leave_out``, a batch name), and the
+    lines written for the net (OWN)."""
     rows = []
-    for path in BLIND:
+    for path in BLIND + OWN:
         for label, text, batch in read(path):
             if label in BLIND_LABELS and batch != leave_out:
                 rows.append((BLIND_LABELS[label], text, batch))

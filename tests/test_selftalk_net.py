@@ -11,7 +11,8 @@ import math
 import pytest
 
 from tui.core.selftalk import Analyser, analyse
-from tui.core.selftalk.hashed import Back, Risk
+from tui.core.selftalk.hashed import Back, Risk, emoji_words, windows
+from tui.core.selftalk.tokens import lower
 
 EVERYDAY = "I walked the dog along the beach this morning."
 # The grid sees an act and a means, no time: asked about by the grid alone.
@@ -238,3 +239,102 @@ def test_the_shipped_single_band_sits_below_the_sentence_band() -> None:
     header = {"bits": 2, "scale": 1.0, "bias": 0.0, "ask": 1.0, "veto": -1.0, "trained_on": ""}
     assert Risk(header, bytes(4)).single == 1.0  # an older file: the sentence band
     assert Risk({**header, "single": 3.0}, bytes(4)).single == 1.0  # never above it
+
+
+def test_the_net_reads_emoji_as_their_words() -> None:
+    """The tokeniser drops emoji, so "💊💊 + 🍷 tonight. 👋" read as "tonight": the net reads
+    them as their words (hashed.EMOJI), as it was trained to."""
+    assert emoji_words("💊💊 + 🍷 tonight") == " pills  pills  +  wine  tonight"
+    assert emoji_words("Took my tablets, it’s fine.") is None  # not ASCII, no emoji
+    assert emoji_words("plain text") is None
+    analyser = Analyser()
+    risk = analyser.built.risk
+    assert risk is not None
+    text = "💊💊💊 + 🍷 tonight"
+    analyser.analyse(text)
+    reading = analyser.readings[lower(text)]
+    assert reading is not None
+    assert reading.risk == risk.score(analyser.words("pills pills pills wine tonight"))
+    assert reading.risk != risk.score(analyser.words("tonight"))
+
+
+def test_clause_windows_are_each_clause_and_each_two_side_by_side() -> None:
+    words = ["fed", "the", "cat", ",", "watered", "the", "plants", ",", "ok", ",", "and", "then"]
+    assert windows(words) == [
+        ["fed", "the", "cat"],
+        ["watered", "the", "plants"],
+        ["fed", "the", "cat", ",", "watered", "the", "plants"],
+    ]
+    assert windows(["fed", "the", "cat"]) == []  # one clause: the sentence is the window
+    assert windows(["fed", "the", "cat", ",", "ok"]) == []  # a clause too short to read alone
+
+
+BURIED = "Fed the cat, watered the tomatoes, and the bottle is on the sink for after."
+
+
+def test_a_one_sentence_text_is_asked_about_when_a_clause_window_leans() -> None:
+    """A crisis clause buried among everyday ones: the whole sentence's score is pulled down
+    by them, a clause window's is not. Read for a text of one sentence, from its band."""
+    analyser, risk = _analyser(sure=math.inf, alone=math.inf, back=math.inf)
+    words = analyser.words(BURIED)
+    whole, top = risk.score(words), risk.best_window(words)
+    assert top > whole
+    risk.ask, risk.single = top + 1.0, (whole + top) / 2
+    risk.windows = True
+    assert analyser.analyse(BURIED).concern == "ask"
+    # Only for a text of one sentence; and not from a file whose band was chosen without them.
+    assert analyser.analyse(f"{BURIED} Then I had lunch with my sister.").concern is None
+    # Nor where the whole sentence scores under the veto band (nearly no crisis line is that far).
+    risk.veto = whole + 0.1
+    analyser.readings.clear()
+    assert analyser.analyse(BURIED).concern is None
+    risk.veto, risk.windows = whole - 1.0, False
+    analyser.readings.clear()
+    assert analyser.analyse(BURIED).concern is None
+
+
+NEAR = "Send them a message now, they'll understand."  # the word weights, near their threshold
+CLEARLY = "Send him a message now, he'll understand."  # ... and past it by their margin
+
+
+def test_the_word_weights_crisis_is_doubted_where_the_net_does_not_lean() -> None:
+    """The word weights learned from the cases alone; the net has read every batch. Where it
+    scores a sentence under its lowest band, the weights' clear crisis is asked about, and
+    their lean near the threshold is let go under the net's quiet band (nearly no crisis
+    line scores that low)."""
+    off = {"ask": math.inf, "sure": math.inf, "alone": math.inf}
+    trusted, _ = _analyser(single=-math.inf, quiet=-math.inf, **off)
+    assert trusted.analyse(NEAR).concern == "ask"
+    assert trusted.analyse(CLEARLY).concern == "crisis"
+    doubted, _ = _analyser(single=math.inf, quiet=-math.inf, **off)
+    assert doubted.analyse(NEAR).concern == "ask"
+    assert doubted.analyse(CLEARLY).concern == "ask"
+    quiet, _ = _analyser(single=math.inf, quiet=math.inf, **off)
+    assert quiet.analyse(NEAR).concern is None
+    assert quiet.analyse(CLEARLY).concern == "ask"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Asked about by the net of session 10 (trained on a-v, without the advice lines).
+        "Have a long bath tonight and deal with the bank on Monday.",
+        "Don't answer the email tonight, it can wait till the morning.",
+        "Text your dad back tomorrow, he'll understand.",
+        "Put the phone away tonight and call him when you're rested.",
+    ],
+)
+def test_kind_friend_voice_advice_is_not_asked_about(text: str) -> None:
+    assert analyse(text).concern is None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tell the kids I'm sorry, I won't be here when they wake up.",
+        "Look after Mum for me, I'm done after tonight.",
+    ],
+)
+def test_a_goodbye_told_as_an_instruction_is_still_asked_about(text: str) -> None:
+    """The check above can fail: the same shape, a goodbye, is not let pass."""
+    assert analyse(text).concern in ("ask", "crisis"), text

@@ -117,8 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return open_app(args)
     module = importlib.import_module(SUBCOMMANDS[args.command])
     try:
+        from tui.commands import tolerant_stdin
         from tui.commands.secret import open_if_needed
 
+        tolerant_stdin()  # before a passphrase is read: later it can't be set
         refused = open_if_needed(args)
         if refused is not None:
             return refused

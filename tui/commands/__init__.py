@@ -6,6 +6,8 @@ a traceback, and no raw terminal control characters from file names or user text
 
 from __future__ import annotations
 
+import contextlib
+import io
 import sys
 
 from tui.core.text import visible_controls
@@ -36,6 +38,15 @@ def os_error_line(error: OSError) -> str:
         return str(error)  # a whole sentence that names the path
     where = f"{error.filename}: " if error.filename else ""
     return f"{where}{error.strerror or error}"
+
+
+def tolerant_stdin() -> None:
+    """Undecodable bytes typed or piped in become U+FFFD, not a crash. Only possible before
+    the first read: once the passphrase of a locked store was read, it is left as it is."""
+    stdin = sys.stdin
+    if isinstance(stdin, io.TextIOWrapper):
+        with contextlib.suppress(io.UnsupportedOperation, ValueError):
+            stdin.reconfigure(errors="replace")
 
 
 def tolerant_stdout() -> None:

@@ -8,11 +8,10 @@ at most two more keys (a number and Enter to pick one of your kind words).
 from __future__ import annotations
 
 import argparse
-import io
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
-from tui.commands import report_error, tolerant_stdout
+from tui.commands import report_error, tolerant_stdin, tolerant_stdout
 from tui.core.text import visible_controls
 from tui.paths import resolve_data_dir
 
@@ -77,10 +76,8 @@ class _Lines:
 
 def run(args: argparse.Namespace) -> int:
     tolerant_stdout()
-    stdin = sys.stdin
-    if isinstance(stdin, io.TextIOWrapper):
-        stdin.reconfigure(errors="replace")
-    return catch(args, _Lines(stdin, sys.stdout))
+    tolerant_stdin()  # after a locked store's passphrase was read from a pipe, too
+    return catch(args, _Lines(sys.stdin, sys.stdout))
 
 
 def catch(args: argparse.Namespace, lines: _Lines) -> int:

@@ -343,7 +343,7 @@ def _show(args: argparse.Namespace, store: ReflectionStore) -> int:
         for e in record.exercises
     ]
     fact("Exercises", ", ".join(exercises) or _one_line(names.exercises(record)))
-    for scale in record.ratings.scales() or ("harsh",):
+    for scale in (record.ratings.scales() or ("harsh",)) if record.shows_ratings else ():
         change = record.ratings.change(scale) or "skipped"
         label = io.SCALE_NAMES.get(scale, scale).capitalize()
         fact(visible_controls(label), f"{change} (0–10, before → after)")

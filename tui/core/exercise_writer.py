@@ -60,3 +60,27 @@ def exercise_toml(meta: Mapping[str, Any], steps: Sequence[Mapping[str, Any]]) -
                 continue
             lines.append(f"{spec.name} = {toml_value(value)}")
     return "\n".join(lines) + "\n"
+
+
+# The form has no keys, brackets or TOML: the checker's words for a file, said as the form
+# asks ("summary: expected some text, found an empty string" read as a fault in a program).
+_FORM_WORDS = {
+    ("title", "expected some text"): "Title: please give it a title.",
+    ("summary", "expected some text"): "Summary: please write one sentence on what it's for.",
+    ("situations", "expected at least"): "When does it fit? Please choose at least one.",
+    ("steps", "missing required key"): "Steps: please add at least one step.",
+}
+
+
+def form_problem(field: str, message: str) -> str:
+    """One problem the file checker found, in the new-exercise form's own words."""
+    for (name, start), words in _FORM_WORDS.items():
+        if field == name and message.startswith(start):
+            return words
+    match = re.match(r"steps\[(\d+)\]\.?(.*)", field)
+    if match is not None:
+        number = int(match.group(1)) + 1
+        field = f"step {number}" + (f", {match.group(2)}" if match.group(2) else "")
+        if message.startswith("expected some text"):
+            return f"{field.capitalize()}: please write something here."
+    return f"{field}: {message}"

@@ -209,6 +209,18 @@ class Reflection:
         return self.raw.get("completed") is True
 
     @property
+    def is_catch(self) -> bool:
+        return self.raw.get("kind") == "catch"  # tui.core.catch.KIND
+
+    @property
+    def shows_ratings(self) -> bool:
+        """Whether the ratings get a line when it is read: a catch asks none, so saying they
+        were "skipped" would be wrong."""
+        ratings = self.ratings
+        rated = any(ratings.pair(scale) != (None, None) for scale in ratings.scales())
+        return rated or not self.is_catch
+
+    @property
     def counts_as_practice(self) -> bool:
         """Finished, with something written: what "practised N times", the minutes and the
         insights count (the one place that decides). A session left midway or one where

@@ -221,5 +221,7 @@ class CatchScreen(Screen[None]):
         kept = self.caught.kept.text if self.caught.kept else ""
         result = self.query_one("#catch-result", Plain)
         result.set_text(f"Kept “{kept}” and saved it to your reflections. Press esc to go back.")
-        self.call_after_refresh(result.scroll_visible, animate=False)
+        # The last thing on the page: scroll to the end once it has wrapped (scrolling to the
+        # line before its layout left its second line under the footer).
+        self.call_after_refresh(self.query_one("#catch", VerticalScroll).scroll_end, animate=False)
         self.app.take_backup()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from typing import TYPE_CHECKING, Any
 
 from textual import on
@@ -15,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Select
 
 from tui.core.atomic import LinkRefused, is_link, private_dir, write_atomic
-from tui.core.exercise_writer import exercise_toml, slug
+from tui.core.exercise_writer import exercise_toml, form_problem, slug
 from tui.core.exercises import EXERCISE_FIELDS, SITUATIONS, parse_exercise_text
 from tui.paths import ensure_private_dir
 from tui.widgets.footer import KeysFooter
@@ -31,15 +30,6 @@ if TYPE_CHECKING:
 
 _MINUTES = next(spec for spec in EXERCISE_FIELDS if spec.name == "minutes")
 MIN_MINUTES, MAX_MINUTES = _MINUTES.minimum or 1, _MINUTES.maximum or 15  # as the format says
-
-
-def readable_field(field: str) -> str:
-    """``steps[1].prompt`` as the form shows it: "step 2, prompt"."""
-    match = re.match(r"steps\[(\d+)\]\.?(.*)", field)
-    if match is None:
-        return field
-    number = int(match.group(1)) + 1
-    return f"step {number}" + (f", {match.group(2)}" if match.group(2) else "")
 
 
 class NewExerciseScreen(Screen[str | None]):
@@ -225,7 +215,7 @@ class NewExerciseScreen(Screen[str | None]):
         shown = self.query_one("#problems", LiteralText)
         if exercise is None:
             lines = ["Not saved yet. Please check:"]
-            lines += [f"• {readable_field(p.field)}: {p.message}" for p in problems]
+            lines += [f"• {form_problem(p.field, p.message)}" for p in problems]
             shown.set_text("\n".join(lines))
             shown.add_class("error")
             # No toast: it would sit on top of this list. The list is brought into view.

@@ -32,16 +32,29 @@ if TYPE_CHECKING:
 FIRST_PAGE = 60  # shown at once; the rest of the history loads in the background
 
 
-def describe_row(row: Row, titles: dict[str, str]) -> str:
-    """A list row: when, what, the inner voice before → after, and whether it was finished."""
-    parts = [row.started.strftime("%Y-%m-%d %H:%M"), describe_session(row, titles)]
+def describe_row(row: Row, titles: dict[str, str], width: int | None = None) -> str:
+    """A list row: when, what, the inner voice before → after, and whether it was finished.
+
+    Given a ``width``, a long list of exercises is shortened with "…" so the ratings and
+    "unfinished" after it still show (cut at the edge, an unfinished session looked finished).
+    """
+    from rich.cells import cell_len, set_cell_size
+
+    when = row.started.strftime("%Y-%m-%d %H:%M")
+    what = describe_session(row, titles)
+    tail = []
     if row.harsh_before is not None or row.harsh_after is not None:
-        parts.append(
-            f"inner voice {show_rating(row.harsh_before)} → {show_rating(row.harsh_after)}"
-        )
+        tail.append(f"inner voice {show_rating(row.harsh_before)} → {show_rating(row.harsh_after)}")
     if not row.completed:
-        parts.append("unfinished")
-    return " · ".join(parts)
+        tail.append("unfinished")
+    line = " · ".join([when, what, *tail])
+    if width is None or cell_len(line) <= width or not tail:
+        return line
+    room = width - cell_len(" · ".join([when, "", *tail]))
+    if room < 2:
+        return line
+    what = set_cell_size(what, room - 1).rstrip() + "…"
+    return " · ".join([when, what, *tail])
 
 
 def describe_session(row: Row, titles: dict[str, str]) -> str:
@@ -119,8 +132,8 @@ class ReflectionsScreen(Screen[None]):
             yield ReflectionList(self._describe, id="reflection-list")
         yield KeysFooter()
 
-    def _describe(self, row: Row) -> str:
-        return describe_row(row, self.titles)
+    def _describe(self, row: Row, width: int) -> str:
+        return describe_row(row, self.titles, width)
 
     def on_mount(self) -> None:
         self.titles = {e.id: e.title for e in self.app.library.exercises.values()}
@@ -329,9 +342,10 @@ class ReflectionDetailScreen(Screen[str | None]):
                 before, after = ratings.pair(key)
                 return f"{show_rating(before)} → {show_rating(after)}"
 
-            yield LiteralText(
-                f"Inner voice {change('harsh')} · tension {change('tense')}", classes="muted"
-            )
+            if reflection.shows_ratings:
+                yield LiteralText(
+                    f"Inner voice {change('harsh')} · tension {change('tense')}", classes="muted"
+                )
             if reflection.crisis:
                 yield LiteralText(
                     "Support options were shown during this session.", classes="muted"

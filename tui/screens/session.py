@@ -207,6 +207,11 @@ class SessionScreen(Screen[None]):
         view = self.view
         # A new step's view is on screen a moment before its text box is built (the draft
         # timer can fire then): nothing has been typed in it yet.
+        # And the flow can move on a moment before the old step's view leaves the screen: its
+        # words belong to that step, never to the next one.
+        current = self.flow.current
+        if current is None or view is None or view.step is not current.step:
+            return None
         if isinstance(view, WriteView) and view.query("#answer"):
             return strip_controls(str(view.value()))
         return None

@@ -190,6 +190,11 @@ class SettingsScreen(Screen[None]):
     def _custom_typed(self, event: Input.Changed) -> None:
         # Said while typing, once there is something to judge.
         self._show_custom_problem(event.value.strip(), blank_ok=True)
+        if event.value.strip():
+            # Minutes typed here are a custom length: Save must not keep a preset chosen above.
+            for choice in self.query_one("#length", RadioSet).query(Choice):
+                if choice.name == "custom" and not choice.value:
+                    choice.value = True
 
     @on(Select.Changed, "#theme")
     def _preview_theme(self, event: Select.Changed) -> None:

@@ -47,7 +47,7 @@ class ReflectionList(ScrollView, can_focus=True):
             super().__init__()
             self.row = row
 
-    def __init__(self, describe: Callable[[Row], str], *, id: str | None = None) -> None:
+    def __init__(self, describe: Callable[[Row, int], str], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.describe = describe
         self.rows: Sequence[Row] = ()
@@ -88,7 +88,8 @@ class ReflectionList(ScrollView, can_focus=True):
     def _text(self, row: Row) -> str:
         text = self._text_cache.get(row.id)
         if text is None:
-            text = strip_controls(self.describe(row)).replace("\n", " ")
+            # A row fits the width it is drawn at (less the space before it).
+            text = strip_controls(self.describe(row, self.size.width - 1)).replace("\n", " ")
             self._text_cache[row.id] = text
         return text
 
@@ -129,4 +130,5 @@ class ReflectionList(ScrollView, can_focus=True):
             self.cursor = index
 
     def on_resize(self) -> None:
+        self._text_cache.clear()
         self.virtual_size = Size(self.size.width, len(self.rows))

@@ -19,10 +19,20 @@ from .aim import (
     praises_self,
 )
 from .compiler import Codes, Index, Pattern, compile_rule, matches_any
-from .concepts import Grid, GridRule, acting, decided, everyday_means, purpose, usual_dose
+from .concepts import (
+    OTHER_MEANS,
+    Grid,
+    GridRule,
+    acting,
+    decided,
+    everyday_means,
+    purpose,
+    usual_dose,
+)
 from .critic_gate import OWN_MAX_SENTENCES, Gate
 from .data import Lexicon, Rule, load_languages, load_lexicon, load_rules
 from .hashed import Back, Risk
+from .lean import doubt, leans, net_score
 from .learned import LEARNED_MIN_WORDS, Features, Learned
 from .model import Analysis, Finding, hint_for, load_hints, remember_hints
 from .pattern import Grammar
@@ -246,9 +256,7 @@ class Reading:
         if learned is not None and len(words) - words.count(BREAK) < LEARNED_MIN_WORDS:
             learned = None
         # The wider net's score (hashed.py): None when there are no weights or too few words.
-        self.risk: float | None = None
-        if learned is not None and built.risk is not None:
-            self.risk = built.risk.score(words)
+        self.risk = net_score(built, low, words, learned is not None)
         codes, code = sentence.codes, sentence.code
         # Crisis words: by a rule, or by the weights alone ("weights" in cues, see _concern).
         crisis_rules = candidates.get("crisis", [])
@@ -263,6 +271,7 @@ class Reading:
         if by_weights:
             idiom = matches_any(candidates["idiom"], codes, code) if idiom is None else idiom
             by_weights = not idiom
+        by_weights, doubted = doubt(built, self.risk, by_weights, learned, features)  # (see lean)
         # The concept grid (concepts.py): act, means, time and intent in any wording.
         self.concepts = built.grid.concepts(words, low)
         grid = built.grid.verdict(self.concepts)
@@ -307,7 +316,9 @@ class Reading:
             # their own never made crisis by a present-intent cue ("want to jump out the
             # window lmao").
             cues.add("grid-ask")
-        if by_weights and learned is not None and not learned.is_clearly_crisis(features):
+        if doubted:
+            cues.add("veto")  # clearly, and the net under its veto: asked about, as for a rule
+        elif by_weights and learned is not None and not learned.is_clearly_crisis(features):
             cues.add("weights")  # near the threshold: asked about, not paused for
         risk = built.risk
         if risk is not None and self.risk is not None and self.risk >= min(risk.single, risk.ask):
@@ -318,7 +329,7 @@ class Reading:
             if idiom or (
                 self.risk < risk.alone
                 and usual_dose(self.concepts)
-                and self.concepts.isdisjoint(_OTHER_MEANS)
+                and self.concepts.isdisjoint(OTHER_MEANS)
             ):
                 pass
             elif self.risk < risk.sure and everyday_means(self.concepts):
@@ -570,7 +581,7 @@ class Analyser:
         joined = built.grid.entry([reading.concepts for _, reading in readings])
         back = _looking_back(built, readings, low, joined)
         concern = _concern([reading for _, reading in readings], joined, back)
-        if concern is None and len(readings) == 1 and "lean" in readings[0][1].cues:
+        if concern is None and len(readings) == 1 and leans(built, readings[0], low):
             concern = "ask"  # the net's lean, on a text of one sentence (see Risk.single)
         crisis = concern == "crisis"
         spans: list[tuple[int, int, str]] = []
@@ -690,11 +701,6 @@ def _back_shares(built: _Built, risk: Risk, words: WordList) -> tuple[float, flo
     if _NOW in built.grid.concepts(clause, " ".join(clause)):
         return whole, -math.inf
     return whole, whole
-
-
-# Means other than a dose: where the grid reads one, "as usual" or "back to" can't speak for
-# tablets ("... with Dad's shotgun, I'm not coming back to the yard").
-_OTHER_MEANS = frozenset({"GUN", "BLADE", "ROPE", "GAS", "GAS_SETUP", "HEIGHT", "WATER", "TRAIN"})
 
 
 def _plain(concepts: frozenset[str]) -> bool:

@@ -335,6 +335,11 @@ def purpose(concepts: frozenset[str]) -> bool:
     return not concepts.isdisjoint(_PURPOSE)
 
 
+# Means other than a dose: where the grid reads one, "as usual" or "back to" can't speak for
+# tablets ("... with Dad's shotgun, I'm not coming back to the yard").
+OTHER_MEANS = frozenset({"GUN", "BLADE", "ROPE", "GAS", "GAS_SETUP", "HEIGHT", "WATER", "TRAIN"})
+
+
 def usual_dose(concepts: frozenset[str]) -> bool:
     """Tablets taken as prescribed or as usual, with no dose named and nothing decided; or
     only a drink (see everyday_drink)."""

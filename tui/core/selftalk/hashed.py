@@ -17,10 +17,11 @@ sentence then costs two dictionary lookups a word, in C.
 from __future__ import annotations
 
 import json
+import re
 import zlib
 from array import array
 from collections.abc import Sequence
-from itertools import chain
+from itertools import chain, pairwise
 
 from .buckets import restore
 from .tokens import BREAK
@@ -29,6 +30,95 @@ START = "<s>"
 GRAMS = (4,)  # letter pieces of "<word>" (three and four read no better, at twice the cost)
 MEMO_LIMIT = 20_000
 _row_weight = dict.__getitem__  # a row's weight for the next word (its __missing__ on first sight)
+
+
+# Emoji that carry a plain meaning, read by the net as that word ("💊💊 + 🍷 tonight. 👋"):
+# the tokeniser drops them, and texts told mostly in emoji then read as "tonight". Only emoji
+# whose everyday meaning is the word: not 💀 or 🔥, which mean "I'm dead (laughing)" and "great".
+EMOJI = {
+    "💊": "pills",
+    "💉": "needle",
+    "🔪": "knife",
+    "🗡": "blade",
+    "🪒": "razor",
+    "🔫": "gun",
+    "🪢": "rope",
+    "🩸": "blood",
+    "🌉": "bridge",
+    "🌊": "sea",
+    "🚆": "train",
+    "🚂": "train",
+    "🚄": "train",
+    "🚇": "train",
+    "🛤": "railway",
+    "🏢": "building",
+    "🪜": "ladder",
+    "⚰": "coffin",
+    "🪦": "grave",
+    "👋": "goodbye",
+    "💔": "heartbroken",
+    "🍷": "wine",
+    "🍺": "beer",
+    "🥃": "whisky",
+    "🍾": "bottle",
+    "🚗": "car",
+    "🔑": "keys",
+    "🕛": "midnight",
+    "🌙": "night",
+    "📝": "note",
+    "✉": "letter",
+    "💌": "letter",
+    "✔": "done",
+    "✅": "done",
+    "😭": "crying",
+    "😢": "crying",
+    "🏥": "hospital",
+    "🚑": "ambulance",
+    "🛁": "bath",
+    "🚪": "door",
+    "🔒": "locked",
+    "🌳": "tree",
+    "🏠": "home",
+    "🛏": "bed",
+    "😴": "sleep",
+    "💤": "sleep",
+    "❤": "love",
+    "🙏": "please",
+}
+_EMOJI_WORDS = str.maketrans({mark: f" {word} " for mark, word in EMOJI.items()})
+_EMOJI_FIND = re.compile("|".join(map(re.escape, EMOJI)))
+
+
+def emoji_words(low: str) -> str | None:
+    """``low`` with its emoji as words (see EMOJI), or None when it has none: most sentences
+    cost one C call (``isascii``)."""
+    if low.isascii() or _EMOJI_FIND.search(low) is None:
+        return None
+    return low.translate(_EMOJI_WORDS)
+
+
+CLAUSE_MIN = 3  # words a clause needs to be read on its own (see windows)
+
+
+def windows(words: Sequence[str]) -> list[list[str]]:
+    """A sentence's clauses of CLAUSE_MIN words or more, each alone and each two side by side,
+    when it has more than one: "Finished the hem, labelled every order, and the big shears are
+    on the bench for when the shop's shut." buries its crisis clause in everyday ones, whose
+    words pull a whole-sentence score down (see Risk.best_window)."""
+    if BREAK not in words:
+        return []
+    clauses: list[list[str]] = [[]]
+    for word in words:
+        if word == BREAK:
+            clauses.append([])
+        else:
+            clauses[-1].append(word)
+    kept = [clause for clause in clauses if len(clause) >= CLAUSE_MIN]
+    if len(kept) < 2:
+        return []
+    found = [list(clause) for clause in kept]
+    found += [[*first, BREAK, *second] for first, second in pairwise(kept)]
+    return found
 
 
 def bucket(feature: str, mask: int) -> int:
@@ -135,6 +225,10 @@ class Risk:
         self.sure = float(str(header.get("sure", never)))
         self.alone = float(str(header.get("alone", never)))
         self.veto = float(str(header["veto"]))
+        # Under it the word weights' lean near their threshold is let go (older files: never).
+        self.quiet = float(str(header.get("quiet", -never)))
+        # The single band was chosen on clause windows: a text of one sentence is read so.
+        self.windows = header.get("windows") is True
         self.trained_on = str(header["trained_on"])
         size = 1 << self.bits
         weights = array("b")
@@ -173,6 +267,12 @@ class Risk:
             + sum(map(words_memo.__getitem__, words))
             + sum(map(_row_weight, map(rows.__getitem__, [START, *words]), words))
         )
+
+    def best_window(self, words: Sequence[str]) -> float:
+        """The most crisis-like of the sentence's clause windows (see windows), or the whole
+        sentence's score when it has none: read for a text of one sentence only (its
+        ``single`` band was chosen on these scores)."""
+        return max([self.score(words), *map(self.score, windows(words))])
 
     def forget(self) -> None:
         """Drop what was remembered (before the analyser is saved in a snapshot)."""

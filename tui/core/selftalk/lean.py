@@ -1,0 +1,93 @@
+"""How the analyser reads the wider net beyond its bands: its score with emoji read as words,
+the word weights doubted where it doesn't lean, and its lean on a text of one sentence (the
+whole sentence, or a clause or two of it side by side: hashed.windows). Its own module so
+analyser.py stays under 900 lines."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .compiler import matches_any
+from .concepts import OTHER_MEANS, everyday_means, purpose, usual_dose
+from .hashed import emoji_words
+from .learned import LEARNED_MIN_WORDS
+from .tokens import BREAK, SENTENCE
+
+if TYPE_CHECKING:
+    from .analyser import Reading, _Built
+    from .learned import Learned
+    from .tokens import WordList
+
+
+def net_score(built: _Built, low: str, words: WordList, enough: bool) -> float | None:
+    """The net's score of a sentence (None without a net or on too few words: ``enough``),
+    emoji read as their words (hashed.EMOJI): "💊💊 + 🍷 tonight", its words counted."""
+    risk = built.risk
+    if risk is None or built.learned is None:
+        return None
+    shown = None if low.isascii() else emoji_words(low)  # (most: one C call)
+    if shown is None:
+        return risk.score(words) if enough else None
+    seen = built.tokens.words(shown)
+    return risk.score(seen) if len(seen) - seen.count(BREAK) >= LEARNED_MIN_WORDS else None
+
+
+def doubt(
+    built: _Built,
+    score: float | None,
+    by_weights: bool,
+    learned: Learned | None,
+    features: set[str],
+) -> tuple[bool, bool]:
+    """The word weights (trained on the cases alone) read crisis (``by_weights``) where the
+    net, which has read every batch, doesn't even lean (under its lowest band): near their
+    threshold, still asked about, but let go under the net's quiet band, where nearly no
+    crisis line scores (friend-voice advice: "Send her a message now, she'll understand.");
+    clearly, asked about rather than paused for (a recovery cue near: acknowledged), as a rule
+    the net vetoes ("Sit with it tonight and talk it through with your partner tomorrow.").
+    Session 11, leaving one batch out over a-z: calm answers asked about 89 -> 81 of 1375,
+    paused for 22 -> 20; no crisis line moved. Returns (by_weights, doubted)."""
+    net = built.risk
+    if not by_weights or net is None or score is None or score >= net.single:
+        return by_weights, False
+    if learned is not None and not learned.is_clearly_crisis(features):
+        return score >= net.quiet, False  # near the threshold: asked about, or let go
+    return True, True
+
+
+def leans(built: _Built, item: tuple[int, Reading], low: str) -> bool:
+    """A text of one sentence: the net's lean (``single`` band) on the whole sentence, or on
+    any clause or two side by side (a crisis clause buried among everyday ones), with the
+    lowest band's guards (see Reading): no idiom, no tablets as usual, no everyday means or
+    plain purpose. Clauses are read only here, for a text of one sentence."""
+    start, reading = item
+    if "lean" in reading.cues:
+        return True
+    risk = built.risk
+    if (
+        risk is None
+        or not risk.windows
+        or reading.risk is None
+        or reading.cues
+        or reading.crisis
+        or reading.risk >= risk.ask
+        # A sentence the net reads as far from crisis as nearly no crisis line (its veto band)
+        # is not reopened by a clause ("I forgot, and I'm hopeless with dates, but I love her
+        # and I'll ring her tonight.": "...and I'll ring her tonight" alone leans).
+        or reading.risk < risk.veto
+    ):
+        return False
+    concepts = reading.concepts
+    if everyday_means(concepts) or purpose(concepts):
+        return False
+    if usual_dose(concepts) and concepts.isdisjoint(OTHER_MEANS):
+        return False
+    chunk = SENTENCE.match(low, start)
+    sentence = chunk.group() if chunk else ""
+    words = built.tokens.words(emoji_words(sentence) or sentence)
+    if risk.best_window(words) < risk.single:
+        return False
+    plain = built.tokens.words(sentence)
+    found = built.sentence(sentence, plain)
+    idioms = found.candidates.get("idiom")
+    return not (idioms and matches_any(idioms, found.codes, found.code))
