@@ -1,6 +1,6 @@
 """The lock (issue 16): each promise made to the person, tested the way they would meet it.
 
-Key derivation runs at test strength here (conftest's ``cheap_lock``); one test checks that
+Key derivation runs at test strength here (conftest's ``isolated_data_dir``); one test checks that
 production derives keys at no less than OWASP's parameters.
 """
 

@@ -176,3 +176,55 @@ def test_css_is_parsed_once_for_equal_variables_and_anew_for_others() -> None:
     first.set_variables({"kindtone-test": "blue"})
     first._parse_cache.clear()  # as set_variables' caller (reparse) does
     assert parse(first) is blue
+
+
+def test_each_test_is_isolated_and_everything_is_put_back_after(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    """The one autouse fixture sets what three did (through monkeypatch) and puts it all back:
+    the folders, the cheap key derivation, cursors that don't blink. Driven here a second time
+    inside this test, on a folder of its own."""
+    from textual.widgets import Input, TextArea
+
+    from tui.core import vault
+
+    # This test's own isolation is in place.
+    assert os.environ["KINDTONE_DATA_DIR"] == str(tmp_path / "kindtone-data")
+    assert Path(os.environ["HOME"]).parent == tmp_path
+    assert vault._kdf_for_new_keys == conftest.TEST_KDF
+    assert TextArea.cursor_blink is False and Input.cursor_blink is False
+
+    names = ("KINDTONE_DATA_DIR", "KINDTONE_CONFIG_DIR", "HOME", "XDG_DATA_HOME")
+    names += ("XDG_CONFIG_HOME", "XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = "/nowhere"  # a value to put back
+    del os.environ["XDG_CONFIG_HOME"]  # and one to leave unset again
+    before = {name: os.environ.get(name) for name in names}
+    vault._kdf_for_new_keys = kdf = {"name": "argon2id", "memory_kib": 65536}
+    blink, input_blink = TextArea.__dict__["cursor_blink"], Input.__dict__.get("cursor_blink")
+    TextArea.cursor_blink = True  # type: ignore[assignment]
+    own = tmp_path / "own"
+    own.mkdir()
+    steps = conftest.isolated_data_dir._get_wrapped_function()(
+        request=_WithoutTmpPath(request), _own_folders=own
+    )
+    data_dir = next(steps)
+    assert data_dir.parent.parent == own
+    assert os.environ["KINDTONE_DATA_DIR"] == str(data_dir)
+    assert all(os.environ[name].startswith(str(data_dir.parent)) for name in names)
+    assert vault._kdf_for_new_keys == conftest.TEST_KDF
+    assert TextArea.cursor_blink is False and Input.cursor_blink is False
+    steps.close()
+    assert {name: os.environ.get(name) for name in names} == before
+    assert vault._kdf_for_new_keys is kdf
+    assert TextArea.__dict__["cursor_blink"] is True
+    assert Input.__dict__.get("cursor_blink") is input_blink
+    TextArea.cursor_blink = blink
+
+
+class _WithoutTmpPath:
+    """A request that asked for no ``tmp_path``: the fixture makes a folder of its own."""
+
+    fixturenames = ("isolated_data_dir",)
+
+    def __init__(self, request: pytest.FixtureRequest) -> None:
+        self.request = request
