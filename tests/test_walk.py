@@ -311,3 +311,31 @@ async def test_the_home_menu_offers_the_catch(tmp_path: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, CatchScreen)
+
+
+async def test_a_country_that_is_no_code_is_said_and_not_saved(tmp_path: Path) -> None:
+    """Found walking the app: "[/]GB" was saved as the country ("Settings saved.") and then
+    matched no country's lines. Now it says what a code looks like, and saves nothing."""
+    from textual.widgets import Input
+
+    from tui.core.settings import country_problem
+    from tui.screens.settings import SettingsScreen
+
+    assert country_problem("") is None and country_problem(" gb ") is None
+    assert country_problem("[/]GB") and country_problem("USA") and country_problem("G1")
+    app = KindtoneApp(data_dir=tmp_path / "data", config_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("comma")
+        await pilot.pause()
+        app.screen.query_one("#country", Input).value = "[/]GB"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        assert app.focused is app.screen.query_one("#country", Input)
+        assert app.settings.country == ""
+        app.screen.query_one("#country", Input).value = "gb"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, SettingsScreen)
+    assert app.settings.country == "GB"

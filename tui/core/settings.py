@@ -34,6 +34,14 @@ def config_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
     return user_config_path("kindtone", appauthor=False)
 
 
+def country_problem(value: str) -> str | None:
+    """Why a typed country code can't be one, or None ("" shows every line)."""
+    code = value.strip()
+    if not code or (len(code) == 2 and code.isascii() and code.isalpha()):
+        return None
+    return "Please use a two-letter country code, like GB or US, or leave it empty."
+
+
 @dataclass
 class Settings:
     session_minutes: int = 5

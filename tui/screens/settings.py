@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, RadioSet, Select, TextArea
 
-from tui.core.settings import MAX_SUPPORT_LINES, SESSION_LENGTHS
+from tui.core.settings import MAX_SUPPORT_LINES, SESSION_LENGTHS, country_problem
 from tui.core.vault import lock_status
 from tui.widgets.footer import KeysFooter
 from tui.widgets.literal_text import LiteralText
@@ -223,6 +223,12 @@ class SettingsScreen(Screen[None]):
             minutes = int(raw)
         else:
             minutes = int(choice or settings.session_minutes)
+        country = self.query_one("#country", Input)
+        problem = country_problem(country.value)
+        if problem is not None:  # "[/]GB" was saved, and matched no country's lines
+            self.notify(problem, title="Country", severity="error", markup=False)
+            country.focus()
+            return
         lines = [
             line.strip()
             for line in self.query_one("#support-lines", TextArea).text.splitlines()
