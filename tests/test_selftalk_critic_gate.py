@@ -330,7 +330,7 @@ def test_the_alone_band_does_not_hear_praise_as_a_verdict(
     analyser.readings.clear()
     assert not analyser.analyse(text).critical, analyser.analyse(text).findings
     # ... which is praises_self's doing: without it the band flags them.
-    monkeypatch.setattr("tui.core.selftalk.analyser.praises_self", lambda built, words: False)
+    monkeypatch.setattr("tui.core.selftalk.aim.praises_self", lambda built, words: False)
     analyser.readings.clear()
     assert analyser.analyse(text).critical
     analyser.readings.clear()
@@ -355,3 +355,20 @@ def test_the_alone_band_speaks_only_where_the_own_head_reads_the_text() -> None:
     assert analyse(short).critical
     assert not analyse(long).critical
     assert analyse(long + " I'm such an idiot.").critical
+
+
+def test_the_alone_band_speaks_only_among_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by the made-up-words property test in a fresh clone's CI: the gate's letter
+    pieces heard "zqk zqk qjv vjw vjwq kjv" as a label. The band speaks only where at least
+    a third of the words are English words kindtone knows (aim.gate_may_speak_alone)."""
+    made_up = "zqk zqk qjv vjw vjwq kjv"
+    analyser = Analyser()
+    analyser.readings.clear()
+    assert not analyser.analyse(made_up).critical
+    # ... which is that check's doing: with every word taken as known, the band flags it.
+    monkeypatch.setattr(
+        "tui.core.selftalk.analyser.gate_may_speak_alone", lambda built, words: True
+    )
+    analyser.readings.clear()
+    assert analyser.analyse(made_up).critical
+    analyser.readings.clear()

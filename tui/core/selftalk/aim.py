@@ -169,3 +169,15 @@ def praises_self(built: _Built, words: WordList) -> bool:
         if after and (after[0] in praise or after[0] in _PRAISE):
             return True
     return False
+
+
+def gate_may_speak_alone(built: _Built, words: WordList) -> bool:
+    """Where the critic gate's alone band (Gate.alone_hears) may flag a sentence: not where the
+    writer praises themselves (praises_self), and only among words: at least a third of them
+    English words kindtone knows, as for a text's language. The gate reads letter pieces, so
+    made-up strings ("zqk zqk qjv vjw vjwq kjv", found by the property test) can sound like a
+    label to it."""
+    spoken = [word for word in words if word != BREAK]
+    english = built.english()
+    known = sum(1 for word in spoken if word in english)
+    return known * 3 >= len(spoken) and not praises_self(built, words)

@@ -14,9 +14,9 @@ from .aim import (
     about_me,
     aimed_elsewhere,
     ends_on_others,
+    gate_may_speak_alone,
     is_label,
     points_elsewhere,
-    praises_self,
 )
 from .compiler import Codes, Index, Pattern, compile_rule, matches_any
 from .concepts import (
@@ -419,7 +419,7 @@ class Reading:
             and (
                 built.critic_agrees(words)
                 if learned.is_critical(features)
-                else (alone := built.critic_alone(words) and not praises_self(built, words))
+                else (alone := built.critic_alone(words) and gate_may_speak_alone(built, words))
             )
             and not matches_any(sentence.pick("marker"), codes, code)
         ):
