@@ -38,7 +38,16 @@ from .model import Analysis, Finding, hint_for, load_hints, remember_hints
 from .pattern import Grammar
 from .quoting import answered as answered_in
 from .scope import Context, Raw, Scoper, Sentence
-from .tokens import BREAK, SENTENCE, Tokeniser, WordList, lower, sentence_list, sentences
+from .tokens import (
+    BREAK,
+    SENTENCE,
+    Tokeniser,
+    WordList,
+    clauses,
+    lower,
+    sentence_list,
+    sentences,
+)
 
 # Not typing.TYPE_CHECKING: importing typing costs a fresh process 0.8 MiB (mypy reads this
 # name the same way).
@@ -683,21 +692,12 @@ def _back_shares(built: _Built, risk: Risk, words: WordList) -> tuple[float, flo
     back = risk.back
     assert back is not None
     whole = back.share(words)
-    if BREAK not in words or back.bias + whole < back.start:
-        # One clause; or the sentence doesn't lean back even as a whole, so its own say can
-        # only keep it from looking back (_looking_back), which it already won't: most
-        # worrying sentences, spared reading each clause with both heads.
+    if back.bias + whole < back.start or len(parts := [c for c in clauses(words) if c]) < 2:
+        # The sentence doesn't lean back even as a whole, so its own say can only keep it
+        # from looking back (_looking_back), which it already won't: most worrying sentences,
+        # spared reading each clause with both heads; or it is one clause.
         return whole, whole
-    clauses: list[list[str]] = [[]]
-    for word in words:
-        if word == BREAK:
-            clauses.append([])
-        else:
-            clauses[-1].append(word)
-    clauses = [clause for clause in clauses if clause]
-    if len(clauses) < 2:
-        return whole, whole
-    clause = max(clauses, key=risk.score)
+    clause = max(parts, key=risk.score)
     if _NOW in built.grid.concepts(clause, " ".join(clause)):
         return whole, -math.inf
     return whole, whole

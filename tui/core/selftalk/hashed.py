@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from itertools import chain, pairwise
 
 from .buckets import restore
-from .tokens import BREAK
+from .tokens import BREAK, clauses
 
 START = "<s>"
 GRAMS = (4,)  # letter pieces of "<word>" (three and four read no better, at twice the cost)
@@ -107,13 +107,7 @@ def windows(words: Sequence[str]) -> list[list[str]]:
     words pull a whole-sentence score down (see Risk.best_window)."""
     if BREAK not in words:
         return []
-    clauses: list[list[str]] = [[]]
-    for word in words:
-        if word == BREAK:
-            clauses.append([])
-        else:
-            clauses[-1].append(word)
-    kept = [clause for clause in clauses if len(clause) >= CLAUSE_MIN]
+    kept = [clause for clause in clauses(words) if len(clause) >= CLAUSE_MIN]
     if len(kept) < 2:
         return []
     found = [list(clause) for clause in kept]

@@ -6,7 +6,7 @@ findings. Contractions become several normalised words sharing one span ("I'm" -
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import chain
 
 from .data import Lexicon
@@ -232,3 +232,15 @@ class Tokeniser(dict[str, tuple[str, ...]]):
         if spans is not None:
             for new_column, column in zip(columns, spans, strict=True):
                 column[:] = new_column
+
+
+def clauses(words: Sequence[str]) -> list[list[str]]:
+    """A sentence's words split at each BREAK (a comma, a dash, a semicolon): its clauses,
+    empty ones included."""
+    found: list[list[str]] = [[]]
+    for word in words:
+        if word == BREAK:
+            found.append([])
+        else:
+            found[-1].append(word)
+    return found
