@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from tui.commands import Refusal as _Refusal
 from tui.commands import os_error_line, report_error
 from tui.commands import tolerant_stdout as _tolerant_stdout
+from tui.core.record import CATCH_KIND, CATCH_TITLE
 from tui.core.text import visible_controls
 from tui.paths import resolve_data_dir
 
@@ -198,7 +199,7 @@ class _Names:
             self._titles = {}
         else:
             self._titles = {e.id: e.title for e in library.exercises.values()}
-            self._titles.setdefault("catch", "Caught in the moment")  # tui.core.catch.TITLE
+            self._titles.setdefault(CATCH_KIND, CATCH_TITLE)
             self._sources = library.sources()
         self._situations = dict(SITUATIONS)
 
@@ -224,8 +225,8 @@ class _Names:
         return self._situations
 
     def exercises(self, record: Reflection) -> str:
-        if record.raw.get("kind") == "catch":  # tui.core.catch.KIND: a catch runs no exercise
-            return "Caught in the moment"
+        if record.is_catch:  # a catch runs no exercise
+            return CATCH_TITLE
         return ", ".join(self.titles.get(e, e) for e in record.exercises) or "-"
 
     def situation(self, record: Reflection) -> str:

@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING, Any
 
 from tui.core.phrases import MAX_OFFERED, Phrase, PhraseStore
 from tui.core.practice import categories, gentle_name
+from tui.core.record import CATCH_KIND, CATCH_TITLE
 from tui.core.text import strip_controls
 
 if TYPE_CHECKING:
     from tui.core.flow import AskAnswer
     from tui.core.selftalk import Analysis
 
-KIND = "catch"
-TITLE = "Caught in the moment"
+KIND, TITLE = CATCH_KIND, CATCH_TITLE
 CRITIC_PROMPT = "What is the critic saying?"
 KIND_PROMPT = "How would you say it kindly?"
 ALREADY_KIND = "That already sounds kind. Nothing to redirect here."

@@ -18,6 +18,11 @@ from typing import Any, Generic, TypeVar, overload
 
 from tui.core.timestamps import parse_aware
 
+# A catch (tui.core.catch) is a reflection of its own kind that runs no exercise: its kind and
+# the name it is listed under, here where every reader of reflections can see them.
+CATCH_KIND = "catch"
+CATCH_TITLE = "Caught in the moment"
+
 __all__ = [
     "SCALES",
     "Ratings",
@@ -210,7 +215,7 @@ class Reflection:
 
     @property
     def is_catch(self) -> bool:
-        return self.raw.get("kind") == "catch"  # tui.core.catch.KIND
+        return self.raw.get("kind") == CATCH_KIND
 
     @property
     def shows_ratings(self) -> bool:

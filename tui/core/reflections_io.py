@@ -22,8 +22,8 @@ from typing import Any, TypeGuard
 
 import orjson
 
+from tui.core.record import CATCH_KIND, CATCH_TITLE, Step, as_reflections
 from tui.core.record import Reflection as Typed
-from tui.core.record import Step, as_reflections
 from tui.core.text import visible_controls
 from tui.core.timestamps import out_of_range, parse_aware
 
@@ -206,9 +206,9 @@ def _inline(text: str) -> str:
     return _escape_line(" ".join(visible_controls(text).split()))
 
 
-# What a reflection that ran no exercise of the library is called (tui.core.catch.TITLE, kept
-# here so an export needs neither the analyser nor a caller that remembers it).
-OWN_TITLES = {"catch": "Caught in the moment"}
+# What a reflection that ran no exercise of the library is called, so an export needs no
+# caller that remembers it.
+OWN_TITLES = {CATCH_KIND: CATCH_TITLE}
 
 
 def _title(exercise_id: str, titles: Mapping[str, str]) -> str:

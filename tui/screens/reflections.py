@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Select
 
 from tui.core.exercises import SITUATIONS
+from tui.core.record import CATCH_KIND, CATCH_TITLE
 from tui.core.reflection_index import Filter, ReflectionIndex, Row, read_day
 from tui.core.session import show_rating
 from tui.core.storage import StoreError
@@ -22,8 +23,6 @@ from tui.core.text import count
 from tui.widgets.footer import KeysFooter
 from tui.widgets.literal_text import LiteralText
 from tui.widgets.reflection_list import ReflectionList
-
-CATCH_TITLE = "Caught in the moment"  # tui.core.catch.TITLE, without the analyser
 
 if TYPE_CHECKING:
     from tui.app import KindtoneApp
@@ -137,7 +136,7 @@ class ReflectionsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.titles = {e.id: e.title for e in self.app.library.exercises.values()}
-        self.titles.setdefault("catch", CATCH_TITLE)
+        self.titles.setdefault(CATCH_KIND, CATCH_TITLE)
         self.load()  # the list takes focus when its first rows arrive
 
     @work(thread=True, exclusive=True)
@@ -331,7 +330,7 @@ class ReflectionDetailScreen(Screen[str | None]):
 
         reflection = self.reflection
         titles = {e.id: e.title for e in self.app.library.exercises.values()}
-        titles.setdefault("catch", CATCH_TITLE)
+        titles.setdefault(CATCH_KIND, CATCH_TITLE)
         ratings = reflection.ratings
         with VerticalScroll(id="reflection-detail", classes="page"):
             yield LiteralText(reflection.started.strftime("%A %d %B %Y, %H:%M"), classes="title")
