@@ -38,16 +38,7 @@ from .model import Analysis, Finding, hint_for, load_hints, remember_hints
 from .pattern import Grammar
 from .quoting import answered as answered_in
 from .scope import Context, Raw, Scoper, Sentence
-from .tokens import (
-    BREAK,
-    SENTENCE,
-    Tokeniser,
-    WordList,
-    clauses,
-    lower,
-    sentence_list,
-    sentences,
-)
+from .tokens import BREAK, Tokeniser, WordList, clauses, lower, sentence_list, sentences
 
 # Not typing.TYPE_CHECKING: importing typing costs a fresh process 0.8 MiB (mypy reads this
 # name the same way).
@@ -193,8 +184,7 @@ class _Built:
         for start, reading in readings:
             share = reading.mine
             if share is None:
-                chunk = SENTENCE.match(low, start)
-                share = own.share(self.tokens.words(chunk.group() if chunk else ""))
+                share = own.share(self.tokens.words_at(low, start))
                 reading.mine = share
             total += share
         return total >= (own.threshold if not alone or own.alone is None else own.alone)
@@ -459,9 +449,7 @@ def _points(built: _Built, low: str, item: tuple[int, Reading]) -> bool:
     start, reading = item
     points = reading.points
     if points is None:
-        chunk = SENTENCE.match(low, start)
-        words = built.tokens.words(chunk.group() if chunk else "")
-        points = reading.points = points_elsewhere(built, words)
+        points = reading.points = points_elsewhere(built, built.tokens.words_at(low, start))
     return points
 
 
@@ -760,8 +748,7 @@ class _LookingBack:
         if not (_worrying(reading) or number in self.joined):
             return False
         if reading.back is None or reading.own is None:  # a sentence the grid joined
-            chunk = SENTENCE.match(low, offset)
-            words = built.tokens.words(chunk.group() if chunk else "")
+            words = built.tokens.words_at(low, offset)
             reading.back, reading.own = _back_shares(built, risk, words)
         if back.bias + reading.own < back.start:
             return False  # the crisis clause itself must look back; most don't, and cost no more
@@ -769,8 +756,7 @@ class _LookingBack:
         for other in range(max(0, number - 2), min(self.last, number + 2) + 1):
             start, near = readings[other]
             if near.back is None:
-                chunk = SENTENCE.match(low, start)
-                near.back = back.share(built.tokens.words(chunk.group() if chunk else ""))
+                near.back = back.share(built.tokens.words_at(low, start))
             total += near.back
         # ... with its neighbours: the sentence itself leaning that way (checked above) is not
         # enough, nor are everyday neighbours alone ("Had a pint with the lads.").

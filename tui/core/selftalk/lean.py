@@ -11,7 +11,7 @@ from .compiler import matches_any
 from .concepts import OTHER_MEANS, everyday_means, purpose, usual_dose
 from .hashed import emoji_words
 from .learned import LEARNED_MIN_WORDS
-from .tokens import BREAK, SENTENCE
+from .tokens import BREAK, sentence_at
 
 if TYPE_CHECKING:
     from .analyser import Reading, _Built
@@ -82,8 +82,7 @@ def leans(built: _Built, item: tuple[int, Reading], low: str) -> bool:
         return False
     if usual_dose(concepts) and concepts.isdisjoint(OTHER_MEANS):
         return False
-    chunk = SENTENCE.match(low, start)
-    sentence = chunk.group() if chunk else ""
+    sentence = sentence_at(low, start)
     words = built.tokens.words(emoji_words(sentence) or sentence)
     if risk.best_window(words) < risk.single:
         return False

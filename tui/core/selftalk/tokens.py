@@ -70,6 +70,12 @@ _ENDS = ".!?;…‽。！？\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _ENDS_ASCII = ".!?;\r\x0b\x0c\x1c\x1d\x1e"
 
 
+def sentence_at(low: str, start: int) -> str:
+    """The sentence of ``low`` that starts at ``start`` (an offset from sentence_list)."""
+    chunk = SENTENCE.match(low, start)
+    return chunk.group() if chunk else ""
+
+
 def sentence_list(low: str) -> list[tuple[int, str]]:
     """What ``sentences`` finds, as (start, sentence), with str methods: each character a
     sentence ends at becomes a line break (the same length, so every start stays where it
@@ -161,6 +167,11 @@ class Tokeniser(dict[str, tuple[str, ...]]):
             self._fix_ill(words, None)
             words.pieces = None  # the words may no longer follow the pieces: see char_spans
         return words
+
+    def words_at(self, low: str, start: int) -> WordList:
+        """The words of the sentence that starts at ``start`` in ``low``: for a sentence read
+        again only when something asks (its readings keep no words)."""
+        return self.words(sentence_at(low, start))
 
     def char_spans(self, low: str, words: WordList, upto: int) -> tuple[list[int], list[int]]:
         """The (start, end) in characters of each of the first ``upto`` words (at least), for
