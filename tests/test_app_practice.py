@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from helpers_keys import type_text
 from helpers_pty import session_opened
 from textual.pilot import Pilot
 from textual.screen import Screen
@@ -30,7 +31,7 @@ async def settle(pilot: Pilot[Any]) -> None:
 
 
 async def type_line(pilot: Pilot[Any], text: str) -> None:
-    await pilot.press(*text, "enter")
+    await type_text(pilot, text, "enter")
     await pilot.pause()
 
 

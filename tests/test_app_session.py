@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from helpers_keys import type_text
 from helpers_pty import session_opened
 from textual import events
 from textual.widgets import TextArea
@@ -18,11 +19,6 @@ from tui.screens.summary import SummaryScreen
 from tui.widgets.try_again import TryAgainPanel
 
 HOSTILE = "I felt [bold] and [/] then [@click=app.quit]x[/]"
-
-
-async def type_text(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
-    for char in text:
-        await pilot.press("space" if char == " " else char)
 
 
 async def paste(pilot, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from helpers_keys import type_text
 from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 
@@ -26,9 +27,9 @@ async def test_a_catch_shows_all_of_its_saved_line_at_80_by_24(tmp_path: Path) -
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, CatchScreen)
-        await pilot.press(*"I am [bold]so stupid[/], I always ruin everything", "enter")
+        await type_text(pilot, "I am [bold]so stupid[/], I always ruin everything", "enter")
         await settle(pilot)
-        await pilot.press(*"Some days go badly, and I am learning as I go.", "enter")
+        await type_text(pilot, "Some days go badly, and I am learning as I go.", "enter")
         await settle(pilot)
         await pilot.pause()
         result = app.screen.query_one("#catch-result", Plain)
@@ -85,9 +86,9 @@ async def test_the_apps_markdown_export_names_a_catch_as_the_command_line_does(
         await settle(pilot)
         await pilot.press("c")
         await pilot.pause()
-        await pilot.press(*"I always ruin everything", "enter")
+        await type_text(pilot, "I always ruin everything", "enter")
         await settle(pilot)
-        await pilot.press(*"Some days go badly and I learn", "enter")
+        await type_text(pilot, "Some days go badly and I learn", "enter")
         await settle(pilot)
         await pilot.press("escape", "r")
         await settle(pilot)
