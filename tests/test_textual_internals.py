@@ -120,10 +120,12 @@ async def test_hidden_toasts_are_left_alone_and_a_notification_still_shows() -> 
         await pilot.pause()
         rack = app.screen.get_child_by_type(ToastRack)
         assert "display" not in rack.styles.inline.get_rules()  # never set: no new layout
-        app.notify("hello", timeout=0.2)
+        # Long enough that a loaded machine still sees it before it times out (at 0.2 s a
+        # busy run missed it), short enough to wait out below.
+        app.notify("hello", timeout=1.0)
         await pilot.pause()
         assert rack.display and rack.query(Toast)
-        for _ in range(40):  # it times out and goes, as before
+        for _ in range(60):  # it times out and goes, as before
             await pilot.pause(0.1)
             if not rack.query(Toast):
                 break
