@@ -112,3 +112,30 @@ def test_a_session_with_crisis_words_closes_on_where_help_is(tmp_path: Path) -> 
     assert flow.submit(CRISIS).kind == "crisis"
     assert flow.closing().startswith("You wrote about something very heavy today.")
     assert "press F2 to see people you can reach" in flow.closing()
+
+
+def test_steps_left_out_for_crisis_or_recovery_words_are_said_so(tmp_path: Path) -> None:
+    """Found walking a session in tmux: after recovery words ("Five years ago I tried to kill
+    myself…") the steps that would rework them vanished, and the check-out came straight
+    after "step 2 of 4" with no word why. The same after crisis words and support."""
+    from tui.core.flow import LEFT_OUT_NOTE, RECOVERY_NOTE
+
+    recovery = "Five years ago I tried to kill myself. Now I run a support group and I'm well."
+    flow = flow_for(tmp_path / "recovery", "just-a-thought")
+    flow.submit(None)
+    outcome = flow.submit(recovery)
+    assert outcome.kind == "moved" and flow.current is None
+    assert outcome.note is not None
+    assert outcome.note.startswith(RECOVERY_NOTE.split("{")[0]) and LEFT_OUT_NOTE in outcome.note
+
+    flow = flow_for(tmp_path / "crisis", "just-a-thought")
+    flow.submit(None)
+    assert flow.submit(CRISIS).kind == "crisis"
+    flow.return_from_support()
+    assert flow.submit(CRISIS).note == LEFT_OUT_NOTE
+
+    # A thought the exercise goes on to work with: nothing is left out, nothing said.
+    flow = flow_for(tmp_path / "plain", "just-a-thought")
+    flow.submit(None)
+    assert flow.submit("I'm not good enough.").note is None
+    assert LEFT_OUT_NOTE not in (flow.submit(None).note or "")  # a skip passes nothing by

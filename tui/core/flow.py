@@ -82,6 +82,10 @@ RECOVERY_NOTE = (
     "Support is always there: {support}."
 )
 
+LEFT_OUT_NOTE = (
+    "The steps that would have asked you to rework those words are left out, on purpose."
+)
+
 CLOSING = "What you practise grows stronger. Come back whenever you like."
 CRISIS_CLOSING = (
     "You wrote about something very heavy today. If it comes back, {support} to see people "
@@ -400,6 +404,8 @@ class SessionFlow:
 
     def _moved(self, note: str | None = None) -> Outcome:
         self.keep_draft()
+        if self.session.steps_left_out:
+            note = f"{note} {LEFT_OUT_NOTE}" if note else LEFT_OUT_NOTE
         return Outcome("moved", note=note)
 
     def keep_as_is(self) -> Outcome:

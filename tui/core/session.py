@@ -216,6 +216,8 @@ class Session:
             for p in self.steps
         ]
         self.position = 0
+        # Steps the last move passed by because they would hand back crisis or recovery words.
+        self.steps_left_out = 0
         self._entered_at = clock()
 
     # -- where we are ------------------------------------------------------------------
@@ -356,7 +358,10 @@ class Session:
         record.visited = False
 
     def _pass_by_forwards(self) -> None:
+        self.steps_left_out = 0
         while (planned := self.current) is not None and self.passed_by(planned):
+            # Counted so the person is told: steps vanishing unexplained reads like a fault.
+            self.steps_left_out += self.hands_back_crisis(planned)
             self._mark_passed(planned)
             self.position += 1
 
