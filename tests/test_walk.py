@@ -340,3 +340,25 @@ async def test_a_country_that_is_no_code_is_said_and_not_saved(tmp_path: Path) -
         await pilot.pause()
         assert not isinstance(app.screen, SettingsScreen)
     assert app.settings.country == "GB"
+
+
+def test_a_long_finished_row_ends_with_an_ellipsis_not_mid_word() -> None:
+    """Found at 60 columns (tmux): a finished session of three exercises, not rated, was cut
+    at the edge: "… A kind pause, J". With nothing after the exercises to keep in view, the
+    row still ends in "…" within the width."""
+    from sample_data import reflection
+
+    from tui.core.reflection_index import Row
+    from tui.screens.reflections import describe_row
+
+    record = reflection(1, 0, "self-compassion-break", "A day.", completed=True)
+    record["exercises"] = ["self-compassion-break", "lets-try-that-again", "naming-the-critic"]
+    record["ratings"] = {"before": {}, "after": {}}  # not rated
+    row = Row.from_record(record)
+    assert row is not None
+    titles = {e: e.replace("-", " ").capitalize() for e in record["exercises"]}
+    whole = describe_row(row, titles)
+    assert "inner voice" not in whole and "unfinished" not in whole, whole
+    line = describe_row(row, titles, width=56)
+    assert len(line) == 56 and line.endswith("…") and whole.startswith(line[:-1].rstrip()), line
+    assert describe_row(row, titles, width=len(whole)) == whole

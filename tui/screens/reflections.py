@@ -47,8 +47,10 @@ def describe_row(row: Row, titles: dict[str, str], width: int | None = None) -> 
     if not row.completed:
         tail.append("unfinished")
     line = " · ".join([when, what, *tail])
-    if width is None or cell_len(line) <= width or not tail:
+    if width is None or cell_len(line) <= width:
         return line
+    if not tail:  # cut at the edge mid-word ("…, J"), it read as a fault; end it with "…"
+        return set_cell_size(line, width - 1).rstrip() + "…" if width > 1 else line
     room = width - cell_len(" · ".join([when, "", *tail]))
     if room < 2:
         return line
