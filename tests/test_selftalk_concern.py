@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -206,6 +207,7 @@ def test_a_quoted_harsh_thought_with_no_answer_is_still_read() -> None:
     assert analyse("Missed the bus, I can't even get that right. Me: buses run often.").critical
 
 
+@functools.cache  # read once a process, not once a batch's test
 def _blind_batches() -> dict[str, list[Case]]:
     batches: dict[str, list[Case]] = {}
     for case in load(BLIND):

@@ -176,6 +176,7 @@ the two is measured on the blind batches labelled for it (tests/data/self_talk_b
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -338,6 +339,7 @@ def score(cases: list[Case]) -> Score:
     )
 
 
+@functools.cache  # read once a process: each of the ~55 batch tests parsed all 12,000 lines
 def _batches() -> dict[str, list[Case]]:
     batches: dict[str, list[Case]] = {}
     for case in load_cases(DATA):
