@@ -199,3 +199,40 @@ def test_a_terminal_that_is_not_utf8_gets_escapes_not_a_crash() -> None:
             assert json.loads(out)["text"] == text
         else:
             assert "idiot" in out and "\\u2019" in out
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+TEXTS = [
+    "Two years since my attempt. I told my sister and we made a safety plan together.",
+    "I keep messing everything up at work, I am such a useless idiot and everyone can see it.",
+    "Everyone would be better off without me.",
+]
+
+
+@pytest.mark.parametrize("columns", [60, 100])
+def test_on_a_terminal_every_line_wraps_under_its_own_indent(
+    monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    """Found at 80 columns: the recovery note (158 characters) and the hints ran past the
+    edge and broke mid-word. On a terminal each line is wrapped (at most 80 columns), a hint
+    under its own words; piped, every note is still one line, as scripts read it."""
+    monkeypatch.setenv("COLUMNS", str(columns))
+    monkeypatch.setenv("LINES", "24")
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    assert main(["check", *TEXTS]) == 0
+    shown = terminal.getvalue().splitlines()
+    width = min(columns, 80) - 1
+    assert all(len(line) <= width for line in shown), [x for x in shown if len(x) > width]
+    hint = next(n for n, line in enumerate(shown) if line.startswith("  - "))
+    assert shown[hint + 1].startswith("    ") and not shown[hint + 1].startswith("     ")
+    piped = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", piped)
+    assert main(["check", *TEXTS]) == 0
+    lines = piped.getvalue().splitlines()
+    assert any(len(line) > 100 for line in lines)  # one line a note, as before
+    assert " ".join(" ".join(shown).split()) == " ".join(" ".join(lines).split())  # same words

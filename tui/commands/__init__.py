@@ -17,14 +17,31 @@ class Refusal(Exception):
     """A request we won't carry out; its message is the one line the person sees."""
 
 
-def say(text: str = "") -> None:
-    """A paragraph on stdout, wrapped to the terminal (at most 80 columns): a line as wide as
-    the terminal breaks mid-word ("somewhere saf / e")."""
+def text_width() -> int:
+    """Columns for wrapped output: the terminal's, at most 80, one short of the edge (a line
+    as wide as the terminal breaks mid-word there: "somewhere saf / e")."""
     import shutil
+
+    return max(min(shutil.get_terminal_size((80, 24)).columns, 80) - 1, 40)
+
+
+def wrap_line(line: str, width: int) -> list[str]:
+    """One line wrapped under its own indent; a "- " item or a “quote” hangs under its
+    first word, so what follows never runs back under the bullet or the quote mark."""
     import textwrap
 
-    width = min(shutil.get_terminal_size((80, 24)).columns, 80) - 1
-    print(textwrap.fill(text, max(width, 40)) if text else "")
+    body = line.lstrip(" ")
+    indent = line[: len(line) - len(body)]
+    hanging = indent + ("  " if body.startswith("- ") else " " if body.startswith("“") else "")
+    wrapped = textwrap.wrap(
+        body, width, initial_indent=indent, subsequent_indent=hanging, break_on_hyphens=False
+    )
+    return wrapped or [line]
+
+
+def say(text: str = "") -> None:
+    """A paragraph on stdout, wrapped to the terminal."""
+    print("\n".join(wrap_line(text, text_width())) if text else "")
 
 
 def report_error(command: str, message: str) -> None:

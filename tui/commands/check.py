@@ -15,6 +15,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
+from tui.commands import text_width, wrap_line
 from tui.core.safety import NOT_A_CRISIS_SERVICE, load_resources
 from tui.core.selftalk import Analysis, analyse
 from tui.core.text import visible_controls
@@ -105,6 +106,7 @@ def run(args: argparse.Namespace) -> int:
                 out.flush()
     else:
         _tolerate_unencodable(out)
+        width = text_width() if out.isatty() else None  # piped: one line each, as before
         first = True
         for text in texts:
             if not text.strip():
@@ -112,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
             if not first:
                 out.write("\n")
             first = False
-            out.write(friendly(analyse(_clean(text))))
+            out.write(friendly(analyse(_clean(text)), width))
             if streaming:
                 out.flush()
     return 0
@@ -124,15 +126,23 @@ def json_line(analysis: Analysis, *, ascii_only: bool = False) -> str:
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
 
 
-def friendly(analysis: Analysis) -> str:
-    """The readable report for one input, ending with a newline."""
+def friendly(analysis: Analysis, width: int | None = None) -> str:
+    """The readable report for one input, ending with a newline; with a ``width`` (on a
+    terminal) each line is wrapped under its own indent, so no word is broken at the edge."""
+    lines = _report_lines(analysis)
+    if width is not None:
+        lines = [wrapped for line in lines for wrapped in wrap_line(line, width)]
+    return "\n".join(lines) + "\n"
+
+
+def _report_lines(analysis: Analysis) -> list[str]:
     lines = [f"“{_visible(analysis.text)}”"]
     if analysis.concern in ("crisis", "ask"):
         # Safe messaging: pause (or ask) and point to people; no reframing hints here.
         lines.append(f"  {SUPPORT_INTRO if analysis.crisis else ASK_INTRO}")
         lines.extend(f"    - {resource.line()}" for resource in load_resources())
         lines.append(f"  {NOT_A_CRISIS_SERVICE}")
-        return "\n".join(lines) + "\n"
+        return lines
     if analysis.concern == "recovery":
         lines.append(f"  {RECOVERY_NOTE}")
     if analysis.language == "unsupported":
@@ -142,7 +152,7 @@ def friendly(analysis: Analysis) -> str:
             lines.append(f'  - "{_visible(finding.match)}" ({finding.category}): {finding.hint}')
     else:
         lines.append(f"  {NOTHING_FOUND}")
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def _visible(text: str) -> str:
