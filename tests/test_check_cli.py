@@ -236,3 +236,40 @@ def test_on_a_terminal_every_line_wraps_under_its_own_indent(
     lines = piped.getvalue().splitlines()
     assert any(len(line) > 100 for line in lines)  # one line a note, as before
     assert " ".join(" ".join(shown).split()) == " ".join(" ".join(lines).split())  # same words
+
+
+def test_kind_words_and_insights_wrap_on_a_terminal_and_stay_whole_in_a_pipe(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Found at 60 columns: `phrases list` printed a 146-character line and `insights` a
+    pattern's name, both broken mid-word by the terminal. On a terminal they wrap, the words
+    hanging under the words (not under the id or the count); piped, a line each as before."""
+    long = (
+        "When I get something wrong at work, I can remember that everyone learns by doing, "
+        "and that I have handled harder days than this one."
+    )
+    base = ["--data-dir", str(tmp_path)]
+    assert main([*base, "phrases", "add", long]) == 0
+    sys.stdin = io.StringIO("I always ruin everything, I'm such an idiot.\n" + long + "\n")
+    assert main([*base, "catch"]) == 0
+    monkeypatch.setenv("COLUMNS", "60")
+    for command in (["phrases", "list"], ["insights"]):
+        terminal = _Terminal()
+        monkeypatch.setattr(sys, "stdout", terminal)
+        assert main([*base, *command]) == 0
+        shown = terminal.getvalue().splitlines()
+        assert shown and all(len(line) <= 59 for line in shown), shown
+        piped = io.StringIO()
+        monkeypatch.setattr(sys, "stdout", piped)
+        assert main([*base, *command]) == 0
+        lines = piped.getvalue().splitlines()
+        assert max(map(len, lines)) > 59
+        assert " ".join(" ".join(shown).split()) == " ".join(" ".join(lines).split())
+        if command == ["phrases", "list"]:
+            first = next(n for n, line in enumerate(shown) if "When I get" in line)
+            column = shown[first].index("When I get")
+            assert shown[first + 1][:column].strip() == "" and shown[first + 1][column] != " "
+        else:
+            row = next(n for n, line in enumerate(shown) if "'always' or 'never'" in line)
+            column = shown[row].index("an 'always'")
+            assert shown[row + 1][:column].strip() == "" and shown[row + 1][column] != " "

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 import sys
 
 from tui.core.text import visible_controls
@@ -25,18 +26,32 @@ def text_width() -> int:
     return max(min(shutil.get_terminal_size((80, 24)).columns, 80) - 1, 40)
 
 
-def wrap_line(line: str, width: int) -> list[str]:
+def wrap_line(line: str, width: int, hang: int | None = None) -> list[str]:
     """One line wrapped under its own indent; a "- " item or a “quote” hangs under its
-    first word, so what follows never runs back under the bullet or the quote mark."""
+    first word, so what follows never runs back under the bullet or the quote mark. ``hang``
+    gives the column the lines after the first start at instead."""
     import textwrap
 
     body = line.lstrip(" ")
     indent = line[: len(line) - len(body)]
     hanging = indent + ("  " if body.startswith("- ") else " " if body.startswith("“") else "")
+    counted = re.match(r"\S+  (?=\S)", body)  # "3  words": a count, then what it counts
+    if counted:
+        hanging = indent + " " * counted.end()
+    if hang is not None:
+        hanging = " " * hang
     wrapped = textwrap.wrap(
         body, width, initial_indent=indent, subsequent_indent=hanging, break_on_hyphens=False
     )
     return wrapped or [line]
+
+
+def show(line: str, hang: int | None = None) -> None:
+    """A line on stdout: wrapped on a terminal, whole in a pipe (where scripts read it)."""
+    if sys.stdout.isatty():
+        print("\n".join(wrap_line(line, text_width(), hang)))
+    else:
+        print(line)
 
 
 def say(text: str = "") -> None:

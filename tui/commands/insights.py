@@ -11,7 +11,7 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from tui.commands import report_error, tolerant_stdout
+from tui.commands import report_error, show, tolerant_stdout
 from tui.core.text import about_minutes, count, visible_controls
 from tui.paths import resolve_data_dir
 
@@ -55,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
 
         sys.stdout.write(orjson.dumps(insights.to_dict()).decode("utf-8") + "\n")
     else:
-        sys.stdout.write("\n".join(report(insights, today)) + "\n")
+        for line in report(insights, today):
+            show(line)
     for warning in store.warnings:
         report_error("insights", f"note: {visible_controls(warning)}")
     return 0

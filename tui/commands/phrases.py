@@ -10,7 +10,7 @@ import json
 import sys
 from typing import Any
 
-from tui.commands import Refusal, os_error_line, report_error, tolerant_stdout
+from tui.commands import Refusal, os_error_line, report_error, show, tolerant_stdout
 from tui.core.text import visible_controls
 from tui.paths import resolve_data_dir
 
@@ -94,8 +94,9 @@ def _list(args: argparse.Namespace, store: Any) -> int:
         star = "*" if phrase.starred else " "
         uses = f"used {phrase.uses}x" if phrase.uses else "new"
         patterns = ", ".join(phrase.patterns) or "-"
-        print(f"{star} {phrase.id}  {visible_controls(phrase.text)}")
-        print(f"    {uses} · for {visible_controls(patterns)} · from {phrase.source}")
+        head = f"{star} {phrase.id}  "
+        show(f"{head}{visible_controls(phrase.text)}", hang=len(head))
+        show(f"    {uses} · for {visible_controls(patterns)} · from {phrase.source}", hang=6)
     return 0
 
 
@@ -108,7 +109,7 @@ def _add(args: argparse.Namespace, store: Any) -> int:
             f"unknown pattern {visible_controls(unknown[0])!r}; one of: {', '.join(CATEGORIES)}"
         )
     phrase = store.add(" ".join(args.text), args.pattern, source="added")
-    print(f"Added to your kind words ({phrase.id}): {visible_controls(phrase.text)}")
+    show(f"Added to your kind words ({phrase.id}): {visible_controls(phrase.text)}")
     return 0
 
 
@@ -126,7 +127,7 @@ def _remove(args: argparse.Namespace, store: Any) -> int:
     phrase = _find(args, store)
     if store.remove(phrase.id) is None:
         raise Refusal(f"the phrase {phrase.id} was already gone")
-    print(f"Removed from your kind words: {visible_controls(phrase.text)}")
+    show(f"Removed from your kind words: {visible_controls(phrase.text)}")
     return 0
 
 
@@ -134,5 +135,5 @@ def _star(args: argparse.Namespace, store: Any) -> int:
     phrase = _find(args, store)
     starred = args.phrases_command == "star"
     store.set_starred(phrase.id, starred)
-    print(f"{'Starred' if starred else 'Unstarred'}: {visible_controls(phrase.text)}")
+    show(f"{'Starred' if starred else 'Unstarred'}: {visible_controls(phrase.text)}")
     return 0
