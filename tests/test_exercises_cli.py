@@ -130,7 +130,7 @@ def test_list_includes_broken_custom_files_by_name(run: Run, data_dir: Path) -> 
         "minutes: expected at most 15, found 99",
     ]
     assert rows["clash.toml"][-1] == (
-        f'id: the id "settling-breath" is already used by {BUILTIN / "settling-breath.toml"}'
+        'id: the id "settling-breath" is already used by the built-in exercise “Settling breath”'
     )
     assert out.splitlines()[-1] == (
         f"2 files could not be loaded; to see every problem: "
@@ -263,11 +263,10 @@ def test_show_unknown_id_is_one_line_on_stderr(run: Run, data_dir: Path) -> None
 
 # --- validate --------------------------------------------------------------------------
 
-BUILTIN_BREATH = BUILTIN / "settling-breath.toml"
 EXPECTED = {
     "builtin-id.toml": [
         "broken_exercises/builtin-id.toml:2:1: error: id: "
-        f'the id "settling-breath" is already used by {BUILTIN_BREATH}'
+        'the id "settling-breath" is already used by the built-in exercise “Settling breath”'
     ],
     "duplicate-id-first.toml": [],
     "duplicate-id-second.toml": [
@@ -470,7 +469,8 @@ def test_new_refuses_to_overwrite(run: Run, tmp_path: Path) -> None:
         (
             "Settling Breath.toml",
             'the id "settling-breath" (from the file name) is already used by '
-            f"{BUILTIN_BREATH}; choose another name, like my-settling-breath.toml",
+            "the built-in exercise “Settling breath”; "
+            "choose another name, like my-settling-breath.toml",
         ),
     ],
 )
@@ -533,7 +533,8 @@ def test_install_nothing_if_any_file_is_invalid(run: Run, tmp_path: Path, data_d
     assert code == 1
     assert out.splitlines() == [
         f'{bad}: error: title: missing required key "title"',
-        f'{clash}:2:1: error: id: the id "settling-breath" is already used by {BUILTIN_BREATH}',
+        f'{clash}:2:1: error: id: the id "settling-breath" is already used by '
+        "the built-in exercise “Settling breath”",
     ]
     assert err == "kindtone exercises: nothing was installed: 2 of 3 files have problems\n"
     assert not (data_dir / "exercises").exists()

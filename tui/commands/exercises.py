@@ -40,6 +40,7 @@ from tui.core.exercises import (
     Problem,
     exercise_files,
     load_library,
+    owner_name,
     parse_exercise_text,
     read_exercise_text,
 )
@@ -350,7 +351,7 @@ def _check(files: Iterable[_Checked], taken: dict[str, tuple[Path, str]]) -> Non
 
 def _builtin_ids() -> dict[str, tuple[Path, str]]:
     library = load_library()
-    return {e.id: (e.path, str(e.path)) for e in library.exercises.values()}
+    return {e.id: (e.path, owner_name(e)) for e in library.exercises.values()}
 
 
 def _files_word(count: int) -> str:
@@ -491,7 +492,8 @@ def _new(args: argparse.Namespace) -> int:
     owner = library.get(exercise_id)
     if owner is not None and not (owner.source == "custom" and owner.path.name == path.name):
         raise _Refusal(
-            f'the id "{exercise_id}" (from the file name) is already used by {owner.path}; '
+            f'the id "{exercise_id}" (from the file name) is already used by '
+            f"{visible_controls(owner_name(owner))}; "
             f"choose another name, like my-{exercise_id}.toml"
         )
 

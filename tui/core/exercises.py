@@ -686,12 +686,21 @@ def exercise_dir_signature(directory: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(signature)
 
 
+def owner_name(exercise: Exercise) -> str:
+    """How to name the exercise that has an id already: a built-in by its title (its file
+    sits deep in the installed package, a path nobody writing a pack would know), one's own
+    by its file."""
+    if exercise.source == "built-in":
+        return f"the built-in exercise “{exercise.title}”"
+    return str(exercise.path)
+
+
 def load_library(builtin_dir: Path | None = None, custom_dir: Path | None = None) -> Library:
     """Load the built-ins, then custom exercises; a custom file can't take a built-in's id."""
     from tui.paths import builtin_exercises_dir
 
     library = Library()
-    origin: dict[str, Path] = {}
+    origin: dict[str, Exercise] = {}
     sources: list[tuple[Path, Source]] = [(builtin_dir or builtin_exercises_dir(), "built-in")]
     if custom_dir is not None:
         sources.append((custom_dir, "custom"))
@@ -709,7 +718,7 @@ def load_library(builtin_dir: Path | None = None, custom_dir: Path | None = None
                     Problem(
                         path,
                         "id",
-                        f'the id "{exercise.id}" is already used by {first}',
+                        f'the id "{exercise.id}" is already used by {owner_name(first)}',
                         *exercise.id_position,
                     )
                 ]
@@ -717,6 +726,6 @@ def load_library(builtin_dir: Path | None = None, custom_dir: Path | None = None
             if exercise is None:
                 library.broken.append(BrokenFile(path, source, tuple(problems)))
                 continue
-            origin[exercise.id] = path
+            origin[exercise.id] = exercise
             library.exercises[exercise.id] = exercise
     return library
