@@ -9,6 +9,7 @@ from helpers_keys import type_text
 from helpers_pty import session_opened
 from textual.pilot import Pilot
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, Static
 
 from tui.app import KindtoneApp
@@ -190,7 +191,7 @@ async def test_kind_words_screen_star_remove_and_refuse_harsh_words(tmp_path: Pa
         assert isinstance(app.screen, KindWordsScreen)
         options = app.screen.query_one("#kind-words-list", OptionList)
         assert options.option_count == 2
-        assert "One step [bold] at a time." in str(options.get_option_at_index(0).prompt)
+        assert "One step [bold] at a time." in _drawn(options)[0]  # literally
         await pilot.press("s")
         await pilot.pause()
         assert [p.starred for p in PhraseStore(tmp_path).list()] == [True, False]
@@ -204,6 +205,40 @@ async def test_kind_words_screen_star_remove_and_refuse_harsh_words(tmp_path: Pa
         await pilot.click("#yes")
         await pilot.pause()
         assert [p.text for p in PhraseStore(tmp_path).list()] == ["One step [bold] at a time."]
+
+
+def _drawn(widget: Widget) -> list[str]:
+    return [
+        "".join(segment.text for segment in widget.render_line(y)).rstrip()
+        for y in range(widget.size.height)
+    ]
+
+
+async def test_a_long_kind_phrase_wraps_under_its_words_not_under_the_star(
+    tmp_path: Path,
+) -> None:
+    """Found at 60 columns (tmux): a long kind phrase's second line ran back under the star's
+    column, and so did the line saying how it helped."""
+    long = (
+        "When I get something wrong at work, I can remember that everyone learns by doing, "
+        "and that I have handled harder days than this one."
+    )
+    PhraseStore(tmp_path).add(long, ["labelling", "overgeneralising"])
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        app.action_kind_words()
+        await pilot.pause()
+        await pilot.press("s")  # starred: "★ " in front of the first line
+        await pilot.pause()
+        lines = [line for line in _drawn(app.screen.query_one("#kind-words-list")) if line]
+        first = next(n for n, line in enumerate(lines) if "When I get" in line)
+        column = lines[first].index("When I get")
+        assert "★" in lines[first][:column]
+        following = lines[first + 1 : first + 5]
+        assert len(following) == 4 and any("used" in line for line in following), lines
+        for line in following:
+            assert line[:column].strip("▊ ") == "" and line[column] != " ", (line, column)
 
 
 async def _run_lets_try_again(app: KindtoneApp, pilot: Pilot[Any], harsh: str) -> None:

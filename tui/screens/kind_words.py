@@ -8,15 +8,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from tui.widgets.footer import KeysFooter
-from tui.widgets.plain import Plain, literal
+from tui.widgets.plain import Plain
 
 if TYPE_CHECKING:
+    from rich.table import Table
+
     from tui.app import KindtoneApp
     from tui.core.phrases import Phrase, PhraseStore
 
@@ -26,19 +27,24 @@ EMPTY = (
 )
 
 
-def phrase_prompt(phrase: Phrase) -> Content:
-    """The words literally, then how they have helped; a star for the ones offered first."""
+def phrase_prompt(phrase: Phrase) -> Table:
+    """The words literally, then how they have helped; a star for the ones offered first.
+    A grid, so wrapped words hang under the words, not back under the star's column."""
+    from rich.table import Table
+    from rich.text import Text
+
     from tui.core.practice import gentle_name
 
-    mark = "★ " if phrase.starred else "  "
     uses = f"used {phrase.uses}×" if phrase.uses else "not used yet"
     patterns = ", ".join(gentle_name(p) for p in phrase.patterns) or "any moment"
-    return Content.assemble(
-        mark,
-        literal(phrase.text),
-        "\n  ",
-        (f"{uses} · for {patterns}", "dim"),
-    )
+    grid = Table.grid(padding=0, expand=True)
+    grid.add_column(width=2, no_wrap=True)
+    grid.add_column(ratio=1)
+    words = Text(phrase.text)  # literally: never read as markup
+    words.append("\n")
+    words.append(f"{uses} · for {patterns}", style="dim")
+    grid.add_row("★ " if phrase.starred else "  ", words)
+    return grid
 
 
 class KindWordsScreen(Screen[None]):
