@@ -182,6 +182,9 @@ def test_self_criticism_in_session_12_shapes(text: str) -> None:
         "He's the laughing stock of the league after that own goal.",
         "Ma heid's tellin me ah'm a numpty. Naw, ah'm just tired after a double shift.",
         "I stopped calling myself names this year.",
+        # a habit looked back on, not what the writer was doing today
+        "For years I called myself a failure whenever I slipped, and I'm done with that.",
+        "Calling myself stupid never got the dishes washed.",
     ],
 )
 def test_not_self_criticism_in_session_12_shapes(text: str) -> None:
