@@ -153,3 +153,40 @@ def test_not_self_criticism(text: str) -> None:
 def test_my_someone_aims_only_a_verdict_elsewhere() -> None:
     """A comparison that opens on "my brother" is still the writer's own."""
     assert analyse("My brother got all the brains in the family.").critical
+
+
+# Session 12, by concept (written for the test, not taken from a blind batch): name-calling
+# told as what the writer did, "I" in Scots and Northern speech ("Ah'm", "A'm"), labels of
+# more than one word, unworthiness of one's own place; and their neighbours that are not
+# self-criticism (health and fitness, someone else's label, a quoted thought answered "naw").
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spent the whole bus ride calling myself a useless article.",
+        "Ah'm a reet clot, left the gas on under the pan.",
+        "A'm that gormless, I put the post in the bin.",
+        "Fell off the stage at the school concert, I'm the laughing stock of the PTA.",
+        "Forgot the readings at the service, I'm not fit to stand in that pulpit.",
+    ],
+)
+def test_self_criticism_in_session_12_shapes(text: str) -> None:
+    assert analyse(text).critical, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm not fit to drive after that wine, so I'll get a taxi.",
+        "I'm not fit to work today, the flu has flattened me.",
+        "Ah well, the bus was late again.",
+        "He's the laughing stock of the league after that own goal.",
+        "Ma heid's tellin me ah'm a numpty. Naw, ah'm just tired after a double shift.",
+        "I stopped calling myself names this year.",
+        # a habit looked back on, not what the writer was doing today
+        "For years I called myself a failure whenever I slipped, and I'm done with that.",
+        "Calling myself stupid never got the dishes washed.",
+    ],
+)
+def test_not_self_criticism_in_session_12_shapes(text: str) -> None:
+    analysis = analyse(text)
+    assert not analysis.critical, analysis.findings
