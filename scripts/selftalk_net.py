@@ -51,8 +51,13 @@ CALM = frozenset({"kind", "neutral", "idiom"})
 # 22 of 1195) lowered the band under "took my tablets an hour ago as usual" and other
 # everyday lines of the tests. Asking less (0.045, 0.04) or the single band higher (0.10 -
 # 0.15) moved crisis lines by a line or none: the net's misses score far below any band.
+# Session 12 (a-ad, by leaving one batch out, --reuse --rates): "sure" 0.02 -> 0.03, with the
+# grid's plans read as another layer (concepts.planned): crisis given crisis 652 -> 664 of 760
+# single lines and 567 -> 569 of 600 journal answers; calm lines given crisis 12 -> 12 and
+# 22 -> 23, asked about unchanged; recovery given crisis 19 -> 20 and 35 -> 36 (0.025: 658,
+# 0.035: 659 and 24 calm journal answers, 0.05: 663 with 15 and 27 calm; without the plans).
 ASK_FALSE = 0.05
-SURE_FALSE = 0.02  # crisis when another layer sees possible risk too
+SURE_FALSE = 0.03  # crisis when another layer sees possible risk too
 ALONE_FALSE = 0.01  # crisis on the net's word alone
 VETO_MISS = 0.01  # most of the crisis lines that may score under "veto"
 # Most of the crisis lines that may score under "quiet", where the word weights' lean near
@@ -65,7 +70,10 @@ CALM_WINDOWS = False
 # Calm one-sentence lines asked about, by the sentence band or the lower "single" band, read
 # only when the whole text is one sentence (a journal answer's best of many sentences reaches
 # any score more easily, so one band for both asked too little of a single sentence).
-SINGLE_FALSE = 0.08
+# Session 12 (a-ad, leaving one batch out, --reuse --rates): 0.08 -> 0.07, calm single lines
+# asked about 84 -> 78 of 1945, no crisis line moved (retrained on aa-ad, the net's band at 0.08
+# had fallen from -0.1 to -0.2 and asked about 24 more calm lines of the cases).
+SINGLE_FALSE = 0.07
 RATES = {
     "ask": ASK_FALSE,
     "single": SINGLE_FALSE,

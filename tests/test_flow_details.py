@@ -171,7 +171,11 @@ async def test_try_again_explains_every_pattern_and_keeps_the_thought_in_view(
 async def test_try_again_gives_the_box_what_room_is_left(tmp_path: Path) -> None:
     """Found trying the app at 80×24: with one pattern explained, "let's try that again"
     shrank the box to one line ("her tonight.") and left three rows empty below the panel.
-    The box now takes the room left, and is its own size again after "Try again"."""
+    The box now takes the room left, and is its own size again after "Try again".
+    (Session 12: the words ended "...and I'll ring her tonight.", which the net retrained on
+    aa-ad asks about, a clause "I love her and I'll ring her" leaning like a goodbye; this
+    test is about the box, so its words end otherwise: that question is in
+    docs/measurements.md.)"""
     from helpers_pty import paste, screen_text_of, session_opened
     from textual.widgets import TextArea
 
@@ -184,7 +188,7 @@ async def test_try_again_gives_the_box_what_room_is_left(tmp_path: Path) -> None
         await paste(pilot, "I forgot Mum's birthday again, I'm such a failure")
         await pilot.press("ctrl+n", "ctrl+n")
         await pilot.pause()
-        words = "I forgot, and I'm hopeless with dates, but I love her and I'll ring her tonight."
+        words = "I forgot, and I'm hopeless with dates, but I love her and I'll make it up to her."
         await paste(pilot, words)
         await pilot.press("ctrl+n")
         await pilot.pause()
@@ -194,7 +198,7 @@ async def test_try_again_gives_the_box_what_room_is_left(tmp_path: Path) -> None
         assert box.content_size.height >= 2  # every line of the words in view
         text = " ".join(screen_text_of(app).split())
         assert "I'm such a failure" in text and "Keep it as it is" in text
-        assert "with dates, but I love" in text and "her tonight." in text
+        assert "with dates, but I love" in text and "up to her." in text
         await pilot.click("#try-again-button")
         await pilot.pause()
         assert box.outer_size.height == 5  # the step's own box again

@@ -140,10 +140,11 @@ def test_the_grid_verdict_goes_through_the_recovery_handling() -> None:
 def test_two_sentences_side_by_side_are_read_together_and_not_further() -> None:
     means = "The pills I've been saving are counted out on the kitchen table."
     when = "Tonight once the kids are at their dad's is when it happens."
-    # Alone, neither makes a grid crisis (the net, which learned from lines like the first,
-    # may pause for it on its own: see tests/test_selftalk_net.py).
+    # Alone, neither makes a grid crisis (the net, which learned from lines like these, may
+    # pause for either on its own or in its sure band beside the grid's question: see
+    # tests/test_selftalk_net.py; since session 12 it pauses for the second).
     assert "crisis" not in {rule.verdict for rule in _fired(means)}
-    assert analyse(when).concern != "crisis"
+    assert "crisis" not in {rule.verdict for rule in _fired(when)}
     assert analyse(f"Had porridge, fed the dog. {means} {when}").concern == "crisis"
     apart = f"{means} Tea was beans on toast. The dog needs a walk. {when}"
     assert not any(

@@ -14,6 +14,7 @@ from pathlib import Path
 from tui.core.selftalk import compiler, default_analyser
 from tui.core.selftalk.compiler import Index, Pattern, branches, matches
 from tui.core.selftalk.concepts import _CLOCK, _END, _NUMBER, Grid, _matches
+from tui.core.selftalk.lean import leans
 from tui.core.selftalk.learned import START, Features
 from tui.core.selftalk.scope import Scoper
 from tui.core.selftalk.tokens import (
@@ -357,6 +358,8 @@ def test_looking_back_asked_as_needed_gives_every_verdict_of_all_asked() -> None
         assert lazy is not None
         flags = [lazy[number] for number in range(len(readings))]
         plain = module._concern([reading for _, reading in readings], joined, flags)  # type: ignore[arg-type]
+        if plain is None and len(readings) == 1 and leans(built, readings[0], low):
+            plain = "ask"  # the net's lean on a text of one sentence, as analyse reads it
         assert plain == concern, text
         seen.add(concern)
     assert seen == {"crisis", "ask", "recovery", None}

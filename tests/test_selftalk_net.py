@@ -11,6 +11,7 @@ import math
 import pytest
 
 from tui.core.selftalk import Analyser, analyse
+from tui.core.selftalk.concepts import planned
 from tui.core.selftalk.hashed import Back, Risk, emoji_words, windows
 from tui.core.selftalk.tokens import lower
 
@@ -50,6 +51,22 @@ def test_the_sure_band_is_crisis_only_with_another_layer_seeing_risk() -> None:
     assert analyser.analyse(EVERYDAY).concern == "ask"  # the net alone, in its sure band
     before, _ = _analyser(ask=-100.0, sure=math.inf, alone=math.inf, back=math.inf)
     assert before.analyse(GRID_ASKS).concern == "ask"  # without the band: asked
+
+
+def test_a_plan_the_grid_reads_is_another_layer_for_the_sure_band() -> None:
+    """Means or a place with a time, or affairs put in order with a time (concepts.planned):
+    the net in its sure band beside it is crisis; without the time, or for a plain purpose,
+    the net alone is asked about (session 12)."""
+    analyser, _ = _analyser(ask=-100.0, sure=-100.0, alone=math.inf, back=math.inf)
+    assert analyser.analyse("Left my will on the table for Thursday.").concern == "crisis"
+    assert analyser.analyse("Left my will on the table.").concern == "ask"
+    assert analyser.analyse("The bridge at midnight.").concern == "crisis"
+    assert analyser.analyse("Bought a new rope for the boat, going out Sunday.").concern == "ask"
+    assert planned(frozenset({"GUN", "TIME"})) and planned(frozenset({"AFFAIRS", "DAY_SET"}))
+    assert not planned(frozenset({"GUN", "SELF"}))  # a means alone stays a question
+    assert not planned(frozenset({"AFFAIRS", "GUN"}))  # a gun given away: no time, no plan
+    assert not planned(frozenset({"ROPE", "TIME", "MEANS_EVERYDAY"}))  # for a plain purpose
+    assert not planned(frozenset({"HEIGHT", "TIME", "DISTANCE"}))  # looking back
 
 
 def test_the_alone_band_is_crisis_on_the_net_s_word_unless_something_looks_back() -> None:

@@ -26,6 +26,8 @@ from .concepts import (
     acting,
     decided,
     everyday_means,
+    everyday_note,
+    planned,
     purpose,
     usual_dose,
 )
@@ -331,6 +333,11 @@ class Reading:
                 and self.concepts.isdisjoint(OTHER_MEANS)
             ):
                 pass
+            elif self.risk < risk.alone and everyday_note(self.concepts):
+                # Only an everyday note or goodbye and a time ("Don't answer the email
+                # tonight"): the net, which learned emails and passwords sent on a night set,
+                # is not asked about unless sure on its own.
+                pass
             elif self.risk < risk.sure and everyday_means(self.concepts):
                 # Means bought or kept for a plain purpose, nothing done with them ("new blades
                 # for the lawnmower"): below the sure band the net's lean on "blades" is not
@@ -347,8 +354,8 @@ class Reading:
                 # ... and its surer bands (see _concern): crisis with another layer, or alone.
                 if self.risk >= risk.sure and not self.foreign:  # the net reads English only
                     cues.add("sure")
-                    if acting(self.concepts):
-                        cues.add("concept")  # the grid sees the writer doing an act
+                    if acting(self.concepts) or planned(self.concepts):
+                        cues.add("concept")  # the grid sees an act, or a plan (concepts.py)
                 # On its own, not where the grid reads a plain purpose ("to fix the sheeting").
                 if self.risk >= risk.alone and not self.foreign and not purpose(self.concepts):
                     cues.add("alone")

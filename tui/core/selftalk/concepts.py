@@ -320,6 +320,28 @@ def acting(concepts: frozenset[str]) -> bool:
     )
 
 
+# A plan told in everyday words: means or a place with a time, or affairs put in order
+# beside either ("the shotgun's by the door and come dark I'm walking up the glen"). Read only
+# where the net is in its sure band already (see planned).
+_MEANS_OR_PLACE = _HELD | _PLACES | {"GAS_SETUP", "NO_RETURN", "BEYOND", "FINAL", "METHOD"}
+_WHEN = frozenset({"TIME", "DAY_SET", "ALONE_WINDOW", "DEPART", "READY"})
+_ORDER = frozenset({"AFFAIRS", "NOTE"})
+_NOT_A_PLAN = _NOT_NOW | {"NOTE_EVERYDAY", "RETURN_LATER", "OTHERS_MEANS"}
+
+
+def planned(concepts: frozenset[str]) -> bool:
+    """Means or a place with a time, or affairs put in order (a will, a note, things left to
+    someone) with either: the grid's ask rules read each alone as a question, and the net
+    in its sure band beside it is crisis (nothing everyday, distant, joking or for a plain
+    purpose)."""
+    if not concepts.isdisjoint(_NOT_A_PLAN):
+        return False
+    means = not concepts.isdisjoint(_MEANS_OR_PLACE)
+    when = not concepts.isdisjoint(_WHEN)
+    order = not concepts.isdisjoint(_ORDER)
+    return when and (means or order)
+
+
 def decided(concepts: frozenset[str]) -> bool:
     """The writer's decision ("I've decided", "made sure of it"), nothing everyday or distant."""
     return "SELF" in concepts and "RESOLVE" in concepts and concepts.isdisjoint(_NOT_NOW)
@@ -367,6 +389,15 @@ def everyday_means(concepts: frozenset[str]) -> bool:
         and not concepts.isdisjoint(_HELD)
         and concepts.isdisjoint(_DOING)
         and concepts.isdisjoint(_PLACES)
+    )
+
+
+def everyday_note(concepts: frozenset[str]) -> bool:
+    """Only an everyday note or goodbye (an email, a card, a colleague's leaving do) with a
+    time at most: no means, no place, nothing done, decided or put in order ("Don't answer
+    the email tonight, it can wait till the morning.")."""
+    return "NOTE_EVERYDAY" in concepts and concepts.isdisjoint(
+        _HELD | _PLACES | _DOING | _ORDER | {"NO_RETURN", "FINAL", "DAY_SET", "BEYOND"}
     )
 
 
