@@ -338,7 +338,18 @@ _AA_AD_REACHED = {
     "blind-ac-single": (50, 41, 40, 1, 5, 3, 3, 0, 0.93),
     "blind-ad-journal": (39, 37, 27, 2, 6, 2, 2, 1, 0.84),
 }
+SESSION_12 = BLIND.parent / "self_talk_blind_ae_ah.tsv"
+# What the analyser reached on ae-ah at the end of session 12 (read by nobody who changed the
+# analyser, trained on by nothing): floors, in the same order. Recovery paused and others'
+# criticism flagged are above their goals here; the floors only keep them from growing.
+_AE_AH_REACHED = {
+    "blind-ae-single": (50, 49, 45, 1, 7, 7, 0, 3, 0.91),
+    "blind-af-journal": (40, 38, 34, 1, 9, 8, 0, 3, 0.91),
+    "blind-ag-single": (50, 48, 44, 3, 8, 4, 0, 2, 0.91),
+    "blind-ah-journal": (40, 40, 34, 4, 5, 4, 0, 0, 0.97),
+}
 _REACHED = {
+    **{(SESSION_12, batch): floors for batch, floors in _AE_AH_REACHED.items()},
     **{(SESSION_11, batch): floors for batch, floors in _AA_AD_REACHED.items()},
     **{(SESSION_10, batch): floors for batch, floors in _W_Z_REACHED.items()},
     **{(SESSION_7, batch): floors for batch, floors in _K_N_REACHED.items()},
