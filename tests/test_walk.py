@@ -362,3 +362,41 @@ def test_a_long_finished_row_ends_with_an_ellipsis_not_mid_word() -> None:
     line = describe_row(row, titles, width=56)
     assert len(line) == 56 and line.endswith("…") and whole.startswith(line[:-1].rstrip()), line
     assert describe_row(row, titles, width=len(whole)) == whole
+
+
+async def test_the_new_exercise_form_names_a_missing_number_and_a_steps_blank_field_by_its_label(
+    tmp_path: Path,
+) -> None:
+    """Session 12 walk: minutes emptied in the form said 'minutes: expected a whole number, found
+    the text ""', and a Rate step left blank 'step 1: missing required key "low"': the file
+    checker's words, in a form that shows neither keys nor TOML."""
+    from textual.widgets import Input
+
+    from tui.screens.new_exercise import NewExerciseScreen
+    from tui.widgets.literal_text import LiteralText
+
+    app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, NewExerciseScreen)
+        form.query_one("#title", Input).value = "My pause"
+        form.query_one("#minutes", Input).value = ""
+        rate = await form.add_step("rate")
+        next(w for w in rate.query(Input) if w.name == "prompt").value = "How calm?"
+        breathe = await form.add_step("breathe")
+        next(w for w in breathe.query(Input) if w.name == "exhale").value = "30"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        shown = str(form.query_one("#problems", LiteralText).render())
+    assert "About how many minutes? Please write a number from 1 to 15." in shown
+    assert "Step 1, “What 0 means”: please write something here." in shown
+    assert "Step 1, “What 10 means”: please write something here." in shown
+    assert "Step 2, “Seconds out”: please write a number from 1 to 12." in shown
+    for jargon in ("required key", "expected", "found", "minutes:", "low", "exhale"):
+        assert jargon not in shown, shown
