@@ -400,3 +400,41 @@ async def test_the_new_exercise_form_names_a_missing_number_and_a_steps_blank_fi
     assert "Step 2, “Seconds out”: please write a number from 1 to 12." in shown
     for jargon in ("required key", "expected", "found", "minutes:", "low", "exhale"):
         assert jargon not in shown, shown
+
+
+async def test_a_broken_exercise_files_reason_wraps_under_its_name_in_the_library(
+    tmp_path: Path,
+) -> None:
+    """Session 12 walk, 80x24: under "Not loaded", a long reason ran back to the list's edge
+    ("  broken.toml: (syntax): not valid TOML: a line ends inside a quoted" / "string (is a
+    closing quote missing?)"), out of line with the file it belongs to. Shown literally."""
+    from textual.widgets import OptionList
+
+    from tui.screens.library import LibraryScreen
+
+    folder = tmp_path / "exercises"
+    folder.mkdir(mode=0o700)
+    (folder / "broken.toml").write_text('id = "broken"\ntitle = "Broken [b]one[/b]\n')
+    app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        options = app.screen.query_one(OptionList)
+        index = next(
+            n
+            for n in range(options.option_count)
+            if (options.get_option_at_index(n).id or "").startswith("broken:")
+        )
+        options.highlighted = index
+        await pilot.pause()
+        lines = [
+            "".join(segment.text for segment in options.render_line(y))
+            for y in range(options.size.height)
+        ]
+    first = next(n for n, line in enumerate(lines) if "broken.toml:" in line)
+    column = lines[first].index("broken.toml:")
+    rest = lines[first + 1]
+    assert rest.strip("▊▎ "), lines  # the reason took two lines at 80 columns
+    assert rest[:column].strip("▊ ") == "" and rest[column] != " ", (lines[first], rest)
