@@ -438,3 +438,25 @@ async def test_a_broken_exercise_files_reason_wraps_under_its_name_in_the_librar
     rest = lines[first + 1]
     assert rest.strip("▊▎ "), lines  # the reason took two lines at 80 columns
     assert rest[:column].strip("▊ ") == "" and rest[column] != " ", (lines[first], rest)
+
+
+def test_importing_a_markdown_export_says_so_and_how_to_make_one_that_imports(
+    tmp_path: Path, capsys: Any
+) -> None:
+    """Session 12 walk: `reflections import` of kindtone's own Markdown export said "it is not
+    valid JSON … Was it changed by hand? Check that line for a missing comma, quote or
+    bracket", as if the user had broken a file."""
+    from tui.cli import main
+
+    _a_saved_catch(tmp_path)
+    exported = tmp_path / "mine.md"
+    assert (
+        main(["--data-dir", str(tmp_path), "reflections", "export", "--output", str(exported)]) == 0
+    )
+    assert exported.read_text(encoding="utf-8").startswith("# Reflections")
+    capsys.readouterr()
+    assert main(["--data-dir", str(tmp_path), "reflections", "import", str(exported)]) == 1
+    said = capsys.readouterr().err
+    assert "this is a Markdown export, made for reading" in said
+    assert "kindtone reflections export --format json" in said
+    assert "changed by hand" not in said and "not valid JSON" not in said
