@@ -460,3 +460,33 @@ def test_importing_a_markdown_export_says_so_and_how_to_make_one_that_imports(
     assert "this is a Markdown export, made for reading" in said
     assert "kindtone reflections export --format json" in said
     assert "changed by hand" not in said and "not valid JSON" not in said
+
+
+async def test_an_unfinished_session_is_offered_with_its_day_as_it_is_said(
+    tmp_path: Path,
+) -> None:
+    """Session 12 walk (killed the app mid-session on 4 December, started it again): "You have
+    an unfinished session from Friday 04 December, 01:23". Every other date reads "Friday 4
+    December"; the plain offer, the reflection's page and its delete question said "04" too."""
+    from datetime import UTC, datetime
+
+    from tui.core.exercises import load_library
+    from tui.core.flow import DraftOffer
+    from tui.core.session import Session
+    from tui.core.storage import ReflectionStore
+    from tui.screens.resume import ResumeScreen
+    from tui.widgets.plain import Plain
+
+    crashed = Session([load_library().exercises["noticing-the-critic"]], minutes_planned=2)
+    crashed.started_at = datetime(2026, 12, 4, 1, 23, tzinfo=UTC)
+    crashed.answer(None)
+    crashed.record_for(crashed.steps[1]).answer = "I snapped at my sister"
+    ReflectionStore(tmp_path).save_draft(crashed.to_draft())
+    assert "from Friday 4 December, 01:23" in DraftOffer(crashed.to_draft(), crashed).question()
+    app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ResumeScreen)
+        said = " ".join(str(p.render()) for p in app.screen.query(Plain))
+    assert "from Friday 4 December, 01:23" in said, said
+    assert " 04 " not in said

@@ -27,6 +27,7 @@ from tui.core.safety import CRISIS_PAUSE
 from tui.core.session import PlannedStep, Review, Session, review_answer, show_rating
 from tui.core.storage import ReflectionStore, StoreError
 from tui.core.text import quoted, strip_controls
+from tui.core.timestamps import spoken_date
 
 if TYPE_CHECKING:
     from tui.core.exercises import Library
@@ -215,7 +216,7 @@ class DraftOffer:
 
     def question(self) -> str:
         started = self.session.started_at if self.session else None
-        when = started.strftime("%A %d %B, %H:%M") if started else "earlier"
+        when = spoken_date(started) if started else "earlier"
         titles = ", ".join(e.title for e in self.session.exercises) if self.session else ""
         return f"An unfinished session from {when}" + (f": {titles}." if titles else ".")
 
