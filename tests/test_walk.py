@@ -490,3 +490,25 @@ async def test_an_unfinished_session_is_offered_with_its_day_as_it_is_said(
         said = " ".join(str(p.render()) for p in app.screen.query(Plain))
     assert "from Friday 4 December, 01:23" in said, said
     assert " 04 " not in said
+
+
+async def test_the_too_small_message_wraps_to_a_narrow_window_not_cut_off(tmp_path: Path) -> None:
+    """Session 12 walk, a 30x10 tmux window: "Could you make the window" / "kindtone needs at
+    least 60 ×" / "kept as it i": laid out 50 columns wide and cut to 30."""
+    from tui.screens.too_small import TooSmallScreen
+    from tui.widgets.literal_text import LiteralText
+
+    app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path)
+    async with app.run_test(size=(30, 10)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, TooSmallScreen)
+        words = app.screen.query_one("#too-small", LiteralText)
+        assert words.region.right <= 30, words.region
+        drawn = " ".join(
+            "".join(segment.text for segment in words.render_line(y)).strip()
+            for y in range(words.size.height)
+        )
+    assert drawn == (
+        "Could you make the window a little bigger? kindtone needs at least 60 × 20. "
+        "Everything is kept as it is."
+    ), drawn
