@@ -512,3 +512,44 @@ async def test_the_too_small_message_wraps_to_a_narrow_window_not_cut_off(tmp_pa
         "Could you make the window a little bigger? kindtone needs at least 60 × 20. "
         "Everything is kept as it is."
     ), drawn
+
+
+async def test_a_catch_that_cant_be_saved_says_where_and_why_once_and_keeps_the_words_to_copy(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    """Session 12 walk, a read-only data folder: a toast said "This couldn't be saved: Your
+    reflection could not be saved: the disk is read-only. Your words: … / …" and went after
+    15 s, words and all. Now as a session says it, with the words in a box to copy."""
+    import errno
+    import os
+
+    from textual.widgets import TextArea
+
+    from tui.core import atomic
+    from tui.screens.unsaved import UnsavedScreen
+
+    real = os.replace
+
+    def read_only(*args: Any, **kwargs: Any) -> Any:
+        if Path(os.fsdecode(args[1])).parent.name == "reflections":
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), os.fsdecode(args[1]))
+        return real(*args, **kwargs)
+
+    app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(atomic.os, "replace", read_only)
+        await pilot.press("c")
+        await pilot.pause()
+        await type_text(pilot, "I never get anything right", "enter")
+        await settle(pilot)
+        await type_text(pilot, "Today was messy and I did [b]my best[/b].", "enter")
+        await settle(pilot)
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedScreen)
+        said = app.screen.message
+        words = app.screen.query_one("#unsaved-words", TextArea).text
+    assert said.startswith(f"Nothing could be written to {tmp_path} (the disk is read-only).")
+    assert said.count("could not be saved") + said.count("couldn't be saved") == 0, said
+    assert "I never get anything right" in words
+    assert "Today was messy and I did [b]my best[/b]." in words
