@@ -553,3 +553,24 @@ async def test_a_catch_that_cant_be_saved_says_where_and_why_once_and_keeps_the_
     assert said.count("could not be saved") + said.count("couldn't be saved") == 0, said
     assert "I never get anything right" in words
     assert "Today was messy and I did [b]my best[/b]." in words
+
+
+async def test_a_long_settings_choice_wraps_at_60_columns_not_cut(tmp_path: Path) -> None:
+    """Session 12 walk, Settings at 60x20: "▐ ▌ Reduced motion (a gentle count instead of the
+    brea", the rest past the window's edge (Textual draws a checkbox on one line)."""
+    from tui.screens.settings import SettingsScreen
+    from tui.widgets.toggles import Tick
+
+    app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("comma")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        tick = app.screen.query_one("#reduced-motion", Tick)
+        assert tick.region.right <= 60, tick.region
+        drawn = " ".join(
+            "".join(segment.text for segment in tick.render_line(y)).strip()
+            for y in range(tick.size.height)
+        )
+    assert drawn.endswith("Reduced motion (a gentle count instead of the breathing animation)")
