@@ -574,3 +574,28 @@ async def test_a_long_settings_choice_wraps_at_60_columns_not_cut(tmp_path: Path
             for y in range(tick.size.height)
         )
     assert drawn.endswith("Reduced motion (a gentle count instead of the breathing animation)")
+
+
+def test_lock_on_a_locked_folder_says_it_is_locked_before_asking(
+    tmp_path: Path, monkeypatch: Any, capsys: Any
+) -> None:
+    """Session 12 walk: `kindtone lock` at a terminal, already locked, showed only
+    "Passphrase: ". Read as "choose one", a new passphrase typed there was told "That
+    passphrase doesn't open your reflections." It says it is already locked, and why it asks."""
+    from tui.cli import main
+    from tui.commands import secret
+    from tui.core import vault
+    from tui.core.locking import lock_folder
+
+    lock_folder(tmp_path, "first pass phrase")
+    vault.forget()
+    asked: list[str] = []
+
+    def typed(prompt: str) -> str:
+        asked.append(prompt)
+        return "a brand new phrase"
+
+    monkeypatch.setattr(secret, "read_secret", typed)
+    assert main(["--data-dir", str(tmp_path), "lock"]) == 1
+    assert asked and asked[0].startswith("Your reflections are already locked."), asked
+    assert "That passphrase doesn't open your reflections." in capsys.readouterr().err
