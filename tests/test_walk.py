@@ -599,3 +599,41 @@ def test_lock_on_a_locked_folder_says_it_is_locked_before_asking(
     assert main(["--data-dir", str(tmp_path), "lock"]) == 1
     assert asked and asked[0].startswith("Your reflections are already locked."), asked
     assert "That passphrase doesn't open your reflections." in capsys.readouterr().err
+
+
+async def test_a_json_name_typed_in_the_apps_export_writes_json(tmp_path: Path) -> None:
+    """Session 12 walk: in the app's export, Markdown chosen (the default) and "~/walk-x.json"
+    typed wrote Markdown into walk-x.json, which `reflections import` then refused. A name
+    ending in .json chooses JSON, as on the command line; .md chooses Markdown again."""
+    import json
+
+    from textual.widgets import Input
+
+    from tui.screens.export import ExportScreen
+    from tui.screens.reflections import ReflectionsScreen
+    from tui.widgets.reflection_list import ReflectionList
+    from tui.widgets.toggles import Choice
+
+    _a_saved_catch(tmp_path)
+    target = tmp_path / "mine.json"
+    app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(app.screen, ReflectionsScreen)
+        app.screen.query_one(ReflectionList).focus()
+        await pilot.press("x")
+        await pilot.pause()
+        export = app.screen
+        assert isinstance(export, ExportScreen)
+        path = export.query_one("#path", Input)
+        path.focus()
+        path.value = str(tmp_path / "mine.json.md")
+        await pilot.pause()
+        assert export.query_one("#format-md", Choice).value
+        await pilot.press("end", "backspace", "backspace", "backspace", "enter")  # mine.json
+        await settle(pilot)
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportScreen)
+    assert json.loads(target.read_text(encoding="utf-8"))["format"] == "kindtone-reflections"
