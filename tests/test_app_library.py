@@ -119,7 +119,9 @@ async def test_new_exercise_form_saves_a_valid_file_that_runs(tmp_path: Path) ->
         # Saving with the reframe unfinished shows the problem and writes nothing.
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "prompt" in str(screen.query_one("#problems", LiteralText).render())
+        assert "“Prompt”: please write something here." in str(
+            screen.query_one("#problems", LiteralText).render()
+        )
         assert not (tmp_path / "exercises").exists()
         fields = {w.name: w for w in reframe.query(Input)}
         fields["prompt"].value = "Say {thought} the way a friend would."

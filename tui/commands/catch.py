@@ -235,15 +235,14 @@ def _support(caught: Catch, lines: _Lines, args: argparse.Namespace) -> int:
 def _save(caught: Catch, lines: _Lines, args: argparse.Namespace, *, quiet: bool = False) -> int:
     from tui.core.phrases import PhraseStore
     from tui.core.practice import harvest
-    from tui.core.storage import ReflectionStore, StoreError
+    from tui.core.storage import ReflectionStore, StoreError, nothing_written, plain_reason
 
     data_dir = resolve_data_dir(args.data_dir)
     record = caught.to_record()
     try:
         ReflectionStore(data_dir).save(record)
     except (OSError, StoreError) as error:
-        report_error("catch", f"not saved: {error}")
-        lines.say("Not saved. Here are your words, to keep somewhere safe:")
+        report_error("catch", nothing_written(data_dir, plain_reason(error)))
         for step in record["steps"]:
             lines.say(f"  {step['answer']}")
         return 1

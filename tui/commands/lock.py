@@ -18,6 +18,12 @@ if TYPE_CHECKING:
     from tui.core.locking import Changed
 
 
+ALREADY_LOCKED = (
+    "Your reflections are already locked. Your passphrase, to check that nothing was left "
+    "unlocked: "
+)
+
+
 def register(subparsers: Any) -> None:
     subparsers.add_parser(
         "lock",
@@ -77,7 +83,9 @@ def run(args: argparse.Namespace) -> int:
     data_dir = resolve_data_dir(args.data_dir)
     try:
         if vault.is_locked(data_dir):
-            refused = open_folder(data_dir, "lock")
+            # Said before asking: a bare "Passphrase: " read as "choose one", and a new one
+            # typed there was told "That passphrase doesn't open your reflections."
+            refused = open_folder(data_dir, "lock", prompt=ALREADY_LOCKED)
             if refused is not None:
                 return refused
             key = vault.vault_for(data_dir)

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from tui.core.exercises import EXERCISE_FIELDS, STEP_FIELDS
+from tui.core.exercises import EXERCISE_FIELDS, STEP_FIELDS, FieldSpec
 
 
 def toml_string(value: str) -> str:
@@ -72,15 +72,57 @@ _FORM_WORDS = {
 }
 
 
-def form_problem(field: str, message: str) -> str:
-    """One problem the file checker found, in the new-exercise form's own words."""
+def _spec(specs: Sequence[FieldSpec], name: str) -> FieldSpec | None:
+    return next((spec for spec in specs if spec.name == name), None)
+
+
+def _range_words(spec: FieldSpec | None, message: str) -> str | None:
+    """ "please write a number from 1 to 12" for a whole number missing or out of its range."""
+    if spec is None or spec.kind != "int" or spec.minimum is None or spec.maximum is None:
+        return None
+    starts = ("expected a whole number", "expected at least", "expected at most", "missing")
+    if message.startswith(starts):
+        return f"please write a number from {spec.minimum} to {spec.maximum}."
+    return None
+
+
+def form_problem(
+    field: str,
+    message: str,
+    step_types: Sequence[str] = (),
+    labels: Mapping[tuple[str, str], str] | None = None,
+) -> str:
+    """One problem the file checker found, in the new-exercise form's own words.
+
+    ``step_types`` are the form's steps in order and ``labels`` the form's label for each
+    (step type, field), so a step's problem names the field as the form shows it ("Step 1,
+    What 0 means: please write something here.", not 'missing required key "low"').
+    """
     for (name, start), words in _FORM_WORDS.items():
         if field == name and message.startswith(start):
             return words
+    if field == "minutes":
+        minutes = _range_words(_spec(EXERCISE_FIELDS, "minutes"), message)
+        if minutes is not None:
+            return f"About how many minutes? {minutes[0].upper()}{minutes[1:]}"
     match = re.match(r"steps\[(\d+)\]\.?(.*)", field)
     if match is not None:
-        number = int(match.group(1)) + 1
-        field = f"step {number}" + (f", {match.group(2)}" if match.group(2) else "")
-        if message.startswith("expected some text"):
-            return f"{field.capitalize()}: please write something here."
+        index = int(match.group(1))
+        name = match.group(2)
+        missing = re.match(r'missing required key "([a-z_]+)"', message)
+        if not name and missing is not None:
+            name = missing.group(1)
+        step_type = step_types[index] if index < len(step_types) else ""
+        label = (labels or {}).get((step_type, name), name)
+        where = f"Step {index + 1}" + (f", “{label}”" if label else "")
+        spec = _spec(STEP_FIELDS.get(step_type, ()), name)
+        number = _range_words(spec, message)
+        if number is not None:
+            return f"{where}: {number}"
+        if message.startswith("expected some text") or (missing is not None and spec is not None):
+            return f"{where}: please write something here."
+        items = re.match(r"expected at least (\d+) items", message)
+        if items is not None and spec is not None and spec.kind == "texts":
+            return f"{where}: please write at least {items.group(1)}, one on each line."
+        return f"{where}: {message}"
     return f"{field}: {message}"

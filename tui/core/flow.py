@@ -25,8 +25,9 @@ from tui.core.practice import (
 )
 from tui.core.safety import CRISIS_PAUSE
 from tui.core.session import PlannedStep, Review, Session, review_answer, show_rating
-from tui.core.storage import ReflectionStore, StoreError
+from tui.core.storage import ReflectionStore, StoreError, nothing_written, plain_reason
 from tui.core.text import quoted, strip_controls
+from tui.core.timestamps import spoken_date
 
 if TYPE_CHECKING:
     from tui.core.exercises import Library
@@ -148,18 +149,10 @@ class SaveReport:
                 f"Your reflection couldn't be saved ({self.reason}). Your words are kept as a "
                 f"draft in {self.folder} and will be offered next time."
             )
-        return (
-            f"Nothing could be written to {self.folder} ({self.reason}). Your words are not "
-            "saved anywhere. Here they are, so you can copy them somewhere safe:"
-        )
+        return nothing_written(self.folder, self.reason)
 
 
-def _reason(error: BaseException) -> str:
-    """The store's plain reason ("the disk is full"), without its own lead-in."""
-    reason = str(error).rstrip(".")
-    if isinstance(error.__cause__, OSError) and ": " in reason:
-        reason = reason.split(": ", 1)[1]
-    return reason
+_reason = plain_reason
 
 
 def reflection_from_draft(draft: dict[str, Any]) -> dict[str, Any] | None:
@@ -215,7 +208,7 @@ class DraftOffer:
 
     def question(self) -> str:
         started = self.session.started_at if self.session else None
-        when = started.strftime("%A %d %B, %H:%M") if started else "earlier"
+        when = spoken_date(started) if started else "earlier"
         titles = ", ".join(e.title for e in self.session.exercises) if self.session else ""
         return f"An unfinished session from {when}" + (f": {titles}." if titles else ".")
 

@@ -224,7 +224,7 @@ def export_markdown(
 ) -> str:
     """A document to read or share: one section per reflection, oldest first."""
     records = chronological(reflections)
-    out = ["# Reflections", ""]
+    out = [MARKDOWN_HEADING, ""]
     count = f"{len(records)} reflection{'s' if len(records) != 1 else ''}"
     if records:
         first = records[0].when("{day} %B %Y")
@@ -459,6 +459,9 @@ def _check_reflection(check: _Checker, where: str, record: object) -> None:
                 _check_step(check, f"{where}.steps[{n}]", step)
 
 
+MARKDOWN_HEADING = "# Reflections"  # the first line of every Markdown export
+
+
 def json_problem(raw: bytes, error: ValueError) -> str:
     """Why bytes are not JSON, in plain words and with where: the parser's own message
     ("invalid literal, expected 'null'") means nothing to someone who edited a file by hand."""
@@ -491,6 +494,12 @@ def parse_export(raw: bytes) -> list[Reflection]:
     """
     if raw.startswith(b"\xef\xbb\xbf"):  # a byte-order mark from some Windows editors
         raw = raw[3:]
+    if raw.lstrip().startswith(MARKDOWN_HEADING.encode()):
+        # Our own Markdown export was read as broken JSON ("Was it changed by hand?").
+        raise ImportProblem(
+            "this is a Markdown export, made for reading; only a JSON export can be imported. "
+            "Make one with `kindtone reflections export --format json --output FILE`"
+        )
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:

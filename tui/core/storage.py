@@ -210,6 +210,22 @@ def _file_key(stat: os.stat_result) -> tuple[int, ...]:
     return (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
 
 
+def plain_reason(error: BaseException) -> str:
+    """The store's plain reason ("the disk is full"), without its own lead-in."""
+    reason = str(error).rstrip(".")
+    if isinstance(error.__cause__, OSError) and ": " in reason:
+        reason = reason.split(": ", 1)[1]
+    return reason
+
+
+def nothing_written(folder: Path | None, reason: str | None) -> str:
+    """Said when no file holds the words (a session or a catch); the words follow."""
+    return (
+        f"Nothing could be written to {folder} ({reason}). Your words are not saved anywhere. "
+        "Here they are, so you can copy them somewhere safe:"
+    )
+
+
 def describe_os_error(exc: OSError) -> str:
     """Why a file operation failed, in words a person can act on."""
     return _describe_os_error(exc)

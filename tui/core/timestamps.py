@@ -5,6 +5,15 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 
+def spoken_date(moment: datetime, fmt: str = "%A {day} %B, %H:%M") -> str:
+    """A date as it is said: "Friday 4 December, 01:23", not "Friday 04 December".
+
+    ``{day}`` in ``fmt`` is the day of the month without a leading zero (``%-d`` is not
+    portable).
+    """
+    return moment.strftime(fmt.replace("{day}", str(moment.day)))
+
+
 def parse_aware(value: object) -> datetime | None:
     """An ISO 8601 date-time with an offset, or None if missing, malformed, naive or so near
     the ends of the calendar that it has no UTC time (``9999-12-31T23:59:59-23:59`` is in the

@@ -203,14 +203,15 @@ class CatchScreen(Screen[None]):
         try:
             self.app.store.save(record)
         except (OSError, StoreError) as error:
-            words = " / ".join(str(step["answer"]) for step in record["steps"])
-            self.notify(
-                f"This couldn't be saved: {error} Your words: {words}",
-                title="Not saved",
-                severity="error",
-                timeout=15,
-                markup=False,
-            )
+            # As a session says it: the folder, the plain reason, and the words to copy (a
+            # toast said "This couldn't be saved: Your reflection could not be saved: …" and
+            # went after 15 s, words and all).
+            from tui.core.storage import nothing_written, plain_reason
+            from tui.screens.unsaved import UnsavedScreen
+
+            words = "\n\n".join(str(step["answer"]) for step in record["steps"])
+            message = nothing_written(self.app.data_dir, plain_reason(error))
+            self.app.push_screen(UnsavedScreen(message, words))
             return
         self.saved = True
         self.query_one("#catch-kind", Input).disabled = True

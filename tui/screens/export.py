@@ -88,8 +88,9 @@ class ExportScreen(Dialog[None]):
         yield KeysFooter()
 
     def _markdown(self) -> bool:
-        pressed = self.query_one("#format", RadioSet).pressed_button
-        return pressed is None or pressed.name == "md"
+        # The choice's own value: set at once, where the set's pressed button follows a message
+        # later (a name typed and Enter pressed at once must export as the name says).
+        return not self.query_one("#format-json", Choice).value
 
     @on(RadioSet.Changed, "#format")
     def _format_changed(self) -> None:
@@ -98,6 +99,17 @@ class ExportScreen(Dialog[None]):
         if current.suffix in (".md", ".json"):
             wanted = ".md" if self._markdown() else ".json"
             path.value = str(current.with_suffix(wanted))
+
+    @on(Input.Changed, "#path")
+    def _path_typed(self, event: Input.Changed) -> None:
+        """A name ending in .json is a JSON export, one in .md Markdown, as on the command line:
+        "walk.json" typed with Markdown chosen wrote Markdown into it, which then wouldn't
+        import."""
+        suffix = Path(event.value.strip()).suffix.lower()
+        wanted = {".json": "json", ".md": "md", ".markdown": "md"}.get(suffix)
+        if wanted is None or wanted == ("md" if self._markdown() else "json"):
+            return
+        self.query_one(f"#format-{wanted}", Choice).value = True
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -8,6 +8,8 @@ import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.table import Table
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -51,12 +53,19 @@ def library_options(library: Library) -> list[Option]:
         options.append(Option(Content.styled("Not loaded", "bold $warning"), disabled=True))
         for broken in library.broken:
             options.append(
-                Option(
-                    Content(f"  {broken.path.name}: {strip_controls(broken.reason)}"),
-                    id=f"broken:{broken.path}",
-                )
+                Option(_broken_row(broken.path.name, broken.reason), id=f"broken:{broken.path}")
             )
     return options
+
+
+def _broken_row(name: str, reason: str) -> Table:
+    """A file that didn't load and why: a grid, so a long reason wraps under the file's
+    name, not back at the list's edge (found at 80 columns); the words literally."""
+    grid = Table.grid(padding=0, expand=True)
+    grid.add_column(width=2, no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row("  ", Text(f"{name}: {strip_controls(reason)}"))
+    return grid
 
 
 def exercise_summary(exercise: Exercise) -> str:

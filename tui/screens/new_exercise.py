@@ -19,7 +19,7 @@ from tui.core.exercises import EXERCISE_FIELDS, SITUATIONS, parse_exercise_text
 from tui.paths import ensure_private_dir
 from tui.widgets.footer import KeysFooter
 from tui.widgets.literal_text import LiteralText
-from tui.widgets.step_editor import TYPE_LABELS, StepEditor
+from tui.widgets.step_editor import FORM_LABELS, TYPE_LABELS, StepEditor
 from tui.widgets.toggles import Tick
 
 if TYPE_CHECKING:
@@ -215,7 +215,8 @@ class NewExerciseScreen(Screen[str | None]):
         shown = self.query_one("#problems", LiteralText)
         if exercise is None:
             lines = ["Not saved yet. Please check:"]
-            lines += [f"• {form_problem(p.field, p.message)}" for p in problems]
+            types = [step["type"] for step in steps]
+            lines += [f"• {form_problem(p.field, p.message, types, FORM_LABELS)}" for p in problems]
             shown.set_text("\n".join(lines))
             shown.add_class("error")
             # No toast: it would sit on top of this list. The list is brought into view.

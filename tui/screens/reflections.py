@@ -20,6 +20,7 @@ from tui.core.reflection_index import Filter, ReflectionIndex, Row, read_day
 from tui.core.session import show_rating
 from tui.core.storage import StoreError
 from tui.core.text import count
+from tui.core.timestamps import spoken_date
 from tui.widgets.footer import KeysFooter
 from tui.widgets.literal_text import LiteralText
 from tui.widgets.reflection_list import ReflectionList
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from tui.app import KindtoneApp
     from tui.core.record import Reflection
 
+DATE_AND_TIME = "%A {day} %B %Y, %H:%M"
 FIRST_PAGE = 60  # shown at once; the rest of the history loads in the background
 
 
@@ -303,7 +305,8 @@ def confirm_delete(screen: Screen[Any], reflection_id: str, started: datetime, t
     app.push_screen(
         ConfirmScreen(
             "Delete this reflection?",
-            f"The reflection from {started:%A %d %B %Y, %H:%M} will be deleted. " + AFTER_DELETE,
+            f"The reflection from {spoken_date(started, DATE_AND_TIME)} will be deleted. "
+            + AFTER_DELETE,
             yes="Delete",
         ),
         decided,
@@ -335,7 +338,7 @@ class ReflectionDetailScreen(Screen[str | None]):
         titles.setdefault(CATCH_KIND, CATCH_TITLE)
         ratings = reflection.ratings
         with VerticalScroll(id="reflection-detail", classes="page"):
-            yield LiteralText(reflection.started.strftime("%A %d %B %Y, %H:%M"), classes="title")
+            yield LiteralText(spoken_date(reflection.started, DATE_AND_TIME), classes="title")
             row = Row.of(reflection)
             unfinished = "" if row.completed else " · unfinished"
             yield LiteralText(describe_session(row, titles) + unfinished, classes="muted")

@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widgets import Button
 
 from tui.core.session import Session
+from tui.core.timestamps import spoken_date
 from tui.screens.dialog import Dialog
 from tui.widgets.footer import KeysFooter
 from tui.widgets.plain import Plain
@@ -23,7 +24,7 @@ class ResumeScreen(Dialog[bool | None]):
         self.session = session
 
     def compose(self) -> ComposeResult:
-        started = self.session.started_at.strftime("%A %d %B, %H:%M")
+        started = spoken_date(self.session.started_at)
         titles = ", ".join(e.title for e in self.session.exercises)
         with Vertical(id="resume", classes="dialog"):
             yield Plain("Welcome back", classes="title")

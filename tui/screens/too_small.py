@@ -15,8 +15,12 @@ class TooSmallScreen(Dialog[None]):
 
     # Loaded with the screen, not at start-up: the home screen draws sooner.
     CSS = """
+    TooSmallScreen > Middle {
+        width: 1fr;  /* not auto: that grew to the words (50 columns) past a narrow window */
+    }
+
     #too-small {
-        width: auto;
+        width: 100%;
         max-width: 50;
         text-align: center;
     }

@@ -49,6 +49,13 @@ FORM_FIELDS: dict[str, tuple[tuple[str, str, str, Any], ...]] = {
     ),
 }
 
+# The form's label for each (step type, field): how a problem with that field is named.
+FORM_LABELS = {
+    (step_type, name): label
+    for step_type, fields in FORM_FIELDS.items()
+    for name, label, _kind, _default in fields
+}
+
 TYPE_LABELS = {
     "read": "Read",
     "breathe": "Breathe",
