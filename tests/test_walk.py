@@ -11,12 +11,26 @@ from textual.pilot import Pilot
 
 from tui.app import KindtoneApp
 from tui.screens.catch import CatchScreen
+from tui.screens.new_exercise import NewExerciseScreen
 from tui.widgets.plain import Plain
 
 
 async def settle(pilot: Pilot[Any]) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def open_new_exercise_form(pilot: Pilot[Any]) -> NewExerciseScreen:
+    """Home, then the library (e), then its new-exercise form (n)."""
+
+    await settle(pilot)
+    await pilot.press("e")
+    await settle(pilot)
+    await pilot.press("n")
+    await pilot.pause()
+    form = pilot.app.screen
+    assert isinstance(form, NewExerciseScreen)
+    return form
 
 
 async def test_a_catch_shows_all_of_its_saved_line_at_80_by_24(tmp_path: Path) -> None:
@@ -179,18 +193,11 @@ async def test_the_new_exercise_form_says_what_is_missing_in_its_own_words(
     [[steps]])". A form has no keys or TOML."""
     from textual.widgets import Input
 
-    from tui.screens.new_exercise import NewExerciseScreen
     from tui.widgets.literal_text import LiteralText
 
     app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("e")
-        await settle(pilot)
-        await pilot.press("n")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, NewExerciseScreen)
+        form = await open_new_exercise_form(pilot)
         form.query(Input).first().value = "My pause"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -372,18 +379,11 @@ async def test_the_new_exercise_form_names_a_missing_number_and_a_steps_blank_fi
     checker's words, in a form that shows neither keys nor TOML."""
     from textual.widgets import Input
 
-    from tui.screens.new_exercise import NewExerciseScreen
     from tui.widgets.literal_text import LiteralText
 
     app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("e")
-        await settle(pilot)
-        await pilot.press("n")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, NewExerciseScreen)
+        form = await open_new_exercise_form(pilot)
         form.query_one("#title", Input).value = "My pause"
         form.query_one("#minutes", Input).value = ""
         rate = await form.add_step("rate")
