@@ -152,9 +152,6 @@ class SaveReport:
         return nothing_written(self.folder, self.reason)
 
 
-_reason = plain_reason
-
-
 def reflection_from_draft(draft: dict[str, Any]) -> dict[str, Any] | None:
     """An unfinished reflection made from a draft as it is, without the exercises: for a
     draft that can't be resumed (its exercise changed) or that the person declined."""
@@ -242,7 +239,7 @@ def keep_declined_draft(store: ReflectionStore, offer: DraftOffer) -> SaveReport
     try:
         store.save(record)
     except (OSError, StoreError) as error:
-        return SaveReport(draft_kept=True, folder=folder, reason=_reason(error))
+        return SaveReport(draft_kept=True, folder=folder, reason=plain_reason(error))
     with contextlib.suppress(OSError, StoreError):
         store.discard_draft()
     return SaveReport(saved=True, folder=folder)
@@ -551,7 +548,7 @@ class SessionFlow:
             try:
                 self.store.save(record)
             except (OSError, StoreError) as error:
-                reason = _reason(error)
+                reason = plain_reason(error)
                 kept = self.keep_draft(stage)
                 report = SaveReport(draft_kept=kept, folder=folder, reason=reason)
             else:
@@ -569,7 +566,7 @@ class SessionFlow:
         try:
             harvest(record, PhraseStore(self.store.data_dir), source="session")
         except (OSError, StoreError) as error:
-            return _reason(error)
+            return plain_reason(error)
         return None
 
     # -- your kind words, offered back (issue 15) -----------------------------------------

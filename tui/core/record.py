@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from types import MappingProxyType
 from typing import Any, Generic, TypeVar, overload
 
-from tui.core.timestamps import parse_aware
+from tui.core.timestamps import parse_aware, spoken_date
 
 # A catch (tui.core.catch) is a reflection of its own kind that runs no exercise: its kind and
 # the name it is listed under, here where every reader of reflections can see them.
@@ -293,9 +293,7 @@ class Reflection:
         """
         minutes = round((self.started.utcoffset() or timedelta()).total_seconds() / 60)
         offset = f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-        return self.started.strftime(
-            fmt.replace("{day}", str(self.started.day)).replace("{offset}", offset)
-        )
+        return spoken_date(self.started, fmt.replace("{offset}", offset))
 
     @property
     def duration_seconds(self) -> float | None:

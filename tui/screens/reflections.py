@@ -338,7 +338,7 @@ class ReflectionDetailScreen(Screen[str | None]):
         titles.setdefault(CATCH_KIND, CATCH_TITLE)
         ratings = reflection.ratings
         with VerticalScroll(id="reflection-detail", classes="page"):
-            yield LiteralText(spoken_date(reflection.started, DATE_AND_TIME), classes="title")
+            yield LiteralText(reflection.when(DATE_AND_TIME), classes="title")
             row = Row.of(reflection)
             unfinished = "" if row.completed else " · unfinished"
             yield LiteralText(describe_session(row, titles) + unfinished, classes="muted")
