@@ -44,6 +44,7 @@ LITERAL = ["[/]", "[bold]", "[/bold]", "[[", "[@click=app.quit]x[/]", "[link=fil
 # Bytes a terminal would obey; none may reach the terminal from text.
 OBEYED = ["\x1b", "\x07", "\x00", "\x9b"]
 TITLE = "[@click=app.quit]Q[/] [bold]Hostile \u6f22\u5b57 \U0001f600"
+BROKEN_NAME = "broken \x1b]0;pwned\x07 [b].toml"
 
 
 def test_the_corpus_covers_what_it_should() -> None:
@@ -117,6 +118,9 @@ def hostile_dir(tmp_path: Path) -> Path:
     data_dir = tmp_path / "[@click=app.quit]d[/] [bold]"
     (data_dir / "exercises").mkdir(parents=True)
     (data_dir / "exercises" / "hostile.toml").write_text(hostile_exercise(), encoding="utf-8")
+    # A broken exercise whose file name would retitle the window (session 13: the library's
+    # "Not loaded" row sent the name's ESC to the screen as it was).
+    (data_dir / "exercises" / BROKEN_NAME).write_text('id = "x"\ntitle = "[b]', encoding="utf-8")
     ReflectionStore(data_dir).save_many(hostile_records())
     # A damaged file, so a notification carries the (hostile) path of the data dir.
     (data_dir / "reflections" / "2026-01.json").write_bytes(b"[/] \x1b]0;pwned\x07 not json")
@@ -188,6 +192,8 @@ async def test_hostile_text_everywhere_in_the_app_is_shown_literally(hostile_dir
         assert isinstance(app.screen, LibraryScreen)
         library = screen_text_of(app)
         assert "[@click=app.quit]Q[/] [bold]Hostile" in library
+        # The broken file is named with its control bytes made visible, so it can be found.
+        assert "broken \\x1b]0;pwned\\x07 [b].toml" in library
         for byte in OBEYED:
             assert byte not in library
         assert app.is_running, "[@click=app.quit] never acted"

@@ -222,6 +222,15 @@ class BrokenFile:
         suffix = f" (and {more} more)" if more else ""
         return f"{first.field}: {first.message}{suffix}"
 
+    def said(self, name: str) -> str:
+        """The file and its reason as the app says them: no "(syntax)"-style tag (that is the
+        file checker's, beside its FILE:LINE), the line in words."""
+        first = self.problems[0]
+        more = len(self.problems) - 1
+        why = first.message if first.field.startswith("(") else f"{first.field}: {first.message}"
+        where = f"{name}, line {first.line}" if first.line is not None else name
+        return f"{where}: {why}" + (f" (and {more} more)" if more else "")
+
 
 @dataclass
 class Library:

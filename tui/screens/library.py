@@ -24,7 +24,7 @@ from tui.core.atomic import LinkRefused
 from tui.core.datafolder import linked_part
 from tui.core.describe import render_exercise
 from tui.core.exercises import SITUATIONS, Exercise, Library
-from tui.core.text import strip_controls
+from tui.core.text import strip_controls, visible_controls
 from tui.widgets.footer import KeysFooter
 from tui.widgets.literal_text import LiteralText
 
@@ -53,18 +53,22 @@ def library_options(library: Library) -> list[Option]:
         options.append(Option(Content.styled("Not loaded", "bold $warning"), disabled=True))
         for broken in library.broken:
             options.append(
-                Option(_broken_row(broken.path.name, broken.reason), id=f"broken:{broken.path}")
+                Option(
+                    _broken_row(broken.said(visible_controls(broken.path.name))),
+                    id=f"broken:{broken.path}",
+                )
             )
     return options
 
 
-def _broken_row(name: str, reason: str) -> Table:
+def _broken_row(said: str) -> Table:
     """A file that didn't load and why: a grid, so a long reason wraps under the file's
-    name, not back at the list's edge (found at 80 columns); the words literally."""
+    name, not back at the list's edge (found at 80 columns); the words literally, and a
+    name's control bytes made visible (so the file can still be found by its name)."""
     grid = Table.grid(padding=0, expand=True)
     grid.add_column(width=2, no_wrap=True)
     grid.add_column(ratio=1)
-    grid.add_row("  ", Text(f"{name}: {strip_controls(reason)}"))
+    grid.add_row("  ", Text(strip_controls(said)))
     return grid
 
 
@@ -271,8 +275,9 @@ class LibraryScreen(Screen[None]):
                 self.notify(f"{Path(path).name} loads again.", markup=False)
             return
         self.notify(
-            f"{broken.path.name} couldn't be loaded after your edit: "
-            f"{strip_controls(broken.reason)}. It's listed under Not loaded; "
+            "Your edit left this file unable to load: "
+            f"{strip_controls(broken.said(visible_controls(broken.path.name)))}. "
+            "It's listed under Not loaded; "
             "press o to open it again.",
             title="Not loaded",
             severity="warning",
