@@ -402,7 +402,11 @@ def test_export_since_only_takes_newer_ones(run: Run, seeded: Any) -> None:
 @pytest.mark.parametrize(
     ("where", "reason"),
     [
-        ("missing/out.md", "No such file or directory"),
+        # Session 13: "No such file or directory" named neither the folder nor what to do.
+        (
+            "missing/deeper/out.md",
+            "there is no folder {missing}; make it first, or choose another place",
+        ),
         ("a-file/out.md", "Not a directory"),
         (".", "it is a folder; give a file name"),
     ],
@@ -414,6 +418,7 @@ def test_export_to_an_unwritable_path_is_one_clear_line(
     target = tmp_path / where
     code, out, err = run("export", "--output", str(target))
     assert (code, out) == (1, "")
+    reason = reason.format(missing=tmp_path / "missing")
     assert err == f"kindtone reflections: can't write {target}: {reason}\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file", "data"]
 

@@ -641,3 +641,41 @@ async def test_a_json_name_typed_in_the_apps_export_writes_json(tmp_path: Path) 
         await pilot.pause()
         assert not isinstance(app.screen, ExportScreen)
     assert json.loads(target.read_text(encoding="utf-8"))["format"] == "kindtone-reflections"
+
+
+async def test_the_apps_export_to_a_folder_that_does_not_exist_names_the_folder(
+    tmp_path: Path,
+) -> None:
+    """Session 13: exporting to ~/exports/mine.md, with no ~/exports yet, said only "Couldn't
+    write …: No such file or directory". It names the missing folder and what to do, as the
+    command line does, and the dialog stays open with the name as typed."""
+    from textual.widgets import Input
+
+    from tui.screens.export import ExportScreen
+    from tui.screens.reflections import ReflectionsScreen
+    from tui.widgets.literal_text import LiteralText
+    from tui.widgets.reflection_list import ReflectionList
+
+    _a_saved_catch(tmp_path)
+    target = tmp_path / "exports" / "mine.md"
+    app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(app.screen, ReflectionsScreen)
+        app.screen.query_one(ReflectionList).focus()
+        await pilot.press("x")
+        await pilot.pause()
+        export = app.screen
+        assert isinstance(export, ExportScreen)
+        path = export.query_one("#path", Input)
+        path.focus()
+        path.value = str(target)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert app.screen is export
+        said = str(export.query_one("#export-status", LiteralText).render())
+    assert f"there is no folder {tmp_path / 'exports'}; make it first" in said, said
+    assert not (tmp_path / "exports").exists()

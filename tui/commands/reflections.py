@@ -490,7 +490,9 @@ def _write_file(path: Path, data: bytes) -> None:
         write_atomic(path, data, 0o600)
     except OSError as error:
         # The error names write_atomic's temporary file; the person only knows their path.
-        raise _Refusal(f"can't write {shown}: {error.strerror or error}") from None
+        from tui.core.storage import describe_os_error
+
+        raise _Refusal(f"can't write {shown}: {describe_os_error(error, path)}") from None
 
 
 # --- import ------------------------------------------------------------------------------

@@ -226,8 +226,14 @@ def nothing_written(folder: Path | None, reason: str | None) -> str:
     )
 
 
-def describe_os_error(exc: OSError) -> str:
-    """Why a file operation failed, in words a person can act on."""
+def describe_os_error(exc: OSError, path: Path | None = None) -> str:
+    """Why a file operation failed, in words a person can act on; with the ``path`` being
+    written, a missing folder is named ("No such file or directory" named neither)."""
+    if path is not None and exc.errno == errno.ENOENT and not path.parent.is_dir():
+        missing = path.parent
+        while not missing.parent.is_dir() and missing.parent != missing:
+            missing = missing.parent
+        return f"there is no folder {missing}; make it first, or choose another place"
     return _describe_os_error(exc)
 
 

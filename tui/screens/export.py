@@ -17,7 +17,7 @@ from textual.widgets import Button, Input, RadioSet
 from tui.core.atomic import write_atomic
 from tui.core.exercises import SITUATIONS
 from tui.core.reflections_io import export_json, export_markdown
-from tui.core.storage import StoreError
+from tui.core.storage import StoreError, describe_os_error
 from tui.core.text import count
 from tui.core.vault import is_locked
 from tui.screens.dialog import Dialog
@@ -167,7 +167,7 @@ class ExportScreen(Dialog[None]):
                 data = export_json(reflections)
             write_atomic(target, data, mode=0o600)
         except (OSError, StoreError) as error:
-            reason = getattr(error, "strerror", None) or str(error)
+            reason = describe_os_error(error, target) if isinstance(error, OSError) else str(error)
             self.app.call_from_thread(
                 self.query_one("#export-status", LiteralText).set_text,
                 f"Couldn't write {target}: {reason}",
