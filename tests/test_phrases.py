@@ -316,6 +316,22 @@ def test_catch_of_kind_words_says_so_and_saves_nothing(
     assert ReflectionStore(tmp_path).list() == []
 
 
+def test_a_catch_that_cant_be_saved_says_where_and_why_and_gives_the_words_back(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The command line's catch, when no file can hold the words (the data folder lies under
+    a file): exit 1, the folder and the reason said once, and both lines given back to copy;
+    never "Kept" or "saved"."""
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    folder = tmp_path / "a-file" / "data"
+    status, out, err = run(capsys, "--data-dir", str(folder), "catch", HARSH, stdin=KIND + "\n")
+    assert status == 1
+    assert err.count("Nothing could be written to") == 1 and str(folder) in err, err
+    assert "Your words are not saved anywhere" in err
+    assert out.rstrip().splitlines()[-2:] == [f"  {HARSH}", f"  {KIND}"], out
+    assert "Kept" not in out + err and "saved it" not in out + err
+
+
 def test_start_catch_offers_only_for_the_patterns_found(tmp_path: Path) -> None:
     store = PhraseStore(tmp_path)
     store.add(KIND, ["labelling"])
