@@ -25,8 +25,8 @@ from .concepts import (
     GridRule,
     acting,
     decided,
+    everyday_errand,
     everyday_means,
-    everyday_note,
     keeping_on,
     planned,
     purpose,
@@ -340,10 +340,10 @@ class Reading:
                 pass
             elif keeps:
                 pass  # only keeping on ("I'm going to keep going."): not in any band
-            elif self.risk < risk.alone and everyday_note(self.concepts):
-                # Only an everyday note or goodbye and a time ("Don't answer the email
-                # tonight"): the net, which learned emails and passwords sent on a night set,
-                # is not asked about unless sure on its own.
+            elif self.risk < risk.alone and everyday_errand(self.concepts):
+                # Only an everyday note ("Don't answer the email tonight": the net learned
+                # emails sent on a night set) or the kids taken to the river, and a time: not
+                # asked about unless the net is sure on its own.
                 pass
             elif self.risk < risk.sure and everyday_means(self.concepts):
                 # Means bought or kept for a plain purpose, nothing done with them ("new blades

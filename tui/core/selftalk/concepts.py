@@ -403,6 +403,15 @@ def everyday_note(concepts: frozenset[str]) -> bool:
     )
 
 
+_NOT_AN_ERRAND = (_DOING - {"INGEST"}) | _HELD | {"DOSE", "NO_RETURN", "FINAL", "DAY_SET", "BEYOND"}
+
+
+def everyday_errand(concepts: frozenset[str]) -> bool:
+    """An everyday note (everyday_note), or someone else taken somewhere with a time at most
+    ("took the kids to the river tonight": ESCORT), with no means, act, decision or end."""
+    return everyday_note(concepts) or ("ESCORT" in concepts and concepts.isdisjoint(_NOT_AN_ERRAND))
+
+
 _LOOKING_BACK = frozenset({"DISTANCE", "OLD_WORDS"})
 
 
