@@ -153,8 +153,10 @@ def _concepts_plain(grid: Grid, words: list[str]) -> frozenset[str]:
             for rest, matched, concept in tries:
                 if _matches(padded, position + matched, rest):
                     found.setdefault(concept, []).append(position)
-    if not found or not grid.blocking.isdisjoint(found):
+    if not found:
         return frozenset()
+    if not grid.blocking.isdisjoint(found):
+        return grid.blocking.intersection(found)
     concepts = {
         concept
         for concept, starts in found.items()

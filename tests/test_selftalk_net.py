@@ -252,7 +252,9 @@ def test_the_single_band_asks_only_when_the_text_is_that_one_sentence() -> None:
 def test_the_shipped_single_band_sits_below_the_sentence_band() -> None:
     risk = Analyser().built.risk
     assert risk is not None
-    assert risk.single < risk.ask
+    # At or below it: trained on a-ah (session 13) both bands fall at -0.1 at their rates (a
+    # text of one sentence is then asked about as any sentence is).
+    assert risk.single <= risk.ask
     header = {"bits": 2, "scale": 1.0, "bias": 0.0, "ask": 1.0, "veto": -1.0, "trained_on": ""}
     assert Risk(header, bytes(4)).single == 1.0  # an older file: the sentence band
     assert Risk({**header, "single": 3.0}, bytes(4)).single == 1.0  # never above it

@@ -25,8 +25,9 @@ from .concepts import (
     GridRule,
     acting,
     decided,
+    everyday_errand,
     everyday_means,
-    everyday_note,
+    keeping_on,
     planned,
     purpose,
     usual_dose,
@@ -39,6 +40,7 @@ from .learned import LEARNED_MIN_WORDS, Features, Learned
 from .model import Analysis, Finding, hint_for, load_hints, remember_hints
 from .pattern import Grammar
 from .quoting import answered as answered_in
+from .quoting import quoted_only
 from .scope import Context, Raw, Scoper, Sentence
 from .tokens import BREAK, Tokeniser, WordList, clauses, lower, sentence_list, sentences
 
@@ -268,13 +270,14 @@ class Reading:
         features = built.features(words) if learned is not None and not by_rule else _NO_FEATURES
         # An idiom rule's match ("killing it at work"), worked out once if it is asked for.
         idiom: bool | None = None if "idiom" in candidates else False
-        by_weights = not by_rule and learned is not None and learned.is_crisis(features)
+        # The concept grid (concepts.py): act, means, time and intent in any wording.
+        self.concepts = built.grid.concepts(words, low)
+        keeps = "KEEP_ON" in self.concepts and keeping_on(self.concepts, words, built.grid.negators)
+        by_weights = not (by_rule or keeps) and learned is not None and learned.is_crisis(features)
         if by_weights:
             idiom = matches_any(candidates["idiom"], codes, code) if idiom is None else idiom
             by_weights = not idiom
         by_weights, doubted = doubt(built, self.risk, by_weights, learned, features)  # (see lean)
-        # The concept grid (concepts.py): act, means, time and intent in any wording.
-        self.concepts = built.grid.concepts(words, low)
         grid = built.grid.verdict(self.concepts)
         self.foreign = grid is not None and grid.foreign
         self.crisis = by_rule or by_weights or (grid is not None and grid.verdict == "crisis")
@@ -305,6 +308,8 @@ class Reading:
                     cues.add(pattern.kind)
                 elif pattern.kind == "live":
                     negated_live = True
+            if "live" in cues and quoted_only(built, sentence, words, self.concepts):
+                cues = (cues - {"live"}) | {"settle"}  # intent only in quotes: old words
             # Present intent stands even when negated ("I don't want help this time"), but
             # not beside a recovery cue that says the wish has passed ("I don't want to die
             # anymore"), unless the grid reads an act or means in the same sentence.
@@ -333,10 +338,12 @@ class Reading:
                 and self.concepts.isdisjoint(OTHER_MEANS)
             ):
                 pass
-            elif self.risk < risk.alone and everyday_note(self.concepts):
-                # Only an everyday note or goodbye and a time ("Don't answer the email
-                # tonight"): the net, which learned emails and passwords sent on a night set,
-                # is not asked about unless sure on its own.
+            elif keeps:
+                pass  # only keeping on ("I'm going to keep going."): not in any band
+            elif self.risk < risk.alone and everyday_errand(self.concepts):
+                # Only an everyday note ("Don't answer the email tonight": the net learned
+                # emails sent on a night set) or the kids taken to the river, and a time: not
+                # asked about unless the net is sure on its own.
                 pass
             elif self.risk < risk.sure and everyday_means(self.concepts):
                 # Means bought or kept for a plain purpose, nothing done with them ("new blades

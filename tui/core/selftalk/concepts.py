@@ -137,9 +137,9 @@ class Grid:
     # -- reading ---------------------------------------------------------------------------
 
     def concepts(self, words: Sequence[str], low: str | None = None) -> frozenset[str]:
-        """The concepts one sentence holds, the writer's own acts only; nothing when it looks
-        back from a distance. ``low``: the sentence's text, if known (a text with no digit
-        need not be looked at for numbers)."""
+        """The concepts one sentence holds, the writer's own acts only; only DISTANCE when it
+        looks back from a distance (no grid rule reads it). ``low``: the sentence's text, if
+        known (a text with no digit need not be looked at for numbers)."""
         padded = [*words, *_END]
         found: dict[str, list[int]] = {}
         digit = _DIGIT_ASCII if low is not None and low.isascii() else _DIGIT
@@ -179,8 +179,10 @@ class Grid:
                                 and _matches(padded, at, rest)
                             ):
                                 found.setdefault(concept, []).append(position)
-        if not found or not self.blocking.isdisjoint(found):
+        if not found:
             return frozenset()
+        if not self.blocking.isdisjoint(found):
+            return self.blocking.intersection(found)  # only that it looks back ("used to")
         for act in self.acts.intersection(found):
             kept = [start for start in found[act] if self._by_writer(words, start)]
             if kept:
@@ -398,6 +400,42 @@ def everyday_note(concepts: frozenset[str]) -> bool:
     the email tonight, it can wait till the morning.")."""
     return "NOTE_EVERYDAY" in concepts and concepts.isdisjoint(
         _HELD | _PLACES | _DOING | _ORDER | {"NO_RETURN", "FINAL", "DAY_SET", "BEYOND"}
+    )
+
+
+_NOT_AN_ERRAND = (_DOING - {"INGEST"}) | _HELD | {"DOSE", "NO_RETURN", "FINAL", "DAY_SET", "BEYOND"}
+
+
+def everyday_errand(concepts: frozenset[str]) -> bool:
+    """An everyday note (everyday_note), or someone else taken somewhere with a time at most
+    ("took the kids to the river tonight": ESCORT), with no means, act, decision or end."""
+    return everyday_note(concepts) or ("ESCORT" in concepts and concepts.isdisjoint(_NOT_AN_ERRAND))
+
+
+_LOOKING_BACK = frozenset({"DISTANCE", "OLD_WORDS"})
+
+
+def looking_back(concepts: frozenset[str]) -> bool:
+    """The sentence looks back: "used to", "last spring", "two years ago", "my old diary"."""
+    return not _LOOKING_BACK.isdisjoint(concepts)
+
+
+_KEEPING = frozenset({"SELF", "KEEP_ON", "GOING_ON", "INTENT"})
+# A sentence of keeping on is short: "Some days I just keep going, honestly." Longer, it says
+# more than that ("...scratching my arms raw all night and I want to keep going").
+KEEP_ON_MAX_WORDS = 8
+
+
+def keeping_on(concepts: frozenset[str], words: Sequence[str], negators: frozenset[str]) -> bool:
+    """Only keeping on, said of oneself with nothing after it ("I keep going.", "I'll keep
+    trying."), in a short sentence with no negation anywhere ("I can't keep going", "no reason
+    to keep going"): the word weights and the net, which lean on "keep going" from crisis
+    lines, don't ask about it."""
+    return (
+        "KEEP_ON" in concepts
+        and concepts <= _KEEPING
+        and len(words) - words.count(BREAK) <= KEEP_ON_MAX_WORDS
+        and negators.isdisjoint(words)
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .compiler import matches_any
-from .concepts import OTHER_MEANS, everyday_means, purpose, usual_dose
+from .concepts import OTHER_MEANS, everyday_means, keeping_on, purpose, usual_dose
 from .hashed import emoji_words
 from .learned import LEARNED_MIN_WORDS
 from .tokens import BREAK, sentence_at
@@ -83,6 +83,10 @@ def leans(built: _Built, item: tuple[int, Reading], low: str) -> bool:
     if usual_dose(concepts) and concepts.isdisjoint(OTHER_MEANS):
         return False
     sentence = sentence_at(low, start)
+    if "KEEP_ON" in concepts and keeping_on(
+        concepts, built.tokens.words(sentence), built.grid.negators
+    ):
+        return False  # only keeping on ("I'll keep going."): see Reading
     words = built.tokens.words(emoji_words(sentence) or sentence)
     if risk.best_window(words) < risk.single:
         return False

@@ -8,10 +8,14 @@ from bisect import bisect_right
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .analyser import Reading
+from .concepts import looking_back
 
-__all__ = ["answered"]
+if TYPE_CHECKING:
+    from .analyser import Reading, _Built
+    from .scope import Sentence
+    from .tokens import WordList
+
+__all__ = ["answered", "quoted_only"]
 
 
 # Double quotes, and single ones: an opening quote not after a letter (not "don't"), a closing
@@ -30,6 +34,7 @@ _QUOTES = tuple(
     )
 )
 _MARKS = ("'", "’", '"', "”")
+_OPENING = ('"', "“", "'", "‘")
 _DASH_AFTER = re.compile(r"[\s.,;:!?]*[-–—]")
 
 
@@ -141,3 +146,25 @@ def _turns(readings: list[tuple[int, Reading]]) -> list[int]:
 
 def _never(number: int, start: int, end: int) -> bool:
     return False
+
+
+def quoted_only(
+    built: _Built, sentence: Sentence, words: WordList, concepts: frozenset[str]
+) -> bool:
+    """Whether every present-intent cue ("live", rules/concern.toml) of a sentence that looks
+    back (``concepts``, the grid's: "used to", "my old diary") is inside quotation marks: old
+    words quoted ("my old diary says \"I want to end it\""), not said now."""
+    low = sentence.low
+    if not looking_back(concepts) or not any(mark in low for mark in _OPENING):
+        return False
+    at = [
+        start
+        for pattern, start, _ in sentence.matches("concern")
+        if pattern.kind == "live" and not built.scoper.negations_before(words, start)
+    ]
+    spans = [match.span() for quoted in _QUOTES for match in quoted.finditer(low)]
+    starts, _ = built.tokens.char_spans(low, words, max(at) + 1)
+    return all(
+        position < len(starts) and any(start <= starts[position] < end for start, end in spans)
+        for position in at
+    )
