@@ -314,7 +314,7 @@ def test_the_recovery_head_is_read_only_where_a_verdict_turns_on_it(monkeypatch)
     """A text of many crisis lines is settled at its first: the recovery head reads that one
     (and its neighbours), not every worrying sentence after it (it read them all)."""
     from tui.core.selftalk import Analyser
-    from tui.core.selftalk import analyser as module
+    from tui.core.selftalk import concern as module
 
     analyser = Analyser()
     lines = [line for line in _labelled("crisis") if analyser.analyse(line).concern == "crisis"]
@@ -387,3 +387,55 @@ def test_whom_a_sentence_opens_on_is_asked_only_before_a_label(monkeypatch) -> N
     # ... and still asked where it decides: "The pharmacy lost it again. Hopeless lot."
     assert not analyser.analyse("The pharmacy lost my prescription again. Hopeless lot.").critical
     assert analyser.analyse("I lost my prescription again. Hopeless lot.").critical
+
+
+def test_after_a_crisis_settles_the_text_later_sentences_are_read_for_the_critic_alone(
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    """Once a text's concern is known to be crisis, nothing later can change it: the
+    concern's part (the net, the grid, crisis words, concern cues) of its later sentences is
+    not read (it was, for every sentence: about a third of a 100 KB text's time)."""
+    from tui.core.selftalk import Analyser
+    from tui.core.selftalk import analyser as module
+
+    analyser = Analyser()
+    crisis = next(line for line in _labelled("crisis") if analyser.analyse(line).crisis)
+    rest = [line.rstrip(".!?") + "." for line in _labelled("critic")[:200]]
+    analyser.readings.clear()
+    calls: list[int] = []
+    plain = module.read_concern
+
+    def counted(*args):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return plain(*args)
+
+    monkeypatch.setattr(module, "read_concern", counted)
+    text = " ".join([crisis.rstrip(".!?") + ".", *rest])
+    analysis = analyser.analyse(text)
+    assert analysis.crisis
+    assert analysis.findings  # the later sentences are still read for the critic
+    assert len(calls) <= 20, len(calls)  # the first few, and critic sentences the weights ask of
+
+
+def test_sentences_read_for_the_critic_alone_read_the_same_when_asked_again() -> None:
+    """A sentence first met after a text's crisis keeps only the critic's part; met again in
+    another text, its concern's part is read then: every analysis is what an analyser that
+    remembers nothing reads, and what the rest of the text was doesn't matter."""
+    from tui.core.selftalk import Analyser
+
+    remembering = default_analyser()
+    fresh = Analyser(readings_limit=0)
+    pool = {label: _labelled(label) for label in ("crisis", "idiom", "neutral", "kind", "critic")}
+    rng = random.Random(15)
+    partial = 0
+    for _ in range(150):
+        parts = [rng.choice(pool[rng.choice(list(pool))]) for _ in range(rng.randint(1, 9))]
+        text = " ".join(part.rstrip(".!?") + "." for part in parts)
+        # In a settled text first, then alone and in a new order.
+        remembering.analyse(" ".join([rng.choice(pool["crisis"]), text]))
+        partial += sum(
+            reading is not None and not reading.done for reading in remembering.readings.values()
+        )
+        for again in (text, " ".join(reversed(parts)), parts[0]):
+            assert remembering.analyse(again) == fresh.analyse(again), again
+    assert partial > 100  # the case this test is about happened
