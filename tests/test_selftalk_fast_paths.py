@@ -439,3 +439,38 @@ def test_sentences_read_for_the_critic_alone_read_the_same_when_asked_again() ->
         for again in (text, " ".join(reversed(parts)), parts[0]):
             assert remembering.analyse(again) == fresh.analyse(again), again
     assert partial > 100  # the case this test is about happened
+
+
+def test_the_nets_lean_on_a_text_of_one_sentence_reads_its_words_once() -> None:
+    """leans() read a sentence's words twice (once for the net's clause windows, once for the
+    idiom rules): without emoji they are the same words."""
+    from tui.core.selftalk import Analyser
+
+    analyser = Analyser()
+    built = analyser.built
+    risk = built.risk
+    assert risk is not None and risk.windows
+    tokens = built.tokens
+    plain_words = tokens.words
+    plain_window = risk.best_window
+    calls: list[str] = []
+    reached = 0
+    try:
+        tokens.words = lambda low: (calls.append(low), plain_words(low))[1]  # type: ignore[method-assign]
+        risk.best_window = lambda words: (calls.append("window"), plain_window(words))[1]  # type: ignore[method-assign]
+        for line in _labelled("crisis") + _labelled("neutral"):
+            low = lower(line)
+            chunks = sentence_list(low)
+            if len(chunks) != 1:
+                continue
+            reading = analyser._reading(built, chunks[0][1])
+            if reading is None:
+                continue
+            calls.clear()
+            leans(built, (chunks[0][0], reading), low)
+            if "window" in calls:
+                reached += 1
+                assert len(calls) == 2, (line, calls)  # the window, and the words once
+    finally:
+        del tokens.words, risk.best_window  # type: ignore[attr-defined]
+    assert reached > 5, reached
