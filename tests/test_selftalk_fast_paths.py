@@ -428,7 +428,7 @@ def test_sentences_read_for_the_critic_alone_read_the_same_when_asked_again() ->
     pool = {label: _labelled(label) for label in ("crisis", "idiom", "neutral", "kind", "critic")}
     rng = random.Random(15)
     partial = 0
-    for _ in range(150):
+    for _ in range(60):
         parts = [rng.choice(pool[rng.choice(list(pool))]) for _ in range(rng.randint(1, 9))]
         text = " ".join(part.rstrip(".!?") + "." for part in parts)
         # In a settled text first, then alone and in a new order.
@@ -438,15 +438,13 @@ def test_sentences_read_for_the_critic_alone_read_the_same_when_asked_again() ->
         )
         for again in (text, " ".join(reversed(parts)), parts[0]):
             assert remembering.analyse(again) == fresh.analyse(again), again
-    assert partial > 100  # the case this test is about happened
+    assert partial > 40  # the case this test is about happened
 
 
 def test_the_nets_lean_on_a_text_of_one_sentence_reads_its_words_once() -> None:
     """leans() read a sentence's words twice (once for the net's clause windows, once for the
     idiom rules): without emoji they are the same words."""
-    from tui.core.selftalk import Analyser
-
-    analyser = Analyser()
+    analyser = default_analyser()
     built = analyser.built
     risk = built.risk
     assert risk is not None and risk.windows
@@ -458,7 +456,7 @@ def test_the_nets_lean_on_a_text_of_one_sentence_reads_its_words_once() -> None:
     try:
         tokens.words = lambda low: (calls.append(low), plain_words(low))[1]  # type: ignore[method-assign]
         risk.best_window = lambda words: (calls.append("window"), plain_window(words))[1]  # type: ignore[method-assign]
-        for line in _labelled("crisis") + _labelled("neutral"):
+        for line in _labelled("crisis")[::3] + _labelled("neutral")[::3]:
             low = lower(line)
             chunks = sentence_list(low)
             if len(chunks) != 1:
