@@ -472,3 +472,64 @@ def test_the_nets_lean_on_a_text_of_one_sentence_reads_its_words_once() -> None:
     finally:
         del tokens.words, risk.best_window  # type: ignore[attr-defined]
     assert reached > 5, reached
+
+
+class _Eager:
+    """Reads every sentence in full (the concern's part, and the critic gate's alone band),
+    whatever the text: the plain way the analyser's shortcuts are checked against."""
+
+    def __init__(self) -> None:
+        from tui.core.selftalk import Analyser
+
+        class Eager(Analyser):
+            def _reading(self, built, low, full=True, hear_alone=True):  # type: ignore[no-untyped-def]
+                return super()._reading(built, low, True, True)
+
+        self.analyser = Eager(readings_limit=0)
+
+
+def test_a_long_text_leaves_the_gates_alone_band_unasked() -> None:
+    """What the critic gate alone hears is dropped in a text of more than OWN_MAX_SENTENCES
+    sentences, so such a text doesn't ask it (it did, for most sentences)."""
+    from tui.core.selftalk import Analyser
+    from tui.core.selftalk.critic_gate import OWN_MAX_SENTENCES
+
+    analyser = Analyser()
+    built = analyser.built
+    lines = [line.rstrip(".!?") + "." for line in _labelled("neutral")[:60]]
+    calls: list[int] = []
+    plain = built.critic_alone
+
+    def counted(words):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return plain(words)
+
+    built.critic_alone = counted  # type: ignore[method-assign]
+    analyser.analyse(" ".join(lines))
+    assert len(lines) > OWN_MAX_SENTENCES and calls == []
+    for line in lines[:10]:
+        analyser.analyse(line)  # the same sentences alone: asked now
+    assert calls
+
+
+def test_sentences_left_unheard_read_as_if_heard() -> None:
+    """Sentences first met in a long text, the gate's alone band unasked, give every later
+    text what reading them in full gives; and a verdict owned by the next sentence ("That's
+    what I am.") is not taken for a sentence with no finding of its own."""
+    remembering = default_analyser()
+    eager = _Eager().analyser
+    # The gate alone hears this one (a verdict of four words the rules and weights don't).
+    owned = "Feckless exhausting unlikeable selfish. That's what I am."
+    pool = {label: _labelled(label) for label in ("critic", "neutral", "kind", "crisis")}
+    rng = random.Random(16)
+    for _ in range(40):
+        parts = [rng.choice(pool[rng.choice(list(pool))]) for _ in range(rng.randint(1, 14))]
+        if rng.random() < 0.3:
+            parts.insert(rng.randrange(len(parts) + 1), owned)
+        text = " ".join(part.rstrip(".!?") + "." for part in parts)
+        for again in (text, parts[0], " ".join(parts[:3])):
+            assert remembering.analyse(again) == eager.analyse(again), again
+    long_text = " ".join([owned, *(line.rstrip(".!?") + "." for line in pool["neutral"][:12])])
+    remembering.readings.clear()
+    assert remembering.analyse(long_text) == eager.analyse(long_text)
+    assert remembering.analyse(owned) == eager.analyse(owned)

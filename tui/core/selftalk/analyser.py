@@ -227,6 +227,7 @@ class Reading:
         "points",
         "selfless",
         "turn",
+        "unheard",
         "verdict",
     )
     # The concern's part, set by concern.read_concern (read through the properties below).
@@ -237,10 +238,20 @@ class Reading:
     _foreign: bool
     _risk: float | None
 
-    def __init__(self, built: _Built, low: str, words: WordList, full: bool = True) -> None:
+    def __init__(
+        self,
+        built: _Built,
+        low: str,
+        words: WordList,
+        full: bool = True,
+        hear_alone: bool = True,
+    ) -> None:
+        """``full``: read the concern's part now (see the class); ``hear_alone``: ask the
+        critic gate's alone band now (see hear)."""
         sentence = built.sentence(low, words)
         self.built, self.low = built, low
         self.done = False  # the concern's part read (see _finish)
+        self.unheard = False  # the gate's alone band left unasked (see hear)
         # A verdict told in one sentence and owned in the next: "Mediocre. That's what I am."
         # (see Analyser.analyse): where this sentence's verdict ends, if it is only one.
         self.owns = "that" in low and _OWNS.match(low) is not None  # (the search: cheaper)
@@ -290,7 +301,6 @@ class Reading:
         self.found: tuple[tuple[str, int, int, bool], ...] = ()
         self.alone = False  # found by the critic gate alone (Gate.alone_hears)
         raw = built.scoper.critical_findings(sentence)
-        alone = False
         if raw:
             # Whose criticism: a harsh label that names nobody ("what an absolute moron")
             # is about whoever the sentence has already pointed at, when that is someone
@@ -322,18 +332,59 @@ class Reading:
         ):
             if features is None:
                 features = built.features(words)
-            if (
-                # A second opinion that has seen journal answers' everyday sentences too; or
-                # the gate alone, where it hears self-criticism plainly (Gate.alone_hears).
-                (
-                    built.critic_agrees(words)
-                    if learned.is_critical(features)
-                    else (alone := built.critic_alone(words) and gate_may_speak_alone(built, words))
-                )
-                and not self._crisis_now(built, low, words, sentence, learned, features)
-                and not matches_any(sentence.pick("marker"), sentence.codes, sentence.code)
-            ):
-                self._weights_found(built, low, words, learned, features, alone)
+            if learned.is_critical(features):
+                # A second opinion that has seen journal answers' everyday sentences too.
+                if built.critic_agrees(words):
+                    self._weights_heard(built, low, words, sentence, learned, features, False)
+            elif hear_alone:
+                self._gate_alone(built, low, words, sentence, learned, features)
+            else:
+                self.unheard = True
+
+    def hear(self) -> None:
+        """Ask the critic gate's alone band now, if it was left unasked. What the gate alone
+        hears in a text of more than OWN_MAX_SENTENCES sentences is dropped (Analyser.analyse),
+        so a long text leaves it for when the sentence is met in a shorter one."""
+        if self.unheard:
+            built, low = self.built, self.low
+            words = built.tokens.words(low)
+            learned = built.learned
+            assert learned is not None  # (left unasked only on the weights' path)
+            sentence = built.sentence(low, words)
+            self._gate_alone(built, low, words, sentence, learned, built.features(words))
+            self.unheard = False
+
+    def _gate_alone(
+        self,
+        built: _Built,
+        low: str,
+        words: WordList,
+        sentence: Sentence,
+        learned: Learned,
+        features: set[str],
+    ) -> None:
+        """Where the weights don't read self-criticism: the gate alone, where it hears it
+        plainly (Gate.alone_hears)."""
+        if built.critic_alone(words) and gate_may_speak_alone(built, words):
+            self._weights_heard(built, low, words, sentence, learned, features, True)
+
+    def _weights_heard(
+        self,
+        built: _Built,
+        low: str,
+        words: WordList,
+        sentence: Sentence,
+        learned: Learned,
+        features: set[str],
+        alone: bool,
+    ) -> None:
+        """Self-criticism heard by the weights (or the gate alone): found, unless the sentence
+        reads as crisis (the concern's part read now if it was not) or a marker rule says
+        otherwise."""
+        if not self._crisis_now(built, low, words, sentence, learned, features) and not matches_any(
+            sentence.pick("marker"), sentence.codes, sentence.code
+        ):
+            self._weights_found(built, low, words, learned, features, alone)
 
     def _weights_found(
         self,
@@ -544,15 +595,19 @@ class Analyser:
                 return True
         return False
 
-    def _reading(self, built: _Built, low: str, full: bool = True) -> Reading | None:
-        """None for a sentence with no words (only punctuation or symbols). ``full``: read
-        the concern's part too (see Reading)."""
+    def _reading(
+        self, built: _Built, low: str, full: bool = True, hear_alone: bool = True
+    ) -> Reading | None:
+        """None for a sentence with no words (only punctuation or symbols). ``full`` and
+        ``hear_alone``: see Reading."""
         readings = self.readings
         if low in readings:  # not try/except: a raised KeyError costs each new sentence ~1 µs
             return readings[low]
         words = built.tokens.words(low)
         reading = (
-            Reading(built, low, words, full) if words and words.count(BREAK) != len(words) else None
+            Reading(built, low, words, full, hear_alone)
+            if words and words.count(BREAK) != len(words)
+            else None
         )
         if len(readings) >= self.readings_limit:
             readings.clear()
@@ -569,12 +624,16 @@ class Analyser:
         # Whether the text's concern is already known to be crisis: nothing a later sentence
         # says can change that, so later sentences are read for the critic alone (Reading).
         settled = False
-        for start, sentence in sentence_list(low):
+        chunks = sentence_list(low)
+        # What the critic gate alone hears is dropped in a long text (below): a text of more
+        # sentences than that leaves it unasked (see Reading.hear).
+        hear_alone = len(chunks) <= OWN_MAX_SENTENCES
+        for start, sentence in chunks:
             # A sentence read before costs one lookup here, not a call.
             if sentence in remembered:
                 reading = remembered[sentence]
             else:
-                reading = self._reading(built, sentence, not settled)
+                reading = self._reading(built, sentence, not settled, hear_alone)
             if reading is not None:
                 readings.append((start, reading))
                 if not settled:
@@ -595,9 +654,15 @@ class Analyser:
         heard = False  # a span that a rule or the word weights found, not the gate alone
         answered = answered_in(text, readings)
         last = len(readings) - 1
+        if last < OWN_MAX_SENTENCES:
+            for _, reading in readings:
+                if reading.unheard:
+                    reading.hear()  # remembered from a long text (or fewer sentences had words)
         for number, (offset, reading) in enumerate(readings):
             if reading.owns and number > 0:
                 before, told = readings[number - 1]
+                if told.unheard and told.verdict is not None:
+                    told.hear()  # (whether it has a finding of its own, even one dropped below)
                 if told.verdict is not None and not told.found:
                     spans.append((before + told.verdict[0], before + told.verdict[1], "labelling"))
                     heard = True
