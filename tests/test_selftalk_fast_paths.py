@@ -316,7 +316,7 @@ def test_the_recovery_head_is_read_only_where_a_verdict_turns_on_it(monkeypatch)
     """A text of many crisis lines is settled at its first: the recovery head reads that one
     (and its neighbours), not every worrying sentence after it (it read them all)."""
     from tui.core.selftalk import Analyser
-    from tui.core.selftalk import analyser as module
+    from tui.core.selftalk import concern as module
 
     analyser = Analyser()
     lines = [line for line in _labelled("crisis") if analyser.analyse(line).concern == "crisis"]
@@ -389,3 +389,149 @@ def test_whom_a_sentence_opens_on_is_asked_only_before_a_label(monkeypatch) -> N
     # ... and still asked where it decides: "The pharmacy lost it again. Hopeless lot."
     assert not analyser.analyse("The pharmacy lost my prescription again. Hopeless lot.").critical
     assert analyser.analyse("I lost my prescription again. Hopeless lot.").critical
+
+
+def test_after_a_crisis_settles_the_text_later_sentences_are_read_for_the_critic_alone(
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    """Once a text's concern is known to be crisis, nothing later can change it: the
+    concern's part (the net, the grid, crisis words, concern cues) of its later sentences is
+    not read (it was, for every sentence: about a third of a 100 KB text's time)."""
+    from tui.core.selftalk import Analyser
+    from tui.core.selftalk import analyser as module
+
+    analyser = Analyser()
+    crisis = next(line for line in _labelled("crisis") if analyser.analyse(line).crisis)
+    rest = [line.rstrip(".!?") + "." for line in _labelled("critic")[:200]]
+    analyser.readings.clear()
+    calls: list[int] = []
+    plain = module.read_concern
+
+    def counted(*args):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return plain(*args)
+
+    monkeypatch.setattr(module, "read_concern", counted)
+    text = " ".join([crisis.rstrip(".!?") + ".", *rest])
+    analysis = analyser.analyse(text)
+    assert analysis.crisis
+    assert analysis.findings  # the later sentences are still read for the critic
+    assert len(calls) <= 20, len(calls)  # the first few, and critic sentences the weights ask of
+
+
+def test_sentences_read_for_the_critic_alone_read_the_same_when_asked_again() -> None:
+    """A sentence first met after a text's crisis keeps only the critic's part; met again in
+    another text, its concern's part is read then: every analysis is what an analyser that
+    remembers nothing reads, and what the rest of the text was doesn't matter."""
+    from tui.core.selftalk import Analyser
+
+    remembering = default_analyser()
+    fresh = Analyser(readings_limit=0)
+    pool = {label: _labelled(label) for label in ("crisis", "idiom", "neutral", "kind", "critic")}
+    rng = random.Random(15)
+    partial = 0
+    for _ in range(60):
+        parts = [rng.choice(pool[rng.choice(list(pool))]) for _ in range(rng.randint(1, 9))]
+        text = " ".join(part.rstrip(".!?") + "." for part in parts)
+        # In a settled text first, then alone and in a new order.
+        remembering.analyse(" ".join([rng.choice(pool["crisis"]), text]))
+        partial += sum(
+            reading is not None and not reading.done for reading in remembering.readings.values()
+        )
+        for again in (text, " ".join(reversed(parts)), parts[0]):
+            assert remembering.analyse(again) == fresh.analyse(again), again
+    assert partial > 40  # the case this test is about happened
+
+
+def test_the_nets_lean_on_a_text_of_one_sentence_reads_its_words_once() -> None:
+    """leans() read a sentence's words twice (once for the net's clause windows, once for the
+    idiom rules): without emoji they are the same words."""
+    analyser = default_analyser()
+    built = analyser.built
+    risk = built.risk
+    assert risk is not None and risk.windows
+    tokens = built.tokens
+    plain_words = tokens.words
+    plain_window = risk.best_window
+    calls: list[str] = []
+    reached = 0
+    try:
+        tokens.words = lambda low: (calls.append(low), plain_words(low))[1]  # type: ignore[method-assign]
+        risk.best_window = lambda words: (calls.append("window"), plain_window(words))[1]  # type: ignore[method-assign]
+        for line in _labelled("crisis")[::3] + _labelled("neutral")[::3]:
+            low = lower(line)
+            chunks = sentence_list(low)
+            if len(chunks) != 1:
+                continue
+            reading = analyser._reading(built, chunks[0][1])
+            if reading is None:
+                continue
+            calls.clear()
+            leans(built, (chunks[0][0], reading), low)
+            if "window" in calls:
+                reached += 1
+                assert len(calls) == 2, (line, calls)  # the window, and the words once
+    finally:
+        del tokens.words, risk.best_window  # type: ignore[attr-defined]
+    assert reached > 5, reached
+
+
+class _Eager:
+    """Reads every sentence in full (the concern's part, and the critic gate's alone band),
+    whatever the text: the plain way the analyser's shortcuts are checked against."""
+
+    def __init__(self) -> None:
+        from tui.core.selftalk import Analyser
+
+        class Eager(Analyser):
+            def _reading(self, built, low, full=True, hear_alone=True):  # type: ignore[no-untyped-def]
+                return super()._reading(built, low, True, True)
+
+        self.analyser = Eager(readings_limit=0)
+
+
+def test_a_long_text_leaves_the_gates_alone_band_unasked() -> None:
+    """What the critic gate alone hears is dropped in a text of more than OWN_MAX_SENTENCES
+    sentences, so such a text doesn't ask it (it did, for most sentences)."""
+    from tui.core.selftalk import Analyser
+    from tui.core.selftalk.critic_gate import OWN_MAX_SENTENCES
+
+    analyser = Analyser()
+    built = analyser.built
+    lines = [line.rstrip(".!?") + "." for line in _labelled("neutral")[:60]]
+    calls: list[int] = []
+    plain = built.critic_alone
+
+    def counted(words):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return plain(words)
+
+    built.critic_alone = counted  # type: ignore[method-assign]
+    analyser.analyse(" ".join(lines))
+    assert len(lines) > OWN_MAX_SENTENCES and calls == []
+    for line in lines[:10]:
+        analyser.analyse(line)  # the same sentences alone: asked now
+    assert calls
+
+
+def test_sentences_left_unheard_read_as_if_heard() -> None:
+    """Sentences first met in a long text, the gate's alone band unasked, give every later
+    text what reading them in full gives; and a verdict owned by the next sentence ("That's
+    what I am.") is not taken for a sentence with no finding of its own."""
+    remembering = default_analyser()
+    eager = _Eager().analyser
+    # The gate alone hears this one (a verdict of four words the rules and weights don't).
+    owned = "Feckless exhausting unlikeable selfish. That's what I am."
+    pool = {label: _labelled(label) for label in ("critic", "neutral", "kind", "crisis")}
+    rng = random.Random(16)
+    for _ in range(40):
+        parts = [rng.choice(pool[rng.choice(list(pool))]) for _ in range(rng.randint(1, 14))]
+        if rng.random() < 0.3:
+            parts.insert(rng.randrange(len(parts) + 1), owned)
+        text = " ".join(part.rstrip(".!?") + "." for part in parts)
+        for again in (text, parts[0], " ".join(parts[:3])):
+            assert remembering.analyse(again) == eager.analyse(again), again
+    long_text = " ".join([owned, *(line.rstrip(".!?") + "." for line in pool["neutral"][:12])])
+    remembering.readings.clear()
+    assert remembering.analyse(long_text) == eager.analyse(long_text)
+    assert remembering.analyse(owned) == eager.analyse(owned)

@@ -4,7 +4,6 @@ with the rules alone, for training) never share a switch or a cache."""
 
 from __future__ import annotations
 
-import math
 import re
 import threading
 
@@ -19,30 +18,18 @@ from .aim import (
     points_elsewhere,
 )
 from .compiler import Codes, Index, Pattern, compile_rule, matches_any
-from .concepts import (
-    OTHER_MEANS,
-    Grid,
-    GridRule,
-    acting,
-    decided,
-    everyday_errand,
-    everyday_means,
-    keeping_on,
-    planned,
-    purpose,
-    usual_dose,
-)
+from .concepts import Grid
+from .concern import _concern, _crisis_at, _looking_back, read_concern
 from .critic_gate import OWN_MAX_SENTENCES, Gate
 from .data import Lexicon, Rule, load_languages, load_lexicon, load_rules
-from .hashed import Back, Risk
-from .lean import doubt, leans, net_score
+from .hashed import Risk
+from .lean import leans
 from .learned import LEARNED_MIN_WORDS, Features, Learned
 from .model import Analysis, Finding, hint_for, load_hints, remember_hints
 from .pattern import Grammar
 from .quoting import answered as answered_in
-from .quoting import quoted_only
 from .scope import Context, Raw, Scoper, Sentence
-from .tokens import BREAK, Tokeniser, WordList, clauses, lower, sentence_list, sentences
+from .tokens import BREAK, Tokeniser, WordList, lower, sentence_list, sentences
 
 # Not typing.TYPE_CHECKING: importing typing costs a fresh process 0.8 MiB (mypy reads this
 # name the same way).
@@ -56,9 +43,6 @@ LANGUAGE_SAMPLE = 2_000  # characters read to tell whether a text is English
 LANGUAGE_MIN_WORDS = 4
 LATIN_LAST = "\u024f"  # Latin letters: up to the end of Latin Extended-B ...
 LATIN_ADDITIONAL = ("\u1e00", "\u1eff")  # ... and Latin Extended Additional (Vietnamese)
-# The net's veto reads short sentences only: in a long one, everyday words around a buried
-# "wanting to die" pull its score down without making the words any safer.
-VETO_MAX_WORDS = 12
 
 
 class _Built:
@@ -210,34 +194,64 @@ _NO_CONTEXT: Context = (False, False, None, None, None, False)
 
 
 class Reading:
-    """What one sentence says on its own, whatever surrounds it: so it can be remembered."""
+    """What one sentence says on its own, whatever surrounds it: so it can be remembered.
+
+    In two parts. What the critic needs (findings, kind riders, quoting) is read at once. What
+    only the text's concern needs (the net's score, the concept grid, crisis words and the
+    concern cues: about a third of a reading) is read with it while the concern of the text
+    being analysed is still open, and otherwise when first asked (``cues``, ``crisis``, ...):
+    once a text's concern is settled as crisis, nothing a later sentence says can change it,
+    so its later sentences are read for the critic alone (see Analyser.analyse)."""
 
     __slots__ = (
+        "_concepts",
+        "_crisis",
+        "_cues",
+        "_farewell",
+        "_foreign",
+        "_risk",
         "agree",
         "alone",
         "answer",
         "back",
-        "concepts",
-        "crisis",
-        "cues",
+        "built",
         "defused",
-        "farewell",
-        "foreign",
+        "done",
         "found",
         "intro",
         "kind",
+        "low",
         "mine",
         "own",
         "owns",
         "points",
-        "risk",
         "selfless",
         "turn",
+        "unheard",
         "verdict",
     )
+    # The concern's part, set by concern.read_concern (read through the properties below).
+    _concepts: frozenset[str]
+    _crisis: bool
+    _cues: frozenset[str]
+    _farewell: frozenset[str]
+    _foreign: bool
+    _risk: float | None
 
-    def __init__(self, built: _Built, low: str, words: WordList) -> None:
+    def __init__(
+        self,
+        built: _Built,
+        low: str,
+        words: WordList,
+        full: bool = True,
+        hear_alone: bool = True,
+    ) -> None:
+        """``full``: read the concern's part now (see the class); ``hear_alone``: ask the
+        critic gate's alone band now (see hear)."""
         sentence = built.sentence(low, words)
+        self.built, self.low = built, low
+        self.done = False  # the concern's part read (see _finish)
+        self.unheard = False  # the gate's alone band left unasked (see hear)
         # A verdict told in one sentence and owned in the next: "Mediocre. That's what I am."
         # (see Analyser.analyse): where this sentence's verdict ends, if it is only one.
         self.owns = "that" in low and _OWNS.match(low) is not None  # (the search: cheaper)
@@ -258,29 +272,10 @@ class Reading:
         # weights only read sentences of a few words; the rules read everything.
         if learned is not None and len(words) - words.count(BREAK) < LEARNED_MIN_WORDS:
             learned = None
-        # The wider net's score (hashed.py): None when there are no weights or too few words.
-        self.risk = net_score(built, low, words, learned is not None)
-        codes, code = sentence.codes, sentence.code
-        # Crisis words: by a rule, or by the weights alone ("weights" in cues, see _concern).
-        crisis_rules = candidates.get("crisis", [])
-        by_rule = bool(crisis_rules) and matches_any(crisis_rules, codes, code)
-        clear = by_rule and matches_any([p for p in crisis_rules if p.kind == "clear"], codes, code)
-        # The weights' features: every later use of them is on a sentence no crisis rule
-        # matched (a rule's crisis never asks the weights), so those sentences skip making them.
-        features = built.features(words) if learned is not None and not by_rule else _NO_FEATURES
-        # An idiom rule's match ("killing it at work"), worked out once if it is asked for.
-        idiom: bool | None = None if "idiom" in candidates else False
-        # The concept grid (concepts.py): act, means, time and intent in any wording.
-        self.concepts = built.grid.concepts(words, low)
-        keeps = "KEEP_ON" in self.concepts and keeping_on(self.concepts, words, built.grid.negators)
-        by_weights = not (by_rule or keeps) and learned is not None and learned.is_crisis(features)
-        if by_weights:
-            idiom = matches_any(candidates["idiom"], codes, code) if idiom is None else idiom
-            by_weights = not idiom
-        by_weights, doubted = doubt(built, self.risk, by_weights, learned, features)  # (see lean)
-        grid = built.grid.verdict(self.concepts)
-        self.foreign = grid is not None and grid.foreign
-        self.crisis = by_rule or by_weights or (grid is not None and grid.verdict == "crisis")
+        # The weights' features, made when first needed (here, or in _finish).
+        features: set[str] | None = None
+        if full:
+            features = self._finish(built, low, words, sentence, learned)
         self.kind, self.defused, intro, answer, turn, self.agree = (
             built.scoper.context(sentence) if "context" in candidates else _NO_CONTEXT
         )
@@ -298,109 +293,14 @@ class Reading:
                 self.answer = starts[answer]
             if turn is not None:
                 self.turn = starts[turn]
-        # Concern cues (rules/concern.toml): "ask", "recovery", "settle", "live", "definite";
-        # "weights" when only the weights read crisis, and not by far.
-        cues: set[str] = set()
-        if "concern" in candidates:
-            negated_live = False
-            for pattern, start, _ in sentence.matches("concern"):
-                if not built.scoper.negations_before(words, start):
-                    cues.add(pattern.kind)
-                elif pattern.kind == "live":
-                    negated_live = True
-            if "live" in cues and quoted_only(built, sentence, words, self.concepts):
-                cues = (cues - {"live"}) | {"settle"}  # intent only in quotes: old words
-            # Present intent stands even when negated ("I don't want help this time"), but
-            # not beside a recovery cue that says the wish has passed ("I don't want to die
-            # anymore"), unless the grid reads an act or means in the same sentence.
-            if negated_live and ("recovery" not in cues or grid is not None):
-                cues.add("live")
-        if clear or (grid is not None and grid.verdict == "crisis"):
-            cues.add("definite")  # a crisis concept rule: means with intent or the act itself
-        elif grid is not None and not self.crisis:
-            # The grid's weaker combinations (an act or means, no time): asked about, and on
-            # their own never made crisis by a present-intent cue ("want to jump out the
-            # window lmao").
-            cues.add("grid-ask")
-        if doubted:
-            cues.add("veto")  # clearly, and the net under its veto: asked about, as for a rule
-        elif by_weights and learned is not None and not learned.is_clearly_crisis(features):
-            cues.add("weights")  # near the threshold: asked about, not paused for
-        risk = built.risk
-        if risk is not None and self.risk is not None and self.risk >= min(risk.single, risk.ask):
-            idiom = matches_any(candidates["idiom"], codes, code) if idiom is None else idiom
-            # Tablets taken as they should be ("took my tablets an hour ago as usual") or only
-            # a drink ("drank the last of the milk"): the net, leaning on "took" and "drank",
-            # is not asked about unless sure on its own.
-            if idiom or (
-                self.risk < risk.alone
-                and usual_dose(self.concepts)
-                and self.concepts.isdisjoint(OTHER_MEANS)
-            ):
-                pass
-            elif keeps:
-                pass  # only keeping on ("I'm going to keep going."): not in any band
-            elif self.risk < risk.alone and everyday_errand(self.concepts):
-                # Only an everyday note ("Don't answer the email tonight": the net learned
-                # emails sent on a night set) or the kids taken to the river, and a time: not
-                # asked about unless the net is sure on its own.
-                pass
-            elif self.risk < risk.sure and everyday_means(self.concepts):
-                # Means bought or kept for a plain purpose, nothing done with them ("new blades
-                # for the lawnmower"): below the sure band the net's lean on "blades" is not
-                # asked about (as in the lowest band, below).
-                pass
-            elif self.risk < risk.ask:
-                # The lowest band, asked about when the text is this one sentence (analyse),
-                # not where the grid reads everyday means or a plain purpose ("blades for the
-                # lawnmower", "I'm gutting fish tonight").
-                if not (everyday_means(self.concepts) or purpose(self.concepts)):
-                    cues.add("lean")
-            else:
-                cues.add("risk")  # the wider net (hashed.py): reads like crisis lines, asked about
-                # ... and its surer bands (see _concern): crisis with another layer, or alone.
-                if self.risk >= risk.sure and not self.foreign:  # the net reads English only
-                    cues.add("sure")
-                    if acting(self.concepts) or planned(self.concepts):
-                        cues.add("concept")  # the grid sees an act, or a plan (concepts.py)
-                # On its own, not where the grid reads a plain purpose ("to fix the sheeting").
-                if self.risk >= risk.alone and not self.foreign and not purpose(self.concepts):
-                    cues.add("alone")
-                    if decided(self.concepts):
-                        cues.add("decided")  # the grid reads the writer's decision
-        if (
-            by_rule
-            and risk is not None
-            and self.risk is not None
-            and "live" not in cues
-            and not (grid is not None and grid.verdict == "crisis")  # the grid's concepts stand
-            and (
-                (self.risk < risk.veto and len(words) <= VETO_MAX_WORDS)
-                or (self.risk < risk.alone and _plain(self.concepts))
-            )
-        ):
-            # The rules and the net disagree as far as they can: a crisis word with nothing
-            # of a crisis line around it ("a rope swing", "blades for the strimmer"); or means
-            # bought for a plain purpose and the net not sure on its own ("a rope at the
-            # hardware shop": crisis lines say "bought a rope" too). Asked about, never let
-            # pass.
-            cues.add("veto")
-        self.cues = frozenset(cues) if cues else _NONE
         # Whose criticism, across sentences: "The pharmacy lost it again. Hopeless lot."
         # Whether the sentence opens on someone else: asked of few sentences (see _points).
         self.points: bool | None = None
         self.selfless = not sentence.has_self
-        # Which goodbye cues this sentence holds (see rules/farewell.toml).
-        self.farewell = (
-            frozenset(pattern.kind for pattern, _, _ in sentence.matches("farewell"))
-            if "farewell" in candidates
-            else _NONE
-        )
         # (category, start, end, weak), in characters from the start of the sentence.
         self.found: tuple[tuple[str, int, int, bool], ...] = ()
         self.alone = False  # found by the critic gate alone (Gate.alone_hears)
         raw = built.scoper.critical_findings(sentence)
-        alone = False
         if raw:
             # Whose criticism: a harsh label that names nobody ("what an absolute moron")
             # is about whoever the sentence has already pointed at, when that is someone
@@ -419,42 +319,175 @@ class Reading:
             self.found = tuple(found)
         elif (
             learned is not None
-            # The critic weights never saw crisis lines: on one, their verdict means nothing.
-            and not self.crisis
+            # The critic weights never saw crisis lines: on one, their verdict means nothing
+            # (asked here only when already known; else last, below: most sentences never
+            # get that far, and the concern's part may not be needed at all).
+            and not (self.done and self._crisis)
             # Whose criticism: the weights know harsh words, not whom they are aimed at. "He's
             # so selfish" and "the council is useless" are about someone else: only a sentence
             # that speaks as "I" or "me" can be the person's own self-criticism.
             and about_me(built, words)
             and not ends_on_others(built, words)
             and not self.kind
-            # A second opinion that has seen journal answers' everyday sentences too; or the
-            # gate alone, where it hears self-criticism plainly (Gate.alone_hears).
-            and (
-                built.critic_agrees(words)
-                if learned.is_critical(features)
-                else (alone := built.critic_alone(words) and gate_may_speak_alone(built, words))
-            )
-            and not matches_any(sentence.pick("marker"), codes, code)
         ):
-            # Wording the rules don't know but the weights read as self-criticism: the whole
-            # sentence, under the category it fits best; weak, so a kind rider softens it.
-            start = len(low) - len(low.lstrip())
-            end = len(low.rstrip().rstrip(".!?,;:…"))
-            category = learned.category(features)
-            points = self.points = points_elsewhere(built, words)
-            # Harsh words in a sentence that opens on someone else ("some numpty in
-            # a BMW tailgated me…, what a moron") is theirs; "they must think I'm…" and "the
-            # team lost because of me" are still the person's own.
-            if points and (
-                category not in ABOUT_OTHERS_TOO
-                or built.first_person.isdisjoint(words)
-                # "me" only as what someone else did something to: "…jammed on me"
-                or (category != "mind-reading" and built.speaker.isdisjoint(words))
-            ):
-                end = start
-            if end > start:
-                self.found = ((category, start, end, True),)
-                self.alone = alone
+            if features is None:
+                features = built.features(words)
+            if learned.is_critical(features):
+                # A second opinion that has seen journal answers' everyday sentences too.
+                if built.critic_agrees(words):
+                    self._weights_heard(built, low, words, sentence, learned, features, False)
+            elif hear_alone:
+                self._gate_alone(built, low, words, sentence, learned, features)
+            else:
+                self.unheard = True
+
+    def hear(self) -> None:
+        """Ask the critic gate's alone band now, if it was left unasked. What the gate alone
+        hears in a text of more than OWN_MAX_SENTENCES sentences is dropped (Analyser.analyse),
+        so a long text leaves it for when the sentence is met in a shorter one."""
+        if self.unheard:
+            built, low = self.built, self.low
+            words = built.tokens.words(low)
+            learned = built.learned
+            assert learned is not None  # (left unasked only on the weights' path)
+            sentence = built.sentence(low, words)
+            self._gate_alone(built, low, words, sentence, learned, built.features(words))
+            self.unheard = False
+
+    def _gate_alone(
+        self,
+        built: _Built,
+        low: str,
+        words: WordList,
+        sentence: Sentence,
+        learned: Learned,
+        features: set[str],
+    ) -> None:
+        """Where the weights don't read self-criticism: the gate alone, where it hears it
+        plainly (Gate.alone_hears)."""
+        if built.critic_alone(words) and gate_may_speak_alone(built, words):
+            self._weights_heard(built, low, words, sentence, learned, features, True)
+
+    def _weights_heard(
+        self,
+        built: _Built,
+        low: str,
+        words: WordList,
+        sentence: Sentence,
+        learned: Learned,
+        features: set[str],
+        alone: bool,
+    ) -> None:
+        """Self-criticism heard by the weights (or the gate alone): found, unless the sentence
+        reads as crisis (the concern's part read now if it was not) or a marker rule says
+        otherwise."""
+        if not self._crisis_now(built, low, words, sentence, learned, features) and not matches_any(
+            sentence.pick("marker"), sentence.codes, sentence.code
+        ):
+            self._weights_found(built, low, words, learned, features, alone)
+
+    def _weights_found(
+        self,
+        built: _Built,
+        low: str,
+        words: WordList,
+        learned: Learned,
+        features: set[str],
+        alone: bool,
+    ) -> None:
+        """Wording the rules don't know but the weights read as self-criticism: the whole
+        sentence, under the category it fits best; weak, so a kind rider softens it."""
+        start = len(low) - len(low.lstrip())
+        end = len(low.rstrip().rstrip(".!?,;:…"))
+        category = learned.category(features)
+        points = self.points = points_elsewhere(built, words)
+        # Harsh words in a sentence that opens on someone else ("some numpty in
+        # a BMW tailgated me…, what a moron") is theirs; "they must think I'm…" and "the
+        # team lost because of me" are still the person's own.
+        if points and (
+            category not in ABOUT_OTHERS_TOO
+            or built.first_person.isdisjoint(words)
+            # "me" only as what someone else did something to: "…jammed on me"
+            or (category != "mind-reading" and built.speaker.isdisjoint(words))
+        ):
+            end = start
+        if end > start:
+            self.found = ((category, start, end, True),)
+            self.alone = alone
+
+    def _crisis_now(
+        self,
+        built: _Built,
+        low: str,
+        words: WordList,
+        sentence: Sentence,
+        learned: Learned | None,
+        features: set[str],
+    ) -> bool:
+        """Whether the sentence reads as crisis, its concern's part read now if it was not."""
+        if not self.done:
+            self._finish(built, low, words, sentence, learned, features)
+        return self._crisis
+
+    # --- the concern's part ----------------------------------------------------------------
+
+    def finish(self) -> None:
+        """Read the concern's part now, if it was left (the sentence read again)."""
+        if not self.done:
+            built, low = self.built, self.low
+            words = built.tokens.words(low)
+            learned = built.learned
+            if learned is not None and len(words) - words.count(BREAK) < LEARNED_MIN_WORDS:
+                learned = None
+            self._finish(built, low, words, built.sentence(low, words), learned)
+
+    @property
+    def cues(self) -> frozenset[str]:
+        if not self.done:
+            self.finish()
+        return self._cues
+
+    @property
+    def crisis(self) -> bool:
+        if not self.done:
+            self.finish()
+        return self._crisis
+
+    @property
+    def risk(self) -> float | None:
+        if not self.done:
+            self.finish()
+        return self._risk
+
+    @property
+    def concepts(self) -> frozenset[str]:
+        if not self.done:
+            self.finish()
+        return self._concepts
+
+    @property
+    def foreign(self) -> bool:
+        if not self.done:
+            self.finish()
+        return self._foreign
+
+    @property
+    def farewell(self) -> frozenset[str]:
+        if not self.done:
+            self.finish()
+        return self._farewell
+
+    def _finish(
+        self,
+        built: _Built,
+        low: str,
+        words: WordList,
+        sentence: Sentence,
+        learned: Learned | None,
+        features: set[str] | None = None,
+    ) -> set[str] | None:
+        """The concern's part (see concern.read_concern); the weights' features if made."""
+        return read_concern(self, built, low, words, sentence, learned, features)
 
 
 def _points(built: _Built, low: str, item: tuple[int, Reading]) -> bool:
@@ -562,13 +595,20 @@ class Analyser:
                 return True
         return False
 
-    def _reading(self, built: _Built, low: str) -> Reading | None:
-        """None for a sentence with no words (only punctuation or symbols)."""
+    def _reading(
+        self, built: _Built, low: str, full: bool = True, hear_alone: bool = True
+    ) -> Reading | None:
+        """None for a sentence with no words (only punctuation or symbols). ``full`` and
+        ``hear_alone``: see Reading."""
         readings = self.readings
         if low in readings:  # not try/except: a raised KeyError costs each new sentence ~1 µs
             return readings[low]
         words = built.tokens.words(low)
-        reading = Reading(built, low, words) if words and words.count(BREAK) != len(words) else None
+        reading = (
+            Reading(built, low, words, full, hear_alone)
+            if words and words.count(BREAK) != len(words)
+            else None
+        )
         if len(readings) >= self.readings_limit:
             readings.clear()
         if self.readings_limit > 0:
@@ -581,17 +621,32 @@ class Analyser:
         readings: list[tuple[int, Reading]] = []
         low = lower(text)
         remembered = self.readings
-        for start, sentence in sentence_list(low):
+        # Whether the text's concern is already known to be crisis: nothing a later sentence
+        # says can change that, so later sentences are read for the critic alone (Reading).
+        settled = False
+        chunks = sentence_list(low)
+        # What the critic gate alone hears is dropped in a long text (below): a text of more
+        # sentences than that leaves it unasked (see Reading.hear).
+        hear_alone = len(chunks) <= OWN_MAX_SENTENCES
+        for start, sentence in chunks:
             # A sentence read before costs one lookup here, not a call.
             if sentence in remembered:
                 reading = remembered[sentence]
             else:
-                reading = self._reading(built, sentence)
+                reading = self._reading(built, sentence, not settled, hear_alone)
             if reading is not None:
                 readings.append((start, reading))
-        joined = built.grid.entry([reading.concepts for _, reading in readings])
-        back = _looking_back(built, readings, low, joined)
-        concern = _concern([reading for _, reading in readings], joined, back)
+                if not settled:
+                    if not reading.done:
+                        reading.finish()  # remembered from a text settled before it
+                    if len(readings) >= 3:
+                        settled = _crisis_at(built, readings, len(readings) - 3, low)
+        if settled:
+            concern: str | None = "crisis"
+        else:
+            joined = built.grid.entry([reading.concepts for _, reading in readings])
+            back = _looking_back(built, readings, low, joined)
+            concern = _concern([reading for _, reading in readings], joined, back)
         if concern is None and len(readings) == 1 and leans(built, readings[0], low):
             concern = "ask"  # the net's lean, on a text of one sentence (see Risk.single)
         crisis = concern == "crisis"
@@ -599,9 +654,15 @@ class Analyser:
         heard = False  # a span that a rule or the word weights found, not the gate alone
         answered = answered_in(text, readings)
         last = len(readings) - 1
+        if last < OWN_MAX_SENTENCES:
+            for _, reading in readings:
+                if reading.unheard:
+                    reading.hear()  # remembered from a long text (or fewer sentences had words)
         for number, (offset, reading) in enumerate(readings):
             if reading.owns and number > 0:
                 before, told = readings[number - 1]
+                if told.unheard and told.verdict is not None:
+                    told.hear()  # (whether it has a finding of its own, even one dropped below)
                 if told.verdict is not None and not told.found:
                     spans.append((before + told.verdict[0], before + told.verdict[1], "labelling"))
                     heard = True
@@ -638,8 +699,11 @@ class Analyser:
         )
         # Wording in another language the grid knows (its "foreign" rules) is asked about, and
         # the text is still said to be one kindtone can't read.
-        said = concern is not None and not any(reading.foreign for _, reading in readings)
-        english = bool(findings) or said or self._reads_as_english(built, low)
+        english = (
+            bool(findings)
+            or (concern is not None and not any(reading.foreign for _, reading in readings))
+            or self._reads_as_english(built, low)
+        )
         return Analysis(
             text=text,
             critical=bool(findings),
@@ -673,220 +737,6 @@ class Analyser:
         english = built.english()
         known = sum(1 for word in words if word in english)
         return known * 3 >= len(words)
-
-
-# Cues that another layer (the concept grid, the word weights) sees risk in a sentence: with
-# them the net's "sure" band is a crisis verdict; without, only its "alone" band is. A rule's
-# "ask" (possible risk: hopelessness, a burden, giving things away) is never made crisis by
-# the net.
-# "concept": the grid sees the writer doing an act (concepts.acting).
-_OTHER_RISK = frozenset({"grid-ask", "weights", "concept"})
-_NOW = "TIME"  # the grid's now, tonight, today, soon...
-_WORRYING = frozenset({"risk", "ask", "grid-ask", "weights", "definite"})
-
-
-def _back_shares(built: _Built, risk: Risk, words: WordList) -> tuple[float, float]:
-    """The recovery head's share of a sentence, twice: for the window, and for the sentence's
-    own say, which is nothing (-inf) when the clause the risk head finds most crisis-like
-    says now ("The bus was late, work was loud, dinner was nice, and now I am lying here
-    wanting to die.": the everyday clauses read like the rest of a recovery story). Its
-    clauses are read only when the whole sentence leans back: the own say can only stop it."""
-    back = risk.back
-    assert back is not None
-    whole = back.share(words)
-    if back.bias + whole < back.start or len(parts := [c for c in clauses(words) if c]) < 2:
-        # The sentence doesn't lean back even as a whole, so its own say can only keep it
-        # from looking back (_looking_back), which it already won't: most worrying sentences,
-        # spared reading each clause with both heads; or it is one clause.
-        return whole, whole
-    clause = max(parts, key=risk.score)
-    if _NOW in built.grid.concepts(clause, " ".join(clause)):
-        return whole, -math.inf
-    return whole, whole
-
-
-def _plain(concepts: frozenset[str]) -> bool:
-    """Means bought for a plain purpose, or a goodbye that is a card, a colleague's, a new
-    job's (the grid's NOTE_EVERYDAY): a crisis rule's word beside them is asked about unless
-    the net is sure on its own."""
-    return everyday_means(concepts) or "NOTE_EVERYDAY" in concepts
-
-
-def _net_sure(cues: frozenset[str]) -> bool:
-    """The net is sure enough for a crisis verdict: alone, or in its sure band with another
-    layer seeing risk."""
-    if "ask" in cues:
-        # A rule's question ("I won't wake up") stays one unless the net is sure on its own
-        # and the grid reads the writer's decision ("I've made sure of it").
-        return "decided" in cues
-    return "alone" in cues or ("sure" in cues and not _OTHER_RISK.isdisjoint(cues))
-
-
-def _softened(cues: frozenset[str], near: frozenset[str]) -> bool:
-    """A softer sign of a safer place ("settle") keeps the net's crisis a question: in the
-    sentence itself; beside it only when the net is not sure on its own. An everyday
-    neighbour ("Walked down to the harbour instead.") can't speak for "When it gets dark I'm
-    going in, I've decided." (the recovery head still reads the window: see _looking_back)."""
-    return "settle" in cues or ("settle" in near and "alone" not in cues)
-
-
-def _worrying(reading: Reading) -> bool:
-    return reading.crisis or not _WORRYING.isdisjoint(reading.cues)
-
-
-class _LookingBack:
-    """For a worrying sentence, whether the net's recovery head reads it as looking back from
-    a safer place, over it and two sentences either side (the head is linear: a window's
-    score is the bias plus each sentence's share). Worked out only for the sentences whose
-    concern asks (see _concern), and only they and their neighbours are read: a long text
-    with many crisis lines is settled at its first clear one, and costs no more."""
-
-    __slots__ = ("back", "built", "joined", "last", "low", "readings", "risk")
-
-    def __init__(
-        self,
-        built: _Built,
-        risk: Risk,
-        back: Back,
-        readings: list[tuple[int, Reading]],
-        low: str,
-        joined: dict[int, GridRule],
-    ) -> None:
-        self.built, self.risk, self.back = built, risk, back
-        self.readings, self.low, self.joined = readings, low, joined
-        self.last = len(readings) - 1
-
-    def __getitem__(self, number: int) -> bool:
-        built, risk, back, low, readings = self.built, self.risk, self.back, self.low, self.readings
-        offset, reading = readings[number]
-        if not (_worrying(reading) or number in self.joined):
-            return False
-        if reading.back is None or reading.own is None:  # a sentence the grid joined
-            words = built.tokens.words_at(low, offset)
-            reading.back, reading.own = _back_shares(built, risk, words)
-        if back.bias + reading.own < back.start:
-            return False  # the crisis clause itself must look back; most don't, and cost no more
-        total = back.bias
-        for other in range(max(0, number - 2), min(self.last, number + 2) + 1):
-            start, near = readings[other]
-            if near.back is None:
-                near.back = back.share(built.tokens.words_at(low, start))
-            total += near.back
-        # ... with its neighbours: the sentence itself leaning that way (checked above) is not
-        # enough, nor are everyday neighbours alone ("Had a pint with the lads.").
-        return total >= back.start
-
-
-def _looking_back(
-    built: _Built, readings: list[tuple[int, Reading]], low: str, joined: dict[int, GridRule]
-) -> _LookingBack | None:
-    """Whether each worrying sentence looks back (see _LookingBack), asked as needed; None
-    without a recovery head."""
-    risk = built.risk
-    back = risk.back if risk is not None else None
-    if risk is None or back is None:
-        return None
-    return _LookingBack(built, risk, back, readings, low, joined)
-
-
-def _concern(
-    readings: list[Reading],
-    joined: dict[int, GridRule] | None = None,
-    back: _LookingBack | None = None,
-) -> str | None:
-    """What the worrying words in a text call for.
-
-    Crisis words are crisis unless they look back from a safer place: a recovery cue in
-    their sentence or within two either side, and no present intent ("live") in their own. With
-    only a softer sign ("settle": therapy, "years ago", "I'm okay now") they are asked about
-    rather than alarmed at. A goodbye note is crisis; possible risk (or weights that lean
-    that way) is asked about; a recovery cue alone is acknowledged. ``joined``: what the
-    concept grid reads in two sentences side by side, by sentence number; its crisis goes
-    through the same recovery handling. Nothing later can take a crisis back, so the first
-    one settles it (and ``back`` is asked only where a verdict turns on it)."""
-    crisis = ask = recovery = False
-    joined = joined or {}
-    # Present intent anywhere keeps every crisis sentence crisis: "I relapsed. Six weeks clean
-    # and I threw it away."
-    live = any("live" in reading.cues for reading in readings)
-    last = len(readings) - 1
-    for number, reading in enumerate(readings):
-        if crisis:
-            return "crisis"
-        cues = reading.cues
-        if "ask" in cues or "grid-ask" in cues:
-            ask = True
-        if "risk" in cues and not reading.crisis:
-            # Wording no rule names that reads like crisis lines: asked about, unless it
-            # looks back from a safer place (a recovery cue within two sentences). Where the
-            # net is sure (alone, or with another layer seeing possible risk) and nothing
-            # around looks back, it is crisis.
-            around = range(max(0, number - 2), min(last, number + 2) + 1)
-            near = cues.union(*(readings[other].cues for other in around))
-            if "recovery" in near:
-                recovery = True
-            elif (
-                _net_sure(cues)
-                and not _softened(cues, near)
-                and not (back is not None and back[number])
-            ):
-                crisis = True
-            else:
-                ask = True
-        if "recovery" in cues:
-            recovery = True
-        if "ask" in cues and "live" in cues:
-            crisis = True  # possible risk with a time or intent: "I won't need them after Friday"
-        pair = joined.get(number)
-        if pair is not None and pair.verdict == "crisis":
-            cues = cues | {"definite"}  # as definite as a crisis rule's
-        elif not reading.crisis:
-            ask = ask or pair is not None
-            continue
-        if live:
-            crisis = True
-            continue
-        # Journal answers bury it: a sentence or two either side counts.
-        around = range(max(0, number - 2), min(last, number + 2) + 1)
-        near = cues.union(*(readings[other].cues for other in around))
-        if "veto" in cues and "recovery" in near:
-            recovery = True  # nothing of a crisis line, and a recovery cue: "2 months clean"
-            continue
-        if "veto" in cues or ("definite" not in cues and ("ask" in cues or "weights" in cues)):
-            # Possible risk: "they'd all be better off without me" (a rule's "ask", which
-            # stays a question), or wording only the weights read as crisis: crisis when the
-            # net is sure too and nothing looks back.
-            if (
-                _net_sure(cues)
-                and "veto" not in cues
-                and not (back is not None and back[number])
-                and "recovery" not in near
-                and not _softened(cues, near)
-            ):
-                crisis = True
-            else:
-                ask = True
-            continue
-        if "recovery" in near:
-            recovery = True
-        elif "settle" in near or (back is not None and back[number]):
-            ask = True  # the recovery head reads it as looking back: asked, not paused for
-        else:
-            crisis = True
-    if crisis or _is_farewell(readings):
-        return "crisis"
-    if ask:
-        return "ask"
-    return "recovery" if recovery else None
-
-
-def _is_farewell(readings: list[Reading]) -> bool:
-    """Goodbye cues anywhere in one text read as a note: three different ones, or two when one
-    of them is strong."""
-    cues: set[str] = set()
-    for reading in readings:
-        cues |= reading.farewell
-    return len(cues) >= 3 or (len(cues) == 2 and any(cue.startswith("strong ") for cue in cues))
 
 
 def _non_overlapping(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

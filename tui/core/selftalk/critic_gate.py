@@ -28,7 +28,6 @@ import json
 import os
 from array import array
 from collections.abc import Sequence
-from itertools import chain
 
 # The same features as the wider net's, hashed the same way (the trainer imports them here).
 from .hashed import START, bucket, features
@@ -44,6 +43,57 @@ OWN_MAX_SENTENCES = 8
 MEMO_LIMIT = 20_000  # words and pairs remembered with their share of the score
 PATH = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
 FILE = os.path.join(PATH, "selftalk_critic.bin")
+
+
+class _Shares(dict[str, int]):
+    """Each word's share (itself and its letter pieces), on first sight."""
+
+    __slots__ = ("gate",)
+
+    def __init__(self, gate: Gate) -> None:
+        super().__init__()
+        self.gate = gate
+
+    def __missing__(self, word: str) -> int:
+        share = self[word] = self.gate._sum(_word_features(word))
+        return share
+
+
+class _PairRow(dict[str, int]):
+    """The shares of the pairs one word starts, by the word after it, on first sight."""
+
+    __slots__ = ("first", "rows")
+
+    def __init__(self, first: str, rows: _PairRows) -> None:
+        super().__init__()
+        self.first, self.rows = first, rows
+
+    def __missing__(self, word: str) -> int:
+        rows = self.rows
+        share = self[word] = rows.gate._sum([f"p {self.first} {word}"])
+        rows.size += 1
+        return share
+
+
+class _PairRows(dict[str, _PairRow]):
+    """Each pair's share, as a row for its first word: two small lookups a pair cost less
+    than one keyed by a tuple (made and hashed afresh for every pair of every sentence)."""
+
+    def __init__(self, gate: Gate) -> None:
+        super().__init__()
+        self.gate = gate
+        self.size = 0  # pairs remembered, in all rows
+
+    def __missing__(self, first: str) -> _PairRow:
+        row = self[first] = _PairRow(first, self)
+        return row
+
+    def clear(self) -> None:
+        super().clear()
+        self.size = 0
+
+
+_pair_share = dict.__getitem__  # a row's share for the next word (its __missing__ if new)
 
 
 class Gate:
@@ -68,8 +118,8 @@ class Gate:
             raise ValueError("selftalk_critic.bin: the weights are not the size the header says")
         self.weights = weights[:size]
         self.mask = size - 1
-        self._shares: dict[str, int] = {}
-        self._pairs: dict[tuple[str, str], int] = {}
+        self._shares = _Shares(self)
+        self._pairs = _PairRows(self)
         # The own head (see the module's docstring): None in a file without it.
         self.own: Gate | None = None
         if isinstance(own, dict):
@@ -103,21 +153,16 @@ class Gate:
         """The log-odds that the sentence is self-criticism (bias included): the same sum as
         over ``features(words)``, by each word's share (itself and its letter pieces) and
         each pair's, remembered (bounded), so a sentence costs a few lookups a word."""
-        shares, pairs = self._shares, self._pairs
-        if len(shares) > MEMO_LIMIT or len(pairs) > MEMO_LIMIT:
+        shares, rows = self._shares, self._pairs
+        if len(shares) > MEMO_LIMIT or rows.size > MEMO_LIMIT:
             shares.clear()
-            pairs.clear()
-        total = 0
-        for word in words:
-            share = shares.get(word)
-            if share is None:
-                share = shares[word] = self._sum(_word_features(word))
-            total += share
-        for pair in zip(chain((START,), words), words, strict=False):
-            share = pairs.get(pair)
-            if share is None:
-                share = pairs[pair] = self._sum([f"p {pair[0]} {pair[1]}"])
-            total += share
+            rows.clear()
+        # Whole numbers, so the order of the sums can't change them: each word's share, then
+        # each pair's, its row found by the word before it, in C (map also looks up the last
+        # word's row before it sees the words run out: at most an empty row).
+        total = sum(map(shares.__getitem__, words)) + sum(
+            map(_pair_share, map(rows.__getitem__, [START, *words]), words)
+        )
         return self.bias + total * self.scale
 
     def _sum(self, found: list[str]) -> int:

@@ -87,10 +87,12 @@ def leans(built: _Built, item: tuple[int, Reading], low: str) -> bool:
         concepts, built.tokens.words(sentence), built.grid.negators
     ):
         return False  # only keeping on ("I'll keep going."): see Reading
-    words = built.tokens.words(emoji_words(sentence) or sentence)
+    shown = emoji_words(sentence)
+    words = built.tokens.words(shown or sentence)
     if risk.best_window(words) < risk.single:
         return False
-    plain = built.tokens.words(sentence)
+    # Most sentences have no emoji: their words are the same, read once (they were read twice).
+    plain = words if shown is None else built.tokens.words(sentence)
     found = built.sentence(sentence, plain)
     idioms = found.candidates.get("idiom")
     return not (idioms and matches_any(idioms, found.codes, found.code))

@@ -1,0 +1,432 @@
+"""A text's concern: what its worrying words call for (crisis, asked about, recovery), and
+each sentence's part in it (the net's score, crisis words, the concept grid, the concern and
+goodbye cues), which the analyser reads only while a text's concern is still open (see
+analyser.Reading). Its own module so analyser.py stays under 900 lines."""
+
+from __future__ import annotations
+
+import math
+
+from .compiler import matches_any
+from .concepts import (
+    OTHER_MEANS,
+    GridRule,
+    acting,
+    decided,
+    everyday_errand,
+    everyday_means,
+    keeping_on,
+    planned,
+    purpose,
+    usual_dose,
+)
+from .lean import doubt, net_score
+from .quoting import quoted_only
+from .tokens import clauses
+
+# Not typing.TYPE_CHECKING: importing typing costs a fresh process 0.8 MiB (mypy reads this
+# name the same way).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from .analyser import Reading, _Built
+    from .hashed import Back, Risk
+    from .learned import Learned
+    from .scope import Sentence
+    from .tokens import WordList
+
+# The net's veto reads short sentences only: in a long one, everyday words around a buried
+# "wanting to die" pull its score down without making the words any safer.
+VETO_MAX_WORDS = 12
+_NONE: frozenset[str] = frozenset()
+_NO_FEATURES: set[str] = set()  # never changed: read only by the weights
+
+
+def read_concern(
+    reading: Reading,
+    built: _Built,
+    low: str,
+    words: WordList,
+    sentence: Sentence,
+    learned: Learned | None,
+    features: set[str] | None = None,
+) -> set[str] | None:
+    """A sentence's part in its text's concern: the net's score, crisis words, the concept
+    grid, the concern and goodbye cues, set on ``reading``. Returns the weights' features if
+    it made them (else ``features``)."""
+    candidates = sentence.candidates
+    # The wider net's score (hashed.py): None when there are no weights or too few words.
+    risk_score = reading._risk = net_score(built, low, words, learned is not None)
+    codes, code = sentence.codes, sentence.code
+    # Crisis words: by a rule, or by the weights alone ("weights" in cues, see _concern).
+    crisis_rules = candidates.get("crisis", [])
+    by_rule = bool(crisis_rules) and matches_any(crisis_rules, codes, code)
+    clear = by_rule and matches_any([p for p in crisis_rules if p.kind == "clear"], codes, code)
+    # The weights' features: every use of them here is on a sentence no crisis rule
+    # matched (a rule's crisis never asks the weights), so those sentences skip making them.
+    if learned is not None and not by_rule:
+        if features is None:
+            features = built.features(words)
+        read = features
+    else:
+        read = _NO_FEATURES
+    # An idiom rule's match ("killing it at work"), worked out once if it is asked for.
+    idiom: bool | None = None if "idiom" in candidates else False
+    # The concept grid (concepts.py): act, means, time and intent in any wording.
+    concepts = reading._concepts = built.grid.concepts(words, low)
+    keeps = "KEEP_ON" in concepts and keeping_on(concepts, words, built.grid.negators)
+    by_weights = not (by_rule or keeps) and learned is not None and learned.is_crisis(read)
+    if by_weights:
+        idiom = matches_any(candidates["idiom"], codes, code) if idiom is None else idiom
+        by_weights = not idiom
+    by_weights, doubted = doubt(built, risk_score, by_weights, learned, read)  # (see lean)
+    grid = built.grid.verdict(concepts)
+    foreign = reading._foreign = grid is not None and grid.foreign
+    crisis = by_rule or by_weights or (grid is not None and grid.verdict == "crisis")
+    # Concern cues (rules/concern.toml): "ask", "recovery", "settle", "live", "definite";
+    # "weights" when only the weights read crisis, and not by far.
+    cues: set[str] = set()
+    if "concern" in candidates:
+        negated_live = False
+        for pattern, start, _ in sentence.matches("concern"):
+            if not built.scoper.negations_before(words, start):
+                cues.add(pattern.kind)
+            elif pattern.kind == "live":
+                negated_live = True
+        if "live" in cues and quoted_only(built, sentence, words, concepts):
+            cues = (cues - {"live"}) | {"settle"}  # intent only in quotes: old words
+        # Present intent stands even when negated ("I don't want help this time"), but
+        # not beside a recovery cue that says the wish has passed ("I don't want to die
+        # anymore"), unless the grid reads an act or means in the same sentence.
+        if negated_live and ("recovery" not in cues or grid is not None):
+            cues.add("live")
+    if clear or (grid is not None and grid.verdict == "crisis"):
+        cues.add("definite")  # a crisis concept rule: means with intent or the act itself
+    elif grid is not None and not crisis:
+        # The grid's weaker combinations (an act or means, no time): asked about, and on
+        # their own never made crisis by a present-intent cue ("want to jump out the
+        # window lmao").
+        cues.add("grid-ask")
+    if doubted:
+        cues.add("veto")  # clearly, and the net under its veto: asked about, as for a rule
+    elif by_weights and learned is not None and not learned.is_clearly_crisis(read):
+        cues.add("weights")  # near the threshold: asked about, not paused for
+    risk = built.risk
+    if risk is not None and risk_score is not None and risk_score >= min(risk.single, risk.ask):
+        idiom = matches_any(candidates["idiom"], codes, code) if idiom is None else idiom
+        # Tablets taken as they should be ("took my tablets an hour ago as usual") or only
+        # a drink ("drank the last of the milk"): the net, leaning on "took" and "drank",
+        # is not asked about unless sure on its own.
+        if idiom or (
+            risk_score < risk.alone and usual_dose(concepts) and concepts.isdisjoint(OTHER_MEANS)
+        ):
+            pass
+        elif keeps:
+            pass  # only keeping on ("I'm going to keep going."): not in any band
+        elif risk_score < risk.alone and everyday_errand(concepts):
+            # Only an everyday note ("Don't answer the email tonight": the net learned
+            # emails sent on a night set) or the kids taken to the river, and a time: not
+            # asked about unless the net is sure on its own.
+            pass
+        elif risk_score < risk.sure and everyday_means(concepts):
+            # Means bought or kept for a plain purpose, nothing done with them ("new blades
+            # for the lawnmower"): below the sure band the net's lean on "blades" is not
+            # asked about (as in the lowest band, below).
+            pass
+        elif risk_score < risk.ask:
+            # The lowest band, asked about when the text is this one sentence (analyse),
+            # not where the grid reads everyday means or a plain purpose ("blades for the
+            # lawnmower", "I'm gutting fish tonight").
+            if not (everyday_means(concepts) or purpose(concepts)):
+                cues.add("lean")
+        else:
+            cues.add("risk")  # the wider net (hashed.py): reads like crisis lines, asked about
+            # ... and its surer bands (see _concern): crisis with another layer, or alone.
+            if risk_score >= risk.sure and not foreign:  # the net reads English only
+                cues.add("sure")
+                if acting(concepts) or planned(concepts):
+                    cues.add("concept")  # the grid sees an act, or a plan (concepts.py)
+            # On its own, not where the grid reads a plain purpose ("to fix the sheeting").
+            if risk_score >= risk.alone and not foreign and not purpose(concepts):
+                cues.add("alone")
+                if decided(concepts):
+                    cues.add("decided")  # the grid reads the writer's decision
+    if (
+        by_rule
+        and risk is not None
+        and risk_score is not None
+        and "live" not in cues
+        and not (grid is not None and grid.verdict == "crisis")  # the grid's concepts stand
+        and (
+            (risk_score < risk.veto and len(words) <= VETO_MAX_WORDS)
+            or (risk_score < risk.alone and _plain(concepts))
+        )
+    ):
+        # The rules and the net disagree as far as they can: a crisis word with nothing
+        # of a crisis line around it ("a rope swing", "blades for the strimmer"); or means
+        # bought for a plain purpose and the net not sure on its own ("a rope at the
+        # hardware shop": crisis lines say "bought a rope" too). Asked about, never let
+        # pass.
+        cues.add("veto")
+    reading._cues = frozenset(cues) if cues else _NONE
+    reading._crisis = crisis
+    # Which goodbye cues this sentence holds (see rules/farewell.toml).
+    reading._farewell = (
+        frozenset(pattern.kind for pattern, _, _ in sentence.matches("farewell"))
+        if "farewell" in candidates
+        else _NONE
+    )
+    reading.done = True
+    return features
+
+
+# Cues that another layer (the concept grid, the word weights) sees risk in a sentence: with
+# them the net's "sure" band is a crisis verdict; without, only its "alone" band is. A rule's
+# "ask" (possible risk: hopelessness, a burden, giving things away) is never made crisis by
+# the net.
+# "concept": the grid sees the writer doing an act (concepts.acting).
+_OTHER_RISK = frozenset({"grid-ask", "weights", "concept"})
+_NOW = "TIME"  # the grid's now, tonight, today, soon...
+_WORRYING = frozenset({"risk", "ask", "grid-ask", "weights", "definite"})
+
+
+def _back_shares(built: _Built, risk: Risk, words: WordList) -> tuple[float, float]:
+    """The recovery head's share of a sentence, twice: for the window, and for the sentence's
+    own say, which is nothing (-inf) when the clause the risk head finds most crisis-like
+    says now ("The bus was late, work was loud, dinner was nice, and now I am lying here
+    wanting to die.": the everyday clauses read like the rest of a recovery story). Its
+    clauses are read only when the whole sentence leans back: the own say can only stop it."""
+    back = risk.back
+    assert back is not None
+    whole = back.share(words)
+    if back.bias + whole < back.start or len(parts := [c for c in clauses(words) if c]) < 2:
+        # The sentence doesn't lean back even as a whole, so its own say can only keep it
+        # from looking back (_looking_back), which it already won't: most worrying sentences,
+        # spared reading each clause with both heads; or it is one clause.
+        return whole, whole
+    clause = max(parts, key=risk.score)
+    if _NOW in built.grid.concepts(clause, " ".join(clause)):
+        return whole, -math.inf
+    return whole, whole
+
+
+def _plain(concepts: frozenset[str]) -> bool:
+    """Means bought for a plain purpose, or a goodbye that is a card, a colleague's, a new
+    job's (the grid's NOTE_EVERYDAY): a crisis rule's word beside them is asked about unless
+    the net is sure on its own."""
+    return everyday_means(concepts) or "NOTE_EVERYDAY" in concepts
+
+
+def _net_sure(cues: frozenset[str]) -> bool:
+    """The net is sure enough for a crisis verdict: alone, or in its sure band with another
+    layer seeing risk."""
+    if "ask" in cues:
+        # A rule's question ("I won't wake up") stays one unless the net is sure on its own
+        # and the grid reads the writer's decision ("I've made sure of it").
+        return "decided" in cues
+    return "alone" in cues or ("sure" in cues and not _OTHER_RISK.isdisjoint(cues))
+
+
+def _softened(cues: frozenset[str], near: frozenset[str]) -> bool:
+    """A softer sign of a safer place ("settle") keeps the net's crisis a question: in the
+    sentence itself; beside it only when the net is not sure on its own. An everyday
+    neighbour ("Walked down to the harbour instead.") can't speak for "When it gets dark I'm
+    going in, I've decided." (the recovery head still reads the window: see _looking_back)."""
+    return "settle" in cues or ("settle" in near and "alone" not in cues)
+
+
+def _worrying(reading: Reading) -> bool:
+    return reading.crisis or not _WORRYING.isdisjoint(reading.cues)
+
+
+class _LookingBack:
+    """For a worrying sentence, whether the net's recovery head reads it as looking back from
+    a safer place, over it and two sentences either side (the head is linear: a window's
+    score is the bias plus each sentence's share). Worked out only for the sentences whose
+    concern asks (see _concern), and only they and their neighbours are read: a long text
+    with many crisis lines is settled at its first clear one, and costs no more."""
+
+    __slots__ = ("back", "built", "joined", "last", "low", "readings", "risk")
+
+    def __init__(
+        self,
+        built: _Built,
+        risk: Risk,
+        back: Back,
+        readings: list[tuple[int, Reading]],
+        low: str,
+        joined: dict[int, GridRule],
+    ) -> None:
+        self.built, self.risk, self.back = built, risk, back
+        self.readings, self.low, self.joined = readings, low, joined
+        self.last = len(readings) - 1
+
+    def __getitem__(self, number: int) -> bool:
+        built, risk, back, low, readings = self.built, self.risk, self.back, self.low, self.readings
+        offset, reading = readings[number]
+        if not (_worrying(reading) or number in self.joined):
+            return False
+        if reading.back is None or reading.own is None:  # a sentence the grid joined
+            words = built.tokens.words_at(low, offset)
+            reading.back, reading.own = _back_shares(built, risk, words)
+        if back.bias + reading.own < back.start:
+            return False  # the crisis clause itself must look back; most don't, and cost no more
+        total = back.bias
+        for other in range(max(0, number - 2), min(self.last, number + 2) + 1):
+            start, near = readings[other]
+            if near.back is None:
+                near.back = back.share(built.tokens.words_at(low, start))
+            total += near.back
+        # ... with its neighbours: the sentence itself leaning that way (checked above) is not
+        # enough, nor are everyday neighbours alone ("Had a pint with the lads.").
+        return total >= back.start
+
+
+def _looking_back(
+    built: _Built, readings: list[tuple[int, Reading]], low: str, joined: dict[int, GridRule]
+) -> _LookingBack | None:
+    """Whether each worrying sentence looks back (see _LookingBack), asked as needed; None
+    without a recovery head."""
+    risk = built.risk
+    back = risk.back if risk is not None else None
+    if risk is None or back is None:
+        return None
+    return _LookingBack(built, risk, back, readings, low, joined)
+
+
+def _concern(
+    readings: Sequence[Reading],
+    joined: dict[int, GridRule] | None = None,
+    back: _LookingBack | None = None,
+) -> str | None:
+    """What the worrying words in a text call for.
+
+    Crisis words are crisis unless they look back from a safer place: a recovery cue in
+    their sentence or within two either side, and no present intent ("live") in their own. With
+    only a softer sign ("settle": therapy, "years ago", "I'm okay now") they are asked about
+    rather than alarmed at. A goodbye note is crisis; possible risk (or weights that lean
+    that way) is asked about; a recovery cue alone is acknowledged. ``joined``: what the
+    concept grid reads in two sentences side by side, by sentence number; its crisis goes
+    through the same recovery handling. Nothing later can take a crisis back, so the first
+    one settles it (and ``back`` is asked only where a verdict turns on it)."""
+    ask = recovery = False
+    joined = joined or {}
+    # Present intent anywhere keeps every crisis sentence crisis: "I relapsed. Six weeks clean
+    # and I threw it away."
+    live = any("live" in reading.cues for reading in readings)
+    for number, reading in enumerate(readings):
+        if not reading.cues and not reading.crisis and number not in joined:
+            continue  # most sentences: nothing worrying, nothing to say
+        crisis, asks, recovers = _step(readings, number, joined, back, live)
+        if crisis:
+            return "crisis"
+        ask = ask or asks
+        recovery = recovery or recovers
+    if _is_farewell(readings):
+        return "crisis"
+    if ask:
+        return "ask"
+    return "recovery" if recovery else None
+
+
+def _step(
+    readings: Sequence[Reading],
+    number: int,
+    joined: dict[int, GridRule],
+    back: _LookingBack | None,
+    live: bool,
+) -> tuple[bool, bool, bool]:
+    """What sentence ``number`` says for the text's concern (see _concern): whether it makes
+    the text crisis, asks, or acknowledges recovery. It reads the sentence's cues, those of two
+    sentences either side, the grid's pair at ``number`` and whether it looks back: nothing
+    further away, so a text's first crisis can be known before the rest is read."""
+    crisis = ask = recovery = False
+    last = len(readings) - 1
+    reading = readings[number]
+    cues = reading.cues
+    if "ask" in cues or "grid-ask" in cues:
+        ask = True
+    if "risk" in cues and not reading.crisis:
+        # Wording no rule names that reads like crisis lines: asked about, unless it
+        # looks back from a safer place (a recovery cue within two sentences). Where the
+        # net is sure (alone, or with another layer seeing possible risk) and nothing
+        # around looks back, it is crisis.
+        around = range(max(0, number - 2), min(last, number + 2) + 1)
+        near = cues.union(*(readings[other].cues for other in around))
+        if "recovery" in near:
+            recovery = True
+        elif (
+            _net_sure(cues)
+            and not _softened(cues, near)
+            and not (back is not None and back[number])
+        ):
+            crisis = True
+        else:
+            ask = True
+    if "recovery" in cues:
+        recovery = True
+    if "ask" in cues and "live" in cues:
+        crisis = True  # possible risk with a time or intent: "I won't need them after Friday"
+    pair = joined.get(number)
+    if pair is not None and pair.verdict == "crisis":
+        cues = cues | {"definite"}  # as definite as a crisis rule's
+    elif not reading.crisis:
+        return crisis, ask or pair is not None, recovery
+    if live:
+        return True, ask, recovery
+    # Journal answers bury it: a sentence or two either side counts.
+    around = range(max(0, number - 2), min(last, number + 2) + 1)
+    near = cues.union(*(readings[other].cues for other in around))
+    if "veto" in cues and "recovery" in near:
+        # nothing of a crisis line, and a recovery cue: "2 months clean"
+        return crisis, ask, True
+    if "veto" in cues or ("definite" not in cues and ("ask" in cues or "weights" in cues)):
+        # Possible risk: "they'd all be better off without me" (a rule's "ask", which
+        # stays a question), or wording only the weights read as crisis: crisis when the
+        # net is sure too and nothing looks back.
+        if (
+            _net_sure(cues)
+            and "veto" not in cues
+            and not (back is not None and back[number])
+            and "recovery" not in near
+            and not _softened(cues, near)
+        ):
+            return True, ask, recovery
+        return crisis, True, recovery
+    if "recovery" in near:
+        return crisis, ask, True
+    if "settle" in near or (back is not None and back[number]):
+        return crisis, True, recovery  # the recovery head reads it as looking back: asked
+    return True, ask, recovery
+
+
+def _crisis_at(built: _Built, readings: list[tuple[int, Reading]], number: int, low: str) -> bool:
+    """Whether sentence ``number`` makes the text crisis whatever the rest of it says: what
+    _concern's step reads there (the sentence and two either side, all read in full), with
+    no present intent elsewhere (which can only make more of a text crisis)."""
+    reading = readings[number][1]
+    joined: dict[int, GridRule] = {}
+    first = max(0, number - 2)
+    if not built.grid.anchors.isdisjoint(reading.concepts):
+        # The grid's pairs at ``number``: with the sentence before it and after it, in the
+        # order Grid.entry reads a whole text.
+        pair_start = max(0, number - 1)
+        pairs = built.grid.entry([item.concepts for _, item in readings[pair_start : number + 2]])
+        rule = pairs.get(number - pair_start)
+        if rule is not None:
+            joined[number - first] = rule
+    if not reading.cues and not reading.crisis and not joined:
+        return False
+    window = readings[first : number + 3]
+    back = _looking_back(built, window, low, joined)
+    return _step([item for _, item in window], number - first, joined, back, False)[0]
+
+
+def _is_farewell(readings: Sequence[Reading]) -> bool:
+    """Goodbye cues anywhere in one text read as a note: three different ones, or two when one
+    of them is strong."""
+    cues: set[str] = set()
+    for reading in readings:
+        cues |= reading.farewell
+    return len(cues) >= 3 or (len(cues) == 2 and any(cue.startswith("strong ") for cue in cues))
