@@ -679,3 +679,44 @@ async def test_the_apps_export_to_a_folder_that_does_not_exist_names_the_folder(
         said = str(export.query_one("#export-status", LiteralText).render())
     assert f"there is no folder {tmp_path / 'exports'}; make it first" in said, said
     assert not (tmp_path / "exports").exists()
+
+
+async def test_a_draft_with_nothing_written_is_not_offered_as_words_kept(tmp_path: Path) -> None:
+    """Session 13 walk: every step skipped, the app killed at the check-out; the next start
+    said "Everything you wrote is still here. Not now keeps it in your reflections" of a
+    session with no words, and Not now kept nothing. The offer says what is true, in the
+    app and in plain mode (one sentence from the core)."""
+    import io
+
+    from tui.core.exercises import load_library
+    from tui.core.flow import NOTHING_WRITTEN_YET, WORDS_KEPT
+    from tui.core.session import Session
+    from tui.core.settings import Settings
+    from tui.core.storage import ReflectionStore
+    from tui.plain import run_plain
+    from tui.screens.resume import ResumeScreen
+
+    empty = Session([load_library().exercises["noticing-the-critic"]], minutes_planned=2)
+    empty.answer(None)
+    empty.skip()
+    ReflectionStore(tmp_path).save_draft(empty.to_draft())
+    app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ResumeScreen)
+        said = " ".join(str(p.render()) for p in app.screen.query(Plain))
+    assert NOTHING_WRITTEN_YET in said, said
+    assert WORDS_KEPT not in said and "Everything you wrote" not in said
+
+    stdout = io.StringIO()
+    run_plain(
+        tmp_path,
+        Settings(ask_ratings=False),
+        stdin=io.StringIO("maybe\nn\n/leave\n"),
+        stdout=stdout,
+        exercise_id="just-a-thought",
+    )
+    out = stdout.getvalue()
+    assert "or n to let it go." in out, out
+    assert "keep it in your reflections" not in out
+    assert ReflectionStore(tmp_path).list() == [] and ReflectionStore(tmp_path).load_draft() is None

@@ -409,7 +409,7 @@ class KindtoneApp(App[int]):
             if otherwise is not None:
                 otherwise()
 
-        self.push_screen(ResumeScreen(session), decided)
+        self.push_screen(ResumeScreen(session, offer.what_is_kept()), decided)
 
     # -- actions -------------------------------------------------------------------------
 

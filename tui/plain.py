@@ -212,7 +212,10 @@ class PlainSession:
             if answer in ("n", "no"):
                 break
             if not self._command(answer):
-                say("Please type y to resume it, or n to keep it in your reflections.")
+                say(
+                    "Please type y to resume it, or n to "
+                    + ("keep it in your reflections." if offer.has_words else "let it go.")
+                )
         report = keep_declined_draft(self.store, offer)
         if report.saved:
             say("What you wrote then is kept as an unfinished reflection.")
