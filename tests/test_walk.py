@@ -720,3 +720,33 @@ async def test_a_draft_with_nothing_written_is_not_offered_as_words_kept(tmp_pat
     assert "or n to let it go." in out, out
     assert "keep it in your reflections" not in out
     assert ReflectionStore(tmp_path).list() == [] and ReflectionStore(tmp_path).load_draft() is None
+
+
+def test_a_misspelt_key_in_a_step_is_one_mistake_not_two_in_later_steps(tmp_path: Path) -> None:
+    """Session 13 walk, a clinician's first exercise: `promt = ...` in the step with
+    `id = "worry"` also reported the next step's "{worry} does not name an earlier answer
+    (known: none yet)", which was right. A broken step still names its answer; a near miss
+    ({wory}, source "critc", type "breath") says what was probably meant."""
+    from tui.core.exercises import parse_exercise
+
+    path = tmp_path / "worry-time.toml"
+    path.write_text(
+        'id = "worry-time"\ntitle = "Worry time"\nsummary = "Park it."\nminutes = 2\n'
+        'situations = ["overwhelmed"]\n\n'
+        '[[steps]]\ntype = "write"\nid = "worry"\npromt = "What is the worry?"\n\n'
+        '[[steps]]\ntype = "write"\nid = "critic"\nprompt = "Back to {worry} when?"\n\n'
+        '[[steps]]\ntype = "read"\ntext = "{wory} can wait."\n\n'
+        '[[steps]]\ntype = "reframe"\nsource = "critc"\nprompt = "Say it kindly."\n\n'
+        '[[steps]]\ntype = "breath"\ninhale = 4\nexhale = 6\ncycles = 3\n',
+        encoding="utf-8",
+    )
+    _, problems = parse_exercise(path)
+    said = "\n".join(str(p) for p in problems)
+    assert "{worry} does not name" not in said, said
+    assert "steps[0].promt" in said and '(did you mean "prompt"?)' in said
+    assert (
+        "{wory} does not name an earlier answer (known: worry, critic; did you mean {worry}?)"
+        in said
+    )
+    assert 'found "critc" (did you mean "critic"?)' in said
+    assert 'found the text "breath" (did you mean "breathe"?)' in said
