@@ -750,3 +750,37 @@ def test_a_misspelt_key_in_a_step_is_one_mistake_not_two_in_later_steps(tmp_path
     )
     assert 'found "critc" (did you mean "critic"?)' in said
     assert 'found the text "breath" (did you mean "breathe"?)' in said
+
+
+async def test_the_box_typed_in_is_on_screen_at_60_by_20_under_a_quote_and_kind_words(
+    tmp_path: Path,
+) -> None:
+    """Session 13 walk, a 60x20 tmux window: a reframe step with the harsh words quoted and
+    one kind word offered put its text box below the step area's edge (scrolled to the top,
+    no room). The focus was in it, so words typed there went in unseen."""
+    from textual.widgets import TextArea
+
+    from tui.core.phrases import PhraseStore
+    from tui.screens.session import SessionScreen
+
+    PhraseStore(tmp_path).add("Dear me, you had a rough week and you still showed up.")
+    app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path, start_exercise="shifting-tone")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        harsh = "I'm a terrible daughter and I always forget the people who matter"
+        while (planned := screen.flow.current) is not None and planned.step.type != "reframe":
+            if planned.step.takes_text:
+                screen.flow.submit(harsh)
+                if screen.flow.current is planned:
+                    screen.flow.keep_as_is()
+            else:
+                screen.flow.skip()
+        await screen.show_step()
+        await pilot.pause()
+        await pilot.pause()
+        box = screen.query_one("#answer", TextArea)
+        area = screen.query_one("#step-area")
+        assert app.focused is box
+        assert area.region.contains_region(box.region), (box.region, area.region)
