@@ -784,3 +784,28 @@ async def test_the_box_typed_in_is_on_screen_at_60_by_20_under_a_quote_and_kind_
         area = screen.query_one("#step-area")
         assert app.focused is box
         assert area.region.contains_region(box.region), (box.region, area.region)
+
+
+async def test_a_catch_with_a_kind_word_offered_shows_the_box_for_kinder_words(
+    tmp_path: Path,
+) -> None:
+    """Session 13 walk, 80x24 (NO_COLOR): with one kind word offered, "How would you say it
+    kindly?" had its box below the page's edge, focused, and typing there went in unseen.
+    The page was measured for scrolling before the kind words were on it."""
+    from textual.widgets import Input
+
+    from tui.core.phrases import PhraseStore
+
+    PhraseStore(tmp_path).add("Dear me, you had a rough week and you still showed up.")
+    app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        await type_text(pilot, "I'm so stupid, I always ruin everything", "enter")
+        await settle(pilot)
+        await pilot.pause()
+        box = app.screen.query_one("#catch-kind", Input)
+        page = app.screen.query_one("#catch", VerticalScroll)
+        assert app.focused is box
+        assert page.region.contains_region(box.region), (box.region, page.region)
