@@ -809,3 +809,31 @@ async def test_a_catch_with_a_kind_word_offered_shows_the_box_for_kinder_words(
         page = app.screen.query_one("#catch", VerticalScroll)
         assert app.focused is box
         assert page.region.contains_region(box.region), (box.region, page.region)
+
+
+def test_words_typed_but_not_yet_sent_keep_their_question_in_the_draft(tmp_path: Path) -> None:
+    """Session 13 walk: words typed at a reframe step, then the terminal closed; "Not now" kept
+    the session as unfinished, and its page showed the words under an empty heading "(0 s)":
+    the draft had the words but not the question they answer."""
+    from tui.core.exercises import load_library
+    from tui.core.flow import DraftOffer, SessionFlow, keep_declined_draft
+    from tui.core.session import Session
+    from tui.core.storage import ReflectionStore
+
+    library = load_library()
+    store = ReflectionStore(tmp_path)
+    session = Session([library.exercises["noticing-the-critic"]], minutes_planned=2)
+    flow = SessionFlow(session, store)
+    while not session.current.step.takes_text:  # type: ignore[union-attr]
+        flow.submit(None)
+    planned = session.current
+    assert planned is not None
+    flow.note_text("typed, not sent")
+    store.save_draft(session.to_draft())
+    draft = store.load_draft()
+    assert draft is not None
+    offer = DraftOffer(draft, Session.from_draft(draft, library))
+    assert keep_declined_draft(store, offer).saved
+    (record,) = store.list()
+    (step,) = [s for s in record["steps"] if s["answer"] == "typed, not sent"]
+    assert step["prompt"] == session.prompt_for(planned) != ""

@@ -329,7 +329,12 @@ class SessionFlow:
         planned = self.current
         if text is not None and planned is not None:
             text = strip_controls(text)
-            self.session.record_for(planned).answer = text if text.strip() else None
+            record = self.session.record_for(planned)
+            record.answer = text if text.strip() else None
+            if record.answer is not None and not record.prompt:
+                # Kept with the question it answers: a draft declined or read back later
+                # showed these words under an empty heading.
+                record.prompt = self.session.prompt_for(planned)
 
     def stray_words(self, text: str) -> Outcome | None:
         """Words typed at a step that takes none (reading, breathing), e.g. an answer typed
