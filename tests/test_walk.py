@@ -837,3 +837,28 @@ def test_words_typed_but_not_yet_sent_keep_their_question_in_the_draft(tmp_path:
     (record,) = store.list()
     (step,) = [s for s in record["steps"] if s["answer"] == "typed, not sent"]
     assert step["prompt"] == session.prompt_for(planned) != ""
+
+
+def test_exercises_list_with_a_linked_folder_does_not_send_you_to_validate(
+    tmp_path: Path, capsys: Any
+) -> None:
+    """Session 13 walk: the exercises folder made a link, `exercises list` said "1 file could
+    not be loaded; to see every problem: kindtone exercises validate …/exercises", and that
+    read through the link and said "2 files checked: all valid". The link is the problem."""
+    import tui.cli
+
+    real = tmp_path / "elsewhere"
+    real.mkdir()
+    (real / "mine.toml").write_text(
+        'id = "mine"\ntitle = "Mine"\nsummary = "A tiny one."\nminutes = 1\n'
+        'situations = ["practice"]\n\n[[steps]]\ntype = "read"\ntext = "Hello."\n',
+        encoding="utf-8",
+    )
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    (data / "exercises").symlink_to(real)
+    assert tui.cli.main(["--data-dir", str(data), "exercises", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "is a symbolic link" in out
+    assert "validate" not in out and "could not be loaded" not in out, out
+    assert "That folder is a link, so none of your own exercises were loaded." in out

@@ -204,14 +204,19 @@ def _list(args: argparse.Namespace) -> int:
     custom_dir = _custom_dir(args)
     print()
     print(f"Your own exercises live in {visible_controls(str(custom_dir))}")
-    if library.broken:
-        count = len(library.broken)
+    # The folder being a link is said in its row; validate would read through the link and
+    # find every file fine, so it is not offered as where to see "every problem".
+    files = [b for b in library.broken if not b.is_linked_folder]
+    if files:
+        count = len(files)
         print(
             f"{count} file{'s' if count != 1 else ''} could not be loaded; "
             f"to see every problem: {_command(args, 'validate', str(custom_dir))}"
-            if all(b.source == "custom" for b in library.broken)
+            if all(b.source == "custom" for b in files)
             else f"{count} file{'s' if count != 1 else ''} could not be loaded."
         )
+    elif library.broken:
+        print("That folder is a link, so none of your own exercises were loaded.")
     return 0
 
 

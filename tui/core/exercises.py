@@ -216,6 +216,11 @@ class BrokenFile:
     problems: tuple[Problem, ...]
 
     @property
+    def is_linked_folder(self) -> bool:
+        """The exercises folder itself is a link (linked_folder_problem): not a file."""
+        return self.problems[0].field == LINKED_FOLDER
+
+    @property
     def reason(self) -> str:
         first = self.problems[0]
         more = len(self.problems) - 1
@@ -687,11 +692,14 @@ def _is_link(path: Path) -> bool:
         return False
 
 
+LINKED_FOLDER = "(folder)"
+
+
 def linked_folder_problem(directory: Path) -> Problem:
     """The custom exercises folder is a link: said once, naming it; nothing in it is read."""
     return Problem(
         directory,
-        "(folder)",
+        LINKED_FOLDER,
         "is a symbolic link; kindtone never follows links inside its data folder, so no "
         "exercise in it was loaded. Replace the link with a real folder to use your own "
         "exercises.",
