@@ -862,3 +862,54 @@ def test_exercises_list_with_a_linked_folder_does_not_send_you_to_validate(
     assert "is a symbolic link" in out
     assert "validate" not in out and "could not be loaded" not in out, out
     assert "That folder is a link, so none of your own exercises were loaded." in out
+
+
+def test_lines_pasted_together_in_plain_mode_are_one_answer(tmp_path: Path) -> None:
+    """Session 13 walk, `kindtone session --plain` in tmux: three lines pasted at "What is
+    the critic saying?" kept only the first; the second and third went to "How does it
+    sound?" ("Please type one of the numbers." twice), where a write step would have saved
+    them as its answer. At a terminal, lines that come in together are one answer."""
+    import io
+    import os
+    import threading
+    import time
+
+    from tui.core.settings import Settings
+    from tui.core.storage import ReflectionStore
+    from tui.plain import run_plain
+
+    master, slave = os.openpty()
+    stdin = open(slave, encoding="utf-8", closefd=False)  # noqa: SIM115 - closed below
+    stdout = io.StringIO()
+
+    def shown(words: str) -> None:
+        deadline = time.monotonic() + 5  # never a hang: the asserts below say what went wrong
+        while words not in stdout.getvalue() and time.monotonic() < deadline:
+            time.sleep(0.01)
+
+    def person() -> None:
+        os.write(master, b"\n")  # (Enter to continue)
+        shown("Write its exact words")
+        os.write(master, "I'm useless\nI always get it wrong 😤\nlike last time\n".encode())
+        shown("Your choice")
+        os.write(master, b"/leave\n")
+
+    helper = threading.Thread(target=person, daemon=True)
+    helper.start()
+    try:
+        run_plain(
+            tmp_path,
+            Settings(ask_ratings=False),
+            stdin=stdin,
+            stdout=stdout,
+            exercise_id="noticing-the-critic",
+        )
+    finally:
+        helper.join(timeout=5)
+        stdin.close()
+        os.close(slave)
+        os.close(master)
+    assert "Please type one of the numbers" not in stdout.getvalue()
+    (record,) = ReflectionStore(tmp_path).list()
+    answers = [s["answer"] for s in record["steps"] if s["answer"]]
+    assert answers == ["I'm useless\nI always get it wrong 😤\nlike last time"], answers
