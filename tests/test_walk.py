@@ -913,3 +913,23 @@ def test_lines_pasted_together_in_plain_mode_are_one_answer(tmp_path: Path) -> N
     (record,) = ReflectionStore(tmp_path).list()
     answers = [s["answer"] for s in record["steps"] if s["answer"]]
     assert answers == ["I'm useless\nI always get it wrong 😤\nlike last time"], answers
+
+
+async def test_a_support_line_wraps_under_its_words_not_under_its_bullet(tmp_path: Path) -> None:
+    """Session 13 walk, F2 at 80x24 and 60x20: "• Emergency services: If you or someone else
+    is in immediate" went on at the bullet's column ("call your local emergency number…"),
+    so in a hard moment the lines ran together. Each wraps under its own words now."""
+    app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+        rows = list(app.screen.query(".resource"))
+        assert len(rows) >= 3, rows
+        for row in rows:
+            bullet, words = row.query(Plain)
+            assert str(bullet.render()) == "•"
+            # The words are a block of their own, right of the bullet: every wrapped line
+            # starts at that column.
+            assert words.region.x == bullet.region.x + 2, (bullet.region, words.region)
+        assert rows[0].query(Plain).last().region.height > 1  # it does wrap at 60 columns
