@@ -933,3 +933,45 @@ async def test_a_support_line_wraps_under_its_words_not_under_its_bullet(tmp_pat
             # starts at that column.
             assert words.region.x == bullet.region.x + 2, (bullet.region, words.region)
         assert rows[0].query(Plain).last().region.height > 1  # it does wrap at 60 columns
+
+
+async def test_a_data_folder_that_cant_be_written_is_said_before_the_session(
+    tmp_path: Path, monkeypatch: Any, capsys: Any
+) -> None:
+    """Session 13 walk, the data folder on a read-only mount (`unshare --mount`): home looked
+    as ever, and only after the whole session did it say "Nothing could be written…". Said
+    at the start now, in the app and by `session --plain`. (os.access is told the folder is
+    not writable: these tests run as root, whom permissions don't stop.)"""
+    import io
+    import os
+
+    import tui.cli
+    import tui.core.datafolder as datafolder
+
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    real_access = os.access
+
+    def access(path: Any, mode: int, *args: Any, **kwargs: Any) -> bool:
+        if mode == os.W_OK and Path(path) == data:
+            return False
+        return real_access(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(datafolder.os, "access", access)
+    assert datafolder.unwritable_note(tmp_path / "absent") is None  # created when needed
+    note = datafolder.unwritable_note(data)
+    assert note is not None and str(data) in note and "can't be saved" in note
+
+    seen: list[str] = []
+    app = KindtoneApp(data_dir=data, config_dir=tmp_path)
+    original = app.notify
+    monkeypatch.setattr(
+        app, "notify", lambda message, **kw: (seen.append(message), original(message, **kw))
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+    assert note in seen, seen
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    tui.cli.main(["--data-dir", str(data), "--config-dir", str(tmp_path), "session", "--plain"])
+    assert note in capsys.readouterr().err
