@@ -975,3 +975,27 @@ async def test_a_data_folder_that_cant_be_written_is_said_before_the_session(
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
     tui.cli.main(["--data-dir", str(data), "--config-dir", str(tmp_path), "session", "--plain"])
     assert note in capsys.readouterr().err
+
+
+def test_installing_a_new_version_under_a_new_name_says_how_to_replace_the_old(
+    tmp_path: Path, capsys: Any
+) -> None:
+    """Session 13 walk, a clinician's second version of an exercise saved as
+    kind-letter-v2.toml: install said only 'the id "kind-letter" is already used by
+    …/kind-letter.toml'. Installing under the same file name replaces it (the README says
+    so); the message says so where it is needed."""
+    import tui.cli
+
+    exercise = (
+        'id = "kind-letter"\ntitle = "A kind letter"\nsummary = "Write kindly."\nminutes = 1\n'
+        'situations = ["critic"]\n\n[[steps]]\ntype = "read"\ntext = "Hello."\n'
+    )
+    (tmp_path / "kind-letter.toml").write_text(exercise, encoding="utf-8")
+    (tmp_path / "kind-letter-v2.toml").write_text(exercise.replace("Hello", "Hi"), "utf-8")
+    data = ["--data-dir", str(tmp_path / "data"), "exercises", "install"]
+    assert tui.cli.main([*data, str(tmp_path / "kind-letter.toml")]) == 0
+    capsys.readouterr()
+    assert tui.cli.main([*data, str(tmp_path / "kind-letter-v2.toml")]) == 1
+    out = capsys.readouterr().out
+    assert 'the id "kind-letter" is already used by' in out
+    assert "which you installed (to replace it, install yours as kind-letter.toml)" in out, out

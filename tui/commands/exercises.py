@@ -432,7 +432,12 @@ def _install(args: argparse.Namespace) -> int:
     installed = load_library(custom_dir=custom_dir)
     for exercise in installed.exercises.values():
         if exercise.source == "custom" and exercise.path.name not in names:
-            taken.setdefault(exercise.id, (exercise.path, str(exercise.path)))
+            # A pack's new version under a new file name: say how to replace the old one.
+            shown = (
+                f"{exercise.path}, which you installed (to replace it, "
+                f"install yours as {exercise.path.name})"
+            )
+            taken.setdefault(exercise.id, (exercise.path, shown))
     _check(files, taken)
 
     bad = _report(files)
