@@ -557,7 +557,8 @@ def test_reinstall_replaces_but_another_file_cannot_take_the_id(
     code, out, err = run("install", str(other))
     assert code == 1
     assert out == (
-        f'{other}:1:1: error: id: the id "mine" is already used by {custom / "mine.toml"}\n'
+        f'{other}:1:1: error: id: the id "mine" is already used by {custom / "mine.toml"}, '
+        "which you installed (to replace it, install yours as mine.toml)\n"
     )
     assert err == "kindtone exercises: nothing was installed: 1 of 1 file has problems\n"
     assert sorted(p.name for p in custom.iterdir()) == ["mine.toml"]

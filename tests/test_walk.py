@@ -679,3 +679,323 @@ async def test_the_apps_export_to_a_folder_that_does_not_exist_names_the_folder(
         said = str(export.query_one("#export-status", LiteralText).render())
     assert f"there is no folder {tmp_path / 'exports'}; make it first" in said, said
     assert not (tmp_path / "exports").exists()
+
+
+async def test_a_draft_with_nothing_written_is_not_offered_as_words_kept(tmp_path: Path) -> None:
+    """Session 13 walk: every step skipped, the app killed at the check-out; the next start
+    said "Everything you wrote is still here. Not now keeps it in your reflections" of a
+    session with no words, and Not now kept nothing. The offer says what is true, in the
+    app and in plain mode (one sentence from the core)."""
+    import io
+
+    from tui.core.exercises import load_library
+    from tui.core.flow import NOTHING_WRITTEN_YET, WORDS_KEPT
+    from tui.core.session import Session
+    from tui.core.settings import Settings
+    from tui.core.storage import ReflectionStore
+    from tui.plain import run_plain
+    from tui.screens.resume import ResumeScreen
+
+    empty = Session([load_library().exercises["noticing-the-critic"]], minutes_planned=2)
+    empty.answer(None)
+    empty.skip()
+    ReflectionStore(tmp_path).save_draft(empty.to_draft())
+    app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ResumeScreen)
+        said = " ".join(str(p.render()) for p in app.screen.query(Plain))
+    assert NOTHING_WRITTEN_YET in said, said
+    assert WORDS_KEPT not in said and "Everything you wrote" not in said
+
+    stdout = io.StringIO()
+    run_plain(
+        tmp_path,
+        Settings(ask_ratings=False),
+        stdin=io.StringIO("maybe\nn\n/leave\n"),
+        stdout=stdout,
+        exercise_id="just-a-thought",
+    )
+    out = stdout.getvalue()
+    assert "or n to let it go." in out, out
+    assert "keep it in your reflections" not in out
+    assert ReflectionStore(tmp_path).list() == [] and ReflectionStore(tmp_path).load_draft() is None
+
+
+def test_a_misspelt_key_in_a_step_is_one_mistake_not_two_in_later_steps(tmp_path: Path) -> None:
+    """Session 13 walk, a clinician's first exercise: `promt = ...` in the step with
+    `id = "worry"` also reported the next step's "{worry} does not name an earlier answer
+    (known: none yet)", which was right. A broken step still names its answer; a near miss
+    ({wory}, source "critc", type "breath") says what was probably meant."""
+    from tui.core.exercises import parse_exercise
+
+    path = tmp_path / "worry-time.toml"
+    path.write_text(
+        'id = "worry-time"\ntitle = "Worry time"\nsummary = "Park it."\nminutes = 2\n'
+        'situations = ["overwhelmed"]\n\n'
+        '[[steps]]\ntype = "write"\nid = "worry"\npromt = "What is the worry?"\n\n'
+        '[[steps]]\ntype = "write"\nid = "critic"\nprompt = "Back to {worry} when?"\n\n'
+        '[[steps]]\ntype = "read"\ntext = "{wory} can wait."\n\n'
+        '[[steps]]\ntype = "reframe"\nsource = "critc"\nprompt = "Say it kindly."\n\n'
+        '[[steps]]\ntype = "breath"\ninhale = 4\nexhale = 6\ncycles = 3\n',
+        encoding="utf-8",
+    )
+    _, problems = parse_exercise(path)
+    said = "\n".join(str(p) for p in problems)
+    assert "{worry} does not name" not in said, said
+    assert "steps[0].promt" in said and '(did you mean "prompt"?)' in said
+    assert (
+        "{wory} does not name an earlier answer (known: worry, critic; did you mean {worry}?)"
+        in said
+    )
+    assert 'found "critc" (did you mean "critic"?)' in said
+    assert 'found the text "breath" (did you mean "breathe"?)' in said
+
+
+async def test_the_box_typed_in_is_on_screen_at_60_by_20_under_a_quote_and_kind_words(
+    tmp_path: Path,
+) -> None:
+    """Session 13 walk, a 60x20 tmux window: a reframe step with the harsh words quoted and
+    one kind word offered put its text box below the step area's edge (scrolled to the top,
+    no room). The focus was in it, so words typed there went in unseen."""
+    from textual.widgets import TextArea
+
+    from tui.core.phrases import PhraseStore
+    from tui.screens.session import SessionScreen
+
+    PhraseStore(tmp_path).add("Dear me, you had a rough week and you still showed up.")
+    app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path, start_exercise="shifting-tone")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        harsh = "I'm a terrible daughter and I always forget the people who matter"
+        while (planned := screen.flow.current) is not None and planned.step.type != "reframe":
+            if planned.step.takes_text:
+                screen.flow.submit(harsh)
+                if screen.flow.current is planned:
+                    screen.flow.keep_as_is()
+            else:
+                screen.flow.skip()
+        await screen.show_step()
+        await pilot.pause()
+        await pilot.pause()
+        box = screen.query_one("#answer", TextArea)
+        area = screen.query_one("#step-area")
+        assert app.focused is box
+        assert area.region.contains_region(box.region), (box.region, area.region)
+
+
+async def test_a_catch_with_a_kind_word_offered_shows_the_box_for_kinder_words(
+    tmp_path: Path,
+) -> None:
+    """Session 13 walk, 80x24 (NO_COLOR): with one kind word offered, "How would you say it
+    kindly?" had its box below the page's edge, focused, and typing there went in unseen.
+    The page was measured for scrolling before the kind words were on it."""
+    from textual.widgets import Input
+
+    from tui.core.phrases import PhraseStore
+
+    PhraseStore(tmp_path).add("Dear me, you had a rough week and you still showed up.")
+    app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        await type_text(pilot, "I'm so stupid, I always ruin everything", "enter")
+        await settle(pilot)
+        await pilot.pause()
+        box = app.screen.query_one("#catch-kind", Input)
+        page = app.screen.query_one("#catch", VerticalScroll)
+        assert app.focused is box
+        assert page.region.contains_region(box.region), (box.region, page.region)
+
+
+def test_words_typed_but_not_yet_sent_keep_their_question_in_the_draft(tmp_path: Path) -> None:
+    """Session 13 walk: words typed at a reframe step, then the terminal closed; "Not now" kept
+    the session as unfinished, and its page showed the words under an empty heading "(0 s)":
+    the draft had the words but not the question they answer."""
+    from tui.core.exercises import load_library
+    from tui.core.flow import DraftOffer, SessionFlow, keep_declined_draft
+    from tui.core.session import Session
+    from tui.core.storage import ReflectionStore
+
+    library = load_library()
+    store = ReflectionStore(tmp_path)
+    session = Session([library.exercises["noticing-the-critic"]], minutes_planned=2)
+    flow = SessionFlow(session, store)
+    while not session.current.step.takes_text:  # type: ignore[union-attr]
+        flow.submit(None)
+    planned = session.current
+    assert planned is not None
+    flow.note_text("typed, not sent")
+    store.save_draft(session.to_draft())
+    draft = store.load_draft()
+    assert draft is not None
+    offer = DraftOffer(draft, Session.from_draft(draft, library))
+    assert keep_declined_draft(store, offer).saved
+    (record,) = store.list()
+    (step,) = [s for s in record["steps"] if s["answer"] == "typed, not sent"]
+    assert step["prompt"] == session.prompt_for(planned) != ""
+
+
+def test_exercises_list_with_a_linked_folder_does_not_send_you_to_validate(
+    tmp_path: Path, capsys: Any
+) -> None:
+    """Session 13 walk: the exercises folder made a link, `exercises list` said "1 file could
+    not be loaded; to see every problem: kindtone exercises validate …/exercises", and that
+    read through the link and said "2 files checked: all valid". The link is the problem."""
+    import tui.cli
+
+    real = tmp_path / "elsewhere"
+    real.mkdir()
+    (real / "mine.toml").write_text(
+        'id = "mine"\ntitle = "Mine"\nsummary = "A tiny one."\nminutes = 1\n'
+        'situations = ["practice"]\n\n[[steps]]\ntype = "read"\ntext = "Hello."\n',
+        encoding="utf-8",
+    )
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    (data / "exercises").symlink_to(real)
+    assert tui.cli.main(["--data-dir", str(data), "exercises", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "is a symbolic link" in out
+    assert "validate" not in out and "could not be loaded" not in out, out
+    assert "That folder is a link, so none of your own exercises were loaded." in out
+
+
+def test_lines_pasted_together_in_plain_mode_are_one_answer(tmp_path: Path) -> None:
+    """Session 13 walk, `kindtone session --plain` in tmux: three lines pasted at "What is
+    the critic saying?" kept only the first; the second and third went to "How does it
+    sound?" ("Please type one of the numbers." twice), where a write step would have saved
+    them as its answer. At a terminal, lines that come in together are one answer."""
+    import io
+    import os
+    import threading
+    import time
+
+    from tui.core.settings import Settings
+    from tui.core.storage import ReflectionStore
+    from tui.plain import run_plain
+
+    master, slave = os.openpty()
+    stdin = open(slave, encoding="utf-8", closefd=False)  # noqa: SIM115 - closed below
+    stdout = io.StringIO()
+
+    def shown(words: str) -> None:
+        deadline = time.monotonic() + 5  # never a hang: the asserts below say what went wrong
+        while words not in stdout.getvalue() and time.monotonic() < deadline:
+            time.sleep(0.01)
+
+    def person() -> None:
+        os.write(master, b"\n")  # (Enter to continue)
+        shown("Write its exact words")
+        os.write(master, "I'm useless\nI always get it wrong 😤\nlike last time\n".encode())
+        shown("Your choice")
+        os.write(master, b"/leave\n")
+
+    helper = threading.Thread(target=person, daemon=True)
+    helper.start()
+    try:
+        run_plain(
+            tmp_path,
+            Settings(ask_ratings=False),
+            stdin=stdin,
+            stdout=stdout,
+            exercise_id="noticing-the-critic",
+        )
+    finally:
+        helper.join(timeout=5)
+        stdin.close()
+        os.close(slave)
+        os.close(master)
+    assert "Please type one of the numbers" not in stdout.getvalue()
+    (record,) = ReflectionStore(tmp_path).list()
+    answers = [s["answer"] for s in record["steps"] if s["answer"]]
+    assert answers == ["I'm useless\nI always get it wrong 😤\nlike last time"], answers
+
+
+async def test_a_support_line_wraps_under_its_words_not_under_its_bullet(tmp_path: Path) -> None:
+    """Session 13 walk, F2 at 80x24 and 60x20: "• Emergency services: If you or someone else
+    is in immediate" went on at the bullet's column ("call your local emergency number…"),
+    so in a hard moment the lines ran together. Each wraps under its own words now."""
+    app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+        rows = list(app.screen.query(".resource"))
+        assert len(rows) >= 3, rows
+        for row in rows:
+            bullet, words = row.query(Plain)
+            assert str(bullet.render()) == "•"
+            # The words are a block of their own, right of the bullet: every wrapped line
+            # starts at that column.
+            assert words.region.x == bullet.region.x + 2, (bullet.region, words.region)
+        assert rows[0].query(Plain).last().region.height > 1  # it does wrap at 60 columns
+
+
+async def test_a_data_folder_that_cant_be_written_is_said_before_the_session(
+    tmp_path: Path, monkeypatch: Any, capsys: Any
+) -> None:
+    """Session 13 walk, the data folder on a read-only mount (`unshare --mount`): home looked
+    as ever, and only after the whole session did it say "Nothing could be written…". Said
+    at the start now, in the app and by `session --plain`. (os.access is told the folder is
+    not writable: these tests run as root, whom permissions don't stop.)"""
+    import io
+    import os
+
+    import tui.cli
+    import tui.core.datafolder as datafolder
+
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    real_access = os.access
+
+    def access(path: Any, mode: int, *args: Any, **kwargs: Any) -> bool:
+        if mode == os.W_OK and Path(path) == data:
+            return False
+        return real_access(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(datafolder.os, "access", access)
+    assert datafolder.unwritable_note(tmp_path / "absent") is None  # created when needed
+    note = datafolder.unwritable_note(data)
+    assert note is not None and str(data) in note and "can't be saved" in note
+
+    seen: list[str] = []
+    app = KindtoneApp(data_dir=data, config_dir=tmp_path)
+    original = app.notify
+    monkeypatch.setattr(
+        app, "notify", lambda message, **kw: (seen.append(message), original(message, **kw))
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+    assert note in seen, seen
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    tui.cli.main(["--data-dir", str(data), "--config-dir", str(tmp_path), "session", "--plain"])
+    assert note in capsys.readouterr().err
+
+
+def test_installing_a_new_version_under_a_new_name_says_how_to_replace_the_old(
+    tmp_path: Path, capsys: Any
+) -> None:
+    """Session 13 walk, a clinician's second version of an exercise saved as
+    kind-letter-v2.toml: install said only 'the id "kind-letter" is already used by
+    …/kind-letter.toml'. Installing under the same file name replaces it (the README says
+    so); the message says so where it is needed."""
+    import tui.cli
+
+    exercise = (
+        'id = "kind-letter"\ntitle = "A kind letter"\nsummary = "Write kindly."\nminutes = 1\n'
+        'situations = ["critic"]\n\n[[steps]]\ntype = "read"\ntext = "Hello."\n'
+    )
+    (tmp_path / "kind-letter.toml").write_text(exercise, encoding="utf-8")
+    (tmp_path / "kind-letter-v2.toml").write_text(exercise.replace("Hello", "Hi"), "utf-8")
+    data = ["--data-dir", str(tmp_path / "data"), "exercises", "install"]
+    assert tui.cli.main([*data, str(tmp_path / "kind-letter.toml")]) == 0
+    capsys.readouterr()
+    assert tui.cli.main([*data, str(tmp_path / "kind-letter-v2.toml")]) == 1
+    out = capsys.readouterr().out
+    assert 'the id "kind-letter" is already used by' in out
+    assert "which you installed (to replace it, install yours as kind-letter.toml)" in out, out

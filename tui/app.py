@@ -316,9 +316,12 @@ class KindtoneApp(App[int]):
         self.set_timer(1.0, save_parsed_css)
 
     def warn_if_data_dir_is_shared(self) -> None:
-        from tui.core.datafolder import data_folder_warnings
+        from tui.core.datafolder import data_folder_warnings, unwritable_note
 
-        for note in data_folder_warnings(self.data_dir):
+        notes = data_folder_warnings(self.data_dir)
+        if (unwritable := unwritable_note(self.data_dir)) is not None:
+            notes.append(unwritable)
+        for note in notes:
             self.notify(
                 note, title="Your data folder", severity="warning", timeout=15, markup=False
             )
@@ -409,7 +412,7 @@ class KindtoneApp(App[int]):
             if otherwise is not None:
                 otherwise()
 
-        self.push_screen(ResumeScreen(session), decided)
+        self.push_screen(ResumeScreen(session, offer.what_is_kept()), decided)
 
     # -- actions -------------------------------------------------------------------------
 

@@ -86,6 +86,19 @@ class PlainIO:
 
     # Forgets keys typed while nothing was asked (e.g. during a breathing step).
     flush_input: Callable[[], None] = lambda: None
+    # Whether another line is already waiting: lines pasted together at a terminal.
+    line_waiting: Callable[[], bool] = lambda: False
+
+    def ask_text(self, prompt: str) -> str:
+        """An answer in words: lines that came in together (several lines pasted at once)
+        are one answer, not answers to the prompts after it."""
+        answer = self.ask(prompt)
+        while self.line_waiting():
+            line = self.stdin.readline()
+            if not line:
+                break
+            answer += "\n" + line.rstrip("\r\n")
+        return answer
 
     def ask(self, prompt: str) -> str:
         # Long prompts wrap at word boundaries, like everything else said.
@@ -212,7 +225,10 @@ class PlainSession:
             if answer in ("n", "no"):
                 break
             if not self._command(answer):
-                say("Please type y to resume it, or n to keep it in your reflections.")
+                say(
+                    "Please type y to resume it, or n to "
+                    + ("keep it in your reflections." if offer.has_words else "let it go.")
+                )
         report = keep_declined_draft(self.store, offer)
         if report.saved:
             say("What you wrote then is kept as an unfinished reflection.")
@@ -381,7 +397,7 @@ class PlainSession:
             say("Press Enter to go on with them, or write them differently.")
         self._offer(flow.kind_words())
         while True:
-            answer = flow.picked(self.io.ask(">"))
+            answer = flow.picked(self.io.ask_text(">"))
             stripped = answer.strip()
             if stripped == "/back":
                 flow.back()
@@ -583,6 +599,25 @@ def _flusher(stream: TextIO) -> Callable[[], None]:
     return flush if _is_terminal(stream) else (lambda: None)
 
 
+def _line_waiting(stream: TextIO) -> Callable[[], bool]:
+    """At a terminal: is a whole line already there, within a moment? A paste's lines come
+    in one burst; a person reads the next prompt before answering it."""
+
+    def waiting() -> bool:
+        try:
+            import select
+
+            ready, _, _ = select.select([stream.fileno()], [], [], PASTE_GAP)
+        except (OSError, ValueError):
+            return False
+        return bool(ready)
+
+    return waiting if _is_terminal(stream) else (lambda: False)
+
+
+PASTE_GAP = 0.05  # seconds: lines closer than this came in together
+
+
 def run_plain(
     data_dir: Path,
     settings: Settings,
@@ -597,6 +632,7 @@ def run_plain(
     stdin = stdin or sys.stdin
     io = PlainIO(stdin, stdout or sys.stdout, width=plain_width(), echo=not _is_terminal(stdin))
     io.flush_input = _flusher(stdin)
+    io.line_waiting = _line_waiting(stdin)
     library = load_library(custom_dir=data_dir / "exercises")
     store = ReflectionStore(data_dir)
     plain = PlainSession(io, library, store, settings)

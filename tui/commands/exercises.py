@@ -204,14 +204,19 @@ def _list(args: argparse.Namespace) -> int:
     custom_dir = _custom_dir(args)
     print()
     print(f"Your own exercises live in {visible_controls(str(custom_dir))}")
-    if library.broken:
-        count = len(library.broken)
+    # The folder being a link is said in its row; validate would read through the link and
+    # find every file fine, so it is not offered as where to see "every problem".
+    files = [b for b in library.broken if not b.is_linked_folder]
+    if files:
+        count = len(files)
         print(
             f"{count} file{'s' if count != 1 else ''} could not be loaded; "
             f"to see every problem: {_command(args, 'validate', str(custom_dir))}"
-            if all(b.source == "custom" for b in library.broken)
+            if all(b.source == "custom" for b in files)
             else f"{count} file{'s' if count != 1 else ''} could not be loaded."
         )
+    elif library.broken:
+        print("That folder is a link, so none of your own exercises were loaded.")
     return 0
 
 
@@ -427,7 +432,12 @@ def _install(args: argparse.Namespace) -> int:
     installed = load_library(custom_dir=custom_dir)
     for exercise in installed.exercises.values():
         if exercise.source == "custom" and exercise.path.name not in names:
-            taken.setdefault(exercise.id, (exercise.path, str(exercise.path)))
+            # A pack's new version under a new file name: say how to replace the old one.
+            shown = (
+                f"{exercise.path}, which you installed (to replace it, "
+                f"install yours as {exercise.path.name})"
+            )
+            taken.setdefault(exercise.id, (exercise.path, shown))
     _check(files, taken)
 
     bad = _report(files)

@@ -76,10 +76,13 @@ def open_app(args: Any, *, start_session: bool = False) -> int:
         settings = settings_file.load()
         for warning in settings_file.warnings:
             print(f"kindtone: {warning}", file=sys.stderr)
-        from tui.core.datafolder import data_folder_warnings
+        from tui.core.datafolder import data_folder_warnings, unwritable_note
 
-        for note in data_folder_warnings(resolve_data_dir(args.data_dir)):
+        data_dir = resolve_data_dir(args.data_dir)
+        for note in data_folder_warnings(data_dir):
             print(f"kindtone: note: {note}", file=sys.stderr)
+        if (unwritable := unwritable_note(data_dir)) is not None:
+            print(f"kindtone: note: {unwritable}", file=sys.stderr)
         return run_plain(
             resolve_data_dir(args.data_dir),
             settings,

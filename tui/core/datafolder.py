@@ -12,7 +12,7 @@ from pathlib import Path
 
 from tui.core.text import visible_controls
 
-__all__ = ["data_folder_warnings", "linked_part"]
+__all__ = ["data_folder_warnings", "linked_part", "unwritable_note"]
 
 
 def linked_part(data_dir: Path, path: Path) -> Path | None:
@@ -75,3 +75,20 @@ def data_folder_warnings(data_dir: Path) -> list[str]:
             f"To keep them private: chmod 700 {shown}"
         )
     return notes
+
+
+def unwritable_note(data_dir: Path) -> str | None:
+    """Said before a session, not after it: a data folder that can't be written to (a
+    read-only disk, a folder without write permission) means nothing written now can be
+    saved. Finding that out only at the end of five minutes of hard words is unkind.
+    None when it can be written to, or doesn't exist yet (kindtone creates it)."""
+    try:
+        if not os.path.isdir(data_dir) or os.access(data_dir, os.W_OK):
+            return None
+    except (OSError, ValueError):
+        return None
+    shown = visible_controls(str(data_dir))
+    return (
+        f"kindtone can't write to your data folder {shown}, so what you write now can't be "
+        "saved. You can still practise: at the end, your words are shown for you to copy."
+    )

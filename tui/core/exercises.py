@@ -216,6 +216,11 @@ class BrokenFile:
     problems: tuple[Problem, ...]
 
     @property
+    def is_linked_folder(self) -> bool:
+        """The exercises folder itself is a link (linked_folder_problem): not a file."""
+        return self.problems[0].field == LINKED_FOLDER
+
+    @property
     def reason(self) -> str:
         first = self.problems[0]
         more = len(self.problems) - 1
@@ -494,14 +499,17 @@ class _Validator:
                 self.problem(
                     [*where, "type"],
                     f"expected one of {', '.join(STEP_TYPES)}, found {_describe(step_type)}"
+                    + _did_you_mean(step_type, set(STEP_TYPES))
                     if step_type is not None
                     else f'missing required key "type" (one of {", ".join(STEP_TYPES)})',
                 )
+                _remember_id(table, str(step_type), answer_ids)
                 continue
             rest = {k: v for k, v in table.items() if k != "type"}
             values = self.fields(STEP_FIELDS[step_type], rest, where)
             if values is None:
                 ok = False
+                _remember_id(table, step_type, answer_ids)
                 continue
             ok = self._references(values, answer_ids, where) and ok
             if values.get("id"):
@@ -523,7 +531,7 @@ class _Validator:
             self.problem(
                 [*where, "source"],
                 f"expected the id of an earlier write step ({', '.join(known) or 'none yet'}), "
-                f'found "{source}"',
+                f'found "{source}"' + _did_you_mean(source, set(known)),
             )
         for n, name in enumerate(values.get("about", ())):
             if name not in earlier:
@@ -531,7 +539,7 @@ class _Validator:
                 self.problem(
                     [*where, "about", n],
                     f"expected the id of an earlier answer ({', '.join(earlier) or 'none yet'}), "
-                    f'found "{name}"',
+                    f'found "{name}"' + _did_you_mean(name, set(earlier)),
                 )
         for key in _TEMPLATED:
             for name in template_names(values.get(key, "")):
@@ -540,21 +548,36 @@ class _Validator:
                     self.problem(
                         [*where, key],
                         f"{{{name}}} does not name an earlier answer "
-                        f"(known: {', '.join(earlier) or 'none yet'}); "
-                        "write {{ for a literal brace",
+                        f"(known: {', '.join(earlier) or 'none yet'}"
+                        + _did_you_mean(name, set(earlier), braces=True)
+                        + "); write {{ for a literal brace",
                     )
         return ok
+
+
+def _remember_id(table: dict[str, Any], step_type: str, answer_ids: dict[str, str]) -> None:
+    """A step with its own mistakes still names its answer: later steps that use that name
+    are not reported as naming nothing (one typo, one message; its {name} was never wrong)."""
+    raw = table.get("id")
+    if isinstance(raw, str):
+        name = raw.strip()
+        if ANSWER_ID_PATTERN.fullmatch(name) and name not in answer_ids:
+            answer_ids[name] = step_type
 
 
 def _not_an_answer_id(found: str) -> str:
     return f'expected a lowercase name with underscores (like "first_thought"), found "{found}"'
 
 
-def _did_you_mean(key: str, known: set[str]) -> str:
+def _did_you_mean(key: object, known: set[str], *, braces: bool = False) -> str:
     import difflib
 
+    if not isinstance(key, str):
+        return ""
     close = difflib.get_close_matches(key, sorted(known), n=1)
-    return f' (did you mean "{close[0]}"?)' if close else ""
+    if not close:
+        return ""
+    return f"; did you mean {{{close[0]}}}?" if braces else f' (did you mean "{close[0]}"?)'
 
 
 _LINK_WHY = "kindtone never follows links or opens special files inside its data folder"
@@ -669,11 +692,14 @@ def _is_link(path: Path) -> bool:
         return False
 
 
+LINKED_FOLDER = "(folder)"
+
+
 def linked_folder_problem(directory: Path) -> Problem:
     """The custom exercises folder is a link: said once, naming it; nothing in it is read."""
     return Problem(
         directory,
-        "(folder)",
+        LINKED_FOLDER,
         "is a symbolic link; kindtone never follows links inside its data folder, so no "
         "exercise in it was loaded. Replace the link with a real folder to use your own "
         "exercises.",

@@ -192,6 +192,12 @@ def draft_has_words(draft: dict[str, Any]) -> bool:
     )
 
 
+WORDS_KEPT = (
+    "Everything you wrote is still here. Not now keeps it in your reflections, as unfinished."
+)
+NOTHING_WRITTEN_YET = "Nothing was written in it yet, so Not now simply lets it go."
+
+
 @dataclass(frozen=True)
 class DraftOffer:
     """An unfinished session found at start: resume it, or keep it in the reflections."""
@@ -208,6 +214,16 @@ class DraftOffer:
         when = spoken_date(started) if started else "earlier"
         titles = ", ".join(e.title for e in self.session.exercises) if self.session else ""
         return f"An unfinished session from {when}" + (f": {titles}." if titles else ".")
+
+    @property
+    def has_words(self) -> bool:
+        return draft_has_words(self.draft)
+
+    def what_is_kept(self) -> str:
+        """What the offer says of the words, true either way: a draft where nothing was
+        written (every step skipped or only read) has nothing to keep, and "Not now" keeps
+        nothing (keep_declined_draft lets it go)."""
+        return WORDS_KEPT if self.has_words else NOTHING_WRITTEN_YET
 
 
 def find_draft(store: ReflectionStore, library: Library) -> DraftOffer | None:
@@ -313,7 +329,12 @@ class SessionFlow:
         planned = self.current
         if text is not None and planned is not None:
             text = strip_controls(text)
-            self.session.record_for(planned).answer = text if text.strip() else None
+            record = self.session.record_for(planned)
+            record.answer = text if text.strip() else None
+            if record.answer is not None and not record.prompt:
+                # Kept with the question it answers: a draft declined or read back later
+                # showed these words under an empty heading.
+                record.prompt = self.session.prompt_for(planned)
 
     def stray_words(self, text: str) -> Outcome | None:
         """Words typed at a step that takes none (reading, breathing), e.g. an answer typed

@@ -128,8 +128,8 @@ class CatchScreen(Screen[None]):
             return
         self.query_one("#catch-critic", Input).disabled = True
         self.query_one("#catch-hint", Plain).set_text(caught.hint())
-        if caught.offered:
-            self.query_one("#catch-offered", Vertical).mount(
+        if caught.offered:  # mounted before the scroll below measures the page
+            await self.query_one("#catch-offered", Vertical).mount(
                 WordsThatHelped(caught.offered, how="(type the number to use one)")
             )
         self.query_one("#catch-kind-box").display = True

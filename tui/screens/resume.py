@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button
 
+from tui.core.flow import WORDS_KEPT
 from tui.core.session import Session
 from tui.core.timestamps import spoken_date
 from tui.screens.dialog import Dialog
@@ -19,9 +20,10 @@ from tui.widgets.plain import Plain
 class ResumeScreen(Dialog[bool | None]):
     BINDINGS = [Binding("escape", "later", "Later")]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, kept: str | None = None) -> None:
         super().__init__()
         self.session = session
+        self.kept = kept or WORDS_KEPT  # what the offer says of the words (the core's)
 
     def compose(self) -> ComposeResult:
         started = spoken_date(self.session.started_at)
@@ -29,11 +31,7 @@ class ResumeScreen(Dialog[bool | None]):
         with Vertical(id="resume", classes="dialog"):
             yield Plain("Welcome back", classes="title")
             yield Plain(f"You have an unfinished session from {started}: {titles}.")
-            yield Plain(
-                "Everything you wrote is still here. Not now keeps it in your reflections, "
-                "as unfinished.",
-                classes="muted",
-            )
+            yield Plain(self.kept, classes="muted")
             with Horizontal(classes="buttons"):
                 yield Button(Content("Resume"), compact=True, id="resume-button", variant="primary")
                 yield Button(Content("Not now"), compact=True, id="discard")

@@ -200,6 +200,16 @@ class SessionScreen(Screen[None]):
         else:
             view.focus_input()
         area.scroll_home(animate=False)
+        self.call_after_refresh(self._input_in_view)
+
+    def _input_in_view(self) -> None:
+        """The prompt first, but never at the cost of the box being typed in: at 60x20 a
+        reframe's quote and kind words pushed it below the step area's edge, and the words
+        typed went in unseen. Scrolled just enough to show all of it."""
+        focused = self.focused
+        area = self.query_one("#step-area", VerticalScroll)
+        if focused is not None and area in focused.ancestors:
+            area.scroll_to_widget(focused, animate=False)
 
     # -- moving --------------------------------------------------------------------------
 

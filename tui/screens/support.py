@@ -48,7 +48,10 @@ class SupportScreen(Dialog[str | None]):
             )
             settings = self.app.settings
             for line in support_lines(settings.country, settings.support_lines):
-                yield Plain("• " + line, classes="resource")
+                # A hanging indent: a long line wraps under its words, not under the bullet.
+                with Horizontal(classes="resource"):
+                    yield Plain("•", classes="bullet")
+                    yield Plain(line)
             yield Plain(
                 "Or tell someone you trust how you're feeling. You deserve support.",
             )
