@@ -278,3 +278,66 @@ def test_a_sentence_ending_on_a_verdict_on_others_is_theirs_to_the_weights(
     # Discounting the positive by what others will think is still read.
     monkeypatch.undo()
     assert analyse("I passed, but they'll soon see I'm a fraud and fail me.").critical
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bare exclamation after an account of someone else's doing, "me" only as whom
+        # they did it to, or with no "I" at all (session 13)
+        "Passenger shouted at me the whole way to the airport. Absolute clown.",
+        "Two-hour lecture where the professor read from his own textbook. What a dull, "
+        "self-important man.",
+        # in the same sentence: someone named, what they did, then the verdict
+        "Client rang me at midnight about a comma, honestly what a miserable man.",
+        # someone of mine, "me" only as whom they did it to
+        "My supervisor is a total muppet, sent me to the wrong site again.",
+        # a verdict on a thing, whatever else the sentence says
+        "Useless app, I've deleted it.",
+        "Worst airline in Europe, I'm never flying with them again.",
+        # the place's doing, past an aside
+        "Honestly the care at this home is a disgrace, the owner should be sacked.",
+    ],
+)
+def test_a_verdict_on_someone_elses_doing_is_theirs(text: str) -> None:
+    assert not analyse(text).critical, analyse(text).findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone else was right about the writer
+        "Dad was right, what a fool.",
+        "My sister was right about me being lazy.",
+        # the writer's own doing told without "I"
+        "Overslept, missed the train. Useless.",
+        # a comparison with others is still the writer's own
+        "My classmates are all so much faster than me.",
+        # the team lost because of the writer; the writer siding with a harsh voice
+        "The team lost because I dropped that easy catch.",
+        "Stopwatch says 41 minutes and my brain says lazy, lazy, lazy, and I agree with it.",
+    ],
+)
+def test_a_verdict_after_someone_else_is_named_can_still_be_mine(text: str) -> None:
+    assert analyse(text).critical
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marco is a complete numpty, and by Marco I mean me, left my lunch on the train.",
+        "Tash is so pathetic, and by Tash I mean me.",
+        "Sal (that's me) is a total loser.",
+        "Deano, aka me, is the thickest man alive.",
+    ],
+)
+def test_a_label_by_ones_own_name_said_to_be_oneself_is_read(text: str) -> None:
+    findings = analyse(text).findings
+    assert findings
+    name = text.split()[0].strip(",")
+    assert any(name in finding.match for finding in findings), findings
+
+
+def test_a_name_not_said_to_be_oneself_is_someone_else() -> None:
+    """The check above can fail: the same label by a name with no declaration."""
+    assert not analyse("Marco is a complete numpty, he left his lunch on the train.").critical
