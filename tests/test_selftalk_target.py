@@ -315,7 +315,9 @@ def test_a_verdict_on_someone_elses_doing_is_theirs(text: str) -> None:
         "My classmates are all so much faster than me.",
         # the team lost because of the writer; the writer siding with a harsh voice
         "The team lost because I dropped that easy catch.",
-        "Stopwatch says 41 minutes and my brain says lazy, lazy, lazy, and I agree with it.",
+        "Doctor says I'm fine and my head says pathetic, pathetic, pathetic.",
+        # a name said to be the writer's own, then the label
+        "Dazza left the gate open, and by Dazza I mean me. Absolute numpty.",
     ],
 )
 def test_a_verdict_after_someone_else_is_named_can_still_be_mine(text: str) -> None:

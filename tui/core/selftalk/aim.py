@@ -104,10 +104,12 @@ _TURNS = frozenset({"but", "whereas", "while"})
 
 def _another_did(built: _Built, words: WordList, opening: list[str], spoken: list[str]) -> bool:
     """See points_elsewhere's ``verdict``."""
-    if names_someone(built, opening) or labels_a_thing(built, opening):
+    if labels_a_thing(built, opening):
         return True
     if not built.speaker.isdisjoint(words):
-        return False
+        return False  # the writer tells of their own doing too ("…and by Dazza I mean me")
+    if names_someone(built, opening):
+        return True
     if (
         spoken[0] == "my"
         and len(spoken) > 1
@@ -162,6 +164,22 @@ def names_someone(built: _Built, clause: list[str]) -> bool:
             or first.endswith(("ing", "ly", "ept", "ed"))
         )
     return person and "right" not in clause[2:4]
+
+
+def weighed_elsewhere(built: _Built, words: WordList, category: str, points: bool) -> bool:
+    """Whether what only the word weights heard as harsh (under ``category``) is aimed at
+    someone else or a thing. Harsh words in a sentence that opens on someone else ("some
+    numpty in a BMW tailgated me…, what a moron", ``points``: points_elsewhere) are theirs;
+    "they must think I'm…" and "the team lost because of me" are still the person's own; a
+    verdict on a thing is the thing's ("Useless app, I've deleted it")."""
+    if verdict_on_a_thing(built, words):
+        return True
+    return points and (
+        category not in ABOUT_OTHERS_TOO
+        or built.first_person.isdisjoint(words)
+        # "me" only as what someone else did something to: "…jammed on me"
+        or (category != "mind-reading" and built.speaker.isdisjoint(words))
+    )
 
 
 def verdict_on_a_thing(built: _Built, words: WordList) -> bool:

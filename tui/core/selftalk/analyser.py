@@ -18,7 +18,7 @@ from .aim import (
     is_label,
     own_name_findings,
     points_elsewhere,
-    verdict_on_a_thing,
+    weighed_elsewhere,
 )
 from .compiler import Codes, Index, Pattern, compile_rule, matches_any
 from .concepts import (
@@ -442,19 +442,8 @@ class Reading:
             points = points_elsewhere(built, words, verdict)
             if verdict:
                 self.points = points  # (as _points asks it)
-            # Harsh words in a sentence that opens on someone else ("some numpty in
-            # a BMW tailgated me…, what a moron") is theirs; "they must think I'm…" and "the
-            # team lost because of me" are still the person's own.
-            if verdict_on_a_thing(built, words) or (
-                points
-                and (
-                    category not in ABOUT_OTHERS_TOO
-                    or built.first_person.isdisjoint(words)
-                    # "me" only as what someone else did something to: "…jammed on me"
-                    or (category != "mind-reading" and built.speaker.isdisjoint(words))
-                )
-            ):
-                end = start
+            if weighed_elsewhere(built, words, category, points):
+                end = start  # someone else's, or a thing's
             if end > start:
                 self.found = ((category, start, end, True),)
                 self.alone = alone
