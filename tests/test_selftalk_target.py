@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.selftalk import analyse
+from tui.core.selftalk import Analyser, analyse
+from tui.core.selftalk.critic_gate import Gate
 
 
 @pytest.mark.parametrize(
@@ -343,3 +344,20 @@ def test_a_label_by_ones_own_name_said_to_be_oneself_is_read(text: str) -> None:
 def test_a_name_not_said_to_be_oneself_is_someone_else() -> None:
     """The check above can fail: the same label by a name with no declaration."""
     assert not analyse("Marco is a complete numpty, he left his lunch on the train.").critical
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The passport office sent me the wrong form again, useless lot.",
+    ],
+)
+def test_an_organisations_doing_is_theirs_before_the_own_head(text: str) -> None:
+    """A pointing word, whom, what they did, then the label: aimed at them by the rules'
+    reading, not only by the gate's own head (which is left out here)."""
+    gate = Gate.load()
+    assert gate is not None
+    gate.own = None
+    analyser = Analyser()
+    analyser.built._gate = gate
+    assert not analyser.analyse(text).critical, analyser.analyse(text).findings

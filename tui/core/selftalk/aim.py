@@ -146,6 +146,15 @@ def names_someone(built: _Built, clause: list[str]) -> bool:
     ("Missed the bus", "Overslept"), not everyone or no one ("Everyone laughed"), not a
     day or a thing every English word list knows ("Today was awful"), and not someone who
     was right about the writer ("Mum was right, what an idiot")."""
+    if clause and clause[0] in built.pointers:
+        # "The census office sent me…", "that agency lost…": a pointing word, a word or two
+        # for whom, then what they did (not what they were: "the date was a disaster").
+        for index in range(2, min(len(clause), 4)):
+            if clause[index - 1] == BREAK:
+                return False
+            if _acts(built, clause[index]) and clause[index] not in _BE:
+                return "right" not in clause[index + 1 : index + 3]
+        return False
     if len(clause) < 2 or clause[1] == BREAK or not _acts(built, clause[1]):
         return False
     first = clause[0]
