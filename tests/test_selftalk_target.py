@@ -296,6 +296,7 @@ def test_a_sentence_ending_on_a_verdict_on_others_is_theirs_to_the_weights(
         # a verdict on a thing, whatever else the sentence says
         "Useless app, I've deleted it.",
         "Worst airline in Europe, I'm never flying with them again.",
+        "City lost again, most useless team in the league, I'm gutted for the fans.",
         # the place's doing, past an aside
         "Honestly the care at this home is a disgrace, the owner should be sacked.",
     ],
@@ -314,6 +315,8 @@ def test_a_verdict_on_someone_elses_doing_is_theirs(text: str) -> None:
         "Overslept, missed the train. Useless.",
         # a comparison with others is still the writer's own
         "My classmates are all so much faster than me.",
+        # a verdict on a thing beside the writer's own blame
+        "Lost again, worst team in the league and it's my fault.",
         # the team lost because of the writer; the writer siding with a harsh voice
         "The team lost because I dropped that easy catch.",
         "Doctor says I'm fine and my head says pathetic, pathetic, pathetic.",

@@ -4,6 +4,8 @@ right, what an idiot" it is. The analyser asks these of each sentence it reads."
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from .tokens import BREAK, WordList
 
 # Not typing.TYPE_CHECKING (see analyser.py).
@@ -120,7 +122,7 @@ def _another_did(built: _Built, words: WordList, opening: list[str], spoken: lis
     return _tells_of_others(built, words)
 
 
-def _past_asides(built: _Built, words: WordList) -> list[str]:
+def _past_asides(built: _Built, words: list[str]) -> list[str]:
     """The words from the first that is not an aside ("Honestly, the food…": "the food…")."""
     asides = built.lexicon["asides"]
     index = 0
@@ -192,10 +194,19 @@ def weighed_elsewhere(built: _Built, words: WordList, category: str, points: boo
 
 
 def verdict_on_a_thing(built: _Built, words: WordList) -> bool:
-    """The sentence opens on a verdict on a thing, past any aside: whatever else it says
-    ("Worst airline in Europe, I'm never flying with them again"), its harsh words are the
-    thing's."""
-    return labels_a_thing(built, _past_asides(built, words))
+    """A clause of the sentence is a verdict on a thing, past any aside: whatever else it
+    says ("Worst airline in Europe, I'm never flying with them again", "Lost again, worst
+    team in the league, I'm embarrassed for them"), its harsh words are the thing's. Not
+    where the writer blames themselves too ("…, and it's my fault")."""
+    if any(word == "my" and after in _OWN_BLAME for word, after in pairwise(words)):
+        return False
+    start = 0
+    for index in range(len(words) + 1):
+        if index == len(words) or words[index] == BREAK:
+            if labels_a_thing(built, _past_asides(built, words[start:index])):
+                return True
+            start = index + 1
+    return False
 
 
 def labels_a_thing(built: _Built, words: list[str]) -> bool:
@@ -284,6 +295,8 @@ def is_label(built: _Built, word: str) -> bool:
 
 
 _BE = frozenset({"is", "was", "are", "were"})
+# "My fault", "my bad", "my mistake": the writer's own blame beside a verdict on a thing.
+_OWN_BLAME = frozenset({"fault", "bad", "mistake", "doing", "own"})
 # A verdict on a thing may open on one of these: "Worst airline in Europe".
 _SUPERLATIVE = frozenset({"worst", "biggest", "dumbest", "stupidest", "laziest", "saddest"})
 
