@@ -230,12 +230,13 @@ def test_a_file_without_an_own_head_still_reads_and_a_short_one_is_refused() -> 
     "text",
     [
         # Answers of s-v the rules flagged (trained on since: a floor, not a measure of new
-        # wording): an old thought quoted to answer it, and someone else's fault.
+        # wording): an old thought quoted to answer it, and someone else's fault. (s's "The
+        # census office sent me…, useless lot." is read as the office's before the own head
+        # since session 13: test_selftalk_target.py.)
         "Old belief: I'm a failure as a daughter for using respite. New belief: respite is "
         "what keeps me able to care.",
         "Dropped a salmon. Voice in my head: butterfingers, always useless. My answer: twenty "
         "years at this counter, one salmon.",
-        "The census office sent me to a street that was demolished in 2019, useless lot.",
         "The house manager told the patron it was my fault the seats were double-booked, when "
         "his own system did it. Spineless man. The patron bought me an ice cream out of pity.",
     ],

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.selftalk import analyse
+from tui.core.selftalk import Analyser, analyse
+from tui.core.selftalk.critic_gate import Gate
 
 
 @pytest.mark.parametrize(
@@ -278,3 +279,88 @@ def test_a_sentence_ending_on_a_verdict_on_others_is_theirs_to_the_weights(
     # Discounting the positive by what others will think is still read.
     monkeypatch.undo()
     assert analyse("I passed, but they'll soon see I'm a fraud and fail me.").critical
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bare exclamation after an account of someone else's doing, "me" only as whom
+        # they did it to, or with no "I" at all (session 13)
+        "Passenger shouted at me the whole way to the airport. Absolute clown.",
+        "Two-hour lecture where the professor read from his own textbook. What a dull, "
+        "self-important man.",
+        # in the same sentence: someone named, what they did, then the verdict
+        "Client rang me at midnight about a comma, honestly what a miserable man.",
+        # someone of mine, "me" only as whom they did it to
+        "My supervisor is a total muppet, sent me to the wrong site again.",
+        # a verdict on a thing, whatever else the sentence says
+        "Useless app, I've deleted it.",
+        "Worst airline in Europe, I'm never flying with them again.",
+        "City lost again, most useless team in the league, I'm gutted for the fans.",
+        # the place's doing, past an aside
+        "Honestly the care at this home is a disgrace, the owner should be sacked.",
+    ],
+)
+def test_a_verdict_on_someone_elses_doing_is_theirs(text: str) -> None:
+    assert not analyse(text).critical, analyse(text).findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone else was right about the writer
+        "Dad was right, what a fool.",
+        "My sister was right about me being lazy.",
+        # the writer's own doing told without "I"
+        "Overslept, missed the train. Useless.",
+        # a comparison with others is still the writer's own
+        "My classmates are all so much faster than me.",
+        # a verdict on a thing beside the writer's own blame
+        "Lost again, worst team in the league and it's my fault.",
+        # the team lost because of the writer; the writer siding with a harsh voice
+        "The team lost because I dropped that easy catch.",
+        "Doctor says I'm fine and my head says pathetic, pathetic, pathetic.",
+        # a name said to be the writer's own, then the label
+        "Dazza left the gate open, and by Dazza I mean me. Absolute numpty.",
+    ],
+)
+def test_a_verdict_after_someone_else_is_named_can_still_be_mine(text: str) -> None:
+    assert analyse(text).critical
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marco is a complete numpty, and by Marco I mean me, left my lunch on the train.",
+        "Tash is so pathetic, and by Tash I mean me.",
+        "Sal (that's me) is a total loser.",
+        "Deano, aka me, is the thickest man alive.",
+    ],
+)
+def test_a_label_by_ones_own_name_said_to_be_oneself_is_read(text: str) -> None:
+    findings = analyse(text).findings
+    assert findings
+    name = text.split()[0].strip(",")
+    assert any(name in finding.match for finding in findings), findings
+
+
+def test_a_name_not_said_to_be_oneself_is_someone_else() -> None:
+    """The check above can fail: the same label by a name with no declaration."""
+    assert not analyse("Marco is a complete numpty, he left his lunch on the train.").critical
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The passport office sent me the wrong form again, useless lot.",
+    ],
+)
+def test_an_organisations_doing_is_theirs_before_the_own_head(text: str) -> None:
+    """A pointing word, whom, what they did, then the label: aimed at them by the rules'
+    reading, not only by the gate's own head (which is left out here)."""
+    gate = Gate.load()
+    assert gate is not None
+    gate.own = None
+    analyser = Analyser()
+    analyser.built._gate = gate
+    assert not analyser.analyse(text).critical, analyser.analyse(text).findings

@@ -4,13 +4,15 @@ right, what an idiot" it is. The analyser asks these of each sentence it reads."
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from .tokens import BREAK, WordList
 
 # Not typing.TYPE_CHECKING (see analyser.py).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .analyser import _Built
-    from .scope import Raw
+    from .scope import Raw, Sentence
 
 # Categories whose sentences often open on others and are still the person's own.
 ABOUT_OTHERS_TOO = frozenset(
@@ -37,6 +39,14 @@ def aimed_elsewhere(built: _Built, words: WordList, finding: Raw) -> bool:
         mine = verdict and clause_start and word == "my" and index + 1 < start
         if mine and words[index + 1] in built.people:
             return True  # "My neighbour parked across my drive again, selfish old man."
+        if (
+            verdict
+            and clause_start
+            and names_someone(built, words[index:start])
+            and built.speaker.isdisjoint(words)
+            and "my" not in words[index:start]
+        ):
+            return True  # "Customer called me an idiot for ten minutes, what a miserable person."
         if word in built.pointers:
             pointed = [w for w in words[index + 1 : start][:3] if w in built.targets]
             # "some idiot…", "the care agency…" (not "…the telly, pathetic old sod")
@@ -51,15 +61,24 @@ def aimed_elsewhere(built: _Built, words: WordList, finding: Raw) -> bool:
     )
 
 
-def points_elsewhere(built: _Built, words: WordList) -> bool:
+def points_elsewhere(built: _Built, words: WordList, verdict: bool = True) -> bool:
     """The sentence opens on someone or something else: "he", "they", "some numpty…", "the
-    delivery driver…", "our team lead…", "customer at the shop…"."""
-    spoken = [word for word in words[:4] if word != BREAK]
+    delivery driver…", "our team lead…", "customer at the shop…". ``verdict``: the harsh
+    words to be aimed are a verdict (not a comparison or a guess at what others think, see
+    ABOUT_OTHERS_TOO), so someone else's doing told with "me" as whom they did it to counts
+    too ("Rider gave me one star", "My dispatcher is an absolute clown, sent me to…"); "My
+    colleagues are all quicker than me" is still the writer's own comparison."""
+    opening = _past_asides(built, words)
+    spoken = [word for word in opening[:4] if word != BREAK]
     if not spoken:
         return False
     if spoken[0] in built.subjects or spoken[0] in built.named:
         return True
     if spoken[0] in built.pointers and any(word in built.targets for word in spoken[1:]):
+        return True
+    # Someone named by a name or a word the lists don't know, then what they did, "me" at
+    # most as whom they did it to: "Rider gave me one star", "Leafs lost again".
+    if verdict and _another_did(built, words, opening, spoken):
         return True
     # ... or on anyone or anything with a pointing word, in a sentence that never says "I",
     # "me" or "my": "The defence barrister interrupts every witness.", "The wedding planner
@@ -83,6 +102,147 @@ def points_elsewhere(built: _Built, words: WordList) -> bool:
 
 
 _TURNS = frozenset({"but", "whereas", "while"})
+
+
+def _another_did(built: _Built, words: WordList, opening: list[str], spoken: list[str]) -> bool:
+    """See points_elsewhere's ``verdict``."""
+    if labels_a_thing(built, opening):
+        return True
+    if not built.speaker.isdisjoint(words):
+        return False  # the writer tells of their own doing too ("…and by Dazza I mean me")
+    if names_someone(built, opening):
+        return True
+    if (
+        spoken[0] == "my"
+        and len(spoken) > 1
+        and (spoken[1] in built.named or spoken[1] in built.scoper.roles)
+        and "right" not in spoken
+    ):
+        return True  # "My dispatcher is an absolute clown, sent me to Broken Hill…"
+    return _tells_of_others(built, words)
+
+
+def _past_asides(built: _Built, words: list[str]) -> list[str]:
+    """The words from the first that is not an aside ("Honestly, the food…": "the food…")."""
+    asides = built.lexicon["asides"]
+    index = 0
+    while index < len(words) and (words[index] in asides or words[index] == BREAK):
+        index += 1
+    return words[index:]
+
+
+def _acts(built: _Built, word: str) -> bool:
+    """What someone did or is, said after them: "gave", "called", "lost", "is"."""
+    return (
+        word in built.lexicon["acts"]
+        or word in built.doing
+        or (len(word) > 4 and word.endswith("ed"))
+    )
+
+
+def names_someone(built: _Built, clause: list[str]) -> bool:
+    """The clause opens on someone or something other than the writer and tells what they
+    did or are: a person's word ("Customer called me…", "Rider gave me one star") or a name
+    or word the lists don't know ("Leafs lost again", "Dispatch had the wrong address"),
+    then what they did, in the same clause. Not the writer's own doing told without "I"
+    ("Missed the bus", "Overslept"), not everyone or no one ("Everyone laughed"), not a
+    day or a thing every English word list knows ("Today was awful"), and not someone who
+    was right about the writer ("Mum was right, what an idiot")."""
+    if clause and clause[0] in built.pointers:
+        # "The census office sent me…", "that agency lost…": a pointing word, a word or two
+        # for whom, then what they did (not what they were: "the date was a disaster").
+        for index in range(2, min(len(clause), 4)):
+            if clause[index - 1] == BREAK:
+                return False
+            if _acts(built, clause[index]) and clause[index] not in _BE:
+                return "right" not in clause[index + 1 : index + 3]
+        return False
+    if len(clause) < 2 or clause[1] == BREAK or not _acts(built, clause[1]):
+        return False
+    first = clause[0]
+    if first in built.people or first in built.scoper.roles or first in built.named:
+        person = True
+    else:
+        person = not (
+            first in built.english()
+            or first in built.self_words
+            or first in built.first_person
+            or first in _NOT_A_SUBJECT
+            or is_label(built, first)
+            or first in built.intensifiers
+            or first in built.doing
+            or _acts(built, first)
+            or first.endswith(("ing", "ly", "ept", "ed"))
+        )
+    return person and "right" not in clause[2:4]
+
+
+def weighed_elsewhere(built: _Built, words: WordList, category: str, points: bool) -> bool:
+    """Whether what only the word weights heard as harsh (under ``category``) is aimed at
+    someone else or a thing. Harsh words in a sentence that opens on someone else ("some
+    numpty in a BMW tailgated me…, what a moron", ``points``: points_elsewhere) are theirs;
+    "they must think I'm…" and "the team lost because of me" are still the person's own; a
+    verdict on a thing is the thing's ("Useless app, I've deleted it")."""
+    if verdict_on_a_thing(built, words):
+        return True
+    return points and (
+        category not in ABOUT_OTHERS_TOO
+        or built.first_person.isdisjoint(words)
+        # "me" only as what someone else did something to: "…jammed on me"
+        or (category != "mind-reading" and built.speaker.isdisjoint(words))
+    )
+
+
+def verdict_on_a_thing(built: _Built, words: WordList) -> bool:
+    """A clause of the sentence is a verdict on a thing, past any aside: whatever else it
+    says ("Worst airline in Europe, I'm never flying with them again", "Lost again, worst
+    team in the league, I'm embarrassed for them"), its harsh words are the thing's. Not
+    where the writer blames themselves too ("…, and it's my fault")."""
+    if any(word == "my" and after in _OWN_BLAME for word, after in pairwise(words)):
+        return False
+    start = 0
+    for index in range(len(words) + 1):
+        if index == len(words) or words[index] == BREAK:
+            if labels_a_thing(built, _past_asides(built, words[start:index])):
+                return True
+            start = index + 1
+    return False
+
+
+def labels_a_thing(built: _Built, words: list[str]) -> bool:
+    """The words open on a verdict on a thing: "Absolute rubbish product", "Worst team in
+    the league", "What a shambles of a service"."""
+    verdict = False
+    for word in words[:6]:
+        if word == BREAK:
+            return False
+        if word in built.things:
+            return verdict
+        if word in _SUPERLATIVE or word in built.scoper.vocative_head or is_label(built, word):
+            verdict = True
+        elif not (word in built.scoper.clause_ok or word == "such"):
+            return False
+    return False
+
+
+def _tells_of_others(built: _Built, words: WordList) -> bool:
+    """A sentence (with no "I" or "me" of the writer's) that tells what someone else did:
+    "Another all-hands where the CEO read slides for an hour." Not the writer's own doing
+    told without "I" ("Left the oven on.")."""
+    if not built.self_words.isdisjoint(words) or not words or _acts(built, words[0]):
+        return False
+    if words[0] in built.doing or words[0].endswith("ed"):
+        return False
+    for index in range(len(words) - 2):
+        if words[index] not in built.pointers:
+            continue
+        act = words[index + 2]
+        if _acts(built, act):
+            if act not in _BE:
+                return True  # "the CEO read…" (not "the date was a total disaster")
+        elif words[index + 1] in built.people and act != BREAK and act not in built.english():
+            return True  # "the manager hid…": a word no list knows, after a person, is their doing
+    return False
 
 
 def ends_on_others(built: _Built, words: WordList) -> bool:
@@ -135,6 +295,10 @@ def is_label(built: _Built, word: str) -> bool:
 
 
 _BE = frozenset({"is", "was", "are", "were"})
+# "My fault", "my bad", "my mistake": the writer's own blame beside a verdict on a thing.
+_OWN_BLAME = frozenset({"fault", "bad", "mistake", "doing", "own"})
+# A verdict on a thing may open on one of these: "Worst airline in Europe".
+_SUPERLATIVE = frozenset({"worst", "biggest", "dumbest", "stupidest", "laziest", "saddest"})
 
 
 # Openings that don't name a thing or someone else: "you" is often the writer talking to
@@ -181,3 +345,63 @@ def gate_may_speak_alone(built: _Built, words: WordList) -> bool:
     english = built.english()
     known = sum(1 for word in spoken if word in english)
     return known * 3 >= len(spoken) and not praises_self(built, words)
+
+
+# How a name said to be oneself is read in its place: "Kev is…" as "I am…", "Kev forgot" as
+# "I forgot", "Kev brain" ("Kev's brain", the "'s" dropped) as "my brain".
+_AS_ME = {"is": ("i", "am"), "was": ("i", "was"), "has": ("i", "have"), "does": ("i", "do")}
+
+
+def own_name_findings(built: _Built, low: str, words: WordList, sentence: Sentence) -> list[Raw]:
+    """A label in the third person by one's own name, when the sentence says the name is the
+    writer's ("Kev is an absolute moron, and by Kev I mean me"; the declarations are the
+    "name" rules in rules/critic.toml): read again with the name as "I". The name is the word
+    of the declaration that the sentence also uses outside it, or the declaration itself when
+    it opens on the name and the sentence goes on ("Priya (that's me) is a total disaster").
+    Without a declaration a name is someone else's (see names_someone)."""
+    english = built.english()
+    for _, start, end in sentence.matches("name"):
+        outside = set(words[:start]) | set(words[end:])
+        names = [
+            word
+            for word in words[start:end]
+            if word in outside and word not in built.self_words and word not in english
+        ]
+        if names:
+            spans = [
+                (index, index + 1)
+                for index, word in enumerate(words)
+                if word == names[0] and not start <= index < end
+            ]
+        elif words[start] not in english and words[start] not in built.self_words:
+            spans = [(start, end)]
+        else:
+            continue
+        read: list[str] = []
+        where: list[int] = []  # each read word's index in ``words``
+        index = 0
+        for first, last in [*spans, (len(words), len(words))]:
+            read += words[index:first]
+            where += range(index, first)
+            if first == len(words):
+                break
+            index = last
+            while index < len(words) and words[index] == BREAK and last - first > 1:
+                index += 1  # "Priya, aka me, is…": the comma after the declaration
+            following = words[index] if index < len(words) else BREAK
+            if following in _AS_ME:
+                read += _AS_ME[following]
+                where += [first, index]
+                index += 1
+                continue
+            plain = following == BREAK or following in english or _acts(built, following)
+            read.append("i" if plain or is_label(built, following) else "my")
+            where.append(first)
+        return [
+            (category, where[first], where[last - 1] + 1, weak)
+            for category, first, last, weak in built.scoper.critical_findings(
+                built.sentence(low, read)
+            )
+            if where[last - 1] + 1 > where[first]
+        ]
+    return []

@@ -15,7 +15,9 @@ from .aim import (
     ends_on_others,
     gate_may_speak_alone,
     is_label,
+    own_name_findings,
     points_elsewhere,
+    weighed_elsewhere,
 )
 from .compiler import Codes, Index, Pattern, compile_rule, matches_any
 from .concepts import Grid
@@ -306,6 +308,8 @@ class Reading:
             # is about whoever the sentence has already pointed at, when that is someone
             # else ("some numpty in a BMW tailgated me…", "they cancelled again, useless").
             raw = [item for item in raw if not aimed_elsewhere(built, words, item)]
+        elif "name" in candidates:
+            raw = own_name_findings(built, low, words, sentence)  # "by Kev I mean me"
         elif not built.dropped.isdisjoint(words):
             raw = _implied_i(built, low, words)  # the writer's own, by the "I" put back
         if raw:
@@ -400,17 +404,12 @@ class Reading:
         start = len(low) - len(low.lstrip())
         end = len(low.rstrip().rstrip(".!?,;:…"))
         category = learned.category(features)
-        points = self.points = points_elsewhere(built, words)
-        # Harsh words in a sentence that opens on someone else ("some numpty in
-        # a BMW tailgated me…, what a moron") is theirs; "they must think I'm…" and "the
-        # team lost because of me" are still the person's own.
-        if points and (
-            category not in ABOUT_OTHERS_TOO
-            or built.first_person.isdisjoint(words)
-            # "me" only as what someone else did something to: "…jammed on me"
-            or (category != "mind-reading" and built.speaker.isdisjoint(words))
-        ):
-            end = start
+        verdict = category not in ABOUT_OTHERS_TOO
+        points = points_elsewhere(built, words, verdict)
+        if verdict:
+            self.points = points  # (as _points asks it)
+        if weighed_elsewhere(built, words, category, points):
+            end = start  # someone else's, or a thing's
         if end > start:
             self.found = ((category, start, end, True),)
             self.alone = alone

@@ -240,6 +240,7 @@ GROUP_ORDER = {
     "idiom": 4,
     "farewell": 5,
     "concern": 6,
+    "name": 7,
 }
 CHOSEN_LIMIT = 4096
 MASK_BUCKETS = 256

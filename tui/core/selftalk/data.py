@@ -37,6 +37,8 @@ GROUPS: dict[str, frozenset[str]] = {
     "idiom": frozenset({"idiom"}),
     "farewell": frozenset({"strong", "weak"}),
     "concern": frozenset({"ask", "recovery", "settle", "live", "definite"}),
+    # One's own name said to be oneself ("by Kev I mean me"): see aim.own_name_findings.
+    "name": frozenset({"self"}),
 }
 NEGATION = ("suppress", "ignore", "polarity")
 _OPTION_TYPES: dict[str, type] = {"weak": bool, "needs_self": bool, "negation": str}
@@ -215,6 +217,8 @@ _WORD_LISTS = [
     "others",
     "other_start",
     "other_things",
+    "asides",
+    "acts",
 ]
 # One word as the tokeniser reads it (tokens.PIECE's word branch).
 _ONE_WORD = re.compile(r"\w[\w'*]*")
