@@ -183,7 +183,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.selftalk import analyse
+from tui.core.selftalk import Analysis, analyse
 
 DATA = Path(__file__).resolve().parent / "data" / "self_talk_cases.tsv"
 # The shared folder sits beside the checkout (here and in CI).
@@ -195,6 +195,15 @@ LABELS = {"critic", "kind", "neutral", "crisis", "idiom"}
 # it has read (Analyser.readings), so only the first of them pays for reading the ~15,000.
 CASES_GROUP = pytest.mark.xdist_group("selftalk_cases")
 pytestmark = CASES_GROUP
+
+
+@functools.cache
+def read(text: str) -> Analysis:
+    """``analyse``, remembered by text for the process. The tests of CASES_GROUP each read
+    every case (the scores, the concern check, the snapshot check: ~15,000 texts a pass), and
+    the analyser's own memory of sentences (20,000) holds less than the cases' ~33,000, so
+    each pass read most of them again. An analysis is a frozen value of its text alone."""
+    return analyse(text)
 
 
 @dataclass(frozen=True)
@@ -292,7 +301,7 @@ def score(cases: list[Case]) -> Score:
     calm_alarms = calms = crisis_asked = 0
     misses: list[str] = []
     for case in cases:
-        analysis = analyse(case.text)
+        analysis = read(case.text)
         if case.label == "critic":
             if analysis.critical:
                 true_positive += 1

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from selftalk_blind import BLIND, load
-from test_selftalk_quality import CASES_GROUP, load_cases
+from test_selftalk_quality import CASES_GROUP, load_cases, read
 from test_selftalk_quality import DATA as CASES
 
 from tui.core.selftalk import Analyser, default_analyser, snapshot
@@ -172,7 +172,7 @@ def test_the_snapshot_is_current_and_reads_as_the_sources_do() -> None:
     one built from the TOML files and the weights.
 
     The one loaded from the snapshot is the app's own (``analyse``): the other tests of its
-    group have read the cases with it already, and it remembers each sentence it read."""
+    group have read the cases with it already (``read`` remembers each text's analysis)."""
     assert snapshot.load() is not None, "stale: run python -m tui.core.selftalk.snapshot"
     from_snapshot = default_analyser()
     from_sources = Analyser(folder=DATA)
@@ -180,7 +180,7 @@ def test_the_snapshot_is_current_and_reads_as_the_sources_do() -> None:
     assert from_sources.built.index.patterns[0].node is not None
     texts = [case.text for case in load_cases(CASES)] + [case.text for case in load(BLIND)]
     for text in texts:
-        assert from_snapshot.analyse(text) == from_sources.analyse(text), text
+        assert read(text) == from_sources.analyse(text), text  # read: from_snapshot's analyse
 
 
 def test_a_stale_snapshot_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
