@@ -605,6 +605,24 @@ def test_lock_on_a_locked_folder_says_it_is_locked_before_asking(
     assert "That passphrase doesn't open your reflections." in capsys.readouterr().err
 
 
+async def _open_export(pilot: Pilot[Any]) -> Any:
+    """Home → past reflections → x: the export dialog, over the list."""
+    from tui.screens.export import ExportScreen
+    from tui.screens.reflections import ReflectionsScreen
+    from tui.widgets.reflection_list import ReflectionList
+
+    app = pilot.app
+    await settle(pilot)
+    await pilot.press("r")
+    await settle(pilot)
+    assert isinstance(app.screen, ReflectionsScreen)
+    app.screen.query_one(ReflectionList).focus()
+    await pilot.press("x")
+    await pilot.pause()
+    assert isinstance(app.screen, ExportScreen)
+    return app.screen
+
+
 async def test_a_json_name_typed_in_the_apps_export_writes_json(tmp_path: Path) -> None:
     """Session 12 walk: in the app's export, Markdown chosen (the default) and "~/walk-x.json"
     typed wrote Markdown into walk-x.json, which `reflections import` then refused. A name
@@ -614,23 +632,13 @@ async def test_a_json_name_typed_in_the_apps_export_writes_json(tmp_path: Path) 
     from textual.widgets import Input
 
     from tui.screens.export import ExportScreen
-    from tui.screens.reflections import ReflectionsScreen
-    from tui.widgets.reflection_list import ReflectionList
     from tui.widgets.toggles import Choice
 
     _a_saved_catch(tmp_path)
     target = tmp_path / "mine.json"
     app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("r")
-        await settle(pilot)
-        assert isinstance(app.screen, ReflectionsScreen)
-        app.screen.query_one(ReflectionList).focus()
-        await pilot.press("x")
-        await pilot.pause()
-        export = app.screen
-        assert isinstance(export, ExportScreen)
+        export = await _open_export(pilot)
         path = export.query_one("#path", Input)
         path.focus()
         path.value = str(tmp_path / "mine.json.md")
@@ -651,24 +659,13 @@ async def test_the_apps_export_to_a_folder_that_does_not_exist_names_the_folder(
     command line does, and the dialog stays open with the name as typed."""
     from textual.widgets import Input
 
-    from tui.screens.export import ExportScreen
-    from tui.screens.reflections import ReflectionsScreen
     from tui.widgets.literal_text import LiteralText
-    from tui.widgets.reflection_list import ReflectionList
 
     _a_saved_catch(tmp_path)
     target = tmp_path / "exports" / "mine.md"
     app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("r")
-        await settle(pilot)
-        assert isinstance(app.screen, ReflectionsScreen)
-        app.screen.query_one(ReflectionList).focus()
-        await pilot.press("x")
-        await pilot.pause()
-        export = app.screen
-        assert isinstance(export, ExportScreen)
+        export = await _open_export(pilot)
         path = export.query_one("#path", Input)
         path.focus()
         path.value = str(target)
