@@ -513,3 +513,19 @@ def test_recovery_told_with_the_old_words_is_not_paused_for(batch: str) -> None:
     result = figures([case for case in load(SESSION_12) if case.batch == batch])
     paused, _ = result.share(("recovery",), ("crisis",))
     assert paused <= _RECOVERY_PAUSED[batch], "\n".join(result.lines() + result.misses)
+
+
+def test_affairs_settled_in_everyday_words_beside_a_day_set_are_asked_about() -> None:
+    """Session 13, blind ai-al read at the end: a will sorted and debts cleared in one sentence,
+    "Friday, that's when" in the next, were given no concern at all. Asked about now (ordinary
+    words, so never paused for on these alone); the same affairs with a plain plan are not."""
+    asked = "Signed the will and cleared my debts. Sunday when the house is quiet, that's when."
+    assert analyse(asked).concern == "ask", analyse(asked)
+    assert (
+        analyse("Signed the will and cleared my debts. Sunday we're off to the coast.").concern
+        is None
+    )
+    assert (
+        analyse("Paid off the credit card. Friday, that's when the sale starts, woo!").concern
+        is None
+    )
