@@ -996,3 +996,29 @@ def test_installing_a_new_version_under_a_new_name_says_how_to_replace_the_old(
     out = capsys.readouterr().out
     assert 'the id "kind-letter" is already used by' in out
     assert "which you installed (to replace it, install yours as kind-letter.toml)" in out, out
+
+
+async def test_after_try_again_typing_replaces_the_harsh_words(tmp_path: Path) -> None:
+    """Session 13, walked in tmux: after "Try again" the harsh words stayed in the box with the
+    cursor at their end (and Ctrl+A only goes to the line's start), so the kind words were
+    typed beside them and asked about again. The words are selected now: typing replaces
+    them; an arrow key keeps them to edit."""
+    from helpers_pty import paste, session_opened
+    from textual.widgets import TextArea
+
+    app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path, start_exercise="lets-try-that-again")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await session_opened(pilot)
+        await pilot.press("ctrl+n", "ctrl+n")
+        await paste(pilot, "I forgot Mum's birthday again, I'm such a failure")
+        await pilot.press("ctrl+n", "ctrl+n")
+        await pilot.pause()
+        await paste(pilot, "I'm a loser and always will be")
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        await pilot.click("#try-again-button")
+        await settle(pilot)
+        box = app.screen.query_one("#answer", TextArea)
+        assert box.has_focus
+        await type_text(pilot, "I forgot, and I can still ring her tonight.")
+        assert box.text == "I forgot, and I can still ring her tonight."

@@ -321,7 +321,7 @@ class SessionScreen(Screen[None]):
         view = self.view
         if event.try_again:
             if view is not None:
-                view.focus_input()
+                view.focus_input(again=True)
             return
         await self.present(self.flow.keep_as_is())
 

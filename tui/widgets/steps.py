@@ -43,7 +43,8 @@ class StepView(Vertical):
     def value(self) -> str | int | None:
         return None
 
-    def focus_input(self) -> None:
+    def focus_input(self, *, again: bool = False) -> None:
+        """``again``: after "Try again", where the words just written are to be written anew."""
         self.focus()
 
 
@@ -106,10 +107,16 @@ class WriteView(StepView):
     def set_value(self, text: str) -> None:
         self.query_one("#answer", TextArea).load_text(text)
 
-    def focus_input(self) -> None:
+    def focus_input(self, *, again: bool = False) -> None:
         area = self.query_one("#answer", TextArea)
         area.focus()
-        area.move_cursor(area.document.end)
+        if again:
+            # The harsh words selected: typing replaces them, an arrow key keeps them to edit
+            # (walked in tmux: Ctrl+A only goes to the line's start, so kind words landed in
+            # front of the old ones and were asked about again).
+            area.select_all()
+        else:
+            area.move_cursor(area.document.end)
 
 
 class ChooseView(StepView):
@@ -134,7 +141,7 @@ class ChooseView(StepView):
     def value(self) -> str | int | None:
         return self.chosen
 
-    def focus_input(self) -> None:
+    def focus_input(self, *, again: bool = False) -> None:
         self.query_one("#choices", OptionList).focus()
 
 
@@ -148,7 +155,7 @@ class RateView(StepView):
     def value(self) -> str | int | None:
         return self.query_one("#rating", RatingBar).value
 
-    def focus_input(self) -> None:
+    def focus_input(self, *, again: bool = False) -> None:
         self.query_one("#rating", RatingBar).focus()
 
 
