@@ -207,6 +207,17 @@ async def paste(pilot: Any, text: str) -> None:
     await pilot.pause()
 
 
+async def rewrite_in_lets_try_again(pilot: Any, thought: str, rewrite: str) -> None:
+    """In "Let's try that again", just opened: past the first step, ``thought`` written, past
+    the read step, ``rewrite`` written at the reframe and sent (the try-again check follows)."""
+    await pilot.press("ctrl+n", "ctrl+n")
+    await paste(pilot, thought)
+    await pilot.press("ctrl+n", "ctrl+n")
+    await pilot.pause()
+    await paste(pilot, rewrite)
+    await pilot.press("ctrl+n")
+
+
 async def until(pilot: Any, condition: Any, what: str = "", timeout: float = 15.0) -> None:
     """Pause until ``condition()`` holds: a wait for what the test needs, not a guess at how
     long the app takes (Pilot.pause only waits for the CPU to go quiet)."""

@@ -147,19 +147,18 @@ def test_a_huge_answer_is_kept_whole_and_shown_in_part() -> None:
 async def test_try_again_explains_every_pattern_and_keeps_the_thought_in_view(
     tmp_path: Path,
 ) -> None:
-    from helpers_pty import paste, screen_text_of, session_opened
+    from helpers_pty import rewrite_in_lets_try_again, screen_text_of, session_opened
 
     from tui.app import KindtoneApp
 
     app = KindtoneApp(data_dir=tmp_path, start_exercise="lets-try-that-again")
     async with app.run_test(size=(80, 24)) as pilot:
         await session_opened(pilot)
-        await pilot.press("ctrl+n", "ctrl+n")
-        await paste(pilot, "I'm such a failure")
-        await pilot.press("ctrl+n", "ctrl+n")
-        await pilot.pause()
-        await paste(pilot, "I should have known better, I'm hopeless and I always mess up")
-        await pilot.press("ctrl+n")
+        await rewrite_in_lets_try_again(
+            pilot,
+            "I'm such a failure",
+            "I should have known better, I'm hopeless and I always mess up",
+        )
         await pilot.pause()
         text = " ".join(screen_text_of(app).split())
         for words in ("I should have known", "I'm hopeless", "I always mess up"):
@@ -176,7 +175,7 @@ async def test_try_again_gives_the_box_what_room_is_left(tmp_path: Path) -> None
     aa-ad asks about, a clause "I love her and I'll ring her" leaning like a goodbye; this
     test is about the box, so its words end otherwise: that question is in
     docs/measurements.md.)"""
-    from helpers_pty import paste, screen_text_of, session_opened
+    from helpers_pty import rewrite_in_lets_try_again, screen_text_of, session_opened
     from textual.widgets import TextArea
 
     from tui.app import KindtoneApp
@@ -184,13 +183,10 @@ async def test_try_again_gives_the_box_what_room_is_left(tmp_path: Path) -> None
     app = KindtoneApp(data_dir=tmp_path, start_exercise="lets-try-that-again")
     async with app.run_test(size=(80, 24)) as pilot:
         await session_opened(pilot)
-        await pilot.press("ctrl+n", "ctrl+n")
-        await paste(pilot, "I forgot Mum's birthday again, I'm such a failure")
-        await pilot.press("ctrl+n", "ctrl+n")
-        await pilot.pause()
         words = "I forgot, and I'm hopeless with dates, but I love her and I'll make it up to her."
-        await paste(pilot, words)
-        await pilot.press("ctrl+n")
+        await rewrite_in_lets_try_again(
+            pilot, "I forgot Mum's birthday again, I'm such a failure", words
+        )
         await pilot.pause()
         await pilot.pause()
         box = app.screen.query_one("#answer", TextArea)

@@ -1003,18 +1003,17 @@ async def test_after_try_again_typing_replaces_the_harsh_words(tmp_path: Path) -
     cursor at their end (and Ctrl+A only goes to the line's start), so the kind words were
     typed beside them and asked about again. The words are selected now: typing replaces
     them; an arrow key keeps them to edit."""
-    from helpers_pty import paste, session_opened
+    from helpers_pty import rewrite_in_lets_try_again, session_opened
     from textual.widgets import TextArea
 
     app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path, start_exercise="lets-try-that-again")
     async with app.run_test(size=(80, 24)) as pilot:
         await session_opened(pilot)
-        await pilot.press("ctrl+n", "ctrl+n")
-        await paste(pilot, "I forgot Mum's birthday again, I'm such a failure")
-        await pilot.press("ctrl+n", "ctrl+n")
-        await pilot.pause()
-        await paste(pilot, "I'm a loser and always will be")
-        await pilot.press("ctrl+n")
+        await rewrite_in_lets_try_again(
+            pilot,
+            "I forgot Mum's birthday again, I'm such a failure",
+            "I'm a loser and always will be",
+        )
         await settle(pilot)
         await pilot.click("#try-again-button")
         await settle(pilot)
