@@ -13,6 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, Static
 
 from tui.app import KindtoneApp
+from tui.core.catch import NOTHING_NOTICED
 from tui.core.phrases import PhraseStore
 from tui.core.storage import ReflectionStore
 from tui.screens.catch import CatchScreen
@@ -65,6 +66,28 @@ async def test_c_on_home_catches_and_a_number_picks_one_of_yours(tmp_path: Path)
     [record] = ReflectionStore(tmp_path).list()
     assert record["kind"] == "catch" and record["steps"][1]["answer"] == KIND
     assert PhraseStore(tmp_path).list()[0].uses == 1
+
+
+async def test_a_catch_where_nothing_is_noticed_still_offers_the_kinder_words(
+    tmp_path: Path,
+) -> None:
+    """Found walking the app: a harsh verdict the analysis missed was answered "That already
+    sounds kind" and the catch ended with no box. Now it says it noticed nothing, and the box
+    for kinder words opens as for any catch."""
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(90, 30)) as pilot:
+        await settle(pilot)
+        app.action_catch()
+        await pilot.pause()
+        await type_line(pilot, "The meeting moved to Thursday.")
+        hint = str(app.screen.query_one("#catch-hint", Plain).render())
+        assert hint == NOTHING_NOTICED
+        assert app.screen.query_one("#catch-kind-box").display
+        assert app.focused is app.screen.query_one("#catch-kind", Input)
+        await type_line(pilot, "It was a long day and I did what I could.")
+        await settle(pilot)
+    [record] = ReflectionStore(tmp_path).list()
+    assert record["steps"][1]["answer"] == "It was a long day and I did what I could."
 
 
 async def test_a_harsh_redirect_gets_lets_try_again_and_crisis_goes_to_support(

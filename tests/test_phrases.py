@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tui.cli import main
-from tui.core.catch import start_catch
+from tui.core.catch import NOTHING_NOTICED, start_catch
 from tui.core.phrases import PHRASES_FILE, Phrase, PhraseStore, pick, why_not_kind
 from tui.core.storage import ReflectionStore, StoreError
 
@@ -308,12 +308,22 @@ def test_typed_answers_to_the_direct_question() -> None:
         assert typed_ask_answer(typed) == choice, typed
 
 
-def test_catch_of_kind_words_says_so_and_saves_nothing(
+def test_a_catch_where_nothing_is_noticed_never_calls_the_words_kind_and_still_asks(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    status, out, _ = run(capsys, "--data-dir", str(tmp_path), "catch", "I did my best today")
-    assert status == 0 and "already sounds kind" in out
+    """The person wrote these as the critic's words, and the analysis misses some harsh
+    wording: it says it noticed nothing (never "that already sounds kind") and still offers
+    the kinder version; with no answer nothing is saved."""
+    words = "The meeting moved to Thursday."
+    status, out, _ = run(capsys, "--data-dir", str(tmp_path), "catch", words)
+    assert status == 0 and NOTHING_NOTICED in out
+    assert "How would you say it kindly?" in out and "Nothing was saved." in out
     assert ReflectionStore(tmp_path).list() == []
+    kind = "It was a long day and I did what I could."
+    status, out, _ = run(capsys, "--data-dir", str(tmp_path), "catch", words, stdin=kind + "\n")
+    assert status == 0
+    [record] = ReflectionStore(tmp_path).list()
+    assert record["kind"] == "catch" and record["steps"][1]["answer"] == kind
 
 
 def test_a_catch_that_cant_be_saved_says_where_and_why_and_gives_the_words_back(

@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def catch(args: argparse.Namespace, lines: _Lines) -> int:
-    from tui.core.catch import CRITIC_PROMPT, start_catch
+    from tui.core.catch import CRITIC_PROMPT, NOTHING_NOTICED, start_catch
     from tui.core.phrases import PhraseStore
 
     data_dir = resolve_data_dir(args.data_dir)
@@ -103,13 +103,13 @@ def catch(args: argparse.Namespace, lines: _Lines) -> int:
     ended = _ask_if_it_might_mean_risk(caught, None, lines, args)
     if ended is not None:
         return ended
-    if caught.already_kind:
-        say(caught_kind_line())
-        return 0
-    say("kindtone noticed:")
-    for line in caught.noticed():
-        say(f"  - {line}")
-    say(caught.hint())
+    if caught.nothing_noticed:
+        say(NOTHING_NOTICED)
+    else:
+        say("kindtone noticed:")
+        for line in caught.noticed():
+            say(f"  - {line}")
+        say(caught.hint())
     if caught.offered:
         say("Words that helped you before:")
         for number, phrase in enumerate(caught.offered, start=1):
@@ -145,12 +145,6 @@ def catch(args: argparse.Namespace, lines: _Lines) -> int:
             continue
         caught.keep(redirect)
         return _save(caught, lines, args)
-
-
-def caught_kind_line() -> str:
-    from tui.core.catch import ALREADY_KIND
-
-    return ALREADY_KIND
 
 
 def _keep_anyway(caught: Catch, redirect: Redirect, attempt: int, lines: _Lines) -> bool:

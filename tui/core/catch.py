@@ -26,7 +26,13 @@ if TYPE_CHECKING:
 KIND, TITLE = CATCH_KIND, CATCH_TITLE
 CRITIC_PROMPT = "What is the critic saying?"
 KIND_PROMPT = "How would you say it kindly?"
-ALREADY_KIND = "That already sounds kind. Nothing to redirect here."
+# Said when the analysis noticed nothing: the person wrote these as the critic's words, and
+# the analysis misses some harsh wording, so never call them kind; the box for kinder words
+# stays open.
+NOTHING_NOTICED = (
+    "kindtone noticed nothing harsh in those words, but you know how they felt. "
+    "If they sting, say them the way a good friend would."
+)
 SCHEMA_VERSION = 1
 NO_RATINGS = {"harsh": None, "tense": None}  # a catch asks for no ratings
 
@@ -76,9 +82,9 @@ class Catch:
         return categories(self.analysis)
 
     @property
-    def already_kind(self) -> bool:
-        """Nothing to redirect. Never said of words that might mean risk, even once the
-        person has said they are safe."""
+    def nothing_noticed(self) -> bool:
+        """The analysis found no pattern to name. Never said of words that might mean risk,
+        even once the person has said they are safe."""
         analysis = self.analysis
         return (
             analysis.concern not in ("crisis", "ask")

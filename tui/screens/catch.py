@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from tui.core.catch import ALREADY_KIND, CRITIC_PROMPT, KIND_PROMPT, Catch, Redirect
+from tui.core.catch import CRITIC_PROMPT, KIND_PROMPT, NOTHING_NOTICED, Catch, Redirect
 from tui.widgets.footer import KeysFooter
 from tui.widgets.kind_words_offer import WordsThatHelped
 from tui.widgets.plain import Plain
@@ -122,12 +122,9 @@ class CatchScreen(Screen[None]):
 
     async def _redirect(self, caught: Catch) -> None:
         """What was noticed, and the box for kinder words."""
-        if caught.already_kind:
-            self.query_one("#catch-hint", Plain).set_text(ALREADY_KIND)
-            self.query_one("#catch-kind-box").display = False
-            return
         self.query_one("#catch-critic", Input).disabled = True
-        self.query_one("#catch-hint", Plain).set_text(caught.hint())
+        hint = NOTHING_NOTICED if caught.nothing_noticed else caught.hint()
+        self.query_one("#catch-hint", Plain).set_text(hint)
         if caught.offered:  # mounted before the scroll below measures the page
             await self.query_one("#catch-offered", Vertical).mount(
                 WordsThatHelped(caught.offered, how="(type the number to use one)")
