@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -191,10 +192,11 @@ class KindtoneApp(App[int]):
                 markup=False,
             )
 
-    def take_backup(self) -> None:
+    def take_backup(self, *, after_save: bool = True) -> None:
         """Today's backup (at most one a day), off the main thread: years of reflections
-        take a moment to copy. A failure is reported, never in the way."""
-        self.run_worker(self._backup, thread=True, group="backup")
+        take a moment to copy. A failure is reported, never in the way; it says the words
+        are saved only when ``after_save`` (a save has just happened)."""
+        self.run_worker(partial(self._backup, after_save), thread=True, group="backup")
 
     def has_history(self) -> bool:
         """Whether any month of reflections is on disk; a glance, without opening the store."""
@@ -204,17 +206,17 @@ class KindtoneApp(App[int]):
         """Only a history is worth a start-of-day backup: one of just a draft would stand in
         for the day and leave out the reflection saved minutes later."""
         if self.has_history():
-            self.take_backup()
+            self.take_backup(after_save=False)
 
-    def _backup(self) -> None:
-        from tui.core.backups import BackupError, take_daily_backup
+    def _backup(self, after_save: bool) -> None:
+        from tui.core.backups import BackupError, backup_problem, take_daily_backup
 
         try:
             take_daily_backup(self.data_dir)
         except BackupError as error:
             self.call_from_thread(
                 self.notify,
-                f"Today's backup couldn't be made ({error}). Your reflection is saved.",
+                backup_problem(error, after_save=after_save),
                 severity="warning",
                 markup=False,
             )

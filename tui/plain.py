@@ -564,12 +564,12 @@ class PlainSession:
         return self._flow
 
     def _backup(self) -> str | None:
-        from tui.core.backups import BackupError, take_daily_backup
+        from tui.core.backups import BackupError, backup_problem, take_daily_backup
 
         try:
             take_daily_backup(self.store.data_dir)
         except BackupError as error:
-            self.io.say(f"Today's backup couldn't be made ({error}). Your reflection is saved.")
+            self.io.say(backup_problem(error, after_save=True))
             return str(error)
         return None
 

@@ -98,6 +98,18 @@ class BackupError(Exception):
         self.path = path
 
 
+def backup_problem(error: BackupError, *, after_save: bool) -> str:
+    """What to tell the person when today's backup failed: the reason once (the error is
+    already a whole sentence), and "saved" only when a save has just happened: the backup
+    taken as the app opens follows no save, and saying so then would be untrue."""
+    said = str(error)
+    if not said.startswith("Today's backup"):
+        said = f"Today's backup couldn't be made. {said}"
+    if after_save:
+        said += " What you just wrote is saved."
+    return said
+
+
 @dataclass(frozen=True)
 class Backup:
     """One day's backup as listed: ``problem`` is None when it looks complete."""

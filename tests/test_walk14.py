@@ -1,0 +1,86 @@
+"""Findings from walking through kindtone as a new user would (session 14, helper "walk")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers_keys import type_text
+from helpers_pty import record_notifications
+from textual.pilot import Pilot
+
+import tui.core.backups as backups
+from tests.sample_data import seed
+from tui.app import KindtoneApp
+from tui.core.backups import BackupError, backup_problem
+from tui.screens.catch import CatchScreen
+
+DISK_FULL = BackupError(
+    "Today's backup could not be written: the disk is full. Your reflections are unchanged."
+)
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def _backups_fail(monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(*_args: Any, **_kwargs: Any) -> None:
+        raise DISK_FULL
+
+    monkeypatch.setattr(backups, "take_daily_backup", full)
+
+
+def test_a_failed_backup_is_told_once_and_saved_only_after_a_save() -> None:
+    """It said "Today's backup couldn't be made (Today's backup could not be written: …
+    unchanged.). Your reflection is saved.": the same thing twice, a full stop inside the
+    brackets, and "saved" even as the app opened, when nothing had just been saved."""
+    opening = backup_problem(DISK_FULL, after_save=False)
+    assert opening == str(DISK_FULL)
+    assert "saved" not in opening
+    after = backup_problem(DISK_FULL, after_save=True)
+    assert after.count("backup") == 1 and "(" not in after
+    assert after.endswith("What you just wrote is saved.")
+    # Errors that don't say which backup (a link, a busy lock) are put in context.
+    busy = backup_problem(BackupError("Another window is busy; try again."), after_save=False)
+    assert busy.startswith("Today's backup couldn't be made. Another window is busy")
+
+
+async def test_a_backup_failing_as_the_app_opens_does_not_say_anything_was_saved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opened on a full disk with a history, the start-of-day backup failed and the app said
+    "Your reflection is saved." before anyone had written a word."""
+    seed(tmp_path)
+    _backups_fail(monkeypatch)
+    app = KindtoneApp(data_dir=tmp_path)
+    notes = record_notifications(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.7)  # the start backup waits half a second
+        await settle(pilot)
+        said = [message for _severity, _title, message in notes if "backup" in message]
+        assert said == [str(DISK_FULL)], notes
+
+
+async def test_a_backup_failing_after_a_catch_says_the_catch_is_saved_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _backups_fail(monkeypatch)
+    app = KindtoneApp(data_dir=tmp_path)
+    notes = record_notifications(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, CatchScreen)
+        await type_text(pilot, "I always ruin everything", "enter")
+        await settle(pilot)
+        await type_text(pilot, "One evening went badly, and I am learning.", "enter")
+        await settle(pilot)
+        said = [message for _severity, _title, message in notes if "backup" in message]
+        # (The start-of-day backup, half a second after opening, may also have been tried.)
+        assert f"{DISK_FULL} What you just wrote is saved." in said, notes
+        assert set(said) <= {str(DISK_FULL), f"{DISK_FULL} What you just wrote is saved."}
