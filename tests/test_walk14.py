@@ -84,3 +84,59 @@ async def test_a_backup_failing_after_a_catch_says_the_catch_is_saved_once(
         # (The start-of-day backup, half a second after opening, may also have been tried.)
         assert f"{DISK_FULL} What you just wrote is saved." in said, notes
         assert set(said) <= {str(DISK_FULL), f"{DISK_FULL} What you just wrote is saved."}
+
+
+async def _write_then_leave(pilot: Pilot[Any], *keys: str) -> None:
+    """In a session of "Shifting tone": words in its first text box, then ``keys``."""
+    from tui.screens.leave import LeaveScreen
+    from tui.screens.session import SessionScreen
+
+    app = pilot.app
+    await settle(pilot)
+    screen = app.screen
+    assert isinstance(screen, SessionScreen)
+    while not screen.session.current.step.takes_text:
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+    await type_text(pilot, "I froze in the meeting")
+    await pilot.press(*keys)
+    await pilot.pause()
+    assert isinstance(app.screen, LeaveScreen)
+    await pilot.click("#keep")
+    await settle(pilot)
+
+
+KEPT = "What you wrote is kept as an unfinished reflection."
+
+
+async def test_keeping_what_you_wrote_on_leaving_says_it_is_kept(tmp_path: Path) -> None:
+    """Esc, "Keep what I wrote": the app went home without a word (plain mode says it), and at
+    2 a.m. nobody could tell whether the words were kept."""
+    from tui.core.storage import ReflectionStore
+
+    app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path, start_exercise="shifting-tone")
+    notes = record_notifications(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _write_then_leave(pilot, "escape")
+        assert [message for _s, _t, message in notes] == [KEPT]
+    kept = ReflectionStore(tmp_path).list()
+    assert len(kept) == 1 and not kept[0]["completed"]
+
+
+async def test_keeping_what_you_wrote_on_quitting_says_it_as_the_app_closes(
+    tmp_path: Path,
+) -> None:
+    """ctrl+q, "Keep what I wrote": the terminal is left with the same words."""
+    app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path, start_exercise="shifting-tone")
+    printed: list[str] = []
+    exit_app = app.exit
+
+    def exit(*args: Any, message: Any = None, **kwargs: Any) -> None:
+        printed.append(str(message))
+        exit_app(*args, message=message, **kwargs)
+
+    app.exit = exit  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _write_then_leave(pilot, "ctrl+q")
+    assert app.return_code == 0
+    assert printed == [KEPT]

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -389,10 +390,16 @@ class SessionScreen(Screen[None]):
             if not report.safe:
                 self._show_unsaved(report)
                 return  # stay, with the words on screen to copy
+            # Kept: said once a file holds the words, as plain mode says it (leaving in
+            # silence left someone unsure whether "Keep what I wrote" had kept anything).
+            kept = report.message(completed=False) if report.saved else None
             if then_quit:
-                self.app.exit(0)
+                # Printed as the app closes, as it is: a path in a reason is never markup.
+                self.app.exit(0, message=Text(kept) if kept else None)
             else:
                 self.app.pop_screen()
+                if kept:
+                    self.app.notify(kept, markup=False)
 
         has_writing = self.session.has_writing and not self.session.preview
         self.app.push_screen(LeaveScreen(has_writing=has_writing), decided)
