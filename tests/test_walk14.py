@@ -140,3 +140,74 @@ async def test_keeping_what_you_wrote_on_quitting_says_it_as_the_app_closes(
         await _write_then_leave(pilot, "ctrl+q")
     assert app.return_code == 0
     assert printed == [KEPT]
+
+
+def test_three_wrong_passphrases_at_a_terminal_end_with_the_way_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Forgotten passphrase: three tries, then only "That passphrase doesn't open your
+    reflections." and back at the prompt, with no word of the recovery key that opens them.
+    Piped (one try), it stays one line."""
+    import getpass
+    import io
+    import sys
+
+    import tui.cli
+    from tui.core import vault
+    from tui.core.locking import lock_folder
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    data_dir = tmp_path / "data"
+    seed(data_dir)
+    lock_folder(data_dir, "the right passphrase")
+    vault.forget()
+    monkeypatch.setattr(getpass, "getpass", lambda prompt="": "not the one")
+    monkeypatch.setattr(sys, "stdin", Terminal(""))
+    assert tui.cli.main(["--data-dir", str(data_dir), "reflections", "list"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("That passphrase doesn't open your reflections.") == vault.TRIES
+    assert err.rstrip().endswith(vault.FORGOTTEN)
+    assert "recovery key" in vault.FORGOTTEN
+
+    class Piped(Terminal):
+        def isatty(self) -> bool:
+            return False
+
+    monkeypatch.setattr(sys, "stdin", Piped("not the one\n"))
+    assert tui.cli.main(["--data-dir", str(data_dir), "reflections", "list"]) == 1
+    assert "recovery key" not in capsys.readouterr().err
+
+
+async def test_the_apps_last_wrong_passphrase_says_the_recovery_key_opens_them_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.widgets import Input
+
+    from tui.core import vault
+    from tui.core.locking import lock_folder
+
+    data_dir = tmp_path / "data"
+    seed(data_dir)
+    lock_folder(data_dir, "the right passphrase")
+    vault.forget()
+    monkeypatch.setattr(vault, "try_secret", lambda _data_dir, _secret: False)
+    app = KindtoneApp(data_dir=data_dir, config_dir=tmp_path / "config")
+    printed: list[str] = []
+    exit_app = app.exit
+
+    def exit(*args: Any, message: Any = None, **kwargs: Any) -> None:
+        printed.append(str(message))
+        exit_app(*args, message=message, **kwargs)
+
+    app.exit = exit  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for _ in range(vault.TRIES):
+            app.screen.query_one("#passphrase", Input).value = "not the one"
+            await pilot.press("enter")
+            await settle(pilot)
+    assert app.return_code == 1
+    assert printed == [f"That passphrase doesn't open your reflections.\n{vault.FORGOTTEN}"]

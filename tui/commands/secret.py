@@ -66,6 +66,8 @@ def open_folder(data_dir: Path, command: str, *, prompt: str = "Passphrase: ") -
             report_error(command, f"your reflections are locked, but {error}.")
             return 1
         return None
+    if tries > 1:
+        print(vault.FORGOTTEN, file=sys.stderr)
     return 1
 
 

@@ -582,6 +582,12 @@ def lock_status(data_dir: Path) -> str:
 
 # The app and the terminal both give three tries before stopping.
 TRIES = 3
+# Said after the last of them: someone who has forgotten the passphrase is stopped with a
+# way back, not only told it was wrong (the app's own screen says it before the first try).
+FORGOTTEN = (
+    "If you've forgotten it, your recovery key (shown once, when you locked them) opens "
+    "them too: type it where the passphrase goes."
+)
 
 
 def try_secret(data_dir: Path, secret: str) -> bool:

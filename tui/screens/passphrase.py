@@ -90,7 +90,9 @@ class PassphraseScreen(Screen[None]):
             return
         self.tries_left -= 1
         if self.tries_left <= 0:
-            self.app.exit(return_code=1, message=WRONG)
+            from tui.core.vault import FORGOTTEN
+
+            self.app.exit(return_code=1, message=f"{WRONG}\n{FORGOTTEN}")
             return
         tries = "1 more try" if self.tries_left == 1 else f"{self.tries_left} more tries"
         status.set_text(f"{WRONG} Take your time: {tries}.")
