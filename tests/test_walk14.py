@@ -211,3 +211,28 @@ async def test_the_apps_last_wrong_passphrase_says_the_recovery_key_opens_them_t
             await settle(pilot)
     assert app.return_code == 1
     assert printed == [f"That passphrase doesn't open your reflections.\n{vault.FORGOTTEN}"]
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
+async def test_the_library_footer_says_enter_starts_an_exercise(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """Read from the footer, the library offered preview, new and editor but not how to
+    start: the list's own Enter (hidden) stood in front of the screen's "enter Start"."""
+    from tui.screens.library import LibraryScreen
+    from tui.screens.session import SessionScreen
+    from tui.widgets.footer import KeysFooter
+
+    app = KindtoneApp(data_dir=tmp_path / "data", config_dir=tmp_path / "config")
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        shown = [entry.description for _x, entry in app.screen.query_one(KeysFooter).shown()]
+        assert "Start" in shown, shown
+        line = "".join(s.text for s in app.screen._compositor.render_strips()[-1])
+        assert "Start" in line, line
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SessionScreen)

@@ -78,6 +78,13 @@ def exercise_summary(exercise: Exercise) -> str:
     return f"{exercise.summary}\nFor: {suits}" if suits else exercise.summary
 
 
+class ExerciseList(OptionList):
+    """The exercises: Enter starts the highlighted one, and the footer says so (the list's
+    own Enter, hidden, stood in front of the screen's "enter Start" and left it out)."""
+
+    BINDINGS = [Binding("enter", "select", "Start", show=True)]
+
+
 class LibraryScreen(Screen[None]):
     # Loaded with the screen, not at start-up: the home screen draws sooner.
     CSS = """
@@ -126,7 +133,7 @@ class LibraryScreen(Screen[None]):
         with Vertical(id="library", classes="page"):
             yield LiteralText("Exercises", classes="title")
             with Horizontal(id="library-body"):
-                yield OptionList(id="exercise-list")
+                yield ExerciseList(id="exercise-list")
                 with VerticalScroll(id="exercise-detail"):
                     yield LiteralText("", id="detail-text")
             yield LiteralText("", id="exercise-summary")
