@@ -236,3 +236,50 @@ async def test_the_library_footer_says_enter_starts_an_exercise(
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, SessionScreen)
+
+
+def test_help_names_every_key_of_every_screen() -> None:
+    """Read for every key, Help left out the catch's, your kind words' (s, d, a), insights'
+    (k), the support screen's (b) and ctrl+o in a session: a keyboard-only user who learns
+    the keys from Help never found them. Arrow keys and hidden moves within a list aside."""
+    from textual.binding import Binding
+
+    from tui.screens.catch import CatchScreen
+    from tui.screens.help import KEYS
+    from tui.screens.home import HomeScreen
+    from tui.screens.insights import InsightsScreen
+    from tui.screens.kind_words import KindWordsScreen
+    from tui.screens.library import ExerciseList, LibraryScreen
+    from tui.screens.reflections import ReflectionsScreen
+    from tui.screens.session import SessionScreen
+    from tui.screens.settings import SettingsScreen
+    from tui.screens.summary import SummaryScreen
+    from tui.screens.support import SupportScreen
+
+    rows = dict(KEYS)
+    where = {
+        HomeScreen: "Home",
+        SessionScreen: "Session",
+        SummaryScreen: "Session",
+        CatchScreen: "Catch",
+        KindWordsScreen: "Kind words",
+        LibraryScreen: "Library",
+        ExerciseList: "Library",
+        ReflectionsScreen: "Reflections",
+        InsightsScreen: "Insights",
+        SettingsScreen: "Settings",
+        SupportScreen: "Support",
+    }
+    said = {"escape": "esc", "slash": "/", "comma": ","}
+    missing = []
+    for screen, row in where.items():
+        for binding in screen.BINDINGS:
+            assert isinstance(binding, Binding)
+            for key in binding.key.split(","):
+                if key in ("up", "down", "pageup", "pagedown", "home", "end"):
+                    continue
+                shown = binding.key_display or said.get(key, key)
+                words = rows[row].replace("(", " ").split(" ")
+                if shown not in words:
+                    missing.append(f"{row}: {shown} ({binding.description})")
+    assert not missing, missing

@@ -27,15 +27,28 @@ KEYS = (
     (
         "Session",
         "ctrl+n continue · ctrl+b back · ctrl+s skip · esc leave "
-        "(enter continues when you're not in a text box; tab moves between parts)",
+        "(enter continues when you're not in a text box; tab moves between parts) · "
+        "ctrl+o puts one of your kind words in the box (again: the next) · "
+        "enter or esc closes the summary",
     ),
-    ("Library", "enter start · p preview without saving · n new exercise · o open in $EDITOR"),
+    (
+        "Catch",
+        "enter after each line · a number picks one of your kind words · "
+        "ctrl+k your kind words · esc back",
+    ),
+    ("Kind words", "s star · d remove · a add · esc back"),
+    (
+        "Library",
+        "enter start · p preview without saving · n new exercise · o open in $EDITOR · esc back",
+    ),
     (
         "Reflections",
         "enter read · / search (enter or down back to the list) · d delete · x export · "
         "i insights · esc back",
     ),
+    ("Insights", "k your kind words · esc back"),
     ("Settings", "ctrl+s save · esc back (asks first if something changed)"),
+    ("Support", "b a grounding breath · esc close"),
     ("Dialogs", "tab moves between buttons · enter chooses · esc cancels"),
 )
 
