@@ -283,3 +283,34 @@ def test_help_names_every_key_of_every_screen() -> None:
                 if shown not in words:
                     missing.append(f"{row}: {shown} ({binding.description})")
     assert not missing, missing
+
+
+async def test_a_data_folder_said_to_be_unwritable_is_not_warned_about_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a read-only mount with a history, home opened under two warnings: the folder can't
+    be written, then half a second later "Today's backup could not be written: the disk is
+    read-only", two toasts over the menu for the one fact. The start backup isn't tried then."""
+    import os
+
+    import tui.core.datafolder as datafolder
+
+    data = tmp_path / "data"
+    seed(data)
+    real_access = os.access
+
+    def access(path: Any, mode: int, *args: Any, **kwargs: Any) -> bool:
+        if mode == os.W_OK and Path(path) == data:
+            return False  # (as root, permissions stop nothing: the folder is said read-only)
+        return real_access(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(datafolder.os, "access", access)
+    _backups_fail(monkeypatch)
+    app = KindtoneApp(data_dir=data, config_dir=tmp_path / "config")
+    notes = record_notifications(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.7)  # past the start backup's half second
+        await settle(pilot)
+    titles = [title for _severity, title, _message in notes]
+    assert titles == ["Your data folder"], notes

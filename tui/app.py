@@ -124,6 +124,7 @@ class KindtoneApp(App[int]):
         self._library_signature: tuple[tuple[str, int, int], ...] = ()
         self._store: ReflectionStore | None = None
         self._analyser_warmed = False
+        self._data_unwritable = False  # said so at start: the start backup is not tried
         # True while a locked data folder waits for its passphrase: nothing of the person's
         # is read (no store, no draft, no backup) until it opens.
         self.waiting_for_passphrase = False
@@ -205,7 +206,8 @@ class KindtoneApp(App[int]):
     def take_start_backup(self) -> None:
         """Only a history is worth a start-of-day backup: one of just a draft would stand in
         for the day and leave out the reflection saved minutes later."""
-        if self.has_history():
+        if self.has_history() and not self._data_unwritable:
+            # (A folder already said to be unwritable gets no second warning about it.)
             self.take_backup(after_save=False)
 
     def _backup(self, after_save: bool) -> None:
@@ -323,6 +325,7 @@ class KindtoneApp(App[int]):
         notes = data_folder_warnings(self.data_dir)
         if (unwritable := unwritable_note(self.data_dir)) is not None:
             notes.append(unwritable)
+            self._data_unwritable = True
         for note in notes:
             self.notify(
                 note, title="Your data folder", severity="warning", timeout=15, markup=False
