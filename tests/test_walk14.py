@@ -314,3 +314,82 @@ async def test_a_data_folder_said_to_be_unwritable_is_not_warned_about_twice(
         await settle(pilot)
     titles = [title for _severity, title, _message in notes]
     assert titles == ["Your data folder"], notes
+
+
+async def _catch_half_done(pilot: Pilot[Any]) -> None:
+    """A catch: the critic's words sent, kinder words half typed, not sent."""
+    await settle(pilot)
+    await pilot.press("c")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, CatchScreen)
+    await type_text(pilot, "I'm a complete failure and everyone knows it", "enter")
+    await settle(pilot)
+    await type_text(pilot, "I had a hard day and I")
+
+
+async def test_esc_in_a_catch_with_words_written_asks_and_keeps_them(tmp_path: Path) -> None:
+    """At 2 a.m., Esc half-way through a catch went straight home: the critic's words and
+    the kinder ones half typed were gone, without a word. It asks now, as a session does;
+    kept, the catch is an unfinished reflection (not counted as practice)."""
+    from tui.core.storage import ReflectionStore
+    from tui.screens.home import HomeScreen
+    from tui.screens.leave import LeaveScreen
+
+    app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path)
+    notes = record_notifications(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _catch_half_done(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LeaveScreen)
+        await pilot.press("escape")  # stay: nothing changes
+        await pilot.pause()
+        assert isinstance(app.screen, CatchScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.click("#keep")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+    assert KEPT in [message for _s, _t, message in notes]
+    store = ReflectionStore(tmp_path)
+    [kept] = store.list()
+    assert kept["completed"] is False and kept["kind"] == "catch"
+    answers = [step["answer"] for step in kept["steps"]]
+    assert answers == ["I'm a complete failure and everyone knows it", "I had a hard day and I"]
+    assert store.practice_summary().sessions == 0
+
+
+async def test_a_catch_let_go_or_not_begun_leaves_nothing(tmp_path: Path) -> None:
+    from tui.core.storage import ReflectionStore
+    from tui.screens.home import HomeScreen
+
+    app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _catch_half_done(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.click("#discard")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("c")  # nothing written: esc goes straight back
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert ReflectionStore(tmp_path).list() == []
+
+
+async def test_ctrl_q_in_a_half_done_catch_asks_before_quitting(tmp_path: Path) -> None:
+    from tui.core.storage import ReflectionStore
+    from tui.screens.leave import LeaveScreen
+
+    app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _catch_half_done(pilot)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, LeaveScreen)
+        await pilot.click("#keep")
+        await settle(pilot)
+    assert app.return_code == 0
+    assert len(ReflectionStore(tmp_path).list()) == 1

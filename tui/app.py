@@ -52,10 +52,6 @@ focus_restyles_only_what_it_reaches()
 strips_make_their_caches_when_used()
 
 
-def _guards(screen: Screen[Any]) -> bool:
-    return isinstance(screen, GuardsUnsavedWork) and screen.asks_before_quitting
-
-
 def _collector_back_on() -> None:
     """Switch the cyclic collector back on once home is drawn, if ``open_app`` paused it.
 
@@ -423,12 +419,13 @@ class KindtoneApp(App[int]):
 
     def session_in_progress(self) -> bool:
         """One session at a time: a second would hide the first and take over its draft."""
-        if any(_guards(screen) for screen in self.screen_stack):
-            self.notify(
-                "You're in the middle of a session. Finish it or leave it (esc) first.",
-                markup=False,
-            )
-            return True
+        for screen in self.screen_stack:
+            if isinstance(screen, GuardsUnsavedWork) and screen.asks_before_quitting:
+                self.notify(
+                    f"You're in the middle of a {screen.what}. Finish it or leave it (esc) first.",
+                    markup=False,
+                )
+                return True
         return False
 
     def action_start_session(self, minutes: int | None = None) -> None:

@@ -175,8 +175,12 @@ class Catch:
         """The person chose another go: this version is kept among the tries."""
         self.versions.append(redirect.text)
 
-    def to_record(self) -> dict[str, Any]:
-        """A reflection of its own kind: listed, searchable and exported like the others."""
+    def to_record(self, *, completed: bool = True, unsent: str = "") -> dict[str, Any]:
+        """A reflection of its own kind: listed, searchable and exported like the others.
+
+        Left part-way (``completed=False``), it is kept as unfinished, with the kinder words
+        typed but not yet sent (``unsent``) as the last version: nothing written is lost, and
+        it is not counted as practice."""
         ended = self.clock()
         seconds = max(0.0, (ended - self.started_at).total_seconds())
         steps: list[dict[str, Any]] = [
@@ -212,7 +216,9 @@ class Catch:
             if self.kept.phrase is not None:
                 step["phrase"] = self.kept.phrase.id
             steps.append(step)
-        elif self.versions:  # words of pain written as the "kinder" version: kept, never reframed
+        elif versions := self.versions + ([unsent] if unsent.strip() else []):
+            # Words of pain written as the "kinder" version (kept, never reframed), or the
+            # kinder words of a catch left part-way.
             steps.append(
                 {
                     "exercise": KIND,
@@ -220,9 +226,9 @@ class Catch:
                     "type": "write",
                     "id": "kinder",
                     "prompt": KIND_PROMPT,
-                    "answer": self.versions[-1],
-                    "versions": list(self.versions),
-                    "tries": len(self.versions),
+                    "answer": versions[-1],
+                    "versions": versions,
+                    "tries": len(versions),
                     "skipped": False,
                     "seconds": 0.0,
                 }
@@ -233,7 +239,7 @@ class Catch:
             "kind": KIND,
             "started_at": self.started_at.isoformat(),
             "ended_at": ended.isoformat(),
-            "completed": True,
+            "completed": completed,
             "situation": "critic",
             "minutes_planned": None,
             "exercises": [],

@@ -8,8 +8,9 @@ words open the support screen, never a redirect.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -52,7 +53,7 @@ class CatchScreen(Screen[None]):
     app: KindtoneApp
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
+        Binding("escape", "leave", "Back"),
         Binding("ctrl+k", "app.kind_words", "Kind words"),
     ]
 
@@ -62,6 +63,67 @@ class CatchScreen(Screen[None]):
         self.pending: Redirect | None = None
         self.attempt = 0
         self.saved = False
+
+    what = "catch"
+
+    @property
+    def asks_before_quitting(self) -> bool:
+        """Words written and not saved yet: leaving (esc, ctrl+q) asks first, as a session
+        does (esc went straight home, and the critic's words and the kinder ones half typed
+        were gone without a word)."""
+        if self.saved:
+            return False
+        typed = any(box.value.strip() for box in self.query(Input))
+        return typed or self.caught is not None
+
+    async def caught_up(self) -> None:
+        """An Input takes each key as it comes: nothing is left waiting in a queue."""
+
+    def action_leave(self, then_quit: bool = False) -> None:
+        from tui.core.storage import StoreError
+        from tui.screens.leave import LeaveScreen
+
+        if not self.asks_before_quitting:
+            if then_quit:
+                self.app.exit(0)
+            else:
+                self.app.pop_screen()
+            return
+
+        def decided(choice: str | None) -> None:
+            if choice is None:
+                return
+            kept: str | None = None
+            if choice == "keep":
+                record = self._unfinished_record()
+                try:
+                    self.app.store.save(record)
+                except (OSError, StoreError) as error:
+                    self._show_unsaved(record, error)
+                    return  # stay: the words are on screen to copy
+                self.saved = True
+                kept = "What you wrote is kept as an unfinished reflection."
+            if then_quit:
+                self.app.exit(0, message=Text(kept) if kept else None)
+                return
+            self.app.pop_screen()
+            if kept:
+                self.app.notify(kept, markup=False)
+
+        self.app.push_screen(LeaveScreen(has_writing=True, what="catch"), decided)
+
+    def _unfinished_record(self) -> dict[str, Any]:
+        """The catch as far as it got: the critic's words (sent or only typed) and the
+        kinder words typed but not sent."""
+        from tui.core.catch import start_catch
+        from tui.core.phrases import PhraseStore
+
+        caught = self.caught
+        if caught is None:
+            typed = self.query_one("#catch-critic", Input).value
+            caught = start_catch(typed, PhraseStore(self.app.data_dir))
+        unsent = self.query_one("#catch-kind", Input).value if self.pending is None else ""
+        return caught.to_record(completed=False, unsent=unsent)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="catch", classes="page"):
@@ -184,6 +246,17 @@ class CatchScreen(Screen[None]):
         self.caught.keep(redirect)
         self._save()
 
+    def _show_unsaved(self, record: dict[str, Any], error: Exception) -> None:
+        """As a session says it: the folder, the plain reason, and the words to copy (a
+        toast said "This couldn't be saved: Your reflection could not be saved: …" and went
+        after 15 s, words and all)."""
+        from tui.core.storage import nothing_written, plain_reason
+        from tui.screens.unsaved import UnsavedScreen
+
+        words = "\n\n".join(str(step["answer"]) for step in record["steps"])
+        message = nothing_written(self.app.data_dir, plain_reason(error))
+        self.app.push_screen(UnsavedScreen(message, words))
+
     def _to_support(self) -> None:
         """Crisis words: the support screen, never a redirect; the words are kept."""
         self.query_one("#catch-kind-box").display = False
@@ -200,15 +273,7 @@ class CatchScreen(Screen[None]):
         try:
             self.app.store.save(record)
         except (OSError, StoreError) as error:
-            # As a session says it: the folder, the plain reason, and the words to copy (a
-            # toast said "This couldn't be saved: Your reflection could not be saved: …" and
-            # went after 15 s, words and all).
-            from tui.core.storage import nothing_written, plain_reason
-            from tui.screens.unsaved import UnsavedScreen
-
-            words = "\n\n".join(str(step["answer"]) for step in record["steps"])
-            message = nothing_written(self.app.data_dir, plain_reason(error))
-            self.app.push_screen(UnsavedScreen(message, words))
+            self._show_unsaved(record, error)
             return
         self.saved = True
         self.query_one("#catch-kind", Input).disabled = True

@@ -19,13 +19,14 @@ class LeaveScreen(Dialog[str | None]):
 
     BINDINGS = [Binding("escape", "stay", "Stay")]
 
-    def __init__(self, *, has_writing: bool) -> None:
+    def __init__(self, *, has_writing: bool, what: str = "session") -> None:
         super().__init__()
         self.has_writing = has_writing
+        self.what = what  # "session", or "catch" (only ever asked with words written)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="leave", classes="dialog"):
-            yield Plain("Leave this session?", classes="title")
+            yield Plain(f"Leave this {self.what}?", classes="title")
             if self.has_writing:
                 yield Plain(
                     "You can keep what you've written as an unfinished reflection, or let it go."

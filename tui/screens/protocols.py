@@ -7,10 +7,11 @@ from typing import Protocol, runtime_checkable
 
 @runtime_checkable
 class GuardsUnsavedWork(Protocol):
-    """A screen holding words not yet saved (a session). Quitting, or starting a second
+    """A screen holding words not yet saved (a session, a catch). Quitting, or starting a second
     session, goes through it: it catches up on what was typed and asks before leaving."""
 
     asks_before_quitting: bool
+    what: str  # what is under way, as it is named to the person: "session", "catch"
 
     async def caught_up(self) -> None:
         """Take in the keys typed just before (they may still be on their way)."""

@@ -116,6 +116,7 @@ class SessionScreen(Screen[None]):
     ]
 
     asks_before_quitting = True
+    what = "session"
 
     def __init__(self, session: Session, stage: str = "steps") -> None:
         super().__init__()
