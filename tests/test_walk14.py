@@ -393,3 +393,33 @@ async def test_ctrl_q_in_a_half_done_catch_asks_before_quitting(tmp_path: Path) 
         await settle(pilot)
     assert app.return_code == 0
     assert len(ReflectionStore(tmp_path).list()) == 1
+
+
+def test_ctrl_c_at_kindtone_catch_keeps_the_critics_words_and_ends_on_its_own_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`kindtone catch`, the critic's words written, ctrl+c at "How would you say it
+    kindly?": the shell prompt came back on the same line ("…kindly? well I^Cbash$"), exit
+    130, nothing said and nothing kept. Now, as plain mode keeps a session left with ctrl+c,
+    the words are kept as unfinished and it says so on a line of its own."""
+    import io
+    import sys
+
+    import tui.cli
+    from tui.core.storage import ReflectionStore
+
+    class Typing(io.StringIO):
+        def readline(self, *_args: Any) -> str:
+            raise KeyboardInterrupt
+
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdin", Typing(""))
+    words = "I always mess everything up"
+    status = tui.cli.main(["--data-dir", str(tmp_path), "catch", words])
+    out = capsys.readouterr().out
+    assert status == 0
+    assert out.endswith(f"How would you say it kindly? \n{KEPT}\n"), out
+    [kept] = ReflectionStore(tmp_path).list()
+    assert kept["completed"] is False and [s["answer"] for s in kept["steps"]] == [words]

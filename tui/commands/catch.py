@@ -40,6 +40,10 @@ class _Ended(Exception):
     """Input ended."""
 
 
+class _Interrupted(_Ended):
+    """Ctrl+C at a prompt: the person leaving, not a script's input ending."""
+
+
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "catch",
@@ -64,7 +68,11 @@ class _Lines:
     def ask(self, prompt: str) -> str:
         self.stdout.write(prompt + " ")
         self.stdout.flush()
-        line = self.stdin.readline()
+        try:
+            line = self.stdin.readline()
+        except KeyboardInterrupt:
+            self.stdout.write("\n")  # what is said next starts on a line of its own
+            raise _Interrupted from None
         if not line:
             self.stdout.write("\n")
             raise _Ended
@@ -122,6 +130,11 @@ def catch(args: argparse.Namespace, lines: _Lines) -> int:
     while True:
         try:
             answer = lines.ask(prompt)
+        except _Interrupted:
+            # As plain mode keeps a session left with ctrl+c: the critic's words (and any
+            # kinder ones tried) are kept, as unfinished (the prompt was left mid-line, exit
+            # 130, nothing said and nothing kept).
+            return _save(caught, lines, args, unfinished=True)
         except _Ended:
             say("Nothing was saved.")
             return 0
@@ -226,13 +239,20 @@ def _support(caught: Catch, lines: _Lines, args: argparse.Namespace) -> int:
     return code
 
 
-def _save(caught: Catch, lines: _Lines, args: argparse.Namespace, *, quiet: bool = False) -> int:
+def _save(
+    caught: Catch,
+    lines: _Lines,
+    args: argparse.Namespace,
+    *,
+    quiet: bool = False,
+    unfinished: bool = False,
+) -> int:
     from tui.core.phrases import PhraseStore
     from tui.core.practice import harvest
     from tui.core.storage import ReflectionStore, StoreError, nothing_written, plain_reason
 
     data_dir = resolve_data_dir(args.data_dir)
-    record = caught.to_record()
+    record = caught.to_record(completed=not unfinished)
     try:
         ReflectionStore(data_dir).save(record)
     except (OSError, StoreError) as error:
@@ -241,6 +261,9 @@ def _save(caught: Catch, lines: _Lines, args: argparse.Namespace, *, quiet: bool
             lines.say(f"  {step['answer']}")
         return 1
     if quiet:
+        return 0
+    if unfinished:
+        lines.say("What you wrote is kept as an unfinished reflection.")
         return 0
     joined: list[str] = []
     try:
