@@ -423,3 +423,31 @@ def test_ctrl_c_at_kindtone_catch_keeps_the_critics_words_and_ends_on_its_own_li
     assert out.endswith(f"How would you say it kindly? \n{KEPT}\n"), out
     [kept] = ReflectionStore(tmp_path).list()
     assert kept["completed"] is False and [s["answer"] for s in kept["steps"]] == [words]
+
+
+def test_ctrl_c_at_a_commands_question_ends_the_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl+C at "Replace it? [y/N]" or "New passphrase:" left the shell's prompt on the
+    same line as the question ("…[y/N] ^Cbash$")."""
+    import io
+    import sys
+
+    import tui.cli
+
+    seed(tmp_path)
+    target = tmp_path / "out.md"
+    target.write_text("mine")
+
+    class Typing(io.StringIO):
+        def readline(self, *_args: Any) -> str:
+            raise KeyboardInterrupt
+
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdin", Typing(""))
+    code = tui.cli.main(["--data-dir", str(tmp_path), "reflections", "export", "-o", str(target)])
+    err = capsys.readouterr().err
+    assert code == 130 and err.endswith("\n"), repr(err)
+    assert target.read_text() == "mine"

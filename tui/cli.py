@@ -126,6 +126,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return refused
         result: int = module.run(args)
     except KeyboardInterrupt:
+        # Ctrl+C at a question ("Replace it? [y/N]", "New passphrase:"): end that line, or
+        # the shell's prompt comes back after the "^C" on the same one.
+        print(file=sys.stderr)
         return 130
     except BrokenPipeError:
         # e.g. ``kindtone check < file | head``: stop quietly.
