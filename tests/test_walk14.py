@@ -451,3 +451,28 @@ def test_ctrl_c_at_a_commands_question_ends_the_line(
     err = capsys.readouterr().err
     assert code == 130 and err.endswith("\n"), repr(err)
     assert target.read_text() == "mine"
+
+
+def test_a_locked_json_export_without_a_file_suggests_a_json_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`reflections export --format json` on a locked store was told to run
+    `… export --output reflections.md`, which writes Markdown, not the JSON asked for."""
+    import io
+    import sys
+
+    import tui.cli
+    from tui.core import vault
+    from tui.core.locking import lock_folder
+
+    seed(tmp_path)
+    lock_folder(tmp_path, "the right passphrase")
+    for asked, suggested in (("json", "--output reflections.json"), ("markdown", ".md")):
+        vault.forget()
+        monkeypatch.setattr(sys, "stdin", io.StringIO("the right passphrase\n"))
+        code = tui.cli.main(
+            ["--data-dir", str(tmp_path), "reflections", "export", "--format", asked]
+        )
+        err = capsys.readouterr().err
+        assert code == 1 and suggested in err, err
+    vault.forget()

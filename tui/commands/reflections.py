@@ -444,9 +444,12 @@ def _export(args: argparse.Namespace, store: ReflectionStore) -> int:
     locked = is_locked(store.data_dir)
     if locked and (not args.output or args.output == "-"):
         # Locked words leave the lock only as a file the person named, never by default.
+        # The example writes what was asked for: a .json name means JSON (a JSON export was
+        # shown "--output reflections.md", which would have written Markdown).
+        example = "reflections.json" if args.format == "json" else "reflections.md"
         raise _Refusal(
             "your reflections are locked, and an export is plain text: name the file to "
-            f"write it to, e.g. {_command(args, 'export', '--output', 'reflections.md')}"
+            f"write it to, e.g. {_command(args, 'export', '--output', example)}"
         )
     if args.output and args.output != "-" and not _may_replace(args, Path(args.output)):
         return 1
