@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tui.core.selftalk import Analyser, analyse, default_analyser
-from tui.core.selftalk.concepts import Grid, GridRule, made, side_by_side
+from tui.core.selftalk.concepts import Grid, GridRule, made, side_by_side, whole_answer
 from tui.core.selftalk.data import DataError, data_dir
 from tui.core.selftalk.tokens import SENTENCE, lower
 
@@ -21,18 +21,27 @@ RULES = GRID.rules
 DATA = Path(str(data_dir()))
 
 
-def _read(text: str) -> list[frozenset[str]]:
+def _sentences(text: str) -> list[frozenset[str]]:
     built = ANALYSER.built
     sentences = []
     for chunk in SENTENCE.finditer(lower(text)):
         words = built.tokens.words(chunk.group())
         if words:
             sentences.append(GRID.concepts(words))
-    return side_by_side(sentences)
+    return sentences
+
+
+def _read(text: str) -> list[frozenset[str]]:
+    return side_by_side(_sentences(text))
 
 
 def _fired(text: str) -> list[GridRule]:
-    return [rule for concepts in _read(text) for rule in RULES if made(rule, concepts)]
+    """The rules a text makes: in a sentence or two side by side, and the ``answer = true``
+    rules over the whole text too."""
+    sentences = _sentences(text)
+    fired = [rule for concepts in side_by_side(sentences) for rule in RULES if made(rule, concepts)]
+    pooled = whole_answer(sentences)
+    return fired + [rule for rule in RULES if rule.answer and made(rule, pooled)]
 
 
 def test_the_grid_has_crisis_and_ask_rules_each_with_counter_examples() -> None:
@@ -235,3 +244,91 @@ def test_only_a_drink_is_a_drink_drunk_with_nothing_else_named() -> None:
     # A drink beside a drug, a poison or a dose is not only a drink.
     assert not everyday_drink(concepts("drank a bottle of wine with all my tablets"))
     assert not everyday_drink(concepts("drank bleach with my tea an hour ago"))
+
+
+# Session 14 (the helper "crisis"): concepts told across a whole journal answer, means in
+# everyday words, leaving said in a euphemism, self-harm hidden or fresh, and hyperbole in
+# jest. Sentences written for these tests, by concept.
+ACROSS_THE_ANSWER = [
+    # Affairs settled, a last thing done and a day set, each sentence apart.
+    "Closed the savings account and left the van keys with my neighbour. Cooked a roast for the "
+    "lads. Had one last walk round the allotment. Thursday, that's when.",
+    # A last thing, a secret and a day set.
+    "Monday's the day. Haven't told anyone. Went for a last swim at the baths this morning.",
+    # A hose, the car and a closed space, each in everyday words, and a time.
+    "Worked a double, knackered. Got a length of hosepipe at the shop. The car's in the lock-up. "
+    "Tonight.",
+]
+
+
+@pytest.mark.parametrize("text", ACROSS_THE_ANSWER)
+def test_a_plan_told_across_a_whole_answer_is_paused_for(text: str) -> None:
+    """Each part in its own sentence, more than one sentence apart: only the whole answer
+    pooled (Grid.entry's answer rules) makes the combination."""
+    assert not any(made(rule, c) for c in _read(text) for rule in RULES if rule.verdict == "crisis")
+    assert analyse(text).concern == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Closed the savings account. Cooked a roast for the lads. Had one last walk round the "
+        "allotment before the move. Thursday's the day, off to Leeds for the new job.",
+        "I used to think Monday's the day. Told nobody back then. Today I had a last swim before "
+        "the pool shuts for the summer, and I'm fine.",
+        "Got a hosepipe to wash the car. Put it in the garage. Tonight I'm watering the plants.",
+    ],
+)
+def test_the_same_parts_with_a_plain_purpose_are_not_paused_for(text: str) -> None:
+    assert analyse(text).concern != "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Not going to be around after Sunday, so keep the bike.",
+        "Got a stash of my sleeping tablets saved up and it's tonight.",
+        "Long sleeves again at work so nobody sees the cuts.",
+        "Cut my leg again in the bathroom. It's still bleeding through the towel.",
+    ],
+)
+def test_means_leaving_and_hidden_harm_in_everyday_words_are_paused_for(text: str) -> None:
+    """The net alone may pause for these already; the grid reads them by concept too, so
+    they don't rest on its score."""
+    assert any(rule.verdict == "crisis" for rule in _fired(text)), _read(text)
+    assert analyse(text).concern == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the printer jams once more I'll throw myself off the roof lol",
+        "I'll jump in the canal if I hear that jingle again haha",
+        "Honestly I'll shoot myself if they play that advert again. Only joking.",
+    ],
+)
+def test_hyperbole_in_jest_is_asked_about_not_paused_for(text: str) -> None:
+    assert analyse(text).concern == "ask"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm not joking, I'm going to jump off the roof tonight lol",
+        "burnt my arm with a lighter again lol",
+        "I'll jump off the bridge at midnight haha",
+    ],
+)
+def test_a_joke_word_beside_a_plan_or_harm_done_still_pauses(text: str) -> None:
+    assert analyse(text).concern == "crisis"
+
+
+def test_a_call_to_a_sister_beside_a_sure_crisis_sentence_does_not_soften_it() -> None:
+    """A call or a text to someone close is a softer sign of a safer place, and a goodbye
+    call reads the same: beside a sentence the net is sure of on its own that says what is
+    ahead, it no longer makes the crisis a question."""
+    text = (
+        "Rang my brother and told him he was a great brother. Fed the cat. I'm ending my life "
+        "tonight."
+    )
+    assert analyse(text).concern == "crisis"

@@ -518,9 +518,13 @@ def test_recovery_told_with_the_old_words_is_not_paused_for(batch: str) -> None:
 def test_affairs_settled_in_everyday_words_beside_a_day_set_are_asked_about() -> None:
     """Session 13, blind ai-al read at the end: a will sorted and debts cleared in one sentence,
     "Friday, that's when" in the next, were given no concern at all. Asked about now (ordinary
-    words, so never paused for on these alone); the same affairs with a plain plan are not."""
-    asked = "Signed the will and cleared my debts. Sunday when the house is quiet, that's when."
+    words, so never paused for on these alone); the same affairs with a plain plan are not.
+    Session 14: with a time nobody is there too ("when the house is quiet"), a last thing done
+    or a secret kept, they are a plan, paused for (concepts.toml)."""
+    asked = "Signed the will and cleared my debts. Sunday, that's when."
     assert analyse(asked).concern == "ask", analyse(asked)
+    planned = "Signed the will and cleared my debts. Sunday when the house is quiet, that's when."
+    assert analyse(planned).concern == "crisis", analyse(planned)
     assert (
         analyse("Signed the will and cleared my debts. Sunday we're off to the coast.").concern
         is None

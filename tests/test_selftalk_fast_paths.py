@@ -13,7 +13,15 @@ from pathlib import Path
 
 from tui.core.selftalk import compiler, default_analyser
 from tui.core.selftalk.compiler import Index, Pattern, branches, matches
-from tui.core.selftalk.concepts import _CLOCK, _END, _NUMBER, Grid, _matches
+from tui.core.selftalk.concepts import (
+    _CLOCK,
+    _END,
+    _NUMBER,
+    ANSWER_MAX_SENTENCES,
+    Grid,
+    _matches,
+    made,
+)
 from tui.core.selftalk.lean import leans
 from tui.core.selftalk.learned import START, Features
 from tui.core.selftalk.scope import Scoper
@@ -197,6 +205,24 @@ def _entry_plain(grid: Grid, sentences: list[frozenset[str]]) -> dict[int, objec
                 previous = found.get(each)
                 if previous is None or getattr(previous, "verdict", None) == "ask":
                     found[each] = rule
+    # The whole answer's combinations (rules with answer = true, session 14): every
+    # sentence's concepts pooled, given to each sentence holding one of the rule's anchors.
+    if 2 < len(sentences) <= ANSWER_MAX_SENTENCES:
+        pooled = frozenset().union(*sentences)
+        whole = [rule for rule in grid.rules if rule.answer and made(rule, pooled)]
+        if whole:
+            rule = whole[0]
+            named = grid.anchors & frozenset().union(*rule.needs)
+            for each, concepts in enumerate(sentences):
+                if named.isdisjoint(concepts):
+                    continue
+                alone = grid.verdict(concepts)
+                if alone is None or (alone.verdict == "ask" and rule.verdict == "crisis"):
+                    previous = found.get(each)
+                    if previous is None or (
+                        getattr(previous, "verdict", None) == "ask" and rule.verdict == "crisis"
+                    ):
+                        found[each] = rule
     return found
 
 

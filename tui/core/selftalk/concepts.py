@@ -51,6 +51,10 @@ _END = (BREAK,)  # the end of a sentence reads as a clause break: "I've decided.
 _DIGIT = re.compile(r"\d")
 _DIGIT_ASCII = re.compile(r"[0-9]")  # the same in ASCII text, without Unicode's tables
 VERDICTS_LIMIT = 4_096  # concept sets remembered (cleared when full)
+# The longest text whose sentences' concepts are pooled for the "answer = true" rules: a
+# journal answer is two to six sentences; in a long text, words from unrelated stories
+# would make combinations nobody wrote.
+ANSWER_MAX_SENTENCES = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +64,7 @@ class GridRule:
     needs: tuple[frozenset[str], ...]  # each: one of these concepts
     unless: frozenset[str]
     foreign: bool  # wording in another language: says nothing about whether the text is English
+    answer: bool  # read over the whole answer too, not only a sentence or two side by side
     examples: tuple[str, ...]
     counter_examples: tuple[str, ...]
     where: str
@@ -130,6 +135,9 @@ class Grid:
         # Every combination needs an anchor (an act, a means, "doing it"): two sentences
         # without one are not worth reading together.
         self.anchors = frozenset(settings.get("anchors", []))
+        # Combinations a journal answer makes anywhere in it ("answer = true"): affairs put
+        # in order in one sentence, the day set three sentences on.
+        self.whole = tuple(rule for rule in self.rules if rule.answer)
         for rule in self.rules:
             if not any(need <= self.anchors for need in rule.needs):
                 raise DataError(f"{rule.where}: {rule.name!r} needs none of [settings] anchors")
@@ -264,6 +272,7 @@ class Grid:
         state["rules"] = tuple(
             replace(rule, examples=(), counter_examples=()) for rule in self.rules
         )
+        state["whole"] = tuple(rule for rule in state["rules"] if rule.answer)
         return state
 
     def entry(self, sentences: Sequence[frozenset[str]]) -> dict[int, GridRule]:
@@ -288,7 +297,30 @@ class Grid:
                     previous = found.get(each)
                     if previous is None or previous.verdict == "ask":
                         found[each] = rule
+        if 2 < len(sentences) <= ANSWER_MAX_SENTENCES and self.whole:
+            self._answer(sentences, found)
         return found
+
+    def _answer(self, sentences: Sequence[frozenset[str]], found: dict[int, GridRule]) -> None:
+        """The whole answer's combinations (rules with ``answer = true``): all its sentences'
+        concepts pooled. A sentence that looks back gives the grid nothing (DISTANCE), so a
+        pooled combination is made of what is said now or ahead. The rule goes to each
+        sentence holding one of its anchors, as Grid.entry gives a pair's."""
+        pooled = frozenset().union(*sentences)
+        if self.anchors.isdisjoint(pooled):
+            return
+        rule = next((rule for rule in self.whole if made(rule, pooled)), None)
+        if rule is None:
+            return
+        named = self.anchors.intersection(frozenset().union(*rule.needs))
+        for number, concepts in enumerate(sentences):
+            if named.isdisjoint(concepts):
+                continue
+            alone = self.verdict(concepts)
+            if alone is None or (alone.verdict == "ask" and rule.verdict == "crisis"):
+                previous = found.get(number)
+                if previous is None or (previous.verdict == "ask" and rule.verdict == "crisis"):
+                    found[number] = rule
 
 
 # What a sentence's concepts say, for the analyser's use of the wider net's answer.
@@ -412,6 +444,27 @@ def everyday_errand(concepts: frozenset[str]) -> bool:
     return everyday_note(concepts) or ("ESCORT" in concepts and concepts.isdisjoint(_NOT_AN_ERRAND))
 
 
+# What keeps a joke from being only a joke: a time named (not "once more"), a decision, means
+# made ready, a dose, or harm told as done ("burned my wrist with a lighter again lol").
+_A_PLAN = frozenset(
+    {
+        "NAMED_TIME", "RESOLVE", "READY", "DAY_SET", "DOSE", "SWALLOWED", "ALONE_WINDOW",
+        "NO_RETURN", "SELF_HARM", "SELF_HARM_PAST", "HARM_HIDDEN", "FRESH_WOUND",
+    }
+)  # fmt: skip
+
+
+def jest(concepts: frozenset[str]) -> bool:
+    """Said as a joke ("lol", "haha", "only joking"; not "I'm not joking"), with nothing of a
+    plan: hyperbole ("I'll jump out the window lol") is asked about, never paused for."""
+    return "JOKE" in concepts and "NOT_JOKING" not in concepts and _A_PLAN.isdisjoint(concepts)
+
+
+def only_jest(concepts: frozenset[str]) -> bool:
+    """A sentence that only says the one before was a joke ("Obviously joking.")."""
+    return "JOKE" in concepts and "NOT_JOKING" not in concepts and concepts <= {"JOKE", "SELF"}
+
+
 _LOOKING_BACK = frozenset({"DISTANCE", "OLD_WORDS"})
 
 
@@ -420,7 +473,7 @@ def looking_back(concepts: frozenset[str]) -> bool:
     return not _LOOKING_BACK.isdisjoint(concepts)
 
 
-_KEEPING = frozenset({"SELF", "KEEP_ON", "GOING_ON", "INTENT"})
+_KEEPING = frozenset({"SELF", "KEEP_ON", "GOING_ON", "INTENT", "AHEAD"})
 # A sentence of keeping on is short: "Some days I just keep going, honestly." Longer, it says
 # more than that ("...scratching my arms raw all night and I want to keep going").
 KEEP_ON_MAX_WORDS = 8
@@ -443,6 +496,11 @@ def side_by_side(sentences: Sequence[frozenset[str]]) -> list[frozenset[str]]:
     """What the grid reads: each sentence, and each two sentences side by side together."""
     pairs = [sentences[n] | sentences[n + 1] for n in range(len(sentences) - 1)]
     return [*sentences, *pairs]
+
+
+def whole_answer(sentences: Sequence[frozenset[str]]) -> frozenset[str]:
+    """What the grid's ``answer = true`` rules read too: every sentence's concepts pooled."""
+    return frozenset().union(*sentences)
 
 
 def made(rule: GridRule, concepts: frozenset[str]) -> bool:
@@ -544,7 +602,7 @@ def _concepts(table: dict[str, Any], name: str, lines: list[str]) -> dict[str, l
 
 
 _GRID_KEYS = frozenset(
-    {"name", "verdict", "needs", "unless", "foreign", "examples", "counter_examples"}
+    {"name", "verdict", "needs", "unless", "foreign", "answer", "examples", "counter_examples"}
 )
 
 
@@ -588,6 +646,7 @@ def _grid_rules(
                 needs=needs,
                 unless=unless,
                 foreign=bool(table.get("foreign", False)),
+                answer=bool(table.get("answer", False)),
                 examples=tuple(examples),
                 counter_examples=tuple(counter),
                 where=f"{name}:{first}",

@@ -15,7 +15,9 @@ from .concepts import (
     decided,
     everyday_errand,
     everyday_means,
+    jest,
     keeping_on,
+    only_jest,
     planned,
     purpose,
     usual_dose,
@@ -169,6 +171,15 @@ def read_concern(
         # hardware shop": crisis lines say "bought a rope" too). Asked about, never let
         # pass.
         cues.add("veto")
+    unsure = risk is None or risk_score is None or risk_score < risk.sure
+    if crisis and "definite" in cues and unsure:
+        # Hyperbole: crisis words said as a joke with nothing of a plan, the net not sure.
+        # Asked about, never paused for ("I'll jump out the window lol"); "jestable" when a
+        # joke said in the next sentence would do the same ("... Obviously joking.").
+        if jest(concepts):
+            cues = (cues - {"definite", "live"}) | {"veto"}
+        elif "JOKE" not in concepts and not {"NAMED_TIME", "RESOLVE", "READY"} & concepts:
+            cues.add("jestable")
     reading._cues = frozenset(cues) if cues else _NONE
     reading._crisis = crisis
     # Which goodbye cues this sentence holds (see rules/farewell.toml).
@@ -345,6 +356,10 @@ def _step(
     last = len(readings) - 1
     reading = readings[number]
     cues = reading.cues
+    if "jestable" in cues and number < last and only_jest(readings[number + 1].concepts):
+        # "... Obviously joking." (see read_concern): its own present intent goes with it.
+        cues = (cues - {"definite", "live"}) | {"veto"}
+        live = live and any("live" in other.cues for other in readings if other is not reading)
     if "ask" in cues or "grid-ask" in cues:
         ask = True
     if "risk" in cues and not reading.crisis:
@@ -396,7 +411,11 @@ def _step(
         return crisis, True, recovery
     if "recovery" in near:
         return crisis, ask, True
-    if "settle" in near or (back is not None and back[number]):
+    # A softer sign beside it (a call to a sister: a goodbye call reads the same) asks,
+    # unless the net is sure of the sentence on its own and it says what is ahead ("I'm
+    # ending my life tonight"; not "When I left care I tried to end it").
+    ahead = "alone" in cues and "AHEAD" in reading.concepts
+    if "settle" in cues or ("settle" in near and not ahead) or (back is not None and back[number]):
         return crisis, True, recovery  # the recovery head reads it as looking back: asked
     return True, ask, recovery
 
