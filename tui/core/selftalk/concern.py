@@ -16,6 +16,7 @@ from .concepts import (
     everyday_errand,
     everyday_means,
     keeping_on,
+    looking_back,
     planned,
     purpose,
     usual_dose,
@@ -90,6 +91,8 @@ def read_concern(
     if "concern" in candidates:
         negated_live = False
         for pattern, start, _ in sentence.matches("concern"):
+            if pattern.kind in _FRAMES:
+                continue  # a time frame, read only beside crisis words (see _told_as_past)
             if not built.scoper.negations_before(words, start):
                 cues.add(pattern.kind)
             elif pattern.kind == "live":
@@ -187,6 +190,10 @@ def read_concern(
 # the net.
 # "concept": the grid sees the writer doing an act (concepts.acting).
 _OTHER_RISK = frozenset({"grid-ask", "weights", "concept"})
+_FRAMES = frozenset({"past", "present"})  # time frames (rules/concern.toml), never cues
+# Cues that say more than the word weights alone: with any, a weights crisis beside a recovery
+# cue is still asked about (see _step).
+_ONLY_WEIGHTS = frozenset({"risk", "ask", "grid-ask", "veto", "definite"})
 _NOW = "TIME"  # the grid's now, tonight, today, soon...
 _WORRYING = frozenset({"risk", "ask", "grid-ask", "weights", "definite"})
 
@@ -238,6 +245,40 @@ def _softened(cues: frozenset[str], near: frozenset[str]) -> bool:
 
 def _worrying(reading: Reading) -> bool:
     return reading.crisis or not _WORRYING.isdisjoint(reading.cues)
+
+
+def _frames(reading: Reading) -> set[str]:
+    """The time frames a sentence is told in (rules/concern.toml "past" and "present"; the
+    grid's DISTANCE and old words count as past): read only where a verdict turns on them."""
+    built, low = reading.built, reading.low
+    words = built.tokens.words(low)
+    found = {
+        pattern.kind
+        for pattern, start, _ in built.sentence(low, words).matches("concern")
+        if pattern.kind in _FRAMES and not built.scoper.negations_before(words, start)
+    }
+    if looking_back(reading.concepts):
+        found.add("past")
+    return found
+
+
+def _told_as_now(reading: Reading) -> bool:
+    """Worrying words placed in the present by their own sentence ("Now I've written the
+    letters."), with no recovery cue of their own: a neighbour's looking back ("Years ago I
+    tried to drown myself.") can't speak for them."""
+    return "recovery" not in reading.cues and "present" in _frames(reading)
+
+
+def _told_as_past(readings: Sequence[Reading], number: int) -> bool:
+    """Crisis words placed in the past by their own sentence's time frame ("Back in March I
+    had the tablets counted out."), and one of the two sentences after it placing the writer
+    in a safer present ("These days I'm on a waiting list and the thought is rare.", "I'm 31
+    now."), itself with nothing worrying: a recovery story told in order. Present intent
+    anywhere in the text is read before this (see _step)."""
+    later = [readings[other] for other in range(number + 1, min(len(readings), number + 3))]
+    if not any("present" in _frames(near) for near in later if not _worrying(near)):
+        return False
+    return "past" in _frames(readings[number])
 
 
 class _LookingBack:
@@ -354,7 +395,7 @@ def _step(
         # around looks back, it is crisis.
         around = range(max(0, number - 2), min(last, number + 2) + 1)
         near = cues.union(*(readings[other].cues for other in around))
-        if "recovery" in near:
+        if "recovery" in near and not _told_as_now(reading):
             recovery = True
         elif (
             _net_sure(cues)
@@ -393,8 +434,17 @@ def _step(
             and not _softened(cues, near)
         ):
             return True, ask, recovery
+        if (
+            "weights" in cues
+            and cues.isdisjoint(_ONLY_WEIGHTS)
+            and ("recovery" in near or _told_as_past(readings, number))
+        ):
+            # Only the word weights read crisis (not a rule, not the wider net), and a recovery
+            # cue is near or the words are told in the past with a safer present after them:
+            # acknowledged, not asked about (a question the grid raises still stands: ``ask``).
+            return crisis, ask, True
         return crisis, True, recovery
-    if "recovery" in near:
+    if ("recovery" in near and not _told_as_now(reading)) or _told_as_past(readings, number):
         return crisis, ask, True
     if "settle" in near or (back is not None and back[number]):
         return crisis, True, recovery  # the recovery head reads it as looking back: asked

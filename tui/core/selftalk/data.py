@@ -36,7 +36,7 @@ GROUPS: dict[str, frozenset[str]] = {
     "crisis": frozenset({"crisis", "clear"}),
     "idiom": frozenset({"idiom"}),
     "farewell": frozenset({"strong", "weak"}),
-    "concern": frozenset({"ask", "recovery", "settle", "live", "definite"}),
+    "concern": frozenset({"ask", "recovery", "settle", "live", "definite", "past", "present"}),
     # One's own name said to be oneself ("by Kev I mean me"): see aim.own_name_findings.
     "name": frozenset({"self"}),
 }

@@ -1,0 +1,75 @@
+"""Journal answers of several sentences: a recovery story told in time frames (the worst of it
+placed in the past, where the writer is now placed after it), and worrying words placed in the
+present that a neighbour's looking back can't speak for. Every example here is new wording,
+written for these tests (none is from the blind batches)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.selftalk import analyse
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the past frame in the crisis sentence, a safer present in one of the two after it
+        "Took the dog out early, frost on the field. Back in March I wanted to die and had the"
+        " tablets counted on the counter. These days I'm on a waiting list for therapy and the"
+        " thought is rare. Made porridge.",
+        "Bit tired. When I was in uni I wanted to kill myself most weeks. Got diagnosed, got meds,"
+        " got a therapist. Now the thought barely visits. Cooked jollof for the flat.",
+        "Visited the coast. This is the beach where I walked into the sea back in 2016. Today I"
+        " only paddled and ate chips with my nephew. Felt okay.",
+        "Ran into my old flatmate at Tesco. At my lowest she was the one who found me after I cut"
+        " too deep. We had a coffee and laughed about uni. Grateful.",
+        # only the word weights read crisis, beside a recovery cue: acknowledged, not asked
+        "Grocery run and laundry. back in college i wanted to die every day and cut my arms. i'm 28"
+        " now and the scars are white. wore a tank top to the park.",
+        "Quiet day at the garage. My brother knows I tried to end things at 22, I finally told him"
+        " last month. He just hugged me. Fixed a clutch.",
+    ],
+)
+def test_a_recovery_story_told_in_time_frames_is_acknowledged(text: str) -> None:
+    analysis = analyse(text)
+    assert analysis.concern == "recovery" and not analysis.crisis, text
+
+
+@pytest.mark.parametrize(
+    ("text", "concern"),
+    [
+        # present intent anywhere: crisis, whatever the time frames
+        (
+            "Two years ago I tried to hang myself. Now I've got the rope again and tonight's the"
+            " night.",
+            "crisis",
+        ),
+        (
+            "Back in March I overdosed. These days I'm fine with it. I'm going to do it properly on"
+            " Friday.",
+            "crisis",
+        ),
+        ("When I was 19 I cut myself. Now I'm cutting every night again.", "crisis"),
+        # the past frame with no safer present after it: as before
+        ("Back in March I swallowed all my pills. The kids were at school.", "crisis"),
+        # worrying words placed in the present: a neighbour's "years ago" can't make them safe
+        (
+            "Years ago I tried to drown myself. Now I've written the letters and the car is full of"
+            " fuel. Goodbye.",
+            "ask",
+        ),
+    ],
+)
+def test_time_frames_never_make_present_risk_recovery(text: str, concern: str) -> None:
+    assert analyse(text).concern == concern, text
+
+
+def test_a_weights_crisis_the_net_is_sure_of_stays_a_question_beside_recovery() -> None:
+    """Only the word weights' crisis is acknowledged beside a recovery cue: where the wider
+    net reads the sentence as crisis too, it is still asked about."""
+    text = (
+        "Cup final went fine and I shook both managers' hands. On the way home I'm stopping at"
+        " the railway bridge and that's the end of it. It's been 200 days since I last hurt"
+        " myself."
+    )
+    assert analyse(text).concern in ("crisis", "ask")
