@@ -73,3 +73,46 @@ def test_a_weights_crisis_the_net_is_sure_of_stays_a_question_beside_recovery() 
         " myself."
     )
     assert analyse(text).concern in ("crisis", "ask")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a thought reported as the writer's own, in the past or as a habit, then turned from
+        "Sunday. Thought I'm the worst sister going because I forgot to ring. Then realised she"
+        " forgot last week too and nobody's keeping score.",
+        "Usually I'd think I'm a failure after a day like this. Today I caught that and made"
+        " myself a proper dinner.",
+        # the first reaction labelled, then the second
+        "Bad gig last night. First reaction: I'm a talentless hack. Second reaction: the sound"
+        " was awful and we still got an encore.",
+        # where it was heard, and how the writer would talk to someone else
+        'Fumbled the handover. In my head: "what a useless excuse for a paramedic". I\'d never'
+        " talk to a colleague like that. I'd say: long shift, you kept him alive.",
+        # wanting to say it, not saying it, saying something else
+        "Burnt the tea, kids moaned. Wanted to say I'm a rubbish mam. Didn't. Said instead:"
+        " everyone's fed, chips are fine.",
+        # a bare refusal as its own sentence
+        "Dropped a tray at the café. Heard it straight away, \"clumsy cow, you can't do anything"
+        " right\". Nah. It was a wet floor and I've carried hundreds of trays fine.",
+    ],
+)
+def test_a_reported_old_thought_answered_in_later_sentences_is_kind(text: str) -> None:
+    analysis = analyse(text)
+    assert not analysis.critical, (text, [f.match for f in analysis.findings])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # told now, not reported: the critic
+        "I tell myself I'm useless. Then I go to bed.",
+        # a thought that is no verdict doesn't excuse the sentence before it
+        "I'm not clever enough for this job and they'll find out. We laughed till we cried, I"
+        " thought I'd die of it. Then I got the bus.",
+        # reported, but sided with
+        "Thought I'm the worst sister going. But I am, honestly.",
+    ],
+)
+def test_the_critic_told_now_or_agreed_with_is_still_read(text: str) -> None:
+    assert analyse(text).critical, text
