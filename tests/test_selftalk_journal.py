@@ -116,3 +116,21 @@ def test_a_reported_old_thought_answered_in_later_sentences_is_kind(text: str) -
 )
 def test_the_critic_told_now_or_agreed_with_is_still_read(text: str) -> None:
     assert analyse(text).critical, text
+
+
+def test_a_run_of_labels_after_someone_else_was_named_stays_theirs() -> None:
+    """Whose criticism it is carries along a run of bare labels: the second label is the
+    engineer's as much as the first (it was flagged as self-criticism before)."""
+    text = (
+        "Site engineer turned up late and condemned the formwork for a measurement he got"
+        " wrong. Muppet. Proper muppet. We redid it by lunch anyway."
+    )
+    assert not analyse(text).critical
+
+
+def test_the_critic_s_own_address_is_not_carried_along_the_run() -> None:
+    text = (
+        "The inspector was late and rude. Idiot. You've forgotten the drawings again, you"
+        " useless lump."
+    )
+    assert analyse(text).critical
