@@ -23,6 +23,14 @@ from tui.core.selftalk import analyse
         " only paddled and ate chips with my nephew. Felt okay.",
         "Ran into my old flatmate at Tesco. At my lowest she was the one who found me after I cut"
         " too deep. We had a coffee and laughed about uni. Grateful.",
+        # an age now, a count of sober years now, a therapist now
+        "Exam season, revising with mates. At sixteen I swallowed my mum's sleeping tablets the"
+        " night before my GCSEs. I'm 22 and this time I'm just nervous like everyone else.",
+        "Bus into town. Back when I was drinking I tried to step in front of this very bus"
+        " route. Sober two years now and I just read my book on it.",
+        "Hairdresser appointment, finally. Last year I couldn't face the mirror and I was taking"
+        " extra pills every night hoping not to wake. Now I've got a fringe and a therapist I"
+        " like.",
         # only the word weights read crisis, beside a recovery cue: acknowledged, not asked
         "Grocery run and laundry. back in college i wanted to die every day and cut my arms. i'm 28"
         " now and the scars are white. wore a tank top to the park.",

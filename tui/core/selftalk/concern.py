@@ -436,12 +436,17 @@ def _step(
             return True, ask, recovery
         if (
             "weights" in cues
-            and cues.isdisjoint(_ONLY_WEIGHTS)
-            and ("recovery" in near or _told_as_past(readings, number))
+            and "ask" not in cues
+            and "veto" not in cues
+            and (
+                ("recovery" in near and cues.isdisjoint(_ONLY_WEIGHTS))
+                or _told_as_past(readings, number)
+            )
         ):
-            # Only the word weights read crisis (not a rule, not the wider net), and a recovery
-            # cue is near or the words are told in the past with a safer present after them:
-            # acknowledged, not asked about (a question the grid raises still stands: ``ask``).
+            # Only the word weights read crisis (not a rule, not the wider net) and a recovery
+            # cue is near; or the words are told in the past with a safer present after them
+            # (their own time frame, whatever the net reads in the words): acknowledged, not
+            # asked about (a question the grid raises still stands: ``ask``).
             return crisis, ask, True
         return crisis, True, recovery
     if ("recovery" in near and not _told_as_now(reading)) or _told_as_past(readings, number):
