@@ -31,6 +31,11 @@ from tui.core.selftalk import analyse
         "Hairdresser appointment, finally. Last year I couldn't face the mirror and I was taking"
         " extra pills every night hoping not to wake. Now I've got a fringe and a therapist I"
         " like.",
+        # the sentence after dates it; "once"
+        "Went to the allotment. When Sam left I didn't want to be alive and I nearly jumped off"
+        " the multi-storey. That was four years ago. These days the beans are my biggest worry.",
+        "Ferry to work. I stood at the back rail once meaning to go over. This was back in 2018."
+        " Now I just watch the gulls and drink my coffee.",
         # only the word weights read crisis, beside a recovery cue: acknowledged, not asked
         "Grocery run and laundry. back in college i wanted to die every day and cut my arms. i'm 28"
         " now and the scars are white. wore a tank top to the park.",
@@ -58,6 +63,12 @@ def test_a_recovery_story_told_in_time_frames_is_acknowledged(text: str) -> None
             "crisis",
         ),
         ("When I was 19 I cut myself. Now I'm cutting every night again.", "crisis"),
+        # dated, but the present after it is worrying itself
+        (
+            "I tried to hang myself in the garage. That was years ago. Now I've bought another"
+            " rope and I'm going to finish it.",
+            "crisis",
+        ),
         # the past frame with no safer present after it: as before
         ("Back in March I swallowed all my pills. The kids were at school.", "crisis"),
         # worrying words placed in the present: a neighbour's "years ago" can't make them safe

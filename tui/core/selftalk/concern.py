@@ -190,7 +190,7 @@ def read_concern(
 # the net.
 # "concept": the grid sees the writer doing an act (concepts.acting).
 _OTHER_RISK = frozenset({"grid-ask", "weights", "concept"})
-_FRAMES = frozenset({"past", "present"})  # time frames (rules/concern.toml), never cues
+_FRAMES = frozenset({"past", "present", "dated"})  # time frames (rules/concern.toml), not cues
 # Cues that say more than the word weights alone: with any, a weights crisis beside a recovery
 # cue is still asked about (see _step).
 _ONLY_WEIGHTS = frozenset({"risk", "ask", "grid-ask", "veto", "definite"})
@@ -276,9 +276,12 @@ def _told_as_past(readings: Sequence[Reading], number: int) -> bool:
     now."), itself with nothing worrying: a recovery story told in order. Present intent
     anywhere in the text is read before this (see _step)."""
     later = [readings[other] for other in range(number + 1, min(len(readings), number + 3))]
-    if not any("present" in _frames(near) for near in later if not _worrying(near)):
+    frames = [_frames(near) if not _worrying(near) else set() for near in later]
+    if not any("present" in found for found in frames):
         return False
-    return "past" in _frames(readings[number])
+    # Its own time frame, or the sentence right after dating it ("That was four years ago.")
+    own = _frames(readings[number])
+    return bool(own & {"past", "dated"}) or (bool(frames) and "dated" in frames[0])
 
 
 class _LookingBack:
