@@ -680,9 +680,16 @@ class Analyser:
                 defused = defused or after.defused
             if defused:
                 continue
-            if reading.selfless and number > 0 and (
-                (aimed == number - 1 and _ADDRESS.isdisjoint(built.tokens.words_at(low, offset)))
-                or _points(built, low, readings[number - 1])
+            if (
+                reading.selfless
+                and number > 0
+                and (
+                    (
+                        aimed == number - 1
+                        and _ADDRESS.isdisjoint(built.tokens.words_at(low, offset))
+                    )
+                    or _points(built, low, readings[number - 1])
+                )
             ):
                 # A label with no "I" in it, right after someone else was named, or right after
                 # such a label and saying no "you": "The engineer got it wrong. Muppet. Proper

@@ -190,7 +190,10 @@ def read_concern(
 # the net.
 # "concept": the grid sees the writer doing an act (concepts.acting).
 _OTHER_RISK = frozenset({"grid-ask", "weights", "concept"})
-_FRAMES = frozenset({"past", "present", "dated"})  # time frames (rules/concern.toml), not cues
+_FRAMES = frozenset(
+    {"past", "now", "present", "dated"}
+)  # time frames (rules/concern.toml), not cues
+_PRESENT = frozenset({"now", "present"})
 # Cues that say more than the word weights alone: with any, a weights crisis beside a recovery
 # cue is still asked about (see _step).
 _ONLY_WEIGHTS = frozenset({"risk", "ask", "grid-ask", "veto", "definite"})
@@ -266,7 +269,7 @@ def _told_as_now(reading: Reading) -> bool:
     """Worrying words placed in the present by their own sentence ("Now I've written the
     letters."), with no recovery cue of their own: a neighbour's looking back ("Years ago I
     tried to drown myself.") can't speak for them."""
-    return "recovery" not in reading.cues and "present" in _frames(reading)
+    return "recovery" not in reading.cues and "now" in _frames(reading)
 
 
 def _told_as_past(readings: Sequence[Reading], number: int) -> bool:
@@ -277,7 +280,7 @@ def _told_as_past(readings: Sequence[Reading], number: int) -> bool:
     anywhere in the text is read before this (see _step)."""
     later = [readings[other] for other in range(number + 1, min(len(readings), number + 3))]
     frames = [_frames(near) if not _worrying(near) else set() for near in later]
-    if not any("present" in found for found in frames):
+    if not any(found & _PRESENT for found in frames):
         return False
     # Its own time frame, or the sentence right after dating it ("That was four years ago.")
     own = _frames(readings[number])
@@ -454,7 +457,11 @@ def _step(
         return crisis, True, recovery
     if ("recovery" in near and not _told_as_now(reading)) or _told_as_past(readings, number):
         return crisis, ask, True
-    if "settle" in near or (back is not None and back[number]):
+    if (
+        "settle" in cues
+        or ("settle" in near and not _told_as_now(reading))
+        or (back is not None and back[number])
+    ):
         return crisis, True, recovery  # the recovery head reads it as looking back: asked
     return True, ask, recovery
 
