@@ -36,6 +36,9 @@ from tui.core.selftalk import analyse
         " the multi-storey. That was four years ago. These days the beans are my biggest worry.",
         "Ferry to work. I stood at the back rail once meaning to go over. This was back in 2018."
         " Now I just watch the gulls and drink my coffee.",
+        # one sentence, clause by clause: the past, then a safer present the net doesn't lean on
+        "I swallowed a box of paracetamol in my second year at uni; these days I'm a pharmacist"
+        " and I'm doing well.",
         # only the word weights read crisis, beside a recovery cue: acknowledged, not asked
         "Grocery run and laundry. back in college i wanted to die every day and cut my arms. i'm 28"
         " now and the scars are white. wore a tank top to the park.",
@@ -69,6 +72,13 @@ def test_a_recovery_story_told_in_time_frames_is_acknowledged(text: str) -> None
             " rope and I'm going to finish it.",
             "crisis",
         ),
+        # one sentence: the present clause is the worrying one
+        (
+            "Two years ago I tried to drown myself; now I've got the car full of fuel and the"
+            " letters written.",
+            "crisis",
+        ),
+        ("Last year I cut my arms every night, now I'm cutting again.", "crisis"),
         # the past frame with no safer present after it: as before
         ("Back in March I swallowed all my pills. The kids were at school.", "crisis"),
         # worrying words placed in the present: a neighbour's "years ago" can't make them safe

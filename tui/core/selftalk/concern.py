@@ -251,18 +251,23 @@ def _worrying(reading: Reading) -> bool:
 
 
 def _frames(reading: Reading) -> set[str]:
-    """The time frames a sentence is told in (rules/concern.toml "past" and "present"; the
-    grid's DISTANCE and old words count as past): read only where a verdict turns on them."""
-    built, low = reading.built, reading.low
-    words = built.tokens.words(low)
-    found = {
+    """The time frames a sentence is told in (rules/concern.toml "past", "now", "present",
+    "dated"; the grid's DISTANCE and old words count as past): read only where a verdict
+    turns on them."""
+    found = _frames_of(reading.built, reading.built.tokens.words(reading.low))
+    if looking_back(reading.concepts):
+        found.add("past")
+    return found
+
+
+def _frames_of(built: _Built, words: list[str]) -> set[str]:
+    """The time frames rules/concern.toml finds in these words (a sentence, or a clause)."""
+    low = " ".join(words)
+    return {
         pattern.kind
         for pattern, start, _ in built.sentence(low, words).matches("concern")
         if pattern.kind in _FRAMES and not built.scoper.negations_before(words, start)
     }
-    if looking_back(reading.concepts):
-        found.add("past")
-    return found
 
 
 def _told_as_now(reading: Reading) -> bool:
@@ -281,10 +286,36 @@ def _told_as_past(readings: Sequence[Reading], number: int) -> bool:
     later = [readings[other] for other in range(number + 1, min(len(readings), number + 3))]
     frames = [_frames(near) if not _worrying(near) else set() for near in later]
     if not any(found & _PRESENT for found in frames):
-        return False
+        return _clauses_told_as_past(readings[number])
     # Its own time frame, or the sentence right after dating it ("That was four years ago.")
     own = _frames(readings[number])
     return bool(own & {"past", "dated"}) or (bool(frames) and "dated" in frames[0])
+
+
+def _clauses_told_as_past(reading: Reading) -> bool:
+    """One sentence that tells it in order, clause by clause: crisis words placed in the past
+    and a later clause placing the writer in a safer present ("I tried to end my life in my
+    first term; this term I've got a counsellor."). The clause the net finds most crisis-like
+    must come before that present clause, which the net must not lean on at all, and a past
+    frame must come no later than it."""
+    built = reading.built
+    risk = built.risk
+    if risk is None:
+        return False
+    parts = [part for part in clauses(built.tokens.words(reading.low)) if part]
+    if len(parts) < 2:
+        return False
+    scores = [risk.score(part) for part in parts]
+    worst = max(range(len(parts)), key=scores.__getitem__)
+    seen_past = False
+    for index, part in enumerate(parts):
+        found = _frames_of(built, part)
+        seen_past = seen_past or "past" in found
+        if index <= worst:
+            continue
+        if seen_past and found & _PRESENT and scores[index] < risk.ask:
+            return True
+    return False
 
 
 class _LookingBack:
