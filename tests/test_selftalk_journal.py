@@ -39,6 +39,9 @@ from tui.core.selftalk import analyse
         # one sentence, clause by clause: the past, then a safer present the net doesn't lean on
         "I swallowed a box of paracetamol in my second year at uni; these days I'm a pharmacist"
         " and I'm doing well.",
+        # a longer "I'm … now", and "I haven't in eleven years"
+        "Bank holiday, rain. When I was fourteen I cut myself every night under the duvet. I"
+        " haven't in eleven years and I'm a school nurse now. Made flapjacks.",
         # only the word weights read crisis, beside a recovery cue: acknowledged, not asked
         "Grocery run and laundry. back in college i wanted to die every day and cut my arms. i'm 28"
         " now and the scars are white. wore a tank top to the park.",
