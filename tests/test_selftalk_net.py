@@ -139,8 +139,10 @@ def test_clear_risk_in_new_wording_is_paused_for(text: str) -> None:
     ],
 )
 def test_crisis_words_looking_back_are_not_paused_for(text: str) -> None:
-    """The recovery head: each of these was paused for before it."""
-    assert analyse(text).concern == "ask"
+    """The recovery head: each of these was paused for before it (asked about, or since
+    session 14 acknowledged when the time frames place the risk in the past and the writer in a
+    safer present: the first)."""
+    assert analyse(text).concern in ("ask", "recovery")
 
 
 # Session 8 (issue 14, batches k-n read): how the net's answer is used.

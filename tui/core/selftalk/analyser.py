@@ -523,6 +523,10 @@ def _implied_i(built: _Built, low: str, words: WordList) -> list[Raw]:
     ]
 
 
+# Second person: the critic's own address ("you idiot"), never carried on from a label of
+# someone else's.
+_ADDRESS = frozenset({"you", "your", "yourself", "ya", "u", "ur", "youre"})
+
 # Owning the verdict of the sentence before: "That's what I am.", "That's me.", "That's all I
 # am." (not "That's not me.").
 _OWNS = re.compile(
@@ -657,6 +661,7 @@ class Analyser:
             for _, reading in readings:
                 if reading.unheard:
                     reading.hear()  # remembered from a long text (or fewer sentences had words)
+        aimed = -1  # the last sentence whose label was someone else's (see below)
         for number, (offset, reading) in enumerate(readings):
             if reading.owns and number > 0:
                 before, told = readings[number - 1]
@@ -675,8 +680,22 @@ class Analyser:
                 defused = defused or after.defused
             if defused:
                 continue
-            if reading.selfless and number > 0 and _points(built, low, readings[number - 1]):
-                continue  # a label with no "I" in it, right after someone else was named
+            if (
+                reading.selfless
+                and number > 0
+                and (
+                    (
+                        aimed == number - 1
+                        and _ADDRESS.isdisjoint(built.tokens.words_at(low, offset))
+                    )
+                    or _points(built, low, readings[number - 1])
+                )
+            ):
+                # A label with no "I" in it, right after someone else was named, or right after
+                # such a label and saying no "you": "The engineer got it wrong. Muppet. Proper
+                # muppet." (not "…you've forgotten it again, brilliant", the critic's address)
+                aimed = number
+                continue
             if reading.alone and last >= OWN_MAX_SENTENCES:
                 continue  # the gate alone, where its own head can't judge whose verdict it is
             for category, start, end, weak in reading.found:

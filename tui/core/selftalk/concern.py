@@ -17,6 +17,7 @@ from .concepts import (
     everyday_means,
     jest,
     keeping_on,
+    looking_back,
     only_jest,
     planned,
     purpose,
@@ -92,6 +93,8 @@ def read_concern(
     if "concern" in candidates:
         negated_live = False
         for pattern, start, _ in sentence.matches("concern"):
+            if pattern.kind in _FRAMES:
+                continue  # a time frame, read only beside crisis words (see _told_as_past)
             if not built.scoper.negations_before(words, start):
                 cues.add(pattern.kind)
             elif pattern.kind == "live":
@@ -198,6 +201,13 @@ def read_concern(
 # the net.
 # "concept": the grid sees the writer doing an act (concepts.acting).
 _OTHER_RISK = frozenset({"grid-ask", "weights", "concept"})
+_FRAMES = frozenset(
+    {"past", "now", "present", "dated"}
+)  # time frames (rules/concern.toml), not cues
+_PRESENT = frozenset({"now", "present"})
+# Cues that say more than the word weights alone: with any, a weights crisis beside a recovery
+# cue is still asked about (see _step).
+_ONLY_WEIGHTS = frozenset({"risk", "ask", "grid-ask", "veto", "definite"})
 _NOW = "TIME"  # the grid's now, tonight, today, soon...
 _WORRYING = frozenset({"risk", "ask", "grid-ask", "weights", "definite"})
 
@@ -249,6 +259,74 @@ def _softened(cues: frozenset[str], near: frozenset[str]) -> bool:
 
 def _worrying(reading: Reading) -> bool:
     return reading.crisis or not _WORRYING.isdisjoint(reading.cues)
+
+
+def _frames(reading: Reading) -> set[str]:
+    """The time frames a sentence is told in (rules/concern.toml "past", "now", "present",
+    "dated"; the grid's DISTANCE and old words count as past): read only where a verdict
+    turns on them."""
+    found = _frames_of(reading.built, reading.built.tokens.words(reading.low))
+    if looking_back(reading.concepts):
+        found.add("past")
+    return found
+
+
+def _frames_of(built: _Built, words: list[str]) -> set[str]:
+    """The time frames rules/concern.toml finds in these words (a sentence, or a clause)."""
+    low = " ".join(words)
+    return {
+        pattern.kind
+        for pattern, start, _ in built.sentence(low, words).matches("concern")
+        if pattern.kind in _FRAMES and not built.scoper.negations_before(words, start)
+    }
+
+
+def _told_as_now(reading: Reading) -> bool:
+    """Worrying words placed in the present by their own sentence ("Now I've written the
+    letters."), with no recovery cue of their own: a neighbour's looking back ("Years ago I
+    tried to drown myself.") can't speak for them."""
+    return "recovery" not in reading.cues and "now" in _frames(reading)
+
+
+def _told_as_past(readings: Sequence[Reading], number: int) -> bool:
+    """Crisis words placed in the past by their own sentence's time frame ("Back in March I
+    had the tablets counted out."), and one of the two sentences after it placing the writer
+    in a safer present ("These days I'm on a waiting list and the thought is rare.", "I'm 31
+    now."), itself with nothing worrying: a recovery story told in order. Present intent
+    anywhere in the text is read before this (see _step)."""
+    later = [readings[other] for other in range(number + 1, min(len(readings), number + 3))]
+    frames = [_frames(near) if not _worrying(near) else set() for near in later]
+    if not any(found & _PRESENT for found in frames):
+        return _clauses_told_as_past(readings[number])
+    # Its own time frame, or the sentence right after dating it ("That was four years ago.")
+    own = _frames(readings[number])
+    return bool(own & {"past", "dated"}) or (bool(frames) and "dated" in frames[0])
+
+
+def _clauses_told_as_past(reading: Reading) -> bool:
+    """One sentence that tells it in order, clause by clause: crisis words placed in the past
+    and a later clause placing the writer in a safer present ("I tried to end my life in my
+    first term; this term I've got a counsellor."). The clause the net finds most crisis-like
+    must come before that present clause, which the net must not lean on at all, and a past
+    frame must come no later than it."""
+    built = reading.built
+    risk = built.risk
+    if risk is None:
+        return False
+    parts = [part for part in clauses(built.tokens.words(reading.low)) if part]
+    if len(parts) < 2:
+        return False
+    scores = [risk.score(part) for part in parts]
+    worst = max(range(len(parts)), key=scores.__getitem__)
+    seen_past = False
+    for index, part in enumerate(parts):
+        found = _frames_of(built, part)
+        seen_past = seen_past or "past" in found
+        if index <= worst:
+            continue
+        if seen_past and found & _PRESENT and scores[index] < risk.ask:
+            return True
+    return False
 
 
 class _LookingBack:
@@ -369,7 +447,7 @@ def _step(
         # around looks back, it is crisis.
         around = range(max(0, number - 2), min(last, number + 2) + 1)
         near = cues.union(*(readings[other].cues for other in around))
-        if "recovery" in near:
+        if "recovery" in near and not _told_as_now(reading):
             recovery = True
         elif (
             _net_sure(cues)
@@ -408,14 +486,33 @@ def _step(
             and not _softened(cues, near)
         ):
             return True, ask, recovery
+        if (
+            "weights" in cues
+            and "ask" not in cues
+            and "veto" not in cues
+            and (
+                ("recovery" in near and cues.isdisjoint(_ONLY_WEIGHTS))
+                or _told_as_past(readings, number)
+            )
+        ):
+            # Only the word weights read crisis (not a rule, not the wider net) and a recovery
+            # cue is near; or the words are told in the past with a safer present after them
+            # (their own time frame, whatever the net reads in the words): acknowledged, not
+            # asked about (a question the grid raises still stands: ``ask``).
+            return crisis, ask, True
         return crisis, True, recovery
-    if "recovery" in near:
+    if ("recovery" in near and not _told_as_now(reading)) or _told_as_past(readings, number):
         return crisis, ask, True
     # A softer sign beside it (a call to a sister: a goodbye call reads the same) asks,
     # unless the net is sure of the sentence on its own and it says what is ahead ("I'm
-    # ending my life tonight"; not "When I left care I tried to end it").
+    # ending my life tonight"; not "When I left care I tried to end it"), or the sentence
+    # itself is told as now (a neighbour's looking back never softens the present).
     ahead = "alone" in cues and "AHEAD" in reading.concepts
-    if "settle" in cues or ("settle" in near and not ahead) or (back is not None and back[number]):
+    if (
+        "settle" in cues
+        or ("settle" in near and not ahead and not _told_as_now(reading))
+        or (back is not None and back[number])
+    ):
         return crisis, True, recovery  # the recovery head reads it as looking back: asked
     return True, ask, recovery
 

@@ -36,7 +36,10 @@ GROUPS: dict[str, frozenset[str]] = {
     "crisis": frozenset({"crisis", "clear"}),
     "idiom": frozenset({"idiom"}),
     "farewell": frozenset({"strong", "weak"}),
-    "concern": frozenset({"ask", "recovery", "settle", "live", "definite"}),
+    # past, now, present, dated: time frames, read only beside crisis words (concern._told_as_past)
+    "concern": frozenset(
+        {"ask", "recovery", "settle", "live", "definite", "past", "now", "present", "dated"}
+    ),
     # One's own name said to be oneself ("by Kev I mean me"): see aim.own_name_findings.
     "name": frozenset({"self"}),
 }
