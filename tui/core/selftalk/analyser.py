@@ -657,7 +657,11 @@ class Analyser:
             for _, reading in readings:
                 if reading.unheard:
                     reading.hear()  # remembered from a long text (or fewer sentences had words)
+        # A label aimed at someone else carries on through the bare labels right after it:
+        # "The referee gave it. Clown. Absolute clown." (not "…. Clown. I missed it too.").
+        elsewhere = False
         for number, (offset, reading) in enumerate(readings):
+            after_other, elsewhere = elsewhere, False
             if reading.owns and number > 0:
                 before, told = readings[number - 1]
                 if told.unheard and told.verdict is not None:
@@ -666,6 +670,7 @@ class Analyser:
                     spans.append((before + told.verdict[0], before + told.verdict[1], "labelling"))
                     heard = True
             if not reading.found:
+                elsewhere = after_other and reading.selfless and reading.verdict is not None
                 continue
             # What the person says right after can soften or defuse what came before.
             kind, defused = reading.kind, reading.defused
@@ -675,7 +680,12 @@ class Analyser:
                 defused = defused or after.defused
             if defused:
                 continue
-            if reading.selfless and number > 0 and _points(built, low, readings[number - 1]):
+            if (
+                reading.selfless
+                and number > 0
+                and (after_other or _points(built, low, readings[number - 1]))
+            ):
+                elsewhere = True
                 continue  # a label with no "I" in it, right after someone else was named
             if reading.alone and last >= OWN_MAX_SENTENCES:
                 continue  # the gate alone, where its own head can't judge whose verdict it is
