@@ -46,3 +46,32 @@ def test_the_aim_stops_at_the_writers_own_doing() -> None:
     earlier one was aimed at someone else."""
     text = "The umpire waved it away. Clown. Then I dropped the easiest catch. Useless."
     assert analyse(text).critical
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Left the oven on all afternoon. Top work, mastermind.",
+        "Burnt the stew and the rice. Chef of the century, me.",
+        "All my cousins are doctors or lawyers. Then there's me, still temping at thirty-five.",
+        "Every one of my flatmates got a place on the course, except me, predictably.",
+    ],
+)
+def test_mock_praise_and_comparisons_that_end_on_oneself(text: str) -> None:
+    assert analyse(text).critical, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Great work, team, the stall sold out by noon.",
+        "My niece passed her driving test. Nice one, superstar!",
+        "Who left the gate open? Not me, obviously.",
+        "My son sulked all evening. Grow up, I told him, and then we laughed.",
+        "We got to the beach, and there's me, sitting in the sun with a cone, bliss.",
+        "Someone like me could never afford a flat round here.",
+        "My brother can't have one family meal without ruining it.",
+    ],
+)
+def test_praise_and_everyday_lines_stay_calm(text: str) -> None:
+    assert not analyse(text).critical, text
