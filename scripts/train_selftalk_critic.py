@@ -10,8 +10,8 @@ What it learns from, one example a sentence:
 - every blind batch scored once and since used as development data (a-z: self_talk_blind.tsv,
   self_talk_blind_last.tsv, self_talk_blind_k_n.tsv, self_talk_blind_o_r.tsv,
   self_talk_blind_s_v.tsv, self_talk_blind_w_z.tsv; aa-ad: self_talk_blind_aa_ad.tsv, from
-  session 12; ae-ah: self_talk_blind_ae_ah.tsv, from session 13; later blind batches measure
-  the analyser), and
+  session 12; ae-ah: self_talk_blind_ae_ah.tsv, from session 13; ai-al:
+  self_talk_blind_ai_al.tsv, from session 14; later blind batches measure the analyser), and
   self_talk_critic_own.tsv (written by the session-9 critic helper, not blind; never in the
   --lobo table): single sentences by their label; journal
   answers split into sentences, every sentence of an answer that is not self-criticism a
@@ -80,7 +80,18 @@ SESSION_9 = ROOT / "tests" / "data" / "self_talk_blind_s_v.tsv"
 SESSION_10 = ROOT / "tests" / "data" / "self_talk_blind_w_z.tsv"
 SESSION_11 = ROOT / "tests" / "data" / "self_talk_blind_aa_ad.tsv"
 SESSION_12 = ROOT / "tests" / "data" / "self_talk_blind_ae_ah.tsv"
-TRAINED_ON = (BLIND, LAST, SESSION_7, SESSION_8, SESSION_9, SESSION_10, SESSION_11, SESSION_12)
+SESSION_13 = ROOT / "tests" / "data" / "self_talk_blind_ai_al.tsv"
+TRAINED_ON = (
+    BLIND,
+    LAST,
+    SESSION_7,
+    SESSION_8,
+    SESSION_9,
+    SESSION_10,
+    SESSION_11,
+    SESSION_12,
+    SESSION_13,
+)
 # Written by the session-9 critic helper, not blind: trained on, never in the --lobo table.
 OWN = ROOT / "tests" / "data" / "self_talk_critic_own.tsv"
 BITS = 16  # 2^16 weights, a byte each: 64 KiB

@@ -55,10 +55,24 @@ def aimed_elsewhere(built: _Built, words: WordList, finding: Raw) -> bool:
         clause_start = word in built.clause_end
     # ... or the clause right after it does: "Lazy, selfish, he never lifts a finger."
     after = [word for word in words[end : end + 8] if word not in built.scoper.clause_ok][:4]
-    return bool(after) and (
-        after[0] in built.subjects
-        or (after[0] in built.pointers and any(word in built.targets for word in after[1:]))
+    return (
+        bool(after)
+        and (
+            after[0] in built.subjects
+            or (after[0] in built.pointers and any(word in built.targets for word in after[1:]))
+            # "Clueless, all of them.", "Useless, the lot of them": a group that isn't the writer
+            or (after[0] in _GROUP and "them" in after[1:3])
+            # "Lazy, selfish, always has been.": the verb left after the label is someone else's
+            or after[0] in _THIRD_PERSON
+        )
     )
+
+
+# What follows a label to say it is aimed at a group ("all of them", "the lot of them").
+_GROUP = frozenset({"all", "both", "each", "every", "lot", "pair", "most", "half", "none"})
+# A verb after a label, its subject left out, that can only be someone else's: "always has
+# been", "never does" (the writer's own would be "have", "do", "am").
+_THIRD_PERSON = frozenset({"has", "does", "hasnt", "doesnt"})
 
 
 def points_elsewhere(built: _Built, words: WordList, verdict: bool = True) -> bool:

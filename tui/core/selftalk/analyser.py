@@ -671,6 +671,8 @@ class Analyser:
                     spans.append((before + told.verdict[0], before + told.verdict[1], "labelling"))
                     heard = True
             if not reading.found:
+                if aimed == number - 1 and reading.selfless and reading.verdict is not None:
+                    aimed = number  # a bare label with no finding of its own carries it on
                 continue
             # What the person says right after can soften or defuse what came before.
             kind, defused = reading.kind, reading.defused
