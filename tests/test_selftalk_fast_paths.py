@@ -561,3 +561,34 @@ def test_sentences_left_unheard_read_as_if_heard() -> None:
     remembering.readings.clear()
     assert remembering.analyse(long_text) == eager.analyse(long_text)
     assert remembering.analyse(owned) == eager.analyse(owned)
+
+
+def _plain_matches(patterns: list[Pattern], code: str) -> list[tuple[Pattern, int, int]]:
+    found = []
+    for pattern in patterns:
+        regex = pattern.regex
+        assert regex is not None
+        found += [
+            (pattern, m.start(), m.end()) for m in regex.finditer(code) if m.end() > m.start()
+        ]
+    return found
+
+
+def test_matches_searched_on_from_each_end_are_what_finditer_finds() -> None:
+    """compiler.matches searches on from each match's end instead of making an iterator: the
+    matches must be finditer's, non-empty ones only, also where a pattern can match nothing
+    (an empty match changes where finditer goes on)."""
+    expressions = ["ab", "a*", "(?:ab)?", "b|", "a(?=b)|c*", "(?<=a)b*", "x"]
+    patterns = [
+        Pattern("critical", "labelling", e, None, None, None, (), regex=re.compile(e))
+        for e in expressions
+    ]
+    codes = default_analyser().built.codes  # (not read: every pattern is compiled)
+    rng = random.Random(7)
+    texts = ["", "ab", "abab", "aab", "ba", "cab", "xabcx"]
+    texts += ["".join(rng.choice("abcx") for _ in range(rng.randint(0, 12))) for _ in range(400)]
+    for text in texts:
+        for pattern in patterns:
+            found = matches([pattern], codes, text)
+            assert found == _plain_matches([pattern], text), (pattern.source, text)
+        assert matches(patterns, codes, text) == _plain_matches(patterns, text)

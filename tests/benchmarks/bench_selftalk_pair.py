@@ -1,15 +1,17 @@
 """Is the analyser faster than at an earlier commit? Paired, so a busy machine can still say.
 
-    .venv/bin/python tests/benchmarks/bench_selftalk_pair.py [REF] [--pairs 40]
+    .venv/bin/python tests/benchmarks/bench_selftalk_pair.py [REF] [--pairs 40] [--kinds ...]
 
 Exports REF (default ``main``) with ``git archive`` into a temporary folder and starts two
 long-lived processes, one on REF and one on this working tree. Each reads the same 100 KB
-texts as ``bench_selftalk.py`` (dense and journal) once to warm up, then they take turns:
-one analysis here, one there, alternating who goes first, each timed in CPU time
-(``time.process_time``) with no sentence remembered. On a shared machine the load changes
-from second to second, but two analyses a few milliseconds apart see about the same load,
-so the median of the paired ratios (this tree / REF) is steady where the absolute times are
-not. Prints medians, minimums and that ratio for each text. Timings are never tests.
+texts as ``bench_selftalk.py`` (dense, journal, critic: self-criticism only) once to warm up,
+then they take turns: one analysis here, one there, alternating who goes first, each timed
+in CPU time (``time.process_time``) with no sentence remembered (and for critic, as
+``bench_selftalk.py`` times it, no repeat inside the text remembered either). On a shared
+machine the load changes from second to second, but two analyses a few milliseconds apart
+see about the same load, so the median of the paired ratios (this tree / REF) is steady
+where the absolute times are not. Prints medians, minimums and that ratio for each text.
+Timings are never tests.
 
 For a figure no load can touch, count instructions with valgrind (not a dependency):
 ``valgrind --tool=callgrind --collect-atstart=no --toggle-collect=partial_vectorcall`` on a
@@ -38,14 +40,20 @@ quality = bench._quality_module()
 sentences = [case.text for case in quality.load_cases(quality.DATA)]
 rng = random.Random(20240601)
 texts = {"dense": bench.dense_text(sentences, rng), "journal": bench.journal_text(sentences, rng)}
+critics = [case.text for case in quality.load_cases(quality.DATA) if case.label == "critic"]
+texts["critic"] = bench.dense_text(critics, rng)  # drawn in bench_selftalk.py's order
 analyser = selftalk.default_analyser()
 for text in texts.values():
     analyser.analyse(text)
+limit = analyser.readings_limit
 print("ready", flush=True)
 for line in sys.stdin:
+    kind = line.strip()
     analyser.readings.clear()
+    # Self-criticism only is timed as bench_selftalk.py times it: every sentence read afresh.
+    analyser.readings_limit = 0 if kind == "critic" else limit
     started = time.process_time()
-    analyser.analyse(texts[line.strip()])
+    analyser.analyse(texts[kind])
     print(time.process_time() - started, flush=True)
 """
 
@@ -73,6 +81,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("ref", nargs="?", default="main")
     parser.add_argument("--pairs", type=int, default=40)
+    parser.add_argument("--kinds", nargs="+", default=["dense", "journal", "critic"])
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kindtone-pair-") as folder:
         archive = subprocess.run(
@@ -81,7 +90,7 @@ def main() -> None:
         subprocess.run(["tar", "-x", "-C", folder], input=archive, check=True)
         before, now = _start(Path(folder)), _start(ROOT)
         try:
-            for kind in ("dense", "journal"):
+            for kind in args.kinds:
                 times: dict[str, list[float]] = {"ref": [], "tree": []}
                 for number in range(args.pairs):
                     order = [("ref", before), ("tree", now)]

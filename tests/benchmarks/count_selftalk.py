@@ -1,11 +1,12 @@
 """How many instructions one 100 KB analysis takes, here and at an earlier commit: a figure no
 load can move, for a shared machine where even paired timings swing.
 
-    .venv/bin/python tests/benchmarks/count_selftalk.py [REF] [--kinds dense journal]
+    .venv/bin/python tests/benchmarks/count_selftalk.py [REF] [--kinds dense journal critic]
 
 Needs valgrind (not a dependency). Exports REF (default ``main``) with ``git archive`` and, for
-each tree and each text of ``bench_selftalk.py`` (dense, journal), starts one process under
-callgrind that builds the analyser, reads both texts once (so every rule it needs is compiled
+each tree and each text of ``bench_selftalk.py`` (dense, journal, critic: self-criticism only, every
+sentence read afresh as that script times it), starts one process under callgrind that builds
+the analyser, reads the texts once (so every rule it needs is compiled
 and every weight read), forgets every sentence, then analyses the one text once; only that call
 is counted (it goes through ``functools.partial``, and collection is switched on only inside
 ``partial_vectorcall``). The hash seed is fixed: set and dict orders, and so the counts, are
@@ -38,10 +39,14 @@ quality = bench._quality_module()
 sentences = [case.text for case in quality.load_cases(quality.DATA)]
 rng = random.Random(20240601)
 texts = {"dense": bench.dense_text(sentences, rng), "journal": bench.journal_text(sentences, rng)}
+critics = [case.text for case in quality.load_cases(quality.DATA) if case.label == "critic"]
+texts["critic"] = bench.dense_text(critics, rng)  # drawn in bench_selftalk.py's order
 analyser = selftalk.default_analyser()
 for text in texts.values():
     analyser.analyse(text)
 analyser.readings.clear()
+if kind == "critic":
+    analyser.readings_limit = 0  # as bench_selftalk.py times it: every sentence read afresh
 functools.partial(analyser.analyse, texts[kind])()
 """
 
@@ -77,7 +82,7 @@ def count(root: Path, kind: str, folder: Path) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("ref", nargs="?", default="main")
-    parser.add_argument("--kinds", nargs="+", default=["dense", "journal"])
+    parser.add_argument("--kinds", nargs="+", default=["dense", "journal", "critic"])
     args = parser.parse_args()
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed")

@@ -397,11 +397,22 @@ def matches(patterns: list[Pattern], codes: Codes, code: str) -> list[tuple[Patt
         if match is None:
             continue
         start, end = match.span()
+        rest = None
         if end > start:
             found.append((pattern, start, end))
-            rest = regex.finditer(code, end)  # as finditer goes on after a match
+            # finditer would search on from the match's end: so does search(code, end),
+            # without making an iterator (most patterns that match at all match once).
+            while (match := regex.search(code, end)) is not None:
+                after = end
+                start, end = match.span()
+                if end == start:
+                    rest = regex.finditer(code, after)  # an empty match: finditer's own way
+                    break
+                found.append((pattern, start, end))
         else:
             rest = regex.finditer(code)  # after an empty match finditer's rules are subtler
+        if rest is None:
+            continue
         for match in rest:
             start, end = match.span()
             if end > start:

@@ -70,6 +70,8 @@ def answered(text: str, readings: list[tuple[int, Reading]]) -> Callable[[int, i
 
     def check(number: int, start: int, end: int) -> bool:
         turns, quotes, set_off = state[0] if state else setup()
+        if not turns and number > last_answer:
+            return False  # (what the tests below say then, with no turn there is no set_off)
         offset, reading = readings[number]
         if turns:
             # Introduced, then turned from later on; or quoted, and the quote turned from
