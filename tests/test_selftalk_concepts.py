@@ -332,3 +332,25 @@ def test_a_call_to_a_sister_beside_a_sure_crisis_sentence_does_not_soften_it() -
         "tonight."
     )
     assert analyse(text).concern == "crisis"
+
+
+@pytest.mark.parametrize(
+    ("text", "concern"),
+    [
+        ("Cleared the overdraft, found the cat a new home, got the rope. Thursday.", "crisis"),
+        ("Boxed up my records for my nephew and the rope is in the shed. Tonight, then.", "crisis"),
+        # A day as a diary's first line is its date, not a day set.
+        (
+            "Thursday. Stood on the platform for an hour, trains cancelled, got the rope for the "
+            "tent at least.",
+            None,
+        ),
+        ("Got the new rope for the tent. Friday night's the campsite.", None),
+    ],
+)
+def test_a_day_on_its_own_sets_the_day_after_what_came_before(
+    text: str, concern: str | None
+) -> None:
+    """A day said as a sentence of its own after means and affairs ("...got the rope.
+    Thursday.") is the day set, told tersely (session 14, read after am-ap's end score)."""
+    assert analyse(text).concern == concern, text

@@ -55,6 +55,9 @@ VERDICTS_LIMIT = 4_096  # concept sets remembered (cleared when full)
 # journal answer is two to six sentences; in a long text, words from unrelated stories
 # would make combinations nobody wrote.
 ANSWER_MAX_SENTENCES = 12
+DAY_ALONE_WORDS = 3  # "Tuesday.", "Friday night.", "Tonight, then."
+DAY_ALONE = "DAY_ALONE"  # a sentence that only names a day (Grid.concepts)
+_DAY_SET = frozenset({"DAY_SET"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +104,23 @@ class Grid:
         self.other_subject = frozenset(str(settings["other_subject"]).split())
         self.self_subject = frozenset(str(settings["self_subject"]).split())
         self.negators = frozenset(str(settings.get("negators", "")).split())
+        # A day named as a sentence of its own ("Tuesday.", "Tonight."): the day set, said
+        # tersely after what is ready ("Sorted the will, sorted the rope. Tuesday.").
+        self.day_alone = str(settings.get("day_alone", ""))
+        if self.day_alone and self.day_alone not in names:
+            raise DataError(
+                f"{file.name}:1: [settings] names an unknown concept {self.day_alone!r}"
+            )
+        # The words such a sentence may hold: its day's words and a few beside them
+        # ("Friday night.", "Tonight, then."), never another ("Friday night's pizza.").
+        self.day_words = frozenset(str(settings.get("day_alone_with", "")).split()).union(
+            *(
+                step
+                for phrase in phrases.get(self.day_alone, [])
+                for step in phrase
+                if isinstance(step, frozenset)
+            )
+        )
         # For each first word (or stand-in): its one-word phrases (concept, the steps after
         # it), and by the word after it, the phrases whose second step is plain words (the
         # steps after both). Keyed by two words, a sentence's many "the" and "i" try only
@@ -189,6 +209,12 @@ class Grid:
                                 found.setdefault(concept, []).append(position)
         if not found:
             return frozenset()
+        if (
+            len(words) <= DAY_ALONE_WORDS
+            and self.day_alone in found
+            and all(word in self.day_words or word == BREAK for word in words)
+        ):
+            found[DAY_ALONE] = [0]  # a day set, once after something else (see entry)
         if not self.blocking.isdisjoint(found):
             return self.blocking.intersection(found)  # only that it looks back ("used to")
         for act in self.acts.intersection(found):
@@ -282,6 +308,12 @@ class Grid:
         time or a decision from the next everyday sentence ("Tomorrow is the dentist.") never
         completes a combination."""
         found: dict[int, GridRule] = {}
+        # A day on its own sets the day after what came before it ("...sorted the rope.
+        # Tuesday."); as a diary's first line ("Tuesday. Burned the toast...") it is a date.
+        sentences = [
+            concepts | _DAY_SET if number and DAY_ALONE in concepts else concepts
+            for number, concepts in enumerate(sentences)
+        ]
         # Each must hold an act or a means (not a time from another story): which sentences
         # do is worked out in C, and only the pairs where both do are read here.
         lacking = list(map(self.anchors.isdisjoint, sentences))
