@@ -199,17 +199,23 @@ def test_two_processes_saving_400_reflections_keep_every_one(
         assert words_in_plain(data_dir, " wrote ") == []
 
 
-# --- 3. SIGKILL at random moments while saving into a big store ----------------------------------
+# --- 3. SIGKILL at every moment of a save, and at random ones, into a big store ----------------
 
-# 200 rounds by default: ~20 of them kill after several saves, enough to catch a torn write at
-# each point of a save; KINDTONE_KILLS=2000 runs a deeper hunt before a release.
-KILLS = int(os.environ.get("KINDTONE_KILLS", "200"))
+# A killed process changes the disk only through the calls it made before it died: whatever
+# moment a SIGKILL lands at, the files are as they are just before some call that writes,
+# renames, syncs, locks or closes (a partial write() is the one in-between, and a torn temp file
+# is never renamed into place). So the saver kills itself just before its k-th such call, for
+# every k through three saves in a row: each moment of the first save and of a save after
+# several, each landed on once, with none of the random hunt's sleeps. KINDTONE_KILLS=2000
+# adds that many kills at random moments for a deeper hunt before a release.
+SAVES = 3
+KILLS = int(os.environ.get("KINDTONE_KILLS", "0"))
 SEED_RECORDS = 10_000
 
 # Imports once, then forks a saver per round, so the rounds don't each pay an interpreter start.
 ZYGOTE = textwrap.dedent(
     """
-    import os, sys
+    import io, os, signal, sys
     from pathlib import Path
     from tui.core.storage import ReflectionStore
 
@@ -219,18 +225,55 @@ ZYGOTE = textwrap.dedent(
     if vault.is_locked(data_dir):
         vault.unlock_in_memory(data_dir, "correct horse battery")
     out = sys.stdout.fileno()
+    # Calls into the OS that only look (the rest can change what is on disk, or when).
+    LOOK = {
+        "posix": {"stat", "lstat", "fstat", "fspath", "getpid", "scandir", "urandom",
+                  "_path_normpath", "listdir", "access", "getcwd", "readlink", "strerror",
+                  "get_terminal_size", "cpu_count", "sched_getaffinity", "getuid", "getgid"},
+        "_io": {"read", "readinto", "readall", "readline", "readlines", "fileno", "seek",
+                "tell", "readable", "writable", "seekable", "isatty", "__enter__",
+                "__iter__", "__next__", "peek", "read1", "readinto1"},
+    }
 
-    def saver(seed):
+    def kill_at(point):
+        # SIGKILL this process just before its point-th call that may change the disk.
+        seen = 0
+
+        def watch(frame, event, func):
+            nonlocal seen
+            if event != "c_call":
+                return
+            module = getattr(func, "__module__", None)
+            owner = getattr(func, "__self__", None)
+            if isinstance(owner, io.IOBase):
+                module = "_io"
+            elif module == "io":  # io.open
+                module = "_io.open"
+            if module not in ("posix", "fcntl", "_io", "_io.open"):
+                return
+            if func.__name__ in LOOK.get(module, ()):
+                return
+            seen += 1
+            if seen == point:
+                os.kill(os.getpid(), signal.SIGKILL)
+
+        sys.setprofile(watch)
+
+    def saver(seed, point, saves):
         import random
         rng = random.Random(seed)
+        if point:
+            kill_at(point)
         store = ReflectionStore(data_dir)
         n = 0
-        while True:
+        while not saves or n < saves:
             month = rng.choice(months)
             rid = f"k{seed:07d}{n:024d}"
             store.save(record(rid, month, n))
             os.write(out, f"saved {rid} {month} {n}\\n".encode())  # only once save returned
             n += 1
+        sys.setprofile(None)
+        os.write(out, f"survived {seed}\\n".encode())
 
     while True:
         command = sys.stdin.readline().split()
@@ -240,7 +283,7 @@ ZYGOTE = textwrap.dedent(
             pid = os.fork()
             if pid == 0:
                 try:
-                    saver(int(command[1]))
+                    saver(int(command[1]), int(command[2]), int(command[3]))
                 finally:
                     os._exit(1)
             os.write(out, f"pid {pid}\\n".encode())
@@ -346,35 +389,51 @@ def test_sigkill_mid_save_never_damages_the_store_or_loses_a_reported_save(
 ) -> None:
     proc, data_dir, _months = zygote
     locked = is_locked(data_dir)
-    kills = KILLS
     assert proc.stdin is not None and proc.stdout is not None
     lines = Lines(proc.stdout.fileno())
     rng = random.Random(20261125)
     store = ReflectionStore(data_dir)  # one store: its per-month cache keeps count() cheap
     assert store.count() == SEED_RECORDS
     reported: dict[str, tuple[str, int]] = {}
+    died_in: set[int] = set()  # which save of its round each moment-by-moment kill landed in
+    random_reported = 0
+    points: int | None = None  # the round that reached no kill point: all were landed on
     began = time.monotonic()
-    for kill in range(1, kills + 1):
-        proc.stdin.write(f"fork {kill}\n".encode())
+    kill = 0
+    while points is None or kill - points < KILLS:
+        kill += 1
+        enumerating = points is None
+        point, saves = (kill, SAVES) if enumerating else (0, 0)  # 0: until killed from outside
+        proc.stdin.write(f"fork {kill} {point} {saves}\n".encode())
         proc.stdin.flush()
         pid = int(lines.until("pid ")[-1].split()[1])
-        # Mostly inside the first save or two; one round in ten after several saves: once the
-        # saver has reported 1-5 of them (a fixed delay missed them all on a loaded machine,
-        # where a save takes longer), then within the next one.
         before: list[str] = []
-        if rng.random() >= 0.9:
-            for _ in range(rng.randint(1, 5)):
-                before += lines.until("saved ")
-        time.sleep(rng.uniform(0.0, 0.01))
-        os.kill(pid, signal.SIGKILL)
+        if not enumerating:
+            # Mostly inside the first save or two; one round in ten after several saves: once
+            # the saver has reported 1-5 of them (a fixed delay missed them all on a loaded
+            # machine, where a save takes longer), then within the next one.
+            if rng.random() >= 0.9:
+                for _ in range(rng.randint(1, 5)):
+                    before += lines.until("saved ")
+            time.sleep(rng.uniform(0.0, 0.01))
+            os.kill(pid, signal.SIGKILL)
         proc.stdin.write(f"reap {pid}\n".encode())
         proc.stdin.flush()
         new: dict[str, tuple[str, int]] = {}
-        for line in before + lines.until(f"reaped {pid}"):
+        got = before + lines.until(f"reaped {pid}")
+        for line in got:
             if line.startswith("saved "):
                 _, rid, month, n = line.split()
                 new[rid] = (month, int(n))
         reported |= new
+        if enumerating:
+            if any(line.startswith("survived ") for line in got):
+                assert len(new) == SAVES
+                points = kill  # then KILLS rounds at random moments, if asked for
+            else:
+                died_in.add(len(new))
+        else:
+            random_reported += len(new)
 
         # The store loads, whole: nothing set aside, no warning, nothing lost.
         count = store.count()
@@ -395,14 +454,16 @@ def test_sigkill_mid_save_never_damages_the_store_or_loses_a_reported_save(
     final = {r["id"]: r for r in ReflectionStore(data_dir).list()}
     assert all(final[rid] == expected_record(rid, m, n) for rid, (m, n) in reported.items())
     assert sum(rid.startswith("seed") for rid in final) == SEED_RECORDS
-    # Kills landed both inside the first save and after several (not always at one moment).
-    assert len(reported) >= kills // 20, "the saver was never killed after a save"
+    # Kills landed inside the first save, after several, and in each save between.
+    assert died_in == set(range(SAVES)), died_in
+    assert points is not None and points > 3 * SAVES, "the saver's calls went unseen"
+    assert random_reported >= KILLS // 20, "the saver was never killed after a save"
     if locked:  # every file, temporary ones left by the kills included
         assert words_in_plain(data_dir, "words of", "seed words") == []
     leftovers = len(list((data_dir / "reflections").glob(".*.tmp")))  # ignored by the store
     print(
-        f"{kills} kills, {len(reported)} reported saves, {leftovers} stale temp files, "
-        f"{elapsed:.1f} s"
+        f"{points - 1} kills at every moment of {SAVES} saves, {kill - points} at random, "
+        f"{len(reported)} reported saves, {leftovers} stale temp files, {elapsed:.1f} s"
     )
 
 

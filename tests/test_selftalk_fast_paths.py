@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 from tui.core.selftalk import compiler, default_analyser
 from tui.core.selftalk.compiler import Index, Pattern, branches, matches
 from tui.core.selftalk.concepts import (
@@ -266,6 +268,10 @@ def _missed(index: Index, built: object, sentences: list[str]) -> list[tuple[str
     return list(_misses(index, built, sentences))
 
 
+# With the tests of test_selftalk_patterns, on one xdist worker: one build from the sources.
+SOURCES_GROUP = pytest.mark.xdist_group("selftalk_patterns")
+
+
 def _from_sources() -> tuple[Index, object]:
     from test_selftalk_patterns import built as built_from_sources
 
@@ -273,6 +279,7 @@ def _from_sources() -> tuple[Index, object]:
     return built.index, built
 
 
+@SOURCES_GROUP
 def test_the_index_offers_every_rule_that_matches() -> None:
     """Rules that are alternatives at their top are indexed branch by branch (a common word
     in one branch made the whole rule a candidate in most sentences): no sentence may lose a
@@ -285,6 +292,7 @@ def test_the_index_offers_every_rule_that_matches() -> None:
     assert index.width > len(index.patterns)
 
 
+@SOURCES_GROUP
 def test_a_branch_left_out_of_the_index_is_caught() -> None:
     """The check above can fail: an index that forgets each rule's last branch loses matches."""
     _, built = _from_sources()

@@ -10,13 +10,13 @@ import sys
 import threading
 from importlib import resources
 
+import pytest
 from test_selftalk_patterns import built as built_from_sources
 from test_selftalk_quality import CASES_GROUP, load_cases
 from test_selftalk_quality import DATA as CASES
 
 from tui.core.selftalk import Analyser, default_analyser, snapshot
 from tui.core.selftalk.compiler import MASK_BUCKETS, Pattern
-from tui.core.selftalk.data import data_dir
 from tui.core.selftalk.learned import BUCKETS, Learned
 
 
@@ -71,14 +71,19 @@ def test_weights_that_are_not_whole_thousandths_are_stored_as_they_are() -> None
     assert stored.crisis["gone"] == 0.1 + 0.2 and not math.isnan(stored.crisis["so"])
 
 
+# With the tests of test_selftalk_patterns, on one xdist worker: one build from the sources.
+SOURCES_GROUP = pytest.mark.xdist_group("selftalk_patterns")
+
+
 def _named(chosen: dict[str, list[Pattern]]) -> dict[str, list[str]]:
     return {group: [pattern.where for pattern in found] for group, found in chosen.items()}
 
 
+@SOURCES_GROUP
 def test_stored_rule_index_chooses_the_same_rules() -> None:
     """The index's word masks, stored as set bits by bucket, choose exactly what the integers
     did, and a short sentence reads only a few buckets."""
-    original = Analyser(folder=data_dir()).built.index
+    original = built_from_sources().index  # one build a process, shared with other tests
     stored = pickle.loads(pickle.dumps(original))
     assert stored.masks == {}
     analyser = default_analyser()
@@ -92,6 +97,7 @@ def test_stored_rule_index_chooses_the_same_rules() -> None:
     assert stored.masks == original.masks
 
 
+@SOURCES_GROUP
 def test_a_snapshot_rule_is_parsed_again_into_the_very_same_expression() -> None:
     """A snapshot keeps each rule's source, not its expression: parsed again on first use, it
     must give exactly the expression built from the data files."""
