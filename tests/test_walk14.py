@@ -86,6 +86,19 @@ async def test_a_backup_failing_after_a_catch_says_the_catch_is_saved_once(
         assert set(said) <= {str(DISK_FULL), f"{DISK_FULL} What you just wrote is saved."}
 
 
+def messages_on_exit(app: KindtoneApp) -> list[str]:
+    """What the app leaves printed in the terminal as it closes (App.exit's message)."""
+    printed: list[str] = []
+    exit_app = app.exit
+
+    def exit(*args: Any, message: Any = None, **kwargs: Any) -> None:
+        printed.append(str(message))
+        exit_app(*args, message=message, **kwargs)
+
+    app.exit = exit  # type: ignore[method-assign]
+    return printed
+
+
 async def _write_then_leave(pilot: Pilot[Any], *keys: str) -> None:
     """In a session of "Shifting tone": words in its first text box, then ``keys``."""
     from tui.screens.leave import LeaveScreen
@@ -128,14 +141,7 @@ async def test_keeping_what_you_wrote_on_quitting_says_it_as_the_app_closes(
 ) -> None:
     """ctrl+q, "Keep what I wrote": the terminal is left with the same words."""
     app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path, start_exercise="shifting-tone")
-    printed: list[str] = []
-    exit_app = app.exit
-
-    def exit(*args: Any, message: Any = None, **kwargs: Any) -> None:
-        printed.append(str(message))
-        exit_app(*args, message=message, **kwargs)
-
-    app.exit = exit  # type: ignore[method-assign]
+    printed = messages_on_exit(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await _write_then_leave(pilot, "ctrl+q")
     assert app.return_code == 0
@@ -195,14 +201,7 @@ async def test_the_apps_last_wrong_passphrase_says_the_recovery_key_opens_them_t
     vault.forget()
     monkeypatch.setattr(vault, "try_secret", lambda _data_dir, _secret: False)
     app = KindtoneApp(data_dir=data_dir, config_dir=tmp_path / "config")
-    printed: list[str] = []
-    exit_app = app.exit
-
-    def exit(*args: Any, message: Any = None, **kwargs: Any) -> None:
-        printed.append(str(message))
-        exit_app(*args, message=message, **kwargs)
-
-    app.exit = exit  # type: ignore[method-assign]
+    printed = messages_on_exit(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         for _ in range(vault.TRIES):
