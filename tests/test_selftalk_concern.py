@@ -546,3 +546,18 @@ def test_affairs_settled_in_everyday_words_beside_a_day_set_are_asked_about() ->
         analyse("Paid off the credit card. Friday, that's when the sale starts, woo!").concern
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "critical"),
+    [
+        ("Driver of the decade, me, reversing into the bollard again.", True),
+        ("Right numpty, me, missed the turning twice.", True),
+        ("Critic: you're an idiot. Me: I made one mistake and fixed it.", False),
+    ],
+)
+def test_me_inside_a_verdict_is_not_an_answer_label(text: str, critical: bool) -> None:
+    """A "me," after a comma reads as an answer's label ("Critic: … Me: …"); a verdict that ends
+    on it holds it as its own word, so it is not an old thought answered (session 14, read
+    after am-ap's end score: "Employee of the month, me, locking …" was let be)."""
+    assert analyse(text).critical is critical, analyse(text).findings

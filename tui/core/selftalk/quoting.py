@@ -102,6 +102,12 @@ def answered(text: str, readings: list[tuple[int, Reading]]) -> Callable[[int, i
             reading.answer is not None
             and end > offset + reading.answer
             and (number or reading.answer)
+            # A finding that ends on the label's own word holds it as one of its words
+            # ("Driver of the decade, me, again."): no answer follows it there.
+            and (
+                start >= offset + reading.answer
+                or len(text[offset + reading.answer : end].split()) > 1
+            )
         ):
             return True  # in the answer, or reaching into it (not "Me, I'm such an idiot.")
         if reading.intro is not None and end > offset + reading.intro:
