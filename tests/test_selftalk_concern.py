@@ -561,3 +561,12 @@ def test_me_inside_a_verdict_is_not_an_answer_label(text: str, critical: bool) -
     on it holds it as its own word, so it is not an old thought answered (session 14, read
     after am-ap's end score: "Employee of the month, me, locking …" was let be)."""
     assert analyse(text).critical is critical, analyse(text).findings
+
+
+def test_a_label_after_a_sentence_that_turns_back_to_the_writer_is_theirs() -> None:
+    """Someone else named, then "but I did": the bare labels after it are the writer's own,
+    not the other person's (aim.points_elsewhere; session 14, after am-ap's end score)."""
+    text = "The supervisor didn't spot the mistake, but I did. Fraud. Total fraud."
+    assert analyse(text).critical, analyse(text).findings
+    # ... and with no turn back, the label is still the supervisor's.
+    assert not analyse("The supervisor didn't spot the mistake. Fraud. Total fraud.").critical

@@ -86,6 +86,8 @@ def points_elsewhere(built: _Built, words: WordList, verdict: bool = True) -> bo
     spoken = [word for word in opening[:4] if word != BREAK]
     if not spoken:
         return False
+    if _back_to_writer(words):
+        return False  # "Client didn't notice but I did. Hack, total hack…": the writer last
     if spoken[0] in built.subjects or spoken[0] in built.named:
         return True
     if spoken[0] in built.pointers and any(word in built.targets for word in spoken[1:]):
@@ -116,6 +118,16 @@ def points_elsewhere(built: _Built, words: WordList, verdict: bool = True) -> bo
 
 
 _TURNS = frozenset({"but", "whereas", "while"})
+
+
+def _back_to_writer(words: WordList) -> bool:
+    """The sentence turns back to the writer as its subject ("…didn't notice, but I did"):
+    what is said of someone after it is the writer's own, not theirs."""
+    if _TURNS.isdisjoint(words):
+        return False
+    return any(
+        word in _TURNS and words[index + 1 : index + 2] == ["i"] for index, word in enumerate(words)
+    )
 
 
 def _another_did(built: _Built, words: WordList, opening: list[str], spoken: list[str]) -> bool:
