@@ -374,7 +374,7 @@ class KindtoneApp(App[int]):
             if otherwise is not None:
                 otherwise()
             return
-        from tui.core.flow import find_draft, keep_declined_draft
+        from tui.core.flow import KEPT_UNFINISHED, find_draft, keep_declined_draft
         from tui.screens.resume import ResumeScreen
 
         offer = find_draft(self.store, self.library)
@@ -402,7 +402,7 @@ class KindtoneApp(App[int]):
             if resume is False:
                 report = keep_declined_draft(self.store, offer)
                 if report.saved:
-                    self.notify("What you wrote is kept as an unfinished reflection.", markup=False)
+                    self.notify(KEPT_UNFINISHED, markup=False)
                 elif not report.nothing_to_keep:
                     self.notify(
                         f"It couldn't be moved to your reflections ({report.reason}); it "

@@ -263,7 +263,9 @@ def _save(
     if quiet:
         return 0
     if unfinished:
-        lines.say("What you wrote is kept as an unfinished reflection.")
+        from tui.core.flow import KEPT_UNFINISHED
+
+        lines.say(KEPT_UNFINISHED)
         return 0
     joined: list[str] = []
     try:

@@ -83,6 +83,9 @@ RECOVERY_NOTE = (
     "Support is always there: {support}."
 )
 
+# Said once a file holds the words of something left part-way (a session, a catch).
+KEPT_UNFINISHED = "What you wrote is kept as an unfinished reflection."
+
 LEFT_OUT_NOTE = (
     "The steps that would have asked you to rework those words are left out, on purpose."
 )
@@ -136,11 +139,7 @@ class SaveReport:
         if self.nothing_to_keep:
             return "Nothing was written, so there was nothing to keep."
         if self.saved:
-            saved = (
-                "Saved to your reflections."
-                if completed
-                else "What you wrote is kept as an unfinished reflection."
-            )
+            saved = "Saved to your reflections." if completed else KEPT_UNFINISHED
             if self.kind_words_problem:
                 saved += f" Your kind words couldn't be updated ({self.kind_words_problem})."
             return saved

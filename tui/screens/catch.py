@@ -80,6 +80,7 @@ class CatchScreen(Screen[None]):
         """An Input takes each key as it comes: nothing is left waiting in a queue."""
 
     def action_leave(self, then_quit: bool = False) -> None:
+        from tui.core.flow import KEPT_UNFINISHED
         from tui.core.storage import StoreError
         from tui.screens.leave import LeaveScreen
 
@@ -102,7 +103,7 @@ class CatchScreen(Screen[None]):
                     self._show_unsaved(record, error)
                     return  # stay: the words are on screen to copy
                 self.saved = True
-                kept = "What you wrote is kept as an unfinished reflection."
+                kept = KEPT_UNFINISHED
             if then_quit:
                 self.app.exit(0, message=Text(kept) if kept else None)
                 return
