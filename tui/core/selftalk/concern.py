@@ -201,9 +201,8 @@ def read_concern(
 # the net.
 # "concept": the grid sees the writer doing an act (concepts.acting).
 _OTHER_RISK = frozenset({"grid-ask", "weights", "concept"})
-_FRAMES = frozenset(
-    {"past", "now", "present", "dated"}
-)  # time frames (rules/concern.toml), not cues
+# Time frames (rules/concern.toml): read only beside crisis words, never cues.
+_FRAMES = frozenset({"past", "now", "present", "dated"})
 _PRESENT = frozenset({"now", "present"})
 # Cues that say more than the word weights alone: with any, a weights crisis beside a recovery
 # cue is still asked about (see _step).
