@@ -414,11 +414,13 @@ SESSION_14 = BLIND.parent / "self_talk_blind_am_ap.tsv"
 # (every crisis line now asked about or paused). Floors, in the same order; critic recall,
 # precision and recovery paused are far from the goals (the first and end scores are in the
 # file's comments and the README).
+# Session 15's helper "recovery" (recovery told in full, kind-quoting swaps) lowered the
+# recovery and kind-flag ceilings of am-ap (read after their end score, so not blind figures).
 _AM_AP_REACHED = {
-    "blind-am-single": (50, 38, 34, 1, 3, 5, 1, 0, 0.94),
-    "blind-an-journal": (40, 39, 23, 0, 4, 6, 2, 1, 0.85),
-    "blind-ao-single": (50, 45, 35, 0, 3, 2, 3, 0, 0.92),
-    "blind-ap-journal": (40, 37, 22, 2, 7, 9, 0, 0, 0.91),
+    "blind-am-single": (50, 38, 34, 1, 3, 2, 0, 0, 0.97),
+    "blind-an-journal": (40, 39, 23, 0, 4, 1, 1, 1, 0.88),
+    "blind-ao-single": (50, 45, 35, 0, 3, 0, 0, 0, 0.99),
+    "blind-ap-journal": (40, 37, 22, 2, 7, 4, 0, 0, 0.91),
 }
 _REACHED = {
     **{(SESSION_14, batch): floors for batch, floors in _AM_AP_REACHED.items()},
