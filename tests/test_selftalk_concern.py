@@ -34,6 +34,25 @@ from tui.core.selftalk import CONCERNS, Analysis, analyse
         "I asked my doctor for help after months of wanting to die.",
         "Wrote to the version of me who tried to kill herself and told her it gets better.",
         "I told my brother I'd been thinking of ending it, and he sat with me all night.",
+        # Recovery told in full: the old crisis words in a past frame (an age, a season named
+        # "last", "Then:", years ago, a life event), then where the writer is now.
+        "I was 44 when I swallowed the lot. I woke up on a ward. It's six years now.",
+        "Finished my exams and passed the lot. At 15 I took an overdose after failing maths. "
+        "Now I'm a qualified plumber.",
+        "A year ago I had picked a date, and today I'm glad I'm here.",
+        "Three years ago I rang a helpline ready to go through with it, and that call is the "
+        "reason I'm still here.",
+        "Last Diwali I was working out how to end it, this Diwali I lit every lamp with my nan.",
+        "Then: I had the pills saved up and a date chosen. Now: my chemist gives me a week "
+        "at a time. The date went by in May and I was at the allotment.",
+        "Four years ago I'd decided to go through with it and my flatmate found me. "
+        "Been seeing a counsellor since and the thoughts are rare now.",
+        "In my old job I'd once meant to jump from the car park roof and had chosen the day. "
+        "My wife and a good GP pulled me through, and I'm nine years past it now.",
+        # In one sentence: a present that is safe.
+        "I've come from wanting to kill myself every night to maybe twice a month.",
+        "The urge to cut still shows up after bad shifts, but I have my plan and I use it.",
+        "The thought 'just end it' pops up now and then. My crisis card lives in my wallet.",
     ],
 )
 def test_looking_back_from_a_safer_place_is_recovery(text: str) -> None:
@@ -69,6 +88,13 @@ def test_possible_risk_is_asked_about(text: str) -> None:
         "Two years since my attempt and tonight I'm going to do it again.",
         "My group helped me stay last year, but I have the pills ready for tonight.",
         "Once they've gone to bed I'm taking every pill in the drawer.",
+        # A past frame doesn't speak for intent said after it, nor for a present that is
+        # only a time.
+        "Back in 2017 I took an overdose and survived, and tonight I'll finish it.",
+        "Back in 2017 I took an overdose. Tonight I'll finish it.",
+        "Last Christmas I had picked a date, and this Christmas I'm picking the date again.",
+        "Last Christmas I had picked a date. This Christmas I'm picking the date again. I'm ok.",
+        "At sixteen I tried to hang myself. Now I've got the rope ready again.",
     ],
 )
 def test_present_intent_stays_crisis_whatever_recovery_words_surround_it(text: str) -> None:
@@ -191,10 +217,28 @@ def test_harsh_words_about_oneself_still_are() -> None:
         # What happened, then the thought it set off under a label, then the answer.
         'Missed the bus. Voice: "you can\'t even get that right". Me: buses run every ten minutes.',
         'Burnt the toast. Head: "useless, can\'t even cook". Truth: I was helping with homework.',
+        # Swapped for the new wording in one line: rewriting as, swapping for, an arrow, "mean
+        # one: ... nicer one: ...", "I used to go ... and now I say ...".
+        'Rewriting "you always ruin it, Sam" as "you slipped up once, Sam, and you\'re on it".',
+        'Swapping "I\'m a useless lump" for "I\'m a dad who had a long week".',
+        '"Stupid, you forgot her birthday" → I sent flowers the next morning and she was happy.',
+        "mean one: 'ur so ugly nobody will ever fancy u.' nicer one: my mates think i'm funny "
+        "and i'm only 14.",
+        "I used to go 'pathetic loser' every time I missed a serve, and now I say 'next ball, "
+        "you've got this'.",
     ],
 )
 def test_an_old_thought_quoted_to_be_answered_kindly_is_kind(text: str) -> None:
     assert not analyse(text).critical, text
+
+
+def test_a_swap_that_did_not_happen_is_still_self_criticism() -> None:
+    """The check above can fail: the harsh words said afresh after the swap word are read."""
+    for text in (
+        "Replacing 'I'm such a failure' hasn't worked, I'm such a failure.",
+        "I forgot the bins again, what an idiot.",
+    ):
+        assert analyse(text).critical, text
 
 
 def test_a_quoted_harsh_thought_with_no_answer_is_still_read() -> None:
@@ -370,11 +414,13 @@ SESSION_14 = BLIND.parent / "self_talk_blind_am_ap.tsv"
 # (every crisis line now asked about or paused). Floors, in the same order; critic recall,
 # precision and recovery paused are far from the goals (the first and end scores are in the
 # file's comments and the README).
+# Session 15's helper "recovery" (recovery told in full, kind-quoting swaps) lowered the
+# recovery and kind-flag ceilings of am-ap (read after their end score, so not blind figures).
 _AM_AP_REACHED = {
-    "blind-am-single": (50, 38, 34, 1, 3, 5, 1, 0, 0.94),
-    "blind-an-journal": (40, 39, 23, 0, 4, 6, 2, 1, 0.85),
-    "blind-ao-single": (50, 45, 35, 0, 3, 2, 3, 0, 0.92),
-    "blind-ap-journal": (40, 37, 22, 2, 7, 9, 0, 0, 0.91),
+    "blind-am-single": (50, 38, 34, 1, 3, 2, 0, 0, 0.97),
+    "blind-an-journal": (40, 39, 23, 0, 4, 1, 1, 1, 0.88),
+    "blind-ao-single": (50, 45, 35, 0, 3, 0, 0, 0, 0.99),
+    "blind-ap-journal": (40, 37, 22, 2, 7, 4, 0, 0, 0.91),
 }
 _REACHED = {
     **{(SESSION_14, batch): floors for batch, floors in _AM_AP_REACHED.items()},

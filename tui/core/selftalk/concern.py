@@ -106,6 +106,8 @@ def read_concern(
         # anymore"), unless the grid reads an act or means in the same sentence.
         if negated_live and ("recovery" not in cues or grid is not None):
             cues.add("live")
+        if "live" in cues and _live_told_in_order(built, words):
+            cues.discard("live")  # the intent of then, told before where the writer is now
     if clear or (grid is not None and grid.verdict == "crisis"):
         cues.add("definite")  # a crisis concept rule: means with intent or the act itself
     elif grid is not None and not crisis:
@@ -204,6 +206,9 @@ _OTHER_RISK = frozenset({"grid-ask", "weights", "concept"})
 # Time frames (rules/concern.toml): read only beside crisis words, never cues.
 _FRAMES = frozenset({"past", "now", "present", "dated"})
 _PRESENT = frozenset({"now", "present"})
+_SAFER = frozenset({"present", "recovery"})  # a present state, or help reached
+_TOLD = _FRAMES | {"live", "recovery"}
+_SETTLED = frozenset({"recovery", "settle"})
 # Cues that say more than the word weights alone: with any, a weights crisis beside a recovery
 # cue is still asked about (see _step).
 _ONLY_WEIGHTS = frozenset({"risk", "ask", "grid-ask", "veto", "definite"})
@@ -302,6 +307,19 @@ def _told_as_past(readings: Sequence[Reading], number: int) -> bool:
     return bool(own & {"past", "dated"}) or (bool(frames) and "dated" in frames[0])
 
 
+def _partner_told_as_past(readings: Sequence[Reading], number: int) -> bool:
+    """A sentence made crisis only by the grid's pair with its neighbour ("Exams done and
+    passed the lot. At fifteen I took an overdose."), where that neighbour is crisis on its
+    own and told as past (_told_as_past): the pair is the same story, looked back on."""
+    return any(
+        0 <= other < len(readings)
+        and readings[other].crisis
+        and "live" not in readings[other].cues
+        and _told_as_past(readings, other)
+        for other in (number - 1, number + 1)
+    )
+
+
 def _clauses_told_as_past(reading: Reading) -> bool:
     """One sentence that tells it in order, clause by clause: crisis words placed in the past
     and a later clause placing the writer in a safer present ("I tried to end my life in my
@@ -325,6 +343,63 @@ def _clauses_told_as_past(reading: Reading) -> bool:
             continue
         if seen_past and found & _PRESENT and scores[index] < risk.ask:
             return True
+    return False
+
+
+def _live_told_in_order(built: _Built, words: WordList) -> bool:
+    """Present-intent words ("live") that one sentence places in the past, clause by clause:
+    every clause holding them comes after (or has) a past frame, and a later clause places
+    the writer in a safer present, itself with no intent and nothing the net leans on ("A
+    year ago I had picked a date, and today I'm at my sister's wedding."). Intent in or after
+    that present clause stands ("Back in 2017 I tried, and tonight I'll finish it.")."""
+    risk = built.risk
+    if risk is None:
+        return False
+    parts = [part for part in clauses(words) if part]
+    seen_past = intent = recovered = False
+    for part in parts:
+        low = " ".join(part)
+        found = {
+            pattern.kind
+            for pattern, start, _ in built.sentence(low, part).matches("concern")
+            if pattern.kind in _TOLD
+            and (pattern.kind == "live" or not built.scoper.negations_before(part, start))
+        }
+        seen_past = seen_past or "past" in found
+        if "live" in found:
+            if not seen_past:
+                return False
+            intent = True
+        elif intent and found & _PRESENT and risk.score(part) < risk.ask:
+            # A safer present, not only a time ("this Christmas I'm picking the date
+            # again" is a time, and intent): a present state, or help reached said here.
+            return bool(found & _SAFER) or recovered
+        recovered = recovered or "recovery" in found
+    return False
+
+
+def _live_as_past(readings: Sequence[Reading], number: int) -> bool:
+    """A sentence's present-intent words placed in the past by its own time frame, with one of
+    the two sentences after it placing the writer in a safer present, itself with nothing
+    worrying ("Then: I had the tablets saved and a date picked. Now: a week's supply at a
+    time."): the intent of then, which doesn't keep the whole answer crisis (_concern)."""
+    if "past" not in _frames(readings[number]):
+        return False
+    # The first of the two sentences after it told in the present must be a safer present,
+    # nothing worrying: a present state, help reached, or a present with nothing ahead and
+    # no act or means in it ("Today I'm at my cousin's wedding.", not "This Christmas I'm
+    # picking the date again.").
+    for near in readings[number + 1 : number + 3]:
+        frames = _frames(near)
+        if frames & _PRESENT:
+            return not _worrying(near) and (
+                "present" in frames
+                or not _SETTLED.isdisjoint(near.cues)
+                or (
+                    "AHEAD" not in near.concepts
+                    and near.built.grid.anchors.isdisjoint(near.concepts)
+                )
+            )
     return False
 
 
@@ -402,7 +477,10 @@ def _concern(
     joined = joined or {}
     # Present intent anywhere keeps every crisis sentence crisis: "I relapsed. Six weeks clean
     # and I threw it away."
-    live = any("live" in reading.cues for reading in readings)
+    live = any(
+        "live" in reading.cues and not _live_as_past(readings, number)
+        for number, reading in enumerate(readings)
+    )
     for number, reading in enumerate(readings):
         if not reading.cues and not reading.crisis and number not in joined:
             continue  # most sentences: nothing worrying, nothing to say
@@ -437,6 +515,8 @@ def _step(
         # "... Obviously joking." (see read_concern): its own present intent goes with it.
         cues = (cues - {"definite", "live"}) | {"veto"}
         live = live and any("live" in other.cues for other in readings if other is not reading)
+    if "live" in cues and _live_as_past(readings, number):
+        cues = cues - {"live"}  # the intent of then (see _concern)
     if "ask" in cues or "grid-ask" in cues:
         ask = True
     if "risk" in cues and not reading.crisis:
@@ -502,6 +582,8 @@ def _step(
         return crisis, True, recovery
     if ("recovery" in near and not _told_as_now(reading)) or _told_as_past(readings, number):
         return crisis, ask, True
+    if not reading.crisis and _partner_told_as_past(readings, number):
+        return crisis, ask, True  # the grid's pair: its crisis sentence tells it as past
     # A softer sign beside it (a call to a sister: a goodbye call reads the same) asks,
     # unless the net is sure of the sentence on its own and it says what is ahead ("I'm
     # ending my life tonight"; not "When I left care I tried to end it"), or the sentence

@@ -35,7 +35,8 @@ _QUOTES = tuple(
 )
 _MARKS = ("'", "’", '"', "”")
 _OPENING = ('"', "“", "'", "‘")
-_DASH_AFTER = re.compile(r"[\s.,;:!?]*[-–—]")
+# A dash or an arrow straight after a quote: "'Useless' - I was tired", "'Useless' → tired".
+_DASH_AFTER = re.compile(r"[\s.,;:!?]*(?:[-–—→⇒➔➡⟶]|=>)")
 
 
 def answered(text: str, readings: list[tuple[int, Reading]]) -> Callable[[int, int, int], bool]:
@@ -121,9 +122,9 @@ def answered(text: str, readings: list[tuple[int, Reading]]) -> Callable[[int, i
 def _dash_turns(
     text: str, quotes: list[tuple[int, int]], readings: list[tuple[int, Reading]]
 ) -> list[int]:
-    """A quote answered straight after a dash ("'You always say something stupid' - I said
-    one awkward thing"): a turn where the dash is, unless a sentence sides with the thought
-    before it."""
+    """A quote answered straight after a dash or an arrow ("'You always say something
+    stupid' - I said one awkward thing", "'Lazy' → resting"): a turn where the dash is,
+    unless a sentence sides with the thought before it."""
     agree = next((offset for offset, reading in readings if reading.agree), len(text))
     found = []
     for _, high in quotes:
