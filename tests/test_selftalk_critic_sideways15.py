@@ -1,0 +1,51 @@
+"""Session 15's critic concepts (critic.toml's session-15 block): comparisons that end on a
+verdict about oneself, rhetorical questions that answer themselves, similes and mock titles
+as self-verdicts. Each sentence here was written for the test, not taken from a blind batch.
+The rules' own examples run in test_selftalk_rules.py; these are whole texts through the
+analyser, and the near misses each rule must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.selftalk import analyse
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My twin runs a surgery and I stack shelves, so guess which of us ended up the letdown.",
+        "Forgot the parking permit again, parking genius strikes again.",
+        "Sent the invoice to my landlord by mistake. Real admin whizz, your dad.",
+        "Couldn't lift the bag onto the rack. Weak as a kitten, that's me.",
+        "Forgot the toast. What kind of friend forgets the toast, a useless one, that's what kind.",
+        "Fifteen years driving and I still can't reverse park, what a fossil I've become.",
+        "Everyone on the course passed the mock, only me like a headless chicken in the exam hall.",
+        # a bare verdict on one's worth to employers, after one's own rejection
+        "Third interview, third no. Unemployable, clearly.",
+        # the verdict answered by someone else's reassurance still stands (not weak)
+        "Forgot Dad's pills. What kind of son forgets his dad's pills, a careless one, that's "
+        "what kind. The pharmacist said it happens.",
+    ],
+)
+def test_a_sideways_verdict_on_oneself_is_self_criticism(text: str) -> None:
+    assert analyse(text).critical, analyse(text).findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a boast after a success, not a slip
+        "Baked my first sourdough from scratch, kitchen goddess strikes again!",
+        # someone else's slip and someone else's title
+        "Our keeper let in an easy one, real football genius, your son.",
+        # someone else named in the "here's …, the …" frame
+        "Here's Tom, the idiot who reversed the van into the gate.",
+        # the same bare verdict after someone else is named is theirs
+        "The new hire can't spell. Unemployable, honestly.",
+        # a romantic, not a verdict
+        "Always first on the dance floor, that's me.",
+    ],
+)
+def test_near_misses_are_left_alone(text: str) -> None:
+    assert not analyse(text).critical, analyse(text).findings
