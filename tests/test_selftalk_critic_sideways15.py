@@ -43,9 +43,16 @@ def test_a_sideways_verdict_on_oneself_is_self_criticism(text: str) -> None:
         "Here's Tom, the idiot who reversed the van into the gate.",
         # the same bare verdict after someone else is named is theirs
         "The new hire can't spell. Unemployable, honestly.",
+        # what happened to "us" (a match, a trip), a label that fits a thing
+        "We got thrashed five-nil on Saturday, what a shambles.",
         # a romantic, not a verdict
         "Always first on the dance floor, that's me.",
     ],
 )
 def test_near_misses_are_left_alone(text: str) -> None:
     assert not analyse(text).critical, analyse(text).findings
+
+
+def test_a_thing_label_after_us_stays_the_writers_when_they_say_i() -> None:
+    text = "We missed the ferry because I forgot the tickets, what a shambles."
+    assert analyse(text).critical

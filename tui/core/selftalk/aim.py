@@ -31,6 +31,8 @@ def aimed_elsewhere(built: _Built, words: WordList, finding: Raw) -> bool:
         return False
     verdict = category not in ABOUT_OTHERS_TOO
     personal = not built.personal.isdisjoint(words[start:end])
+    if not personal and _told_of_us(built, words, start):
+        return True  # "We got thrashed four-nil, what a shambles.": the match's
     clause_start = True
     for index in range(start):
         word = words[index]
@@ -66,6 +68,23 @@ def aimed_elsewhere(built: _Built, words: WordList, finding: Raw) -> bool:
             or after[0] in _THIRD_PERSON
         )
     )
+
+
+def _told_of_us(built: _Built, words: WordList, start: int) -> bool:
+    """A sentence with no "I", "me" or "my" whose clause before ``start`` opens on "we": a
+    label that fits a thing as well as a person ("what a shambles", "total mess") after it
+    is a verdict on what happened to us (a match, a trip), not on the writer."""
+    if not built.self_words.isdisjoint(words):
+        return False
+    clause_start = True
+    for word in words[:start]:
+        if clause_start and word == "we":
+            return True
+        clause_start = word in built.clause_end or (clause_start and word in _OPENERS)
+    return False
+
+
+_OPENERS = frozenset({"and", "but", "well", "so", "then", "honestly", "still"})
 
 
 # What follows a label to say it is aimed at a group ("all of them", "the lot of them").
