@@ -45,6 +45,9 @@ def test_a_sideways_verdict_on_oneself_is_self_criticism(text: str) -> None:
         "The new hire can't spell. Unemployable, honestly.",
         # what happened to "us" (a match, a trip), a label that fits a thing
         "We got thrashed five-nil on Saturday, what a shambles.",
+        # an ironic simile about someone else, and a gentle one about oneself
+        "The new manager is about as sharp as a bowling ball.",
+        "I'm soft as a kitten with the grandkids.",
         # a romantic, not a verdict
         "Always first on the dance floor, that's me.",
     ],
