@@ -16,7 +16,7 @@ from tui.core.selftalk import analyse
     [
         "My twin runs a surgery and I stack shelves, so guess which of us ended up the letdown.",
         "Forgot the parking permit again, parking genius strikes again.",
-        "Sent the invoice to my landlord by mistake. Real admin whizz, your dad.",
+        "Sent the invoice to my landlord by mistake, real admin whizz, your dad.",
         "Couldn't lift the bag onto the rack. Weak as a kitten, that's me.",
         "Forgot the toast. What kind of friend forgets the toast, a useless one, that's what kind.",
         "Fifteen years driving and I still can't reverse park, what a fossil I've become.",
@@ -37,6 +37,8 @@ def test_a_sideways_verdict_on_oneself_is_self_criticism(text: str) -> None:
     [
         # a boast after a success, not a slip
         "Baked my first sourdough from scratch, kitchen goddess strikes again!",
+        # a sincere boast told with a title
+        "Fixed the boiler myself this morning, real plumbing genius, your mum!",
         # someone else's slip and someone else's title
         "Our keeper let in an easy one, real football genius, your son.",
         # someone else named in the "here's …, the …" frame
