@@ -37,6 +37,8 @@ def test_a_sideways_verdict_on_oneself_is_self_criticism(text: str) -> None:
     [
         # a boast after a success, not a slip
         "Baked my first sourdough from scratch, kitchen goddess strikes again!",
+        # a success told with "smashed", then a title
+        "Smashed the exam, genius strikes again.",
         # a sincere boast told with a title
         "Fixed the boiler myself this morning, real plumbing genius, your mum!",
         # someone else's slip and someone else's title
