@@ -11,7 +11,8 @@ What it learns from, one example a sentence:
   self_talk_blind_last.tsv, self_talk_blind_k_n.tsv, self_talk_blind_o_r.tsv,
   self_talk_blind_s_v.tsv, self_talk_blind_w_z.tsv; aa-ad: self_talk_blind_aa_ad.tsv, from
   session 12; ae-ah: self_talk_blind_ae_ah.tsv, from session 13; ai-al:
-  self_talk_blind_ai_al.tsv, from session 14; later blind batches measure the analyser), and
+  self_talk_blind_ai_al.tsv, from session 14; am-ap: self_talk_blind_am_ap.tsv, from session
+  15; later blind batches measure the analyser), and
   self_talk_critic_own.tsv (written by the session-9 critic helper, not blind; never in the
   --lobo table): single sentences by their label; journal
   answers split into sentences, every sentence of an answer that is not self-criticism a
@@ -81,6 +82,7 @@ SESSION_10 = ROOT / "tests" / "data" / "self_talk_blind_w_z.tsv"
 SESSION_11 = ROOT / "tests" / "data" / "self_talk_blind_aa_ad.tsv"
 SESSION_12 = ROOT / "tests" / "data" / "self_talk_blind_ae_ah.tsv"
 SESSION_13 = ROOT / "tests" / "data" / "self_talk_blind_ai_al.tsv"
+SESSION_14 = ROOT / "tests" / "data" / "self_talk_blind_am_ap.tsv"
 TRAINED_ON = (
     BLIND,
     LAST,
@@ -91,6 +93,7 @@ TRAINED_ON = (
     SESSION_11,
     SESSION_12,
     SESSION_13,
+    SESSION_14,
 )
 # Written by the session-9 critic helper, not blind: trained on, never in the --lobo table.
 OWN = ROOT / "tests" / "data" / "self_talk_critic_own.tsv"

@@ -31,6 +31,8 @@ def aimed_elsewhere(built: _Built, words: WordList, finding: Raw) -> bool:
         return False
     verdict = category not in ABOUT_OTHERS_TOO
     personal = not built.personal.isdisjoint(words[start:end])
+    if not personal and _told_of_us(built, words, start):
+        return True  # "We got thrashed four-nil, what a shambles.": the match's
     clause_start = True
     for index in range(start):
         word = words[index]
@@ -66,6 +68,23 @@ def aimed_elsewhere(built: _Built, words: WordList, finding: Raw) -> bool:
             or after[0] in _THIRD_PERSON
         )
     )
+
+
+def _told_of_us(built: _Built, words: WordList, start: int) -> bool:
+    """A sentence with no "I", "me" or "my" whose clause before ``start`` opens on "we": a
+    label that fits a thing as well as a person ("what a shambles", "total mess") after it
+    is a verdict on what happened to us (a match, a trip), not on the writer."""
+    if not built.self_words.isdisjoint(words):
+        return False
+    clause_start = True
+    for word in words[:start]:
+        if clause_start and word == "we":
+            return True
+        clause_start = word in built.clause_end or (clause_start and word in _OPENERS)
+    return False
+
+
+_OPENERS = frozenset({"and", "but", "well", "so", "then", "honestly", "still"})
 
 
 # What follows a label to say it is aimed at a group ("all of them", "the lot of them").
@@ -208,8 +227,10 @@ def weighed_elsewhere(built: _Built, words: WordList, category: str, points: boo
     someone else or a thing. Harsh words in a sentence that opens on someone else ("some
     numpty in a BMW tailgated me…, what a moron", ``points``: points_elsewhere) are theirs;
     "they must think I'm…" and "the team lost because of me" are still the person's own; a
-    verdict on a thing is the thing's ("Useless app, I've deleted it")."""
-    if verdict_on_a_thing(built, words):
+    verdict on a thing is the thing's ("Useless app, I've deleted it"), and so is a verdict
+    whose clause goes on with a verb only someone else takes ("Lazy, selfish, always has
+    been": subject_left_out)."""
+    if verdict_on_a_thing(built, words) or subject_left_out(built, words):
         return True
     return points and (
         category not in ABOUT_OTHERS_TOO
@@ -371,6 +392,29 @@ def gate_may_speak_alone(built: _Built, words: WordList) -> bool:
     english = built.english()
     known = sum(1 for word in spoken if word in english)
     return known * 3 >= len(spoken) and not praises_self(built, words)
+
+
+# Words that may stand between a clause's start and a verb whose subject was left out.
+_LEFT_OUT_OK = frozenset({"always", "never", "ever", "still", "just", "forever", "and", "but"})
+
+
+def subject_left_out(built: _Built, words: WordList) -> bool:
+    """A sentence with no "I", "me" or "my" whose clause opens on a verb only someone else
+    takes, its subject left out: "Lazy, selfish, always has been.", "Never does the
+    washing." The writer's own would be "have", "do" (aimed_elsewhere reads this after a
+    rule's label; this is the same for what the word weights or the gate hear in the whole
+    sentence)."""
+    if not built.self_words.isdisjoint(words):
+        return False
+    for index, word in enumerate(words):
+        if word not in _THIRD_PERSON:
+            continue
+        before = index - 1
+        while before >= 0 and words[before] in _LEFT_OUT_OK:
+            before -= 1
+        if before < 0 or words[before] in built.clause_end:
+            return True
+    return False
 
 
 # How a name said to be oneself is read in its place: "Kev is…" as "I am…", "Kev forgot" as
