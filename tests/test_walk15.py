@@ -1,0 +1,34 @@
+"""Findings from walking through kindtone as a new user would (session 15, helper "walk")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+
+from tui.core.exercises import parse_exercise_text
+
+STARTER = 'id = "pack"\ntitle = "Pack{}"\nsummary = "A few minutes."\nminutes = 3\n'
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_a_control_character_in_an_exercise_file_is_named_placed_and_mended() -> None:
+    """A title pasted from a terminal with an ESC byte in it was reported as "not valid TOML:
+    Illegal character '\\x1b'": TOML's words, with nothing on what the character is, where it
+    is in words, or what to do."""
+    for char, name in (("\x1b", "ESC"), ("\x07", "BEL"), ("\x01", "U+0001")):
+        _, problems = parse_exercise_text(STARTER.format(char), Path("pack.toml"))
+        [problem] = problems
+        assert "Illegal character" not in problem.message
+        assert name in problem.message
+        assert "line 2, column 14" in problem.message
+        assert "delete it" in problem.message
+        assert (problem.line, problem.column) == (2, 14)
+    # Other syntax problems keep their own words.
+    _, problems = parse_exercise_text('title = "Pack\n', Path("pack.toml"))
+    assert "closing quote" in problems[0].message
