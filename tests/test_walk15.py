@@ -32,3 +32,25 @@ def test_a_control_character_in_an_exercise_file_is_named_placed_and_mended() ->
     # Other syntax problems keep their own words.
     _, problems = parse_exercise_text('title = "Pack\n', Path("pack.toml"))
     assert "closing quote" in problems[0].message
+
+
+async def test_home_acknowledges_a_start_when_the_only_reflections_are_unfinished(
+    tmp_path: Path,
+) -> None:
+    """Someone who left their first session part-way and kept what they wrote came back to
+    "This is a good place to start.", as if nothing had been written."""
+    from tests.sample_data import reflection
+    from tui.app import KindtoneApp
+    from tui.core.storage import ReflectionStore
+
+    ReflectionStore(tmp_path).save_many(
+        [reflection(1, 0, "lets-try-that-again", "I got through it", completed=False)]
+    )
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.2)
+        line = str(app.screen.query_one("#practice").render())
+        assert "good place to start" not in line
+        assert "made a start" in line
+        assert "practised" not in line  # an unfinished one still isn't counted as practice
