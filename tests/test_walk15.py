@@ -54,3 +54,27 @@ async def test_home_acknowledges_a_start_when_the_only_reflections_are_unfinishe
         assert "good place to start" not in line
         assert "made a start" in line
         assert "practised" not in line  # an unfinished one still isn't counted as practice
+
+
+async def test_esc_in_a_preview_goes_back_without_asking(tmp_path: Path) -> None:
+    """Previewing an exercise (`p`) and pressing Esc asked "Leave this session?" with Leave
+    and Stay, though a preview saves nothing: there was nothing to lose."""
+    from tui.app import KindtoneApp
+    from tui.screens.library import LibraryScreen
+    from tui.screens.session import SessionScreen
+
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, SessionScreen) and app.screen.session.preview
+        await pilot.press("ctrl+s")  # a step on, still nothing saved
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+    assert not list((tmp_path / "reflections").glob("*.json"))
+    assert not (tmp_path / "draft.json").exists()

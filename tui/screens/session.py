@@ -402,8 +402,12 @@ class SessionScreen(Screen[None]):
                 if kept:
                     self.app.notify(kept, markup=False)
 
-        has_writing = self.session.has_writing and not self.session.preview
-        self.app.push_screen(LeaveScreen(has_writing=has_writing), decided)
+        if self.session.preview:
+            # Nothing is saved in a preview, so there is nothing to lose: "Leave this
+            # session?" only stood between someone browsing and the list they came from.
+            decided("discard")
+            return
+        self.app.push_screen(LeaveScreen(has_writing=self.session.has_writing), decided)
 
     def _show_unsaved(self, report: SaveReport) -> None:
         """Nothing holds the words: say so, and show them where they can be copied."""
