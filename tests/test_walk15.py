@@ -78,3 +78,37 @@ async def test_esc_in_a_preview_goes_back_without_asking(tmp_path: Path) -> None
         assert isinstance(app.screen, LibraryScreen)
     assert not list((tmp_path / "reflections").glob("*.json"))
     assert not (tmp_path / "draft.json").exists()
+
+
+async def test_the_new_exercise_forms_fields_show_focus_by_more_than_a_shade(
+    tmp_path: Path,
+) -> None:
+    """The form's one-line fields showed focus only by a background one step lighter (236 on
+    235 in the calm theme) and the cursor: hard to see where typing would go. The focused
+    field now has a bar at its left; the others keep that column blank, so nothing moves."""
+    from textual.widgets import Input
+
+    from tui.app import KindtoneApp
+    from tui.screens.new_exercise import NewExerciseScreen
+
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(NewExerciseScreen())
+        await settle(pilot)
+        title = app.screen.query_one("#title", Input)
+        summary = app.screen.query_one("#summary", Input)
+        title.focus()
+        await pilot.pause()
+        assert title.styles.border_left[0] not in ("", "none", "hidden", "blank")
+        assert summary.styles.border_left[0] in ("", "none", "hidden", "blank")
+        assert title.content_region.x == summary.content_region.x  # nothing shifts
+
+        def bar_at(field: Input) -> str:
+            rows = app.screen._compositor.render_strips()
+            return rows[field.region.y].text[field.region.x]
+
+        assert bar_at(title) == "▊"  # a glyph, so it shows with NO_COLOR too
+        assert bar_at(summary) == " "
+        await pilot.press("tab")
+        assert summary.has_focus
+        assert (bar_at(title), bar_at(summary)) == (" ", "▊")
