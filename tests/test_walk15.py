@@ -112,3 +112,42 @@ async def test_the_new_exercise_forms_fields_show_focus_by_more_than_a_shade(
         await pilot.press("tab")
         assert summary.has_focus
         assert (bar_at(title), bar_at(summary)) == (" ", "▊")
+
+
+LONG_REWRITE = (
+    "So the report went out late and the numbers were off again, and the others had theirs "
+    "in on time with charts and everything, and I said I would plan better this month and "
+    "then I didn't, and the team lead sighed at me in the call. I did set a reminder. I am "
+    "a hopeless person who can never get anything right and I always let everyone down."
+)
+
+
+async def test_lets_try_again_at_80x24_shows_the_start_of_a_long_rewrite(tmp_path: Path) -> None:
+    """At 80×24 "Let's try that again" under a long pasted rewrite shrank the box to its
+    last two lines: the start of what was written couldn't be read while deciding, and the
+    panel had a blank row (the app's ".buttons" margin outranked the panel's own rule)."""
+    from helpers_pty import rewrite_in_lets_try_again, session_opened
+    from textual.widgets import Button, TextArea
+
+    from tui.app import KindtoneApp
+    from tui.widgets.try_again import TryAgainPanel
+
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="lets-try-that-again")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await session_opened(pilot)
+        await rewrite_in_lets_try_again(pilot, "I'm such a failure", LONG_REWRITE)
+        await settle(pilot)
+        await pilot.pause(0.1)
+        panel = app.screen.query_one(TryAgainPanel)
+        box = app.screen.query_one("#answer", TextArea)
+        assert box.content_region.height >= 3  # two lines were all it kept
+        assert box.scroll_y == 0  # its start, not the end the cursor was at
+        rows = app.screen._compositor.render_strips()
+        assert "So the report went out late" in rows[box.content_region.y].text
+        hints = panel.query(".hint")
+        buttons = panel.query_one("#try-again-button", Button)
+        assert buttons.region.y == hints.last().region.bottom  # no blank row between
+        # Trying again still puts the words in the box to rewrite, all of them selected.
+        await pilot.press("enter")
+        await settle(pilot)
+        assert box.has_focus and box.selected_text == LONG_REWRITE
