@@ -17,6 +17,11 @@ async def settle(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
+def on_top(app: Any) -> Any:
+    """The screen on top now (read afresh: mypy would narrow ``app.screen`` for good)."""
+    return app.screen
+
+
 def test_a_control_character_in_an_exercise_file_is_named_placed_and_mended() -> None:
     """A title pasted from a terminal with an ESC byte in it was reported as "not valid TOML:
     Illegal character '\\x1b'": TOML's words, with nothing on what the character is, where it
@@ -70,12 +75,12 @@ async def test_esc_in_a_preview_goes_back_without_asking(tmp_path: Path) -> None
         assert isinstance(app.screen, LibraryScreen)
         await pilot.press("p")
         await settle(pilot)
-        assert isinstance(app.screen, SessionScreen) and app.screen.session.preview
+        assert isinstance(on_top(app), SessionScreen) and on_top(app).session.preview
         await pilot.press("ctrl+s")  # a step on, still nothing saved
         await settle(pilot)
         await pilot.press("escape")
         await settle(pilot)
-        assert isinstance(app.screen, LibraryScreen)
+        assert isinstance(on_top(app), LibraryScreen)
     assert not list((tmp_path / "reflections").glob("*.json"))
     assert not (tmp_path / "draft.json").exists()
 
@@ -151,3 +156,106 @@ async def test_lets_try_again_at_80x24_shows_the_start_of_a_long_rewrite(tmp_pat
         await pilot.press("enter")
         await settle(pilot)
         assert box.has_focus and box.selected_text == LONG_REWRITE
+
+
+async def test_ctrl_c_in_a_session_asks_what_to_keep_and_copies_a_selection(
+    tmp_path: Path,
+) -> None:
+    """ctrl+c, the terminal's habit at 2 a.m., did nothing in a text box and elsewhere showed
+    Textual's "Do you want to quit? Press ctrl+q" toast. Now it copies selected text, as a
+    text box does, and otherwise is ctrl+q: in a session it asks what to keep."""
+    from helpers_pty import paste, session_opened
+    from textual.widgets import TextArea
+
+    from tui.app import KindtoneApp
+    from tui.screens.leave import LeaveScreen
+    from tui.screens.session import SessionScreen
+
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="lets-try-that-again")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await session_opened(pilot)
+        await pilot.press("ctrl+n", "ctrl+n")
+        await paste(pilot, "I wrecked the whole evening")
+        box = app.screen.query_one("#answer", TextArea)
+        box.select_all()
+        copied: list[str] = []
+        app.copy_to_clipboard = copied.append  # type: ignore[method-assign,assignment]
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert copied == ["I wrecked the whole evening"]
+        assert isinstance(on_top(app), SessionScreen)
+        box.move_cursor(box.document.end)  # nothing selected now
+        await pilot.press("ctrl+c")
+        await settle(pilot)
+        assert isinstance(on_top(app), LeaveScreen)
+        assert app.return_code is None  # asked, not closed
+        assert not app._notifications  # no "Do you want to quit?" toast
+        await pilot.press("enter")  # keep what I wrote
+        await settle(pilot)
+    from tui.core.storage import ReflectionStore
+
+    [record] = ReflectionStore(tmp_path).list()
+    assert "I wrecked the whole evening" in [step["answer"] for step in record["steps"]]
+
+
+async def test_ctrl_c_at_home_closes_the_app(tmp_path: Path) -> None:
+    from tui.app import KindtoneApp
+
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_quitting_the_new_exercise_form_with_words_in_it_asks_first(
+    tmp_path: Path,
+) -> None:
+    """A clinician half-way through the app's new-exercise form pressed ctrl+q (or ctrl+c):
+    the app closed at once and the form's words were gone; only esc asked."""
+    from tui.app import KindtoneApp
+    from tui.screens.confirm import ConfirmScreen
+    from tui.screens.new_exercise import NewExerciseScreen
+
+    for key in ("ctrl+q", "ctrl+c"):
+        app = KindtoneApp(data_dir=tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.push_screen(NewExerciseScreen())
+            await settle(pilot)
+            await pilot.press(*"For Sam")
+            await pilot.press(key)
+            await settle(pilot)
+            assert isinstance(app.screen, ConfirmScreen), key
+            assert app.return_code is None
+            await pilot.press("enter")  # "Keep writing" is the default
+            await settle(pilot)
+            assert isinstance(app.screen, NewExerciseScreen)
+            await pilot.press(key, "tab", "enter")  # quit without saving
+            await settle(pilot)
+        assert app.return_code == 0
+
+
+async def test_quitting_from_the_direct_question_says_the_draft_stays(tmp_path: Path) -> None:
+    """ctrl+c (or ctrl+q) while the direct question was open over a session closed the app
+    without a word; the draft was there, but nobody was told."""
+    from helpers_pty import paste, session_opened
+    from test_walk14 import messages_on_exit
+
+    from tui.app import DRAFT_LEFT, KindtoneApp
+    from tui.screens.ask import AskScreen
+
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="lets-try-that-again")
+    printed = messages_on_exit(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await session_opened(pilot)
+        await pilot.press("ctrl+n", "ctrl+n")
+        await paste(pilot, "Honestly everyone would be better off without me around")
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert isinstance(app.screen, AskScreen)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert (tmp_path / "draft.json").exists()
+    assert printed == [DRAFT_LEFT]  # printed as the app closes

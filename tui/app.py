@@ -71,6 +71,12 @@ def _warm_analyser() -> None:
     analyse("warming up")
 
 
+DRAFT_LEFT = (
+    "Your session's draft is still on this computer: kindtone offers to resume it when you "
+    "open it again."
+)
+
+
 class KindtoneApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "kindtone"
@@ -81,6 +87,10 @@ class KindtoneApp(App[int]):
         Binding("f1", "help", "Help", priority=True),
         Binding("question_mark", "help", "Help", show=False),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        # ctrl+c: a copy when text is selected, else what a terminal's habit means by it
+        # (Textual's own was a toast with markup, "Do you want to quit? Press ctrl+q", and
+        # nothing at all in a text box or a dialog).
+        Binding("ctrl+c", "interrupt", "Quit", show=False, priority=True),
     ]
 
     MIN_SIZE = (60, 20)
@@ -466,7 +476,26 @@ class KindtoneApp(App[int]):
             await screen.caught_up()  # the words typed just before ctrl+q go in first
             screen.action_leave(then_quit=True)
             return
+        from tui.paths import something_at_draft_path
+
+        beneath = [s for s in self.screen_stack[:-1] if isinstance(s, GuardsUnsavedWork)]
+        if beneath and something_at_draft_path(self.data_dir):
+            # Quit from a dialog over a session (the direct question, support): the draft
+            # stays, and is offered next time; said, so nobody thinks the words are gone.
+            self.exit(0, message=DRAFT_LEFT)
+            return
         self.exit(0)
+
+    async def action_interrupt(self) -> None:
+        """ctrl+c copies selected text, as in any text box; otherwise it is ctrl+q: quit,
+        asking first wherever words are not yet kept (a session, a catch, a new exercise)."""
+        from textual.widgets import Input, TextArea
+
+        focused = self.focused
+        if isinstance(focused, Input | TextArea) and focused.selected_text:
+            focused.action_copy()
+            return
+        await self.action_quit()
 
     def action_catch(self) -> None:
         from tui.screens.catch import CatchScreen
