@@ -259,3 +259,38 @@ async def test_quitting_from_the_direct_question_says_the_draft_stays(tmp_path: 
     assert app.return_code == 0
     assert (tmp_path / "draft.json").exists()
     assert printed == [DRAFT_LEFT]  # printed as the app closes
+
+
+def _burst(app: Any, *parts: str) -> None:
+    """Queue keys all at once, as a terminal delivers them in one read (tmux send-keys, a
+    fast typist): text, with "tab"/"shift+tab" between."""
+    from textual import events
+
+    for part in parts:
+        if part in ("tab", "shift+tab"):
+            app.post_message(events.Key(part, "\t" if part == "tab" else None))
+            continue
+        for character in part:
+            app.post_message(events.Key("space" if character == " " else character, character))
+
+
+async def test_keys_after_tab_in_one_burst_reach_the_field_tab_moved_to(tmp_path: Path) -> None:
+    """"For Sam<tab>A gentle start" arriving in one read ended as the title "For SamA gentle
+    start" and an empty summary: keys after Tab went to the field focused before it."""
+    from textual.widgets import Input
+
+    from tui.app import KindtoneApp
+    from tui.screens.new_exercise import NewExerciseScreen
+
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(NewExerciseScreen())
+        await settle(pilot)
+        _burst(app, "For Sam", "tab", "A gentle start", "tab", "4", "shift+tab", "!")
+        await settle(pilot)
+        await pilot.pause(0.1)
+        screen = app.screen
+        assert screen.query_one("#title", Input).value == "For Sam"
+        # shift+tab back into the summary selects it, as Tab into a filled field does
+        assert screen.query_one("#summary", Input).value == "!"
+        assert screen.query_one("#minutes", Input).value == "4"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gc
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -91,6 +93,11 @@ class KindtoneApp(App[int]):
         # (Textual's own was a toast with markup, "Do you want to quit? Press ctrl+q", and
         # nothing at all in a text box or a dialog).
         Binding("ctrl+c", "interrupt", "Quit", show=False, priority=True),
+        # Tab and shift+tab move focus once the focused widget has taken the keys typed
+        # before them: "For Sam<tab>A gentle start" arriving in one read put all of it in
+        # the title (the keys after a non-priority Tab were forwarded to the old focus).
+        Binding("tab", "steady_focus(1)", "Next", show=False, priority=True),
+        Binding("shift+tab", "steady_focus(-1)", "Previous", show=False, priority=True),
     ]
 
     MIN_SIZE = (60, 20)
@@ -485,6 +492,21 @@ class KindtoneApp(App[int]):
             self.exit(0, message=DRAFT_LEFT)
             return
         self.exit(0)
+
+    async def action_steady_focus(self, step: int) -> None:
+        """Focus moves on only after the focused widget has handled what was typed before
+        the Tab (a callback queued behind those keys runs once they are in): then the keys
+        after it reach the newly focused widget, as a slower typist's would."""
+        focused = self.focused
+        if focused is not None and focused.is_running:
+            done = asyncio.Event()
+            if focused.call_later(done.set):
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(done.wait(), timeout=1.0)
+        if step > 0:
+            self.screen.focus_next()
+        else:
+            self.screen.focus_previous()
 
     async def action_interrupt(self) -> None:
         """ctrl+c copies selected text, as in any text box; otherwise it is ctrl+q: quit,
