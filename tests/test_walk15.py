@@ -275,7 +275,7 @@ def _burst(app: Any, *parts: str) -> None:
 
 
 async def test_keys_after_tab_in_one_burst_reach_the_field_tab_moved_to(tmp_path: Path) -> None:
-    """"For Sam<tab>A gentle start" arriving in one read ended as the title "For SamA gentle
+    """ "For Sam<tab>A gentle start" arriving in one read ended as the title "For SamA gentle
     start" and an empty summary: keys after Tab went to the field focused before it."""
     from textual.widgets import Input
 
