@@ -91,6 +91,7 @@ async def test_the_new_exercise_forms_fields_show_focus_by_more_than_a_shade(
     """The form's one-line fields showed focus only by a background one step lighter (236 on
     235 in the calm theme) and the cursor: hard to see where typing would go. The focused
     field now has a bar at its left; the others keep that column blank, so nothing moves."""
+    from textual.widget import Widget
     from textual.widgets import Input
 
     from tui.app import KindtoneApp
@@ -108,7 +109,7 @@ async def test_the_new_exercise_forms_fields_show_focus_by_more_than_a_shade(
         assert summary.styles.border_left[0] in ("", "none", "hidden", "blank")
         assert title.content_region.x == summary.content_region.x  # nothing shifts
 
-        def bar_at(field: Input) -> str:
+        def bar_at(field: Widget) -> str:
             rows = app.screen._compositor.render_strips()
             return rows[field.region.y].text[field.region.x]
 
@@ -117,6 +118,14 @@ async def test_the_new_exercise_forms_fields_show_focus_by_more_than_a_shade(
         await pilot.press("tab")
         assert summary.has_focus
         assert (bar_at(title), bar_at(summary)) == (" ", "▊")
+        # The step type's drop-down was as faint (236 on 235): it shows focus the same way.
+        step_type = app.screen.query_one("#step-type")
+        step_type.scroll_visible(animate=False, immediate=True)
+        await pilot.pause()
+        assert bar_at(step_type) == " "
+        step_type.focus()
+        await pilot.pause()
+        assert bar_at(step_type) == "▊"
 
 
 LONG_REWRITE = (
