@@ -303,3 +303,21 @@ async def test_keys_after_tab_in_one_burst_reach_the_field_tab_moved_to(tmp_path
         # shift+tab back into the summary selects it, as Tab into a filled field does
         assert screen.query_one("#summary", Input).value == "!"
         assert screen.query_one("#minutes", Input).value == "4"
+
+
+def test_a_broken_import_ends_its_advice_with_a_full_stop(
+    tmp_path: Path, capsys: Any, monkeypatch: Any
+) -> None:
+    """`reflections import` of broken JSON ended "…Check that line for a missing comma,
+    quote or bracket" with no full stop; every refusal reason now ends as a sentence."""
+    import tui.cli
+
+    monkeypatch.setenv("KINDTONE_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("KINDTONE_CONFIG_DIR", str(tmp_path / "config"))
+    source = tmp_path / "broken.json"
+    for content in ('[{"id": "x", ', "[1, 2]"):
+        source.write_text(content, encoding="utf-8")
+        assert tui.cli.main(["reflections", "import", str(source)]) == 1
+        err = capsys.readouterr().err.strip()
+        assert "nothing was imported" in err
+        assert err.endswith("."), err
