@@ -321,3 +321,41 @@ def test_a_broken_import_ends_its_advice_with_a_full_stop(
         err = capsys.readouterr().err.strip()
         assert "nothing was imported" in err
         assert err.endswith("."), err
+
+
+async def test_editing_a_built_in_exercise_names_its_id_to_copy_from(tmp_path: Path) -> None:
+    """`o` on a built-in exercise said to copy it with "… --from ID", leaving the clinician
+    to find the id; it now names the highlighted exercise's own."""
+    from tests.helpers_pty import record_notifications
+    from tui.app import KindtoneApp
+    from tui.screens.library import LibraryScreen
+
+    app = KindtoneApp(data_dir=tmp_path)
+    notes = record_notifications(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        exercise = app.screen._exercise()
+        assert exercise is not None and exercise.source != "custom"
+        await pilot.press("o")
+        await pilot.pause()
+    [(_, _, message)] = notes
+    assert message.endswith(f"kindtone exercises new my-copy.toml --from {exercise.id}")
+    # and that command works as written
+    import tui.cli
+
+    assert (
+        tui.cli.main(
+            [
+                "--data-dir",
+                str(tmp_path),
+                "exercises",
+                "new",
+                str(tmp_path / "my-copy.toml"),
+                "--from",
+                exercise.id,
+            ]
+        )
+        == 0
+    )
