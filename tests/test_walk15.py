@@ -326,7 +326,8 @@ def test_a_broken_import_ends_its_advice_with_a_full_stop(
 async def test_editing_a_built_in_exercise_names_its_id_to_copy_from(tmp_path: Path) -> None:
     """`o` on a built-in exercise said to copy it with "… --from ID", leaving the clinician
     to find the id; it now names the highlighted exercise's own."""
-    from tests.helpers_pty import record_notifications
+    from helpers_pty import record_notifications
+
     from tui.app import KindtoneApp
     from tui.screens.library import LibraryScreen
 
