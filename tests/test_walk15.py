@@ -276,8 +276,8 @@ def _burst(app: Any, *parts: str) -> None:
     from textual import events
 
     for part in parts:
-        if part in ("tab", "shift+tab"):
-            app.post_message(events.Key(part, "\t" if part == "tab" else None))
+        if part in ("tab", "shift+tab", "enter"):
+            app.post_message(events.Key(part, {"tab": "\t", "enter": "\r"}.get(part)))
             continue
         for character in part:
             app.post_message(events.Key("space" if character == " " else character, character))
@@ -360,3 +360,28 @@ async def test_editing_a_built_in_exercise_names_its_id_to_copy_from(tmp_path: P
         )
         == 0
     )
+
+
+async def test_enter_in_a_burst_sends_only_what_was_typed_before_it(tmp_path: Path) -> None:
+    """ "I am so stupid⏎I did my best today" in one read (tmux, a fast typist) sent the catch
+    "I am so stupidI did my best today", and it "noticed nothing harsh": a non-priority
+    Enter was handled only after the keys behind it had been typed into the same field."""
+    from textual.widgets import Input
+
+    from tui.app import KindtoneApp
+    from tui.screens.catch import CatchScreen
+
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.action_catch()
+        await settle(pilot)
+        assert isinstance(app.screen, CatchScreen)
+        _burst(app, "I am so stupid", "enter", "I did my best today")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        screen = app.screen
+        assert screen.caught is not None
+        assert screen.caught.text == "I am so stupid"
+        assert screen.caught.analysis.critical  # noticed, not "nothing harsh"
+        assert screen.query_one("#catch-kind", Input).value == "I did my best today"

@@ -36,6 +36,8 @@ from tui.themes import DEFAULT_THEME, THEMES
 if TYPE_CHECKING:
     # Imported where used: the home screen's first draw must not wait for the exercise
     # loader, the session core or the store (TinyDB, orjson, filelock).
+    from textual.dom import DOMNode
+
     from tui.core.exercises import Library
     from tui.core.flow import SaveReport, SessionFlow
     from tui.core.session import Session
@@ -71,6 +73,17 @@ def _warm_analyser() -> None:
     from tui.core.selftalk import analyse
 
     analyse("warming up")
+
+
+async def _caught_up(node: DOMNode) -> None:
+    """Return once ``node`` has handled what is already in its queue (a callback queued
+    behind it runs then); at most a second, so a busy widget never holds the keys long."""
+    if not node.is_running:
+        return
+    done = asyncio.Event()
+    if node.call_later(done.set):
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(done.wait(), timeout=1.0)
 
 
 DRAFT_LEFT = (
@@ -493,16 +506,41 @@ class KindtoneApp(App[int]):
             return
         self.exit(0)
 
+    async def _focused_caught_up(self) -> None:
+        """Let the focused widget take the keys already queued for it."""
+        if self.focused is not None:
+            await _caught_up(self.focused)
+
+    async def steady_submit(self) -> None:
+        """Enter in a one-line field: submitted once the keys before it are in, before those
+        after it (a non-priority Enter ran only after they had been typed into the field).
+        Anywhere else Enter is left to the focused widget and the screen, as before. Bound
+        by a screen whose Enter moves on to another field (the catch); an app-wide binding
+        would stand in front of the screens' own "enter" in their footers."""
+        from textual.actions import SkipAction
+        from textual.widgets import Input
+
+        focused = self.focused
+        if not isinstance(focused, Input):
+            raise SkipAction()
+        await self._focused_caught_up()
+        if self.focused is not focused:
+            return
+        await focused.action_submit()
+        # The Submitted message bubbles from the field to its screen, one queue at a time:
+        # wait for each to take it, so a screen that moves focus on it (the catch's second
+        # box) has done so before the keys typed after Enter are forwarded.
+        screen = focused.screen
+        for node in (focused, *focused.ancestors):
+            await _caught_up(node)
+            if node is screen:
+                break
+
     async def action_steady_focus(self, step: int) -> None:
         """Focus moves on only after the focused widget has handled what was typed before
         the Tab (a callback queued behind those keys runs once they are in): then the keys
         after it reach the newly focused widget, as a slower typist's would."""
-        focused = self.focused
-        if focused is not None and focused.is_running:
-            done = asyncio.Event()
-            if focused.call_later(done.set):
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(done.wait(), timeout=1.0)
+        await self._focused_caught_up()
         if step > 0:
             self.screen.focus_next()
         else:
