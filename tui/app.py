@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gc
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -34,6 +36,8 @@ from tui.themes import DEFAULT_THEME, THEMES
 if TYPE_CHECKING:
     # Imported where used: the home screen's first draw must not wait for the exercise
     # loader, the session core or the store (TinyDB, orjson, filelock).
+    from textual.dom import DOMNode
+
     from tui.core.exercises import Library
     from tui.core.flow import SaveReport, SessionFlow
     from tui.core.session import Session
@@ -71,6 +75,23 @@ def _warm_analyser() -> None:
     analyse("warming up")
 
 
+async def _caught_up(node: DOMNode) -> None:
+    """Return once ``node`` has handled what is already in its queue (a callback queued
+    behind it runs then); at most a second, so a busy widget never holds the keys long."""
+    if not node.is_running:
+        return
+    done = asyncio.Event()
+    if node.call_later(done.set):
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(done.wait(), timeout=1.0)
+
+
+DRAFT_LEFT = (
+    "Your session's draft is still on this computer: kindtone offers to resume it when you "
+    "open it again."
+)
+
+
 class KindtoneApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "kindtone"
@@ -81,6 +102,15 @@ class KindtoneApp(App[int]):
         Binding("f1", "help", "Help", priority=True),
         Binding("question_mark", "help", "Help", show=False),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        # ctrl+c: a copy when text is selected, else what a terminal's habit means by it
+        # (Textual's own was a toast with markup, "Do you want to quit? Press ctrl+q", and
+        # nothing at all in a text box or a dialog).
+        Binding("ctrl+c", "interrupt", "Quit", show=False, priority=True),
+        # Tab and shift+tab move focus once the focused widget has taken the keys typed
+        # before them: "For Sam<tab>A gentle start" arriving in one read put all of it in
+        # the title (the keys after a non-priority Tab were forwarded to the old focus).
+        Binding("tab", "steady_focus(1)", "Next", show=False, priority=True),
+        Binding("shift+tab", "steady_focus(-1)", "Previous", show=False, priority=True),
     ]
 
     MIN_SIZE = (60, 20)
@@ -466,7 +496,66 @@ class KindtoneApp(App[int]):
             await screen.caught_up()  # the words typed just before ctrl+q go in first
             screen.action_leave(then_quit=True)
             return
+        from tui.paths import something_at_draft_path
+
+        beneath = [s for s in self.screen_stack[:-1] if isinstance(s, GuardsUnsavedWork)]
+        if beneath and something_at_draft_path(self.data_dir):
+            # Quit from a dialog over a session (the direct question, support): the draft
+            # stays, and is offered next time; said, so nobody thinks the words are gone.
+            self.exit(0, message=DRAFT_LEFT)
+            return
         self.exit(0)
+
+    async def _focused_caught_up(self) -> None:
+        """Let the focused widget take the keys already queued for it."""
+        if self.focused is not None:
+            await _caught_up(self.focused)
+
+    async def steady_submit(self) -> None:
+        """Enter in a one-line field: submitted once the keys before it are in, before those
+        after it (a non-priority Enter ran only after they had been typed into the field).
+        Anywhere else Enter is left to the focused widget and the screen, as before. Bound
+        by a screen whose Enter moves on to another field (the catch); an app-wide binding
+        would stand in front of the screens' own "enter" in their footers."""
+        from textual.actions import SkipAction
+        from textual.widgets import Input
+
+        focused = self.focused
+        if not isinstance(focused, Input):
+            raise SkipAction()
+        await self._focused_caught_up()
+        if self.focused is not focused:
+            return
+        await focused.action_submit()
+        # The Submitted message bubbles from the field to its screen, one queue at a time:
+        # wait for each to take it, so a screen that moves focus on it (the catch's second
+        # box) has done so before the keys typed after Enter are forwarded.
+        screen = focused.screen
+        for node in (focused, *focused.ancestors):
+            await _caught_up(node)
+            if node is screen:
+                break
+
+    async def action_steady_focus(self, step: int) -> None:
+        """Focus moves on only after the focused widget has handled what was typed before
+        the Tab (a callback queued behind those keys runs once they are in): then the keys
+        after it reach the newly focused widget, as a slower typist's would."""
+        await self._focused_caught_up()
+        if step > 0:
+            self.screen.focus_next()
+        else:
+            self.screen.focus_previous()
+
+    async def action_interrupt(self) -> None:
+        """ctrl+c copies selected text, as in any text box; otherwise it is ctrl+q: quit,
+        asking first wherever words are not yet kept (a session, a catch, a new exercise)."""
+        from textual.widgets import Input, TextArea
+
+        focused = self.focused
+        if isinstance(focused, Input | TextArea) and focused.selected_text:
+            focused.action_copy()
+            return
+        await self.action_quit()
 
     def action_catch(self) -> None:
         from tui.screens.catch import CatchScreen

@@ -35,6 +35,13 @@ SHORT_ID = 8
 MIN_PREFIX = 6  # tui.core.storage.MIN_ID_PREFIX, without importing the store to build --help
 
 
+def _sentence(reason: str) -> str:
+    """A reason that ends the line ends as a sentence ("…a missing comma, quote or
+    bracket" stopped short of its full stop)."""
+    reason = reason.rstrip()
+    return reason if reason.endswith((".", "!", "?")) else reason + "."
+
+
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "reflections",
@@ -512,7 +519,7 @@ def _import(args: argparse.Namespace, store: ReflectionStore) -> int:
     try:
         incoming = io.parse_export(raw)
     except io.ImportProblem as problem:
-        raise _Refusal(f"{shown}: nothing was imported: {problem}") from None
+        raise _Refusal(f"{shown}: nothing was imported: {_sentence(str(problem))}") from None
 
     import orjson
 
@@ -522,7 +529,7 @@ def _import(args: argparse.Namespace, store: ReflectionStore) -> int:
     try:
         kind_words = phrases_from_export(orjson.loads(raw.removeprefix(b"\xef\xbb\xbf")))
     except StoreError as problem:
-        raise _Refusal(f"{shown}: nothing was imported: {problem}") from None
+        raise _Refusal(f"{shown}: nothing was imported: {_sentence(str(problem))}") from None
     existing = {str(r["id"]): r for r in store.list()} if incoming else {}
     plan = io.plan_import(incoming, existing)
     code = 0

@@ -12,6 +12,7 @@ does the JSON Schema generator, so the two cannot drift.
 
 from __future__ import annotations
 
+import ast
 import errno
 import os
 import re
@@ -653,6 +654,41 @@ def parse_exercise(path: Path, source: Source = "custom") -> tuple[Exercise | No
     return parse_exercise_text(text, path, source)
 
 
+_ILLEGAL_CHARACTER = re.compile(r"^Illegal character '(.+)'$")
+_CONTROL_NAMES = {
+    0x00: "NUL",
+    0x07: "BEL, a bell",
+    0x08: "BS, a backspace",
+    0x0B: "VT, a vertical tab",
+    0x0C: "FF, a form feed",
+    0x0D: "CR, a carriage return on its own",
+    0x1B: "ESC, an escape",
+    0x7F: "DEL",
+}
+
+
+def _illegal_control(message: str, line: int | None, column: int | None) -> str | None:
+    """TOML's "Illegal character '\\x1b'" in plain words: which invisible character, and what
+    to do about it, with where it is in words (the problem's position is terse)."""
+    match = _ILLEGAL_CHARACTER.match(message)
+    if match is None:
+        return None
+    try:
+        char = ast.literal_eval(f"'{match.group(1)}'")
+    except (ValueError, SyntaxError):
+        return None
+    if len(char) != 1 or not (ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0):
+        return None
+    code = ord(char)
+    name = _CONTROL_NAMES.get(code)
+    what = f"U+{code:04X}" + (f", {name}" if name else "")
+    where = f"at line {line}, column {column}" if line and column else "in the file"
+    return (
+        f"an invisible control character ({what}) is {where}, and exercise files can't "
+        "hold one; delete it in your editor (it often comes with text copied from a terminal)"
+    )
+
+
 def parse_exercise_text(
     text: str, path: Path, source: Source = "custom"
 ) -> tuple[Exercise | None, list[Problem]]:
@@ -671,6 +707,8 @@ def parse_exercise_text(
             message = message.removesuffix(_TOML_AT_END) + " at the end of the file"
         if message == "Illegal character '\\n'":
             message = "a line ends inside a quoted string (is a closing quote missing?)"
+        elif (control := _illegal_control(message, line, column)) is not None:
+            message = control
         return None, [Problem(path, "(syntax)", f"not valid TOML: {message}", line, column)]
     except RecursionError:
         return None, [Problem(path, "(syntax)", "values are nested too deeply")]

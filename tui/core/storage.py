@@ -131,6 +131,7 @@ class PracticeSummary:
     minutes: float = 0.0
     days_practised: int = 0
     last_practised: datetime | None = None
+    reflections: int = 0  # every readable reflection, unfinished ones and catches too
 
 
 def month_key(started_at: str) -> str:
@@ -547,7 +548,9 @@ class ReflectionStore:
         minutes = 0.0
         days: set[date] = set()
         last: datetime | None = None
+        reflections = 0
         for stats in self._all_stats():
+            reflections += stats.count
             sessions += stats.practised
             minutes += stats.minutes
             days |= stats.days
@@ -558,6 +561,7 @@ class ReflectionStore:
             minutes=round(minutes, 2),
             days_practised=len(days),
             last_practised=last,
+            reflections=reflections,
         )
 
     def last_exercises(self) -> builtins.list[str]:

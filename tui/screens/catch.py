@@ -55,7 +55,13 @@ class CatchScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "leave", "Back"),
         Binding("ctrl+k", "app.kind_words", "Kind words"),
+        # Enter sends only what was typed before it, and the words typed straight after it
+        # reach the next box ("I am so stupid⏎I did my best" in one read was sent as one line).
+        Binding("enter", "steady_submit", "Send", show=False, priority=True),
     ]
+
+    async def action_steady_submit(self) -> None:
+        await self.app.steady_submit()
 
     def __init__(self) -> None:
         super().__init__()
@@ -196,7 +202,9 @@ class CatchScreen(Screen[None]):
         box = self.query_one("#catch-kind", Input)
         if not caught.offered:  # no number picks anything
             box.placeholder = "Your kinder words"
-        box.focus()
+        # At once, not by box.focus() (which waits in the app's queue behind keys already
+        # typed): words typed straight after Enter belong in this box.
+        self.set_focus(box)
         self.call_after_refresh(
             self.query_one("#catch-kind-box").scroll_visible, animate=False, top=False
         )

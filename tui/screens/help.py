@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 # (where, keys): drawn as two columns, so a long line wraps under its own column.
 KEYS = (
-    ("Anywhere", "F2 support · F1 or ? help · ctrl+p every action · ctrl+q quit"),
+    ("Anywhere", "F2 support · F1 or ? help · ctrl+p every action · ctrl+q or ctrl+c quit"),
     (
         "Home",
         "s start a session · c catch a thought · e one exercise · r reflections · "

@@ -31,6 +31,10 @@ WELCOME = "A few quiet minutes to practise a kinder inner voice."
 
 def practice_line(summary: PracticeSummary | None, now: datetime) -> str:
     """Count practice; never mention what was missed. Welcome people back after a gap."""
+    if summary is not None and summary.sessions == 0 and summary.reflections > 0:
+        # Only unfinished reflections (or ones with nothing written): not counted as
+        # practice, but not nothing either; "a good place to start" would deny the start.
+        return "You've made a start. There's no wrong way to do this."
     if summary is None or summary.sessions == 0:
         return "This is a good place to start. There's no wrong way to do this."
     sessions = summary.sessions

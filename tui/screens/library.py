@@ -253,9 +253,12 @@ class LibraryScreen(Screen[None]):
         else:
             return
         if not editable:
+            # The highlighted exercise's own id: "--from ID" left the clinician to find it.
+            source = exercise.id if exercise is not None else "ID"
             self.notify(
                 "Built-in exercises can't be edited here. Press n to write your own, "
-                "or copy one with: kindtone exercises new my-copy.toml --from ID",
+                f"or copy this one to change with: kindtone exercises new my-copy.toml "
+                f"--from {source}",
                 markup=False,
             )
             return

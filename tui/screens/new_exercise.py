@@ -241,24 +241,44 @@ class NewExerciseScreen(Screen[str | None]):
         )
         self.dismiss(exercise.id)
 
+    what = "new exercise"
+
+    @property
+    def asks_before_quitting(self) -> bool:
+        """Something written in the form: ctrl+q (and ctrl+c) ask first, as esc does (they
+        closed the app at once, and the form's words were gone)."""
+        meta, steps = self.collect()
+        return bool(meta["title"] or meta["summary"] or steps)
+
+    async def caught_up(self) -> None:
+        """Inputs take each key as it comes: nothing is left waiting in a queue."""
+
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         """Leaving with something written asks first."""
-        meta, steps = self.collect()
-        if not (meta["title"] or meta["summary"] or steps):
-            self.dismiss(None)
+        self.action_leave()
+
+    def action_leave(self, then_quit: bool = False) -> None:
+        def leave() -> None:
+            if then_quit:
+                self.app.exit(0)
+            else:
+                self.dismiss(None)
+
+        if not self.asks_before_quitting:
+            leave()
             return
         from tui.screens.confirm import ConfirmScreen
 
-        def decided(leave: bool | None) -> None:
-            if leave:
-                self.dismiss(None)
+        def decided(yes: bool | None) -> None:
+            if yes:
+                leave()
 
         self.app.push_screen(
             ConfirmScreen(
                 "Leave without saving?",
                 "What you've written in this form will be lost.",
-                yes="Leave without saving",
+                yes="Quit without saving" if then_quit else "Leave without saving",
                 no="Keep writing",
             ),
             decided,

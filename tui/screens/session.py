@@ -95,6 +95,12 @@ class SessionScreen(Screen[None]):
         margin-top: 0;
     }
 
+    /* The app's ".buttons { margin-top: 1 }" outranked the panel's own rule: a blank row
+       inside the panel that the shrunken box needed more (80×24). */
+    #try-again .buttons {
+        margin-top: 0;
+    }
+
     #try-again .heading {
         text-style: bold;
     }
@@ -305,6 +311,10 @@ class SessionScreen(Screen[None]):
         height = max(3, min(words, shown + spare))
         if height != shown:
             box.styles.height = height
+        if words > height and not box.has_focus:
+            # Too long to show whole: show its start, not the end the cursor left it at.
+            # The panel quotes the words it noticed; the start was what couldn't be read.
+            self.call_after_refresh(box.scroll_home, animate=False, immediate=True)
 
     def on_resize(self) -> None:
         if self.query(TryAgainPanel):
@@ -402,8 +412,12 @@ class SessionScreen(Screen[None]):
                 if kept:
                     self.app.notify(kept, markup=False)
 
-        has_writing = self.session.has_writing and not self.session.preview
-        self.app.push_screen(LeaveScreen(has_writing=has_writing), decided)
+        if self.session.preview:
+            # Nothing is saved in a preview, so there is nothing to lose: "Leave this
+            # session?" only stood between someone browsing and the list they came from.
+            decided("discard")
+            return
+        self.app.push_screen(LeaveScreen(has_writing=self.session.has_writing), decided)
 
     def _show_unsaved(self, report: SaveReport) -> None:
         """Nothing holds the words: say so, and show them where they can be copied."""
