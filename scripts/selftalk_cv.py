@@ -1,6 +1,6 @@
 """An honest estimate for the wider net: leave one blind batch out.
 
-For each blind batch (a-ap since session 15): train the net on everything else
+For each blind batch (a-al since session 14): train the net on everything else
 (train_selftalk_weights.net_rows without that batch), then score the batch with the whole
 analyser (rules, grid, word weights and that net) and print the issue's figures for it, then
 the sums over single-sentence and journal batches. Iterate on these sums, never on one
