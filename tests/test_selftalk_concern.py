@@ -616,3 +616,28 @@ def test_a_label_after_a_sentence_that_turns_back_to_the_writer_is_theirs() -> N
     assert analyse(text).critical, analyse(text).findings
     # ... and with no turn back, the label is still the supervisor's.
     assert not analyse("The supervisor didn't spot the mistake. Fraud. Total fraud.").critical
+
+
+@pytest.mark.parametrize(
+    ("text", "concern"),
+    [
+        # Session 15: "this time" opens a clause in the present. An old attempt told as past
+        # can't make a plan for tonight that follows it recovery.
+        (
+            "Years ago I took an overdose and lived. This time I've saved twice as many and "
+            "I'm taking them tonight.",
+            "crisis",
+        ),
+        (
+            "Years ago I took an overdose and lived. This time I'm in therapy and doing well.",
+            "recovery",
+        ),
+        (
+            "Two years ago I tried to end it. This time last year I was still on the ward. "
+            "Now I'm fine.",
+            "recovery",
+        ),
+    ],
+)
+def test_a_plan_told_this_time_is_not_swallowed_by_an_old_story(text: str, concern: str) -> None:
+    assert analyse(text).concern == concern
