@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import importlib._bootstrap_external
 import itertools
 import os
 import re
@@ -11,7 +12,7 @@ import threading
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from types import CodeType, FunctionType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import textual._callback
@@ -29,12 +30,34 @@ if TYPE_CHECKING:
 # of CPU each on two cores. Cache that bytecode outside the source tree, in .pytest_cache.
 # The Python processes the tests start (the app in a pty, the CLI, the savers the SIGKILL tests
 # kill) inherit the same cache through the environment: each compiled the tui modules it
-# imports again, ~0.1 s of CPU a start for the app.
+# imports again, ~0.1 s of CPU a start for the app (exported in pytest_configure below).
 if sys.dont_write_bytecode:
     sys.pycache_prefix = str(Path(__file__).resolve().parent.parent / ".pytest_cache" / "pycache")
     sys.dont_write_bytecode = False
-    os.environ["PYTHONPYCACHEPREFIX"] = sys.pycache_prefix
-    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
+# ... but only for what has no bytecode of its own. With a prefix Python looks for bytecode
+# nowhere else, so the standard library and every installed package (compiled when installed,
+# in __pycache__ beside each file) were compiled again into .pytest_cache, ~600 modules, by each
+# worker at once on a run with an empty cache (a fresh clone, as CI runs it): ~10 s of CPU. Where
+# the bytecode beside a file exists it is used, as without a prefix (Python still checks that it
+# matches the source); everything else (tui, the tests) is cached in .pytest_cache as above.
+# For the same reason the xdist controller does not pass the prefix on to the workers it starts
+# (they would import pytest, its plugins and Textual under it before reading this file): each
+# worker comes here with PYTHONDONTWRITEBYTECODE as the controller did, and passes the prefix on
+# to the processes its tests start.
+_cache_in_prefix = importlib._bootstrap_external.cache_from_source
+
+
+def cache_beside_if_there(path: str, *args: Any, **kwargs: Any) -> str:
+    cached: str = _cache_in_prefix(path, *args, **kwargs)
+    if sys.pycache_prefix is None or not cached.startswith(sys.pycache_prefix):
+        return cached
+    beside = os.path.join(os.path.dirname(path), "__pycache__", os.path.basename(cached))
+    return beside if os.path.exists(beside) else cached
+
+
+if sys.pycache_prefix is not None:
+    importlib._bootstrap_external.cache_from_source = cache_beside_if_there  # type: ignore[assignment]
 
 # The cyclic collector at its defaults (a young collection every 700 new objects) spent ~30% of
 # an app test's CPU: every app builds thousands of widgets, so it ran often, and each full
@@ -360,6 +383,12 @@ _CONFIG: list[pytest.Config] = []
 
 def pytest_configure(config: pytest.Config) -> None:
     _CONFIG.append(config)
+    starts_workers = not os.environ.get("PYTEST_XDIST_WORKER") and bool(
+        config.getoption("numprocesses", None) or config.getoption("tx", None)
+    )
+    if sys.pycache_prefix is not None and not starts_workers:  # for the processes tests start
+        os.environ["PYTHONPYCACHEPREFIX"] = sys.pycache_prefix
+        os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:

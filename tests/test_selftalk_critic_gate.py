@@ -257,7 +257,8 @@ def test_the_own_head_leaves_the_writers_own_verdicts_alone() -> None:
         for label, _, text in (
             line.partition("\t") for line in Path(trainer.CASES).read_text("utf-8").splitlines()
         )
-        if label == "critic" and plain.analyse(text).critical and not analyse(text).critical
+        # the app's verdict first: the analyser without the head reads only the lines it missed
+        if label == "critic" and not analyse(text).critical and plain.analyse(text).critical
     ]
     assert lost == []
 

@@ -15,6 +15,7 @@ from conftest import (
     _EXERCISES,
     _HOUSEKEEPING,
     _parse_rules_once,
+    cache_beside_if_there,
     clean_old_runs,
     count_parameters_once,
     memory_temp_root,
@@ -228,3 +229,24 @@ class _WithoutTmpPath:
 
     def __init__(self, request: pytest.FixtureRequest) -> None:
         self.request = request
+
+
+def test_bytecode_beside_a_file_is_read_there_and_the_rest_is_cached_in_the_prefix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the prefix, an installed module's own __pycache__ is used (it was compiled when
+    installed); a file with none (tui, the tests) has its bytecode in the prefix."""
+    monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path / "prefix"))
+    with_own = tmp_path / "installed" / "module.py"
+    without = tmp_path / "tree" / "module.py"
+    for source in (with_own, without):
+        source.parent.mkdir()
+        source.write_text("x = 1\n", encoding="utf-8")
+    name = f"module.{sys.implementation.cache_tag}.pyc"
+    (with_own.parent / "__pycache__").mkdir()
+    (with_own.parent / "__pycache__" / name).write_bytes(b"")
+    assert cache_beside_if_there(str(with_own)) == str(with_own.parent / "__pycache__" / name)
+    in_prefix = cache_beside_if_there(str(without))
+    assert in_prefix.startswith(str(tmp_path / "prefix")) and in_prefix.endswith(name)
+    monkeypatch.setattr(sys, "pycache_prefix", None)  # no prefix: Python's own answer
+    assert cache_beside_if_there(str(without)) == str(without.parent / "__pycache__" / name)
