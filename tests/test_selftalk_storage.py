@@ -9,6 +9,7 @@ import pickle
 import sys
 import threading
 from importlib import resources
+from types import FunctionType, MethodType
 
 import pytest
 from test_selftalk_patterns import built as built_from_sources
@@ -155,7 +156,7 @@ def test_the_snapshot_keeps_each_word_and_word_set_once() -> None:
     stack: list[object] = [loaded]
     while stack:
         item = stack.pop()
-        if id(item) in seen or isinstance(item, type) or callable(item):
+        if id(item) in seen or isinstance(item, (type, FunctionType, MethodType)):
             continue
         seen.add(id(item))
         if type(item) in (str, tuple, frozenset):

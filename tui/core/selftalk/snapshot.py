@@ -81,6 +81,9 @@ def share(root: object) -> None:
     many again of sets and tuples). Shared before saving, each is loaded once. Only values
     (strings, tuples, frozensets) are merged: nothing mutable, and nothing whose identity the
     analyser asks about (rules, concepts, arrays); an equal value read elsewhere stays equal."""
+    from types import BuiltinFunctionType, FunctionType, MethodType
+
+    code = (type, FunctionType, MethodType, BuiltinFunctionType)  # (code, not data)
     canonical: dict[tuple[type, object], object] = {}
     done: set[int] = set()
 
@@ -101,7 +104,7 @@ def share(root: object) -> None:
             return item
 
     def inside(item: object) -> None:
-        if id(item) in done or isinstance(item, type) or callable(item):
+        if id(item) in done or isinstance(item, code):
             return
         done.add(id(item))
         if isinstance(item, dict):
