@@ -122,11 +122,19 @@ def read_concern(
     risk = built.risk
     if risk is not None and risk_score is not None and risk_score >= min(risk.single, risk.ask):
         idiom = matches_any(candidates["idiom"], codes, code) if idiom is None else idiom
-        # Tablets taken as they should be ("took my tablets an hour ago as usual") or only
-        # a drink ("drank the last of the milk"): the net, leaning on "took" and "drank",
-        # is not asked about unless sure on its own.
-        if idiom or (
-            risk_score < risk.alone and usual_dose(concepts) and concepts.isdisjoint(OTHER_MEANS)
+        # No word any rule knows, not even "I" or "the": the net's word pieces of made-up or
+        # garbled words ("wvqw wvqw wvqw") say nothing about risk. Tablets taken as they
+        # should be ("took my tablets an hour ago as usual") or only a drink ("drank the last
+        # of the milk"): the net, leaning on "took" and "drank", is not asked about unless
+        # sure on its own.
+        if (
+            built.codes.keys().isdisjoint(words)
+            or idiom
+            or (
+                risk_score < risk.alone
+                and usual_dose(concepts)
+                and concepts.isdisjoint(OTHER_MEANS)
+            )
         ):
             pass
         elif keeps:
