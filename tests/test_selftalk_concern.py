@@ -715,3 +715,6 @@ def test_an_everyday_burn_is_asked_about_at_most_unless_on_purpose() -> None:
     """The weights and the net read "burned ... again tonight" as crisis; the grid reads an
     everyday hurt (an oven), not on purpose: asked about at most, never paused for."""
     assert analyse("Burned my hand on the oven again tonight, so clumsy.").concern != "crisis"
+    assert (
+        analyse("Held my arm against the oven door on purpose again tonight.").concern == "crisis"
+    )
