@@ -718,3 +718,16 @@ def test_an_everyday_burn_is_asked_about_at_most_unless_on_purpose() -> None:
     assert (
         analyse("Held my arm against the oven door on purpose again tonight.").concern == "crisis"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I relapsed a year ago and I've been okay since, I keep my safety plan on the fridge.",
+        "My last relapse was in the spring and I've been doing well since, my safety plan is on the fridge.",
+    ],
+)
+def test_a_relapse_dated_in_the_past_is_not_happening_now(text: str) -> None:
+    """ "Relapsed" is present intent ("I relapsed tonight."), not when dated in the past: a
+    recovery story with a safe present is not paused for (relapse helper, session 15)."""
+    assert analyse(text).concern != "crisis"
