@@ -724,7 +724,8 @@ def test_an_everyday_burn_is_asked_about_at_most_unless_on_purpose() -> None:
     "text",
     [
         "I relapsed a year ago and I've been okay since, I keep my safety plan on the fridge.",
-        "My last relapse was in the spring and I've been doing well since, my safety plan is on the fridge.",
+        "My last relapse was in the spring and I've been doing well since, my safety plan is "
+        "on the fridge.",
     ],
 )
 def test_a_relapse_dated_in_the_past_is_not_happening_now(text: str) -> None:
