@@ -641,3 +641,94 @@ def test_a_label_after_a_sentence_that_turns_back_to_the_writer_is_theirs() -> N
 )
 def test_a_plan_told_this_time_is_not_swallowed_by_an_old_story(text: str, concern: str) -> None:
     assert analyse(text).concern == concern
+
+
+@pytest.mark.parametrize(
+    ("text", "concern"),
+    [
+        # Session 15 (relapse): self-harm taken up again, done more or hidden now is happening
+        # now, whatever past frame, stretch stopped or recovery cue comes before it.
+        (
+            "Since new year I've been hiding the burns under long sleeves, and I did more "
+            "before work.",
+            "crisis",
+        ),
+        ("I got to eighteen months without hurting myself; now it's every night again.", "crisis"),
+        ("When I was fourteen I cut, and it's started again, I did it twice yesterday.", "crisis"),
+        (
+            "I thought the cutting was behind me, but I'm back to it, last night was the worst "
+            "one yet.",
+            "crisis",
+        ),
+        (
+            "The scars from years ago had faded. Now there are fresh ones under my sleeves "
+            "from this week.",
+            "crisis",
+        ),
+        (
+            "I used to hit my head against walls when I was little. This evening I did it "
+            "until it bled.",
+            "crisis",
+        ),
+        (
+            "After the last overdose I swore never again, but I took a handful more this morning.",
+            "crisis",
+        ),
+        (
+            "Eight months without burning myself and I'm back at it, three times since Sunday.",
+            "crisis",
+        ),
+        (
+            "I hadn't self harmed since school but I've started again and I did two more after "
+            "dinner.",
+            "crisis",
+        ),
+        # ... and a recovery story whose present is safe stays one.
+        ("It's eleven months since the last time I cut, and I'm proud of that.", "recovery"),
+        ("The urge to hurt myself still comes, but I use my list and it passes.", "recovery"),
+        (
+            "Two years clean from self harm today, and I'm wearing short sleeves to the picnic.",
+            "recovery",
+        ),
+    ],
+)
+def test_self_harm_taken_up_again_is_crisis_after_a_past_frame(text: str, concern: str) -> None:
+    assert analyse(text).concern == concern
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last night I didn't cut, first time in weeks, and I told my counsellor this morning.",
+        "Had the urge to burn myself tonight, first time in months; I held ice and it passed.",
+        "Started running again this week after two years off, every night now.",
+        "Back to it at the gym this morning after the holidays.",
+        "Nobody knows I used to self harm, and I'm fine with that; it was a long time ago.",
+        "Telling my sister about the cutting did more than any app, and I haven't done it since.",
+    ],
+)
+def test_an_urge_that_passed_or_a_habit_taken_up_again_is_not_crisis(text: str) -> None:
+    assert analyse(text).concern != "crisis"
+
+
+def test_an_everyday_burn_is_asked_about_at_most_unless_on_purpose() -> None:
+    """The weights and the net read "burned ... again tonight" as crisis; the grid reads an
+    everyday hurt (an oven), not on purpose: asked about at most, never paused for."""
+    assert analyse("Burned my hand on the oven again tonight, so clumsy.").concern != "crisis"
+    assert (
+        analyse("Held my arm against the oven door on purpose again tonight.").concern == "crisis"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I relapsed a year ago and I've been okay since, I keep my safety plan on the fridge.",
+        "My last relapse was in the spring and I've been doing well since, my safety plan is "
+        "on the fridge.",
+    ],
+)
+def test_a_relapse_dated_in_the_past_is_not_happening_now(text: str) -> None:
+    """ "Relapsed" is present intent ("I relapsed tonight."), not when dated in the past: a
+    recovery story with a safe present is not paused for (relapse helper, session 15)."""
+    assert analyse(text).concern != "crisis"

@@ -212,7 +212,7 @@ def read_concern(
 # "concept": the grid sees the writer doing an act (concepts.acting).
 _OTHER_RISK = frozenset({"grid-ask", "weights", "concept"})
 # Time frames (rules/concern.toml): read only beside crisis words, never cues.
-_FRAMES = frozenset({"past", "now", "present", "dated"})
+_FRAMES = frozenset({"past", "now", "present", "dated", "again"})
 _PRESENT = frozenset({"now", "present"})
 _SAFER = frozenset({"present", "recovery"})  # a present state, or help reached
 _TOLD = _FRAMES | {"live", "recovery"}
@@ -269,6 +269,13 @@ def _softened(cues: frozenset[str], near: frozenset[str]) -> bool:
     return "settle" in cues or ("settle" in near and "alone" not in cues)
 
 
+def _everyday_hurt(concepts: frozenset[str]) -> bool:
+    """A hurt the grid reads as everyday (an oven, an iron, shaving) and not on purpose: when
+    only the word weights and the net read crisis in it ("Burned my hand on the oven again
+    tonight, so clumsy."), it is asked about, never paused for."""
+    return "HARM_EVERYDAY" in concepts and "ON_PURPOSE" not in concepts
+
+
 def _worrying(reading: Reading) -> bool:
     return reading.crisis or not _WORRYING.isdisjoint(reading.cues)
 
@@ -298,6 +305,27 @@ def _told_as_now(reading: Reading) -> bool:
     letters."), with no recovery cue of their own: a neighbour's looking back ("Years ago I
     tried to drown myself.") can't speak for them."""
     return "recovery" not in reading.cues and "now" in _frames(reading)
+
+
+def _done_now(reading: Reading) -> bool:
+    """Crisis words told as happening now: the act taken up again, done more, or hidden ("again"
+    in rules/concern.toml: "back to it", "every night now", "nobody knows"), told after any
+    recovery or softer cue of the sentence's own ("Eight months clean and I'm back to it.",
+    not "Nobody knows I used to, and I'm fine now.") and not told in order as past then a
+    safer present (_clauses_told_as_past): a past frame, a stretch stopped, or a neighbour's
+    recovery can't make that act looking back."""
+    built, low = reading.built, reading.low
+    words = built.tokens.words(low)
+    again = safer = -1
+    for pattern, start, _ in built.sentence(low, words).matches("concern"):
+        if pattern.kind == "again" or pattern.kind in _SETTLED:
+            if built.scoper.negations_before(words, start):
+                continue
+            if pattern.kind == "again":
+                again = max(again, start)
+            else:
+                safer = max(safer, start)
+    return again > safer and not _clauses_told_as_past(reading)
 
 
 def _told_as_past(readings: Sequence[Reading], number: int) -> bool:
@@ -571,12 +599,19 @@ def _step(
             and not (back is not None and back[number])
             and "recovery" not in near
             and not _softened(cues, near)
+            and not _everyday_hurt(reading.concepts)
         ):
+            return True, ask, recovery
+        done_now = "weights" in cues and "veto" not in cues and _done_now(reading)
+        if done_now and not _everyday_hurt(reading.concepts):
+            # The act named by a crisis rule beside it, told as happening now here ("I got
+            # to a year without cutting. Now it's every night again."): the weights' crisis.
             return True, ask, recovery
         if (
             "weights" in cues
             and "ask" not in cues
             and "veto" not in cues
+            and not done_now
             and (
                 ("recovery" in near and cues.isdisjoint(_ONLY_WEIGHTS))
                 or _told_as_past(readings, number)
@@ -588,6 +623,8 @@ def _step(
             # asked about (a question the grid raises still stands: ``ask``).
             return crisis, ask, True
         return crisis, True, recovery
+    if _done_now(reading):
+        return True, ask, recovery  # the act happening now (see _done_now)
     if ("recovery" in near and not _told_as_now(reading)) or _told_as_past(readings, number):
         return crisis, ask, True
     if not reading.crisis and _partner_told_as_past(readings, number):

@@ -38,7 +38,18 @@ GROUPS: dict[str, frozenset[str]] = {
     "farewell": frozenset({"strong", "weak"}),
     # past, now, present, dated: time frames, read only beside crisis words (concern._told_as_past)
     "concern": frozenset(
-        {"ask", "recovery", "settle", "live", "definite", "past", "now", "present", "dated"}
+        {
+            "ask",
+            "recovery",
+            "settle",
+            "live",
+            "definite",
+            "past",
+            "now",
+            "present",
+            "dated",
+            "again",
+        }
     ),
     # One's own name said to be oneself ("by Kev I mean me"): see aim.own_name_findings.
     "name": frozenset({"self"}),
