@@ -14,6 +14,7 @@ from .concepts import (
     acting,
     decided,
     everyday_errand,
+    everyday_reason,
     everyday_means,
     jest,
     keeping_on,
@@ -44,6 +45,25 @@ if TYPE_CHECKING:
 VETO_MAX_WORDS = 12
 _NONE: frozenset[str] = frozenset()
 _NO_FEATURES: set[str] = set()  # never changed: read only by the weights
+
+
+def _everyday_for_weights(built: _Built, score: float | None, concepts: frozenset[str]) -> bool:
+    """Where the word weights' crisis is not a layer of its own (session 15, calm): gone or
+    done on a day for an everyday reason ("I won't be in your way much longer, the fitters
+    finish Friday": concepts.everyday_reason), or tablets sorted or taken as usual ("filled
+    Dad's dosette box for the week": concepts.usual_dose, no other means) where the net is
+    under its sure band. Nothing of means, an act, a place or a decision beside either."""
+    if everyday_reason(concepts):
+        return True
+    risk = built.risk
+    return (
+        risk is not None
+        and score is not None
+        and score < risk.sure
+        and "DRUG" in concepts  # tablets named ("them back" alone is no dose)
+        and usual_dose(concepts)
+        and concepts.isdisjoint(OTHER_MEANS)
+    )
 
 
 def read_concern(
@@ -80,6 +100,8 @@ def read_concern(
     concepts = reading._concepts = built.grid.concepts(words, low)
     keeps = "KEEP_ON" in concepts and keeping_on(concepts, words, built.grid.negators)
     by_weights = not (by_rule or keeps) and learned is not None and learned.is_crisis(read)
+    if by_weights and _everyday_for_weights(built, risk_score, concepts):
+        by_weights = False
     if by_weights:
         idiom = matches_any(candidates["idiom"], codes, code) if idiom is None else idiom
         by_weights = not idiom
