@@ -1,6 +1,7 @@
 """Session 15 (calm): an everyday reason for being gone or done on a day (builders
-finishing, a move, a house sale) or tablets sorted for the week is not paused for, and the same words beside means,
-an act or a plan still are (concepts.everyday_reason). Sentences written for this test."""
+finishing, a move, a house sale) or tablets sorted for the week is not paused for, and the
+same words beside means, an act or a plan still are (concepts.everyday_reason). Sentences
+written for this test."""
 
 from __future__ import annotations
 
