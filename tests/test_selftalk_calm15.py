@@ -46,3 +46,42 @@ def test_everyday_reason_needs_nothing_of_means_or_a_place() -> None:
     assert not everyday_reason(frozenset({"SELF", "HOME_WORKS", "NOT_LONG", "DRUG"}))
     assert not everyday_reason(frozenset({"SELF", "HOME_WORKS", "HEIGHT", "TIME"}))
     assert not everyday_reason(frozenset({"SELF", "NOT_LONG", "TIME"}))
+
+
+# Grief and a loss told as what happened, and kind words that name pain (concepts.grieving).
+GRIEF_CALM = [
+    "I keep thinking about the pregnancy we lost and what might have been.",
+    "They shut the shop for good today, and I feel like I've lost part of myself.",
+    "Since I retired I don't know what I'm for anymore.",
+    "I'm letting myself grieve without blaming myself for it.",
+]
+
+GRIEF_STILL_ASKED = [
+    "I miss him so much, I just want to be with him again.",
+    "Since I lost the baby everyone would be better off without me.",
+    "My cat died and I want to go to sleep and not wake up.",
+    "The shop closed for good and there's no reason to carry on.",
+    "I'm letting myself go, nobody would even notice if I was gone.",
+    "The cat died and I just want to be with her.",
+]
+
+GRIEF_STILL_CRISIS = [
+    "My dog died last night and tonight I'm taking every pill in the house.",
+    "Since I was made redundant I've decided to end it, the rope's in the loft.",
+    "My mum died and I'd be better off with her.",
+]
+
+
+@pytest.mark.parametrize("text", GRIEF_CALM)
+def test_grief_and_kind_words_are_not_asked_about(text: str) -> None:
+    assert analyse(text).concern not in ("crisis", "ask")
+
+
+@pytest.mark.parametrize("text", GRIEF_STILL_ASKED)
+def test_grief_beside_a_wish_to_die_or_join_them_is_still_asked_about(text: str) -> None:
+    assert analyse(text).concern in ("crisis", "ask")
+
+
+@pytest.mark.parametrize("text", GRIEF_STILL_CRISIS)
+def test_grief_beside_means_or_a_plan_still_pauses(text: str) -> None:
+    assert analyse(text).concern == "crisis"

@@ -446,6 +446,22 @@ def everyday_reason(concepts: frozenset[str]) -> bool:
     return not _REASONS.isdisjoint(concepts) and concepts.isdisjoint(_NOT_A_REASON)
 
 
+_SOFT = frozenset({"GRIEF", "KIND_SELF"})
+# What grief or kind words can't speak for: all an everyday reason can't, and not being here,
+# a day set, letting go, going or leaving, ending it, envying the dead or wishing to join them.
+_NOT_GRIEF = _NOT_A_REASON | {
+    "NOT_LONG", "DAY_SET", "LET_GO", "DEPART", "LEAVING", "THOUGHTS", "KILL_SELF", "END_IT",
+    "DO_IT", "GOING_ON", "METHOD", "LINGER", "LOOKED_UP", "WITH_THE_DEAD",
+}  # fmt: skip
+
+
+def grieving(concepts: frozenset[str]) -> bool:
+    """Grief or a loss told as what happened (a death, a pet's, a lost pregnancy, a workplace
+    closed) or kind words that name pain ("I'm letting myself grieve"), with nothing of means,
+    an act, a place, a plan, a goodbye or not being here (session 15)."""
+    return not _SOFT.isdisjoint(concepts) and concepts.isdisjoint(_NOT_GRIEF)
+
+
 # Means other than a dose: where the grid reads one, "as usual" or "back to" can't speak for
 # tablets ("... with Dad's shotgun, I'm not coming back to the yard").
 OTHER_MEANS = frozenset({"GUN", "BLADE", "ROPE", "GAS", "GAS_SETUP", "HEIGHT", "WATER", "TRAIN"})

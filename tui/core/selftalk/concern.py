@@ -16,6 +16,7 @@ from .concepts import (
     everyday_errand,
     everyday_means,
     everyday_reason,
+    grieving,
     jest,
     keeping_on,
     looking_back,
@@ -56,6 +57,8 @@ def _everyday_for_weights(built: _Built, score: float | None, concepts: frozense
     if everyday_reason(concepts):
         return True
     risk = built.risk
+    if risk is not None and score is not None and score < risk.alone and grieving(concepts):
+        return True  # grief or kind words naming pain, and the net not sure on its own
     return (
         risk is not None
         and score is not None
@@ -157,6 +160,12 @@ def read_concern(
             # Only an everyday note ("Don't answer the email tonight": the net learned
             # emails sent on a night set) or the kids taken to the river, and a time: not
             # asked about unless the net is sure on its own.
+            pass
+        elif risk_score < risk.alone and grieving(concepts):
+            # Grief or a loss told as what happened, or kind words naming pain ("I'm letting
+            # myself grieve"), nothing of means, an act, a plan or not being here
+            # (concepts.grieving): the net's lean on loss words is not asked about unless it
+            # is sure on its own; a concern rule's question still asks (session 15).
             pass
         elif risk_score < risk.sure and everyday_means(concepts):
             # Means bought or kept for a plain purpose, nothing done with them ("new blades
