@@ -16,6 +16,8 @@ CALM = [
     "I won't be here next week, I'm moving into the new flat on Saturday.",
     "I'll be gone for three weeks, the flight to my sister's leaves tomorrow.",
     "Filled the weekly pill box with Dad's heart tablets so he doesn't miss any.",
+    "I won't be a problem for you much longer, the builders finish Friday.",
+    "Counting Mum's pills into her dosette box for the week ahead, all seven days.",
     "Packed all my things into boxes tonight, the removal van comes at eight.",
 ]
 
@@ -27,6 +29,10 @@ STILL_CRISIS = [
     "Filled the dosette box with every tablet I have and I'm taking them all tonight.",
     "I've sorted my tablets into the pill organiser, and the rest I've saved up to take tonight.",
     "The builders finish Friday, and after that I'm going to jump off the multistorey.",
+    "I won't be a burden to you much longer, the builders finish Friday and then I'll do it.",
+    "I won't be a problem for you much longer, after the house sale I'm ending it.",
+    "The plasterers finish Thursday and then I'm going to hang myself, the cord's over the beam.",
+    "I've been counting up my pills for weeks and tonight I'm taking the lot.",
 ]
 
 

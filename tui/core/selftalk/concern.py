@@ -199,13 +199,15 @@ def read_concern(
         and (
             (risk_score < risk.veto and len(words) <= VETO_MAX_WORDS)
             or (risk_score < risk.alone and _plain(concepts))
+            or (not clear and everyday_reason(concepts))
         )
     ):
         # The rules and the net disagree as far as they can: a crisis word with nothing
         # of a crisis line around it ("a rope swing", "blades for the strimmer"); or means
         # bought for a plain purpose and the net not sure on its own ("a rope at the
-        # hardware shop": crisis lines say "bought a rope" too). Asked about, never let
-        # pass.
+        # hardware shop": crisis lines say "bought a rope" too); or an everyday reason for
+        # not being in the way much longer, whatever the net ("the builders finish Friday":
+        # concepts.everyday_reason, session 15). Asked about, never let pass.
         cues.add("veto")
     unsure = risk is None or risk_score is None or risk_score < risk.sure
     if crisis and "definite" in cues and unsure:
@@ -269,9 +271,14 @@ def _back_shares(built: _Built, risk: Risk, words: WordList) -> tuple[float, flo
 
 def _plain(concepts: frozenset[str]) -> bool:
     """Means bought for a plain purpose, or a goodbye that is a card, a colleague's, a new
-    job's (the grid's NOTE_EVERYDAY): a crisis rule's word beside them is asked about unless
-    the net is sure on its own."""
-    return everyday_means(concepts) or "NOTE_EVERYDAY" in concepts
+    job's (the grid's NOTE_EVERYDAY), or tablets named and sorted as usual ("counting Mum's
+    pills into her dosette box": usual_dose, no other means; session 15): a crisis rule's word
+    beside them is asked about unless the net is sure on its own."""
+    return (
+        everyday_means(concepts)
+        or "NOTE_EVERYDAY" in concepts
+        or ("DRUG" in concepts and usual_dose(concepts) and concepts.isdisjoint(OTHER_MEANS))
+    )
 
 
 def _net_sure(cues: frozenset[str]) -> bool:
