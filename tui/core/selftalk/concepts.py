@@ -451,10 +451,11 @@ def everyday_reason(concepts: frozenset[str]) -> bool:
 
 _SOFT = frozenset({"GRIEF", "KIND_SELF"})
 # What grief or kind words can't speak for: all an everyday reason can't, and not being here,
-# a day set, letting go, going or leaving, ending it, envying the dead or wishing to join them.
+# a day set, letting go, going or leaving, ending it, envying the dead or wishing to join them,
+# oneself got rid of or others spared.
 _NOT_GRIEF = _NOT_A_REASON | {
     "NOT_LONG", "DAY_SET", "LET_GO", "DEPART", "LEAVING", "THOUGHTS", "KILL_SELF", "END_IT",
-    "DO_IT", "GOING_ON", "METHOD", "LINGER", "LOOKED_UP", "WITH_THE_DEAD",
+    "DO_IT", "GOING_ON", "METHOD", "LINGER", "LOOKED_UP", "WITH_THE_DEAD", "SELF_GONE",
 }  # fmt: skip
 
 

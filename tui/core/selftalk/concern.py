@@ -64,6 +64,7 @@ def _everyday_for_weights(built: _Built, score: float | None, concepts: frozense
         and score is not None
         and score < risk.sure
         and "DRUG" in concepts  # tablets named ("them back" alone is no dose)
+        and "STOCKPILE" not in concepts  # nor a stock kept or given up
         and usual_dose(concepts)
         and concepts.isdisjoint(OTHER_MEANS)
     )
@@ -277,7 +278,12 @@ def _plain(concepts: frozenset[str]) -> bool:
     return (
         everyday_means(concepts)
         or "NOTE_EVERYDAY" in concepts
-        or ("DRUG" in concepts and usual_dose(concepts) and concepts.isdisjoint(OTHER_MEANS))
+        or (
+            "DRUG" in concepts
+            and "STOCKPILE" not in concepts
+            and usual_dose(concepts)
+            and concepts.isdisjoint(OTHER_MEANS)
+        )
     )
 
 
