@@ -419,8 +419,51 @@ _PURPOSE = frozenset(
 
 
 def purpose(concepts: frozenset[str]) -> bool:
-    """A plain purpose for the means or the place: to fix, to swim, for the boat, a joke."""
-    return not concepts.isdisjoint(_PURPOSE)
+    """A plain purpose for the means or the place: to fix, to swim, for the boat, a joke; or
+    an everyday reason for being gone (everyday_reason)."""
+    return not concepts.isdisjoint(_PURPOSE) or everyday_reason(concepts)
+
+
+_REASONS = frozenset({"HOME_WORKS"})
+# What an everyday reason can't speak for: means, an act, a place to fall from, a decision,
+# something made ready, a goodbye or affairs in order, not coming back.
+_NOT_A_REASON = (
+    _AT_HAND
+    | _HELD
+    | _PLACES
+    | {
+        "RESOLVE", "READY", "GAS_SETUP", "SEALED", "DOSE", "STOCKPILE", "MEANS_VAGUE",
+        "NO_RETURN", "FINAL", "BEYOND", "NOTE", "AFFAIRS", "AFFAIRS_LOOSE", "LAST_ACT",
+        "SECRET", "ALONE_WINDOW", "SELF_HARM", "SELF_HARM_PAST", "HARM_HIDDEN", "LIE_IN_PATH",
+        "TIE_POINT", "ROPE_PLAIN", "HOSE", "ON_TRACKS", "PERCHED", "LINGER", "LOOKED_UP",
+        "DAY_SET", "LEAVING", "FRESH_WOUND", "FOR_ME_NOT_THEM", "SAVED_ROUND", "LOW_RAIL",
+        "GOODBYE_SENT", "SCOUTED", "METHOD", "KILL_SELF", "FOREIGN", "THIRD_PERSON",
+    }
+)  # fmt: skip
+
+
+def everyday_reason(concepts: frozenset[str]) -> bool:
+    """Gone or done on a day for an everyday reason: builders finishing, a move, a house
+    sale ("I won't be in your way much longer, the fitters finish Friday"), with
+    nothing of means, an act, a place, a decision or a goodbye beside it (session 15)."""
+    return not _REASONS.isdisjoint(concepts) and concepts.isdisjoint(_NOT_A_REASON)
+
+
+_SOFT = frozenset({"GRIEF", "KIND_SELF"})
+# What grief or kind words can't speak for: all an everyday reason can't, and not being here,
+# a day set, letting go, going or leaving, ending it, envying the dead or wishing to join them,
+# oneself got rid of or others spared.
+_NOT_GRIEF = _NOT_A_REASON | {
+    "NOT_LONG", "DAY_SET", "LET_GO", "DEPART", "LEAVING", "THOUGHTS", "KILL_SELF", "END_IT",
+    "DO_IT", "GOING_ON", "METHOD", "LINGER", "LOOKED_UP", "WITH_THE_DEAD", "SELF_GONE",
+}  # fmt: skip
+
+
+def grieving(concepts: frozenset[str]) -> bool:
+    """Grief or a loss told as what happened (a death, a pet's, a lost pregnancy, a workplace
+    closed) or kind words that name pain ("I'm letting myself grieve"), with nothing of means,
+    an act, a place, a plan, a goodbye or not being here (session 15)."""
+    return not _SOFT.isdisjoint(concepts) and concepts.isdisjoint(_NOT_GRIEF)
 
 
 # Means other than a dose: where the grid reads one, "as usual" or "back to" can't speak for
@@ -471,9 +514,14 @@ _NOT_AN_ERRAND = (_DOING - {"INGEST"}) | _HELD | {"DOSE", "NO_RETURN", "FINAL", 
 
 
 def everyday_errand(concepts: frozenset[str]) -> bool:
-    """An everyday note (everyday_note), or someone else taken somewhere with a time at most
-    ("took the kids to the river tonight": ESCORT), with no means, act, decision or end."""
-    return everyday_note(concepts) or ("ESCORT" in concepts and concepts.isdisjoint(_NOT_AN_ERRAND))
+    """An everyday note (everyday_note), an everyday reason for being gone (everyday_reason),
+    or someone else taken somewhere with a time at most ("took the kids to the river
+    tonight": ESCORT), with no means, act, decision or end."""
+    return (
+        everyday_note(concepts)
+        or everyday_reason(concepts)
+        or ("ESCORT" in concepts and concepts.isdisjoint(_NOT_AN_ERRAND))
+    )
 
 
 # What keeps a joke from being only a joke: a time named (not "once more"), a decision, means

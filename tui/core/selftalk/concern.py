@@ -15,6 +15,8 @@ from .concepts import (
     decided,
     everyday_errand,
     everyday_means,
+    everyday_reason,
+    grieving,
     jest,
     keeping_on,
     looking_back,
@@ -44,6 +46,28 @@ if TYPE_CHECKING:
 VETO_MAX_WORDS = 12
 _NONE: frozenset[str] = frozenset()
 _NO_FEATURES: set[str] = set()  # never changed: read only by the weights
+
+
+def _everyday_for_weights(built: _Built, score: float | None, concepts: frozenset[str]) -> bool:
+    """Where the word weights' crisis is not a layer of its own (session 15, calm): gone or
+    done on a day for an everyday reason ("I won't be in your way much longer, the fitters
+    finish Friday": concepts.everyday_reason), or tablets sorted or taken as usual ("filled
+    Dad's dosette box for the week": concepts.usual_dose, no other means) where the net is
+    under its sure band. Nothing of means, an act, a place or a decision beside either."""
+    if everyday_reason(concepts):
+        return True
+    risk = built.risk
+    if risk is not None and score is not None and score < risk.alone and grieving(concepts):
+        return True  # grief or kind words naming pain, and the net not sure on its own
+    return (
+        risk is not None
+        and score is not None
+        and score < risk.sure
+        and "DRUG" in concepts  # tablets named ("them back" alone is no dose)
+        and "STOCKPILE" not in concepts  # nor a stock kept or given up
+        and usual_dose(concepts)
+        and concepts.isdisjoint(OTHER_MEANS)
+    )
 
 
 def read_concern(
@@ -80,6 +104,8 @@ def read_concern(
     concepts = reading._concepts = built.grid.concepts(words, low)
     keeps = "KEEP_ON" in concepts and keeping_on(concepts, words, built.grid.negators)
     by_weights = not (by_rule or keeps) and learned is not None and learned.is_crisis(read)
+    if by_weights and _everyday_for_weights(built, risk_score, concepts):
+        by_weights = False
     if by_weights:
         idiom = matches_any(candidates["idiom"], codes, code) if idiom is None else idiom
         by_weights = not idiom
@@ -144,6 +170,12 @@ def read_concern(
             # emails sent on a night set) or the kids taken to the river, and a time: not
             # asked about unless the net is sure on its own.
             pass
+        elif risk_score < risk.alone and grieving(concepts):
+            # Grief or a loss told as what happened, or kind words naming pain ("I'm letting
+            # myself grieve"), nothing of means, an act, a plan or not being here
+            # (concepts.grieving): the net's lean on loss words is not asked about unless it
+            # is sure on its own; a concern rule's question still asks (session 15).
+            pass
         elif risk_score < risk.sure and everyday_means(concepts):
             # Means bought or kept for a plain purpose, nothing done with them ("new blades
             # for the lawnmower"): below the sure band the net's lean on "blades" is not
@@ -176,13 +208,15 @@ def read_concern(
         and (
             (risk_score < risk.veto and len(words) <= VETO_MAX_WORDS)
             or (risk_score < risk.alone and _plain(concepts))
+            or (not clear and everyday_reason(concepts))
         )
     ):
         # The rules and the net disagree as far as they can: a crisis word with nothing
         # of a crisis line around it ("a rope swing", "blades for the strimmer"); or means
         # bought for a plain purpose and the net not sure on its own ("a rope at the
-        # hardware shop": crisis lines say "bought a rope" too). Asked about, never let
-        # pass.
+        # hardware shop": crisis lines say "bought a rope" too); or an everyday reason for
+        # not being in the way much longer, whatever the net ("the builders finish Friday":
+        # concepts.everyday_reason, session 15). Asked about, never let pass.
         cues.add("veto")
     unsure = risk is None or risk_score is None or risk_score < risk.sure
     if crisis and "definite" in cues and unsure:
@@ -246,9 +280,19 @@ def _back_shares(built: _Built, risk: Risk, words: WordList) -> tuple[float, flo
 
 def _plain(concepts: frozenset[str]) -> bool:
     """Means bought for a plain purpose, or a goodbye that is a card, a colleague's, a new
-    job's (the grid's NOTE_EVERYDAY): a crisis rule's word beside them is asked about unless
-    the net is sure on its own."""
-    return everyday_means(concepts) or "NOTE_EVERYDAY" in concepts
+    job's (the grid's NOTE_EVERYDAY), or tablets named and sorted as usual ("counting Mum's
+    pills into her dosette box": usual_dose, no other means; session 15): a crisis rule's word
+    beside them is asked about unless the net is sure on its own."""
+    return (
+        everyday_means(concepts)
+        or "NOTE_EVERYDAY" in concepts
+        or (
+            "DRUG" in concepts
+            and "STOCKPILE" not in concepts
+            and usual_dose(concepts)
+            and concepts.isdisjoint(OTHER_MEANS)
+        )
+    )
 
 
 def _net_sure(cues: frozenset[str]) -> bool:
