@@ -19,6 +19,7 @@ from tui.core.selftalk.compiler import Index, Pattern, branches, matches
 from tui.core.selftalk.concepts import (
     _CLOCK,
     _END,
+    _MANY,
     _NUMBER,
     ANSWER_MAX_SENTENCES,
     DAY_ALONE,
@@ -155,6 +156,8 @@ def _concepts_plain(grid: Grid, words: list[str]) -> frozenset[str]:
         keys = [word]
         if word[:1].isdigit():
             keys.append(_NUMBER)
+            if word.isdecimal() and int(word) >= 10:
+                keys.append(_MANY)
             if word.endswith(("am", "pm")):
                 keys.append(_CLOCK)
         for key in keys:

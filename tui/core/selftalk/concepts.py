@@ -45,8 +45,16 @@ Phrase = tuple[Step, ...]
 Need = tuple[frozenset[str], int]
 Entries = tuple[tuple[str, Phrase, frozenset[str] | None, Need | None], ...]
 # Stand-ins a phrase may use for words no list can hold.
-_NUMBER, _CLOCK, _ING = "<num>", "<clock>", "<ing>"
-_SPECIAL = frozenset({_NUMBER, _CLOCK, _ING})
+_NUMBER, _CLOCK, _ING, _MANY = "<num>", "<clock>", "<ing>", "<many>"
+_SPECIAL = frozenset({_NUMBER, _CLOCK, _ING, _MANY})
+_MANY_FROM = 10  # <many>: a count no dose is ("took 40 of my…"); never 2 tablets or 10:30
+
+
+def _many(word: str) -> bool:
+    """A plain count of ten or more written in digits ("40", not "10mg", "10:30", "3am")."""
+    return word.isdecimal() and int(word) >= _MANY_FROM
+
+
 _END = (BREAK,)  # the end of a sentence reads as a clause break: "I've decided."
 _DIGIT = re.compile(r"\d")
 _DIGIT_ASCII = re.compile(r"[0-9]")  # the same in ASCII text, without Unicode's tables
@@ -175,6 +183,8 @@ class Grid:
             for position, word in enumerate(words):
                 if word[:1].isdigit():
                     self._starting(padded, position, _NUMBER, found)
+                    if _many(word):
+                        self._starting(padded, position, _MANY, found)
                     if word.endswith(("am", "pm")):
                         self._starting(padded, position, _CLOCK, found)
         firsts, starts, size = self.firsts, self.starts, len(padded)
@@ -629,6 +639,7 @@ def _matches(words: Sequence[str], position: int, steps: Phrase, first: int = 0)
             or (_NUMBER in step and word[:1].isdigit())
             or (_CLOCK in step and word[:1].isdigit() and word.endswith(("am", "pm")))
             or (_ING in step and word.endswith("ing") and len(word) > 4)
+            or (_MANY in step and _many(word))
         ):
             return False
         position += 1
@@ -637,7 +648,7 @@ def _matches(words: Sequence[str], position: int, steps: Phrase, first: int = 0)
 
 def _concepts(table: dict[str, Any], name: str, lines: list[str]) -> dict[str, list[Phrase]]:
     """Each concept: phrases, one a line. Words in a step are joined by "/"; "~N" skips up
-    to N words; "@NAME" is any single word of concept NAME; <num>, <clock> and <ing> stand
+    to N words; "@NAME" is any single word of concept NAME; <num>, <many>, <clock> and <ing> stand
     for a number, a time ("3am") and a word ending in -ing."""
     raw: dict[str, list[str]] = {}
     for concept, text in table.items():
