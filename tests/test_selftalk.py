@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.core.selftalk import CATEGORIES, Analyser, Analysis, Finding, analyse, hint_for
-from tui.core.selftalk.tokens import lower
+from tui.core.selftalk.tokens import lower, sentence_at, sentence_list, sentences
 
 RULES_ONLY = Analyser(learned=False)  # also test_selftalk_risk's and _critic_gate's: built once
 
@@ -288,6 +288,22 @@ def test_warm_letters_and_thanks_are_not_goodbye_notes() -> None:
 def test_an_overdose_of_cake_is_not_one_of_pills(text: str, crisis: bool) -> None:
     # One taken last spring, with nothing said of now, is asked about rather than paused for.
     assert (analyse(text).concern in ("crisis", "ask")) is crisis
+
+
+def test_a_point_between_digits_does_not_end_a_sentence() -> None:
+    # "the 6.40 freight" was cut into "the 6" and "40 freight …": the train lost its time.
+    low = lower(
+        "Tomorrow I'll be on the line when the 6.40 comes. Paid £3.50 for it. Ends at 5. 6 more"
+    )
+    expected = [
+        (0, "tomorrow i'll be on the line when the 6.40 comes"),
+        (49, " paid £3.50 for it"),
+        (68, " ends at 5"),
+        (79, " 6 more"),
+    ]
+    assert sentence_list(low) == expected
+    assert [(chunk.start(), chunk.group()) for chunk in sentences(low)] == expected
+    assert [sentence_at(low, start) for start, _ in expected] == [text for _, text in expected]
 
 
 def test_crisis_words_late_in_a_long_sentence_are_still_read() -> None:

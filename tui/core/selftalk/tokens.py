@@ -12,7 +12,11 @@ from itertools import chain
 from .data import Lexicon
 
 # A sentence: text without sentence-ending punctuation or line breaks (those str.splitlines uses).
-SENTENCE = re.compile(r"[^.!?;…‽。！？\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
+# A sentence: up to a mark that ends one, but a point between two digits is a decimal point
+# or a time, not an end ("the 6.40 train", "at 10.30 tonight", "£3.50").
+SENTENCE = re.compile(
+    r"(?:[^.!?;…‽。！？\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]|(?<=\d)\.(?=\d))+"
+)
 # A word (from a letter or digit on; apostrophes and "*" as in "f*ck" inside), a clause mark, or
 # a dash standing alone (" - "). Quotes and brackets are not breaks: 'I'm a "total" failure'.
 # Single character classes only, so matching is linear. Every branch starts with a character
@@ -22,7 +26,7 @@ PIECE = re.compile(r"\w[\w'*]*|[,:—–/|~·]|-(?<!\S-)(?!\S)")
 # The same two for text that is all ASCII (most is, and str.isascii() costs nothing): the
 # word class as ranges and nothing above 127, which the engine tests as one bitmap instead
 # of asking Unicode's tables about each character (a third of the tokenising time).
-SENTENCE_ASCII = re.compile(r"[^.!?;\n\r\x0b\x0c\x1c\x1d\x1e]+")
+SENTENCE_ASCII = re.compile(r"(?:[^.!?;\n\r\x0b\x0c\x1c\x1d\x1e]|(?<=\d)\.(?=\d))+")
 PIECE_ASCII = re.compile(r"[0-9A-Za-z_][0-9A-Za-z_'*]*|[,:/|~]|-(?<!\S-)(?!\S)")
 _APOSTROPHES = ("’", "‘", "ʼ", "`", "´")
 BREAK = ","  # the normalised word that stands for any clause break
@@ -68,6 +72,7 @@ def sentences(low: str) -> Iterator[re.Match[str]]:
 # What SENTENCE stops at, one character each ("\n" last: it is what the others become).
 _ENDS = ".!?;…‽。！？\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _ENDS_ASCII = ".!?;\r\x0b\x0c\x1c\x1d\x1e"
+_POINT = re.compile(r"\.(?=\d)")
 
 
 def sentence_at(low: str, start: int) -> str:
@@ -85,6 +90,19 @@ def sentence_list(low: str) -> list[tuple[int, str]]:
     for end in _ENDS_ASCII if low.isascii() else _ENDS:
         if end in cut:
             cut = cut.replace(end, "\n")
+    if "." in low:
+        # A point between two digits stays (see SENTENCE): found by its literal point, the
+        # digits checked around it.
+        points = [
+            at
+            for at in (match.start() for match in _POINT.finditer(low))
+            if at and low[at - 1].isdigit()
+        ]
+        if points:
+            chars = list(cut)
+            for at in points:
+                chars[at] = "."
+            cut = "".join(chars)
     found: list[tuple[int, str]] = []
     append = found.append
     start = 0
