@@ -414,15 +414,28 @@ SESSION_14 = BLIND.parent / "self_talk_blind_am_ap.tsv"
 # (every crisis line now asked about or paused). Floors, in the same order; critic recall,
 # precision and recovery paused are far from the goals (the first and end scores are in the
 # file's comments and the README).
-# Session 15's helper "recovery" (recovery told in full, kind-quoting swaps) lowered the
-# recovery and kind-flag ceilings of am-ap (read after their end score, so not blind figures).
+# Session 15's helpers (crisis, critic, recovery, relapse, calm) raised them after reading the
+# misses (so not blind figures): the floors are what main reaches at the end of session 15.
 _AM_AP_REACHED = {
-    "blind-am-single": (50, 38, 34, 1, 3, 2, 0, 0, 0.97),
-    "blind-an-journal": (40, 39, 23, 0, 4, 1, 1, 1, 0.88),
-    "blind-ao-single": (50, 45, 35, 0, 3, 0, 0, 0, 0.99),
-    "blind-ap-journal": (40, 37, 22, 2, 7, 4, 0, 0, 0.91),
+    "blind-am-single": (50, 50, 42, 1, 2, 2, 0, 0, 0.97),
+    "blind-an-journal": (40, 40, 32, 0, 4, 1, 1, 0, 0.94),
+    "blind-ao-single": (50, 50, 43, 0, 2, 0, 0, 0, 0.99),
+    "blind-ap-journal": (40, 40, 31, 2, 6, 4, 0, 0, 0.96),
+}
+SESSION_15 = BLIND.parent / "self_talk_blind_aq_at.tsv"
+# What the analyser reached on aq-at in session 15: the end score (3d4683d) with the lead's
+# overdose counts and decimal points written after reading the misses (7c1b7ed, 11d0791), which
+# moved two crisis lines. Floors, in the same order; crisis lines paused, critic recall and
+# precision are far from the goals (the first and end scores are in the file's comments and the
+# README).
+_AQ_AT_REACHED = {
+    "blind-aq-single": (46, 36, 30, 2, 4, 1, 1, 0, 0.93),
+    "blind-ar-journal": (39, 36, 27, 1, 6, 5, 0, 0, 0.96),
+    "blind-as-single": (42, 31, 30, 1, 3, 0, 1, 1, 0.93),
+    "blind-at-journal": (38, 31, 20, 2, 6, 3, 3, 0, 0.83),
 }
 _REACHED = {
+    **{(SESSION_15, batch): floors for batch, floors in _AQ_AT_REACHED.items()},
     **{(SESSION_14, batch): floors for batch, floors in _AM_AP_REACHED.items()},
     **{(SESSION_13, batch): floors for batch, floors in _AI_AL_REACHED.items()},
     **{(SESSION_12, batch): floors for batch, floors in _AE_AH_REACHED.items()},
