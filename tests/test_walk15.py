@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 
 from tui.core.exercises import parse_exercise_text
@@ -385,3 +386,54 @@ async def test_enter_in_a_burst_sends_only_what_was_typed_before_it(tmp_path: Pa
         assert screen.caught.text == "I am so stupid"
         assert screen.caught.analysis.critical  # noticed, not "nothing harsh"
         assert screen.query_one("#catch-kind", Input).value == "I did my best today"
+
+
+async def test_quitting_from_support_over_a_session_keeps_the_words_just_typed(
+    tmp_path: Path,
+) -> None:
+    """ "The draft is still there" was said on quitting from a dialog over a session, but the
+    draft is written 1.5 s after the last key: words typed just before F2 were not in it."""
+    from helpers_pty import session_opened
+    from test_walk14 import messages_on_exit
+
+    from tui.app import DRAFT_LEFT, KindtoneApp
+    from tui.screens.support import SupportScreen
+
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="lets-try-that-again")
+    printed = messages_on_exit(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await session_opened(pilot)
+        await pilot.press("ctrl+n", "ctrl+n")
+        await pilot.press(*"I burnt the dinner")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, SupportScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert "I burnt the dinner" in (tmp_path / "draft.json").read_text(encoding="utf-8")
+    assert printed == [DRAFT_LEFT]
+
+
+async def test_quitting_from_support_when_no_draft_can_be_written_asks_instead(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the draft can't take the words, the app doesn't close saying it is there: it goes
+    back to the session, which asks what to keep (and says so when nothing can be written)."""
+    from helpers_pty import session_opened
+
+    from tui.app import KindtoneApp
+    from tui.screens.leave import LeaveScreen
+    from tui.screens.session import SessionScreen
+
+    monkeypatch.setattr(SessionScreen, "keep_draft_now", lambda self: False)
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="lets-try-that-again")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await session_opened(pilot)
+        await pilot.press("ctrl+n", "ctrl+n")
+        await pilot.press(*"I burnt the dinner")
+        await pilot.press("f2", "ctrl+q")
+        await settle(pilot)
+        assert isinstance(app.screen, LeaveScreen)
+        assert isinstance(app.screen_stack[-2], SessionScreen)
+        assert app.return_code is None

@@ -497,11 +497,21 @@ class KindtoneApp(App[int]):
             screen.action_leave(then_quit=True)
             return
         from tui.paths import something_at_draft_path
+        from tui.screens.session import SessionScreen
 
         beneath = [s for s in self.screen_stack[:-1] if isinstance(s, GuardsUnsavedWork)]
+        sessions = [s for s in self.screen_stack[:-1] if isinstance(s, SessionScreen)]
+        if sessions and not all(session.keep_draft_now() for session in sessions):
+            # The draft could not take the words typed last: back to the session, which asks
+            # what to keep and says plainly when nothing could be written.
+            for _ in range(len(self.screen_stack) - 1 - self.screen_stack.index(sessions[-1])):
+                await self.pop_screen()
+            sessions[-1].action_leave(then_quit=True)
+            return
         if beneath and something_at_draft_path(self.data_dir):
-            # Quit from a dialog over a session (the direct question, support): the draft
-            # stays, and is offered next time; said, so nobody thinks the words are gone.
+            # Quit from a dialog over a session (the direct question, support): the draft,
+            # written just now with every word, stays and is offered next time; said, so
+            # nobody thinks the words are gone.
             self.exit(0, message=DRAFT_LEFT)
             return
         self.exit(0)

@@ -386,6 +386,15 @@ class SessionScreen(Screen[None]):
         self._note_current()
         self.flow.keep_draft()
 
+    def keep_draft_now(self) -> bool:
+        """Write the draft with every word typed so far, not 1.5 s later: the app is closing
+        from a dialog over the session. True when the draft is on disk."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        self._note_current()
+        return self.flow.keep_draft()
+
     # -- leaving and finishing -----------------------------------------------------------
 
     def action_leave(self, then_quit: bool = False) -> None:
