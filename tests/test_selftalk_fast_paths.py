@@ -20,6 +20,7 @@ from tui.core.selftalk.concepts import (
     _CLOCK,
     _END,
     _MANY,
+    _MANY_FROM,
     _NUMBER,
     ANSWER_MAX_SENTENCES,
     DAY_ALONE,
@@ -156,7 +157,7 @@ def _concepts_plain(grid: Grid, words: list[str]) -> frozenset[str]:
         keys = [word]
         if word[:1].isdigit():
             keys.append(_NUMBER)
-            if word.isdecimal() and int(word) >= 10:
+            if word.isdecimal() and int(word) >= _MANY_FROM:
                 keys.append(_MANY)
             if word.endswith(("am", "pm")):
                 keys.append(_CLOCK)

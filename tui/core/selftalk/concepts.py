@@ -464,8 +464,8 @@ _SOFT = frozenset({"GRIEF", "KIND_SELF"})
 # a day set, letting go, going or leaving, ending it, envying the dead or wishing to join them,
 # oneself got rid of or others spared.
 _NOT_GRIEF = _NOT_A_REASON | {
-    "NOT_LONG", "DAY_SET", "LET_GO", "DEPART", "LEAVING", "THOUGHTS", "KILL_SELF", "END_IT",
-    "DO_IT", "GOING_ON", "METHOD", "LINGER", "LOOKED_UP", "WITH_THE_DEAD", "SELF_GONE",
+    "NOT_LONG", "LET_GO", "DEPART", "THOUGHTS", "END_IT", "DO_IT", "GOING_ON", "WITH_THE_DEAD",
+    "SELF_GONE",
 }  # fmt: skip
 
 

@@ -60,11 +60,16 @@ def _everyday_for_weights(built: _Built, score: float | None, concepts: frozense
     if risk is not None and score is not None and score < risk.alone and grieving(concepts):
         return True  # grief or kind words naming pain, and the net not sure on its own
     return (
-        risk is not None
-        and score is not None
-        and score < risk.sure
-        and "DRUG" in concepts  # tablets named ("them back" alone is no dose)
-        and "STOCKPILE" not in concepts  # nor a stock kept or given up
+        risk is not None and score is not None and score < risk.sure and _tablets_as_usual(concepts)
+    )
+
+
+def _tablets_as_usual(concepts: frozenset[str]) -> bool:
+    """Tablets named ("them back" alone is no dose) and sorted or taken as usual, no stock kept
+    or given up, no other means."""
+    return (
+        "DRUG" in concepts
+        and "STOCKPILE" not in concepts
         and usual_dose(concepts)
         and concepts.isdisjoint(OTHER_MEANS)
     )
@@ -283,16 +288,7 @@ def _plain(concepts: frozenset[str]) -> bool:
     job's (the grid's NOTE_EVERYDAY), or tablets named and sorted as usual ("counting Mum's
     pills into her dosette box": usual_dose, no other means; session 15): a crisis rule's word
     beside them is asked about unless the net is sure on its own."""
-    return (
-        everyday_means(concepts)
-        or "NOTE_EVERYDAY" in concepts
-        or (
-            "DRUG" in concepts
-            and "STOCKPILE" not in concepts
-            and usual_dose(concepts)
-            and concepts.isdisjoint(OTHER_MEANS)
-        )
-    )
+    return everyday_means(concepts) or "NOTE_EVERYDAY" in concepts or _tablets_as_usual(concepts)
 
 
 def _net_sure(cues: frozenset[str]) -> bool:
