@@ -167,3 +167,86 @@ def test_catch_keeps_kinder_words_typed_and_not_sent_when_ctrl_c_comes(
         "I am such an idiot",
         "I was tired and did my best",
     ]
+
+
+# --- focus shows by a mark or a text style, not by colour alone -------------------------------
+
+
+def _shape(cells: list[tuple[str, str]]) -> list[tuple[str, tuple[bool, ...]]]:
+    """What is left of a widget's cells with every colour taken away: the characters and
+    the text styles (bold, reverse, underline, italic). Focus must change this."""
+    from rich.style import Style
+
+    out = []
+    for text, style in cells:
+        s = Style.parse(style) if style not in ("", "None") else Style()
+        attrs = (bool(s.bold), bool(s.reverse), bool(s.underline), bool(s.italic))
+        out += [(char, attrs) for char in text]
+    return out
+
+
+async def test_every_kind_of_focusable_widget_shows_focus_without_colour_in_every_theme(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ticks and choices showed focus by a grey label background alone with NO_COLOR (one
+    grey for another as focus left a set of choices), and the reflections list by its
+    cursor row's greys. Every kind of focusable widget the app uses (a tick, a set of
+    choices, a one-line field, a drop-down, a list, a button, a 0-10 rating, the reflections
+    list) must show focus by a mark or a text style, in every theme (Textual's too: the
+    block cursor's style is a theme variable), so it reads with NO_COLOR and to the
+    colour-blind. The text box (a frame and a cursor) and scrolled pages (their scrollbar)
+    are left out: see docs/measurements.md, session 16."""
+    from textual.app import ComposeResult
+    from textual.containers import VerticalScroll
+    from textual.content import Content
+    from textual.screen import Screen
+    from textual.widgets import Button, Input, OptionList, RadioSet, Select
+
+    from tests.sample_data import reflection
+    from tests.test_focus import _cells, _settle
+    from tui.app import KindtoneApp
+    from tui.core.reflection_index import Row
+    from tui.widgets.rating import RatingBar
+    from tui.widgets.reflection_list import ReflectionList
+    from tui.widgets.toggles import Choice, Tick
+
+    monkeypatch.setenv("NO_COLOR", "1")
+
+    class Gallery(Screen[None]):
+        def compose(self) -> ComposeResult:
+            with VerticalScroll():
+                yield Tick(Content("Something didn't go to plan"), compact=True)
+                with RadioSet(compact=True):
+                    yield Choice(Content("3 minutes"))
+                    yield Choice(Content("5 minutes"), value=True)
+                yield Input("words", compact=True)
+                yield Select([("Write", "write"), ("Read", "read")], compact=True)
+                yield OptionList("Start a session", "Catch a thought")
+                yield Button(Content("Continue"), compact=True, variant="primary")
+                yield Button(Content("Back"), compact=True)
+                yield RatingBar("gentle", "very harsh", 4)
+                yield ReflectionList(lambda row, _width: row.id, id="list")
+
+    app = KindtoneApp(data_dir=tmp_path / "data", config_dir=tmp_path / "config")
+    app.animation_level = "none"
+    unseen: list[str] = []
+    async with app.run_test(size=(60, 40)) as pilot:
+        assert app.no_color
+        await app.push_screen(Gallery())
+        records = [reflection(n, n, "just-a-thought", "words") for n in (1, 2)]
+        rows = [row for row in map(Row.from_record, records) if row is not None]
+        app.screen.query_one(ReflectionList).set_rows(rows)
+        await pilot.pause()
+        widgets = app.screen.focus_chain
+        assert len(widgets) == 9
+        for theme in sorted(app.available_themes):
+            app.theme = theme
+            for widget in widgets:
+                widget.focus()
+                await _settle(pilot)
+                focused = _shape(_cells(app, widget))
+                app.screen.set_focus(None)
+                await _settle(pilot)
+                if _shape(_cells(app, widget)) == focused:
+                    unseen.append(f"{theme}: {type(widget).__name__}")
+    assert not unseen, "focus shown by colour alone:\n" + "\n".join(unseen)
