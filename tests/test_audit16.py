@@ -117,7 +117,7 @@ def test_plain_mode_keeps_words_typed_and_not_sent_when_ctrl_c_comes(
     assert "kept as an unfinished reflection" in out
     [kept] = ReflectionStore(tmp_path).list()
     assert kept["completed"] is False
-    assert [s["answer"] for s in kept["steps"] if s["type"] == "write"][0] == words
+    assert next(s["answer"] for s in kept["steps"] if s["type"] == "write") == words
 
 
 def test_plain_mode_keeps_both_the_words_kept_before_and_those_not_sent(
