@@ -250,3 +250,56 @@ async def test_every_kind_of_focusable_widget_shows_focus_without_colour_in_ever
                 if _shape(_cells(app, widget)) == focused:
                     unseen.append(f"{theme}: {type(widget).__name__}")
     assert not unseen, "focus shown by colour alone:\n" + "\n".join(unseen)
+
+
+# --- words typed at a step with no box to take them (the app) ---------------------------------
+
+
+@pytest.mark.parametrize("how", ["typed", "pasted"])
+async def test_words_typed_at_a_reading_step_are_shown_back_not_dropped(
+    tmp_path: Path, how: str
+) -> None:
+    """At a reading step (focus on Continue) an answer typed one prompt early, then Enter:
+    the letters went nowhere and Enter moved on, the words gone without a word. Plain mode
+    says so and shows them back; the app now does the same, and the step stays."""
+    from helpers_pty import paste, session_opened
+
+    from tui.app import KindtoneApp
+    from tui.screens.session import SessionScreen
+
+    words = "I feel like a failure"
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="lets-try-that-again")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await session_opened(pilot)
+        assert isinstance(screen, SessionScreen) and screen.flow.current is not None
+        step = screen.flow.current.step
+        assert step.type == "read"
+        if how == "typed":
+            await pilot.press(*[("space" if c == " " else c) for c in words], "enter")
+        else:
+            await paste(pilot, words)
+            await pilot.press("enter")
+        await pilot.pause()
+        assert screen.flow.current is not None and screen.flow.current.step is step
+        notes = [n.message for n in app._notifications]
+        assert any(f"“{words}”" in note and "nothing was saved" in note for note in notes), notes
+        await pilot.press("ctrl+n")  # said once: now it goes on (Enter on the button just
+        # pressed would wait out the button's 0.2 s "active" look)
+        await pilot.pause()
+        assert screen.flow.current is not None and screen.flow.current.step is not step
+
+
+async def test_crisis_words_typed_at_a_reading_step_open_support(tmp_path: Path) -> None:
+    """Crisis words typed where no box takes them were dropped with the rest: support first."""
+    from helpers_pty import paste, session_opened
+
+    from tui.app import KindtoneApp
+    from tui.screens.support import SupportScreen
+
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="lets-try-that-again")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await session_opened(pilot)
+        await paste(pilot, "I'm going to kill myself tonight")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SupportScreen)
