@@ -303,3 +303,18 @@ async def test_crisis_words_typed_at_a_reading_step_open_support(tmp_path: Path)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SupportScreen)
+
+
+async def test_a_stray_key_at_a_reading_step_is_not_made_into_words(tmp_path: Path) -> None:
+    """A single key knocked at a reading step (",") is not words to give back: Enter goes on."""
+    from helpers_pty import session_opened
+
+    from tui.app import KindtoneApp
+
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="lets-try-that-again")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await session_opened(pilot)
+        await pilot.press("comma", "ctrl+n")
+        await pilot.pause()
+        assert screen.flow.current is not None and screen.flow.current.position == 1
+        assert not app._notifications

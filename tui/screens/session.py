@@ -274,6 +274,8 @@ class SessionScreen(Screen[None]):
         """Words typed where none are asked: the flow says so with the words shown back, and
         the step stays (crisis words open support first). True when that happened."""
         typed, self._stray = self._stray, ""
+        if len(typed.strip()) < 2 or not any(char.isalnum() for char in typed):
+            return False  # a stray key or two ("," or "j"), not words to give back
         outcome = self.flow.stray_words(typed) if self._at_a_step_without_a_box() else None
         if outcome is None:
             return False
