@@ -280,7 +280,7 @@ class SessionScreen(Screen[None]):
         if outcome is None:
             return False
         if outcome.note:
-            self.notify(outcome.note, timeout=15, markup=False)
+            self.notify(outcome.note, timeout=10, markup=False)
         if outcome.kind == "crisis":
             self._pause_for_support(outcome.pause_words)
         return True
