@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.events import Resize
-from textual.widgets import OptionList
+from textual.widgets import OptionList, RadioSet
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -432,6 +432,24 @@ class SteadyOptionList(OptionList):
         self._drawn_width = event.size.width
         if unchanged:
             event.prevent_default()
+
+
+class ChoiceSet(RadioSet):
+    """A set of choices whose cursor starts on the choice that is on, not on the first.
+
+    Settings opened with "5 minutes" chosen and the cursor (the focus bar) on "3 minutes":
+    two marks on two rows, and ↓ went to the one already chosen.
+
+    Internal: ``RadioSet._selected`` is the cursor's index; ``RadioSet._on_mount`` sets it
+    to the first choice (a subclass's ``on_mount`` runs before it, hence after a refresh).
+    """
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._cursor_on_chosen)
+
+    def _cursor_on_chosen(self) -> None:
+        if self.pressed_index >= 0:
+            self._selected = self.pressed_index
 
 
 # -- parsed CSS kept between starts ---------------------------------------------------------

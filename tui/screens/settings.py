@@ -14,6 +14,7 @@ from textual.widgets import Button, Checkbox, Input, RadioSet, Select, TextArea
 
 from tui.core.settings import MAX_SUPPORT_LINES, SESSION_LENGTHS, country_problem
 from tui.core.vault import lock_status
+from tui.textual_internals import ChoiceSet
 from tui.widgets.footer import KeysFooter
 from tui.widgets.literal_text import LiteralText
 from tui.widgets.text_box import TextBox
@@ -62,7 +63,7 @@ class SettingsScreen(Screen[None]):
         with VerticalScroll(id="settings", classes="page"):
             yield LiteralText("Settings", classes="title")
             yield LiteralText("Session length", classes="field-label")
-            with RadioSet(id="length", compact=True):
+            with ChoiceSet(id="length", compact=True):
                 for minutes in SESSION_LENGTHS:
                     yield Choice(
                         Content(f"{minutes} minutes"),
