@@ -318,3 +318,18 @@ async def test_a_stray_key_at_a_reading_step_is_not_made_into_words(tmp_path: Pa
         await pilot.pause()
         assert screen.flow.current is not None and screen.flow.current.position == 1
         assert not app._notifications
+
+
+def test_plain_mode_reads_back_words_typed_during_breathing_when_ctrl_c_comes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ctrl+c while breathing along (no prompt waiting): the words typed meanwhile stayed
+    on the terminal's line (kept there for kindtone to read) and went to the shell after."""
+    import tui.plain
+
+    def interrupted(*_args: Any) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(tui.plain.PlainSession, "breathe", interrupted)
+    out = _plain(tmp_path, monkeypatch, ["", ""], "so tired of this", exercise_id="settling-breath")
+    assert "Not sent, so not saved: “so tired of this”" in out

@@ -167,6 +167,13 @@ class PlainSession:
         say("Or tell someone you trust how you're feeling. You deserve support.")
         say()
 
+    def unsent_of(self, left: BaseException) -> str:
+        """The words on the line when ctrl+c came. Not at a prompt (breathing, a moment
+        between two), they are read now: left waiting, they would go to the shell after."""
+        if isinstance(left, _Interrupted):
+            return left.unsent
+        return self.io.unsent() if isinstance(left, KeyboardInterrupt) else ""
+
     def unsent_back(self, unsent: str) -> None:
         """Words typed at a prompt that takes none to keep (a number, y/n), not sent when
         ctrl+c came: shown back, never dropped in silence."""
@@ -328,8 +335,8 @@ class PlainSession:
         except (_Leave, KeyboardInterrupt) as left:
             say()
             self._report(flow.leave(keep=True), completed=False)
-            if isinstance(left, _Interrupted) and not left.kept:
-                self.unsent_back(left.unsent)
+            if not (isinstance(left, _Interrupted) and left.kept):
+                self.unsent_back(self.unsent_of(left))
             return False
         if stage != "summary" and self.settings.ask_ratings:
             say()
@@ -339,9 +346,9 @@ class PlainSession:
                 flow.session.after = self.ratings()
             except (_Leave, _Back, KeyboardInterrupt) as left:
                 flow.session.after = Ratings()
-                if isinstance(left, _Interrupted):
+                if isinstance(left, KeyboardInterrupt):
                     say()
-                    self.unsent_back(left.unsent)
+                    self.unsent_back(self.unsent_of(left))
         flow.session.finish()
         self.summary(flow)
         return True
@@ -709,8 +716,7 @@ def _run(
             session = plain.check_in(minutes, rng)
     except (_Leave, KeyboardInterrupt) as left:
         io.say()
-        if isinstance(left, _Interrupted):
-            plain.unsent_back(left.unsent)
+        plain.unsent_back(plain.unsent_of(left))
         io.say("Come back whenever you like.")
         return 0
     if session is None:
