@@ -333,3 +333,30 @@ def test_plain_mode_reads_back_words_typed_during_breathing_when_ctrl_c_comes(
     monkeypatch.setattr(tui.plain.PlainSession, "breathe", interrupted)
     out = _plain(tmp_path, monkeypatch, ["", ""], "so tired of this", exercise_id="settling-breath")
     assert "Not sent, so not saved: “so tired of this”" in out
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
+async def test_a_long_title_never_runs_into_the_step_count(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """Issue 17: "…nothing is savedexercise 1 of 1". The longest built-in title, previewed,
+    at 60 and 80 columns: the step count is whole and apart from the title (no test had
+    guarded it)."""
+    from helpers_pty import until
+
+    from tui.app import KindtoneApp
+    from tui.screens.session import SessionScreen
+
+    app = KindtoneApp(data_dir=tmp_path, config_dir=tmp_path / "config")
+    async with app.run_test(size=size) as pilot:
+        longest = max(app.library.exercises.values(), key=lambda e: len(e.title))
+        app.start_single(longest.id, preview=True)
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen), "the preview")
+        await pilot.pause()
+        title = app.screen.query_one("#exercise-title")
+        where = app.screen.query_one("#step-count")
+        shown = f"step 1 of {len(longest.steps)}"
+        assert str(where.render()) == shown
+        assert where.content_region.width >= len(shown)  # whole
+        assert title.content_region.right < where.content_region.x  # apart, a gap between
+        assert title.region.y == where.region.y
