@@ -360,3 +360,19 @@ async def test_a_long_title_never_runs_into_the_step_count(
         assert where.content_region.width >= len(shown)  # whole
         assert title.content_region.right < where.content_region.x  # apart, a gap between
         assert title.region.y == where.region.y
+
+
+def test_the_markup_safe_label_has_one_name_that_is_not_plain_modes() -> None:
+    """Issue 17 (Code): the markup-safe label was renamed LiteralText, but thirteen screens
+    still imported it under its old name, Plain, through a shim: two names, one of them
+    plain mode's. One name now, and no module named like plain mode among the widgets."""
+    import tui
+
+    root = Path(tui.__file__).parent
+    assert not (root / "widgets" / "plain.py").exists()
+    users = [
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if "widgets.plain" in path.read_text(encoding="utf-8")
+    ]
+    assert users == []

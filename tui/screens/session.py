@@ -22,7 +22,7 @@ from tui.core.text import strip_controls
 from tui.widgets.breathe import BreathingGuide
 from tui.widgets.footer import KeysFooter
 from tui.widgets.kind_words_offer import WordsThatHelped
-from tui.widgets.plain import Plain
+from tui.widgets.literal_text import LiteralText
 from tui.widgets.steps import VIEWS, BreatheView, StepView, WriteView
 from tui.widgets.try_again import TryAgainPanel
 
@@ -144,8 +144,8 @@ class SessionScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="session", classes="page"):
             with Horizontal(id="session-top"):
-                yield Plain("", id="exercise-title")
-                yield Plain("", id="step-count")
+                yield LiteralText("", id="exercise-title")
+                yield LiteralText("", id="step-count")
             yield ProgressBar(
                 total=max(1, len(self.session.steps)),
                 show_eta=False,
@@ -203,8 +203,8 @@ class SessionScreen(Screen[None]):
         done, _ = self.session.progress
         title, where = flow.progress()
         preview = " · preview, nothing is saved" if self.session.preview else ""
-        self.query_one("#exercise-title", Plain).set_text(title + preview)
-        self.query_one("#step-count", Plain).set_text(where)
+        self.query_one("#exercise-title", LiteralText).set_text(title + preview)
+        self.query_one("#step-count", LiteralText).set_text(where)
         self.query_one("#progress", ProgressBar).update(progress=done)
         self.query_one("#back", Button).disabled = done == 0
         if step.type in ("read", "breathe"):
