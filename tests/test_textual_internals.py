@@ -570,8 +570,7 @@ async def test_a_set_of_choices_starts_its_cursor_on_the_choice_that_is_on(tmp_p
     minutes"; ↓ then went to 5. Its cursor starts on the choice that is on."""
     from tui.app import KindtoneApp
     from tui.screens.settings import SettingsScreen
-    from tui.textual_internals import ChoiceSet
-    from tui.widgets.toggles import Choice
+    from tui.widgets.toggles import Choice, ChoiceSet
 
     app = KindtoneApp(data_dir=tmp_path / "data", config_dir=tmp_path / "config")
     async with app.run_test(size=(80, 24)) as pilot:

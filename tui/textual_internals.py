@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.events import Resize
-from textual.widgets import OptionList, RadioSet
+from textual.widgets import OptionList
 
 if TYPE_CHECKING:
     from textual.app import App
     from textual.screen import Screen
+    from textual.widgets import RadioSet
 
 
 def tolerate_undecodable_input() -> None:
@@ -434,22 +435,14 @@ class SteadyOptionList(OptionList):
             event.prevent_default()
 
 
-class ChoiceSet(RadioSet):
-    """A set of choices whose cursor starts on the choice that is on, not on the first.
-
-    Settings opened with "5 minutes" chosen and the cursor (the focus bar) on "3 minutes":
-    two marks on two rows, and ↓ went to the one already chosen.
+def cursor_on_chosen(choices: RadioSet) -> None:
+    """Put a set of choices' cursor on the choice that is on (tui.widgets.toggles.ChoiceSet).
 
     Internal: ``RadioSet._selected`` is the cursor's index; ``RadioSet._on_mount`` sets it
-    to the first choice (a subclass's ``on_mount`` runs before it, hence after a refresh).
+    to the first choice.
     """
-
-    def on_mount(self) -> None:
-        self.call_after_refresh(self._cursor_on_chosen)
-
-    def _cursor_on_chosen(self) -> None:
-        if self.pressed_index >= 0:
-            self._selected = self.pressed_index
+    if choices.pressed_index >= 0:
+        choices._selected = choices.pressed_index
 
 
 # -- parsed CSS kept between starts ---------------------------------------------------------

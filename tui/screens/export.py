@@ -21,10 +21,9 @@ from tui.core.storage import StoreError, describe_os_error
 from tui.core.text import count
 from tui.core.vault import is_locked
 from tui.screens.dialog import Dialog
-from tui.textual_internals import ChoiceSet
 from tui.widgets.footer import KeysFooter
 from tui.widgets.literal_text import LiteralText
-from tui.widgets.toggles import Choice
+from tui.widgets.toggles import Choice, ChoiceSet
 
 if TYPE_CHECKING:
     from tui.app import KindtoneApp

@@ -14,11 +14,10 @@ from textual.widgets import Button, Checkbox, Input, RadioSet, Select, TextArea
 
 from tui.core.settings import MAX_SUPPORT_LINES, SESSION_LENGTHS, country_problem
 from tui.core.vault import lock_status
-from tui.textual_internals import ChoiceSet
 from tui.widgets.footer import KeysFooter
 from tui.widgets.literal_text import LiteralText
 from tui.widgets.text_box import TextBox
-from tui.widgets.toggles import Choice, Tick
+from tui.widgets.toggles import Choice, ChoiceSet, Tick
 
 if TYPE_CHECKING:
     from tui.app import KindtoneApp
