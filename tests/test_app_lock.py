@@ -14,7 +14,7 @@ from tui.core.locking import lock_folder
 from tui.core.storage import ReflectionStore
 from tui.screens.home import HomeScreen
 from tui.screens.passphrase import PassphraseScreen
-from tui.widgets.plain import Plain
+from tui.widgets.literal_text import LiteralText
 
 PASS = "correct horse battery"
 
@@ -69,7 +69,7 @@ async def test_a_locked_folder_opens_on_the_passphrase_screen_and_reads_nothing(
         assert not (locked / "backups").exists()
 
         await type_and_submit(pilot, app, "not the one")
-        status = str(app.screen.query_one("#passphrase-status", Plain).render())
+        status = str(app.screen.query_one("#passphrase-status", LiteralText).render())
         assert "That passphrase doesn't open your reflections." in status
         assert "2 more tries" in status and box.value == ""
 
@@ -117,16 +117,18 @@ async def test_help_and_settings_say_whether_the_data_is_locked(
         await until(pilot, lambda: isinstance(app.screen, HomeScreen), "home")
         await pilot.press("f1")
         await until(pilot, lambda: app.screen.query("#lock-status"), "help")
-        assert str(app.screen.query_one("#lock-status", Plain).render()).startswith("Locked")
+        assert str(app.screen.query_one("#lock-status", LiteralText).render()).startswith("Locked")
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, HomeScreen), "home")
         await pilot.press("comma")
         await until(pilot, lambda: app.screen.query("#lock-status"), "settings")
-        assert str(app.screen.query_one("#lock-status", Plain).render()).startswith("Locked")
+        assert str(app.screen.query_one("#lock-status", LiteralText).render()).startswith("Locked")
 
     plain = tmp_path / "plain"
     app = app_on(plain, tmp_path)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("comma")
         await until(pilot, lambda: app.screen.query("#lock-status"), "settings")
-        assert str(app.screen.query_one("#lock-status", Plain).render()).startswith("Not locked")
+        assert str(app.screen.query_one("#lock-status", LiteralText).render()).startswith(
+            "Not locked"
+        )

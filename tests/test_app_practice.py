@@ -20,7 +20,7 @@ from tui.screens.catch import CatchScreen
 from tui.screens.kind_words import KindWordsScreen
 from tui.screens.summary import SummaryScreen
 from tui.screens.support import SupportScreen
-from tui.widgets.plain import Plain
+from tui.widgets.literal_text import LiteralText
 from tui.widgets.side_by_side import SideBySide
 from tui.widgets.try_again import TryAgainPanel
 
@@ -61,7 +61,7 @@ async def test_c_on_home_catches_and_a_number_picks_one_of_yours(tmp_path: Path)
         noticed = "\n".join(str(w.render()) for w in app.screen.query("#catch-noticed Static"))
         assert "a harsh label for a whole person" in noticed
         await type_line(pilot, "1")  # two more keys: "1" and Enter
-        result = str(app.screen.query_one("#catch-result", Plain).render())
+        result = str(app.screen.query_one("#catch-result", LiteralText).render())
         assert "saved it to your reflections" in result
     [record] = ReflectionStore(tmp_path).list()
     assert record["kind"] == "catch" and record["steps"][1]["answer"] == KIND
@@ -80,7 +80,7 @@ async def test_a_catch_where_nothing_is_noticed_still_offers_the_kinder_words(
         app.action_catch()
         await pilot.pause()
         await type_line(pilot, "The meeting moved to Thursday.")
-        hint = str(app.screen.query_one("#catch-hint", Plain).render())
+        hint = str(app.screen.query_one("#catch-hint", LiteralText).render())
         assert hint == NOTHING_NOTICED
         assert app.screen.query_one("#catch-kind-box").display
         assert app.focused is app.screen.query_one("#catch-kind", Input)

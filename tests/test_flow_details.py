@@ -231,7 +231,7 @@ async def test_the_summary_opens_at_the_top_and_draws_a_huge_answer_in_part(
 
     from tui.app import KindtoneApp
     from tui.screens.summary import SummaryScreen
-    from tui.widgets.plain import Plain
+    from tui.widgets.literal_text import LiteralText
 
     big = ("It was a long day and I'm tired. " * 40000)[:1_000_000]
     app = KindtoneApp(data_dir=tmp_path)
@@ -248,7 +248,7 @@ async def test_the_summary_opens_at_the_top_and_draws_a_huge_answer_in_part(
         screen = app.screen
         assert isinstance(screen, SummaryScreen) and screen.saved
         assert screen.query_one("#summary", VerticalScroll).scroll_y == 0
-        drawn = [str(p.render()) for p in screen.query(Plain)]
+        drawn = [str(p.render()) for p in screen.query(LiteralText)]
         assert max(len(text) for text in drawn) < 5000
         assert any("more characters, all kept" in text for text in drawn)
     (record,) = ReflectionStore(tmp_path).list()

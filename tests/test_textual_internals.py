@@ -563,3 +563,23 @@ def test_a_strip_makes_each_cache_when_first_used_and_gives_the_same_lines() -> 
     assert strip.cell_length == 11 and strip.text == "hello world"
     with pytest.raises(AttributeError):
         strip.not_a_cache  # noqa: B018
+
+
+async def test_a_set_of_choices_starts_its_cursor_on_the_choice_that_is_on(tmp_path: Any) -> None:
+    """Settings opened with "5 minutes" chosen put the cursor (and its focus bar) on "3
+    minutes"; ↓ then went to 5. Its cursor starts on the choice that is on."""
+    from tui.app import KindtoneApp
+    from tui.screens.settings import SettingsScreen
+    from tui.widgets.toggles import Choice, ChoiceSet
+
+    app = KindtoneApp(data_dir=tmp_path / "data", config_dir=tmp_path / "config")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(SettingsScreen())
+        await pilot.pause()
+        length = app.screen.query_one("#length", ChoiceSet)
+        assert length.has_focus
+        [cursor] = length.query(".-selected").results(Choice)
+        assert cursor.value and cursor is length.pressed_button
+        await pilot.press("down")
+        [cursor] = length.query(".-selected").results(Choice)
+        assert cursor.label.plain == "10 minutes"

@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from tui.app import KindtoneApp
 from tui.screens.catch import CatchScreen
 from tui.screens.new_exercise import NewExerciseScreen
-from tui.widgets.plain import Plain
+from tui.widgets.literal_text import LiteralText
 
 
 async def settle(pilot: Pilot[Any]) -> None:
@@ -46,7 +46,7 @@ async def test_a_catch_shows_all_of_its_saved_line_at_80_by_24(tmp_path: Path) -
         await type_text(pilot, "Some days go badly, and I am learning as I go.", "enter")
         await settle(pilot)
         await pilot.pause()
-        result = app.screen.query_one("#catch-result", Plain)
+        result = app.screen.query_one("#catch-result", LiteralText)
         assert "saved it to your reflections" in str(result.render())
         page = app.screen.query_one("#catch", VerticalScroll)
         assert result.region.height >= 2
@@ -479,7 +479,7 @@ async def test_an_unfinished_session_is_offered_with_its_day_as_it_is_said(
     from tui.core.session import Session
     from tui.core.storage import ReflectionStore
     from tui.screens.resume import ResumeScreen
-    from tui.widgets.plain import Plain
+    from tui.widgets.literal_text import LiteralText
 
     crashed = Session([load_library().exercises["noticing-the-critic"]], minutes_planned=2)
     crashed.started_at = datetime(2026, 12, 4, 1, 23, tzinfo=UTC)
@@ -491,7 +491,7 @@ async def test_an_unfinished_session_is_offered_with_its_day_as_it_is_said(
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, ResumeScreen)
-        said = " ".join(str(p.render()) for p in app.screen.query(Plain))
+        said = " ".join(str(p.render()) for p in app.screen.query(LiteralText))
     assert "from Friday 4 December, 01:23" in said, said
     assert " 04 " not in said
 
@@ -701,7 +701,7 @@ async def test_a_draft_with_nothing_written_is_not_offered_as_words_kept(tmp_pat
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, ResumeScreen)
-        said = " ".join(str(p.render()) for p in app.screen.query(Plain))
+        said = " ".join(str(p.render()) for p in app.screen.query(LiteralText))
     assert NOTHING_WRITTEN_YET in said, said
     assert WORDS_KEPT not in said and "Everything you wrote" not in said
 
@@ -924,12 +924,12 @@ async def test_a_support_line_wraps_under_its_words_not_under_its_bullet(tmp_pat
         rows = list(app.screen.query(".resource"))
         assert len(rows) >= 3, rows
         for row in rows:
-            bullet, words = row.query(Plain)
+            bullet, words = row.query(LiteralText)
             assert str(bullet.render()) == "•"
             # The words are a block of their own, right of the bullet: every wrapped line
             # starts at that column.
             assert words.region.x == bullet.region.x + 2, (bullet.region, words.region)
-        assert rows[0].query(Plain).last().region.height > 1  # it does wrap at 60 columns
+        assert rows[0].query(LiteralText).last().region.height > 1  # it does wrap at 60 columns
 
 
 async def test_a_data_folder_that_cant_be_written_is_said_before_the_session(

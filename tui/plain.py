@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from tui.core.exercises import SITUATIONS, Library, load_library
+from tui.core.exercises import SITUATIONS, Exercise, Library, load_library
 from tui.core.flow import (
     ASK_CHOICES,
     ASK_HEADING,
@@ -37,7 +37,8 @@ from tui.core.safety import CRISIS_PAUSE, NOT_A_CRISIS_SERVICE, support_lines
 from tui.core.session import Ratings, Session, plan_session, try_again_heading
 from tui.core.settings import Settings
 from tui.core.storage import ReflectionStore, StoreError
-from tui.core.text import count, visible_controls
+from tui.core.text import count, strip_controls, visible_controls
+from tui.unsent import UnsentLine
 
 COMMANDS = "Type /back, /skip, /leave, /support or /help at any prompt."
 
@@ -51,6 +52,17 @@ def _is_try_again_choice(typed: str, *, picks_words: bool) -> bool:
 
 class _Leave(Exception):
     """The person typed /leave, or input ended."""
+
+
+class _Interrupted(KeyboardInterrupt):
+    """ctrl+c at a prompt. ``unsent``: the words typed on its line and not yet sent (a
+    terminal drops them on ctrl+c unless asked not to: tui.unsent); ``kept``: they are now
+    in the session, with the step they were typed at."""
+
+    def __init__(self, unsent: str = "") -> None:
+        super().__init__()
+        self.unsent = unsent
+        self.kept = False
 
 
 class _Back(Exception):
@@ -88,16 +100,21 @@ class PlainIO:
     flush_input: Callable[[], None] = lambda: None
     # Whether another line is already waiting: lines pasted together at a terminal.
     line_waiting: Callable[[], bool] = lambda: False
+    # After ctrl+c: the words typed on the line and not sent (tui.unsent), else "".
+    unsent: Callable[[], str] = lambda: ""
 
     def ask_text(self, prompt: str) -> str:
         """An answer in words: lines that came in together (several lines pasted at once)
         are one answer, not answers to the prompts after it."""
         answer = self.ask(prompt)
-        while self.line_waiting():
-            line = self.stdin.readline()
-            if not line:
-                break
-            answer += "\n" + line.rstrip("\r\n")
+        try:
+            while self.line_waiting():
+                line = self.stdin.readline()
+                if not line:
+                    break
+                answer += "\n" + line.rstrip("\r\n")
+        except KeyboardInterrupt:
+            raise _Interrupted("\n".join(filter(None, (answer, self.unsent())))) from None
         return answer
 
     def ask(self, prompt: str) -> str:
@@ -107,7 +124,10 @@ class PlainIO:
             self.stdout.write(line + "\n")
         self.stdout.write(lines[-1] + " ")
         self.stdout.flush()
-        line = self.stdin.readline()
+        try:
+            line = self.stdin.readline()
+        except KeyboardInterrupt:
+            raise _Interrupted(self.unsent()) from None
         if not line:
             self.stdout.write("\n")
             raise _Leave
@@ -146,6 +166,19 @@ class PlainSession:
             say("- " + line)
         say("Or tell someone you trust how you're feeling. You deserve support.")
         say()
+
+    def unsent_of(self, left: BaseException) -> str:
+        """The words on the line when ctrl+c came. Not at a prompt (breathing, a moment
+        between two), they are read now: left waiting, they would go to the shell after."""
+        if isinstance(left, _Interrupted):
+            return left.unsent
+        return self.io.unsent() if isinstance(left, KeyboardInterrupt) else ""
+
+    def unsent_back(self, unsent: str) -> None:
+        """Words typed at a prompt that takes none to keep (a number, y/n), not sent when
+        ctrl+c came: shown back, never dropped in silence."""
+        if unsent.strip():
+            self.io.say(f"Not sent, so not saved: “{unsent.strip()}”")
 
     def help(self) -> None:
         self.io.say(COMMANDS)
@@ -299,9 +332,11 @@ class PlainSession:
             if self.report is not None and self.report.saved:
                 say("Be gentle with yourself.")
             return False
-        except (_Leave, KeyboardInterrupt):
+        except (_Leave, KeyboardInterrupt) as left:
             say()
             self._report(flow.leave(keep=True), completed=False)
+            if not (isinstance(left, _Interrupted) and left.kept):
+                self.unsent_back(self.unsent_of(left))
             return False
         if stage != "summary" and self.settings.ask_ratings:
             say()
@@ -309,8 +344,11 @@ class PlainSession:
             flow.keep_draft("checkout")
             try:
                 flow.session.after = self.ratings()
-            except (_Leave, _Back, KeyboardInterrupt):
+            except (_Leave, _Back, KeyboardInterrupt) as left:
                 flow.session.after = Ratings()
+                if isinstance(left, KeyboardInterrupt):
+                    say()
+                    self.unsent_back(self.unsent_of(left))
         flow.session.finish()
         self.summary(flow)
         return True
@@ -397,7 +435,17 @@ class PlainSession:
             say("Press Enter to go on with them, or write them differently.")
         self._offer(flow.kind_words())
         while True:
-            answer = flow.picked(self.io.ask_text(">"))
+            try:
+                answer = flow.picked(self.io.ask_text(">"))
+            except _Interrupted as interrupted:
+                # ctrl+c with words typed and not sent: they are this step's words (after
+                # any kept there before), saved with the session as it is left.
+                unsent = strip_controls(interrupted.unsent)
+                if unsent.strip():
+                    earlier = so_far if isinstance(so_far, str) and so_far.strip() else ""
+                    flow.note_text(f"{earlier}\n{unsent}" if earlier else unsent)
+                    interrupted.kept = True
+                raise
             stripped = answer.strip()
             if stripped == "/back":
                 flow.back()
@@ -644,6 +692,15 @@ def run_plain(
             file=sys.stderr,
         )
         return 1
+    with UnsentLine(stdin) as line:
+        io.unsent = line.read
+        return _run(plain, chosen, minutes or settings.session_minutes, rng)
+
+
+def _run(
+    plain: PlainSession, chosen: Exercise | None, minutes: int, rng: random.Random | None
+) -> int:
+    io = plain.io
     io.say("kindtone: self-compassion practice, line by line (plain mode).")
     io.say("A practice tool, not a substitute for professional care. Type /support any time.")
     io.say()
@@ -656,9 +713,10 @@ def run_plain(
         elif chosen is not None:
             session = Session([chosen], minutes_planned=chosen.minutes)
         else:
-            session = plain.check_in(minutes or settings.session_minutes, rng)
-    except (_Leave, KeyboardInterrupt):
+            session = plain.check_in(minutes, rng)
+    except (_Leave, KeyboardInterrupt) as left:
         io.say()
+        plain.unsent_back(plain.unsent_of(left))
         io.say("Come back whenever you like.")
         return 0
     if session is None:

@@ -17,6 +17,7 @@ from textual.widgets import OptionList
 if TYPE_CHECKING:
     from textual.app import App
     from textual.screen import Screen
+    from textual.widgets import RadioSet
 
 
 def tolerate_undecodable_input() -> None:
@@ -432,6 +433,16 @@ class SteadyOptionList(OptionList):
         self._drawn_width = event.size.width
         if unchanged:
             event.prevent_default()
+
+
+def cursor_on_chosen(choices: RadioSet) -> None:
+    """Put a set of choices' cursor on the choice that is on (tui.widgets.toggles.ChoiceSet).
+
+    Internal: ``RadioSet._selected`` is the cursor's index; ``RadioSet._on_mount`` sets it
+    to the first choice.
+    """
+    if choices.pressed_index >= 0:
+        choices._selected = choices.pressed_index
 
 
 # -- parsed CSS kept between starts ---------------------------------------------------------

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from tui.commands import report_error, tolerant_stdin, tolerant_stdout
-from tui.core.text import visible_controls
+from tui.core.text import strip_controls, visible_controls
 from tui.paths import resolve_data_dir
 
 if TYPE_CHECKING:
@@ -41,7 +42,12 @@ class _Ended(Exception):
 
 
 class _Interrupted(_Ended):
-    """Ctrl+C at a prompt: the person leaving, not a script's input ending."""
+    """Ctrl+C at a prompt: the person leaving, not a script's input ending. ``unsent``: the
+    words typed on its line and not yet sent (tui.unsent)."""
+
+    def __init__(self, unsent: str = "") -> None:
+        super().__init__()
+        self.unsent = unsent
 
 
 def register(subparsers: Any) -> None:
@@ -60,6 +66,7 @@ class _Lines:
         self.stdin = stdin
         self.stdout = stdout
         self.echo = not stdin.isatty()
+        self.unsent: Callable[[], str] = lambda: ""  # after ctrl+c (tui.unsent)
 
     def say(self, text: str = "") -> None:
         self.stdout.write(visible_controls(text).replace("\r", "") + "\n")
@@ -72,7 +79,7 @@ class _Lines:
             line = self.stdin.readline()
         except KeyboardInterrupt:
             self.stdout.write("\n")  # what is said next starts on a line of its own
-            raise _Interrupted from None
+            raise _Interrupted(self.unsent()) from None
         if not line:
             self.stdout.write("\n")
             raise _Ended
@@ -85,7 +92,12 @@ class _Lines:
 def run(args: argparse.Namespace) -> int:
     tolerant_stdout()
     tolerant_stdin()  # after a locked store's passphrase was read from a pipe, too
-    return catch(args, _Lines(sys.stdin, sys.stdout))
+    from tui.unsent import UnsentLine
+
+    lines = _Lines(sys.stdin, sys.stdout)
+    with UnsentLine(sys.stdin) as line:
+        lines.unsent = line.read
+        return catch(args, lines)
 
 
 def catch(args: argparse.Namespace, lines: _Lines) -> int:
@@ -97,6 +109,10 @@ def catch(args: argparse.Namespace, lines: _Lines) -> int:
     if not text.strip():
         try:
             text = lines.ask(CRITIC_PROMPT)
+        except _Interrupted as left:
+            if left.unsent.strip():  # shown back, never dropped in silence
+                lines.say(f"Not sent, so not saved: “{left.unsent.strip()}”")
+            return 0
         except _Ended:
             return 0
     if not text.strip():
@@ -130,11 +146,11 @@ def catch(args: argparse.Namespace, lines: _Lines) -> int:
     while True:
         try:
             answer = lines.ask(prompt)
-        except _Interrupted:
+        except _Interrupted as left:
             # As plain mode keeps a session left with ctrl+c: the critic's words (and any
-            # kinder ones tried) are kept, as unfinished (the prompt was left mid-line, exit
-            # 130, nothing said and nothing kept).
-            return _save(caught, lines, args, unfinished=True)
+            # kinder ones tried, and those typed but not sent) are kept, as unfinished (the
+            # prompt was left mid-line, exit 130, nothing said and nothing kept).
+            return _save(caught, lines, args, unfinished=True, unsent=left.unsent)
         except _Ended:
             say("Nothing was saved.")
             return 0
@@ -246,13 +262,14 @@ def _save(
     *,
     quiet: bool = False,
     unfinished: bool = False,
+    unsent: str = "",
 ) -> int:
     from tui.core.phrases import PhraseStore
     from tui.core.practice import harvest
     from tui.core.storage import ReflectionStore, StoreError, nothing_written, plain_reason
 
     data_dir = resolve_data_dir(args.data_dir)
-    record = caught.to_record(completed=not unfinished)
+    record = caught.to_record(completed=not unfinished, unsent=strip_controls(unsent))
     try:
         ReflectionStore(data_dir).save(record)
     except (OSError, StoreError) as error:

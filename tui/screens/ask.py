@@ -12,7 +12,7 @@ from textual.widgets import Button
 from tui.core.flow import ASK_CHOICES, ASK_HEADING, ASK_QUESTION, AskAnswer
 from tui.screens.dialog import Dialog
 from tui.widgets.footer import KeysFooter
-from tui.widgets.plain import Plain
+from tui.widgets.literal_text import LiteralText
 
 
 class AskScreen(Dialog[AskAnswer | None]):
@@ -38,8 +38,8 @@ class AskScreen(Dialog[AskAnswer | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="ask", classes="dialog"):
-            yield Plain(ASK_HEADING, classes="title")
-            yield Plain(ASK_QUESTION)
+            yield LiteralText(ASK_HEADING, classes="title")
+            yield LiteralText(ASK_QUESTION)
             # One choice a line: all three fit at 60 columns, and read in order.
             with Vertical(id="ask-choices"):
                 for choice, label in ASK_CHOICES:

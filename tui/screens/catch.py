@@ -22,7 +22,7 @@ from textual.widgets import Input, Static
 from tui.core.catch import CRITIC_PROMPT, KIND_PROMPT, NOTHING_NOTICED, Catch, Redirect
 from tui.widgets.footer import KeysFooter
 from tui.widgets.kind_words_offer import WordsThatHelped
-from tui.widgets.plain import Plain
+from tui.widgets.literal_text import LiteralText
 from tui.widgets.side_by_side import highlighted
 from tui.widgets.try_again import TryAgainPanel
 
@@ -134,16 +134,16 @@ class CatchScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="catch", classes="page"):
-            yield Plain("Catch it in the moment", classes="title")
-            yield Plain(CRITIC_PROMPT, classes="prompt")
+            yield LiteralText("Catch it in the moment", classes="title")
+            yield LiteralText(CRITIC_PROMPT, classes="prompt")
             yield Input(placeholder="The critic's words, just as they came", id="catch-critic")
             yield Vertical(id="catch-noticed", classes="quote")
-            yield Plain("", id="catch-hint", classes="hint")
+            yield LiteralText("", id="catch-hint", classes="hint")
             yield Vertical(id="catch-offered")
             with Vertical(id="catch-kind-box"):
-                yield Plain(KIND_PROMPT, id="catch-kind-prompt", classes="prompt")
+                yield LiteralText(KIND_PROMPT, id="catch-kind-prompt", classes="prompt")
                 yield Input(placeholder="Your kinder words, or a number", id="catch-kind")
-            yield Plain("", id="catch-result", classes="muted")
+            yield LiteralText("", id="catch-result", classes="muted")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -193,7 +193,7 @@ class CatchScreen(Screen[None]):
         """What was noticed, and the box for kinder words."""
         self.query_one("#catch-critic", Input).disabled = True
         hint = NOTHING_NOTICED if caught.nothing_noticed else caught.hint()
-        self.query_one("#catch-hint", Plain).set_text(hint)
+        self.query_one("#catch-hint", LiteralText).set_text(hint)
         if caught.offered:  # mounted before the scroll below measures the page
             await self.query_one("#catch-offered", Vertical).mount(
                 WordsThatHelped(caught.offered, how="(type the number to use one)")
@@ -269,7 +269,7 @@ class CatchScreen(Screen[None]):
     def _to_support(self) -> None:
         """Crisis words: the support screen, never a redirect; the words are kept."""
         self.query_one("#catch-kind-box").display = False
-        self.query_one("#catch-hint", Plain).set_text("")
+        self.query_one("#catch-hint", LiteralText).set_text("")
         self.app.action_support()
         self._save(crisis=True)
 
@@ -288,13 +288,13 @@ class CatchScreen(Screen[None]):
         self.query_one("#catch-kind", Input).disabled = True
         self.query_one("#catch-critic", Input).disabled = True
         if crisis:
-            self.query_one("#catch-result", Plain).set_text(
+            self.query_one("#catch-result", LiteralText).set_text(
                 "What you wrote is kept in your reflections, only on this computer."
             )
             return
         self.app.keep_kind_words(record, source="catch")
         kept = self.caught.kept.text if self.caught.kept else ""
-        result = self.query_one("#catch-result", Plain)
+        result = self.query_one("#catch-result", LiteralText)
         result.set_text(f"Kept “{kept}” and saved it to your reflections. Press esc to go back.")
         # The last thing on the page: scroll to the end once it has wrapped (scrolling to the
         # line before its layout left its second line under the footer).

@@ -23,7 +23,7 @@ from tui.core.vault import is_locked
 from tui.screens.dialog import Dialog
 from tui.widgets.footer import KeysFooter
 from tui.widgets.literal_text import LiteralText
-from tui.widgets.toggles import Choice
+from tui.widgets.toggles import Choice, ChoiceSet
 
 if TYPE_CHECKING:
     from tui.app import KindtoneApp
@@ -54,7 +54,7 @@ class ExportScreen(Dialog[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="export", classes="dialog"):
             yield LiteralText("Export reflections", classes="title")
-            with RadioSet(id="scope", compact=True):
+            with ChoiceSet(id="scope", compact=True):
                 yield Choice(
                     Content(f"What the list shows ({len(self.shown_ids)})"),
                     value=len(self.shown_ids) < self.total,
@@ -65,7 +65,7 @@ class ExportScreen(Dialog[None]):
                     value=len(self.shown_ids) >= self.total,
                     name="all",
                 )
-            with RadioSet(id="format", compact=True):
+            with ChoiceSet(id="format", compact=True):
                 yield Choice(
                     Content("Markdown, to read or share"), value=True, name="md", id="format-md"
                 )

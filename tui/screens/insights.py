@@ -30,7 +30,7 @@ from tui.core.storage import StoreError
 from tui.core.text import about_minutes
 from tui.core.text import count as counted
 from tui.widgets.footer import KeysFooter
-from tui.widgets.plain import Plain
+from tui.widgets.literal_text import LiteralText
 
 if TYPE_CHECKING:
     from tui.app import KindtoneApp
@@ -183,13 +183,13 @@ class InsightsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="insights", classes="page"):
-            yield Plain("Your practice", classes="title")
-            yield Plain("What you practise grows stronger.", classes="muted")
-            yield Plain("Loading…", id="insights-text")
-            yield Plain("", id="chart-title", classes="prompt")
+            yield LiteralText("Your practice", classes="title")
+            yield LiteralText("What you practise grows stronger.", classes="muted")
+            yield LiteralText("Loading…", id="insights-text")
+            yield LiteralText("", id="chart-title", classes="prompt")
             yield Static(Content(""), id="chart")
-            yield Plain("", id="voice")
-            yield Plain("", id="heatmap-title", classes="prompt")
+            yield LiteralText("", id="voice")
+            yield LiteralText("", id="heatmap-title", classes="prompt")
             yield Static(Content(""), id="heatmap")
         yield KeysFooter()
 
@@ -231,7 +231,7 @@ class InsightsScreen(Screen[None]):
             insights = load_insights(self.app.store, today, cache, weeks_from)
         except (OSError, StoreError) as error:
             call(
-                self.query_one("#insights-text", Plain).set_text,
+                self.query_one("#insights-text", LiteralText).set_text,
                 f"Your reflections couldn't be read: {error}",
             )
             return
@@ -247,13 +247,13 @@ class InsightsScreen(Screen[None]):
     def show(self, insights: Insights, today: date) -> None:
         self.insights = insights
         titles = {e.id: e.title for e in self.app.library.exercises.values()}
-        self.query_one("#insights-text", Plain).set_text(
+        self.query_one("#insights-text", LiteralText).set_text(
             "\n\n".join(summary_lines(insights, titles, today))
         )
         if insights.sessions + insights.catches:
-            self.query_one("#chart-title", Plain).set_text("Week by week")
-            self.query_one("#heatmap-title", Plain).set_text("Practice days this year")
-            self.query_one("#voice", Plain).set_text("\n".join(voice_lines(insights)))
+            self.query_one("#chart-title", LiteralText).set_text("Week by week")
+            self.query_one("#heatmap-title", LiteralText).set_text("Practice days this year")
+            self.query_one("#voice", LiteralText).set_text("\n".join(voice_lines(insights)))
         self.draw_charts()
 
     def draw_charts(self) -> None:

@@ -13,7 +13,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from tui.widgets.footer import KeysFooter
-from tui.widgets.plain import Plain
+from tui.widgets.literal_text import LiteralText
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -73,12 +73,12 @@ class KindWordsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="kind-words", classes="page"):
-            yield Plain("Your kind words", classes="title")
-            yield Plain(
+            yield LiteralText("Your kind words", classes="title")
+            yield LiteralText(
                 "Words that helped you before. Starred ones (s) are offered first.",
                 classes="muted",
             )
-            yield Plain("", id="kind-words-empty")
+            yield LiteralText("", id="kind-words-empty")
             yield OptionList(id="kind-words-list")
             yield Input(placeholder="Add kind words of your own, then Enter", id="kind-words-add")
         yield KeysFooter()
@@ -99,7 +99,7 @@ class KindWordsScreen(Screen[None]):
         highlighted = option_list.highlighted
         option_list.clear_options()
         option_list.add_options(Option(phrase_prompt(p), id=p.id) for p in self.phrases)
-        self.query_one("#kind-words-empty", Plain).set_text("" if self.phrases else EMPTY)
+        self.query_one("#kind-words-empty", LiteralText).set_text("" if self.phrases else EMPTY)
         option_list.display = bool(self.phrases)
         if self.phrases:
             ids = [p.id for p in self.phrases]

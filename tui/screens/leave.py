@@ -11,7 +11,7 @@ from textual.widgets import Button
 
 from tui.screens.dialog import Dialog
 from tui.widgets.footer import KeysFooter
-from tui.widgets.plain import Plain
+from tui.widgets.literal_text import LiteralText
 
 
 class LeaveScreen(Dialog[str | None]):
@@ -26,13 +26,13 @@ class LeaveScreen(Dialog[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="leave", classes="dialog"):
-            yield Plain(f"Leave this {self.what}?", classes="title")
+            yield LiteralText(f"Leave this {self.what}?", classes="title")
             if self.has_writing:
-                yield Plain(
+                yield LiteralText(
                     "You can keep what you've written as an unfinished reflection, or let it go."
                 )
             else:
-                yield Plain("Stopping early is fine. You can come back any time.")
+                yield LiteralText("Stopping early is fine. You can come back any time.")
             with Horizontal(classes="buttons"):
                 if self.has_writing:
                     yield Button(

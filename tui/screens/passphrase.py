@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Input
 
 from tui.widgets.footer import KeysFooter
-from tui.widgets.plain import Plain
+from tui.widgets.literal_text import LiteralText
 
 if TYPE_CHECKING:
     from tui.app import KindtoneApp
@@ -34,8 +34,10 @@ class PassphraseScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="passphrase-box", classes="dialog"):
-            yield Plain("Your reflections are locked", classes="title")
-            yield Plain("Type your passphrase to open them. Your recovery key works here too.")
+            yield LiteralText("Your reflections are locked", classes="title")
+            yield LiteralText(
+                "Type your passphrase to open them. Your recovery key works here too."
+            )
             yield Input(
                 password=True,
                 id="passphrase",
@@ -43,7 +45,7 @@ class PassphraseScreen(Screen[None]):
                 placeholder="passphrase",
                 select_on_focus=False,
             )
-            yield Plain(" ", id="passphrase-status", classes="muted")
+            yield LiteralText(" ", id="passphrase-status", classes="muted")
             with Horizontal(classes="buttons"):
                 yield Button(Content("Open"), compact=True, id="open", variant="primary")
                 yield Button(Content("Quit"), compact=True, id="quit")
@@ -63,7 +65,7 @@ class PassphraseScreen(Screen[None]):
         if not box.value or box.disabled:
             return
         box.disabled = True
-        self.query_one("#passphrase-status", Plain).set_text("Opening…")
+        self.query_one("#passphrase-status", LiteralText).set_text("Opening…")
         self.check(box.value)
 
     @work(thread=True, exclusive=True)
@@ -79,7 +81,7 @@ class PassphraseScreen(Screen[None]):
 
     def _checked(self, opened: bool | str) -> None:
         box = self.query_one("#passphrase", Input)
-        status = self.query_one("#passphrase-status", Plain)
+        status = self.query_one("#passphrase-status", LiteralText)
         box.value = ""  # the secret stays in no widget
         if opened is True:
             status.set_text(" ")

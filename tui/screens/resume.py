@@ -14,7 +14,7 @@ from tui.core.session import Session
 from tui.core.timestamps import spoken_date
 from tui.screens.dialog import Dialog
 from tui.widgets.footer import KeysFooter
-from tui.widgets.plain import Plain
+from tui.widgets.literal_text import LiteralText
 
 
 class ResumeScreen(Dialog[bool | None]):
@@ -29,9 +29,9 @@ class ResumeScreen(Dialog[bool | None]):
         started = spoken_date(self.session.started_at)
         titles = ", ".join(e.title for e in self.session.exercises)
         with Vertical(id="resume", classes="dialog"):
-            yield Plain("Welcome back", classes="title")
-            yield Plain(f"You have an unfinished session from {started}: {titles}.")
-            yield Plain(self.kept, classes="muted")
+            yield LiteralText("Welcome back", classes="title")
+            yield LiteralText(f"You have an unfinished session from {started}: {titles}.")
+            yield LiteralText(self.kept, classes="muted")
             with Horizontal(classes="buttons"):
                 yield Button(Content("Resume"), compact=True, id="resume-button", variant="primary")
                 yield Button(Content("Not now"), compact=True, id="discard")

@@ -7,7 +7,7 @@ import contextlib
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -22,7 +22,7 @@ from tui.core.text import strip_controls
 from tui.widgets.breathe import BreathingGuide
 from tui.widgets.footer import KeysFooter
 from tui.widgets.kind_words_offer import WordsThatHelped
-from tui.widgets.plain import Plain
+from tui.widgets.literal_text import LiteralText
 from tui.widgets.steps import VIEWS, BreatheView, StepView, WriteView
 from tui.widgets.try_again import TryAgainPanel
 
@@ -130,6 +130,9 @@ class SessionScreen(Screen[None]):
         self.stage = stage
         self._flow: SessionFlow | None = None
         self._draft_timer: Timer | None = None
+        # Keys typed at a reading or breathing step (no box to take them): an answer typed
+        # one prompt early. Said and shown back on moving, as plain mode does; they vanished.
+        self._stray = ""
 
     @property
     def flow(self) -> SessionFlow:
@@ -141,8 +144,8 @@ class SessionScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="session", classes="page"):
             with Horizontal(id="session-top"):
-                yield Plain("", id="exercise-title")
-                yield Plain("", id="step-count")
+                yield LiteralText("", id="exercise-title")
+                yield LiteralText("", id="step-count")
             yield ProgressBar(
                 total=max(1, len(self.session.steps)),
                 show_eta=False,
@@ -175,6 +178,7 @@ class SessionScreen(Screen[None]):
         if planned is None:
             self._after_steps()
             return
+        self._stray = ""  # said already, or typed at the step just left
         area = self.query_one("#step-area", VerticalScroll)
         self.query_one("#session").remove_class("-trying")
         await area.remove_children()
@@ -199,8 +203,8 @@ class SessionScreen(Screen[None]):
         done, _ = self.session.progress
         title, where = flow.progress()
         preview = " · preview, nothing is saved" if self.session.preview else ""
-        self.query_one("#exercise-title", Plain).set_text(title + preview)
-        self.query_one("#step-count", Plain).set_text(where)
+        self.query_one("#exercise-title", LiteralText).set_text(title + preview)
+        self.query_one("#step-count", LiteralText).set_text(where)
         self.query_one("#progress", ProgressBar).update(progress=done)
         self.query_one("#back", Button).disabled = done == 0
         if step.type in ("read", "breathe"):
@@ -250,8 +254,41 @@ class SessionScreen(Screen[None]):
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(done.wait(), timeout=1.0)
 
+    def _at_a_step_without_a_box(self) -> bool:
+        planned = self.flow.current
+        return planned is not None and planned.step.type in ("read", "breathe")
+
+    def on_key(self, event: events.Key) -> None:
+        if not self._at_a_step_without_a_box():
+            return
+        if event.is_printable and event.character:
+            self._stray += event.character
+        elif event.key == "backspace":
+            self._stray = self._stray[:-1]
+
+    def on_paste(self, event: events.Paste) -> None:
+        if self._at_a_step_without_a_box():
+            self._stray += event.text
+
+    async def _stray_words_said(self) -> bool:
+        """Words typed where none are asked: the flow says so with the words shown back, and
+        the step stays (crisis words open support first). True when that happened."""
+        typed, self._stray = self._stray, ""
+        if len(typed.strip()) < 2 or not any(char.isalnum() for char in typed):
+            return False  # a stray key or two ("," or "j"), not words to give back
+        outcome = self.flow.stray_words(typed) if self._at_a_step_without_a_box() else None
+        if outcome is None:
+            return False
+        if outcome.note:
+            self.notify(outcome.note, timeout=10, markup=False)
+        if outcome.kind == "crisis":
+            self._pause_for_support(outcome.pause_words)
+        return True
+
     async def action_next(self) -> None:
         await self.caught_up()
+        if await self._stray_words_said():
+            return
         view = self.view
         if view is None or self.flow.current is None or self.query(TryAgainPanel):
             return
@@ -339,6 +376,8 @@ class SessionScreen(Screen[None]):
 
     async def action_back(self) -> None:
         await self.caught_up()
+        if await self._stray_words_said():
+            return
         await self._close_try_again()
         if self.flow.back(self._current_text()):
             await self.show_step()
@@ -346,6 +385,8 @@ class SessionScreen(Screen[None]):
     async def action_skip(self) -> None:
         """Skip a step; words already typed are kept (skipping only passes the checks)."""
         await self.caught_up()
+        if await self._stray_words_said():
+            return
         await self._close_try_again()
         await self.present(self.flow.skip(self._current_text()))
 

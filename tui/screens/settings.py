@@ -17,7 +17,7 @@ from tui.core.vault import lock_status
 from tui.widgets.footer import KeysFooter
 from tui.widgets.literal_text import LiteralText
 from tui.widgets.text_box import TextBox
-from tui.widgets.toggles import Choice, Tick
+from tui.widgets.toggles import Choice, ChoiceSet, Tick
 
 if TYPE_CHECKING:
     from tui.app import KindtoneApp
@@ -62,7 +62,7 @@ class SettingsScreen(Screen[None]):
         with VerticalScroll(id="settings", classes="page"):
             yield LiteralText("Settings", classes="title")
             yield LiteralText("Session length", classes="field-label")
-            with RadioSet(id="length", compact=True):
+            with ChoiceSet(id="length", compact=True):
                 for minutes in SESSION_LENGTHS:
                     yield Choice(
                         Content(f"{minutes} minutes"),

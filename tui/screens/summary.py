@@ -15,7 +15,7 @@ from textual.widgets import Button
 from tui.core.flow import SaveReport, SessionFlow
 from tui.core.text import shown_part
 from tui.widgets.footer import KeysFooter
-from tui.widgets.plain import Plain
+from tui.widgets.literal_text import LiteralText
 from tui.widgets.side_by_side import SideBySide
 
 if TYPE_CHECKING:
@@ -39,18 +39,18 @@ class SummaryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="summary", classes="page"):
-            yield Plain("Thank you for practising", classes="title")
-            yield Plain("", id="saved", classes="muted")
+            yield LiteralText("Thank you for practising", classes="title")
+            yield LiteralText("", id="saved", classes="muted")
             rows = self.flow.ratings()
             if rows:
-                yield Plain("Before → after", classes="prompt")
+                yield LiteralText("Before → after", classes="prompt")
                 for label, before, after in rows:
-                    yield Plain(f"{label}: {before} → {after}")
+                    yield LiteralText(f"{label}: {before} → {after}")
             items = self.flow.summary_beside()
             if items:
-                yield Plain("What you wrote", classes="prompt")
+                yield LiteralText("What you wrote", classes="prompt")
                 for prompt, answer, original, versions in items:
-                    yield Plain(shown_part(prompt), classes="muted")
+                    yield LiteralText(shown_part(prompt), classes="muted")
                     if original is not None:
                         # The harsh original beside the version kept, with every try.
                         yield SideBySide(
@@ -59,8 +59,8 @@ class SummaryScreen(Screen[None]):
                             shown_part(answer),
                         )
                     else:
-                        yield Plain(shown_part(answer), classes="quote")
-            yield Plain(self.flow.closing(), classes="muted closing")
+                        yield LiteralText(shown_part(answer), classes="quote")
+            yield LiteralText(self.flow.closing(), classes="muted closing")
             yield Button(Content("Done"), compact=True, id="done", variant="primary")
         yield KeysFooter()
 
@@ -75,7 +75,7 @@ class SummaryScreen(Screen[None]):
         message = report.message(completed=True)
         if not report.safe:
             message += " (They are below, too. Press Done to try saving again.)"
-        self.query_one("#saved", Plain).set_text(message)
+        self.query_one("#saved", LiteralText).set_text(message)
 
     @on(Button.Pressed, "#done")
     def action_done(self) -> None:

@@ -14,7 +14,7 @@ from textual.widgets import Button
 from tui.core.safety import CRISIS_PAUSE, NOT_A_CRISIS_SERVICE, support_lines
 from tui.screens.dialog import Dialog
 from tui.widgets.footer import KeysFooter
-from tui.widgets.plain import Plain
+from tui.widgets.literal_text import LiteralText
 
 if TYPE_CHECKING:
     from tui.app import KindtoneApp
@@ -39,10 +39,10 @@ class SupportScreen(Dialog[str | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="support", classes="dialog"):
-            yield Plain("Support", classes="title")
-            yield Plain(self.pause_words if self.paused_session else OPENED)
-            yield Plain(NOT_A_CRISIS_SERVICE, classes="muted")
-            yield Plain(
+            yield LiteralText("Support", classes="title")
+            yield LiteralText(self.pause_words if self.paused_session else OPENED)
+            yield LiteralText(NOT_A_CRISIS_SERVICE, classes="muted")
+            yield LiteralText(
                 "If you might act on thoughts of harming yourself, please reach a person now:",
                 classes="prompt",
             )
@@ -50,9 +50,9 @@ class SupportScreen(Dialog[str | None]):
             for line in support_lines(settings.country, settings.support_lines):
                 # A hanging indent: a long line wraps under its words, not under the bullet.
                 with Horizontal(classes="resource"):
-                    yield Plain("•", classes="bullet")
-                    yield Plain(line)
-            yield Plain(
+                    yield LiteralText("•", classes="bullet")
+                    yield LiteralText(line)
+            yield LiteralText(
                 "Or tell someone you trust how you're feeling. You deserve support.",
             )
             with Horizontal(classes="buttons"):

@@ -11,7 +11,7 @@ from textual.widgets import Button, TextArea
 
 from tui.screens.dialog import Dialog
 from tui.widgets.footer import KeysFooter
-from tui.widgets.plain import Plain
+from tui.widgets.literal_text import LiteralText
 
 
 class UnsavedScreen(Dialog[None]):
@@ -35,8 +35,8 @@ class UnsavedScreen(Dialog[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="unsaved", classes="dialog"):
-            yield Plain("Not saved", classes="title")
-            yield Plain(self.message)
+            yield LiteralText("Not saved", classes="title")
+            yield LiteralText(self.message)
             # A read-only text box: select and copy, nothing to retype.
             yield TextArea(self.words, read_only=True, soft_wrap=True, id="unsaved-words")
             with Horizontal(classes="buttons"):

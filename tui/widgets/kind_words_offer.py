@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from tui.widgets.plain import literal
+from tui.widgets.literal_text import literal
 
 if TYPE_CHECKING:
     from tui.core.phrases import Phrase

@@ -65,6 +65,12 @@ class ReflectionList(ScrollView, can_focus=True):
         self.scroll_to(y=max(0, index - self.size.height // 2), animate=False)
         self.refresh()
 
+    def on_focus(self) -> None:
+        self.refresh()  # the mark on the cursor's row
+
+    def on_blur(self) -> None:
+        self.refresh()
+
     def allow_focus(self) -> bool:
         """An empty list is no place to stop on the way round with Tab."""
         return bool(self.rows)
@@ -105,7 +111,10 @@ class ReflectionList(ScrollView, can_focus=True):
             style = style + self.get_component_rich_style("reflection-list--cursor")
         elif not row.completed:
             style = style + self.get_component_rich_style("reflection-list--unfinished")
-        strip = Strip([Segment(" " + text, style)])
+        # The cursor's row is marked while the list has focus, so focus reads without
+        # colour (NO_COLOR: the row's two greys were all that changed), as a rating does.
+        mark = "▸" if index == self.cursor and self.has_focus else " "
+        strip = Strip([Segment(mark + text, style)])
         return strip.crop_extend(0, width, style)
 
     def action_move(self, delta: int) -> None:

@@ -15,7 +15,7 @@ from tui.core.exercises import Step
 from tui.core.text import shown_part, strip_controls
 from tui.widgets.breathe import BreathingGuide, Pace
 from tui.widgets.kind_words_offer import WordsThatHelped
-from tui.widgets.plain import Plain, literal
+from tui.widgets.literal_text import LiteralText, literal
 from tui.widgets.rating import RatingBar
 from tui.widgets.side_by_side import critic_content
 from tui.widgets.text_box import TextBox
@@ -38,7 +38,7 @@ class StepView(Vertical):
         self.initial = answer
 
     def compose(self) -> ComposeResult:
-        yield Plain(self.prompt, classes="prompt")
+        yield LiteralText(self.prompt, classes="prompt")
 
     def value(self) -> str | int | None:
         return None
@@ -61,7 +61,7 @@ class BreatheView(StepView):
 
     def compose(self) -> ComposeResult:
         if self.prompt:
-            yield Plain(self.prompt, classes="prompt")
+            yield LiteralText(self.prompt, classes="prompt")
         pace = Pace(self.step.inhale, self.step.hold, self.step.exhale, self.step.cycles)
         yield BreathingGuide(pace, reduced_motion=self.reduced_motion, id="breathing")
 
@@ -83,16 +83,16 @@ class WriteView(StepView):
 
     def compose(self) -> ComposeResult:
         if self.step.type == "reframe":
-            yield Plain("You wrote:", classes="quote-label")
+            yield LiteralText("You wrote:", classes="quote-label")
             quote = shown_part(self.source_answer) if self.source_answer else None
             if quote:
                 # The harsh original, literally, with the words the analysis noticed marked.
                 yield Static(critic_content(quote), classes="quote", id="reframe-original")
             else:
-                yield Plain("(nothing yet, and that's fine)", classes="quote")
+                yield LiteralText("(nothing yet, and that's fine)", classes="quote")
             if self.offered:
                 yield WordsThatHelped(self.offered, id="words-that-helped")
-        yield Plain(self.prompt, classes="prompt")
+        yield LiteralText(self.prompt, classes="prompt")
         yield TextBox(
             str(self.initial) if isinstance(self.initial, str) else "",
             soft_wrap=True,
@@ -123,7 +123,7 @@ class ChooseView(StepView):
     """Only an option actually chosen (enter or click) is an answer, never a highlight."""
 
     def compose(self) -> ComposeResult:
-        yield Plain(self.prompt, classes="prompt")
+        yield LiteralText(self.prompt, classes="prompt")
         options = [
             Option(Content(strip_controls(text)), id=str(n))
             for n, text in enumerate(self.step.options)
@@ -147,10 +147,10 @@ class ChooseView(StepView):
 
 class RateView(StepView):
     def compose(self) -> ComposeResult:
-        yield Plain(self.prompt, classes="prompt")
+        yield LiteralText(self.prompt, classes="prompt")
         initial = self.initial if isinstance(self.initial, int) else None
         yield RatingBar(self.step.low, self.step.high, initial, id="rating")
-        yield Plain("Use ← → or a number. Leaving it blank is fine.", classes="hint")
+        yield LiteralText("Use ← → or a number. Leaving it blank is fine.", classes="hint")
 
     def value(self) -> str | int | None:
         return self.query_one("#rating", RatingBar).value

@@ -9,7 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from textual.geometry import Size
-from textual.widgets import Checkbox, RadioButton
+from textual.widgets import Checkbox, RadioButton, RadioSet
+
+from tui.textual_internals import cursor_on_chosen
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
@@ -38,3 +40,13 @@ class Choice(RadioButton):
     @property  # Textual reads BUTTON_INNER when drawing
     def BUTTON_INNER(self) -> str:  # type: ignore[override]
         return "●" if self.value else " "
+
+
+class ChoiceSet(RadioSet):
+    """A set of choices whose cursor starts on the choice that is on, not on the first:
+    Settings opened with "5 minutes" chosen and the cursor (the focus bar) on "3 minutes",
+    two rows marked, and ↓ went to the one already chosen. (Textual's own mount handler,
+    which puts it on the first, runs after this one: hence after a refresh.)"""
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(cursor_on_chosen, self)
