@@ -230,7 +230,9 @@ class Reading:
         "own",
         "owns",
         "points",
+        "praise",
         "selfless",
+        "slip",
         "turn",
         "unheard",
         "verdict",
@@ -272,6 +274,19 @@ class Reading:
         self.back: float | None = None  # the recovery head's share, read when needed
         self.own: float | None = None  # ... and its crisis clause's (see _back_shares)
         candidates = sentence.candidates  # most sentences have candidates in few groups
+        # Sarcasm across sentences (rules/critic.toml, group "sarcasm"): whether the sentence
+        # is praise alone ("Brilliant.", "Genius. Absolute genius."), and whether it tells the
+        # writer's own slip ("Put salt in the tea."): praise right after a slip is mock praise.
+        self.praise = self.slip = False
+        if "sarcasm" in candidates:
+            size = len(words)
+            while size and words[size - 1] == BREAK:
+                size -= 1
+            for pattern, start, end in sentence.matches("sarcasm"):
+                if pattern.kind == "slip":
+                    self.slip = True
+                elif start == 0 and end >= size:  # praise, and nothing else in the sentence
+                    self.praise = True
         learned = built.learned
         # A word or two is too little for a statistical verdict ("nothing", "kinder"): the
         # weights only read sentences of a few words; the rules read everything.
@@ -680,7 +695,21 @@ class Analyser:
                 if reading.unheard:
                     reading.hear()  # remembered from a long text (or fewer sentences had words)
         aimed = -1  # the last sentence whose label was someone else's (see below)
+        mocked = -2  # the last sentence of one's own slip, or of praise said of it
         for number, (offset, reading) in enumerate(readings):
+            if reading.slip and not reading.praise:
+                mocked = number
+            elif reading.praise and mocked == number - 1 and not reading.found:
+                # Praise alone, right after one's own slip (or praise of it): mock praise
+                # ("Put salt in the tea instead of sugar. Brilliant. Gold star for me.").
+                mocked = number
+                low_sentence = reading.low
+                begin = len(low_sentence) - len(low_sentence.lstrip())
+                end = len(low_sentence.rstrip().rstrip(".!?,;:…"))
+                if end > begin and not reading.kind and not reading.defused:
+                    spans.append((offset + begin, offset + end, "harsh-self-address"))
+                    heard = True
+                continue
             if reading.owns and number > 0:
                 before, told = readings[number - 1]
                 if told.unheard and told.verdict is not None:

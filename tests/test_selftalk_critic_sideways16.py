@@ -1,0 +1,95 @@
+"""Session 16's critic work, by concept: sarcasm at oneself (praise said of one's own slip), a
+verdict that sums the writer up, comparisons that end in a verdict on oneself, a self-label
+said as a metaphor, "not cut out for this" with the "I" dropped. Each sentence here was written
+for the test, in many voices, not taken from a blind batch; the counter-examples are the same
+shapes said of someone else, sincere praise, and an old thought quoted to answer it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.selftalk import analyse
+
+# Praise said of one's own slip, in the same sentence or the next.
+SARCASM = [
+    "Left my passport in the taxi on the way to the airport, marvellous, give me a medal.",
+    "Forgot the password I set this very morning, truly gifted.",
+    "Twenty-nine and I still can't fold a fitted sheet, proper adult, aren't I.",
+    "Locked the keys in the boot for the third time this year, what a talent.",
+    "Put salt in the tea instead of sugar. Brilliant.",
+    "Deleted the whole folder by accident. Genius. Absolute genius.",
+    "Missed my own stop on the bus, again. Incredible work.",
+    "Spilt coffee all over the new rug. Well done me.",
+    "Sent the invoice to the wrong client. Great stuff. Really top notch.",
+    "Overslept on the day of the exam. Marvellous. Gold star for me.",
+    "Forgot my daughter's recital. Parent of the year, clearly.",
+    "i burnt the popcorn in the microwave. incredible. a true talent",
+]
+
+# A verdict that sums the writer up.
+SUMMED_UP = [
+    "Came last in the pub quiz again, which says everything you need to know about me.",
+    "Fell over my own feet on the dance floor, which sums me up really.",
+    "The cake sank in the middle and the icing slid off, that's my life in one sentence.",
+    "Got a C on the easiest module, which is about my level to be honest.",
+    "They gave me the night shift nobody wants, which is about what I'm worth.",
+    "My brother gets the house and the praise and I get to be the family warning.",
+    "Flunked the theory test twice, so that's me summed up.",
+]
+
+# Comparisons that end in a verdict on oneself, and self-labels said as metaphors.
+COMPARED = [
+    "The new girl has been here a fortnight and already runs the till better than me, I'm a relic.",
+    "Every other dad at the match knew the offside rule and I stood there gawping like a sheep.",
+    "Everyone in my year is married with kids and I'm still a spare part at every wedding.",
+    "When I see my reflection in the shop window all I see is a fat, useless lump.",
+    "No one to blame for the mess but the fool in the mirror.",
+    "I'm the dead weight of this choir, everyone carries me.",
+    "Honestly I'm a dinosaur in that office, can't even work the printer.",
+    "The younger ones finished the course in a day and I took a week. Past it, that's what I am.",
+]
+
+# "Not cut out for this", "too thick for it", with the "I" dropped.
+DROPPED = [
+    "Not cut out for nursing. Never was.",
+    "Just not made for this kind of work, never have been.",
+    "Honestly too thick for university.",
+    "Too stupid to learn to drive, apparently.",
+]
+
+# The same shapes said of someone else, sincere praise of oneself or others, quoting an old
+# thought to answer it, reported speech: none is the writer's verdict on themselves.
+CALM = [
+    "Well done me.",
+    "Genius!",
+    "Well done me, first marathon finished in under five hours!",
+    "Our landlord kept the whole deposit over one scratch, greedy old git.",
+    "Passed my driving test first time. Brilliant.",
+    "Baked bread from scratch for the first time. Genius, honestly, it rose!",
+    "My son scored twice today, a real credit to his coach.",
+    "The plumber flooded the kitchen and left, marvellous, give him a medal.",
+    "My brother forgot our mum's birthday again, truly gifted.",
+    "Our manager is a dinosaur who can't open a PDF.",
+    "The new kid at work already knows more than the boss, who's a fossil.",
+    "I used to call myself a dinosaur; now I say I'm experienced.",
+    "Old thought: not cut out for this. New thought: I'm learning, and that takes time.",
+    "My neighbour says he's not cut out for retirement.",
+    "She said she was too thick for university, and I told her that wasn't true.",
+    "Not cut out for the cold, so we booked somewhere warm.",
+    "Everyone else in the class did well and so did I, which made me proud.",
+    "He's the dead weight of the team and everyone knows it.",
+    "When I look in the mirror I see someone who has come a long way.",
+    "The cake sank in the middle but it tasted great, and that's good enough for me.",
+    "Which tells you everything you need to know about the council.",
+    "I'm too tired to cook tonight, so it's beans on toast.",
+]
+
+
+@pytest.mark.parametrize("text", SARCASM + SUMMED_UP + COMPARED + DROPPED)
+def test_verdicts_on_oneself_told_sideways_are_self_criticism(text: str) -> None:
+    assert analyse(text).critical, text
+
+
+@pytest.mark.parametrize("text", CALM)
+def test_the_same_shapes_said_of_others_or_sincerely_stay_calm(text: str) -> None:
+    assert not analyse(text).critical, text
