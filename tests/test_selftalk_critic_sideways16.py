@@ -1,6 +1,7 @@
 """Session 16's critic work, by concept: sarcasm at oneself (praise said of one's own slip), a
 verdict that sums the writer up, comparisons that end in a verdict on oneself, a self-label
-said as a metaphor, "not cut out for this" with the "I" dropped. Each sentence here was written
+said as a metaphor, "not cut out for this" with the "I" dropped, one's own name said again and
+again in place of "I". Each sentence here was written
 for the test, in many voices, not taken from a blind batch; the counter-examples are the same
 shapes said of someone else, sincere praise, and an old thought quoted to answer it."""
 
@@ -57,9 +58,19 @@ DROPPED = [
     "Too stupid to learn to drive, apparently.",
 ]
 
+# One's own name said again and again in place of "I", then a verdict.
+OWN_NAME = [
+    "Kim lost the tickets again, Kim is such an idiot.",
+    "Raj never listens and Raj never will, Raj is useless.",
+    "Tola burnt the jollof, Tola always burns it, Tola is hopeless in a kitchen.",
+]
+
 # The same shapes said of someone else, sincere praise of oneself or others, quoting an old
 # thought to answer it, reported speech: none is the writer's verdict on themselves.
 CALM = [
+    "Kim lost the tickets again, she is such an idiot.",
+    "Sam handled that delivery calmly and Sam should be pleased about that.",
+    'Old thought: "Tola burnt it, Tola is hopeless." Answer: Tola fed twelve, one pot caught.',
     "Well done me.",
     "Genius!",
     "Well done me, first marathon finished in under five hours!",
@@ -85,7 +96,7 @@ CALM = [
 ]
 
 
-@pytest.mark.parametrize("text", SARCASM + SUMMED_UP + COMPARED + DROPPED)
+@pytest.mark.parametrize("text", SARCASM + SUMMED_UP + COMPARED + DROPPED + OWN_NAME)
 def test_verdicts_on_oneself_told_sideways_are_self_criticism(text: str) -> None:
     assert analyse(text).critical, text
 

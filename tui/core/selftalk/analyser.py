@@ -18,6 +18,7 @@ from .aim import (
     is_label,
     own_name_findings,
     points_elsewhere,
+    repeated_name_findings,
     weighed_elsewhere,
 )
 from .compiler import Codes, Index, Pattern, compile_rule, matches_any
@@ -330,6 +331,8 @@ class Reading:
             raw = own_name_findings(built, low, words, sentence)  # "by Kev I mean me"
         elif not built.dropped.isdisjoint(words):
             raw = _implied_i(built, low, words)  # the writer's own, by the "I" put back
+        if not raw and not sentence.has_self:
+            raw = repeated_name_findings(built, low, words)  # "Jo forgot, Jo's a liability"
         if raw:
             starts, ends = built.tokens.char_spans(low, words, max(end for _, _, end, _ in raw))
             found = []
