@@ -60,15 +60,16 @@ DROPPED = [
 
 # One's own name said again and again in place of "I", then a verdict.
 OWN_NAME = [
-    "Kim lost the tickets again, Kim is such an idiot.",
-    "Raj never listens and Raj never will, Raj is useless.",
-    "Tola burnt the jollof, Tola always burns it, Tola is hopeless in a kitchen.",
+    "Tunde forgot the meeting again, Tunde forgets everything, Tunde is a dead loss.",
+    "Ngozi is a fool, Ngozi was always a fool, and tonight Ngozi proved it.",
+    "Jonno locked the keys in the car again, Jonno's brain is mush.",
 ]
 
 # The same shapes said of someone else, sincere praise of oneself or others, quoting an old
 # thought to answer it, reported speech: none is the writer's verdict on themselves.
 CALM = [
     "Kim lost the tickets again, she is such an idiot.",
+    "Mags burnt the dinner again, she burns everything, she is a liability.",
     "Sam handled that delivery calmly and Sam should be pleased about that.",
     'Old thought: "Tola burnt it, Tola is hopeless." Answer: Tola fed twelve, one pot caught.',
     "Well done me.",
