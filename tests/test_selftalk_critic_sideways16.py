@@ -45,6 +45,9 @@ COMPARED = [
     "Everyone in my year is married with kids and I'm still a spare part at every wedding.",
     "When I see my reflection in the shop window all I see is a fat, useless lump.",
     "No one to blame for the mess but the fool in the mirror.",
+    # Catching oneself in a window is seeing one's reflection, not noticing a thought.
+    "Every time I catch myself in the bus window I see a fat useless lump.",
+    "Caught myself in a shop window today and all I saw was a clumsy oaf.",
     "I'm the dead weight of this choir, everyone carries me.",
     "Honestly I'm a dinosaur in that office, can't even work the printer.",
     "The younger ones finished the course in a day and I took a week. Past it, that's what I am.",
@@ -91,6 +94,8 @@ CALM = [
     "Everyone else in the class did well and so did I, which made me proud.",
     "He's the dead weight of the team and everyone knows it.",
     "When I look in the mirror I see someone who has come a long way.",
+    "I caught myself thinking I'm useless, and let it pass.",
+    "I caught myself in the mirror and smiled, I look well.",
     "The cake sank in the middle but it tasted great, and that's good enough for me.",
     "Which tells you everything you need to know about the council.",
     "I'm too tired to cook tonight, so it's beans on toast.",
