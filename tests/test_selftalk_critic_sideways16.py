@@ -25,6 +25,12 @@ SARCASM = [
     "Overslept on the day of the exam. Marvellous. Gold star for me.",
     "Forgot my daughter's recital. Parent of the year, clearly.",
     "i burnt the popcorn in the microwave. incredible. a true talent",
+    "Spilt red wine on her white sofa, well done me.",
+    "Reversed into the gatepost again, way to go me.",
+    "Dropped my phone down the drain. Another triumph.",
+    "Forgot the milk again. Ten out of ten for me.",
+    "Another day, another cock-up from yours truly.",
+    "Me and my big mouth again.",
 ]
 
 # A verdict that sums the writer up.
@@ -53,6 +59,13 @@ COMPARED = [
     "The younger ones finished the course in a day and I took a week. Past it, that's what I am.",
 ]
 
+COMPARED += [
+    "Even a child could have done that, and I couldn't.",
+    "My nephew is half my age and twice as capable.",
+    "The new lad picked it up in a week and it took me a year.",
+    "I'm only good for making the tea.",
+]
+
 # "Not cut out for this", "too thick for it", with the "I" dropped.
 DROPPED = [
     "Not cut out for nursing. Never was.",
@@ -76,6 +89,10 @@ CALM = [
     "Sam handled that delivery calmly and Sam should be pleased about that.",
     'Old thought: "Tola burnt it, Tola is hopeless." Answer: Tola fed twelve, one pot caught.',
     "Well done me.",
+    "Ran my first 10k today. Another triumph!",
+    "Finished the quilt at last, well done me.",
+    "Passed the exam, way to go me!",
+    "Even a child could run this country better than that lot.",
     "Genius!",
     "Well done me, first marathon finished in under five hours!",
     "Our landlord kept the whole deposit over one scratch, greedy old git.",
