@@ -90,6 +90,7 @@ CALM = [
     'Old thought: "Tola burnt it, Tola is hopeless." Answer: Tola fed twelve, one pot caught.',
     "Well done me.",
     "Ran my first 10k today. Another triumph!",
+    "Forgot my keys. Brilliant. But honestly it's fine, everyone forgets things.",
     "Finished the quilt at last, well done me.",
     "Passed the exam, way to go me!",
     "Even a child could run this country better than that lot.",

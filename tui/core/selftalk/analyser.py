@@ -709,7 +709,11 @@ class Analyser:
                 low_sentence = reading.low
                 begin = len(low_sentence) - len(low_sentence.lstrip())
                 end = len(low_sentence.rstrip().rstrip(".!?,;:…"))
-                if end > begin and not reading.kind and not reading.defused:
+                # Weak, as a rule's finding would be: a kind rider here or in the next
+                # sentence softens it ("Brilliant. But honestly it's fine, everyone forgets.").
+                after = readings[number + 1][1] if number < last else reading
+                soft = reading.kind or reading.defused or after.kind or after.defused
+                if end > begin and not soft:
                     spans.append((offset + begin, offset + end, "harsh-self-address"))
                     heard = True
                 continue
