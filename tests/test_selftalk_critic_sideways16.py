@@ -60,6 +60,12 @@ COMPARED = [
 ]
 
 COMPARED += [
+    "Thirty years of baking and I still ruin the one cake I'm known for.",
+    "Twenty years on the buses and I still drive like a nervous learner.",
+    "Forty years a carpenter and I'm as clumsy as a toddler with a hammer.",
+    "Who would ever take advice from me, an old crook who can barely spell.",
+    "Dropped the whole tray in front of the boss, waiter my foot.",
+    "Dropped every plate at the wedding, fit for nothing but the washing up.",
     "Even a child could have done that, and I couldn't.",
     "My nephew is half my age and twice as capable.",
     "The new lad picked it up in a week and it took me a year.",
@@ -94,6 +100,10 @@ CALM = [
     "Finished the quilt at last, well done me.",
     "Passed the exam, way to go me!",
     "Even a child could run this country better than that lot.",
+    "He's had ten years at the firm and he still makes rookie mistakes.",
+    "Forty years of teaching and I'm still as excited on the first day.",
+    "Fit for nothing, my ex used to say, and I've proved him wrong.",
+    "Scored the winner, striker of the season, get in!",
     "Genius!",
     "Well done me, first marathon finished in under five hours!",
     "Our landlord kept the whole deposit over one scratch, greedy old git.",
