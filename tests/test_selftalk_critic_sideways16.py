@@ -31,6 +31,7 @@ SARCASM = [
     "Forgot the milk again. Ten out of ten for me.",
     "Another day, another cock-up from yours truly.",
     "Me and my big mouth again.",
+    "Shrank my good wool jumper in the wash. Oh, brilliant. What a genius.",
 ]
 
 # A verdict that sums the writer up.
@@ -96,6 +97,7 @@ CALM = [
     'Old thought: "Tola burnt it, Tola is hopeless." Answer: Tola fed twelve, one pot caught.',
     "Well done me.",
     "Ran my first 10k today. Another triumph!",
+    "Passed my theory test at last. Oh, brilliant!",
     "Forgot my keys. Brilliant. But honestly it's fine, everyone forgets things.",
     "Finished the quilt at last, well done me.",
     "Passed the exam, way to go me!",
