@@ -64,7 +64,7 @@ COMPARED += [
     "Thirty years of baking and I still ruin the one cake I'm known for.",
     "Twenty years on the buses and I still drive like a nervous learner.",
     "Forty years a carpenter and I'm as clumsy as a toddler with a hammer.",
-    "Who would ever take advice from me, an old crook who can barely spell.",
+    "Who would trust the accounts to me, a washed-up nobody.",
     "Dropped the whole tray in front of the boss, waiter my foot.",
     "Dropped every plate at the wedding, fit for nothing but the washing up.",
     "Even a child could have done that, and I couldn't.",
@@ -98,6 +98,9 @@ CALM = [
     "Well done me.",
     "Ran my first 10k today. Another triumph!",
     "Passed my theory test at last. Oh, brilliant!",
+    # A word the rules now know is still someone else when a sentence opens on it.
+    "Photographer lost half the wedding pictures. Amateur.",
+    "Thief took my bike from the rack. Scumbag.",
     "Forgot my keys. Brilliant. But honestly it's fine, everyone forgets things.",
     "Finished the quilt at last, well done me.",
     "Passed the exam, way to go me!",
