@@ -447,31 +447,64 @@ def own_name_findings(built: _Built, low: str, words: WordList, sentence: Senten
             spans = [(start, end)]
         else:
             continue
-        read: list[str] = []
-        where: list[int] = []  # each read word's index in ``words``
-        index = 0
-        for first, last in [*spans, (len(words), len(words))]:
-            read += words[index:first]
-            where += range(index, first)
-            if first == len(words):
-                break
-            index = last
-            while index < len(words) and words[index] == BREAK and last - first > 1:
-                index += 1  # "Priya, aka me, is…": the comma after the declaration
-            following = words[index] if index < len(words) else BREAK
-            if following in _AS_ME:
-                read += _AS_ME[following]
-                where += [first, index]
-                index += 1
-                continue
-            plain = following == BREAK or following in english or _acts(built, following)
-            read.append("i" if plain or is_label(built, following) else "my")
-            where.append(first)
-        return [
-            (category, where[first], where[last - 1] + 1, weak)
-            for category, first, last, weak in built.scoper.critical_findings(
-                built.sentence(low, read)
-            )
-            if where[last - 1] + 1 > where[first]
-        ]
+        return _as_me(built, low, words, spans)
     return []
+
+
+def repeated_name_findings(built: _Built, low: str, words: WordList) -> list[Raw]:
+    """A label in the third person by a name the sentence says twice or more, read as the
+    writer's own: "Jo forgot the keys again, Jo forgets everything, Jo's a liability." Said
+    of someone else, a name is said once and then "he" or "she" ("Jo forgot the keys again,
+    she forgets everything"); saying it again and again, in place of "I", is how people talk
+    about themselves in the third person (in the labelled files a name said twice in one
+    sentence was never someone else's criticism). The name is a word not in the English
+    word list nor a word for oneself; read again with it as "I", as own_name_findings does."""
+    english = built.english()
+    seen: set[str] = set()
+    name = None
+    for word in words:
+        if word in seen:
+            name = word
+            break
+        if (
+            word != BREAK
+            and word not in english
+            and word not in built.self_words
+            and word.isalpha()
+        ):
+            seen.add(word)
+    if name is None:
+        return []
+    spans = [(index, index + 1) for index, word in enumerate(words) if word == name]
+    return _as_me(built, low, words, spans)
+
+
+def _as_me(built: _Built, low: str, words: WordList, spans: list[tuple[int, int]]) -> list[Raw]:
+    """The critical findings of the sentence read with each span (a name, or a declaration
+    that opens on one) as "I" or "my"."""
+    english = built.english()
+    read: list[str] = []
+    where: list[int] = []  # each read word's index in ``words``
+    index = 0
+    for first, last in [*spans, (len(words), len(words))]:
+        read += words[index:first]
+        where += range(index, first)
+        if first == len(words):
+            break
+        index = last
+        while index < len(words) and words[index] == BREAK and last - first > 1:
+            index += 1  # "Priya, aka me, is…": the comma after the declaration
+        following = words[index] if index < len(words) else BREAK
+        if following in _AS_ME:
+            read += _AS_ME[following]
+            where += [first, index]
+            index += 1
+            continue
+        plain = following == BREAK or following in english or _acts(built, following)
+        read.append("i" if plain or is_label(built, following) else "my")
+        where.append(first)
+    return [
+        (category, where[first], where[last - 1] + 1, weak)
+        for category, first, last, weak in built.scoper.critical_findings(built.sentence(low, read))
+        if where[last - 1] + 1 > where[first]
+    ]

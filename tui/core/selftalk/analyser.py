@@ -18,6 +18,7 @@ from .aim import (
     is_label,
     own_name_findings,
     points_elsewhere,
+    repeated_name_findings,
     weighed_elsewhere,
 )
 from .compiler import Codes, Index, Pattern, compile_rule, matches_any
@@ -230,7 +231,9 @@ class Reading:
         "own",
         "owns",
         "points",
+        "praise",
         "selfless",
+        "slip",
         "turn",
         "unheard",
         "verdict",
@@ -272,6 +275,19 @@ class Reading:
         self.back: float | None = None  # the recovery head's share, read when needed
         self.own: float | None = None  # ... and its crisis clause's (see _back_shares)
         candidates = sentence.candidates  # most sentences have candidates in few groups
+        # Sarcasm across sentences (rules/critic.toml, group "sarcasm"): whether the sentence
+        # is praise alone ("Brilliant.", "Genius. Absolute genius."), and whether it tells the
+        # writer's own slip ("Put salt in the tea."): praise right after a slip is mock praise.
+        self.praise = self.slip = False
+        if "sarcasm" in candidates:
+            size = len(words)
+            while size and words[size - 1] == BREAK:
+                size -= 1
+            for pattern, start, end in sentence.matches("sarcasm"):
+                if pattern.kind == "slip":
+                    self.slip = True
+                elif start == 0 and end >= size:  # praise, and nothing else in the sentence
+                    self.praise = True
         learned = built.learned
         # A word or two is too little for a statistical verdict ("nothing", "kinder"): the
         # weights only read sentences of a few words; the rules read everything.
@@ -315,6 +331,8 @@ class Reading:
             raw = own_name_findings(built, low, words, sentence)  # "by Kev I mean me"
         elif not built.dropped.isdisjoint(words):
             raw = _implied_i(built, low, words)  # the writer's own, by the "I" put back
+        if not raw and not sentence.has_self:
+            raw = repeated_name_findings(built, low, words)  # "Jo forgot, Jo's a liability"
         if raw:
             starts, ends = built.tokens.char_spans(low, words, max(end for _, _, end, _ in raw))
             found = []
@@ -680,7 +698,25 @@ class Analyser:
                 if reading.unheard:
                     reading.hear()  # remembered from a long text (or fewer sentences had words)
         aimed = -1  # the last sentence whose label was someone else's (see below)
+        mocked = -2  # the last sentence of one's own slip, or of praise said of it
         for number, (offset, reading) in enumerate(readings):
+            if reading.slip and not reading.praise:
+                mocked = number
+            elif reading.praise and mocked == number - 1 and not reading.found:
+                # Praise alone, right after one's own slip (or praise of it): mock praise
+                # ("Put salt in the tea instead of sugar. Brilliant. Gold star for me.").
+                mocked = number
+                low_sentence = reading.low
+                begin = len(low_sentence) - len(low_sentence.lstrip())
+                end = len(low_sentence.rstrip().rstrip(".!?,;:…"))
+                # Weak, as a rule's finding would be: a kind rider here or in the next
+                # sentence softens it ("Brilliant. But honestly it's fine, everyone forgets.").
+                after = readings[number + 1][1] if number < last else reading
+                soft = reading.kind or reading.defused or after.kind or after.defused
+                if end > begin and not soft:
+                    spans.append((offset + begin, offset + end, "harsh-self-address"))
+                    heard = True
+                continue
             if reading.owns and number > 0:
                 before, told = readings[number - 1]
                 if told.unheard and told.verdict is not None:

@@ -241,6 +241,7 @@ GROUP_ORDER = {
     "farewell": 5,
     "concern": 6,
     "name": 7,
+    "sarcasm": 8,
 }
 CHOSEN_LIMIT = 4096
 MASK_BUCKETS = 256

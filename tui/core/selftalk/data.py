@@ -53,6 +53,9 @@ GROUPS: dict[str, frozenset[str]] = {
     ),
     # One's own name said to be oneself ("by Kev I mean me"): see aim.own_name_findings.
     "name": frozenset({"self"}),
+    # Praise said of one's own slip in the sentence before ("Burnt the toast. Brilliant."): a
+    # sentence that is praise alone, and a sentence that tells one's own slip (see Analyser).
+    "sarcasm": frozenset({"praise", "slip"}),
 }
 NEGATION = ("suppress", "ignore", "polarity")
 _OPTION_TYPES: dict[str, type] = {"weak": bool, "needs_self": bool, "negation": str}
