@@ -56,6 +56,9 @@ ASK = [
     "Sometimes I wonder what I'm still hanging around for.",
     "Once the little ones are grown I can't see what I'm for.",
     "Ten years of pain and I'm running out of reasons.",
+    # a last time told as a last time, and kept or wondered at
+    "Had one last pint with my brother at the Anchor. He asked if I was okay. Said I was fine.",
+    "if anythin happens 2 me u can have my xbox bro im serious",
 ]
 
 CALM = [
@@ -91,6 +94,10 @@ CALM = [
     "I know what I'm still here for: my girls, my garden and my Sunday roast.",
     "Walked into the kitchen and forgot what I'm here for.",
     "I'm running out of reasons to avoid the dentist.",
+    "I wonder why I'm still single, honestly, lol.",
+    "Since I retired I don't know what I'm for anymore.",
+    "Went for a last swim at the cove before the holiday ends, didn't tell anyone I was going.",
+    "He's the lucky one, he won the raffle at the funeral tea.",
 ]
 
 
