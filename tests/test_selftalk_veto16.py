@@ -133,3 +133,28 @@ def test_the_veto_diagnostic_explains_each_step() -> None:
     assert "rule labelling" in result.stdout
     assert "own head total" in result.stdout
     assert "=> FLAGGED" in result.stdout
+
+
+# "turned into" after "I've", "has", "was": becoming, not an old thought reworded into an
+# answer (quoting.toml's answer rule), so the harsh words are not read as answered.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Look at the grumpy old git I have turned into, snapping at the kids.",
+        "My day has turned into a disaster, I'm such an idiot.",
+        "Sixty and look what I've turned into, a forgetful useless lump.",
+    ],
+)
+def test_becoming_is_not_an_answer(text: str) -> None:
+    assert analyse(text).critical
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"You\'re a mess" turned into "I\'m busy".',
+        "I took 'useless idiot' and turned it into 'tired dad who tried'.",
+    ],
+)
+def test_a_thought_turned_into_an_answer_is_still_answered(text: str) -> None:
+    assert not analyse(text).critical
