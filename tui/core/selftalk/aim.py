@@ -196,7 +196,10 @@ def names_someone(built: _Built, clause: list[str]) -> bool:
     if clause and clause[0] in built.pointers:
         # "The census office sent me…", "that agency lost…": a pointing word, a word or two
         # for whom, then what they did (not what they were: "the date was a disaster").
-        for index in range(2, min(len(clause), 4)):
+        # Someone told by their role may be told more of first: "The porter on days left it
+        # all in a heap for me".
+        role = any(word in built.scoper.roles for word in clause[1:3])
+        for index in range(2, min(len(clause), 6 if role else 4)):
             if clause[index - 1] == BREAK:
                 return False
             if _acts(built, clause[index]) and clause[index] not in _BE:

@@ -32,7 +32,7 @@ from .learned import LEARNED_MIN_WORDS, Features, Learned
 from .model import Analysis, Finding, hint_for, load_hints, remember_hints
 from .pattern import Grammar
 from .quoting import answered as answered_in
-from .scope import Context, Raw, Scoper, Sentence
+from .scope import Context, Raw, Scoper, Sentence, markers, own_view_turn
 from .tokens import BREAK, Tokeniser, WordList, lower, sentence_list, sentences
 
 # Not typing.TYPE_CHECKING: importing typing costs a fresh process 0.8 MiB (mypy reads this
@@ -153,7 +153,7 @@ class _Built:
             gate = self._gate = Gate.load()
         return gate if isinstance(gate, Gate) else None
 
-    def critic_agrees(self, words: WordList) -> bool:
+    def critic_agrees(self, words: list[str]) -> bool:
         """Whether the critic gate reads the sentence as self-criticism too (yes without it)."""
         gate = self.gate()
         return gate is None or gate.agrees(words)
@@ -333,6 +333,8 @@ class Reading:
             raw = _implied_i(built, low, words)  # the writer's own, by the "I" put back
         if not raw and not sentence.has_self:
             raw = repeated_name_findings(built, low, words)  # "Jo forgot, Jo's a liability"
+        if raw and self.kind and built.scoper.rider_turned_from(sentence, raw):
+            self.kind = False  # "My wife said it was fine, but I know I'm hopeless at it."
         if raw:
             starts, ends = built.tokens.char_spans(low, words, max(end for _, _, end, _ in raw))
             found = []
@@ -406,10 +408,28 @@ class Reading:
         """Self-criticism heard by the weights (or the gate alone): found, unless the sentence
         reads as crisis (the concern's part read now if it was not) or a marker rule says
         otherwise."""
-        if not self._crisis_now(built, low, words, sentence, learned, features) and not matches_any(
-            sentence.pick("marker"), sentence.codes, sentence.code
-        ):
+        if self._crisis_now(built, low, words, sentence, learned, features):
+            return
+        found = markers(sentence)
+        if not found:
             self._weights_found(built, low, words, learned, features, alone)
+            return
+        # A report the writer then answers in their own view: "Every teacher said he's doing
+        # great and I sat there knowing it's despite me, a mess of a dad". What the weights
+        # and the gate hear in those last words, on their own, is the writer's.
+        if alone or any(pattern.kind != "defusion" for pattern, _, _ in found):
+            return
+        turn = own_view_turn(words, max(end for _, _, end in found))
+        if turn is None:
+            return
+        tail = words[turn + 1 :]
+        if (
+            len(tail) - tail.count(BREAK) >= LEARNED_MIN_WORDS
+            and learned.is_critical(built.features(tail))
+            and built.critic_agrees(tail)
+        ):
+            starts, _ = built.tokens.char_spans(low, words, turn + 2)
+            self._weights_found(built, low, words, learned, features, alone, starts[turn + 1])
 
     def _weights_found(
         self,
@@ -419,10 +439,13 @@ class Reading:
         learned: Learned,
         features: set[str],
         alone: bool,
+        start: int | None = None,
     ) -> None:
         """Wording the rules don't know but the weights read as self-criticism: the whole
-        sentence, under the category it fits best; weak, so a kind rider softens it."""
-        start = len(low) - len(low.lstrip())
+        sentence (or from ``start``, in characters), under the category it fits best; weak, so
+        a kind rider softens it."""
+        if start is None:
+            start = len(low) - len(low.lstrip())
         end = len(low.rstrip().rstrip(".!?,;:…"))
         category = learned.category(features)
         verdict = category not in ABOUT_OTHERS_TOO

@@ -106,7 +106,7 @@ class Scoper:
         found: list[Raw] = []
         critical = sentence.matches("critical")
         if critical:
-            scope = _Scope(words, sentence.matches("marker"), self.clause_end)
+            scope = _Scope(words, markers(sentence), self.clause_end)
             has_self = sentence.has_self
             for pattern, start, end in critical:
                 if pattern.needs_self and not has_self:
@@ -165,6 +165,23 @@ class Scoper:
             previous = word
         return head
 
+    def rider_turned_from(self, sentence: Sentence, found: list[Raw]) -> bool:
+        """Whether every kind rider of the sentence comes before a "but" or "yet" that
+        comes before every finding: the writer turns from the kind words to their own harsh
+        view ("My wife said it was fine, but I know, I still ruin it"; "Everyone says it's
+        okay, yet I'm the one who dropped it"), so the rider softens nothing. Not "I messed
+        up, and that's okay, but I'll learn" (the finding before the rider)."""
+        words = sentence.words
+        riders = [
+            end
+            for pattern, start, end in sentence.matches("context")
+            if pattern.kind not in _NOT_RIDERS and not self.negations_before(words, start)
+        ]
+        if not riders:
+            return False
+        first = min(start for _, start, _, _ in found)
+        return any(word in _TURN_FROM for word in words[max(riders) : first])
+
     def context(self, sentence: Sentence) -> Context:
         """(kind, defused, intro, answer, turn, agree): a kind rider ("and that's okay") or an
         after-the-fact defusion ("that's just a thought") that isn't itself negated; where
@@ -197,7 +214,46 @@ class Scoper:
         return kind, defused, intro, answer, turn, agree
 
 
+def markers(sentence: Sentence) -> list[tuple[Pattern, int, int]]:
+    """The sentence's markers (rules/markers.toml), but not one that is the second half of a
+    simile: "as clumsy as a child", "as scared as a kid" tell how the writer is now, by
+    comparison, not a time frame ("as a child I was told…")."""
+    words = sentence.words
+    return [
+        (pattern, start, end)
+        for pattern, start, end in sentence.matches("marker")
+        if not (words[start] == "as" and start >= 2 and words[start - 2] == "as")
+    ]
+
+
+# Context rules that are not kind riders (see Scoper.context).
+_NOT_RIDERS = frozenset({"intro", "answer", "turn", "agree", "post-defusion"})
+# Words that turn from what came before in a sentence (see Scoper.rider_turned_from).
+_TURN_FROM = frozenset({"but", "yet"})
+
 _OWN_VIEW = frozenset({"know", "think", "feel", "still", "believe", "am", "really"})
+
+
+# The writer taking the word back after a report, in their own view: "…but I know", "…and I
+# sat there knowing", "…yet I still think" (see own_view_turn).
+_OWN_VIEW_TURN = frozenset({"but", "yet", "and"})
+_OWN_VIEW_LATER = _OWN_VIEW | frozenset(
+    {"knew", "knowing", "thought", "thinking", "felt", "feeling", "believed", "reckon", "reckoned"}
+)
+
+
+def own_view_turn(words: Sequence[str], start: int) -> int | None:
+    """Where, after ``start`` (a report: "Every teacher said he's doing great"), the writer
+    goes on in their own view: "but", "yet" or "and", then "I", then within three words a
+    verb of knowing or thinking ("…and I sat there knowing it's despite me"). None if not."""
+    for index in range(start, len(words) - 2):
+        if (
+            words[index] in _OWN_VIEW_TURN
+            and words[index + 1] == "i"
+            and not _OWN_VIEW_LATER.isdisjoint(words[index + 2 : index + 5])
+        ):
+            return index
+    return None
 
 
 class _Scope:
