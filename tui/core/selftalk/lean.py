@@ -5,7 +5,6 @@ analyser.py stays under 900 lines."""
 
 from __future__ import annotations
 
-
 from .compiler import matches_any
 from .concepts import OTHER_MEANS, everyday_means, keeping_on, purpose, usual_dose
 from .hashed import emoji_words
