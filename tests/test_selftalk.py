@@ -448,6 +448,21 @@ def test_the_core_module_imports_without_textual_or_rich() -> None:
     assert result.stdout.strip() == "[]"
 
 
+def test_a_first_analysis_from_the_snapshot_never_imports_typing() -> None:
+    # typing costs a fresh process ~0.3 MiB of its first analysis's peak (issue 14's goal is
+    # ≤ 6 MiB added): the package names types for mypy only (TYPE_CHECKING = False).
+    code = (
+        "import sys\n"
+        "import tui.core.selftalk as s\n"
+        "s.analyse('I am an idiot')\n"
+        "print(sorted(m for m in sys.modules if m in ('typing', 'tomllib', 'pathlib')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert result.stdout.strip() == "[]"
+
+
 def test_first_use_from_several_threads_at_once_agrees() -> None:
     code = (
         "import threading\n"

@@ -22,6 +22,7 @@ from tui.core.selftalk.concepts import (
     _MANY,
     _MANY_FROM,
     _NUMBER,
+    _SPECIAL,
     ANSWER_MAX_SENTENCES,
     DAY_ALONE,
     Grid,
@@ -162,7 +163,7 @@ def _concepts_plain(grid: Grid, words: list[str]) -> frozenset[str]:
             if word.endswith(("am", "pm")):
                 keys.append(_CLOCK)
         for key in keys:
-            singles, following = grid.starts.get(key, (None, None))
+            singles, following, _ = grid.starts.get(key, (None, None, None))
             tries = [(rest, 1, concept) for concept, rest, _, _ in singles or ()]
             pairs = (following or {}).get(padded[position + 1], ())
             tries += [(rest, 2, concept) for concept, rest, _, _ in pairs]
@@ -196,6 +197,27 @@ def test_the_grid_shortcuts_find_what_every_phrase_finds() -> None:
         assert concepts - {DAY_ALONE} == _concepts_plain(grid, words), low
         found += bool(concepts - {"SELF"})
     assert found > 10  # phrases beyond "I" were found, not only passed over
+
+
+def test_the_grid_passes_over_a_first_words_phrases_with_one_look() -> None:
+    """Speed (issue 14, session 16): a phrase's check for a word it needs within reach is
+    never the clause break when it has a plainer step ("," is within reach of nearly every
+    word, so "i ~3 keep/kept on ," was tried at every "i"); and a first word with several
+    longer phrases, each so checked, has a gate: one look at the words after it passes over
+    them all. What is found stays the same (the test above)."""
+    grid = default_analyser().built.grid
+    for word, (singles, following, _) in grid.starts.items():
+        for entries in [singles or (), *(following or {}).values()]:
+            for _, rest, _, need in entries:
+                plain = [step for step in rest if isinstance(step, frozenset) and "," not in step]
+                if need is not None and any(_SPECIAL.isdisjoint(step) for step in plain):
+                    assert BREAK not in need[0], (word, rest)
+    entries, _, gate = grid.starts["i"]
+    assert entries is not None and len(entries) > 2 and gate is not None
+    assert gate[2] == ("SELF",)  # only "I" itself when no way of keeping on follows
+    words = ["i", "walked", "the", "dog", "in", "the", "rain"]
+    assert gate[0].isdisjoint(words)
+    assert grid.concepts(words, " ".join(words)) == frozenset({"SELF"})
 
 
 def _entry_plain(grid: Grid, sentences: list[frozenset[str]]) -> dict[int, object]:

@@ -60,6 +60,20 @@ def test_no_small_word_of_another_language_is_an_english_word() -> None:
     assert built.foreign and not built.foreign & built.english()
 
 
+def test_the_snapshot_makes_the_foreign_words_a_set_only_when_asked() -> None:
+    # Memory (issue 14): a fresh process's first analysis, from the snapshot, of a text with
+    # findings never asks which words are another language's; the set is made when asked,
+    # the same as when built from the sources.
+    from tui.core.selftalk import Analyser, snapshot
+
+    built = snapshot.load()
+    assert built is not None
+    assert built._foreign is None
+    assert isinstance(built._foreign_text, str) and built._foreign_text
+    assert built.foreign == Analyser(folder=data_dir()).built.foreign
+    assert built._foreign is built.foreign  # made once
+
+
 def test_a_mistake_in_the_languages_file_names_its_line(tmp_path: Path) -> None:
     text = data_dir().joinpath("languages.toml").read_text("utf-8")
     broken = text.replace('words = "ek nie', 'wrods = "ek nie', 1)

@@ -1,10 +1,11 @@
 """How many instructions one 100 KB analysis takes, here and at an earlier commit: a figure no
 load can move, for a shared machine where even paired timings swing.
 
-    .venv/bin/python tests/benchmarks/count_selftalk.py [REF] [--kinds dense journal critic]
+    .venv/bin/python tests/benchmarks/count_selftalk.py [REF] [--kinds dense journal critic calm]
 
 Needs valgrind (not a dependency). Exports REF (default ``main``) with ``git archive`` and, for
-each tree and each text of ``bench_selftalk.py`` (dense, journal, critic: self-criticism only, every
+each tree and each text of ``bench_selftalk.py`` (dense, journal, critic: self-criticism only,
+and calm: its lines that are not worrying on their own, each of the last two with every
 sentence read afresh as that script times it), starts one process under callgrind that builds
 the analyser, reads the texts once (so every rule it needs is compiled
 and every weight read), forgets every sentence, then analyses the one text once; only that call
@@ -42,10 +43,13 @@ texts = {"dense": bench.dense_text(sentences, rng), "journal": bench.journal_tex
 critics = [case.text for case in quality.load_cases(quality.DATA) if case.label == "critic"]
 texts["critic"] = bench.dense_text(critics, rng)  # drawn in bench_selftalk.py's order
 analyser = selftalk.default_analyser()
+if kind == "calm":  # the critic lines that are not worrying on their own, as bench_selftalk.py
+    calm = [text for text in critics if analyser.analyse(text).concern is None]
+    texts["calm"] = bench.dense_text(calm, rng)
 for text in texts.values():
     analyser.analyse(text)
 analyser.readings.clear()
-if kind == "critic":
+if kind in ("critic", "calm"):
     analyser.readings_limit = 0  # as bench_selftalk.py times it: every sentence read afresh
 functools.partial(analyser.analyse, texts[kind])()
 """

@@ -123,8 +123,13 @@ class _Built:
             self.learned = Learned(json.loads(raw.read_text("utf-8")))
             risk = folder_.joinpath("selftalk_risk.bin").read_bytes()
             self.risk = Risk.read(risk)
-        # Small words of other languages that are not English words (languages.toml).
-        self.foreign = frozenset().union(*load_languages(folder).words.values()) - self.english()
+        # Small words of other languages that are not English words (languages.toml). Only a
+        # text with no finding and no concern asks (see foreign): a snapshot keeps them as one
+        # string (see snapshot.save), made a set when first needed.
+        self._foreign: frozenset[str] | None = (
+            frozenset().union(*load_languages(folder).words.values()) - self.english()
+        )
+        self._foreign_text = ""
 
     def __setstate__(self, state: dict[str, object]) -> None:
         """From a snapshot, one attribute at a time: pickle's own way fills the instance
@@ -132,6 +137,15 @@ class _Built:
         (the analyser reads them for each sentence: ~4% of a 100 KB text)."""
         for name, value in state.items():
             setattr(self, name, value)
+
+    @property
+    def foreign(self) -> frozenset[str]:
+        """Small words of other languages that are not English words (see _reads_as_english)."""
+        foreign = self._foreign
+        if foreign is None:
+            text = self._foreign_text
+            foreign = self._foreign = frozenset(text.split("\n")) if text else frozenset()
+        return foreign
 
     def english(self) -> frozenset[str]:
         """Words kindtone knows to be English: the list in words.toml, every rule word and

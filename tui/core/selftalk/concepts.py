@@ -23,16 +23,19 @@ import sys
 from dataclasses import dataclass, replace
 from itertools import compress
 from operator import not_, or_
-from typing import TYPE_CHECKING, Any
 
 from .buckets import restore
 from .data import DataError, _key_line, _read, data_dir
 from .tokens import BREAK
 
+# Not typing.TYPE_CHECKING: importing typing costs a fresh process 0.8 MiB (mypy reads this
+# name the same way).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from importlib.abc import Traversable
     from pathlib import Path
+    from typing import Any
 
 NAME = "concepts.toml"
 VERDICTS = ("crisis", "ask")
@@ -44,6 +47,9 @@ Phrase = tuple[Step, ...]
 # words, else the words one of which must come within the phrase's reach, and that reach)
 Need = tuple[frozenset[str], int]
 Entries = tuple[tuple[str, Phrase, frozenset[str] | None, Need | None], ...]
+# A first word's gate: every word its longer phrases check first (their heads and needs), how
+# far they reach, and the concepts of its one-word phrases (see _gate).
+Gate = tuple[frozenset[str], int, tuple[str, ...]]
 # Stand-ins a phrase may use for words no list can hold.
 _NUMBER, _CLOCK, _ING, _MANY = "<num>", "<clock>", "<ing>", "<many>"
 _SPECIAL = frozenset({_NUMBER, _CLOCK, _ING, _MANY})
@@ -149,13 +155,14 @@ class Grid:
                             following.setdefault(next_word, []).append((concept, rest))
                     else:
                         singles.setdefault(word, []).append((concept, rest))
-        self.starts: dict[str, tuple[Entries | None, dict[str, Entries] | None]] = {
-            word: (
-                _entries(singles[word]) if word in singles else None,
+        self.starts: dict[str, tuple[Entries | None, dict[str, Entries] | None, Gate | None]] = {}
+        for word in sorted(singles.keys() | pairs.keys()):
+            entries = _entries(singles[word]) if word in singles else None
+            self.starts[word] = (
+                entries,
                 {k: _entries(v) for k, v in pairs[word].items()} if word in pairs else None,
+                _gate(entries) if entries is not None else None,
             )
-            for word in sorted(singles.keys() | pairs.keys())
-        }
         self.firsts = frozenset(self.starts)
         self.rules = _grid_rules(data.get("grid", []), file.name, lines, names)
         # Verdicts by concept set: most sentences share a few sets ({SELF}, {SELF, TIME}).
@@ -193,9 +200,16 @@ class Grid:
         # every word's phrases with map() in C runs fewer bytecodes but more instructions.)
         for position, word in enumerate(words):
             if word in firsts:
-                entries, following = starts[word]
+                entries, following, gate = starts[word]
                 if entries is not None:
                     at = position + 1
+                    if gate is not None and gate[0].isdisjoint(padded[at : at + gate[1]]):
+                        # None of its longer phrases' words within reach ("i" and seven ways
+                        # of keeping on): only its one-word phrases ("i": SELF).
+                        for concept in gate[2]:
+                            found.setdefault(concept, []).append(position)
+                        entries = None
+                if entries is not None:
                     for concept, rest, head, need in entries:
                         if not rest or (
                             (head is None or (at < size and padded[at] in head))
@@ -242,7 +256,7 @@ class Grid:
         self, padded: list[str], position: int, first: str, found: dict[str, list[int]]
     ) -> None:
         """The phrases starting at ``position``, whose first word is (or stands for) ``first``."""
-        entries, following = self.starts.get(first, (None, None))
+        entries, following, _ = self.starts.get(first, (None, None, None))
         self._find(padded, position, entries, 1, found)
         if following is not None:
             self._find(padded, position, following.get(padded[position + 1]), 2, found)
@@ -603,7 +617,8 @@ def made(rule: GridRule, concepts: frozenset[str]) -> bool:
 def _entries(found: list[tuple[str, Phrase]]) -> Entries:
     """Each phrase with what rules most of them out without a call: the words its next step
     must be, when that step is plain words (no gap, no stand-in); else the smallest plain
-    step's words, one of which must come within the words the phrase can reach (only those
+    step's words (one without the clause break, if any), one of which must come within the
+    words the phrase can reach (only those
     are looked at, so a sentence of thousands of words stays linear). Most first words go no
     further."""
     entries: list[tuple[str, Phrase, frozenset[str] | None, Need | None]] = []
@@ -611,9 +626,32 @@ def _entries(found: list[tuple[str, Phrase]]) -> Entries:
         plain = [step for step in rest if isinstance(step, frozenset) and _SPECIAL.isdisjoint(step)]
         head = rest[0] if rest and isinstance(rest[0], frozenset) and rest[0] in plain else None
         reach = sum(step if isinstance(step, int) else 1 for step in rest)
-        need = (min(plain, key=len), reach) if plain and head is None else None
+        # Not a step that holds the clause break (",": nearly every reach has one, so it ruled
+        # nothing out and "i ~3 keep/kept on ," was tried at every "i").
+        rarest = min(plain, key=lambda step: (BREAK in step, len(step))) if plain else None
+        need = (rarest, reach) if rarest is not None and head is None else None
         entries.append((concept, rest, head, need))
     return tuple(entries)
+
+
+def _gate(entries: Entries) -> Gate | None:
+    """For a first word with several longer phrases, each checked first by its next word
+    (``head``) or a word it needs within reach (``need``): all those words and the farthest
+    reach, so one look at the words after it passes over them all when none is there. None
+    when a phrase has neither check (its next step is a stand-in: "at <clock>")."""
+    checked = [entry for entry in entries if entry[1]]
+    if len(checked) < 2 or any(head is None and need is None for _, _, head, need in checked):
+        return None
+    words: set[str] = set()
+    reach = 1
+    for _, _, head, need in checked:
+        if head is not None:
+            words |= head
+        else:
+            assert need is not None
+            words |= need[0]
+            reach = max(reach, need[1])
+    return frozenset(words), reach, tuple(concept for concept, rest, _, _ in entries if not rest)
 
 
 def _matches(words: Sequence[str], position: int, steps: Phrase, first: int = 0) -> bool:

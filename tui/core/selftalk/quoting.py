@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from .concepts import looking_back
 
+# Not typing.TYPE_CHECKING: importing typing costs a fresh process 0.8 MiB (mypy reads this
+# name the same way).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .analyser import Reading, _Built
     from .scope import Sentence

@@ -147,6 +147,10 @@ def save(built: _Built, path: Path | None = None) -> Path:
     if built.risk is not None:
         built.risk.forget()
     built._english = None
+    # Read only for a text with no finding and no concern: one string until then (~80 KiB of
+    # a fresh process as a set).
+    built._foreign_text = "\n".join(sorted(built.foreign))
+    built._foreign = None
     built._gate = False  # read from its own file when first needed
     share(built)
     from pathlib import Path
