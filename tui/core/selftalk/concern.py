@@ -15,12 +15,15 @@ from .concepts import (
     decided,
     everyday_errand,
     everyday_means,
+    everyday_occasion,
     everyday_reason,
+    gone_for_a_reason,
     grieving,
     jest,
     keeping_on,
     looking_back,
     only_jest,
+    ordinary_dose,
     planned,
     purpose,
     usual_dose,
@@ -62,6 +65,38 @@ def _everyday_for_weights(built: _Built, score: float | None, concepts: frozense
     return (
         risk is not None and score is not None and score < risk.sure and _tablets_as_usual(concepts)
     )
+
+
+def _occasion(
+    built: _Built,
+    score: float | None,
+    concepts: frozenset[str],
+    cues: set[str],
+    by_rule: bool,
+    clear: bool,
+    grid: GridRule | None,
+) -> str | None:
+    """Session 16 (calm): what an everyday occasion (concepts.everyday_occasion) speaks for,
+    with nothing of present intent and no crisis of the grid's. "all": a move or builders
+    finishing ("I won't be here next week, I'm moving": the rules' "not be here", their
+    question too). "rules": tablets for an ailment ("I took 2 paracetamol for my headache":
+    the dose rules' count, the net's and the word weights' lean; a concern rule's question
+    still asks). "net": a train caught or missed, a chore at a height: the net's and the word
+    weights' lean and the grid's question only, never a crisis rule's words. The net must not
+    be sure on its own (beside a move, not far past its alone band). None: nothing."""
+    if "live" in cues or (grid is not None and grid.verdict == "crisis"):
+        return None
+    if not everyday_occasion(concepts):
+        return None
+    gone, dose = gone_for_a_reason(concepts), ordinary_dose(concepts)
+    if (by_rule and not (gone or dose)) or (clear and not dose):
+        return None
+    risk = built.risk
+    # Beside an everyday reason for being gone the net's alone band stands aside too ("I
+    # won't be here next week, I'm moving."), not where it is far past it.
+    if risk is not None and score is not None and score >= risk.alone * (3 if gone else 1):
+        return None
+    return "all" if gone else "rules" if dose else "net"
 
 
 def _tablets_as_usual(concepts: frozenset[str]) -> bool:
@@ -232,6 +267,13 @@ def read_concern(
             cues = (cues - {"definite", "live"}) | {"veto"}
         elif "JOKE" not in concepts and not {"NAMED_TIME", "RESOLVE", "READY"} & concepts:
             cues.add("jestable")
+    occasion = _occasion(built, risk_score, concepts, cues, by_rule, clear, grid)
+    if occasion is not None:
+        # An everyday occasion speaks for the sentence (concepts.everyday_occasion): neither
+        # paused for nor asked about; a recovery or softer cue still says its part, and a
+        # concern rule's question still asks beside a trip or a chore.
+        crisis = False
+        cues &= _SETTLED if occasion == "all" else _SETTLED | {"ask"}
     reading._cues = frozenset(cues) if cues else _NONE
     reading._crisis = crisis
     # Which goodbye cues this sentence holds (see rules/farewell.toml).

@@ -1,0 +1,112 @@
+"""Session 16 (calm): an everyday occasion speaks for a sentence's worrying-looking words
+(concepts.everyday_occasion): tablets taken for an ailment, a move that is why one won't be
+here, a train or bus caught or missed, a chore at a height. The same words beside a count of
+many, a stock, a decision, an end, a place to step from or other means are still paused for
+or asked about. Sentences written for this test, in many voices; none is from tests/data."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.selftalk import analyse
+from tui.core.selftalk.concepts import (
+    everyday_chore,
+    everyday_trip,
+    gone_for_a_reason,
+    ordinary_dose,
+)
+
+# Neither paused for nor asked about.
+CALM = [
+    # an ordinary dose with its reason
+    "I took 2 paracetamol for my headache at 10.",
+    "Took 2 paracetamol at 10 for my headache.",
+    "I took 2 aspirin for the hangover and drank a pint of water.",
+    "Gave myself two paracetamol for the period pain at half ten.",
+    "taken 2 panadol for the migraine, dark room time",
+    "At 6 o'clock I am taking two tablets of Panadol for the fever, then sleeping.",
+    "Had to take 2 antihistamines for my allergies today, the pollen is brutal.",
+    # gone for a while because of a move
+    "I won't be here next week, I'm moving.",
+    "I won't be here next week, I'm moving house.",
+    "I won't be here next week, we're moving house on Tuesday.",
+    "Won't be here after Friday, I'm relocating to Glasgow for the new job.",
+    "I'll not be here after Friday, I'm moving out of the flat.",
+    "I won't be here much longer, the removal van comes on Thursday.",
+    "Sorry I won't be here next Sunday, we are moving to the coast.",
+    # a trip by timetable
+    "Waiting on the platform for the last train, it's freezing.",
+    "Missed the last bus home, had to walk back in the rain.",
+    "Caught the last train home by the skin of my teeth.",
+    # a chore at a height
+    "Leaning over the balcony rail to hang the washing out.",
+    "Hung the washing out over the balcony rail, it'll dry in no time in this wind.",
+    "Spent Saturday painting the fence and then cleaning the upstairs windows.",
+]
+
+# Still paused for: a count of many, the rest of a pack, a stock, intent, a method.
+STILL_CRISIS = [
+    "I took 2 paracetamol for my headache and then the rest of the box.",
+    "Took two paracetamol for the headache, and I'm going to take the rest tonight.",
+    "I took 2 paracetamol for my headache and 30 more after that.",
+    "I took 40 paracetamol for my headache.",
+    "Took the whole box of paracetamol for my headache.",
+    "I won't be here next week, I'm going to end it.",
+    "I won't be here much longer, the builders finish Friday and I've saved up my tablets.",
+    "I won't be here next week, I'm moving and I don't want to wake up there.",
+    "Waiting for the last train, I'm going to step off the platform in front of it.",
+    "The last train comes at 11.40 and I'm going to lie on the tracks.",
+    "Missed the last bus on purpose, I'm walking to the bridge to jump.",
+    "Leaning over the balcony rail hanging the washing and I just want to let go and fall.",
+    "Up on the roof fixing the shed and I thought about jumping, I still am.",
+    "Hanging the washing out on the balcony and then I'm going over the rail tonight.",
+    "Going up the ladder to the loft with the rope after I've hung the washing out.",
+]
+
+# Still asked about at least: the occasion can't speak for a wish to die, a better place,
+# other means or made plans.
+STILL_ASKED = [
+    "I won't be here next week, I've made my plans.",
+    "I won't be here next week, I'm moving to a better place.",
+    "Won't be here next week, I'm moving out of this life.",
+    "I won't be here next week, we're moving, and I've got the rope in the loft.",
+    "I asked myself today how many of my pain pills it would take to never wake up.",
+    "If I got hit by a bus I wouldn't mind.",
+    "i took a big handful of the codeine for my back and a bottle of wine",
+    "I'm catching the last train out of this life.",
+    "Worked out what the life insurance pays, then the mortgage, and the sums look better"
+    " without me in them.",
+    "The wifi's weak since we moved the router, I just want everything to stop, permanently.",
+]
+
+
+@pytest.mark.parametrize("text", CALM)
+def test_an_everyday_occasion_is_neither_paused_for_nor_asked_about(text: str) -> None:
+    assert analyse(text).concern is None
+
+
+@pytest.mark.parametrize("text", STILL_CRISIS)
+def test_the_occasion_beside_a_dose_a_plan_or_a_method_still_pauses(text: str) -> None:
+    assert analyse(text).concern == "crisis"
+
+
+@pytest.mark.parametrize("text", STILL_ASKED)
+def test_the_occasion_cannot_speak_for_a_wish_to_die_or_other_means(text: str) -> None:
+    assert analyse(text).concern in ("crisis", "ask")
+
+
+def test_each_occasion_needs_nothing_beside_it_that_it_cannot_speak_for() -> None:
+    assert ordinary_dose(frozenset({"SELF", "DRUG", "INGEST", "AILMENT", "TIME"}))
+    assert not ordinary_dose(frozenset({"SELF", "DRUG", "INGEST", "AILMENT", "DOSE"}))
+    assert not ordinary_dose(frozenset({"SELF", "DRUG", "AILMENT", "STOCKPILE"}))
+    assert not ordinary_dose(frozenset({"SELF", "INGEST", "AILMENT"}))  # no drug named
+    assert gone_for_a_reason(frozenset({"SELF", "NOT_LONG", "HOME_WORKS", "INTENT"}))
+    assert gone_for_a_reason(frozenset({"SELF", "NOT_LONG", "MOVING", "AWAY_EVERYDAY"}))
+    assert not gone_for_a_reason(frozenset({"SELF", "HOME_WORKS"}))  # not about being gone
+    assert not gone_for_a_reason(frozenset({"SELF", "NOT_LONG", "HOME_WORKS", "WITH_THE_DEAD"}))
+    assert everyday_trip(frozenset({"TRAVEL_EVERYDAY", "TRAIN", "HEIGHT", "GOING_ON"}))
+    assert not everyday_trip(frozenset({"TRAVEL_EVERYDAY", "TRAIN", "LIE_IN_PATH"}))
+    assert not everyday_trip(frozenset({"TRAVEL_EVERYDAY", "TRAIN", "PERCHED"}))
+    assert everyday_chore(frozenset({"CHORE_HEIGHT", "HEIGHT", "ROPE_PLAIN"}))
+    assert not everyday_chore(frozenset({"CHORE_HEIGHT", "HEIGHT", "JUMP"}))
+    assert not everyday_chore(frozenset({"CHORE_HEIGHT", "HEIGHT", "ROPE"}))
