@@ -110,3 +110,35 @@ def test_each_occasion_needs_nothing_beside_it_that_it_cannot_speak_for() -> Non
     assert everyday_chore(frozenset({"CHORE_HEIGHT", "HEIGHT", "ROPE_PLAIN"}))
     assert not everyday_chore(frozenset({"CHORE_HEIGHT", "HEIGHT", "JUMP"}))
     assert not everyday_chore(frozenset({"CHORE_HEIGHT", "HEIGHT", "ROPE"}))
+
+
+# Recovery told with old words quoted (quoting.old_words_quoted): a crisis rule's words only
+# inside quotation marks, reported as said, written or thought before, are asked about at
+# most; the same words said now, or with intent or a plan outside the quotes, still pause.
+OLD_WORDS_ASKED_AT_MOST = [
+    'Clinic review. The doctor read back what I said in March: "I have no reason to be'
+    " alive.\" I don't recognise that man now. Dose coming down.",
+    'Found my old notebook. On the first page I had written "nobody would care if I killed'
+    " myself\". I'm reading it on my allotment with a flask of tea, and I care.",
+]
+
+OLD_WORDS_STILL_CRISIS = [
+    'My head keeps saying "just kill yourself" and tonight I think I\'ll listen.',
+    'I wrote "I\'m going to kill myself tonight" in my diary and I meant it.',
+    'She read out my note, "I\'m going to end it tonight", and I said yes, I still mean it.',
+    'I used to say "I want to die" and now I say it every day again.',
+    'The voice says "take all the pills" and I\'ve got them counted out on the table.',
+    'I told my GP "I want to die" this morning and she asked me to come back tomorrow.',
+    '"I\'m going to jump tonight," I said to my reflection.',
+    "Last week I texted my brother \"I'm going to hang myself\". I haven't changed my mind.",
+]
+
+
+@pytest.mark.parametrize("text", OLD_WORDS_ASKED_AT_MOST)
+def test_old_words_quoted_in_a_recovery_story_are_not_paused_for(text: str) -> None:
+    assert analyse(text).concern in ("ask", "recovery")
+
+
+@pytest.mark.parametrize("text", OLD_WORDS_STILL_CRISIS)
+def test_quoted_words_said_now_or_with_a_plan_still_pause(text: str) -> None:
+    assert analyse(text).concern == "crisis"

@@ -29,7 +29,7 @@ from .concepts import (
     usual_dose,
 )
 from .lean import doubt, net_score
-from .quoting import quoted_only
+from .quoting import old_words_quoted, quoted_only
 from .tokens import clauses
 
 # Not typing.TYPE_CHECKING: importing typing costs a fresh process 0.8 MiB (mypy reads this
@@ -267,6 +267,8 @@ def read_concern(
             cues = (cues - {"definite", "live"}) | {"veto"}
         elif "JOKE" not in concepts and not {"NAMED_TIME", "RESOLVE", "READY"} & concepts:
             cues.add("jestable")
+    if by_rule and "live" not in cues and old_words_quoted(built, sentence, words, concepts):
+        cues.add("settle")  # old words quoted (session 16): asked about at most
     occasion = _occasion(built, risk_score, concepts, cues, by_rule, clear, grid)
     if occasion is not None:
         # An everyday occasion speaks for the sentence (concepts.everyday_occasion): neither
