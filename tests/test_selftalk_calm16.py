@@ -142,3 +142,23 @@ def test_old_words_quoted_in_a_recovery_story_are_not_paused_for(text: str) -> N
 @pytest.mark.parametrize("text", OLD_WORDS_STILL_CRISIS)
 def test_quoted_words_said_now_or_with_a_plan_still_pause(text: str) -> None:
     assert analyse(text).concern == "crisis"
+
+
+# Plain sadness at a working life's end, told as what happened with no time ahead: the net's
+# lean on loss words, even past its alone band (short of twice it), is asked about, not
+# paused for; grief beside a wish to die, a plan or a time still is.
+def test_a_loss_told_as_what_happened_is_not_paused_for_on_the_net_alone() -> None:
+    assert analyse(
+        "Closing the office where I've worked my whole life and I feel like nobody."
+    ).concern in (None, "ask")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My husband died and I want to be with him tonight.",
+        "The shop closed for good and I'm going to end it tonight.",
+    ],
+)
+def test_grief_beside_a_plan_or_a_time_still_pauses(text: str) -> None:
+    assert analyse(text).concern == "crisis"

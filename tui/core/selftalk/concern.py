@@ -99,6 +99,15 @@ def _occasion(
     return "all" if gone else "rules" if dose else "net"
 
 
+def _grief_told(concepts: frozenset[str]) -> bool:
+    """Grief or a loss told as what happened (concepts.grieving), with no time and nothing
+    ahead: "Closing the office where I've worked my whole life and I feel like nobody."."""
+    return grieving(concepts) and concepts.isdisjoint(_AHEAD_OF_GRIEF)
+
+
+_AHEAD_OF_GRIEF = frozenset({"TIME", "AHEAD", "NAMED_TIME", "DAY_NAMED", "INTENT"})
+
+
 def _tablets_as_usual(concepts: frozenset[str]) -> bool:
     """Tablets named ("them back" alone is no dose) and sorted or taken as usual, no stock kept
     or given up, no other means."""
@@ -234,8 +243,17 @@ def read_concern(
                 cues.add("sure")
                 if acting(concepts) or planned(concepts):
                     cues.add("concept")  # the grid sees an act, or a plan (concepts.py)
-            # On its own, not where the grid reads a plain purpose ("to fix the sheeting").
-            if risk_score >= risk.alone and not foreign and not purpose(concepts):
+            # On its own, not where the grid reads a plain purpose ("to fix the sheeting"),
+            # nor beside grief or a loss told as what happened, with no time ahead (a
+            # workplace closed, a death: concepts.grieving; not "for when the shop's shut")
+            # short of twice its alone band: there the net's lean on loss words is asked
+            # about, not paused for (session 16).
+            if (
+                risk_score >= risk.alone
+                and not foreign
+                and not purpose(concepts)
+                and not (_grief_told(concepts) and risk_score < 2 * risk.alone)
+            ):
                 cues.add("alone")
                 if decided(concepts):
                     cues.add("decided")  # the grid reads the writer's decision
