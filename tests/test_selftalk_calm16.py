@@ -162,3 +162,30 @@ def test_a_loss_told_as_what_happened_is_not_paused_for_on_the_net_alone() -> No
 )
 def test_grief_beside_a_plan_or_a_time_still_pauses(text: str) -> None:
     assert analyse(text).concern == "crisis"
+
+
+# A pet put to sleep, told or booked: the sleep and the goodbyes are the animal's.
+PET_NOT_PAUSED = [
+    "Tomorrow we have to put the dog to sleep, I've said my goodbyes to him.",
+    "We're putting our cat to sleep on Friday, the vet is coming to the house.",
+    "The vet is coming at 4 to put our old cat to sleep, the kids have said goodbye.",
+]
+
+PET_STILL_CRISIS = [
+    "The vet put our cat down this morning, and tonight I'm taking all my pills.",
+    "We had the cat put to sleep, she was all I had, I've said my goodbyes and I'm going to"
+    " the bridge.",
+    "Put the dog to sleep today. Now there's nothing keeping me here.",
+]
+
+
+@pytest.mark.parametrize("text", PET_NOT_PAUSED)
+def test_a_pet_put_to_sleep_is_not_paused_for(text: str) -> None:
+    assert analyse(text).concern != "crisis"
+
+
+@pytest.mark.parametrize("text", PET_STILL_CRISIS)
+def test_a_pets_death_beside_means_a_place_or_nothing_keeping_one_still_pauses(
+    text: str,
+) -> None:
+    assert analyse(text).concern == "crisis"

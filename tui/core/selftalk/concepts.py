@@ -526,6 +526,16 @@ def gone_for_a_reason(concepts: frozenset[str]) -> bool:
 _GONE_FOR = frozenset({"HOME_WORKS", "MOVING"})
 
 
+def pet_put_to_sleep(concepts: frozenset[str]) -> bool:
+    """A pet put to sleep, told or booked ("the vet comes at 4 to put our old cat to sleep",
+    "I've said my goodbyes to him"): the sleep and the goodbyes are the animal's, with nothing
+    else beside them that grief can't speak for (no means, act, place or wish to join them;
+    session 16)."""
+    return "PET_DEATH" in concepts and concepts.isdisjoint(
+        _NOT_AN_OCCASION - {"NOTE", "GOODBYE_SENT", "INGEST", "ESCORT", "INTENT"}
+    )
+
+
 def everyday_occasion(concepts: frozenset[str]) -> bool:
     """An ordinary dose with a reason, a trip by timetable, a chore at a height, or an
     everyday reason for being gone (a move, builders: gone_for_a_reason): the occasion speaks
@@ -535,6 +545,7 @@ def everyday_occasion(concepts: frozenset[str]) -> bool:
         or everyday_trip(concepts)
         or everyday_chore(concepts)
         or gone_for_a_reason(concepts)
+        or pet_put_to_sleep(concepts)
     )
 
 

@@ -24,6 +24,7 @@ from .concepts import (
     looking_back,
     only_jest,
     ordinary_dose,
+    pet_put_to_sleep,
     planned,
     purpose,
     usual_dose,
@@ -80,16 +81,18 @@ def _occasion(
     with nothing of present intent and no crisis of the grid's. "all": a move or builders
     finishing ("I won't be here next week, I'm moving": the rules' "not be here", their
     question too). "rules": tablets for an ailment ("I took 2 paracetamol for my headache":
-    the dose rules' count, the net's and the word weights' lean; a concern rule's question
-    still asks). "net": a train caught or missed, a chore at a height: the net's and the word
-    weights' lean and the grid's question only, never a crisis rule's words. The net must not
+    the dose rules' count), or a pet put to sleep ("I've said my goodbyes to him"): the crisis
+    rules, the net's and the word weights' lean; a concern rule's question still asks.
+    "net": a train caught or missed, a chore at a height: the net's and the word weights'
+    lean and the grid's question only, never a crisis rule's words. The net must not
     be sure on its own (beside a move, not far past its alone band). None: nothing."""
     if "live" in cues or (grid is not None and grid.verdict == "crisis"):
         return None
     if not everyday_occasion(concepts):
         return None
-    gone, dose = gone_for_a_reason(concepts), ordinary_dose(concepts)
-    if (by_rule and not (gone or dose)) or (clear and not dose):
+    gone = gone_for_a_reason(concepts)
+    dose = ordinary_dose(concepts) or pet_put_to_sleep(concepts)
+    if (by_rule and not (gone or dose)) or (clear and not ordinary_dose(concepts)):
         return None
     risk = built.risk
     # Beside an everyday reason for being gone the net's alone band stands aside too ("I
