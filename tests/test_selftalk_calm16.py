@@ -189,3 +189,29 @@ def test_a_pets_death_beside_means_a_place_or_nothing_keeping_one_still_pauses(
     text: str,
 ) -> None:
     assert analyse(text).concern == "crisis"
+
+
+# A "now" sentence that only the word weights lean on, after a past told and help reached:
+# its "now" is the safer present, asked about at most; "now" with means, a place or a method
+# of its own still pauses.
+def test_a_present_only_the_weights_lean_on_is_softened_by_help_reached_beside_it() -> None:
+    text = (
+        "Choir practice tonight. The winter before last I used to lie awake thinking my family"
+        " would be better off without me. I told my doctor and we made a plan. Now it's the"
+        " alto line I think about all week."
+    )
+    assert analyse(text).concern in ("ask", "recovery")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last year I got better for a while. Now it's the pills in the drawer I think about,"
+        " every night.",
+        "I had a good few months with my counsellor. Now it's the bridge I think about again,"
+        " and when.",
+        "Therapy helped for a bit. Now all I think about is how I'd do it.",
+    ],
+)
+def test_now_with_means_a_place_or_a_method_still_pauses(text: str) -> None:
+    assert analyse(text).concern == "crisis"

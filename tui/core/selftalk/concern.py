@@ -412,6 +412,20 @@ def _told_as_now(reading: Reading) -> bool:
     return "recovery" not in reading.cues and "now" in _frames(reading)
 
 
+def _own_words(reading: Reading) -> bool:
+    """Whether a crisis sentence has words of its own beyond the word weights' lean: a crisis
+    rule's or the grid's (an act, means, a place), or the net sure. Without them ("Now it's
+    the bees I think about.": the weights lean on "now" and "think about") its "now" is no
+    present that a softer sign beside it can't speak for (session 16)."""
+    cues = reading.cues
+    return (
+        "definite" in cues
+        or "sure" in cues
+        or not reading.built.grid.anchors.isdisjoint(reading.concepts)
+        or not _ONLY_WEIGHTS.isdisjoint(cues - {"risk"})
+    )
+
+
 def _done_now(reading: Reading) -> bool:
     """Crisis words told as happening now: the act taken up again, done more, or hidden ("again"
     in rules/concern.toml: "back to it", "every night now", "nobody knows"), told after any
@@ -741,7 +755,7 @@ def _step(
     ahead = "alone" in cues and "AHEAD" in reading.concepts
     if (
         "settle" in cues
-        or ("settle" in near and not ahead and not _told_as_now(reading))
+        or ("settle" in near and not ahead and not (_told_as_now(reading) and _own_words(reading)))
         or (back is not None and back[number])
     ):
         return crisis, True, recovery  # the recovery head reads it as looking back: asked
