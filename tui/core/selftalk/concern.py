@@ -417,12 +417,13 @@ def _own_words(reading: Reading) -> bool:
     rule's or the grid's (an act, means, a place), or the net sure. Without them ("Now it's
     the bees I think about.": the weights lean on "now" and "think about") its "now" is no
     present that a softer sign beside it can't speak for (session 16)."""
-    cues = reading.cues
+    cues, built, low = reading.cues, reading.built, reading.low
     return (
         "definite" in cues
         or "sure" in cues
-        or not reading.built.grid.anchors.isdisjoint(reading.concepts)
+        or not built.grid.anchors.isdisjoint(reading.concepts)
         or not _ONLY_WEIGHTS.isdisjoint(cues - {"risk"})
+        or bool(built.sentence(low, built.tokens.words(low)).matches("crisis"))
     )
 
 
