@@ -215,3 +215,31 @@ def test_a_present_only_the_weights_lean_on_is_softened_by_help_reached_beside_i
 )
 def test_now_with_means_a_place_or_a_method_still_pauses(text: str) -> None:
     assert analyse(text).concern == "crisis"
+
+
+# "Finish me off" and "end me" with a thing as the subject are hyperbole; as the writer's own
+# wish or act they still pause.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This heatwave in Lahore will finish me off, 46 degrees.",
+        "these stairs are going to finish me off lol",
+        "The commute is going to end me one of these days.",
+        "This cold snap is going to finish me, I can't get warm.",
+    ],
+)
+def test_a_thing_that_will_finish_me_off_is_hyperbole(text: str) -> None:
+    assert analyse(text).concern is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to end me, I'm so tired of living.",
+        "I'm going to finish me off tonight with the pills.",
+        "i just want to end me",
+        "Wallahi I am going to finish myself today.",
+    ],
+)
+def test_finishing_oneself_off_still_pauses(text: str) -> None:
+    assert analyse(text).concern == "crisis"
