@@ -243,3 +243,29 @@ def test_a_thing_that_will_finish_me_off_is_hyperbole(text: str) -> None:
 )
 def test_finishing_oneself_off_still_pauses(text: str) -> None:
     assert analyse(text).concern == "crisis"
+
+
+# A car taken to the garage to be mended is an errand (concepts.everyday_errand); a car in a
+# garage with a hose, the door shut or no coming out still pauses.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Taking it to the garage tomorrow.",
+        "Scraped the van on a bollard. Taking it to the garage tomorrow, the wing's dented.",
+    ],
+)
+def test_a_car_taken_to_the_garage_to_be_mended_is_not_asked_about(text: str) -> None:
+    assert analyse(text).concern is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Taking the car to the garage tonight with a hose for the exhaust.",
+        "I'm taking the car into the garage tonight, shutting the door and leaving the engine"
+        " running.",
+        "Tonight I'll drive the car into the garage and not come out.",
+    ],
+)
+def test_a_car_in_a_garage_with_a_hose_or_no_way_out_still_pauses(text: str) -> None:
+    assert analyse(text).concern == "crisis"
