@@ -269,3 +269,17 @@ def test_a_car_taken_to_the_garage_to_be_mended_is_not_asked_about(text: str) ->
 )
 def test_a_car_in_a_garage_with_a_hose_or_no_way_out_still_pauses(text: str) -> None:
     assert analyse(text).concern == "crisis"
+
+
+def test_a_quote_split_across_sentences_is_read_from_its_own_marks() -> None:
+    """The splitter ends a sentence at a full stop inside a quote: the opening mark runs to the
+    sentence's end, and a mark leading the next sentence is that quote's end, not a new one
+    (so crisis words after it are not read as quoted)."""
+    from tui.core.selftalk.quoting import _quote_spans
+
+    opened = 'she read out what i said: "i have no reason to live.'
+    assert _quote_spans(opened) == [(opened.index('"'), len(opened))]
+    assert _quote_spans('" i took 40 pills an hour ago') == [(0, 1)]
+    assert _quote_spans("i said “i want to die") == [(7, 21)]
+    assert _quote_spans("i want to die.”") == [(0, 15)]
+    assert _quote_spans("it's fine, isn't it") == []

@@ -193,11 +193,15 @@ def _quote_spans(low: str) -> list[tuple[int, int]]:
     inside = [m for m in marks if any(start <= m < end for start, end in spans)]
     loose = [m for m in marks if m not in inside]
     if len(loose) % 2:
-        last = loose[-1] if low[loose[-1]] != "”" else loose[0]
-        if low[last] == "”" or _CLOSING_END.match(low, last + 1):
-            spans.append((0, last + 1))
+        last = loose[-1]
+        mark = low[last]
+        # A straight quote leading the sentence is the end of the one before: the splitter
+        # leaves a quote's closing mark after the full stop inside it ('." I barely...').
+        closing = not low[:last].strip() or _CLOSING_END.match(low, last + 1) is not None
+        if mark == "”" or (mark == '"' and closing):
+            spans.append((0, last + 1))  # a quote's end, its start in the sentence before
         else:
-            spans.append((last, len(low)))
+            spans.append((last, len(low)))  # a quote's start, its end in the sentence after
     return spans
 
 
