@@ -490,6 +490,79 @@ def grieving(concepts: frozenset[str]) -> bool:
     return not _SOFT.isdisjoint(concepts) and concepts.isdisjoint(_NOT_GRIEF)
 
 
+# Session 16 (calm): an everyday occasion that speaks for a whole sentence. What none of them
+# can speak for: all grief can't (means, an act, a place, a plan, a goodbye, not being here),
+# less what the occasion itself names (a drug and taking it; a train; a height).
+_NOT_AN_OCCASION = _NOT_GRIEF | _DOSE_MORE | {"STOCKPILE", "WALK_INTO", "JUMP"}
+
+
+def ordinary_dose(concepts: frozenset[str]) -> bool:
+    """Tablets named and taken for an ailment ("took 2 paracetamol for my headache at 10",
+    "ibuprofen for this knee"), with no count of many, no stock, nothing decided, no end and
+    no other means (session 16)."""
+    return (
+        "AILMENT" in concepts
+        and "DRUG" in concepts
+        and concepts.isdisjoint(_NOT_AN_OCCASION - {"INGEST", "SWALLOW", "SWALLOWED", "DRUG"})
+    )
+
+
+def everyday_trip(concepts: frozenset[str]) -> bool:
+    """A train, bus or ferry caught, missed or waited for, or taken home ("missed the last
+    train home"), with nothing of stepping, jumping, lying down, a decision or an end beside
+    it (session 16)."""
+    return "TRAVEL_EVERYDAY" in concepts and concepts.isdisjoint(
+        _NOT_AN_OCCASION - {"TRAIN", "GOING_ON", "HEIGHT"}
+    )
+
+
+def everyday_chore(concepts: frozenset[str]) -> bool:
+    """A household chore at a height (washing hung out over a balcony rail, a shed roof
+    mended, gutters cleared from a ladder), with nothing of jumping, a decision, an end or
+    other means beside it (session 16)."""
+    return "CHORE_HEIGHT" in concepts and concepts.isdisjoint(
+        _NOT_AN_OCCASION - {"HEIGHT", "ROPE_PLAIN", "PERCHED"}
+    )
+
+
+def gone_for_a_reason(concepts: frozenset[str]) -> bool:
+    """Not being here for a while, or much longer (NOT_LONG), for an everyday reason (a move
+    of house, builders finishing: MOVING, HOME_WORKS), with nothing else a grief can't speak
+    for ("the sums look better without me", a goodbye, an end, a place, means) beside it
+    (session 16)."""
+    return (
+        "NOT_LONG" in concepts
+        and not concepts.isdisjoint(_GONE_FOR)
+        and concepts.isdisjoint(_NOT_AN_OCCASION - {"NOT_LONG", "INTENT"})
+    )
+
+
+_GONE_FOR = frozenset({"HOME_WORKS", "MOVING"})
+
+
+def pet_put_to_sleep(concepts: frozenset[str]) -> bool:
+    """A pet put to sleep, told or booked ("the vet comes at 4 to put our old cat to sleep",
+    "I've said my goodbyes to him"): the sleep and the goodbyes are the animal's, with nothing
+    else beside them that grief can't speak for (no means, act, place or wish to join them;
+    session 16)."""
+    return "PET_DEATH" in concepts and concepts.isdisjoint(
+        _NOT_AN_OCCASION - {"NOTE", "GOODBYE_SENT", "INGEST", "ESCORT", "INTENT"}
+    )
+
+
+def everyday_occasion(concepts: frozenset[str]) -> bool:
+    """An ordinary dose with a reason, a trip by timetable, a chore at a height, or an
+    everyday reason for being gone (a move, builders: gone_for_a_reason): the occasion speaks
+    for the sentence's rule words and the net's lean (concern._occasion)."""
+    return (
+        ordinary_dose(concepts)
+        or everyday_trip(concepts)
+        or everyday_chore(concepts)
+        or gone_for_a_reason(concepts)
+        or pet_put_to_sleep(concepts)
+    )
+
+
 # Means other than a dose: where the grid reads one, "as usual" or "back to" can't speak for
 # tablets ("... with Dad's shotgun, I'm not coming back to the yard").
 OTHER_MEANS = frozenset({"GUN", "BLADE", "ROPE", "GAS", "GAS_SETUP", "HEIGHT", "WATER", "TRAIN"})
@@ -498,8 +571,10 @@ OTHER_MEANS = frozenset({"GUN", "BLADE", "ROPE", "GAS", "GAS_SETUP", "HEIGHT", "
 def usual_dose(concepts: frozenset[str]) -> bool:
     """Tablets taken as prescribed or as usual, with no dose named and nothing decided; or
     only a drink (see everyday_drink)."""
-    return ("DOSE_EVERYDAY" in concepts and concepts.isdisjoint(_DOSE_MORE)) or everyday_drink(
-        concepts
+    return (
+        ("DOSE_EVERYDAY" in concepts and concepts.isdisjoint(_DOSE_MORE))
+        or everyday_drink(concepts)
+        or ordinary_dose(concepts)
     )
 
 

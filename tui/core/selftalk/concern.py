@@ -15,18 +15,22 @@ from .concepts import (
     decided,
     everyday_errand,
     everyday_means,
+    everyday_occasion,
     everyday_reason,
+    gone_for_a_reason,
     grieving,
     jest,
     keeping_on,
     looking_back,
     only_jest,
+    ordinary_dose,
+    pet_put_to_sleep,
     planned,
     purpose,
     usual_dose,
 )
 from .lean import doubt, net_score
-from .quoting import quoted_only
+from .quoting import old_words_quoted, quoted_only
 from .tokens import clauses
 
 # Not typing.TYPE_CHECKING: importing typing costs a fresh process 0.8 MiB (mypy reads this
@@ -62,6 +66,49 @@ def _everyday_for_weights(built: _Built, score: float | None, concepts: frozense
     return (
         risk is not None and score is not None and score < risk.sure and _tablets_as_usual(concepts)
     )
+
+
+def _occasion(
+    built: _Built,
+    score: float | None,
+    concepts: frozenset[str],
+    cues: set[str],
+    by_rule: bool,
+    clear: bool,
+    grid: GridRule | None,
+) -> str | None:
+    """Session 16 (calm): what an everyday occasion (concepts.everyday_occasion) speaks for,
+    with nothing of present intent and no crisis of the grid's. "all": a move or builders
+    finishing ("I won't be here next week, I'm moving": the rules' "not be here", their
+    question too). "rules": tablets for an ailment ("I took 2 paracetamol for my headache":
+    the dose rules' count), or a pet put to sleep ("I've said my goodbyes to him"): the crisis
+    rules, the net's and the word weights' lean; a concern rule's question still asks.
+    "net": a train caught or missed, a chore at a height: the net's and the word weights'
+    lean and the grid's question only, never a crisis rule's words. The net must not
+    be sure on its own (beside a move, not far past its alone band). None: nothing."""
+    if "live" in cues or (grid is not None and grid.verdict == "crisis"):
+        return None
+    if not everyday_occasion(concepts):
+        return None
+    gone = gone_for_a_reason(concepts)
+    dose = ordinary_dose(concepts) or pet_put_to_sleep(concepts)
+    if (by_rule and not (gone or dose)) or (clear and not ordinary_dose(concepts)):
+        return None
+    risk = built.risk
+    # Beside an everyday reason for being gone the net's alone band stands aside too ("I
+    # won't be here next week, I'm moving."), not where it is far past it.
+    if risk is not None and score is not None and score >= risk.alone * (3 if gone else 1):
+        return None
+    return "all" if gone else "rules" if dose else "net"
+
+
+def _grief_told(concepts: frozenset[str]) -> bool:
+    """Grief or a loss told as what happened (concepts.grieving), with no time and nothing
+    ahead: "Closing the office where I've worked my whole life and I feel like nobody."."""
+    return grieving(concepts) and concepts.isdisjoint(_AHEAD_OF_GRIEF)
+
+
+_AHEAD_OF_GRIEF = frozenset({"TIME", "AHEAD", "NAMED_TIME", "DAY_NAMED", "INTENT"})
 
 
 def _tablets_as_usual(concepts: frozenset[str]) -> bool:
@@ -199,8 +246,17 @@ def read_concern(
                 cues.add("sure")
                 if acting(concepts) or planned(concepts):
                     cues.add("concept")  # the grid sees an act, or a plan (concepts.py)
-            # On its own, not where the grid reads a plain purpose ("to fix the sheeting").
-            if risk_score >= risk.alone and not foreign and not purpose(concepts):
+            # On its own, not where the grid reads a plain purpose ("to fix the sheeting"),
+            # nor beside grief or a loss told as what happened, with no time ahead (a
+            # workplace closed, a death: concepts.grieving; not "for when the shop's shut")
+            # short of twice its alone band: there the net's lean on loss words is asked
+            # about, not paused for (session 16).
+            if (
+                risk_score >= risk.alone
+                and not foreign
+                and not purpose(concepts)
+                and not (_grief_told(concepts) and risk_score < 2 * risk.alone)
+            ):
                 cues.add("alone")
                 if decided(concepts):
                     cues.add("decided")  # the grid reads the writer's decision
@@ -232,6 +288,15 @@ def read_concern(
             cues = (cues - {"definite", "live"}) | {"veto"}
         elif "JOKE" not in concepts and not {"NAMED_TIME", "RESOLVE", "READY"} & concepts:
             cues.add("jestable")
+    if by_rule and "live" not in cues and old_words_quoted(built, sentence, words, concepts):
+        cues.add("settle")  # old words quoted (session 16): asked about at most
+    occasion = _occasion(built, risk_score, concepts, cues, by_rule, clear, grid)
+    if occasion is not None:
+        # An everyday occasion speaks for the sentence (concepts.everyday_occasion): neither
+        # paused for nor asked about; a recovery or softer cue still says its part, and a
+        # concern rule's question still asks beside a trip or a chore.
+        crisis = False
+        cues &= _SETTLED if occasion == "all" else _SETTLED | {"ask"}
     reading._cues = frozenset(cues) if cues else _NONE
     reading._crisis = crisis
     # Which goodbye cues this sentence holds (see rules/farewell.toml).
@@ -345,6 +410,21 @@ def _told_as_now(reading: Reading) -> bool:
     letters."), with no recovery cue of their own: a neighbour's looking back ("Years ago I
     tried to drown myself.") can't speak for them."""
     return "recovery" not in reading.cues and "now" in _frames(reading)
+
+
+def _own_words(reading: Reading) -> bool:
+    """Whether a crisis sentence has words of its own beyond the word weights' lean: a crisis
+    rule's or the grid's (an act, means, a place), or the net sure. Without them ("Now it's
+    the bees I think about.": the weights lean on "now" and "think about") its "now" is no
+    present that a softer sign beside it can't speak for (session 16)."""
+    cues, built, low = reading.cues, reading.built, reading.low
+    return (
+        "definite" in cues
+        or "sure" in cues
+        or not built.grid.anchors.isdisjoint(reading.concepts)
+        or not _ONLY_WEIGHTS.isdisjoint(cues - {"risk"})
+        or bool(built.sentence(low, built.tokens.words(low)).matches("crisis"))
+    )
 
 
 def _done_now(reading: Reading) -> bool:
@@ -676,7 +756,7 @@ def _step(
     ahead = "alone" in cues and "AHEAD" in reading.concepts
     if (
         "settle" in cues
-        or ("settle" in near and not ahead and not _told_as_now(reading))
+        or ("settle" in near and not ahead and not (_told_as_now(reading) and _own_words(reading)))
         or (back is not None and back[number])
     ):
         return crisis, True, recovery  # the recovery head reads it as looking back: asked

@@ -6,7 +6,14 @@ analyser.py stays under 900 lines."""
 from __future__ import annotations
 
 from .compiler import matches_any
-from .concepts import OTHER_MEANS, everyday_means, keeping_on, purpose, usual_dose
+from .concepts import (
+    OTHER_MEANS,
+    everyday_means,
+    gone_for_a_reason,
+    keeping_on,
+    purpose,
+    usual_dose,
+)
 from .hashed import emoji_words
 from .learned import LEARNED_MIN_WORDS
 from .tokens import BREAK, sentence_at
@@ -79,8 +86,8 @@ def leans(built: _Built, item: tuple[int, Reading], low: str) -> bool:
     ):
         return False
     concepts = reading.concepts
-    if everyday_means(concepts) or purpose(concepts):
-        return False
+    if everyday_means(concepts) or purpose(concepts) or gone_for_a_reason(concepts):
+        return False  # (not here for a while, for a move: session 16)
     if usual_dose(concepts) and concepts.isdisjoint(OTHER_MEANS):
         return False
     sentence = sentence_at(low, start)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .scope import Sentence
     from .tokens import WordList
 
-__all__ = ["answered", "quoted_only"]
+__all__ = ["answered", "old_words_quoted", "quoted_only"]
 
 
 # Double quotes, and single ones: an opening quote not after a letter (not "don't"), a closing
@@ -179,3 +179,61 @@ def quoted_only(
         position < len(starts) and any(start <= starts[position] < end for start, end in spans)
         for position in at
     )
+
+
+_DOUBLE = re.compile(r'["“”]')
+_CLOSING_END = re.compile(r"[\s.,;:!?…)\]]*$")
+
+
+def _quote_spans(low: str) -> list[tuple[int, int]]:
+    """Where a sentence's quotation marks hold words: each pair, and a double quote left
+    unpaired, which the sentence splitter leaves when a quote holds its own full stop (``...:
+    "I have no reason to live."``): an opening one runs to the sentence's end, a closing one
+    (only punctuation after it) from its start."""
+    spans = [match.span() for quoted in _QUOTES for match in quoted.finditer(low)]
+    marks = [match.start() for match in _DOUBLE.finditer(low)]
+    inside = [m for m in marks if any(start <= m < end for start, end in spans)]
+    loose = [m for m in marks if m not in inside]
+    if len(loose) % 2:
+        last = loose[-1]
+        mark = low[last]
+        # A straight quote leading the sentence is the end of the one before: the splitter
+        # leaves a quote's closing mark after the full stop inside it ('." I barely...').
+        closing = not low[:last].strip() or _CLOSING_END.match(low, last + 1) is not None
+        if mark == "”" or (mark == '"' and closing):
+            spans.append((0, last + 1))  # a quote's end, its start in the sentence before
+        else:
+            spans.append((last, len(low)))  # a quote's start, its end in the sentence after
+    return spans
+
+
+def old_words_quoted(
+    built: _Built, sentence: Sentence, words: WordList, concepts: frozenset[str]
+) -> bool:
+    """Session 16 (calm): whether a sentence's crisis rules match only inside quotation marks,
+    in words it reports as said, written or thought before (the grid's REPORTED: "what I said
+    at my first appointment", "I'd have turned it into", "the old voice"; or it looks back),
+    and the words outside the quotes don't lean for the net: old words quoted, not said now
+    ("A while back I'd have turned one slip into \"I should just die\"")."""
+    low = sentence.low
+    if "REPORTED" not in concepts and not looking_back(concepts):
+        return False
+    if not any(mark in low for mark in _OPENING):
+        return False
+    found = sentence.matches("crisis")
+    if not found:
+        return False
+    spans = _quote_spans(low)
+    if not spans:
+        return False
+    starts, _ = built.tokens.char_spans(low, words, max(end for _, _, end in found))
+    for _, start, end in found:
+        for position in range(start, end):
+            if position >= len(starts) or not any(a <= starts[position] < b for a, b in spans):
+                return False
+    outside = list(low)
+    for a, b in spans:
+        outside[a:b] = " " * (b - a)
+    rest = built.tokens.words("".join(outside))
+    risk = built.risk
+    return risk is None or len(rest) < 3 or risk.score(rest) < risk.ask
