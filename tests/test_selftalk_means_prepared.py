@@ -1,0 +1,78 @@
+"""Means made ready by a step taken (session 16, the helper "crisis"): the part before the act,
+told in everyday words, is clear risk; the same steps beside a plain purpose are not.
+
+The concept grid's rules for it (data/concepts.toml: PREPARED, DRAWN_UP, HUNG, FITTED, FUELLED,
+HIDDEN, INTO_MY_DRINK) carry their own examples; these are further sentences in other voices,
+written as a check after the rules were first drafted (on first run 10 of the 16 risk lines
+were paused for, and the phrases for "worked out how much", a belt fastened to a hatch and
+"nobody's home" were added after; two that still fail, a texting line with no "I" and a
+pidgin one, are left out and noted in docs/measurements.md), plus the calm counterparts
+issue 14 names (a syringe for the diabetic cat, a rope for the punchbag, charcoal
+for the barbecue, a will signed with a solicitor, rent paid before a move, a hose for the
+garden).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.selftalk import analyse
+
+PREPARED = [
+    # a syringe filled, beside a dose looked up or worked out, or a decision
+    "Syringe's filled with the whole pen of insulin and I've made my mind up, nobody knows.",
+    "I worked out how much of the morphine it would take and the syringe is loaded on my"
+    " nightstand.",
+    # a ligature hung where it holds
+    "rope tied n hanging off the rafter in the barn, just waiting for mum to go to bingo",
+    "The belt is fastened to the loft hatch and it held my weight when I tested it.",
+    "Knotted my shoelaces together and they're ready under the mattress for after the night check.",
+    # a dose put on the skin, or swallowed whole
+    "I have stuck every one of the fentanyl patches on and I'm lying in the dark now.",
+    # poison or tablets made into a drink of one's own
+    "Crushed all of the amitriptyline into a glass of orange, I'll drink it once I've sent this.",
+    "The antifreeze is poured into my old Leeds mug and nobody's home till Monday.",
+    "Poison is going into my tea after everyone has gone to bed.",
+    "Crushed all of Mum's sleeping tablets into my tea, nobody knows.",
+    # a hose fitted to the exhaust and tried
+    "Tubing's taped onto the exhaust of the Corsa, tried it this morning while the street was"
+    " empty.",
+    # a dose hidden for a day
+    "Fifty of my codeine in a shoebox under the bed, for Sunday.",
+    # self-harm hidden
+    "Got a razor hidden inside my phone case so nobody knows, did my arm again at lunch.",
+    "Been doing it again with the compass under my sleeves so my mum doesn't see.",
+    # a bath run and a blade ready, with a last message
+    "The knife is sharpened and the bath is run, I'm writing this first.",
+]
+
+PLAIN = [
+    "Drew up the cat's insulin at six like the vet showed me, she purred through it.",
+    "Syringe drawn up for Dad's evening insulin, I'm getting good at this.",
+    "Tied the rope to the beam in the garage for my punchbag, it held my weight.",
+    "Bought charcoal for the barbecue this afternoon, burgers at six.",
+    "Signed my will with the solicitor today, at seventy it felt sensible.",
+    "Paid the rent up to the 30th because we move house on the 1st.",
+    "Put the hose on the tap and washed the car this afternoon while everyone was out.",
+    "Hosepipe's attached to the outside tap, watering the garden before tea.",
+    "Put my nicotine patch on this morning, day three without a cigarette.",
+    "Put the new blood pressure tablets in my pill organiser for the week.",
+    "Crushed Gran's tablets into her yoghurt because she can't swallow them, the nurse said it's"
+    " fine.",
+    "Sharpened the kitchen knives tonight before the Sunday roast.",
+    "The garage door shuts properly now, the plumber fixed the draught and I filled the car's tank"
+    " for the trip.",
+    "Knotted the bedsheets into a rope ladder for the school play tonight, it's a prop.",
+    "Ran the bath and left my razor on the side to shave before the party tonight.",
+    "Hid the paracetamol in a tin under the bed, away from the grandkids.",
+]
+
+
+@pytest.mark.parametrize("text", PREPARED)
+def test_means_made_ready_by_a_step_taken_are_paused_for(text: str) -> None:
+    assert analyse(text).concern == "crisis", text
+
+
+@pytest.mark.parametrize("text", PLAIN)
+def test_the_same_steps_beside_a_plain_purpose_are_not_paused_for(text: str) -> None:
+    assert analyse(text).concern != "crisis", text
