@@ -76,3 +76,28 @@ def test_means_made_ready_by_a_step_taken_are_paused_for(text: str) -> None:
 @pytest.mark.parametrize("text", PLAIN)
 def test_the_same_steps_beside_a_plain_purpose_are_not_paused_for(text: str) -> None:
     assert analyse(text).concern != "crisis", text
+
+
+RELAPSE = [
+    "Long shift at the bakery. Went back to the blades after ten months clean, my thigh is a mess."
+    " My boyfriend thinks I'm doing great.",
+    "gone back on the razor after a year clean, sleeves down at school, nobody's noticed",
+]
+
+RELAPSE_TOLD_SAFE = [
+    "Gone back on the razor since my beard went patchy.",
+    "I went back to cutting after two years clean, and that night I told my therapist, we've upped"
+    " my sessions and I'm safe now.",
+    "Had the urge after nine months clean, rang my sister instead and it passed.",
+]
+
+
+@pytest.mark.parametrize("text", RELAPSE)
+def test_self_harm_gone_back_to_after_a_clean_stretch_is_paused_for(text: str) -> None:
+    """The stretch it broke ("after ten months clean") is no recovery story: the act is now."""
+    assert analyse(text).concern == "crisis", text
+
+
+@pytest.mark.parametrize("text", RELAPSE_TOLD_SAFE)
+def test_a_razor_for_shaving_or_a_relapse_met_with_help_is_not_paused_for(text: str) -> None:
+    assert analyse(text).concern != "crisis", text
