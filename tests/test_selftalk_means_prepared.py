@@ -1,5 +1,6 @@
 """Means made ready by a step taken (session 16, the helper "crisis"): the part before the act,
-told in everyday words, is clear risk; the same steps beside a plain purpose are not.
+told in everyday words, is clear risk; the same steps beside a plain purpose are not. So are a
+relapse, a plan with a place and a time, and affairs settled with a day (below).
 
 The concept grid's rules for it (data/concepts.toml: PREPARED, DRAWN_UP, HUNG, FITTED, FUELLED,
 HIDDEN, INTO_MY_DRINK) carry their own examples; these are further sentences in other voices,
@@ -7,9 +8,12 @@ written as a check after the rules were first drafted (on first run 10 of the 16
 were paused for, and the phrases for "worked out how much", a belt fastened to a hatch and
 "nobody's home" were added after; two that still fail, a texting line with no "I" and a
 pidgin one, are left out and noted in docs/measurements.md), plus the calm counterparts
-issue 14 names (a syringe for the diabetic cat, a rope for the punchbag, charcoal
-for the barbecue, a will signed with a solicitor, rent paid before a move, a hose for the
-garden).
+issue 14 names (a syringe for the diabetic cat, a rope for the punchbag, charcoal for the
+barbecue, a will signed with a solicitor, rent paid before a move, a hose for the garden).
+Below them, the same for self-harm gone back to after a clean stretch, and for a plan with a
+place and a time or affairs settled with a day (first run 4 of 9 risk lines; "found the
+place", "I'll go on", a longer while at the edge, "heading up to" and a spare key's place told
+were added after).
 """
 
 from __future__ import annotations
@@ -100,4 +104,51 @@ def test_self_harm_gone_back_to_after_a_clean_stretch_is_paused_for(text: str) -
 
 @pytest.mark.parametrize("text", RELAPSE_TOLD_SAFE)
 def test_a_razor_for_shaving_or_a_relapse_met_with_help_is_not_paused_for(text: str) -> None:
+    assert analyse(text).concern != "crisis", text
+
+
+# A plan with a place and a time, and affairs settled with a day or an end said plainly.
+PLANNED = [
+    "Found the place, the old viaduct past the football ground, and I'll go on Saturday night.",
+    "figured out the way, the 10.20 express past the level crossing, tomorrow after work",
+    "I've been stood on the ledge at the top of the car park for twenty minutes now.",
+    "Tomorrow I'm climbing the railing on the Orwell bridge, I've made up my mind.",
+    "Made a plan for Thursday, the sea wall at high tide, I've walked out to look at it twice.",
+    "Will's witnessed, the cat's gone to my neighbour, and Saturday is when.",
+    "Gave my records to my nephew and paid the bills till the end of the month, that's as far as"
+    " I'm going.",
+    "Left my keys and wallet with the receptionist, I'm heading up to the roof now.",
+    "The deeds are in the brown envelope and my brother knows where the spare key is. It will be"
+    " Friday.",
+]
+
+PLANNED_PLAIN = [
+    "Found the spot, the old viaduct, for the engagement photos on Saturday.",
+    "Been sitting on the edge of the harbour wall for an hour, watching the sunset with my chips.",
+    "Tomorrow I'm climbing the railing at the climbing centre for the first time.",
+    "Made my plan for Saturday: the sea wall walk with the ramblers, I've walked out to look at it"
+    " twice.",
+    "Will signed with the solicitor and the cat's gone to my sister while we're on holiday,"
+    " Friday's the day we fly.",
+    "Paid the rent till the end of the month and gave my sofa to my nephew, we move to Leeds on"
+    " the 1st.",
+    "Left my keys with the neighbour, I'm off to the roof terrace bar now with the girls.",
+    "The deeds are in the envelope, the estate agent knows where the spare key is, completion is"
+    " Friday.",
+    "Gave my old bike to my nephew, that's the end of it, I'm a car man now.",
+    "Gave my rifle to my brother to keep while I get through this, I feel lighter already.",
+]
+
+
+@pytest.mark.parametrize("text", PLANNED)
+def test_a_plan_with_a_place_and_a_time_or_affairs_settled_with_a_day_are_paused_for(
+    text: str,
+) -> None:
+    assert analyse(text).concern == "crisis", text
+
+
+@pytest.mark.parametrize("text", PLANNED_PLAIN)
+def test_places_visited_and_affairs_settled_for_a_plain_reason_are_not_paused_for(
+    text: str,
+) -> None:
     assert analyse(text).concern != "crisis", text
