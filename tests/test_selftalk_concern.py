@@ -429,13 +429,27 @@ SESSION_15 = BLIND.parent / "self_talk_blind_aq_at.tsv"
 # precision are far from the goals (the first and end scores are in the file's comments and the
 # README). Session 16's calm helper lowered ar's calm asked 6 -> 5 and recovery paused 5 -> 2,
 # as's calm paused 1 -> 0 and asked 3 -> 2 (after reading them: not blind figures).
+# Session 16's crisis, critic, farewell and journal helpers raised them after reading the misses
+# (not blind figures): the floors are what main reaches at the end of session 16.
 _AQ_AT_REACHED = {
-    "blind-aq-single": (46, 36, 30, 2, 4, 1, 1, 0, 0.93),
-    "blind-ar-journal": (39, 36, 27, 1, 5, 2, 0, 0, 0.96),
-    "blind-as-single": (42, 31, 30, 0, 2, 0, 1, 1, 0.93),
-    "blind-at-journal": (38, 31, 20, 2, 6, 3, 3, 0, 0.83),
+    "blind-aq-single": (50, 45, 41, 2, 4, 1, 1, 0, 0.95),
+    "blind-ar-journal": (40, 37, 30, 1, 5, 2, 0, 0, 0.96),
+    "blind-as-single": (48, 42, 39, 0, 2, 0, 1, 1, 0.95),
+    "blind-at-journal": (39, 36, 27, 2, 6, 3, 3, 0, 0.87),
+}
+SESSION_16 = BLIND.parent / "self_talk_blind_au_ax.tsv"
+# What the analyser reached on au-ax at the end of session 16 (b8e723f; read by nobody who changed
+# the analyser, trained on by nothing): floors, in the same order. Critic recall (about 60%) and
+# precision, crisis lines paused in single sentences and recovery paused in av are far from the
+# goals (the first and end scores are in the file's comments and the README).
+_AU_AX_REACHED = {
+    "blind-au-single": (47, 36, 29, 0, 1, 3, 3, 0, 0.87),
+    "blind-av-journal": (40, 37, 20, 3, 9, 5, 0, 1, 0.95),
+    "blind-aw-single": (45, 39, 34, 1, 3, 1, 1, 0, 0.94),
+    "blind-ax-journal": (39, 36, 21, 0, 6, 3, 2, 0, 0.87),
 }
 _REACHED = {
+    **{(SESSION_16, batch): floors for batch, floors in _AU_AX_REACHED.items()},
     **{(SESSION_15, batch): floors for batch, floors in _AQ_AT_REACHED.items()},
     **{(SESSION_14, batch): floors for batch, floors in _AM_AP_REACHED.items()},
     **{(SESSION_13, batch): floors for batch, floors in _AI_AL_REACHED.items()},
