@@ -250,3 +250,42 @@ def test_bytecode_beside_a_file_is_read_there_and_the_rest_is_cached_in_the_pref
     assert in_prefix.startswith(str(tmp_path / "prefix")) and in_prefix.endswith(name)
     monkeypatch.setattr(sys, "pycache_prefix", None)  # no prefix: Python's own answer
     assert cache_beside_if_there(str(without)) == str(without.parent / "__pycache__" / name)
+
+
+def test_the_tree_is_compiled_once_before_the_workers_start(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """What compile_ahead writes is what a worker would write and read: the module's own
+    bytecode where the import system looks for it, the test module's rewritten asserts where
+    pytest looks for them; fresh files are left alone, a changed source is compiled again."""
+    import importlib._bootstrap_external as external
+    import marshal
+
+    from _pytest.assertion import rewrite
+    from conftest import _is_fresh, compile_ahead
+
+    (tmp_path / "tui").mkdir()
+    (tmp_path / "tests").mkdir()
+    module = tmp_path / "tui" / "a_module.py"
+    module.write_text("VALUE = 1\n", encoding="utf-8")
+    helper = tmp_path / "tests" / "helpers_x.py"
+    helper.write_text("def helper():\n    return 2\n", encoding="utf-8")
+    test = tmp_path / "tests" / "test_x.py"
+    test.write_text("def test_x():\n    x = 1\n    assert x == 2\n", encoding="utf-8")
+
+    assert compile_ahead(request.config, tmp_path) == 3
+    for source in (module, helper):
+        cached = external.cache_from_source(str(source))  # where an import looks first
+        assert _is_fresh(source, cached)
+        data = Path(cached).read_bytes()
+        code = compile(source.read_bytes(), str(source), "exec", dont_inherit=True)
+        assert marshal.loads(data[16:]) == code
+    pyc = rewrite.get_cache_dir(test) / ("test_x" + rewrite.PYC_TAIL)
+    code = rewrite._read_pyc(test, pyc)  # as pytest reads it before rewriting again
+    assert code is not None
+    function = next(const for const in code.co_consts if hasattr(const, "co_varnames"))
+    assert "@py_assert1" in function.co_varnames  # the assert, rewritten
+
+    assert compile_ahead(request.config, tmp_path) == 0  # all fresh
+    module.write_text("VALUE = 22\n", encoding="utf-8")
+    assert compile_ahead(request.config, tmp_path) == 1
