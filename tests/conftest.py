@@ -9,6 +9,7 @@ import importlib.util
 import itertools
 import os
 import re
+import shutil
 import sys
 import threading
 from collections.abc import Callable, Iterator, Mapping
@@ -447,7 +448,37 @@ def compile_ahead(config: pytest.Config, root: Path = ROOT) -> int:
             import hypothesis.strategies  # noqa: F401
 
             written += 1
+    if root == ROOT and sys.pycache_prefix is not None:
+        written += seed_prefix(sys.pycache_prefix, list(sys.modules.values()))
     return written
+
+
+def seed_prefix(prefix: str, modules: list[Any]) -> int:
+    """Copy into ``prefix`` the bytecode beside the sources of ``modules``; returns how many.
+
+    The processes tests start (the app in a pty, the CLI, the savers) read bytecode only under
+    the prefix (PYTHONPYCACHEPREFIX, exported by the workers), so on an empty cache the first
+    of them compiled the standard library, Textual and Rich there again, ~1 s of CPU each and
+    several at once. What the controller imported has bytecode beside its source, checked
+    against the source as an import checks it: the same bytes, where those processes look."""
+    copied = 0
+    for module in modules:
+        spec = getattr(module, "__spec__", None)
+        origin, cached = getattr(spec, "origin", None), getattr(spec, "cached", None)
+        if not (isinstance(origin, str) and isinstance(cached, str) and origin.endswith(".py")):
+            continue
+        if cached.startswith(prefix):
+            continue
+        folder = os.path.dirname(os.path.abspath(origin))  # as cache_from_source does
+        target = os.path.join(prefix, folder.lstrip(os.sep), os.path.basename(cached))
+        if _is_fresh(Path(origin), target) or not _is_fresh(Path(origin), cached):
+            continue
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        partial = f"{target}.{os.getpid()}"
+        shutil.copyfile(cached, partial)
+        os.replace(partial, target)
+        copied += 1
+    return copied
 
 
 def pytest_configure(config: pytest.Config) -> None:

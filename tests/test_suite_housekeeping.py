@@ -289,3 +289,45 @@ def test_the_tree_is_compiled_once_before_the_workers_start(
     assert compile_ahead(request.config, tmp_path) == 0  # all fresh
     module.write_text("VALUE = 22\n", encoding="utf-8")
     assert compile_ahead(request.config, tmp_path) == 1
+
+
+def test_the_processes_tests_start_find_what_was_imported_already_compiled(
+    tmp_path: Path,
+) -> None:
+    """seed_prefix puts each module's bytecode where a process with PYTHONPYCACHEPREFIX looks
+    for it, byte for byte; a module without fresh bytecode beside it is left to compile."""
+    import importlib.util
+    import subprocess
+    import types
+
+    from conftest import _is_fresh, seed_prefix
+
+    source = tmp_path / "pkg" / "a_module.py"
+    source.parent.mkdir()
+    source.write_text("VALUE = 1\n", encoding="utf-8")
+    beside = source.parent / "__pycache__" / f"a_module.{sys.implementation.cache_tag}.pyc"
+    import py_compile
+
+    py_compile.compile(str(source), str(beside), doraise=True)
+    stale = tmp_path / "pkg" / "stale.py"
+    stale.write_text("VALUE = 2\n", encoding="utf-8")
+    modules = [
+        types.SimpleNamespace(__spec__=importlib.util.spec_from_file_location("a_module", source)),
+        types.SimpleNamespace(__spec__=importlib.util.spec_from_file_location("stale", stale)),
+        types.SimpleNamespace(__spec__=None),
+    ]
+    assert modules[0].__spec__.cached == str(beside)  # as the import system names it
+    prefix = tmp_path / "prefix"
+    assert seed_prefix(str(prefix), modules) == 1
+    assert seed_prefix(str(prefix), modules) == 0  # fresh: left alone
+
+    # A process reading bytecode only under the prefix finds it there and writes nothing.
+    env = {**os.environ, "PYTHONPYCACHEPREFIX": str(prefix), "PYTHONPATH": str(source.parent)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    script = "import importlib.util as u, a_module; print(u.cache_from_source(a_module.__file__))"
+    (seeded,) = prefix.rglob(beside.name)
+    written_at = seeded.stat().st_mtime_ns
+    run = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert Path(run.stdout.strip()) == seeded
+    assert seeded.read_bytes() == beside.read_bytes() and _is_fresh(source, str(seeded))
+    assert seeded.stat().st_mtime_ns == written_at  # read, not compiled again
