@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import importlib._bootstrap_external
+import importlib.util
 import itertools
 import os
 import re
+import shutil
 import sys
 import threading
 from collections.abc import Callable, Iterator, Mapping
@@ -380,6 +383,103 @@ def _housekeeping(config: pytest.Config) -> None:
 _HOUSEKEEPING: list[threading.Thread] = []
 _CONFIG: list[pytest.Config] = []
 
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _is_fresh(source: Path, cached: str) -> bool:
+    """Whether ``cached`` is bytecode of ``source`` as it is now, as the import system and
+    pytest check it (magic number, timestamp flags, the source's mtime and size)."""
+    try:
+        with open(cached, "rb") as file:
+            header = file.read(16)
+        stat = source.stat()
+    except OSError:
+        return False
+    return (
+        len(header) == 16
+        and header[:4] == importlib.util.MAGIC_NUMBER
+        and header[4:8] == b"\0\0\0\0"
+        and int.from_bytes(header[8:12], "little") == int(stat.st_mtime) & 0xFFFFFFFF
+        and int.from_bytes(header[12:16], "little") == stat.st_size & 0xFFFFFFFF
+    )
+
+
+def compile_ahead(config: pytest.Config, root: Path = ROOT) -> int:
+    """Before the xdist workers start: compile the tree's modules and rewrite the test
+    modules' asserts once, into the cache the workers read. Returns how many it wrote.
+
+    With an empty cache (a fresh clone, as CI runs the suite) each of the three workers did
+    all of it itself, at the same time: ~2.7 s of CPU a worker, ~8 s a run, for the same
+    bytes. The same functions write the same files (py_compile as the import system would,
+    pytest's own rewrite for test modules), so a worker reads them as it reads what it wrote
+    itself; with a warm cache this only reads ~250 file headers. Anything unexpected leaves
+    the work to the workers, as before."""
+    import py_compile
+
+    from _pytest.assertion import rewrite
+
+    written = 0
+    state = config.stash.get(rewrite.assertstate_key, None)
+    rewriting = state is not None and config.getoption("assertmode") == "rewrite"
+    sources = sorted((root / "tui").rglob("*.py")) + sorted((root / "tests").glob("*.py"))
+    for source in sources:
+        if rewriting and source.name.startswith("test_"):  # python_files: test_*.py
+            pyc = rewrite.get_cache_dir(source) / (source.name[:-3] + rewrite.PYC_TAIL)
+            if _is_fresh(source, str(pyc)) or not rewrite.try_makedirs(pyc.parent):
+                continue
+            source_stat, code = rewrite._rewrite_test(source, config)
+            written += rewrite._write_pyc(state, code, source_stat, pyc)
+        elif not source.name.startswith(("test_", "conftest")):
+            cached = importlib._bootstrap_external.cache_from_source(str(source))
+            if _is_fresh(source, cached):
+                continue
+            mode = py_compile.PycInvalidationMode.TIMESTAMP  # as the import system writes
+            written += (
+                py_compile.compile(str(source), cached, quiet=2, invalidation_mode=mode) is not None
+            )
+    # Hypothesis is a pytest plugin, so pytest rewrites its ~70 modules' asserts too, in each
+    # worker that imports it, when nothing is cached: importing it here does that once.
+    spec = importlib.util.find_spec("hypothesis")
+    if root == ROOT and rewriting and spec is not None and spec.origin is not None:
+        origin = Path(spec.origin)
+        if not _is_fresh(
+            origin, str(rewrite.get_cache_dir(origin) / f"__init__{rewrite.PYC_TAIL}")
+        ):
+            import hypothesis.strategies  # noqa: F401
+
+            written += 1
+    if root == ROOT and sys.pycache_prefix is not None:
+        written += seed_prefix(sys.pycache_prefix, list(sys.modules.values()))
+    return written
+
+
+def seed_prefix(prefix: str, modules: list[Any]) -> int:
+    """Copy into ``prefix`` the bytecode beside the sources of ``modules``; returns how many.
+
+    The processes tests start (the app in a pty, the CLI, the savers) read bytecode only under
+    the prefix (PYTHONPYCACHEPREFIX, exported by the workers), so on an empty cache the first
+    of them compiled the standard library, Textual and Rich there again, ~1 s of CPU each and
+    several at once. What the controller imported has bytecode beside its source, checked
+    against the source as an import checks it: the same bytes, where those processes look."""
+    copied = 0
+    for module in modules:
+        spec = getattr(module, "__spec__", None)
+        origin, cached = getattr(spec, "origin", None), getattr(spec, "cached", None)
+        if not (isinstance(origin, str) and isinstance(cached, str) and origin.endswith(".py")):
+            continue
+        if cached.startswith(prefix):
+            continue
+        folder = os.path.dirname(os.path.abspath(origin))  # as cache_from_source does
+        target = os.path.join(prefix, folder.lstrip(os.sep), os.path.basename(cached))
+        if _is_fresh(Path(origin), target) or not _is_fresh(Path(origin), cached):
+            continue
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        partial = f"{target}.{os.getpid()}"
+        shutil.copyfile(cached, partial)
+        os.replace(partial, target)
+        copied += 1
+    return copied
+
 
 def pytest_configure(config: pytest.Config) -> None:
     _CONFIG.append(config)
@@ -389,6 +489,10 @@ def pytest_configure(config: pytest.Config) -> None:
     if sys.pycache_prefix is not None and not starts_workers:  # for the processes tests start
         os.environ["PYTHONPYCACHEPREFIX"] = sys.pycache_prefix
         os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    if starts_workers and not sys.dont_write_bytecode:
+        # If pytest's internals moved or the tree is read-only, the workers compile as before.
+        with contextlib.suppress(Exception):
+            compile_ahead(config)
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
@@ -401,6 +505,19 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     )
     _HOUSEKEEPING.append(thread)
     thread.start()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Freeze what collection left alive (in each process that runs tests, after one last
+    collection of its garbage): the modules, Textual, the collected tests. They live as long
+    as the process, yet every full collection walked them all again, the last ones (below)
+    included: at the end of a worker ~530,000 objects, ~0.9 s of CPU; with this ~330,000, of
+    which ~100,000 frozen, ~0.5 s. What tests make is collected as before; only objects
+    made before the first test are never collected (they would have lived to the end)."""
+    if session.config.option.collectonly:
+        return
+    gc.collect()
+    gc.freeze()
 
 
 @pytest.hookimpl(trylast=True)

@@ -250,3 +250,84 @@ def test_bytecode_beside_a_file_is_read_there_and_the_rest_is_cached_in_the_pref
     assert in_prefix.startswith(str(tmp_path / "prefix")) and in_prefix.endswith(name)
     monkeypatch.setattr(sys, "pycache_prefix", None)  # no prefix: Python's own answer
     assert cache_beside_if_there(str(without)) == str(without.parent / "__pycache__" / name)
+
+
+def test_the_tree_is_compiled_once_before_the_workers_start(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """What compile_ahead writes is what a worker would write and read: the module's own
+    bytecode where the import system looks for it, the test module's rewritten asserts where
+    pytest looks for them; fresh files are left alone, a changed source is compiled again."""
+    import importlib._bootstrap_external as external
+    import marshal
+
+    from _pytest.assertion import rewrite
+    from conftest import _is_fresh, compile_ahead
+
+    (tmp_path / "tui").mkdir()
+    (tmp_path / "tests").mkdir()
+    module = tmp_path / "tui" / "a_module.py"
+    module.write_text("VALUE = 1\n", encoding="utf-8")
+    helper = tmp_path / "tests" / "helpers_x.py"
+    helper.write_text("def helper():\n    return 2\n", encoding="utf-8")
+    test = tmp_path / "tests" / "test_x.py"
+    test.write_text("def test_x():\n    x = 1\n    assert x == 2\n", encoding="utf-8")
+
+    assert compile_ahead(request.config, tmp_path) == 3
+    for source in (module, helper):
+        cached = external.cache_from_source(str(source))  # where an import looks first
+        assert _is_fresh(source, cached)
+        data = Path(cached).read_bytes()
+        code = compile(source.read_bytes(), str(source), "exec", dont_inherit=True)
+        assert marshal.loads(data[16:]) == code
+    pyc = rewrite.get_cache_dir(test) / ("test_x" + rewrite.PYC_TAIL)
+    code = rewrite._read_pyc(test, pyc)  # as pytest reads it before rewriting again
+    assert code is not None
+    function = next(const for const in code.co_consts if hasattr(const, "co_varnames"))
+    assert "@py_assert1" in function.co_varnames  # the assert, rewritten
+
+    assert compile_ahead(request.config, tmp_path) == 0  # all fresh
+    module.write_text("VALUE = 22\n", encoding="utf-8")
+    assert compile_ahead(request.config, tmp_path) == 1
+
+
+def test_the_processes_tests_start_find_what_was_imported_already_compiled(
+    tmp_path: Path,
+) -> None:
+    """seed_prefix puts each module's bytecode where a process with PYTHONPYCACHEPREFIX looks
+    for it, byte for byte; a module without fresh bytecode beside it is left to compile."""
+    import importlib.util
+    import subprocess
+    import types
+
+    from conftest import _is_fresh, seed_prefix
+
+    source = tmp_path / "pkg" / "a_module.py"
+    source.parent.mkdir()
+    source.write_text("VALUE = 1\n", encoding="utf-8")
+    beside = source.parent / "__pycache__" / f"a_module.{sys.implementation.cache_tag}.pyc"
+    import py_compile
+
+    py_compile.compile(str(source), str(beside), doraise=True)
+    stale = tmp_path / "pkg" / "stale.py"
+    stale.write_text("VALUE = 2\n", encoding="utf-8")
+    modules = [
+        types.SimpleNamespace(__spec__=importlib.util.spec_from_file_location("a_module", source)),
+        types.SimpleNamespace(__spec__=importlib.util.spec_from_file_location("stale", stale)),
+        types.SimpleNamespace(__spec__=None),
+    ]
+    assert modules[0].__spec__.cached == str(beside)  # as the import system names it
+    prefix = tmp_path / "prefix"
+    assert seed_prefix(str(prefix), modules) == 1
+    assert seed_prefix(str(prefix), modules) == 0  # fresh: left alone
+
+    # A process reading bytecode only under the prefix finds it there and writes nothing.
+    env = {**os.environ, "PYTHONPYCACHEPREFIX": str(prefix), "PYTHONPATH": str(source.parent)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    script = "import importlib.util as u, a_module; print(u.cache_from_source(a_module.__file__))"
+    (seeded,) = prefix.rglob(beside.name)
+    written_at = seeded.stat().st_mtime_ns
+    run = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert Path(run.stdout.strip()) == seeded
+    assert seeded.read_bytes() == beside.read_bytes() and _is_fresh(source, str(seeded))
+    assert seeded.stat().st_mtime_ns == written_at  # read, not compiled again
