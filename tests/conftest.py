@@ -507,19 +507,6 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     thread.start()
 
 
-def pytest_collection_finish(session: pytest.Session) -> None:
-    """Freeze what collection left alive (in each process that runs tests, after one last
-    collection of its garbage): the modules, Textual, the collected tests. They live as long
-    as the process, yet every full collection walked them all again, the last ones (below)
-    included: at the end of a worker ~530,000 objects, ~0.9 s of CPU; with this ~330,000, of
-    which ~100,000 frozen, ~0.5 s. What tests make is collected as before; only objects
-    made before the first test are never collected (they would have lived to the end)."""
-    if session.config.option.collectonly:
-        return
-    gc.collect()
-    gc.freeze()
-
-
 @pytest.hookimpl(trylast=True)
 def pytest_unconfigure(config: pytest.Config) -> None:
     """Bring the collector to rest before pytest's last sweep for unraisable exceptions.
