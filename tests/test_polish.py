@@ -259,3 +259,20 @@ def test_words_typed_at_a_reading_step_are_quoted_with_one_full_stop(tmp_path: P
     out = " ".join(stdout.getvalue().split())
     assert "nothing was saved from it: “I can say sorry.” You can write it" in out
     assert "nothing was saved from it: “hm”. You can write it" in out
+
+
+def test_help_says_every_way_to_your_kind_words() -> None:
+    """Help said only "Your kind words (ctrl+p)" beside a key list where ctrl+p is "every
+    action" and ctrl+k opens kind words, so a new user read ctrl+p as the wrong key (found on
+    the session-16 walk). Each way in that the app binds is named, and ctrl+p as the way to
+    the action, not as its key."""
+    from tui.screens.catch import CatchScreen
+    from tui.screens.help import SCREENS
+
+    line = next(line for line in SCREENS.splitlines() if line.startswith("Your kind words"))
+    assert 'ctrl+p, then "Your kind words"' in line
+    catch_keys = {
+        binding.key for binding in CatchScreen.BINDINGS if binding.action == "app.kind_words"
+    }
+    assert catch_keys == {"ctrl+k"} and "ctrl+k in Catch" in line
+    assert "k in Insights" in line

@@ -60,7 +60,8 @@ Let's try that again: when a kinder rewrite still sounds like the critic, kindto
 the words it noticed and why. You decide: try again, or keep it as it is.
 Catch a thought (c): write the critic's words, see what was noticed, and say it again \
 kindly, in your own words or by typing the number of one of your kind words.
-Your kind words (ctrl+p): kinder versions you kept, offered back when the critic returns.
+Your kind words (ctrl+p, then "Your kind words"; ctrl+k in Catch; k in Insights): kinder \
+versions you kept, offered back when the critic returns.
 Reflections: everything you wrote, newest first; search, filter, read, delete, export.
 Library: every exercise, your own included, and what each suits. Write new ones with n.
 Settings: session length, check-in ratings, support lines, theme, reduced motion."""
