@@ -38,7 +38,7 @@ from tui.core.session import Ratings, Session, plan_session, try_again_heading
 from tui.core.settings import Settings
 from tui.core.storage import ReflectionStore, StoreError
 from tui.core.text import count, strip_controls, visible_controls
-from tui.unsent import UnsentLine
+from tui.unsent import UnsentLine, not_sent
 
 COMMANDS = "Type /back, /skip, /leave, /support or /help at any prompt."
 
@@ -177,8 +177,9 @@ class PlainSession:
     def unsent_back(self, unsent: str) -> None:
         """Words typed at a prompt that takes none to keep (a number, y/n), not sent when
         ctrl+c came: shown back, never dropped in silence."""
-        if unsent.strip():
-            self.io.say(f"Not sent, so not saved: “{unsent.strip()}”")
+        said = not_sent(unsent)
+        if said is not None:
+            self.io.say(said)
 
     def help(self) -> None:
         self.io.say(COMMANDS)

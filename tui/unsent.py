@@ -82,3 +82,11 @@ class UnsentLine:
             finally:
                 termios.tcsetattr(fd, termios.TCSANOW, line_mode)
         return data.decode("utf-8", "replace").rstrip("\r\n")
+
+
+def not_sent(words: str) -> str | None:
+    """What plain mode and ``kindtone catch`` say of words left unsent at a prompt that keeps
+    none (a number, y/n, the critic's words before any were sent): shown back, never dropped
+    in silence. None when there were none."""
+    words = words.strip()
+    return f"Not sent, so not saved: “{words}”" if words else None

@@ -110,8 +110,11 @@ def catch(args: argparse.Namespace, lines: _Lines) -> int:
         try:
             text = lines.ask(CRITIC_PROMPT)
         except _Interrupted as left:
-            if left.unsent.strip():  # shown back, never dropped in silence
-                lines.say(f"Not sent, so not saved: “{left.unsent.strip()}”")
+            from tui.unsent import not_sent
+
+            said = not_sent(left.unsent)
+            if said is not None:
+                lines.say(said)
             return 0
         except _Ended:
             return 0
