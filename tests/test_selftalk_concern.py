@@ -607,9 +607,14 @@ def test_affairs_settled_in_everyday_words_beside_a_day_set_are_asked_about() ->
     "Friday, that's when" in the next, were given no concern at all. Asked about now (ordinary
     words, so never paused for on these alone); the same affairs with a plain plan are not.
     Session 14: with a time nobody is there too ("when the house is quiet"), a last thing done
-    or a secret kept, they are a plan, paused for (concepts.toml)."""
-    asked = "Signed the will and cleared my debts. Sunday, that's when."
+    or a secret kept, they are a plan, paused for (concepts.toml). Session 17: so are they with
+    the day fixed for "it" and said of nothing else ("Sunday, that's when", "It's Sunday,
+    then.": concepts.toml DAY_FIXED), the date the lead saw given nothing on au-ax; a day named
+    with more said of it ("Sunday's the day I've picked") is still asked about."""
+    asked = "Signed the will and cleared my debts. Sunday's the day I've picked."
     assert analyse(asked).concern == "ask", analyse(asked)
+    fixed = "Signed the will and cleared my debts. Sunday, that's when."
+    assert analyse(fixed).concern == "crisis", analyse(fixed)
     planned = "Signed the will and cleared my debts. Sunday when the house is quiet, that's when."
     assert analyse(planned).concern == "crisis", analyse(planned)
     assert (

@@ -82,6 +82,10 @@ class GridRule:
     unless: frozenset[str]
     foreign: bool  # wording in another language: says nothing about whether the text is English
     answer: bool  # read over the whole answer too, not only a sentence or two side by side
+    # Says what is happening now or was just done (a check made, marks that are new): the
+    # recovery head's reading back can't make it a question (a DISTANCE phrase, a recovery cue
+    # near it still can). Session 17.
+    present: bool
     examples: tuple[str, ...]
     counter_examples: tuple[str, ...]
     where: str
@@ -173,6 +177,8 @@ class Grid:
         # Combinations a journal answer makes anywhere in it ("answer = true"): affairs put
         # in order in one sentence, the day set three sentences on.
         self.whole = tuple(rule for rule in self.rules if rule.answer)
+        # Crisis combinations that say what is happening now or was just done (GridRule.present).
+        self.now = tuple(rule for rule in self.rules if rule.present and rule.verdict == "crisis")
         for rule in self.rules:
             if not any(need <= self.anchors for need in rule.needs):
                 raise DataError(f"{rule.where}: {rule.name!r} needs none of [settings] anchors")
@@ -315,6 +321,11 @@ class Grid:
         verdicts[concepts] = found
         return found
 
+    def present(self, concepts: frozenset[str]) -> bool:
+        """Whether these concepts make a crisis combination that says what is happening now
+        or was just done (GridRule.present): not the first one made, any."""
+        return any(made(rule, concepts) for rule in self.now)
+
     def __getstate__(self) -> dict[str, Any]:
         """For the snapshot: nothing remembered, and no examples (tests read the sources)."""
         state = dict(self.__dict__)
@@ -323,6 +334,9 @@ class Grid:
             replace(rule, examples=(), counter_examples=()) for rule in self.rules
         )
         state["whole"] = tuple(rule for rule in state["rules"] if rule.answer)
+        state["now"] = tuple(
+            rule for rule in state["rules"] if rule.present and rule.verdict == "crisis"
+        )
         return state
 
     def entry(self, sentences: Sequence[frozenset[str]]) -> dict[int, GridRule]:
@@ -806,7 +820,17 @@ def _concepts(table: dict[str, Any], name: str, lines: list[str]) -> dict[str, l
 
 
 _GRID_KEYS = frozenset(
-    {"name", "verdict", "needs", "unless", "foreign", "answer", "examples", "counter_examples"}
+    {
+        "name",
+        "verdict",
+        "needs",
+        "unless",
+        "foreign",
+        "answer",
+        "present",
+        "examples",
+        "counter_examples",
+    }
 )
 
 
@@ -851,6 +875,7 @@ def _grid_rules(
                 unless=unless,
                 foreign=bool(table.get("foreign", False)),
                 answer=bool(table.get("answer", False)),
+                present=bool(table.get("present", False)),
                 examples=tuple(examples),
                 counter_examples=tuple(counter),
                 where=f"{name}:{first}",

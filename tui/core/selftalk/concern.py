@@ -29,6 +29,7 @@ from .concepts import (
     purpose,
     usual_dose,
 )
+from .everyday import everyday_hurt, everyday_use
 from .lean import doubt, net_score
 from .quoting import old_words_quoted, quoted_only
 from .tokens import clauses
@@ -61,6 +62,8 @@ def _everyday_for_weights(built: _Built, score: float | None, concepts: frozense
     if everyday_reason(concepts):
         return True
     risk = built.risk
+    if risk is not None and score is not None and score < risk.alone and everyday_hurt(concepts):
+        return True  # a hurt with a plain cause, the net not sure on its own (session 17)
     if risk is not None and score is not None and score < risk.alone and grieving(concepts):
         return True  # grief or kind words naming pain, and the net not sure on its own
     return (
@@ -85,19 +88,25 @@ def _occasion(
     rules, the net's and the word weights' lean; a concern rule's question still asks.
     "net": a train caught or missed, a chore at a height: the net's and the word weights'
     lean and the grid's question only, never a crisis rule's words. The net must not
-    be sure on its own (beside a move, not far past its alone band). None: nothing."""
-    if "live" in cues or (grid is not None and grid.verdict == "crisis"):
+    be sure on its own (beside a move, not far past its alone band). None: nothing.
+    Session 17: a gun, a rope or a blade put to a plain use, the use said ("going to use the
+    rope to tow the van": concepts.everyday_use) speaks as a dose for an ailment does, for the
+    intent to use them too (the "live" cue of "going to use the"), and as a move does, up to
+    three times the net's alone band."""
+    use = everyday_use(concepts)
+    if ("live" in cues and not use) or (grid is not None and grid.verdict == "crisis"):
         return None
-    if not everyday_occasion(concepts):
+    if not (use or everyday_occasion(concepts)):
         return None
     gone = gone_for_a_reason(concepts)
-    dose = ordinary_dose(concepts) or pet_put_to_sleep(concepts)
-    if (by_rule and not (gone or dose)) or (clear and not ordinary_dose(concepts)):
+    dose = ordinary_dose(concepts) or pet_put_to_sleep(concepts) or use
+    if (by_rule and not (gone or dose)) or (clear and not (ordinary_dose(concepts) or use)):
         return None
     risk = built.risk
     # Beside an everyday reason for being gone the net's alone band stands aside too ("I
     # won't be here next week, I'm moving."), not where it is far past it.
-    if risk is not None and score is not None and score >= risk.alone * (3 if gone else 1):
+    far = 3 if gone or use else 1
+    if risk is not None and score is not None and score >= risk.alone * far:
         return None
     return "all" if gone else "rules" if dose else "net"
 
@@ -193,8 +202,11 @@ def read_concern(
         # their own never made crisis by a present-intent cue ("want to jump out the
         # window lmao").
         cues.add("grid-ask")
-    if doubted:
-        cues.add("veto")  # clearly, and the net under its veto: asked about, as for a rule
+    if doubted and not (grid is not None and grid.verdict == "crisis"):
+        # Clearly, and the net under its veto: asked about, as for a rule. Not where the grid
+        # reads a crisis combination (session 17): its concepts stand, as they do against a
+        # crisis rule's veto below; the word weights agreeing with it can't make it a question.
+        cues.add("veto")
     elif by_weights and learned is not None and not learned.is_clearly_crisis(read):
         cues.add("weights")  # near the threshold: asked about, not paused for
     risk = built.risk
@@ -585,6 +597,13 @@ class _LookingBack:
         built, risk, back, low, readings = self.built, self.risk, self.back, self.low, self.readings
         offset, reading = readings[number]
         if not (_worrying(reading) or number in self.joined):
+            return False
+        rule = self.joined.get(number)
+        if (
+            (rule is not None and rule in built.grid.now) or built.grid.present(reading.concepts)
+        ) and not ("recovery" in reading.cues or "past" in _frames(reading)):
+            # Happening now or just done (GridRule.present, session 17), and the sentence
+            # itself neither tells it as past nor says help was reached.
             return False
         if reading.back is None or reading.own is None:  # a sentence the grid joined
             words = built.tokens.words_at(low, offset)
