@@ -281,3 +281,40 @@ async def test_every_focusable_widget_shows_focus(
                 app.pop_screen()
             await pilot.pause()
     assert not unseen, "no visible focus:\n" + "\n".join(unseen)
+
+
+async def test_an_unfocused_text_box_can_be_seen_in_every_kindtone_theme(tmp_path: Path) -> None:
+    """Without focus a text box is drawn in thin lines. In Textual's blurred-border colour
+    they were the background's own colour in high contrast (black on black): an empty box
+    with focus elsewhere was not there at all. Its frame must stand out from what is around."""
+    from textual.app import ComposeResult
+    from textual.color import Color
+    from textual.screen import Screen
+    from textual.widgets import Button
+
+    from tui.widgets.text_box import TextBox
+
+    class Form(Screen[None]):
+        def compose(self) -> ComposeResult:
+            yield TextBox("", id="box")
+            yield Button("Save", id="save")
+
+    app = KindtoneApp(data_dir=tmp_path / "data", config_dir=tmp_path / "config")
+    async with app.run_test(size=(40, 10)) as pilot:
+        await app.push_screen(Form())
+        app.screen.query_one("#save").focus()
+        box = app.screen.query_one("#box")
+        faint: list[str] = []
+        for theme in ("kindtone-calm", "kindtone-calm-light", "kindtone-high-contrast"):
+            app.theme = theme
+            await _settle(pilot)
+            assert not box.has_focus
+            [(corner, style), *_] = _cells(app, box)
+            assert corner.startswith("╭")
+            parsed = Style.parse(style)
+            assert parsed.color is not None and parsed.bgcolor is not None
+            line = Color.from_rich_color(parsed.color)
+            ground = Color.from_rich_color(parsed.bgcolor)
+            if abs(line.brightness - ground.brightness) < 0.15:
+                faint.append(f"{theme}: {line.hex} on {ground.hex}")
+    assert not faint, "an unfocused text box's frame barely shows:\n" + "\n".join(faint)
