@@ -194,8 +194,8 @@ async def test_every_kind_of_focusable_widget_shows_focus_without_colour_in_ever
     choices, a one-line field, a drop-down, a list, a button, a 0-10 rating, the reflections
     list) must show focus by a mark or a text style, in every theme (Textual's too: the
     block cursor's style is a theme variable), so it reads with NO_COLOR and to the
-    colour-blind. The text box (a frame and a cursor) and scrolled pages (their scrollbar)
-    are left out: see docs/measurements.md, session 16."""
+    colour-blind. The text box and scrolled pages and dialogs (a frame or a bar, the same
+    in every theme) are walked in tests/test_focus.py."""
     from textual.app import ComposeResult
     from textual.containers import VerticalScroll
     from textual.content import Content

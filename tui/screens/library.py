@@ -97,10 +97,19 @@ class LibraryScreen(Screen[None]):
         height: 1fr;
     }
 
+    /* A long description scrolls and takes Tab: focus shows as a thin bar at its left, in
+       a column kept blank meanwhile (app.tcss: scrolled pages), a column apart from the
+       list's frame so the two don't read as one double line. */
     #exercise-detail {
         width: 1fr;
         height: 1fr;
-        padding: 0 1 0 2;
+        margin: 0 0 0 1;
+        padding: 0 1 0 1;
+        border-left: blank;
+    }
+
+    #exercise-detail:focus {
+        border-left: wide $accent;
     }
 
     LibraryScreen.narrow #exercise-detail {

@@ -38,6 +38,7 @@ class SessionScreen(Screen[None]):
     CSS = """
     #session-top {
         height: 1;
+        margin: 0 0 0 1;
     }
 
     #exercise-title {
@@ -55,16 +56,34 @@ class SessionScreen(Screen[None]):
     }
 
     #progress {
-        margin: 0 0 1 0;
-        width: 100%;
+        margin: 0 0 1 1;
+        width: 1fr;
     }
 
     #progress Bar {
         width: 1fr;
     }
 
+    /* A step that scrolls takes Tab; it shows focus by a thin bar down its left edge, in a
+       column of the page's padding kept blank meanwhile (app.tcss: scrolled pages). The
+       page gives that column up; the rest keep theirs as a margin, so all stay in line (the
+       area's width is the page's: a fraction would lose a column to the others' margin). */
+    #session {
+        padding: 1 2 1 1;
+    }
+
+    #session > .buttons {
+        margin: 1 0 0 1;
+    }
+
     #step-area {
+        width: 100%;
         height: 1fr;
+        border-left: blank;
+    }
+
+    #step-area:focus {
+        border-left: wide $accent;
     }
 
     #breathing {

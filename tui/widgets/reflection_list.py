@@ -103,7 +103,10 @@ class ReflectionList(ScrollView, can_focus=True):
         index = self.scroll_offset.y + y
         width = self.size.width
         if index >= len(self.rows):
-            return Strip.blank(width, self.rich_style)
+            # Emptied while it had focus (the last match deleted): the mark alone, where the
+            # cursor's row would be, so focus still shows without colour.
+            mark = "▸" if index == 0 and self.has_focus else " "
+            return Strip([Segment(mark, self.rich_style)]).crop_extend(0, width, self.rich_style)
         row = self.rows[index]
         text = self._text(row)
         style: Style = self.rich_style
