@@ -320,6 +320,11 @@ _FRAMES = frozenset({"past", "now", "present", "dated", "again"})
 _PRESENT = frozenset({"now", "present"})
 _SAFER = frozenset({"present", "recovery"})  # a present state, or help reached
 _TOLD = _FRAMES | {"live", "recovery"}
+_PAST_TENSE = frozenset({"past"})
+# Cues of the learned layers alone (the net's bands short of "alone", the word weights): see
+# _present_of_past_story.
+_LEARNED_ONLY = frozenset({"risk", "sure", "weights", "lean"})
+_PRESENT_TENSE = frozenset({"present"})
 _SETTLED = frozenset({"recovery", "settle"})
 # Cues that say more than the word weights alone: with any, a weights crisis beside a recovery
 # cue is still asked about (see _step).
@@ -396,13 +401,28 @@ def _frames(reading: Reading) -> set[str]:
 
 
 def _frames_of(built: _Built, words: list[str]) -> set[str]:
-    """The time frames rules/concern.toml finds in these words (a sentence, or a clause)."""
+    """The time frames rules/concern.toml finds in these words (a sentence, or a clause),
+    and the time its verbs are told in (Scoper.tenses): "then" when every finite verb is
+    past and nothing places it now or just gone ("tonight", "last night"), "past" too when
+    time is put between then and now in the same words ("In my late teens I made two
+    attempts."); "tense-now" when they are present and none past or still to come ("I'm a
+    mother of two and I teach swimming.")."""
     low = " ".join(words)
-    return {
+    scoper = built.scoper
+    found = {
         pattern.kind
         for pattern, start, _ in built.sentence(low, words).matches("concern")
-        if pattern.kind in _FRAMES and not built.scoper.negations_before(words, start)
+        if pattern.kind in _FRAMES and not scoper.negations_before(words, start)
     }
+    tenses = scoper.tenses(words)
+    if tenses == _PAST_TENSE:
+        if not scoper.recent(words):
+            found.add("then")
+            if scoper.distance(words):
+                found.add("past")
+    elif tenses == _PRESENT_TENSE:
+        found.add("tense-now")
+    return found
 
 
 def _told_as_now(reading: Reading) -> bool:
@@ -456,11 +476,76 @@ def _told_as_past(readings: Sequence[Reading], number: int) -> bool:
     anywhere in the text is read before this (see _step)."""
     later = [readings[other] for other in range(number + 1, min(len(readings), number + 3))]
     frames = [_frames(near) if not _worrying(near) else set() for near in later]
-    if not any(found & _PRESENT for found in frames):
+    present = [
+        bool(found & _PRESENT) or _safer_now(near, found)
+        for near, found in zip(later, frames, strict=True)
+    ]
+    if not any(present):
         return _clauses_told_as_past(readings[number])
-    # Its own time frame, or the sentence right after dating it ("That was four years ago.")
+    # Its own time frame, or the sentence right after dating it ("That was four years ago.");
+    # or told in the past tense itself, with time put between then and now in the present
+    # that follows ("I made two attempts. I've been well for over a decade.").
     own = _frames(readings[number])
-    return bool(own & {"past", "dated"}) or (bool(frames) and "dated" in frames[0])
+    if own & {"past", "dated"} or (bool(frames) and "dated" in frames[0]):
+        return True
+    return "then" in own and any(
+        found & {"past", "dated"} or built_distance(near)
+        for near, found in zip(later, frames, strict=True)
+    )
+
+
+def built_distance(reading: Reading) -> bool:
+    """Whether a sentence puts time between then and now (Scoper.distance)."""
+    built = reading.built
+    return built.scoper.distance(built.tokens.words(reading.low))
+
+
+def _safer_now(reading: Reading, frames: set[str]) -> bool:
+    """A sentence told in the present tense (frames from _frames) that places the writer
+    somewhere safer: time put between then and now ("I've been well for over a decade.",
+    "I don't anymore."), and nothing worrying, no present intent, nothing ahead and no act,
+    means or place of the grid's. A present with no distance in it says nothing of a safer
+    place ("I don't know what to do."), and a present that names means is no safer ("I've
+    had the rope for years.")."""
+    return (
+        "tense-now" in frames
+        and built_distance(reading)
+        and not _worrying(reading)
+        and "live" not in reading.cues
+        and "AHEAD" not in reading.concepts
+        and reading.built.grid.anchors.isdisjoint(reading.concepts)
+    )
+
+
+def _present_of_past_story(readings: Sequence[Reading], number: int) -> bool:
+    """A sentence the learned layers alone read as crisis (no crisis rule's words, no act,
+    means or place of the grid's, no question of a rule's, no present intent, the net short of
+    sure on its own), told in the present tense with nothing placing it now, tonight or today
+    (no "now" frame: see _told_as_now), right after a recovery story's
+    worst told in the past (one of the two sentences before it: crisis words told in the
+    past tense, with time put between then and now there or here). It is that story's
+    present ("I don't anymore, the pain stopped in other ways."), which the net reads by its
+    words alone: asked about, never paused for."""
+    reading = readings[number]
+    if not _LEARNED_ONLY.issuperset(reading.cues) or "alone" in reading.cues:
+        return False  # (the net sure on its own speaks for the sentence whatever is around)
+    built = reading.built
+    if not built.grid.anchors.isdisjoint(reading.concepts) or "AHEAD" in reading.concepts:
+        return False
+    words = built.tokens.words(reading.low)
+    if built.sentence(reading.low, words).matches("crisis"):
+        return False
+    frames = _frames(reading)
+    if "tense-now" not in frames or "now" in frames or built.scoper.recent(words):
+        return False  # told as now ("Now I've got the car full of fuel."): see _told_as_now
+    for other in range(max(0, number - 2), number):
+        before = readings[other]
+        if not before.crisis or "live" in before.cues:
+            continue
+        found = _frames(before)
+        if "past" in found or ("then" in found and built_distance(reading)):
+            return True
+    return False
 
 
 def _partner_told_as_past(readings: Sequence[Reading], number: int) -> bool:
@@ -539,14 +624,23 @@ def _live_as_past(readings: Sequence[Reading], number: int) -> bool:
     the two sentences after it placing the writer in a safer present, itself with nothing
     worrying ("Then: I had the tablets saved and a date picked. Now: a week's supply at a
     time."): the intent of then, which doesn't keep the whole answer crisis (_concern)."""
-    if "past" not in _frames(readings[number]):
+    own = _frames(readings[number])
+    if "past" not in own and "then" not in own:
         return False
     # The first of the two sentences after it told in the present must be a safer present,
     # nothing worrying: a present state, help reached, or a present with nothing ahead and
     # no act or means in it ("Today I'm at my cousin's wedding.", not "This Christmas I'm
-    # picking the date again.").
+    # picking the date again."). Told in the past tense alone, with no time frame, it needs
+    # time put between then and now there ("I'd picked the place. I've been safe three
+    # years.").
     for near in readings[number + 1 : number + 3]:
         frames = _frames(near)
+        if "past" not in own and not (frames & _PRESENT or "tense-now" in frames):
+            continue
+        if "past" not in own:
+            return _safer_now(near, frames)
+        if "tense-now" in frames and not frames & _PRESENT:
+            return _safer_now(near, frames)
         if frames & _PRESENT:
             return not _worrying(near) and (
                 "present" in frames
@@ -688,6 +782,8 @@ def _step(
             _net_sure(cues)
             and not _softened(cues, near)
             and not (back is not None and back[number])
+            and not _told_as_past(readings, number)
+            and not _present_of_past_story(readings, number)
         ):
             crisis = True
         else:
@@ -720,7 +816,11 @@ def _step(
             and "recovery" not in near
             and not _softened(cues, near)
             and not _everyday_hurt(reading.concepts)
+            and not _told_as_past(readings, number)
+            and not _present_of_past_story(readings, number)
         ):
+            # The net sure of words told in the past, with a safer present after them, or of
+            # the present of such a story: asked about, not paused for (below).
             return True, ask, recovery
         done_now = "weights" in cues and "veto" not in cues and _done_now(reading)
         if done_now and not _everyday_hurt(reading.concepts):

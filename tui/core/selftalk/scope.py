@@ -5,6 +5,7 @@ the thought that…"), reported past ("I used to call myself…"), permission, a
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from .buckets import restore
 from .compiler import Codes, Pattern, matches
@@ -16,6 +17,17 @@ Raw = tuple[str, int, int, bool]
 # (kind, defused, intro, answer, turn, agree): see Scoper.context
 Context = tuple[bool, bool, int | None, int | None, int | None, bool]
 _NO_PATTERNS: list[Pattern] = []
+# The writer, or those the writer tells of with a plain verb after them ("we sat up all
+# night"): a word after one of these that is no auxiliary is the clause's verb.
+_SUBJECTS = frozenset({"i", "we", "they"})
+# Before "have", "do": no finite verb ("would have", "to do").
+_INFINITIVE = frozenset({"to", "would", "could", "should", "might", "must", "may", "will", "can"})
+# Skipped between a subject and its verb: "I once tried", "I never told", "I finally rang".
+# Before a subject or its verb: what follows is only supposed ("if I disappeared", "I wish I
+# was", "as though I were").
+_SUPPOSE = frozenset({"if", "wish", "wished", "wishes", "unless", "though", "suppose", "rather"})
+_TENSE_SKIP = frozenset({"once", "finally", "eventually", "only", "first", "later", "barely"})
+_DISTANCE_PAIRS = frozenset({("used", "to"), ("no", "longer"), ("any", "more"), ("these", "days")})
 
 
 class Sentence:
@@ -76,6 +88,93 @@ class Scoper:
         self.clause_ok = self.vocative_ok | frozenset(
             {"a", "an", "i", "am", "that", "is", "what", "how", "the", "always", "typical"}
         )
+        # The time a sentence is told in (see tenses).
+        self.tense_past = lexicon["tense_past"]
+        self.tense_present = lexicon["tense_present"]
+        self.tense_future = lexicon["tense_future"]
+        self.tense_modal = lexicon["tense_modal"]
+        self.tense_past_verbs = lexicon["tense_past_verbs"]
+        self.tense_not_past = lexicon["tense_not_past"]
+        self.tense_recent = lexicon["tense_recent"]
+        self.tense_distance = lexicon["tense_distance"]
+        self.tense_memory = lexicon["tense_memory"]
+        self.tense_skip = classes["ADVB"] | self.negators | _TENSE_SKIP
+
+    def tenses(self, words: Sequence[str]) -> frozenset[str]:
+        """The times the finite verbs of ``words`` (a sentence or a clause) are told in:
+        "past" (was, had, did, used to, I'd been, I tried, we sat), "present" (am, is, have,
+        do, I teach, we run) and "future" (will, gonna, am going to). A form as often one as
+        the other ("I cut", "I got") and the modals ("I could", "I'd tell her") say neither.
+        Only the verb's form is read, never what it is about: a recovery story tells the worst
+        of it in the past and where the writer is now in the present, whatever its wording."""
+        found: set[str] = set()
+        last = len(words) - 1
+        skip = self.tense_skip
+        for index, word in enumerate(words):
+            if self._supposed(words, index):
+                continue  # "if I disappeared tomorrow", "I wish I was": no time of its own
+            after = index + 1
+            while after <= last and words[after] in skip:
+                after += 1
+            following = words[after] if after <= last else ""
+            if word in self.tense_past or (word == "used" and following == "to"):
+                found.add("past")
+            elif word in self.tense_present:
+                if index and words[index - 1] in _INFINITIVE:
+                    continue  # "would have", "to have": no finite verb
+                if following in ("going", "about") and after < last and words[after + 1] == "to":
+                    found.add("future")
+                else:
+                    found.add("present")
+            elif word in self.tense_future:
+                found.add("future")
+            elif word == "would" and (following == "been" or self._participle(following)):
+                found.add("past")  # "I'd been planning", "I'd picked the place"
+            elif word in _SUBJECTS and following in self.tense_memory:
+                found.add("past")  # "I remember sitting...": what follows is told of then
+            elif word in _SUBJECTS and following and following not in self.tense_modal:
+                if following in self.tense_past or following in self.tense_present:
+                    continue  # read at its own place
+                if following in self.tense_future or following in ("used", "would"):
+                    continue
+                if self._participle(following):
+                    found.add("past")
+                elif not following.endswith("ing") and following.isalpha():
+                    found.add("present")  # "I teach swimming", "we run the stall"
+        return frozenset(found)
+
+    @staticmethod
+    def _supposed(words: Sequence[str], index: int) -> bool:
+        """Whether the verb at ``index`` (or the subject before it) is only supposed: after
+        "if", "wish", "as though", whose past forms tell of no past."""
+        back = index - 1
+        if back >= 0 and words[back] in _SUBJECTS:
+            back -= 1
+        return back >= 0 and words[back] in _SUPPOSE
+
+    def _participle(self, word: str) -> bool:
+        return word in self.tense_past_verbs or (
+            len(word) > 3 and word.endswith("ed") and word not in self.tense_not_past
+        )
+
+    def recent(self, words: Sequence[str]) -> bool:
+        """Whether ``words`` place what they tell now or just gone: tonight, today, last night,
+        this morning, an hour ago."""
+        if not self.tense_recent.isdisjoint(words):
+            return True
+        return any(
+            (first == "last" and second in ("night", "nite"))
+            or (first == "this" and second in ("morning", "evening", "afternoon"))
+            or (first in ("hour", "hours", "minute", "minutes", "mins") and second == "ago")
+            for first, second in pairwise(words)
+        )
+
+    def distance(self, words: Sequence[str]) -> bool:
+        """Whether ``words`` put time between then and now: years, months, ago, anymore,
+        used to, no longer."""
+        if not self.tense_distance.isdisjoint(words):
+            return True
+        return any((first, second) in _DISTANCE_PAIRS for first, second in pairwise(words))
 
     def negations_before(self, words: Sequence[str], start: int) -> int:
         """How many negations reach the phrase at ``start`` ("I don't think I'm …")."""
