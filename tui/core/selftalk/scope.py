@@ -23,6 +23,15 @@ _SUBJECTS = frozenset({"i", "we", "they"})
 # Before "have", "do": no finite verb ("would have", "to do").
 _INFINITIVE = frozenset({"to", "would", "could", "should", "might", "must", "may", "will", "can"})
 # Skipped between a subject and its verb: "I once tried", "I never told", "I finally rang".
+# Who reports a thought or replies to it (see Scoper.reported_thought).
+_REPORTERS = frozenset({"i", "you", "we"})
+# Between a verb of reporting and the thought: "tell myself", "hear myself say", "catch myself
+# thinking", "think that".
+_REPORT_PARTICLES = frozenset(
+    {"myself", "me", "say", "saying", "think", "thinking", "that", "it", "like", "about"}
+)
+# Before a reply's verb: "I try to also say", "I gently remind", "I have to remember".
+_REPLY_LEAD = frozenset({"try", "tries", "to", "gently", "have", "need", "can", "will", "then"})
 # Before a subject or its verb: what follows is only supposed ("if I disappeared", "I wish I
 # was", "as though I were").
 _SUPPOSE = frozenset({"if", "wish", "wished", "wishes", "unless", "though", "suppose", "rather"})
@@ -98,6 +107,9 @@ class Scoper:
         self.tense_recent = lexicon["tense_recent"]
         self.tense_distance = lexicon["tense_distance"]
         self.tense_memory = lexicon["tense_memory"]
+        self.report_open = lexicon["report_open"]
+        self.report_verbs = lexicon["report_verbs"]
+        self.reply_verbs = lexicon["reply_verbs"]
         self.tense_skip = classes["ADVB"] | self.negators | _TENSE_SKIP
 
     def tenses(self, words: Sequence[str]) -> frozenset[str]:
@@ -156,6 +168,61 @@ class Scoper:
         return word in self.tense_past_verbs or (
             len(word) > 3 and word.endswith("ed") and word not in self.tense_not_past
         )
+
+    def reported_thought(self, words: Sequence[str]) -> tuple[int, int] | None:
+        """Where (in words) a harsh thought is reported by a clause of its own and answered by
+        the clause after it, in one sentence: "Whenever I think I'm not smart enough, I remind
+        myself I got in.", "If I hear myself say 'such a mess', I try to add 'doing my best'."
+        The reporting clause opens the sentence (after an aside: "Beta, when you think...")
+        on "when", "whenever", "if", "every time"..., then the writer (or "you") and a verb of
+        thinking or saying; the thought runs from that verb to the clause break; the next
+        clause's verb, after its subject and "try to", "also" and the like, is a reply
+        (remind, remember, answer, add, say...). None otherwise: a thought reported with no
+        reply ("When I think I'm fat, I skip tea") is the writer's own, and the reply's clause
+        is never covered ("Whenever I think I did well, I tell myself I'm a fraud")."""
+        last = len(words)
+        start = 0
+        # An aside or a name before the reporting clause: "Beta, when you think..."
+        if BREAK in words[:4] and words[0] not in self.report_open:
+            start = words.index(BREAK) + 1
+        index = start
+        if index < last and words[index] in ("every", "each", "any") and index + 1 < last:
+            if words[index + 1] != "time":
+                return None
+            index += 2
+        elif index < last and words[index] in self.report_open:
+            index += 1
+        else:
+            return None
+        if index >= last or words[index] not in _REPORTERS:
+            return None
+        index += 1
+        while index < last and words[index] in self.tense_skip:
+            index += 1
+        if index >= last or words[index] not in self.report_verbs:
+            return None
+        thought = index + 1
+        while thought < last and words[thought] in _REPORT_PARTICLES:
+            thought += 1
+        # The thought runs to the clause break, or, typed with none, to the reply's "I"
+        # ("when i think im a failure i remind myself its one bad week").
+        end = thought + 1
+        while end < last and words[end] != BREAK and not self._reply_at(words, end):
+            end += 1
+        if end >= last - 1:
+            return None
+        reply = end + 1 if words[end] == BREAK else end
+        return (thought, end) if self._reply_at(words, reply) else None
+
+    def _reply_at(self, words: Sequence[str], index: int) -> bool:
+        """Whether a reply clause starts at ``index``: its verb (see reply_verbs) after the
+        writer or "you" or none, and "try to", "also" and the like."""
+        last = len(words)
+        if index < last and words[index] in _REPORTERS:
+            index += 1
+        while index < last and (words[index] in self.tense_skip or words[index] in _REPLY_LEAD):
+            index += 1
+        return index < last and words[index] in self.reply_verbs
 
     def recent(self, words: Sequence[str]) -> bool:
         """Whether ``words`` place what they tell now or just gone: tonight, today, last night,
