@@ -93,3 +93,24 @@ def test_a_present_with_no_distance_in_it_is_no_safer_place() -> None:
     of where the writer is: still asked about, never acknowledged as recovery."""
     text = "Back in March I tried to hang myself. I feel the same way now."
     assert analyse(text).concern in ("crisis", "ask"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An age the writer is now is time put between then and now.
+        "At school I believed I should die because of the bullying. It's a blur. I'm forty and "
+        "it has no hold on me.",
+        # The present told last, after the past, in one sentence.
+        "In the winter of the strike I thought about ending my life. I told the union rep in "
+        "the spring and I've been steadier ever since.",
+    ],
+)
+def test_an_age_now_or_a_present_told_last_is_where_the_writer_is(text: str) -> None:
+    assert analyse(text).concern == "recovery", text
+
+
+def test_a_count_is_no_age() -> None:
+    """Only after "I am" is a number an age: "I took forty" puts no time between then and now."""
+    text = "I took forty of my tablets. I'm okay now."
+    assert analyse(text).concern != "recovery", text

@@ -325,6 +325,7 @@ _PAST_TENSE = frozenset({"past"})
 # _present_of_past_story.
 _LEARNED_ONLY = frozenset({"risk", "sure", "weights", "lean"})
 _PRESENT_TENSE = frozenset({"present"})
+_THEN_NOW = frozenset({"past", "present"})
 _SETTLED = frozenset({"recovery", "settle"})
 # Cues that say more than the word weights alone: with any, a weights crisis beside a recovery
 # cue is still asked about (see _step).
@@ -406,7 +407,7 @@ def _frames_of(built: _Built, words: list[str]) -> set[str]:
     past and nothing places it now or just gone ("tonight", "last night"), "past" too when
     time is put between then and now in the same words ("In my late teens I made two
     attempts."); "tense-now" when they are present and none past or still to come ("I'm a
-    mother of two and I teach swimming.")."""
+    mother of two and I teach swimming."), or past and then present, in that order."""
     low = " ".join(words)
     scoper = built.scoper
     found = {
@@ -414,13 +415,16 @@ def _frames_of(built: _Built, words: list[str]) -> set[str]:
         for pattern, start, _ in built.sentence(low, words).matches("concern")
         if pattern.kind in _FRAMES and not scoper.negations_before(words, start)
     }
-    tenses = scoper.tenses(words)
+    order = scoper.tense_order(words)
+    tenses = set(order)
     if tenses == _PAST_TENSE:
         if not scoper.recent(words):
             found.add("then")
             if scoper.distance(words):
                 found.add("past")
-    elif tenses == _PRESENT_TENSE:
+    elif tenses == _PRESENT_TENSE or (tenses == _THEN_NOW and order[-1] == "present"):
+        # Present, or told in order from then to now ("I told my GP in 2020 and I've been
+        # getting better since."): where the writer is now is its last word.
         found.add("tense-now")
     return found
 

@@ -230,6 +230,7 @@ _WORD_LISTS = [
     "tense_recent",
     "tense_distance",
     "tense_memory",
+    "tense_ages",
     "report_open",
     "report_verbs",
     "reply_verbs",

@@ -107,6 +107,7 @@ class Scoper:
         self.tense_recent = lexicon["tense_recent"]
         self.tense_distance = lexicon["tense_distance"]
         self.tense_memory = lexicon["tense_memory"]
+        self.tense_ages = lexicon["tense_ages"]
         self.report_open = lexicon["report_open"]
         self.report_verbs = lexicon["report_verbs"]
         self.reply_verbs = lexicon["reply_verbs"]
@@ -119,7 +120,11 @@ class Scoper:
         the other ("I cut", "I got") and the modals ("I could", "I'd tell her") say neither.
         Only the verb's form is read, never what it is about: a recovery story tells the worst
         of it in the past and where the writer is now in the present, whatever its wording."""
-        found: set[str] = set()
+        return frozenset(self.tense_order(words))
+
+    def tense_order(self, words: Sequence[str]) -> list[str]:
+        """The times of ``words``' finite verbs (see tenses), in the order they come."""
+        found: list[str] = []
         last = len(words) - 1
         skip = self.tense_skip
         for index, word in enumerate(words):
@@ -130,30 +135,30 @@ class Scoper:
                 after += 1
             following = words[after] if after <= last else ""
             if word in self.tense_past or (word == "used" and following == "to"):
-                found.add("past")
+                found.append("past")
             elif word in self.tense_present:
                 if index and words[index - 1] in _INFINITIVE:
                     continue  # "would have", "to have": no finite verb
                 if following in ("going", "about") and after < last and words[after + 1] == "to":
-                    found.add("future")
+                    found.append("future")
                 else:
-                    found.add("present")
+                    found.append("present")
             elif word in self.tense_future:
-                found.add("future")
+                found.append("future")
             elif word == "would" and (following == "been" or self._participle(following)):
-                found.add("past")  # "I'd been planning", "I'd picked the place"
+                found.append("past")  # "I'd been planning", "I'd picked the place"
             elif word in _SUBJECTS and following in self.tense_memory:
-                found.add("past")  # "I remember sitting...": what follows is told of then
+                found.append("past")  # "I remember sitting...": what follows is told of then
             elif word in _SUBJECTS and following and following not in self.tense_modal:
                 if following in self.tense_past or following in self.tense_present:
                     continue  # read at its own place
                 if following in self.tense_future or following in ("used", "would"):
                     continue
                 if self._participle(following):
-                    found.add("past")
+                    found.append("past")
                 elif not following.endswith("ing") and following.isalpha():
-                    found.add("present")  # "I teach swimming", "we run the stall"
-        return frozenset(found)
+                    found.append("present")  # "I teach swimming", "we run the stall"
+        return found
 
     @staticmethod
     def _supposed(words: Sequence[str], index: int) -> bool:
@@ -238,10 +243,13 @@ class Scoper:
 
     def distance(self, words: Sequence[str]) -> bool:
         """Whether ``words`` put time between then and now: years, months, ago, anymore,
-        used to, no longer."""
+        used to, no longer, an age the writer is now ("I'm forty-three")."""
         if not self.tense_distance.isdisjoint(words):
             return True
-        return any((first, second) in _DISTANCE_PAIRS for first, second in pairwise(words))
+        return any(
+            (first, second) in _DISTANCE_PAIRS or (first == "am" and second in self.tense_ages)
+            for first, second in pairwise(words)
+        )
 
     def negations_before(self, words: Sequence[str], start: int) -> int:
         """How many negations reach the phrase at ``start`` ("I don't think I'm …")."""
