@@ -7,6 +7,7 @@ The sentences here are new ones, written for these tests (none is a line of test
 from __future__ import annotations
 
 import pytest
+from selftalk_blind import BLIND, figures, load
 
 from tui.core.selftalk import analyse, default_analyser
 
@@ -114,3 +115,15 @@ def test_a_count_is_no_age() -> None:
     """Only after "I am" is a number an age: "I took forty" puts no time between then and now."""
     text = "I took forty of my tablets. I'm okay now."
     assert analyse(text).concern != "recovery", text
+
+
+def test_the_recovery_helpers_own_lines_keep_what_they_reached() -> None:
+    """tests/data/self_talk_recovery_own.tsv (session 17, written before reading the analyser;
+    its first score is in its comments): floors of what the round's work reached."""
+    result = figures(load(BLIND.parent / "self_talk_recovery_own.tsv"))
+    report = "\n".join(result.lines() + result.misses)
+    assert result.share(("crisis",), ("crisis", "ask"))[0] >= 76, report
+    assert result.share(("crisis",), ("crisis",))[0] >= 71, report
+    assert result.share(("recovery",), ("crisis",))[0] <= 9, report
+    assert result.flagged["kind-quoting"] <= 3, report
+    assert result.flagged["critic"] >= 39, report
