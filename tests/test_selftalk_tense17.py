@@ -59,8 +59,11 @@ def test_the_tense_of_a_sentence_is_read_from_its_verbs(text: str, tenses: set[s
         "believe it anymore, and they tell me so too.",
     ],
 )
-def test_a_recovery_story_told_in_the_past_is_acknowledged(text: str) -> None:
-    assert analyse(text).concern == "recovery", text
+def test_a_recovery_story_told_in_the_past_is_not_paused_for(text: str) -> None:
+    """Asked about at most: a present told only in its tense can't say it is a safer place
+    (see the next test), so where no rule names that present it is asked about, not
+    acknowledged."""
+    assert analyse(text).concern in ("ask", "recovery"), text
 
 
 @pytest.mark.parametrize(
@@ -78,6 +81,8 @@ def test_a_recovery_story_told_in_the_past_is_acknowledged(text: str) -> None:
         "When I was at uni I cut myself. I have been doing it every night for months.",
         # Intent in the past tense with nothing putting it in the past: the date is ahead.
         "I picked the date. my birthday seems fitting",
+        # A present no better than then, whatever time it puts between.
+        "In 2018 I took an overdose. I haven't slept properly in months and I've stopped caring.",
         # A day told in the past tense: today's, not a story looked back on.
         "Climbed the quarry path after work and stood at the edge. I didn't want to come back "
         "down. Went home in the end.",
@@ -108,7 +113,20 @@ def test_a_present_with_no_distance_in_it_is_no_safer_place() -> None:
     ],
 )
 def test_an_age_now_or_a_present_told_last_is_where_the_writer_is(text: str) -> None:
-    assert analyse(text).concern == "recovery", text
+    assert analyse(text).concern in ("ask", "recovery"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Back in 2020 I tried to end it. I have cried every night for months.",
+        "In 2018 I took an overdose. I haven't spoken to anyone in months.",
+    ],
+)
+def test_a_present_told_only_in_its_tense_is_never_acknowledged_as_recovery(text: str) -> None:
+    """Its verbs say when, not how the writer is: "I have cried every night for months" is
+    told in the present with time in it, as "I've been well for five years" is."""
+    assert analyse(text).concern in ("crisis", "ask"), text
 
 
 def test_a_count_is_no_age() -> None:

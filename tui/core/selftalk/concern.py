@@ -472,16 +472,20 @@ def _done_now(reading: Reading) -> bool:
     return again > safer and not _clauses_told_as_past(reading)
 
 
-def _told_as_past(readings: Sequence[Reading], number: int) -> bool:
+def _told_as_past(readings: Sequence[Reading], number: int, said: bool = False) -> bool:
     """Crisis words placed in the past by their own sentence's time frame ("Back in March I
     had the tablets counted out."), and one of the two sentences after it placing the writer
     in a safer present ("These days I'm on a waiting list and the thought is rare.", "I'm 31
     now."), itself with nothing worrying: a recovery story told in order. Present intent
-    anywhere in the text is read before this (see _step)."""
+    anywhere in the text is read before this (see _step). ``said``: only a present the
+    rules' frames name ("present", "now"), not one told only in the present tense
+    (_safer_now), which can't tell "I've been well for five years" from "I have cried every
+    night for months": acknowledged as recovery only with the former, asked about with the
+    latter (_step)."""
     later = [readings[other] for other in range(number + 1, min(len(readings), number + 3))]
     frames = [_frames(near) if not _worrying(near) else set() for near in later]
     present = [
-        bool(found & _PRESENT) or _safer_now(near, found)
+        bool(found & _PRESENT) or (not said and _safer_now(near, found))
         for near, found in zip(later, frames, strict=True)
     ]
     if not any(present):
@@ -508,12 +512,16 @@ def _safer_now(reading: Reading, frames: set[str]) -> bool:
     """A sentence told in the present tense (frames from _frames) that places the writer
     somewhere safer: time put between then and now ("I've been well for over a decade.",
     "I don't anymore."), and nothing worrying, no present intent, nothing ahead and no act,
-    means or place of the grid's. A present with no distance in it says nothing of a safer
-    place ("I don't know what to do."), and a present that names means is no safer ("I've
-    had the rope for years.")."""
+    means or place of the grid's, no word of a present no better (words.toml
+    tense_no_better: "I haven't slept in months and I've stopped caring"). A present with no
+    distance in it says nothing of a safer place ("I don't know what to do."), and a present
+    that names means is no safer ("I've had the rope for years.")."""
+    built = reading.built
+    words = built.tokens.words(reading.low)
     return (
         "tense-now" in frames
-        and built_distance(reading)
+        and built.scoper.distance(words)
+        and built.scoper.tense_no_better.isdisjoint(words)
         and not _worrying(reading)
         and "live" not in reading.cues
         and "AHEAD" not in reading.concepts
@@ -560,7 +568,7 @@ def _partner_told_as_past(readings: Sequence[Reading], number: int) -> bool:
         0 <= other < len(readings)
         and readings[other].crisis
         and "live" not in readings[other].cues
-        and _told_as_past(readings, other)
+        and _told_as_past(readings, other, said=True)
         for other in (number - 1, number + 1)
     )
 
@@ -838,7 +846,7 @@ def _step(
             and not done_now
             and (
                 ("recovery" in near and cues.isdisjoint(_ONLY_WEIGHTS))
-                or _told_as_past(readings, number)
+                or _told_as_past(readings, number, said=True)
             )
         ):
             # Only the word weights read crisis (not a rule, not the wider net) and a recovery
@@ -849,8 +857,15 @@ def _step(
         return crisis, True, recovery
     if _done_now(reading):
         return True, ask, recovery  # the act happening now (see _done_now)
-    if ("recovery" in near and not _told_as_now(reading)) or _told_as_past(readings, number):
+    if ("recovery" in near and not _told_as_now(reading)) or _told_as_past(
+        readings, number, said=True
+    ):
         return crisis, ask, True
+    if _told_as_past(readings, number):
+        # Told in the past, and a present after it told only in its tense: the verbs can't
+        # say whether that present is a safer place ("I have cried every night for months"):
+        # asked about, neither paused for nor acknowledged.
+        return crisis, True, recovery
     if not reading.crisis and _partner_told_as_past(readings, number):
         return crisis, ask, True  # the grid's pair: its crisis sentence tells it as past
     # A softer sign beside it (a call to a sister: a goodbye call reads the same) asks,

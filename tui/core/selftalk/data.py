@@ -231,6 +231,7 @@ _WORD_LISTS = [
     "tense_distance",
     "tense_memory",
     "tense_ages",
+    "tense_no_better",
     "report_open",
     "report_verbs",
     "reply_verbs",

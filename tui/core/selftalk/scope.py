@@ -108,6 +108,7 @@ class Scoper:
         self.tense_distance = lexicon["tense_distance"]
         self.tense_memory = lexicon["tense_memory"]
         self.tense_ages = lexicon["tense_ages"]
+        self.tense_no_better = lexicon["tense_no_better"]
         self.report_open = lexicon["report_open"]
         self.report_verbs = lexicon["report_verbs"]
         self.reply_verbs = lexicon["reply_verbs"]
