@@ -402,12 +402,10 @@ def _frames(reading: Reading) -> set[str]:
 
 
 def _frames_of(built: _Built, words: list[str]) -> set[str]:
-    """The time frames rules/concern.toml finds in these words (a sentence, or a clause),
-    and the time its verbs are told in (Scoper.tenses): "then" when every finite verb is
-    past and nothing places it now or just gone ("tonight", "last night"), "past" too when
-    time is put between then and now in the same words ("In my late teens I made two
-    attempts."); "tense-now" when they are present and none past or still to come ("I'm a
-    mother of two and I teach swimming."), or past and then present, in that order."""
+    """The time frames rules/concern.toml finds in these words (a sentence, or a clause), and
+    the time its verbs are told in (Scoper.tenses): "then" (all past, nothing recent), "past"
+    too with time put between then and now ("In my late teens I made two attempts."),
+    "tense-now" (all present, or past then present in that order: "I teach swimming.")."""
     low = " ".join(words)
     scoper = built.scoper
     found = {
@@ -477,11 +475,8 @@ def _told_as_past(readings: Sequence[Reading], number: int, said: bool = False) 
     had the tablets counted out."), and one of the two sentences after it placing the writer
     in a safer present ("These days I'm on a waiting list and the thought is rare.", "I'm 31
     now."), itself with nothing worrying: a recovery story told in order. Present intent
-    anywhere in the text is read before this (see _step). ``said``: only a present the
-    rules' frames name ("present", "now"), not one told only in the present tense
-    (_safer_now), which can't tell "I've been well for five years" from "I have cried every
-    night for months": acknowledged as recovery only with the former, asked about with the
-    latter (_step)."""
+    anywhere in the text is read before this (see _step). ``said``: only a present the rules'
+    frames name, not one told only in its tense (_safer_now: asked about, see _step)."""
     later = [readings[other] for other in range(number + 1, min(len(readings), number + 3))]
     frames = [_frames(near) if not _worrying(near) else set() for near in later]
     present = [
@@ -509,13 +504,10 @@ def built_distance(reading: Reading) -> bool:
 
 
 def _safer_now(reading: Reading, frames: set[str]) -> bool:
-    """A sentence told in the present tense (frames from _frames) that places the writer
-    somewhere safer: time put between then and now ("I've been well for over a decade.",
-    "I don't anymore."), and nothing worrying, no present intent, nothing ahead and no act,
-    means or place of the grid's, no word of a present no better (words.toml
-    tense_no_better: "I haven't slept in months and I've stopped caring"). A present with no
-    distance in it says nothing of a safer place ("I don't know what to do."), and a present
-    that names means is no safer ("I've had the rope for years.")."""
+    """Told in the present tense with time put between then and now ("I've been well for
+    over a decade."; not "I don't know what to do."), nothing worrying, no intent, nothing
+    ahead, no act, means or place of the grid's ("I've had the rope for years."), no word of a
+    present no better (words.toml tense_no_better: "...and I've stopped caring")."""
     built = reading.built
     words = built.tokens.words(reading.low)
     return (
@@ -530,14 +522,10 @@ def _safer_now(reading: Reading, frames: set[str]) -> bool:
 
 
 def _present_of_past_story(readings: Sequence[Reading], number: int) -> bool:
-    """A sentence the learned layers alone read as crisis (no crisis rule's words, no act,
-    means or place of the grid's, no question of a rule's, no present intent, the net short of
-    sure on its own), told in the present tense with nothing placing it now, tonight or today
-    (no "now" frame: see _told_as_now), right after a recovery story's
-    worst told in the past (one of the two sentences before it: crisis words told in the
-    past tense, with time put between then and now there or here). It is that story's
-    present ("I don't anymore, the pain stopped in other ways."), which the net reads by its
-    words alone: asked about, never paused for."""
+    """The present of a story whose worst one of the two sentences before told in the past
+    ("I don't anymore, the pain stopped in other ways."): read as crisis by the learned layers
+    alone (no rule's or grid's words, the net short of "alone"), told in the present tense,
+    nothing placing it now (see _told_as_now). Asked about, never paused for."""
     reading = readings[number]
     if not _LEARNED_ONLY.issuperset(reading.cues) or "alone" in reading.cues:
         return False  # (the net sure on its own speaks for the sentence whatever is around)
@@ -862,9 +850,7 @@ def _step(
     ):
         return crisis, ask, True
     if _told_as_past(readings, number):
-        # Told in the past, and a present after it told only in its tense: the verbs can't
-        # say whether that present is a safer place ("I have cried every night for months"):
-        # asked about, neither paused for nor acknowledged.
+        # A present told only in its tense: safer or not ("I've cried every night for months")?
         return crisis, True, recovery
     if not reading.crisis and _partner_told_as_past(readings, number):
         return crisis, ask, True  # the grid's pair: its crisis sentence tells it as past
