@@ -420,7 +420,7 @@ _AM_AP_REACHED = {
     "blind-am-single": (50, 50, 42, 1, 2, 2, 0, 0, 0.97),
     "blind-an-journal": (40, 40, 32, 0, 4, 1, 1, 0, 0.94),
     "blind-ao-single": (50, 50, 43, 0, 2, 0, 0, 0, 0.99),
-    "blind-ap-journal": (40, 40, 31, 2, 6, 4, 0, 0, 0.96),
+    "blind-ap-journal": (40, 40, 31, 2, 6, 3, 0, 0, 0.96),
 }
 SESSION_15 = BLIND.parent / "self_talk_blind_aq_at.tsv"
 # What the analyser reached on aq-at in session 15: the end score (3d4683d) with the lead's
@@ -441,10 +441,12 @@ SESSION_16 = BLIND.parent / "self_talk_blind_au_ax.tsv"
 # What the analyser reached on au-ax at the end of session 16 (b8e723f; read by nobody who changed
 # the analyser, trained on by nothing): floors, in the same order. Critic recall (about 60%) and
 # precision, crisis lines paused in single sentences and recovery paused in av are far from the
-# goals (the first and end scores are in the file's comments and the README).
+# goals (the first and end scores are in the file's comments and the README). Session 17's
+# recovery helper (the time a sentence is told in, read from its verbs; written from its own
+# lines, never reading these) lowered av's recovery paused 5 -> 1 (and ap's 4 -> 3).
 _AU_AX_REACHED = {
     "blind-au-single": (47, 36, 29, 0, 1, 3, 3, 0, 0.87),
-    "blind-av-journal": (40, 37, 20, 3, 9, 5, 0, 1, 0.95),
+    "blind-av-journal": (40, 37, 20, 3, 9, 1, 0, 1, 0.95),
     "blind-aw-single": (45, 39, 34, 1, 3, 1, 1, 0, 0.94),
     "blind-ax-journal": (39, 36, 21, 0, 6, 3, 2, 0, 0.87),
 }

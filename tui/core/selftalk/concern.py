@@ -332,6 +332,12 @@ _FRAMES = frozenset({"past", "now", "present", "dated", "again"})
 _PRESENT = frozenset({"now", "present"})
 _SAFER = frozenset({"present", "recovery"})  # a present state, or help reached
 _TOLD = _FRAMES | {"live", "recovery"}
+_PAST_TENSE = frozenset({"past"})
+# Cues of the learned layers alone (the net's bands short of "alone", the word weights): see
+# _present_of_past_story.
+_LEARNED_ONLY = frozenset({"risk", "sure", "weights", "lean"})
+_PRESENT_TENSE = frozenset({"present"})
+_THEN_NOW = frozenset({"past", "present"})
 _SETTLED = frozenset({"recovery", "settle"})
 # Cues that say more than the word weights alone: with any, a weights crisis beside a recovery
 # cue is still asked about (see _step).
@@ -408,13 +414,29 @@ def _frames(reading: Reading) -> set[str]:
 
 
 def _frames_of(built: _Built, words: list[str]) -> set[str]:
-    """The time frames rules/concern.toml finds in these words (a sentence, or a clause)."""
+    """The time frames rules/concern.toml finds in these words (a sentence, or a clause), and
+    the time its verbs are told in (Scoper.tenses): "then" (all past, nothing recent), "past"
+    too with time put between then and now ("In my late teens I made two attempts."),
+    "tense-now" (all present, or past then present in that order: "I teach swimming.")."""
     low = " ".join(words)
-    return {
+    scoper = built.scoper
+    found = {
         pattern.kind
         for pattern, start, _ in built.sentence(low, words).matches("concern")
-        if pattern.kind in _FRAMES and not built.scoper.negations_before(words, start)
+        if pattern.kind in _FRAMES and not scoper.negations_before(words, start)
     }
+    order = scoper.tense_order(words)
+    tenses = set(order)
+    if tenses == _PAST_TENSE:
+        if not scoper.recent(words):
+            found.add("then")
+            if scoper.distance(words):
+                found.add("past")
+    elif tenses == _PRESENT_TENSE or (tenses == _THEN_NOW and order[-1] == "present"):
+        # Present, or told in order from then to now ("I told my GP in 2020 and I've been
+        # getting better since."): where the writer is now is its last word.
+        found.add("tense-now")
+    return found
 
 
 def _told_as_now(reading: Reading) -> bool:
@@ -460,19 +482,82 @@ def _done_now(reading: Reading) -> bool:
     return again > safer and not _clauses_told_as_past(reading)
 
 
-def _told_as_past(readings: Sequence[Reading], number: int) -> bool:
+def _told_as_past(readings: Sequence[Reading], number: int, said: bool = False) -> bool:
     """Crisis words placed in the past by their own sentence's time frame ("Back in March I
     had the tablets counted out."), and one of the two sentences after it placing the writer
     in a safer present ("These days I'm on a waiting list and the thought is rare.", "I'm 31
     now."), itself with nothing worrying: a recovery story told in order. Present intent
-    anywhere in the text is read before this (see _step)."""
+    anywhere in the text is read before this (see _step). ``said``: only a present the rules'
+    frames name, not one told only in its tense (_safer_now: asked about, see _step)."""
     later = [readings[other] for other in range(number + 1, min(len(readings), number + 3))]
     frames = [_frames(near) if not _worrying(near) else set() for near in later]
-    if not any(found & _PRESENT for found in frames):
+    present = [
+        bool(found & _PRESENT) or (not said and _safer_now(near, found))
+        for near, found in zip(later, frames, strict=True)
+    ]
+    if not any(present):
         return _clauses_told_as_past(readings[number])
-    # Its own time frame, or the sentence right after dating it ("That was four years ago.")
+    # Its own time frame, or the sentence right after dating it ("That was four years ago.");
+    # or told in the past tense itself, with time put between then and now in the present
+    # that follows ("I made two attempts. I've been well for over a decade.").
     own = _frames(readings[number])
-    return bool(own & {"past", "dated"}) or (bool(frames) and "dated" in frames[0])
+    if own & {"past", "dated"} or (bool(frames) and "dated" in frames[0]):
+        return True
+    return "then" in own and any(
+        found & {"past", "dated"} or built_distance(near)
+        for near, found in zip(later, frames, strict=True)
+    )
+
+
+def built_distance(reading: Reading) -> bool:
+    """Whether a sentence puts time between then and now (Scoper.distance)."""
+    built = reading.built
+    return built.scoper.distance(built.tokens.words(reading.low))
+
+
+def _safer_now(reading: Reading, frames: set[str]) -> bool:
+    """Told in the present tense with time put between then and now ("I've been well for
+    over a decade."; not "I don't know what to do."), nothing worrying, no intent, nothing
+    ahead, no act, means or place of the grid's ("I've had the rope for years."), no word of a
+    present no better (words.toml tense_no_better: "...and I've stopped caring")."""
+    built = reading.built
+    words = built.tokens.words(reading.low)
+    return (
+        "tense-now" in frames
+        and built.scoper.distance(words)
+        and built.scoper.tense_no_better.isdisjoint(words)
+        and not _worrying(reading)
+        and "live" not in reading.cues
+        and "AHEAD" not in reading.concepts
+        and reading.built.grid.anchors.isdisjoint(reading.concepts)
+    )
+
+
+def _present_of_past_story(readings: Sequence[Reading], number: int) -> bool:
+    """The present of a story whose worst one of the two sentences before told in the past
+    ("I don't anymore, the pain stopped in other ways."): read as crisis by the learned layers
+    alone (no rule's or grid's words, the net short of "alone"), told in the present tense,
+    nothing placing it now (see _told_as_now). Asked about, never paused for."""
+    reading = readings[number]
+    if not _LEARNED_ONLY.issuperset(reading.cues) or "alone" in reading.cues:
+        return False  # (the net sure on its own speaks for the sentence whatever is around)
+    built = reading.built
+    if not built.grid.anchors.isdisjoint(reading.concepts) or "AHEAD" in reading.concepts:
+        return False
+    words = built.tokens.words(reading.low)
+    if built.sentence(reading.low, words).matches("crisis"):
+        return False
+    frames = _frames(reading)
+    if "tense-now" not in frames or "now" in frames or built.scoper.recent(words):
+        return False  # told as now ("Now I've got the car full of fuel."): see _told_as_now
+    for other in range(max(0, number - 2), number):
+        before = readings[other]
+        if not before.crisis or "live" in before.cues:
+            continue
+        found = _frames(before)
+        if "past" in found or ("then" in found and built_distance(reading)):
+            return True
+    return False
 
 
 def _partner_told_as_past(readings: Sequence[Reading], number: int) -> bool:
@@ -483,7 +568,7 @@ def _partner_told_as_past(readings: Sequence[Reading], number: int) -> bool:
         0 <= other < len(readings)
         and readings[other].crisis
         and "live" not in readings[other].cues
-        and _told_as_past(readings, other)
+        and _told_as_past(readings, other, said=True)
         for other in (number - 1, number + 1)
     )
 
@@ -551,14 +636,23 @@ def _live_as_past(readings: Sequence[Reading], number: int) -> bool:
     the two sentences after it placing the writer in a safer present, itself with nothing
     worrying ("Then: I had the tablets saved and a date picked. Now: a week's supply at a
     time."): the intent of then, which doesn't keep the whole answer crisis (_concern)."""
-    if "past" not in _frames(readings[number]):
+    own = _frames(readings[number])
+    if "past" not in own and "then" not in own:
         return False
     # The first of the two sentences after it told in the present must be a safer present,
     # nothing worrying: a present state, help reached, or a present with nothing ahead and
     # no act or means in it ("Today I'm at my cousin's wedding.", not "This Christmas I'm
-    # picking the date again.").
+    # picking the date again."). Told in the past tense alone, with no time frame, it needs
+    # time put between then and now there ("I'd picked the place. I've been safe three
+    # years.").
     for near in readings[number + 1 : number + 3]:
         frames = _frames(near)
+        if "past" not in own and not (frames & _PRESENT or "tense-now" in frames):
+            continue
+        if "past" not in own:
+            return _safer_now(near, frames)
+        if "tense-now" in frames and not frames & _PRESENT:
+            return _safer_now(near, frames)
         if frames & _PRESENT:
             return not _worrying(near) and (
                 "present" in frames
@@ -707,6 +801,8 @@ def _step(
             _net_sure(cues)
             and not _softened(cues, near)
             and not (back is not None and back[number])
+            and not _told_as_past(readings, number)
+            and not _present_of_past_story(readings, number)
         ):
             crisis = True
         else:
@@ -739,7 +835,11 @@ def _step(
             and "recovery" not in near
             and not _softened(cues, near)
             and not _everyday_hurt(reading.concepts)
+            and not _told_as_past(readings, number)
+            and not _present_of_past_story(readings, number)
         ):
+            # The net sure of words told in the past, with a safer present after them, or of
+            # the present of such a story: asked about, not paused for (below).
             return True, ask, recovery
         done_now = "weights" in cues and "veto" not in cues and _done_now(reading)
         if done_now and not _everyday_hurt(reading.concepts):
@@ -753,7 +853,7 @@ def _step(
             and not done_now
             and (
                 ("recovery" in near and cues.isdisjoint(_ONLY_WEIGHTS))
-                or _told_as_past(readings, number)
+                or _told_as_past(readings, number, said=True)
             )
         ):
             # Only the word weights read crisis (not a rule, not the wider net) and a recovery
@@ -764,8 +864,13 @@ def _step(
         return crisis, True, recovery
     if _done_now(reading):
         return True, ask, recovery  # the act happening now (see _done_now)
-    if ("recovery" in near and not _told_as_now(reading)) or _told_as_past(readings, number):
+    if ("recovery" in near and not _told_as_now(reading)) or _told_as_past(
+        readings, number, said=True
+    ):
         return crisis, ask, True
+    if _told_as_past(readings, number):
+        # A present told only in its tense: safer or not ("I've cried every night for months")?
+        return crisis, True, recovery
     if not reading.crisis and _partner_told_as_past(readings, number):
         return crisis, ask, True  # the grid's pair: its crisis sentence tells it as past
     # A softer sign beside it (a call to a sister: a goodbye call reads the same) asks,

@@ -49,8 +49,16 @@ def answered(text: str, readings: list[tuple[int, Reading]]) -> Callable[[int, i
     the sentence just before an introduction (what happened: "Failed my test. Voice: ...")."""
     answers = [number for number, (_, reading) in enumerate(readings) if reading.answer is not None]
     turns = _turns(readings)
+    reported: dict[int, tuple[int, int] | None] = {}  # by sentence, worked out once each
+
+    def in_reported(number: int, start: int, end: int) -> bool:
+        if number not in reported:
+            reported[number] = _reported(readings[number])
+        span = reported[number]
+        return span is not None and span[0] <= start and end <= span[1]
+
     if not answers and not turns and not any(mark in text for mark in _MARKS):
-        return _never
+        return in_reported
     Spans = list[tuple[int, int]]
     state: list[tuple[list[int], Spans, Spans]] = []  # worked out on the first finding
 
@@ -72,6 +80,8 @@ def answered(text: str, readings: list[tuple[int, Reading]]) -> Callable[[int, i
     last_answer = answers[-1] if answers else -1
 
     def check(number: int, start: int, end: int) -> bool:
+        if in_reported(number, start, end):
+            return True  # a thought reported and replied to in one sentence
         turns, quotes, set_off = state[0] if state else setup()
         if not turns and number > last_answer:
             return False  # (what the tests below say then, with no turn there is no set_off)
@@ -155,8 +165,22 @@ def _turns(readings: list[tuple[int, Reading]]) -> list[int]:
     return found
 
 
-def _never(number: int, start: int, end: int) -> bool:
-    return False
+def _reported(item: tuple[int, Reading]) -> tuple[int, int] | None:
+    """Where (in the text's characters) a sentence holds a harsh thought it reports and
+    replies to (Scoper.reported_thought: "Whenever I think I'm not smart enough, I remind
+    myself I got in."): a finding inside it is answered, as an introduced old thought is."""
+    offset, reading = item
+    built = reading.built
+    low = reading.low
+    words = built.tokens.words(low)
+    span = built.scoper.reported_thought(words)
+    if span is None:
+        return None
+    first, last = span
+    starts, ends = built.tokens.char_spans(low, words, last)
+    if last > len(ends) or first >= len(starts):
+        return None
+    return offset + starts[first], offset + ends[last - 1]
 
 
 def quoted_only(

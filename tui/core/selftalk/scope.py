@@ -5,6 +5,7 @@ the thought that…"), reported past ("I used to call myself…"), permission, a
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from .buckets import restore
 from .compiler import Codes, Pattern, matches
@@ -16,6 +17,26 @@ Raw = tuple[str, int, int, bool]
 # (kind, defused, intro, answer, turn, agree): see Scoper.context
 Context = tuple[bool, bool, int | None, int | None, int | None, bool]
 _NO_PATTERNS: list[Pattern] = []
+# The writer, or those the writer tells of with a plain verb after them ("we sat up all
+# night"): a word after one of these that is no auxiliary is the clause's verb.
+_SUBJECTS = frozenset({"i", "we", "they"})
+# Before "have", "do": no finite verb ("would have", "to do").
+_INFINITIVE = frozenset({"to", "would", "could", "should", "might", "must", "may", "will", "can"})
+# Skipped between a subject and its verb: "I once tried", "I never told", "I finally rang".
+# Who reports a thought or replies to it (see Scoper.reported_thought).
+_REPORTERS = frozenset({"i", "you", "we"})
+# Between a verb of reporting and the thought: "tell myself", "hear myself say", "catch myself
+# thinking", "think that".
+_REPORT_PARTICLES = frozenset(
+    {"myself", "me", "say", "saying", "think", "thinking", "that", "it", "like", "about"}
+)
+# Before a reply's verb: "I try to also say", "I gently remind", "I have to remember".
+_REPLY_LEAD = frozenset({"try", "tries", "to", "gently", "have", "need", "can", "will", "then"})
+# Before a subject or its verb: what follows is only supposed ("if I disappeared", "I wish I
+# was", "as though I were").
+_SUPPOSE = frozenset({"if", "wish", "wished", "wishes", "unless", "though", "suppose", "rather"})
+_TENSE_SKIP = frozenset({"once", "finally", "eventually", "only", "first", "later", "barely"})
+_DISTANCE_PAIRS = frozenset({("used", "to"), ("no", "longer"), ("any", "more"), ("these", "days")})
 
 
 class Sentence:
@@ -75,6 +96,160 @@ class Scoper:
         # An insult clause may also say whose it is: "what an eejit I am", "that's me".
         self.clause_ok = self.vocative_ok | frozenset(
             {"a", "an", "i", "am", "that", "is", "what", "how", "the", "always", "typical"}
+        )
+        # The time a sentence is told in (see tenses).
+        self.tense_past = lexicon["tense_past"]
+        self.tense_present = lexicon["tense_present"]
+        self.tense_future = lexicon["tense_future"]
+        self.tense_modal = lexicon["tense_modal"]
+        self.tense_past_verbs = lexicon["tense_past_verbs"]
+        self.tense_not_past = lexicon["tense_not_past"]
+        self.tense_recent = lexicon["tense_recent"]
+        self.tense_distance = lexicon["tense_distance"]
+        self.tense_memory = lexicon["tense_memory"]
+        self.tense_ages = lexicon["tense_ages"]
+        self.tense_no_better = lexicon["tense_no_better"]
+        self.report_open = lexicon["report_open"]
+        self.report_verbs = lexicon["report_verbs"]
+        self.reply_verbs = lexicon["reply_verbs"]
+        self.tense_skip = classes["ADVB"] | self.negators | _TENSE_SKIP
+
+    def tenses(self, words: Sequence[str]) -> frozenset[str]:
+        """The times the finite verbs of ``words`` (a sentence or a clause) are told in:
+        "past" (was, had, did, used to, I'd been, I tried, we sat), "present" (am, is, have,
+        do, I teach, we run) and "future" (will, gonna, am going to). A form as often one as
+        the other ("I cut", "I got") and the modals ("I could", "I'd tell her") say neither.
+        Only the verb's form is read, never what it is about: a recovery story tells the worst
+        of it in the past and where the writer is now in the present, whatever its wording."""
+        return frozenset(self.tense_order(words))
+
+    def tense_order(self, words: Sequence[str]) -> list[str]:
+        """The times of ``words``' finite verbs (see tenses), in the order they come."""
+        found: list[str] = []
+        last = len(words) - 1
+        skip = self.tense_skip
+        for index, word in enumerate(words):
+            if self._supposed(words, index):
+                continue  # "if I disappeared tomorrow", "I wish I was": no time of its own
+            after = index + 1
+            while after <= last and words[after] in skip:
+                after += 1
+            following = words[after] if after <= last else ""
+            if word in self.tense_past or (word == "used" and following == "to"):
+                found.append("past")
+            elif word in self.tense_present:
+                if index and words[index - 1] in _INFINITIVE:
+                    continue  # "would have", "to have": no finite verb
+                if following in ("going", "about") and after < last and words[after + 1] == "to":
+                    found.append("future")
+                else:
+                    found.append("present")
+            elif word in self.tense_future:
+                found.append("future")
+            elif word == "would" and (following == "been" or self._participle(following)):
+                found.append("past")  # "I'd been planning", "I'd picked the place"
+            elif word in _SUBJECTS and following in self.tense_memory:
+                found.append("past")  # "I remember sitting...": what follows is told of then
+            elif word in _SUBJECTS and following and following not in self.tense_modal:
+                if following in self.tense_past or following in self.tense_present:
+                    continue  # read at its own place
+                if following in self.tense_future or following in ("used", "would"):
+                    continue
+                if self._participle(following):
+                    found.append("past")
+                elif not following.endswith("ing") and following.isalpha():
+                    found.append("present")  # "I teach swimming", "we run the stall"
+        return found
+
+    @staticmethod
+    def _supposed(words: Sequence[str], index: int) -> bool:
+        """Whether the verb at ``index`` (or the subject before it) is only supposed: after
+        "if", "wish", "as though", whose past forms tell of no past."""
+        back = index - 1
+        if back >= 0 and words[back] in _SUBJECTS:
+            back -= 1
+        return back >= 0 and words[back] in _SUPPOSE
+
+    def _participle(self, word: str) -> bool:
+        return word in self.tense_past_verbs or (
+            len(word) > 3 and word.endswith("ed") and word not in self.tense_not_past
+        )
+
+    def reported_thought(self, words: Sequence[str]) -> tuple[int, int] | None:
+        """Where (in words) a harsh thought is reported by a clause of its own and answered by
+        the clause after it, in one sentence: "Whenever I think I'm not smart enough, I remind
+        myself I got in.", "If I hear myself say 'such a mess', I try to add 'doing my best'."
+        The reporting clause opens the sentence (after an aside: "Beta, when you think...")
+        on "when", "whenever", "if", "every time"..., then the writer (or "you") and a verb of
+        thinking or saying; the thought runs from that verb to the clause break; the next
+        clause's verb, after its subject and "try to", "also" and the like, is a reply
+        (remind, remember, answer, add, say...). None otherwise: a thought reported with no
+        reply ("When I think I'm fat, I skip tea") is the writer's own, and the reply's clause
+        is never covered ("Whenever I think I did well, I tell myself I'm a fraud")."""
+        last = len(words)
+        start = 0
+        # An aside or a name before the reporting clause: "Beta, when you think..."
+        if BREAK in words[:4] and words[0] not in self.report_open:
+            start = words.index(BREAK) + 1
+        index = start
+        if index < last and words[index] in ("every", "each", "any") and index + 1 < last:
+            if words[index + 1] != "time":
+                return None
+            index += 2
+        elif index < last and words[index] in self.report_open:
+            index += 1
+        else:
+            return None
+        if index >= last or words[index] not in _REPORTERS:
+            return None
+        index += 1
+        while index < last and words[index] in self.tense_skip:
+            index += 1
+        if index >= last or words[index] not in self.report_verbs:
+            return None
+        thought = index + 1
+        while thought < last and words[thought] in _REPORT_PARTICLES:
+            thought += 1
+        # The thought runs to the clause break, or, typed with none, to the reply's "I"
+        # ("when i think im a failure i remind myself its one bad week").
+        end = thought + 1
+        while end < last and words[end] != BREAK and not self._reply_at(words, end):
+            end += 1
+        if end >= last - 1:
+            return None
+        reply = end + 1 if words[end] == BREAK else end
+        return (thought, end) if self._reply_at(words, reply) else None
+
+    def _reply_at(self, words: Sequence[str], index: int) -> bool:
+        """Whether a reply clause starts at ``index``: its verb (see reply_verbs) after the
+        writer or "you" or none, and "try to", "also" and the like."""
+        last = len(words)
+        if index < last and words[index] in _REPORTERS:
+            index += 1
+        while index < last and (words[index] in self.tense_skip or words[index] in _REPLY_LEAD):
+            index += 1
+        return index < last and words[index] in self.reply_verbs
+
+    def recent(self, words: Sequence[str]) -> bool:
+        """Whether ``words`` place what they tell now or just gone: tonight, today, last night,
+        this morning, an hour ago."""
+        if not self.tense_recent.isdisjoint(words):
+            return True
+        return any(
+            (first == "last" and second in ("night", "nite"))
+            or (first == "this" and second in ("morning", "evening", "afternoon"))
+            or (first in ("hour", "hours", "minute", "minutes", "mins") and second == "ago")
+            for first, second in pairwise(words)
+        )
+
+    def distance(self, words: Sequence[str]) -> bool:
+        """Whether ``words`` put time between then and now: years, months, ago, anymore,
+        used to, no longer, an age the writer is now ("I'm forty-three")."""
+        if not self.tense_distance.isdisjoint(words):
+            return True
+        return any(
+            (first, second) in _DISTANCE_PAIRS or (first == "am" and second in self.tense_ages)
+            for first, second in pairwise(words)
         )
 
     def negations_before(self, words: Sequence[str], start: int) -> int:
