@@ -21,7 +21,6 @@ from .concepts import (
     grieving,
     jest,
     keeping_on,
-    looking_back,
     only_jest,
     ordinary_dose,
     pet_put_to_sleep,
@@ -33,6 +32,13 @@ from .everyday import everyday_hurt, everyday_use
 from .lean import doubt, net_score
 from .quoting import old_words_quoted, quoted_only
 from .tokens import clauses
+from .told import FRAMES as _FRAMES
+from .told import PRESENT as _PRESENT
+from .told import distance as built_distance
+from .told import frames as _frames
+from .told import frames_of as _frames_of
+from .told import safer_now as _safer_now
+from .told import worrying as _worrying
 
 # Not typing.TYPE_CHECKING: importing typing costs a fresh process 0.8 MiB (mypy reads this
 # name the same way).
@@ -328,22 +334,16 @@ def read_concern(
 # "concept": the grid sees the writer doing an act (concepts.acting).
 _OTHER_RISK = frozenset({"grid-ask", "weights", "concept"})
 # Time frames (rules/concern.toml): read only beside crisis words, never cues.
-_FRAMES = frozenset({"past", "now", "present", "dated", "again"})
-_PRESENT = frozenset({"now", "present"})
 _SAFER = frozenset({"present", "recovery"})  # a present state, or help reached
 _TOLD = _FRAMES | {"live", "recovery"}
-_PAST_TENSE = frozenset({"past"})
 # Cues of the learned layers alone (the net's bands short of "alone", the word weights): see
 # _present_of_past_story.
 _LEARNED_ONLY = frozenset({"risk", "sure", "weights", "lean"})
-_PRESENT_TENSE = frozenset({"present"})
-_THEN_NOW = frozenset({"past", "present"})
 _SETTLED = frozenset({"recovery", "settle"})
 # Cues that say more than the word weights alone: with any, a weights crisis beside a recovery
 # cue is still asked about (see _step).
 _ONLY_WEIGHTS = frozenset({"risk", "ask", "grid-ask", "veto", "definite"})
 _NOW = "TIME"  # the grid's now, tonight, today, soon...
-_WORRYING = frozenset({"risk", "ask", "grid-ask", "weights", "definite"})
 
 
 def _back_shares(built: _Built, risk: Risk, words: WordList) -> tuple[float, float]:
@@ -397,46 +397,6 @@ def _everyday_hurt(concepts: frozenset[str]) -> bool:
     only the word weights and the net read crisis in it ("Burned my hand on the oven again
     tonight, so clumsy."), it is asked about, never paused for."""
     return "HARM_EVERYDAY" in concepts and "ON_PURPOSE" not in concepts
-
-
-def _worrying(reading: Reading) -> bool:
-    return reading.crisis or not _WORRYING.isdisjoint(reading.cues)
-
-
-def _frames(reading: Reading) -> set[str]:
-    """The time frames a sentence is told in (rules/concern.toml "past", "now", "present",
-    "dated"; the grid's DISTANCE and old words count as past): read only where a verdict
-    turns on them."""
-    found = _frames_of(reading.built, reading.built.tokens.words(reading.low))
-    if looking_back(reading.concepts):
-        found.add("past")
-    return found
-
-
-def _frames_of(built: _Built, words: list[str]) -> set[str]:
-    """The time frames rules/concern.toml finds in these words (a sentence, or a clause), and
-    the time its verbs are told in (Scoper.tenses): "then" (all past, nothing recent), "past"
-    too with time put between then and now ("In my late teens I made two attempts."),
-    "tense-now" (all present, or past then present in that order: "I teach swimming.")."""
-    low = " ".join(words)
-    scoper = built.scoper
-    found = {
-        pattern.kind
-        for pattern, start, _ in built.sentence(low, words).matches("concern")
-        if pattern.kind in _FRAMES and not scoper.negations_before(words, start)
-    }
-    order = scoper.tense_order(words)
-    tenses = set(order)
-    if tenses == _PAST_TENSE:
-        if not scoper.recent(words):
-            found.add("then")
-            if scoper.distance(words):
-                found.add("past")
-    elif tenses == _PRESENT_TENSE or (tenses == _THEN_NOW and order[-1] == "present"):
-        # Present, or told in order from then to now ("I told my GP in 2020 and I've been
-        # getting better since."): where the writer is now is its last word.
-        found.add("tense-now")
-    return found
 
 
 def _told_as_now(reading: Reading) -> bool:
@@ -506,30 +466,6 @@ def _told_as_past(readings: Sequence[Reading], number: int, said: bool = False) 
     return "then" in own and any(
         found & {"past", "dated"} or built_distance(near)
         for near, found in zip(later, frames, strict=True)
-    )
-
-
-def built_distance(reading: Reading) -> bool:
-    """Whether a sentence puts time between then and now (Scoper.distance)."""
-    built = reading.built
-    return built.scoper.distance(built.tokens.words(reading.low))
-
-
-def _safer_now(reading: Reading, frames: set[str]) -> bool:
-    """Told in the present tense with time put between then and now ("I've been well for
-    over a decade."; not "I don't know what to do."), nothing worrying, no intent, nothing
-    ahead, no act, means or place of the grid's ("I've had the rope for years."), no word of a
-    present no better (words.toml tense_no_better: "...and I've stopped caring")."""
-    built = reading.built
-    words = built.tokens.words(reading.low)
-    return (
-        "tense-now" in frames
-        and built.scoper.distance(words)
-        and built.scoper.tense_no_better.isdisjoint(words)
-        and not _worrying(reading)
-        and "live" not in reading.cues
-        and "AHEAD" not in reading.concepts
-        and reading.built.grid.anchors.isdisjoint(reading.concepts)
     )
 
 
