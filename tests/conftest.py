@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import importlib._bootstrap_external
 import importlib.util
@@ -341,6 +342,70 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         return rank.get(item.path.name, len(rank) + (0 if long_test else 1))
 
     items.sort(key=order)  # stable: only moves; every test still runs
+
+
+@functools.cache
+def counting_loadgroup() -> type[Any]:
+    """xdist's ``--dist loadgroup`` scheduler, with each worker's count of tests given and not
+    yet finished kept as tests are given and finished instead of counted again each time.
+
+    After every test a worker finishes, xdist (3.8) counts that worker's unfinished tests by
+    walking every work unit it was ever given, and a test with no group is a unit of its own:
+    ~1,200 units a worker by the end of a run, ~2 million steps in all, O(tests²), in the
+    controller. It also found each test it sends by searching the list of all of them. Same
+    decisions, same order of tests, same messages: only the counting and the lookup are kept
+    (tests/test_suite_housekeeping.py runs both schedulers side by side, a worker crash too)."""
+    from xdist.scheduler import LoadGroupScheduling
+
+    class CountingLoadGroupScheduling(LoadGroupScheduling):  # type: ignore[misc]
+        def __init__(self, config: pytest.Config, log: Any = None) -> None:
+            super().__init__(config, log)
+            self._unfinished: dict[Any, int] = {}  # worker -> tests given, not finished
+            self._positions: dict[Any, dict[str, int]] = {}  # worker -> test id -> index
+
+        def add_node(self, node: Any) -> None:
+            super().add_node(node)
+            self._unfinished[node] = 0
+
+        def remove_node(self, node: Any) -> str | None:
+            crashed: str | None = super().remove_node(node)
+            self._unfinished.pop(node, None)
+            return crashed
+
+        def _pending_of(self, workload: dict[str, dict[str, bool]]) -> int:
+            for node, assigned in self.assigned_work.items():
+                if assigned is workload and node in self._unfinished:
+                    return self._unfinished[node]
+            count: int = super()._pending_of(workload)  # a workload no worker holds any more
+            return count
+
+        def mark_test_complete(self, node: Any, item_index: int, duration: float = 0) -> None:
+            nodeid = self.registered_collections[node][item_index]
+            unit = self.assigned_work[node][self._split_scope(nodeid)]
+            if not unit[nodeid]:
+                self._unfinished[node] -= 1
+            super().mark_test_complete(node, item_index, duration)
+
+        def _assign_work_unit(self, node: Any) -> None:  # xdist's, with the two changes
+            assert self.workqueue
+            scope, work_unit = self.workqueue.popitem(last=False)
+            self.assigned_work.setdefault(node, {})[scope] = work_unit
+            positions = self._positions.get(node)
+            if positions is None:
+                positions = self._positions[node] = {}
+                for position, nodeid in enumerate(self.registered_collections[node]):
+                    positions.setdefault(nodeid, position)  # the first, as list.index finds
+            indexes = [positions[nodeid] for nodeid, done in work_unit.items() if not done]
+            self._unfinished[node] = self._unfinished.get(node, 0) + len(indexes)
+            node.send_runtest_some(indexes)
+
+    return CountingLoadGroupScheduling
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    if config.getvalue("dist") != "loadgroup":
+        return None  # xdist's own
+    return counting_loadgroup()(config, log)
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:

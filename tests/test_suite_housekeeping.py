@@ -8,6 +8,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 import conftest
 import pytest
@@ -331,3 +332,92 @@ def test_the_processes_tests_start_find_what_was_imported_already_compiled(
     assert Path(run.stdout.strip()) == seeded
     assert seeded.read_bytes() == beside.read_bytes() and _is_fresh(source, str(seeded))
     assert seeded.stat().st_mtime_ns == written_at  # read, not compiled again
+
+
+class _Worker:
+    """What an xdist scheduler sees of a worker: it is sent tests and told to shut down."""
+
+    def __init__(self, name: str, log: list[tuple[str, object]]) -> None:
+        self.name, self.log, self.shutting_down, self.queue = name, log, False, []
+        self.gateway = SimpleNamespace(id=name)
+
+    def send_runtest_some(self, indexes: list[int]) -> None:
+        self.log.append((self.name, list(indexes)))
+        self.queue.extend(indexes)
+
+    def shutdown(self) -> None:
+        self.log.append((self.name, "shutdown"))
+        self.shutting_down = True
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+class _Quiet:
+    """xdist's log, silent: any name of it, called with anything, does nothing."""
+
+    def __getattr__(self, name: str) -> _Quiet:
+        return self
+
+    def __call__(self, *args: object) -> None:
+        pass
+
+
+def _schedule(cls: type, ids: list[str], crash_after: int | None) -> list[tuple[str, object]]:
+    """Run a scheduler as xdist's controller does: three workers collect ``ids``, finish their
+    tests in a fixed random order, one of them possibly crashing; everything it did, in order."""
+    import random
+
+    config = SimpleNamespace(
+        option=SimpleNamespace(loadscopereorder=True),
+        getvalue=lambda name: {"tx": ["popen"] * 3}.get(name),
+    )
+    log: list[tuple[str, object]] = []
+    scheduler = cls(config, _Quiet())
+    workers = [_Worker(f"gw{n}", log) for n in range(3)]
+    for worker in workers:
+        scheduler.add_node(worker)
+    for worker in workers:
+        scheduler.add_node_collection(worker, ids)
+    scheduler.schedule()
+    rng, done = random.Random(17), 0
+    while not scheduler.tests_finished:
+        busy = [worker for worker in workers if worker.queue]
+        if not busy:
+            break
+        worker = rng.choice(busy)
+        if done == crash_after:
+            log.append(("crashed", scheduler.remove_node(worker)))
+            workers.remove(worker)
+            crash_after = None
+            continue
+        scheduler.mark_test_complete(worker, worker.queue.pop(0))
+        done += 1
+        log.append(("state", (scheduler.tests_finished, scheduler.has_pending)))
+    return log
+
+
+def test_the_scheduler_that_keeps_counts_decides_exactly_as_xdist_s_own() -> None:
+    """counting_loadgroup's scheduler sends the same tests to the same workers in the same
+    messages, shuts them down at the same moments, and after a crash names the same test and
+    hands its unfinished tests on as xdist's loadgroup scheduler does; and it is the one used."""
+    from conftest import counting_loadgroup, pytest_xdist_make_scheduler
+    from xdist.scheduler import LoadGroupScheduling
+
+    ids = [f"tests/test_{n % 7}.py::test_{n}" for n in range(400)]
+    ids += [f"tests/test_g.py::test_{n}@group{n % 3}" for n in range(60)]
+    ids.insert(100, "tests/test_odd.py::test_at[a@b]")  # an '@' inside a parameter: no group
+    counting = counting_loadgroup()
+    assert issubclass(counting, LoadGroupScheduling)
+    for crash_after in (None, 0, 5, 130, 455):
+        ours = _schedule(counting, ids, crash_after)
+        assert ours == _schedule(LoadGroupScheduling, ids, crash_after), crash_after
+        assert sum(len(sent) for _, sent in ours if isinstance(sent, list)) >= len(ids)
+    assert len(ours) > len(ids)
+
+    config = pytest.Config.__new__(pytest.Config)
+    config.getvalue = lambda name: {"dist": "loadgroup", "tx": ["popen"] * 2}[name]  # type: ignore[method-assign]
+    config.option = SimpleNamespace(loadscopereorder=True)  # type: ignore[assignment]
+    assert type(pytest_xdist_make_scheduler(config, None)) is counting
+    config.getvalue = lambda name: {"dist": "load"}[name]  # type: ignore[method-assign]
+    assert pytest_xdist_make_scheduler(config, None) is None
