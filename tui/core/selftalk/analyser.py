@@ -324,9 +324,9 @@ class Reading:
             starts, _ = built.tokens.char_spans(low, words, len(words))
             if intro is not None:
                 self.intro = starts[intro] if intro < len(starts) else len(low)
-            if answer is not None:
+            if answer is not None and not _apposed_me(low, starts[answer]):
                 self.answer = starts[answer]
-            if turn is not None:
+            if turn is not None and not _apposed_me(low, starts[turn]):
                 self.turn = starts[turn]
         # Whose criticism, across sentences: "The pharmacy lost it again. Hopeless lot."
         # Whether the sentence opens on someone else: asked of few sentences (see _points).
@@ -547,6 +547,15 @@ class Reading:
         return read_concern(self, built, low, words, sentence, learned, features)
 
 
+def _apposed_me(low: str, at: int) -> bool:
+    """Whether the "me" at ``at`` is the writer naming themselves beside a label, set off by
+    commas ("Proper dunce, me, left the pasty in", "A disgrace to the station, me, plain and
+    simple"), not a speaker's label for the kind answer ("Critic: useless. Me: I tried."),
+    which opens the sentence or takes a colon or a dash: the word list can't tell them apart,
+    as every clause break is one token there."""
+    return at > 0 and _APPOSED_ME.match(low, at) is not None and bool(low[:at].strip())
+
+
 def _points(built: _Built, low: str, item: tuple[int, Reading]) -> bool:
     """Whether the sentence at ``item`` opens on someone else (aim.points_elsewhere), worked
     out when first asked: only a label right after it asks."""
@@ -583,6 +592,7 @@ def _implied_i(built: _Built, low: str, words: WordList) -> list[Raw]:
 
 # Second person: the critic's own address ("you idiot"), never carried on from a label of
 # someone else's.
+_APPOSED_ME = re.compile(r"me\s*,")
 _ADDRESS = frozenset({"you", "your", "yourself", "ya", "u", "ur", "youre"})
 
 # Owning the verdict of the sentence before: "That's what I am.", "That's me.", "That's all I

@@ -1,0 +1,63 @@
+"""Session 17's critic work on journal answers, by the step that dropped a verdict already
+heard. Each sentence here was written for the test, in many voices, not taken from a blind
+batch or from tests/data/self_talk_critic_journal_own.tsv; the counter-examples are the same
+shapes told as an answer to an old thought, or as defusion."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.selftalk import analyse
+
+# A label, then "me" set off by commas: the writer naming themselves beside the label. The
+# "me ," was read as the speaker's label of a kind answer ("Me: I tried."), so the label was
+# taken for an old thought being answered and dropped.
+APPOSED_ME = [
+    "A disgrace to the family name, me, no two ways about it.",
+    "Took the wrong exit twice on the ring road. Worst navigator alive, me, honestly.",
+    "Useless lump, me, cried at the staff meeting again.",
+    "Shelved the atlases upside down. Biggest clot in the library, me, no contest. Tea at four.",
+    "Ach, slow as a wet week, me, the lads had to wait on me again.",
+    "Wah, so blur, me, forgot my own PIN at the ATM.",
+]
+
+# The speaker's label of the kind answer, as before: a colon, or the sentence's first word.
+ME_ANSWERS = [
+    "Critic: you're useless at this. Me: I learned it last week, give it time.",
+    "Old voice: lazy cow. Me: I worked a double and I'm resting.",
+    "Head says I'm a failure. Me, I know I did my best today.",
+]
+
+# A verdict that sums the writer up as "the story of me": not the defusion "that's the old
+# story" (the mind's story named as one).
+STORY_OF_ME = [
+    "Missed the deadline again, pathetic, that's the whole story of me.",
+    "Burnt the dinner for my in-laws, that is the story of my life, hopeless.",
+    "Forgot my lines in the nativity. Such a loser, that's the sad story of me.",
+    "Forgot my lines. A proper idiot, that is the story of me.",
+]
+
+STORY_DEFUSED = [
+    "I'm useless. There's the old story that I'm not good enough.",
+    "I'm such a failure, oh, that's the old story again, I can let it pass.",
+]
+
+
+@pytest.mark.parametrize("text", APPOSED_ME)
+def test_a_label_then_me_set_off_by_commas_is_the_writer_naming_themselves(text: str) -> None:
+    assert analyse(text).critical, text
+
+
+@pytest.mark.parametrize("text", ME_ANSWERS)
+def test_me_as_the_kind_answer_s_label_still_answers_the_old_thought(text: str) -> None:
+    assert not analyse(text).critical, text
+
+
+@pytest.mark.parametrize("text", STORY_OF_ME)
+def test_the_story_of_me_is_a_verdict_not_defusion(text: str) -> None:
+    assert analyse(text).critical, text
+
+
+@pytest.mark.parametrize("text", STORY_DEFUSED)
+def test_the_old_story_named_is_still_defusion(text: str) -> None:
+    assert not analyse(text).critical, text
