@@ -21,6 +21,23 @@ APPOSED_ME = [
     "Wah, so blur, me, forgot my own PIN at the ATM.",
 ]
 
+# The same for the other labels of a kind answer that are everyday words ("then", "after",
+# "reality", "truth"): between commas mid-sentence they are said in passing, not a label.
+PLAIN_LABEL_WORDS = [
+    "Burnt the porridge, then, muppet that I am, burnt the second pan as well.",
+    "Locked the van keys inside again, reality is, I'm a total idiot.",
+    "Tripped on the stage steps, after, I felt like a clumsy idiot all night.",
+    "Missed the bus, truth is, I'm just a lazy lump.",
+]
+
+# Those labels where they label the answer: a colon, or the sentence's first word.
+PLAIN_LABEL_ANSWERS = [
+    "Critic: you're useless. Then: I did my best with a bad day.",
+    "Old thought: I'm a lazy lump. Reality: I worked a twelve-hour shift.",
+    "Old thought: I'm lazy, kinder version, I'm exhausted and allowed to rest.",
+    "Voice: pathetic. After: I cried, then I made tea and I was fine.",
+]
+
 # The speaker's label of the kind answer, as before: a colon, or the sentence's first word.
 ME_ANSWERS = [
     "Critic: you're useless at this. Me: I learned it last week, give it time.",
@@ -50,6 +67,16 @@ def test_a_label_then_me_set_off_by_commas_is_the_writer_naming_themselves(text:
 
 @pytest.mark.parametrize("text", ME_ANSWERS)
 def test_me_as_the_kind_answer_s_label_still_answers_the_old_thought(text: str) -> None:
+    assert not analyse(text).critical, text
+
+
+@pytest.mark.parametrize("text", PLAIN_LABEL_WORDS)
+def test_an_everyday_word_between_commas_is_not_the_kind_answer_s_label(text: str) -> None:
+    assert analyse(text).critical, text
+
+
+@pytest.mark.parametrize("text", PLAIN_LABEL_ANSWERS)
+def test_an_everyday_word_that_labels_the_answer_still_does(text: str) -> None:
     assert not analyse(text).critical, text
 
 

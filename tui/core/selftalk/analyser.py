@@ -324,7 +324,7 @@ class Reading:
             starts, _ = built.tokens.char_spans(low, words, len(words))
             if intro is not None:
                 self.intro = starts[intro] if intro < len(starts) else len(low)
-            if answer is not None and not _apposed_me(low, starts[answer]):
+            if answer is not None and not _plain_label(low, starts[answer]):
                 self.answer = starts[answer]
             if turn is not None and not _apposed_me(low, starts[turn]):
                 self.turn = starts[turn]
@@ -556,6 +556,16 @@ def _apposed_me(low: str, at: int) -> bool:
     return at > 0 and _APPOSED_ME.match(low, at) is not None and bool(low[:at].strip())
 
 
+def _plain_label(low: str, at: int) -> bool:
+    """Whether the kind answer's label at ``at`` is an everyday word said in passing, between
+    commas mid-sentence ("Burnt the toast, then, idiot that I am…", "Locked out again,
+    reality is, I'm a total idiot", "Dropped the tray, after, I felt like a clumsy idiot"): a
+    word that labels the answer ("Then: I tried.", "Reality: I was tired.") opens the sentence
+    or takes a colon or a dash. Labels that are never everyday words ("kinder version, …")
+    still count anywhere."""
+    return at > 0 and _PLAIN_LABEL.match(low, at) is not None and bool(low[:at].strip())
+
+
 def _points(built: _Built, low: str, item: tuple[int, Reading]) -> bool:
     """Whether the sentence at ``item`` opens on someone else (aim.points_elsewhere), worked
     out when first asked: only a label right after it asks."""
@@ -593,6 +603,12 @@ def _implied_i(built: _Built, low: str, words: WordList) -> list[Raw]:
 # Second person: the critic's own address ("you idiot"), never carried on from a label of
 # someone else's.
 _APPOSED_ME = re.compile(r"me\s*,")
+# The kind answer's labels that are everyday words too (rules/quoting.toml, kind "answer"),
+# followed by a comma or a verb ("reality is,"), not a colon or a dash (see _plain_label).
+_PLAIN_LABEL = re.compile(
+    r"(?:me|then|after|(?:the )?truth|reality|new|answer|reply|response|counter|evidence)"
+    r"(?:\s+is)?\s*,"
+)
 _ADDRESS = frozenset({"you", "your", "yourself", "ya", "u", "ur", "youre"})
 
 # Owning the verdict of the sentence before: "That's what I am.", "That's me.", "That's all I
