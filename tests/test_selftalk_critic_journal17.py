@@ -88,3 +88,28 @@ def test_the_story_of_me_is_a_verdict_not_defusion(text: str) -> None:
 @pytest.mark.parametrize("text", STORY_DEFUSED)
 def test_the_old_story_named_is_still_defusion(text: str) -> None:
     assert not analyse(text).critical, text
+
+
+# An old harsh thought quoted in a sentence that looks back: told as the past, not said now.
+OLD_QUOTES = [
+    "I remember thinking \"I'm such a useless burden\" back then. Now I run the food bank.",
+    "Found my old diary where I'd written \"I'm worthless\". I'm doing much better now.",
+    "Years ago I'd mutter \"you pathetic waste of space\" at the mirror; these days I nod at it.",
+]
+
+# Quoted self-talk told as now is still the writer's.
+PRESENT_QUOTES = [
+    "I keep telling myself \"you're useless\" and I can't stop.",
+    "This morning I told myself \"you're pathetic\" in the mirror.",
+    "Burnt the rice and muttered \"you useless cow\" at myself.",
+]
+
+
+@pytest.mark.parametrize("text", OLD_QUOTES)
+def test_an_old_thought_quoted_as_the_past_is_not_a_verdict_now(text: str) -> None:
+    assert not analyse(text).critical, text
+
+
+@pytest.mark.parametrize("text", PRESENT_QUOTES)
+def test_quoted_self_talk_told_as_now_is_the_writer_s(text: str) -> None:
+    assert analyse(text).critical, text

@@ -31,7 +31,9 @@ from .lean import leans
 from .learned import LEARNED_MIN_WORDS, Features, Learned
 from .model import Analysis, Finding, hint_for, load_hints, remember_hints
 from .pattern import Grammar
+from .concepts import looking_back
 from .quoting import answered as answered_in
+from .quoting import quote_spans
 from .scope import Context, Raw, Scoper, Sentence, markers, own_view_turn
 from .tokens import BREAK, Tokeniser, WordList, lower, sentence_list, sentences
 
@@ -547,6 +549,21 @@ class Reading:
         return read_concern(self, built, low, words, sentence, learned, features)
 
 
+def _old_quote(reading: Reading, start: int, end: int) -> bool:
+    """Whether a finding lies in quotation marks, in a sentence that looks back ("used to",
+    "at nineteen", "back then", "my old diary": the grid's looking back): the old thought told
+    as the past ("I remember thinking \"I'm such a burden\" back then", "Found my old diary
+    where I wrote \"I'm worthless\""), as the concern reads it (quoting.old_words_quoted),
+    not a verdict said now. Quoted self-talk told as now stays the writer's ("I keep telling
+    myself \"you're useless\"", "This morning I told myself \"you're pathetic\"")."""
+    low = reading.low
+    if not any(mark in low for mark in _QUOTE_MARKS):
+        return False
+    if not any(a < end and start < b for a, b in quote_spans(low)):
+        return False
+    return looking_back(reading.concepts)
+
+
 def _apposed_me(low: str, at: int) -> bool:
     """Whether the "me" at ``at`` is the writer naming themselves beside a label, set off by
     commas ("Proper dunce, me, left the pasty in", "A disgrace to the station, me, plain and
@@ -603,6 +620,7 @@ def _implied_i(built: _Built, low: str, words: WordList) -> list[Raw]:
 # Second person: the critic's own address ("you idiot"), never carried on from a label of
 # someone else's.
 _APPOSED_ME = re.compile(r"me\s*,")
+_QUOTE_MARKS = ('"', "“", "'", "‘")
 # The kind answer's labels that are everyday words too (rules/quoting.toml, kind "answer"),
 # followed by a comma or a verb ("reality is,"), not a colon or a dash (see _plain_label).
 _PLAIN_LABEL = re.compile(
@@ -821,6 +839,8 @@ class Analyser:
                 if weak and kind:
                     continue
                 if answered(number, offset + start, offset + end):
+                    continue
+                if _old_quote(reading, start, end):
                     continue
                 spans.append((offset + start, offset + end, category))
                 heard = heard or not reading.alone

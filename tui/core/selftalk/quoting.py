@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .scope import Sentence
     from .tokens import WordList
 
-__all__ = ["answered", "old_words_quoted", "quoted_only"]
+__all__ = ["answered", "old_words_quoted", "quote_spans", "quoted_only"]
 
 
 # Double quotes, and single ones: an opening quote not after a letter (not "don't"), a closing
@@ -185,7 +185,7 @@ _DOUBLE = re.compile(r'["“”]')
 _CLOSING_END = re.compile(r"[\s.,;:!?…)\]]*$")
 
 
-def _quote_spans(low: str) -> list[tuple[int, int]]:
+def quote_spans(low: str) -> list[tuple[int, int]]:
     """Where a sentence's quotation marks hold words: each pair, and a double quote left
     unpaired, which the sentence splitter leaves when a quote holds its own full stop (``...:
     "I have no reason to live."``): an opening one runs to the sentence's end, a closing one
@@ -223,7 +223,7 @@ def old_words_quoted(
     found = sentence.matches("crisis")
     if not found:
         return False
-    spans = _quote_spans(low)
+    spans = quote_spans(low)
     if not spans:
         return False
     starts, _ = built.tokens.char_spans(low, words, max(end for _, _, end in found))
@@ -237,3 +237,6 @@ def old_words_quoted(
     rest = built.tokens.words("".join(outside))
     risk = built.risk
     return risk is None or len(rest) < 3 or risk.score(rest) < risk.ask
+
+
+_quote_spans = quote_spans  # the older name (tests/test_selftalk_calm16.py)
