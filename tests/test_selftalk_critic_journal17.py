@@ -113,3 +113,34 @@ def test_an_old_thought_quoted_as_the_past_is_not_a_verdict_now(text: str) -> No
 @pytest.mark.parametrize("text", PRESENT_QUOTES)
 def test_quoted_self_talk_told_as_now_is_the_writer_s(text: str) -> None:
     assert analyse(text).critical, text
+
+
+def test_the_trainer_learns_a_verdict_no_rule_knows_from_its_answer() -> None:
+    """scripts/train_selftalk_critic.py: in a self-critical answer no rule flags, the sentence
+    a first gate scores highest is taken as its verdict (buried); before, such an answer gave
+    the gate nothing to learn from."""
+    pytest.importorskip("sklearn")
+    from helpers_scripts import load_script
+
+    trainer = load_script("train_selftalk_critic")
+    found = [
+        (["i", "am", "such", "a", "useless", "idiot"], True, "x"),
+        (["what", "a", "useless", "lump", "i", "am"], True, "x"),
+        (["hopeless", "idiot", "me"], True, "x"),
+        (["went", "to", "bed", "early"], False, "x"),
+        (["tea", "and", "toast", "for", "lunch"], False, "x"),
+        (["rain", "all", "afternoon"], False, "x"),
+    ]
+    answer = [["walked", "to", "the", "shop"], ["useless", "idiot", "again"], ["tea", "after"]]
+    picked = trainer.buried(found, [(answer, "y")])
+    assert picked == [(["useless", "idiot", "again"], True, "y")]
+
+
+def test_a_verdict_buried_in_an_everyday_answer_is_heard() -> None:
+    """What the gate learned from the buried verdicts and the helper's journal answers: a
+    self-label in new words between two plain sentences (written for this test)."""
+    text = (
+        "Choir rehearsal in the chapel. Came in early on the Amen, twice. Tone deaf old crow, "
+        "that is all I will ever be. Tea with Mavis after."
+    )
+    assert analyse(text).critical
