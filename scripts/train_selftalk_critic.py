@@ -20,9 +20,9 @@ What it learns from, one example a sentence:
   not self-criticism a negative (kind, everyday, sad, idiom, recovery, criticism of others),
   and in a self-critical answer the sentences the rules alone flag as positives, or, where no
   rule flags one, the sentence a first gate scores highest (session 17, see buried: before, an
-  answer whose verdict no rule knew gave the gate nothing to learn from). Answers that quote an old thought to
-  answer it are left out: their quoted sentence is self-criticism in other words, which is the
-  analyser's quoting logic to settle, not this model's.
+  answer whose verdict no rule knew gave the gate nothing to learn from). Answers that quote
+  an old thought to answer it are left out: their quoted sentence is self-criticism in other
+  words, which is the analyser's quoting logic to settle, not this model's.
 
 Since every batch is trained on, --lobo is the honest figure: each batch scored by a gate
 trained without it. The header keeps a digest of the files it learned from (``sources``), so a

@@ -92,16 +92,16 @@ def test_the_old_story_named_is_still_defusion(text: str) -> None:
 
 # An old harsh thought quoted in a sentence that looks back: told as the past, not said now.
 OLD_QUOTES = [
-    "I remember thinking \"I'm such a useless burden\" back then. Now I run the food bank.",
+    'I remember thinking "I\'m such a useless burden" back then. Now I run the food bank.',
     "Found my old diary where I'd written \"I'm worthless\". I'm doing much better now.",
-    "Years ago I'd mutter \"you pathetic waste of space\" at the mirror; these days I nod at it.",
+    'Years ago I\'d mutter "you pathetic waste of space" at the mirror; these days I nod at it.',
 ]
 
 # Quoted self-talk told as now is still the writer's.
 PRESENT_QUOTES = [
     "I keep telling myself \"you're useless\" and I can't stop.",
-    "This morning I told myself \"you're pathetic\" in the mirror.",
-    "Burnt the rice and muttered \"you useless cow\" at myself.",
+    'This morning I told myself "you\'re pathetic" in the mirror.',
+    'Burnt the rice and muttered "you useless cow" at myself.',
 ]
 
 

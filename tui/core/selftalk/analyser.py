@@ -22,7 +22,7 @@ from .aim import (
     weighed_elsewhere,
 )
 from .compiler import Codes, Index, Pattern, compile_rule, matches_any
-from .concepts import Grid
+from .concepts import Grid, looking_back
 from .concern import _concern, _crisis_at, _looking_back, read_concern
 from .critic_gate import OWN_MAX_SENTENCES, Gate
 from .data import Lexicon, Rule, load_languages, load_lexicon, load_rules
@@ -31,7 +31,6 @@ from .lean import leans
 from .learned import LEARNED_MIN_WORDS, Features, Learned
 from .model import Analysis, Finding, hint_for, load_hints, remember_hints
 from .pattern import Grammar
-from .concepts import looking_back
 from .quoting import answered as answered_in
 from .quoting import quote_spans
 from .scope import Context, Raw, Scoper, Sentence, markers, own_view_turn
