@@ -116,9 +116,9 @@ def test_quoted_self_talk_told_as_now_is_the_writer_s(text: str) -> None:
 
 
 def test_the_trainer_learns_a_verdict_no_rule_knows_from_its_answer() -> None:
-    """scripts/train_selftalk_critic.py: in a self-critical answer no rule flags, the sentence
-    a first gate scores highest is taken as its verdict (buried); before, such an answer gave
-    the gate nothing to learn from."""
+    """scripts/train_selftalk_critic.py --buried (not shipped): in a self-critical answer no
+    rule flags, the sentence a first gate scores highest is taken as its verdict; without it,
+    such an answer gives the gate nothing to learn from."""
     pytest.importorskip("sklearn")
     from helpers_scripts import load_script
 
@@ -134,13 +134,3 @@ def test_the_trainer_learns_a_verdict_no_rule_knows_from_its_answer() -> None:
     answer = [["walked", "to", "the", "shop"], ["useless", "idiot", "again"], ["tea", "after"]]
     picked = trainer.buried(found, [(answer, "y")])
     assert picked == [(["useless", "idiot", "again"], True, "y")]
-
-
-def test_a_verdict_buried_in_an_everyday_answer_is_heard() -> None:
-    """What the gate learned from the buried verdicts and the helper's journal answers: a
-    self-label in new words between two plain sentences (written for this test)."""
-    text = (
-        "Choir rehearsal in the chapel. Came in early on the Amen, twice. Tone deaf old crow, "
-        "that is all I will ever be. Tea with Mavis after."
-    )
-    assert analyse(text).critical

@@ -22,7 +22,7 @@ from .aim import (
     weighed_elsewhere,
 )
 from .compiler import Codes, Index, Pattern, compile_rule, matches_any
-from .concepts import Grid, looking_back
+from .concepts import Grid
 from .concern import _concern, _crisis_at, _looking_back, read_concern
 from .critic_gate import OWN_MAX_SENTENCES, Gate
 from .data import Lexicon, Rule, load_languages, load_lexicon, load_rules
@@ -32,7 +32,7 @@ from .learned import LEARNED_MIN_WORDS, Features, Learned
 from .model import Analysis, Finding, hint_for, load_hints, remember_hints
 from .pattern import Grammar
 from .quoting import answered as answered_in
-from .quoting import quote_spans
+from .quoting import apposed_me, old_quote, plain_label
 from .scope import Context, Raw, Scoper, Sentence, markers, own_view_turn
 from .tokens import BREAK, Tokeniser, WordList, lower, sentence_list, sentences
 
@@ -325,9 +325,9 @@ class Reading:
             starts, _ = built.tokens.char_spans(low, words, len(words))
             if intro is not None:
                 self.intro = starts[intro] if intro < len(starts) else len(low)
-            if answer is not None and not _plain_label(low, starts[answer]):
+            if answer is not None and not plain_label(low, starts[answer]):
                 self.answer = starts[answer]
-            if turn is not None and not _apposed_me(low, starts[turn]):
+            if turn is not None and not apposed_me(low, starts[turn]):
                 self.turn = starts[turn]
         # Whose criticism, across sentences: "The pharmacy lost it again. Hopeless lot."
         # Whether the sentence opens on someone else: asked of few sentences (see _points).
@@ -548,40 +548,6 @@ class Reading:
         return read_concern(self, built, low, words, sentence, learned, features)
 
 
-def _old_quote(reading: Reading, start: int, end: int) -> bool:
-    """Whether a finding lies in quotation marks, in a sentence that looks back ("used to",
-    "at nineteen", "back then", "my old diary": the grid's looking back): the old thought told
-    as the past ("I remember thinking \"I'm such a burden\" back then", "Found my old diary
-    where I wrote \"I'm worthless\""), as the concern reads it (quoting.old_words_quoted),
-    not a verdict said now. Quoted self-talk told as now stays the writer's ("I keep telling
-    myself \"you're useless\"", "This morning I told myself \"you're pathetic\"")."""
-    low = reading.low
-    if not any(mark in low for mark in _QUOTE_MARKS):
-        return False
-    if not any(a < end and start < b for a, b in quote_spans(low)):
-        return False
-    return looking_back(reading.concepts)
-
-
-def _apposed_me(low: str, at: int) -> bool:
-    """Whether the "me" at ``at`` is the writer naming themselves beside a label, set off by
-    commas ("Proper dunce, me, left the pasty in", "A disgrace to the station, me, plain and
-    simple"), not a speaker's label for the kind answer ("Critic: useless. Me: I tried."),
-    which opens the sentence or takes a colon or a dash: the word list can't tell them apart,
-    as every clause break is one token there."""
-    return at > 0 and _APPOSED_ME.match(low, at) is not None and bool(low[:at].strip())
-
-
-def _plain_label(low: str, at: int) -> bool:
-    """Whether the kind answer's label at ``at`` is an everyday word said in passing, between
-    commas mid-sentence ("Burnt the toast, then, idiot that I am…", "Locked out again,
-    reality is, I'm a total idiot", "Dropped the tray, after, I felt like a clumsy idiot"): a
-    word that labels the answer ("Then: I tried.", "Reality: I was tired.") opens the sentence
-    or takes a colon or a dash. Labels that are never everyday words ("kinder version, …")
-    still count anywhere."""
-    return at > 0 and _PLAIN_LABEL.match(low, at) is not None and bool(low[:at].strip())
-
-
 def _points(built: _Built, low: str, item: tuple[int, Reading]) -> bool:
     """Whether the sentence at ``item`` opens on someone else (aim.points_elsewhere), worked
     out when first asked: only a label right after it asks."""
@@ -618,14 +584,6 @@ def _implied_i(built: _Built, low: str, words: WordList) -> list[Raw]:
 
 # Second person: the critic's own address ("you idiot"), never carried on from a label of
 # someone else's.
-_APPOSED_ME = re.compile(r"me\s*,")
-_QUOTE_MARKS = ('"', "“", "'", "‘")
-# The kind answer's labels that are everyday words too (rules/quoting.toml, kind "answer"),
-# followed by a comma or a verb ("reality is,"), not a colon or a dash (see _plain_label).
-_PLAIN_LABEL = re.compile(
-    r"(?:me|then|after|(?:the )?truth|reality|new|answer|reply|response|counter|evidence)"
-    r"(?:\s+is)?\s*,"
-)
 _ADDRESS = frozenset({"you", "your", "yourself", "ya", "u", "ur", "youre"})
 
 # Owning the verdict of the sentence before: "That's what I am.", "That's me.", "That's all I
@@ -839,7 +797,7 @@ class Analyser:
                     continue
                 if answered(number, offset + start, offset + end):
                     continue
-                if _old_quote(reading, start, end):
+                if old_quote(reading.low, reading.concepts, start, end):
                     continue
                 spans.append((offset + start, offset + end, category))
                 heard = heard or not reading.alone
