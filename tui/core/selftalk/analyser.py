@@ -32,7 +32,7 @@ from .learned import LEARNED_MIN_WORDS, Features, Learned
 from .model import Analysis, Finding, hint_for, load_hints, remember_hints
 from .pattern import Grammar
 from .quoting import answered as answered_in
-from .quoting import apposed_me, old_quote, plain_label
+from .quoting import apposed_me, old_quotes, plain_label
 from .scope import Context, Raw, Scoper, Sentence, markers, own_view_turn
 from .tokens import BREAK, Tokeniser, WordList, lower, sentence_list, sentences
 
@@ -792,12 +792,15 @@ class Analyser:
                 continue
             if reading.alone and last >= OWN_MAX_SENTENCES:
                 continue  # the gate alone, where its own head can't judge whose verdict it is
+            old: list[tuple[int, int]] | None = None  # an old thought quoted (old_quotes)
             for category, start, end, weak in reading.found:
                 if weak and kind:
                     continue
                 if answered(number, offset + start, offset + end):
                     continue
-                if old_quote(reading.low, reading.concepts, start, end):
+                if old is None:
+                    old = old_quotes(reading)
+                if any(a < end and start < b for a, b in old):
                     continue
                 spans.append((offset + start, offset + end, category))
                 heard = heard or not reading.alone

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 __all__ = [
     "answered",
     "apposed_me",
-    "old_quote",
+    "old_quotes",
     "old_words_quoted",
     "plain_label",
     "quote_spans",
@@ -280,16 +280,15 @@ def plain_label(low: str, at: int) -> bool:
     return at > 0 and _PLAIN_LABEL.match(low, at) is not None and bool(low[:at].strip())
 
 
-def old_quote(low: str, concepts: frozenset[str], start: int, end: int) -> bool:
-    """Whether a finding (``start``-``end`` in the sentence ``low``) lies in quotation marks, in
-    a sentence that looks back (``concepts``, the grid's: "used to", "back then", "my old
-    diary"): the old thought told as the past ("I remember thinking \"I'm such a burden\" back
-    then", "Found my old diary where I wrote \"I'm worthless\""), as the concern reads it
+def old_quotes(reading: Reading) -> list[tuple[int, int]]:
+    """Where a sentence's quotation marks hold an old thought told as the past: the sentence
+    looks back (the grid's concepts: "used to", "back then", "my old diary"), so quoted words
+    in it are the old thought ("I remember thinking \"I'm such a burden\" back then", "Found
+    my old diary where I wrote \"I'm worthless\""), as the concern reads them
     (old_words_quoted), not a verdict said now. Quoted self-talk told as now stays the
     writer's ("I keep telling myself \"you're useless\"", "This morning I told myself
-    \"you're pathetic\"")."""
-    if not any(mark in low for mark in _QUOTE_MARKS):
-        return False
-    if not any(a < end and start < b for a, b in quote_spans(low)):
-        return False
-    return looking_back(concepts)
+    \"you're pathetic\""). Worked out once a sentence (a finding inside a span is dropped)."""
+    low = reading.low
+    if not any(mark in low for mark in _QUOTE_MARKS) or not looking_back(reading.concepts):
+        return []
+    return quote_spans(low)
