@@ -799,7 +799,9 @@ class Analyser:
                 if answered(number, offset + start, offset + end):
                     continue
                 if old is None:
-                    old = old_quotes(reading)
+                    # (not in a text settled as crisis: its later sentences' concern's part,
+                    # which tells whether a sentence looks back, is left unread)
+                    old = [] if settled else old_quotes(reading)
                 if any(a < end and start < b for a, b in old):
                     continue
                 spans.append((offset + start, offset + end, category))
