@@ -14,12 +14,15 @@ What it learns from, one example a sentence:
   self_talk_blind_ai_al.tsv, from session 14; am-ap: self_talk_blind_am_ap.tsv, from session
   15; later blind batches measure the analyser), and
   self_talk_critic_own.tsv (written by the session-9 critic helper, not blind; never in the
-  --lobo table): single sentences by their label; journal
-  answers split into sentences, every sentence of an answer that is not self-criticism a
-  negative (kind, everyday, sad, idiom, recovery, criticism of others), and in a self-critical
-  answer the sentences the rules alone flag as positives. Answers that quote an old thought to
-  answer it are left out: their quoted sentence is self-criticism in other words, which is the
-  analyser's quoting logic to settle, not this model's.
+  --lobo table): single sentences by their label; journal answers split into sentences,
+  every sentence of an answer that is not self-criticism a negative (kind, everyday, sad,
+  idiom, recovery, criticism of others), and in a self-critical answer the sentences the rules
+  alone flag as positives. ``--buried`` (session 17, not shipped) also takes, in a
+  self-critical answer no rule flags, the sentence a first gate scores highest (see buried),
+  and learns from self_talk_critic_journal_own.tsv (the session-17 helper's journal answers)
+  too; docs/measurements.md, session 17, says why it was not shipped. Answers that quote
+  an old thought to answer it are left out: their quoted sentence is self-criticism in other
+  words, which is the analyser's quoting logic to settle, not this model's.
 
 Since every batch is trained on, --lobo is the honest figure: each batch scored by a gate
 trained without it. The header keeps a digest of the files it learned from (``sources``), so a
@@ -97,6 +100,12 @@ TRAINED_ON = (
 )
 # Written by the session-9 critic helper, not blind: trained on, never in the --lobo table.
 OWN = ROOT / "tests" / "data" / "self_talk_critic_own.tsv"
+# Journal answers written by the session-17 critic helper before reading the analyser (not
+# blind): trained on only with --buried (see buried), never in the --lobo table.
+OWN_JOURNAL = ROOT / "tests" / "data" / "self_talk_critic_journal_own.tsv"
+# --buried (session 17, not shipped): learn the verdict of an answer no rule flags too.
+BURIED = "--buried" in sys.argv
+HELPERS = (OWN, OWN_JOURNAL) if BURIED else (OWN,)
 BITS = 16  # 2^16 weights, a byte each: 64 KiB
 C = 0.5  # inverse L2 strength (scikit-learn's C)
 OWN_C = 0.15  # ... for the own head (0.15 and 0.5 tried leaving one batch out: alike)
@@ -141,12 +150,13 @@ def case_lines(labels: Container[str]) -> Iterator[tuple[str, str, str]]:
 
 def examples() -> list[Example]:
     found: list[Example] = []
+    unheard: list[tuple[list[list[str]], str]] = []  # self-critical answers no rule flags
     label_of = {"critic": True, "kind": False, "neutral": False, "idiom": False}
     for label, text, batch in case_lines(label_of):
         joined = [w for chunk in sentences(text) for w in [*words(chunk), ","]][:-1]
         if joined:
             found.append((joined, label_of[label], batch))
-    for case in [case for path in (*TRAINED_ON, OWN) for case in load(path)]:
+    for case in [case for path in (*TRAINED_ON, *HELPERS) for case in load(path)]:
         chunks = [w for w in (words(chunk) for chunk in sentences(case.text)) if w]
         if case.label == "kind-quoting" or not chunks:
             continue
@@ -156,10 +166,39 @@ def examples() -> list[Example]:
             if len(chunks) == 1:
                 found.append((chunks[0], True, case.batch))
                 continue
-            for chunk in chunks:
-                if RULES.analyse(" ".join(chunk)).critical:
-                    found.append((chunk, True, case.batch))
-    return found
+            flagged = [chunk for chunk in chunks if RULES.analyse(" ".join(chunk)).critical]
+            if flagged:
+                found += [(chunk, True, case.batch) for chunk in flagged]
+            else:
+                unheard.append((chunks, case.batch))
+    return found + buried(found, unheard) if BURIED else found
+
+
+# How sure the first gate must be of the sentence it picks in an answer no rule flags (see
+# buried): below it, the pick is as often a plain sentence ("Library again, third floor.") as
+# the verdict.
+BURIED_FLOOR = -3.0
+
+
+def buried(found: list[Example], unheard: list[tuple[list[list[str]], str]]) -> list[Example]:
+    """The self-critical sentence of each self-critical answer no rule flags, as a positive.
+
+    Answers are labelled, not their sentences, so the sentences the rules flag stood in for
+    the verdict; an answer whose verdict is told in words no rule knows ("Forty years at this
+    bench and still a bungler.") gave the gate nothing, so it only ever learned, from journal
+    answers, what the rules already knew: the new wording the gate is there for was the very
+    thing left out. One self-critical sentence per answer is what the label says, so the
+    sentence a gate trained on everything else scores highest is taken as it (one pick per
+    answer, from a model that never saw these sentences; at BURIED_FLOOR or above)."""
+    if not unheard:
+        return []
+    first = gate_for(found, 0.0)
+    picked: list[Example] = []
+    for chunks, batch in unheard:
+        score, best = max((first.score(chunk), index) for index, chunk in enumerate(chunks))
+        if score >= BURIED_FLOOR:
+            picked.append((chunks[best], True, batch))
+    return picked
 
 
 # The own head's examples: whole answers, one list of words a sentence.
@@ -180,7 +219,7 @@ def answers() -> list[Answer]:
         chunks = chunk_list(text)
         if chunks and (label == "critic" or RULES.analyse(text).critical):
             found.append((chunks, label == "critic", batch))
-    for case in [case for path in (*TRAINED_ON, OWN) for case in load(path)]:
+    for case in [case for path in (*TRAINED_ON, *HELPERS) for case in load(path)]:
         if case.label != "critic" and case.label not in NOT_OWN:
             continue
         chunks = chunk_list(case.text)
@@ -272,7 +311,7 @@ def sources_digest(root: Path = ROOT) -> str:
     such as scores, left out): tests/test_selftalk_critic_gate.py compares it with the
     shipped file's, so a change to what it learns from without training fails."""
     digest = hashlib.sha256()
-    for path in (CASES, *TRAINED_ON, OWN):
+    for path in (CASES, *TRAINED_ON, *HELPERS):
         digest.update(path.relative_to(ROOT).as_posix().encode("utf-8") + b"\0")
         lines = (root / path.relative_to(ROOT)).read_text("utf-8").splitlines()
         kept = [line for line in lines if not line.startswith("#") or line.startswith("# batch:")]

@@ -32,6 +32,7 @@ from .learned import LEARNED_MIN_WORDS, Features, Learned
 from .model import Analysis, Finding, hint_for, load_hints, remember_hints
 from .pattern import Grammar
 from .quoting import answered as answered_in
+from .quoting import apposed_me, old_quotes, plain_label
 from .scope import Context, Raw, Scoper, Sentence, markers, own_view_turn
 from .tokens import BREAK, Tokeniser, WordList, lower, sentence_list, sentences
 
@@ -324,9 +325,9 @@ class Reading:
             starts, _ = built.tokens.char_spans(low, words, len(words))
             if intro is not None:
                 self.intro = starts[intro] if intro < len(starts) else len(low)
-            if answer is not None:
+            if answer is not None and not plain_label(low, starts[answer]):
                 self.answer = starts[answer]
-            if turn is not None:
+            if turn is not None and not apposed_me(low, starts[turn]):
                 self.turn = starts[turn]
         # Whose criticism, across sentences: "The pharmacy lost it again. Hopeless lot."
         # Whether the sentence opens on someone else: asked of few sentences (see _points).
@@ -791,10 +792,17 @@ class Analyser:
                 continue
             if reading.alone and last >= OWN_MAX_SENTENCES:
                 continue  # the gate alone, where its own head can't judge whose verdict it is
+            old: list[tuple[int, int]] | None = None  # an old thought quoted (old_quotes)
             for category, start, end, weak in reading.found:
                 if weak and kind:
                     continue
                 if answered(number, offset + start, offset + end):
+                    continue
+                if old is None:
+                    # (not in a text settled as crisis: its later sentences' concern's part,
+                    # which tells whether a sentence looks back, is left unread)
+                    old = [] if settled else old_quotes(reading)
+                if any(a < end and start < b for a, b in old):
                     continue
                 spans.append((offset + start, offset + end, category))
                 heard = heard or not reading.alone

@@ -17,7 +17,15 @@ if TYPE_CHECKING:
     from .scope import Sentence
     from .tokens import WordList
 
-__all__ = ["answered", "old_words_quoted", "quoted_only"]
+__all__ = [
+    "answered",
+    "apposed_me",
+    "old_quotes",
+    "old_words_quoted",
+    "plain_label",
+    "quote_spans",
+    "quoted_only",
+]
 
 
 # Double quotes, and single ones: an opening quote not after a letter (not "don't"), a closing
@@ -209,7 +217,7 @@ _DOUBLE = re.compile(r'["“”]')
 _CLOSING_END = re.compile(r"[\s.,;:!?…)\]]*$")
 
 
-def _quote_spans(low: str) -> list[tuple[int, int]]:
+def quote_spans(low: str) -> list[tuple[int, int]]:
     """Where a sentence's quotation marks hold words: each pair, and a double quote left
     unpaired, which the sentence splitter leaves when a quote holds its own full stop (``...:
     "I have no reason to live."``): an opening one runs to the sentence's end, a closing one
@@ -247,7 +255,7 @@ def old_words_quoted(
     found = sentence.matches("crisis")
     if not found:
         return False
-    spans = _quote_spans(low)
+    spans = quote_spans(low)
     if not spans:
         return False
     starts, _ = built.tokens.char_spans(low, words, max(end for _, _, end in found))
@@ -261,3 +269,50 @@ def old_words_quoted(
     rest = built.tokens.words("".join(outside))
     risk = built.risk
     return risk is None or len(rest) < 3 or risk.score(rest) < risk.ask
+
+
+_quote_spans = quote_spans  # the older name (tests/test_selftalk_calm16.py)
+
+
+# Session 17: where a kind answer's label or an old thought quoted is not one.
+_APPOSED_ME = re.compile(r"me\s*,")
+_QUOTE_MARKS = ('"', "“", "'", "‘")
+# The kind answer's labels that are everyday words too (rules/quoting.toml, kind "answer"),
+# followed by a comma or a verb ("reality is,"), not a colon or a dash (see plain_label).
+_PLAIN_LABEL = re.compile(
+    r"(?:me|then|after|(?:the )?truth|reality|new|answer|reply|response|counter|evidence)"
+    r"(?:\s+is)?\s*,"
+)
+
+
+def apposed_me(low: str, at: int) -> bool:
+    """Whether the "me" at ``at`` is the writer naming themselves beside a label, set off by
+    commas ("Proper dunce, me, left the pasty in", "A disgrace to the station, me, plain and
+    simple"), not a speaker's label for the kind answer ("Critic: useless. Me: I tried."),
+    which opens the sentence or takes a colon or a dash: the word list can't tell them apart,
+    as every clause break is one token there."""
+    return at > 0 and _APPOSED_ME.match(low, at) is not None and bool(low[:at].strip())
+
+
+def plain_label(low: str, at: int) -> bool:
+    """Whether the kind answer's label at ``at`` is an everyday word said in passing, between
+    commas mid-sentence ("Burnt the toast, then, idiot that I am…", "Locked out again,
+    reality is, I'm a total idiot", "Dropped the tray, after, I felt like a clumsy idiot"): a
+    word that labels the answer ("Then: I tried.", "Reality: I was tired.") opens the sentence
+    or takes a colon or a dash. Labels that are never everyday words ("kinder version, …")
+    still count anywhere."""
+    return at > 0 and _PLAIN_LABEL.match(low, at) is not None and bool(low[:at].strip())
+
+
+def old_quotes(reading: Reading) -> list[tuple[int, int]]:
+    """Where a sentence's quotation marks hold an old thought told as the past: the sentence
+    looks back (the grid's concepts: "used to", "back then", "my old diary"), so quoted words
+    in it are the old thought ("I remember thinking \"I'm such a burden\" back then", "Found
+    my old diary where I wrote \"I'm worthless\""), as the concern reads them
+    (old_words_quoted), not a verdict said now. Quoted self-talk told as now stays the
+    writer's ("I keep telling myself \"you're useless\"", "This morning I told myself
+    \"you're pathetic\""). Worked out once a sentence (a finding inside a span is dropped)."""
+    low = reading.low
+    if not any(mark in low for mark in _QUOTE_MARKS) or not looking_back(reading.concepts):
+        return []
+    return quote_spans(low)
