@@ -93,6 +93,7 @@ FIGURES = (
     ("calm|c", CALM, ("crisis",)),
     ("calm|ca", CALM, ("crisis", "ask")),
     ("rec|c", ("recovery",), ("crisis",)),
+    ("ask|ca", ("ask",), ("crisis", "ask")),
 )
 
 
