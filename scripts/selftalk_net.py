@@ -56,13 +56,11 @@ CALM = frozenset({"kind", "neutral", "idiom"})
 # single lines and 567 -> 569 of 600 journal answers; calm lines given crisis 12 -> 12 and
 # 22 -> 23, asked about unchanged; recovery given crisis 19 -> 20 and 35 -> 36 (0.025: 658,
 # 0.035: 659 and 24 calm journal answers, 0.05: 663 with 15 and 27 calm; without the plans).
-# Session 17 (a-ax, leaving one round of four batches out, scripts/selftalk_rounds.py over au-ax,
-# aq-at, am-ap, ai-al, ae-ah and aa-ad): 0.05 -> 0.04 with every round trained on. The net that
-# reads every round sits a little lower on the calm lines out of fold (its band at 5% fell from
-# 0.1 to 0.0), so at 5% it asked about more calm journal answers than the shipped net; at 4%,
-# crisis given crisis or ask 1066 -> 1071 of 1080 held-out lines and calm given crisis or ask
-# 132 -> 128 of 2400, against the net trained as before at 5%.
-ASK_FALSE = 0.04
+# Session 17 (helper "net"): the net trained on every round (a-ax) with 4% here and 6.5% for
+# SINGLE_FALSE caught a few more crisis lines of a round left out (scripts/selftalk_rounds.py)
+# but paused for calm lines of the concept tests ("Tied the rope to the beam in the garage for
+# my punchbag"): not shipped, see docs/measurements.md, session 17.
+ASK_FALSE = 0.05
 SURE_FALSE = 0.03  # crisis when another layer sees possible risk too
 ALONE_FALSE = 0.01  # crisis on the net's word alone
 VETO_MISS = 0.01  # most of the crisis lines that may score under "veto"
@@ -79,11 +77,7 @@ CALM_WINDOWS = False
 # Session 12 (a-ad, leaving one batch out, --reuse --rates): 0.08 -> 0.07, calm single lines
 # asked about 84 -> 78 of 1945, no crisis line moved (retrained on aa-ad, the net's band at 0.08
 # had fallen from -0.1 to -0.2 and asked about 24 more calm lines of the cases).
-# Session 17 (a-ax, leaving one round out, as for ASK_FALSE): 0.07 -> 0.065, the band of the net
-# trained on every round 0.0 -> 0.1 (at 0.0 it asked about "took the kids to the river
-# tonight", which scored 0.0); held out, crisis given crisis or ask 1071 -> 1069 of 1080 and
-# calm given crisis or ask 128 -> 127 of 2400 (0.06: 1069 and 125).
-SINGLE_FALSE = 0.065
+SINGLE_FALSE = 0.07
 RATES = {
     "ask": ASK_FALSE,
     "single": SINGLE_FALSE,
@@ -232,7 +226,10 @@ def train_net(
     lines_used = lines[:, used]  # type: ignore[index]
     sentences_used = sentences[:, used]  # type: ignore[index]
     labels = np.isin(tags, list(POSITIVE))
-    line_weight = np.array([LABEL_WEIGHT.get(tag, 1.0) for tag in tags.tolist()])
+    # None unless LABEL_WEIGHT names a label: the fit is then exactly as before it.
+    line_weight = (
+        np.array([LABEL_WEIGHT.get(tag, 1.0) for tag in tags.tolist()]) if LABEL_WEIGHT else None
+    )
 
     def classifier(c: float) -> LogisticRegression:
         # tol 1e-3: about a third of the default's time (the leave-one-out run trains 120
@@ -279,7 +276,7 @@ def train_net(
     else:
         unit_x, unit_owner = lines_used, np.arange(len(chosen))
     unit_y = labels[unit_owner]
-    unit_weight = line_weight[unit_owner]
+    unit_weight = None if line_weight is None else line_weight[unit_owner]
 
     # Out of fold: each line's most crisis-like sentence, by a model that never saw the line;
     # and for a line of one sentence, its most crisis-like clause window too (hashed.windows:
@@ -290,7 +287,9 @@ def train_net(
     for train_index, held in folds.split(lines_used, labels):
         taught = np.isin(unit_owner, train_index)
         model = classifier(RISK_C).fit(
-            unit_x[taught], unit_y[taught], sample_weight=unit_weight[taught]
+            unit_x[taught],
+            unit_y[taught],
+            sample_weight=None if unit_weight is None else unit_weight[taught],
         )
         held_set = np.isin(owner, held)
         scores = model.decision_function(sentences_used[held_set])

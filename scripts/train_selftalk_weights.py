@@ -231,14 +231,6 @@ BLIND = (
     ROOT / "tests" / "data" / "self_talk_blind_aa_ad.tsv",
     ROOT / "tests" / "data" / "self_talk_blind_ae_ah.tsv",
     ROOT / "tests" / "data" / "self_talk_blind_ai_al.tsv",
-    # Session 17 (the helper "net"): am-ap, aq-at and au-ax too. Left out after session 15
-    # (trained on am-ap alone, the net asked about more calm lines of the batches it had read);
-    # leaving one round out at a time (scripts/selftalk_rounds.py), the net trained on every
-    # round caught more crisis lines of the round it never saw, with the ask band at 4% of calm
-    # lines (selftalk_net.ASK_FALSE): see docs/measurements.md, session 17.
-    ROOT / "tests" / "data" / "self_talk_blind_am_ap.tsv",
-    ROOT / "tests" / "data" / "self_talk_blind_aq_at.tsv",
-    ROOT / "tests" / "data" / "self_talk_blind_au_ax.tsv",
 )
 BLIND_LABELS = {
     "crisis": "crisis",

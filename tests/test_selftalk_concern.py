@@ -419,10 +419,7 @@ SESSION_14 = BLIND.parent / "self_talk_blind_am_ap.tsv"
 _AM_AP_REACHED = {
     "blind-am-single": (50, 50, 42, 1, 2, 2, 0, 0, 0.97),
     "blind-an-journal": (40, 40, 32, 0, 4, 1, 1, 0, 0.94),
-    # Session 17: calm asked 2 -> 3 ("The dog died on Tuesday and I keep listening for her
-    # nails ..."), with the net trained on am-ap (it reads lines it was taught differently);
-    # leaving one round out, that net asks about fewer calm lines of rounds it never saw.
-    "blind-ao-single": (50, 50, 43, 0, 3, 0, 0, 0, 0.99),
+    "blind-ao-single": (50, 50, 43, 0, 2, 0, 0, 0, 0.99),
     "blind-ap-journal": (40, 40, 31, 2, 6, 4, 0, 0, 0.96),
 }
 SESSION_15 = BLIND.parent / "self_talk_blind_aq_at.tsv"

@@ -65,18 +65,6 @@ def test_the_blind_batches_train_the_net_and_one_can_be_left_out() -> None:
     }
 
 
-def test_the_net_trains_on_every_round_of_blind_batches_in_the_repository() -> None:
-    """Session 17: leaving one round of four batches out at a time (scripts/selftalk_rounds.py),
-    the net trained on every round caught more crisis lines of the round it never saw than the
-    net trained up to ai-al, with fewer calm lines asked about (docs/measurements.md). So every
-    blind file in tests/data trains it, am-ap, aq-at and au-ax among them."""
-    trainer = _trainer()
-    files = set((ROOT / "tests" / "data").glob("self_talk_blind*.tsv"))
-    assert files == set(trainer.BLIND)
-    batches = {batch for _, _, batch in trainer.net_rows()}
-    assert {"blind-am-single", "blind-at-journal", "blind-ax-journal"} <= batches
-
-
 def test_the_bands_are_chosen_from_the_calm_lines_out_of_fold_scores() -> None:
     """selftalk_net.bands: each band is the lowest score (in tenths) that no more than its
     rate of calm lines reach; the one-sentence band reads one-sentence calm lines only."""
