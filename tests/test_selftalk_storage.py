@@ -3,12 +3,14 @@ a text needs (the memory a fresh process adds for its first analysis)."""
 
 from __future__ import annotations
 
+import copy
 import json
 import math
 import pickle
 import sys
 import threading
 from importlib import resources
+from pathlib import Path
 from types import FunctionType, MethodType
 
 import pytest
@@ -17,6 +19,7 @@ from test_selftalk_quality import CASES_GROUP, load_cases
 from test_selftalk_quality import DATA as CASES
 
 from tui.core.selftalk import Analyser, default_analyser, snapshot
+from tui.core.selftalk.buckets import LazyTable, Shelved
 from tui.core.selftalk.compiler import MASK_BUCKETS, Pattern
 from tui.core.selftalk.learned import BUCKETS, Learned
 
@@ -166,8 +169,10 @@ def test_the_snapshot_keeps_each_word_and_word_set_once() -> None:
             except TypeError:  # a tuple holding something unhashable
                 pass
         if isinstance(item, dict):
-            stack.extend(item.keys())
-            stack.extend(item.values())
+            # What is in memory: a table read from buckets as needed (LazyTable) has nothing
+            # in it yet, and reading it is not loading the snapshot.
+            stack.extend(dict.keys(item))
+            stack.extend(dict.values(item))
         elif isinstance(item, (list, tuple, set, frozenset)):
             stack.extend(item)
         fields = getattr(item, "__dict__", None)
@@ -209,3 +214,63 @@ def test_a_rule_pickles_as_its_fields_in_one_tuple() -> None:
         assert [getattr(after, name) for name in fields] == [
             getattr(before, name) for name in fields
         ]
+
+
+@SOURCES_GROUP
+def test_a_snapshots_buckets_stay_in_its_file_until_a_text_needs_them(tmp_path: Path) -> None:
+    """Memory (issue 14, session 17): the rule masks' and word weights' buckets (~0.6 MiB)
+    follow the pickle in the snapshot file and are read from it when a sentence first needs
+    one; a process keeps only where each starts. Read through a copy of the file descriptor,
+    so a snapshot replaced meanwhile (a rebuild, an upgrade) is never read half old, half new."""
+    built = built_from_sources()
+    target = snapshot.save(copy.deepcopy(built), tmp_path / "snapshot.pickle")
+    loaded = snapshot.load(path=str(target))
+    assert loaded is not None and loaded.learned is not None and built.learned is not None
+    assert isinstance(loaded.learned._pending, Shelved)
+    assert isinstance(loaded.index._pending, Shelved)
+    assert all(blob is False for blob in loaded.learned._pending)  # nothing read yet
+    # Replaced as save() and installers replace files (a new file moved over it), then gone:
+    # the file it was loaded from stays readable through its descriptor.
+    newer = tmp_path / "newer"
+    newer.write_bytes(b"a newer build")
+    newer.replace(target)
+    target.unlink()
+    analyser = Analyser()
+    analyser._built = loaded
+    first = analyser.analyse("I'm such an idiot, I always mess everything up.")
+    assert first.critical
+    read = sum(blob is None for blob in loaded.learned._pending)
+    assert 0 < read < BUCKETS // 20
+    loaded.learned._read_all()
+    loaded.index._read_all()
+    assert _tables(loaded.learned) == _tables(built.learned)
+    assert loaded.index.masks == built.index.masks
+    # Pickled again (not as a snapshot), they are the buckets themselves.
+    again = pickle.loads(pickle.dumps(loaded.learned))
+    again._read_all()
+    assert _tables(again) == _tables(built.learned)
+
+
+@SOURCES_GROUP
+def test_the_grids_start_table_is_read_a_bucket_at_a_time(tmp_path: Path) -> None:
+    """Memory (issue 14, session 17): the concept grid's start table (~0.8 MiB live) is read
+    from the snapshot a bucket at a time, as a sentence's words need their entries; after a
+    quarter of the buckets, all at once. What is read equals the sources' table."""
+    built = built_from_sources()
+    target = snapshot.save(copy.deepcopy(built), tmp_path / "snapshot.pickle")
+    loaded = snapshot.load(path=str(target))
+    assert loaded is not None
+    starts = loaded.grid.starts
+    assert isinstance(starts, LazyTable) and dict.__len__(starts) == 0
+    words = loaded.tokens.words("I took all the pills tonight, I'm done.")
+    assert loaded.grid.concepts(words) == built.grid.concepts(words)
+    assert 0 < sum(starts._read) <= len(set(words))
+    assert 0 < dict.__len__(starts) < len(built.grid.starts) // 10
+    assert starts.get("<num>") == built.grid.starts.get("<num>")
+    assert starts.get("no such first word") is None and len(starts) == len(built.grid.starts)
+    for case in load_cases(CASES)[:400]:
+        words = loaded.tokens.words(case.text.lower())
+        assert loaded.grid.concepts(words) == built.grid.concepts(words), case.text
+    assert starts._done  # many buckets: read whole
+    assert starts == built.grid.starts and dict(starts.items()) == built.grid.starts
+    assert pickle.loads(pickle.dumps(starts)) == built.grid.starts

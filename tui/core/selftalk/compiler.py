@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
-from .buckets import LazyBuckets, restore
+from .buckets import Blobs, LazyBuckets, restore
 from .data import Lexicon, Rule
 from .pattern import (
     Alt,
@@ -264,7 +264,7 @@ GROUP_ORDER = {
     "sarcasm": 8,
 }
 CHOSEN_LIMIT = 4096
-MASK_BUCKETS = 256
+MASK_BUCKETS = 1024
 NEED_BUDGET = 2_000  # words checked one by one before every bucket is read at once
 
 
@@ -354,7 +354,11 @@ class Index(LazyBuckets):
                 bits.extend(found)
             buckets.append(marshal.dumps(("\n".join(group), counts.tobytes(), bits.tobytes())))
         state = dict(
-            self.__dict__, masks={}, _pending=buckets, _waiting=len(buckets), _budget=NEED_BUDGET
+            self.__dict__,
+            masks={},
+            _pending=Blobs(buckets),
+            _waiting=len(buckets),
+            _budget=NEED_BUDGET,
         )
         del state["_lock"]
         return state

@@ -17,6 +17,8 @@ import os
 import pickle
 from binascii import crc32
 
+from .buckets import Blobs, Shelf, Shelved
+
 # Not typing.TYPE_CHECKING: importing typing costs a fresh process 0.8 MiB (mypy reads this
 # name the same way).
 TYPE_CHECKING = False
@@ -58,15 +60,21 @@ def fingerprint() -> str:
     return "/".join(parts)
 
 
-def load(expected: str | None = None) -> _Built | None:
-    """The snapshot, if there is one and it was built from exactly these sources."""
+def load(expected: str | None = None, path: str | None = None) -> _Built | None:
+    """The snapshot, if there is one and it was built from exactly these sources (``path``:
+    another file than the package's, for tests)."""
     try:
-        with open(os.path.join(_DATA, NAME), "rb") as stream:
+        with open(path or os.path.join(_DATA, NAME), "rb") as stream:
             stamp = pickle.load(stream)
             if stamp != (expected or fingerprint()):
                 return None
-            built: _Built = pickle.load(stream)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            size, tables = pickle.load(stream)
+            shelf = Shelf(os.dup(stream.fileno()), stream.tell() + size)
+            unpickler = pickle.Unpickler(stream)
+            # The buckets follow the pickle (see save): each list of them is a reference.
+            unpickler.persistent_load = lambda number: Shelved(shelf, tables[number])  # type: ignore[method-assign]
+            built: _Built = unpickler.load()
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
         return None
     return built
 
@@ -153,13 +161,41 @@ def save(built: _Built, path: Path | None = None) -> Path:
     built._foreign = None
     built._gate = False  # read from its own file when first needed
     share(built)
+    import io
+    from array import array
     from pathlib import Path
 
     target = path or Path(_DATA, NAME)
     temporary = target.with_suffix(".tmp")
+    # The buckets (rule masks and word weights, ~0.6 MiB: Blobs) go after the pickle, which
+    # keeps where each list of them starts: a fresh process reads one when first needed.
+    shelved: list[Blobs] = []
+
+    class Pickler(pickle.Pickler):
+        def persistent_id(self, item: object) -> int | None:
+            if type(item) is not Blobs:
+                return None
+            shelved.append(item)
+            return len(shelved) - 1
+
+    body = io.BytesIO()
+    Pickler(body, protocol=pickle.HIGHEST_PROTOCOL).dump(built)
+    tables, start = [], 0
+    for blobs in shelved:
+        offsets = array("Q", [start])
+        for blob in blobs:
+            assert blob is not None  # every bucket is stored, none read
+            start += len(blob)
+            offsets.append(start)
+        tables.append(offsets)
     with temporary.open("wb") as stream:
         pickle.dump(fingerprint(), stream, protocol=pickle.HIGHEST_PROTOCOL)
-        pickle.dump(built, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump((len(body.getbuffer()), tables), stream, protocol=pickle.HIGHEST_PROTOCOL)
+        stream.write(body.getbuffer())
+        for blobs in shelved:
+            for blob in blobs:
+                assert blob is not None
+                stream.write(blob)
     temporary.replace(target)
     return target
 
