@@ -102,17 +102,45 @@ def test_stored_rule_index_chooses_the_same_rules() -> None:
 
 
 @SOURCES_GROUP
-def test_a_snapshot_rule_is_parsed_again_into_the_very_same_expression() -> None:
-    """A snapshot keeps each rule's source, not its expression: parsed again on first use, it
-    must give exactly the expression built from the data files."""
+def test_a_snapshot_rule_reads_the_very_same_expression() -> None:
+    """A snapshot keeps each rule's expression in its file, not in memory, and no tree: read
+    on first use it is exactly the expression built from the data files; so is the rule's
+    source parsed again (what a snapshot without them does)."""
     built = built_from_sources()  # one build a process (~0.3 s), shared with other tests
     loaded = snapshot.load()
     assert loaded is not None, "stale: run python -m tui.core.selftalk.snapshot"
     stored, codes = loaded.index.patterns, loaded.codes
     assert all(pattern.node is None and pattern.expression is None for pattern in stored)
+    assert isinstance(codes.expressions, Shelved)
     for fresh, kept in zip(built.index.patterns, stored, strict=True):
         assert fresh.where == kept.where
         assert kept.source_expression(codes) == fresh.source_expression(built.codes), fresh.where
+    again = snapshot.load()
+    assert again is not None
+    again.codes.expressions = None
+    for fresh, kept in zip(built.index.patterns[::7], again.index.patterns[::7], strict=True):
+        assert kept.source_expression(again.codes) == fresh.expression, fresh.where
+
+
+@SOURCES_GROUP
+def test_a_snapshots_word_codes_are_read_as_words_are_met() -> None:
+    """Memory (issue 14, session 17): each rule word's character (~4,000 words, ~0.65 MiB as
+    a dict of strings) is read from the snapshot's buckets when a word of its bucket is first
+    met. Every word reads as built: rule words their own character, others the shared two."""
+    built = built_from_sources()
+    loaded = snapshot.load()
+    assert loaded is not None
+    codes = loaded.codes
+    words = loaded.tokens.words("I'm such an idiot, I always mess everything up.")
+    assert codes.encode(words) == built.codes.encode(words)
+    assert 0 < sum(codes._read) <= len(set(words)) and dict.__len__(codes) < 200
+    assert codes.names_any(words) and not codes.names_any(["qwzx", "vvbnm"])
+    others = ["qwzx", "walked", "zzzed", "blorpy", *words]
+    assert [codes[w] for w in others] == [built.codes[w] for w in others]
+    assert not built.codes.keys().isdisjoint(words)
+    assert dict(codes) == dict(built.codes) and len(codes) == len(built.codes)  # reads them all
+    assert codes._buckets is None
+    assert pickle.loads(pickle.dumps(codes)) == built.codes
 
 
 @CASES_GROUP  # what one thread reads (``expected``) the group has read already

@@ -115,6 +115,16 @@ class Shelved:
         return Blobs, ([None if self._read[n] else self.fetch(n) for n in range(len(self))],)
 
 
+def blob_at(blobs: Blobs | Shelved, number: int) -> bytes:
+    """One of these buckets' bytes (read from the file, if shelved)."""
+    if isinstance(blobs, Shelved):
+        return blobs.fetch(number)
+    blob = blobs[number]
+    if blob is None:
+        raise ValueError(f"bucket {number} was read already")
+    return blob
+
+
 class LazyBuckets:
     """What the index and the weights share: the pending buckets and how they are read.
     A subclass says how a key names its bucket (``_bucket_of``) and how one is read
@@ -179,7 +189,7 @@ class LazyBuckets:
                 self._waiting -= 1
 
 
-TABLE_BUCKETS = 128
+TABLE_BUCKETS = 512
 
 
 def table_bucket(key: str) -> int:
