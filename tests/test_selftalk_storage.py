@@ -19,9 +19,14 @@ from test_selftalk_quality import CASES_GROUP, load_cases
 from test_selftalk_quality import DATA as CASES
 
 from tui.core.selftalk import Analyser, default_analyser, snapshot
-from tui.core.selftalk.buckets import LazyTable, Shelved
+from tui.core.selftalk.buckets import PAGE_BITS, LazyTable, Paged, Shelved
 from tui.core.selftalk.compiler import MASK_BUCKETS, Pattern
+from tui.core.selftalk.critic_gate import FILE as CRITIC_FILE
+from tui.core.selftalk.critic_gate import Gate
+from tui.core.selftalk.hashed import Risk
 from tui.core.selftalk.learned import BUCKETS, Learned
+
+RISK_FILE = Path(__file__).resolve().parents[1] / "tui" / "core" / "data" / "selftalk_risk.bin"
 
 
 def _weights() -> dict[str, object]:
@@ -302,3 +307,38 @@ def test_the_grids_start_table_is_read_a_bucket_at_a_time(tmp_path: Path) -> Non
     assert starts._done  # many buckets: read whole
     assert starts == built.grid.starts and dict(starts.items()) == built.grid.starts
     assert pickle.loads(pickle.dumps(starts)) == built.grid.starts
+
+
+def test_hashed_weights_are_read_a_page_at_a_time() -> None:
+    """Memory (issue 14, session 17): the wider net's and the critic gate's weights (~0.45
+    MiB of signed bytes) are read from their files a page at a time as new words ask for
+    them; after PAGE_BUDGET pages, all at once, and whoever holds them is given the plain
+    array (a long text reads them in C). Every weight and score reads as the array's."""
+    loaded = snapshot.load()
+    assert loaded is not None and loaded.risk is not None and loaded.risk.back is not None
+    raw = RISK_FILE.read_bytes()
+    risk = Risk.read(raw)
+    assert risk.back is not None
+    paged = loaded.risk.weights
+    assert isinstance(paged, Paged) and not paged._pages
+    words = loaded.tokens.words("took the whole packet an hour ago, sorry everyone")
+    assert loaded.risk.score(words) == risk.score(words)
+    assert loaded.risk.back.share(words) == risk.back.share(words)
+    assert 0 < len(paged._pages) < len(paged) >> PAGE_BITS >> 3
+    for case in load_cases(CASES)[:300]:
+        words = loaded.tokens.words(case.text.lower())
+        assert loaded.risk.score(words) == risk.score(words), case.text
+    assert paged.whole is not None and loaded.risk.weights is paged.whole
+    assert loaded.risk.words.weights is paged.whole and paged.whole == risk.weights
+    assert pickle.loads(pickle.dumps(loaded.risk)).weights == risk.weights
+    gate = Gate.load()
+    assert gate is not None and gate.own is not None
+    assert isinstance(gate.weights, Paged) and isinstance(gate.own.weights, Paged)
+    plain = Gate.read(Path(CRITIC_FILE).read_bytes())
+    assert plain.own is not None
+    for case in load_cases(CASES)[:300]:
+        words = loaded.tokens.words(case.text.lower())
+        assert gate.score(words) == plain.score(words) and gate.share(words) == plain.share(words)
+        assert gate.own.share(words) == plain.own.share(words)
+    assert gate.weights.tolist() == plain.weights.tolist()
+    assert list(gate.own.weights) == list(plain.own.weights)

@@ -101,6 +101,16 @@ class Shelved:
             return whole[start - first : end - first]
         return self.shelf.read(start, end - start)
 
+    def size(self, number: int) -> int:
+        return self._offsets[number + 1] - self._offsets[number]
+
+    def fetch_part(self, number: int, start: int, size: int) -> bytes:
+        """Bytes ``start`` to ``start + size`` of one bucket."""
+        first = self._offsets[number] + start
+        if first + size > self._offsets[number + 1]:
+            raise ValueError("past the end of the bucket")
+        return self.shelf.read(first, size)
+
     def fetch_all(self, reading: bool) -> None:
         """Keep every bucket in memory while they are all read (one read, not hundreds)."""
         if reading:
@@ -311,3 +321,83 @@ class LazyTable(dict[str, "Any"]):
 
     def __reduce__(self) -> tuple[type[dict[str, Any]], tuple[dict[str, Any]]]:
         return dict, (self.everything(),)
+
+
+PAGE_BITS = 7  # 128 weights a page: a sentence's hashed features fall on ~100 of them
+PAGE_BUDGET = 256  # pages read one at a time before all of them are read at once
+
+
+class Paged:
+    """Weights of hashed features (signed bytes, any of which a new word may ask for) read
+    from a file a page at a time as they are asked for, then, after ``budget`` pages, all at
+    once: a fresh process that reads a short text reads a few dozen pages of ~0.45 MiB.
+
+    Once all are read, each holder (an object whose ``weights`` is this) is given the plain
+    array, so a long text reads them in C as before."""
+
+    __slots__ = ("_budget", "_lock", "_pages", "_read", "_size", "_start", "holders", "whole")
+
+    def __init__(
+        self, read: Callable[[int, int], bytes], start: int, size: int, budget: int = PAGE_BUDGET
+    ) -> None:
+        self._read, self._start, self._size, self._budget = read, start, size, budget
+        self._pages: dict[int, array[int]] = {}
+        self._lock = threading.Lock()
+        self.whole: array[int] | None = None
+        self.holders: list[object] = []
+
+    def __len__(self) -> int:
+        return self._size
+
+    def part(self, start: int, size: int) -> Paged:
+        """Weights ``start`` to ``start + size`` of these, read the same way (not yet read)."""
+        return Paged(self._read, self._start + start, size, self._budget)
+
+    def __getitem__(self, index: int) -> int:
+        whole = self.whole
+        if whole is not None:
+            return whole[index]
+        if not 0 <= index < self._size:
+            raise IndexError("weight index out of range")
+        page = self._pages.get(index >> PAGE_BITS)
+        if page is None:
+            page = self._page(index >> PAGE_BITS)
+        return page[index & ((1 << PAGE_BITS) - 1)]
+
+    def _page(self, number: int) -> array[int]:
+        with self._lock:
+            whole = self.whole
+            if whole is not None:  # (another thread read them all meanwhile)
+                return whole[number << PAGE_BITS : (number + 1) << PAGE_BITS]
+            page = self._pages.get(number)
+            if page is not None:
+                return page
+            self._budget -= 1
+            if self._budget < 0:
+                return self.everything()[number << PAGE_BITS : (number + 1) << PAGE_BITS]
+            first = number << PAGE_BITS
+            page = array(
+                "b", self._read(self._start + first, min(1 << PAGE_BITS, self._size - first))
+            )
+            self._pages[number] = page
+            return page
+
+    def everything(self) -> array[int]:
+        """Every weight, as the plain array (read now if not yet), given to each holder."""
+        whole = self.whole
+        if whole is None:
+            whole = array("b", self._read(self._start, self._size))
+            for holder in self.holders:
+                holder.weights = whole  # type: ignore[attr-defined]
+            self.whole = whole
+            self._pages = {}
+        return whole
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.everything())
+
+    def tolist(self) -> list[int]:
+        return self.everything().tolist()
+
+    def __reduce__(self) -> tuple[type[array[int]], tuple[str, bytes]]:
+        return array, ("b", self.everything().tobytes())
