@@ -18,8 +18,11 @@ from __future__ import annotations
 
 import json
 import re
-import zlib
 from array import array
+
+# binascii's CRC-32 is zlib's (the same checksum, the same numbers): binascii is loaded
+# anyway, zlib would map another library into a fresh process (~0.1 MiB).
+from binascii import crc32
 from collections.abc import Sequence
 from itertools import chain, pairwise
 
@@ -117,7 +120,7 @@ def windows(words: Sequence[str]) -> list[list[str]]:
 
 def bucket(feature: str, mask: int) -> int:
     """Where a feature's weight lives: CRC-32 (the same in every process, unlike hash())."""
-    return zlib.crc32(feature.encode("utf-8")) & mask
+    return crc32(feature.encode("utf-8")) & mask
 
 
 def word_features(word: str) -> list[str]:
@@ -152,7 +155,7 @@ class _Words(dict[str, float]):
         self.weights, self.mask, self.scale = weights, mask, scale
 
     def __missing__(self, word: str) -> float:
-        weights, mask, crc = self.weights, self.mask, zlib.crc32
+        weights, mask, crc = self.weights, self.mask, crc32
         total = weights[crc(f"w {word}".encode()) & mask]
         if word != BREAK:
             padded = f"<{word}>"
@@ -175,7 +178,7 @@ class _Row(dict[str, float]):
     def __missing__(self, word: str) -> float:
         rows = self.rows
         key = f"p {self.first} {word}".encode()
-        value = self[word] = rows.weights[zlib.crc32(key) & rows.mask] * rows.scale
+        value = self[word] = rows.weights[crc32(key) & rows.mask] * rows.scale
         rows.size += 1
         return value
 
