@@ -108,7 +108,8 @@ def test_stored_rule_index_chooses_the_same_rules() -> None:
 
 @SOURCES_GROUP
 def test_a_snapshot_rule_reads_the_very_same_expression() -> None:
-    """A snapshot keeps each rule's expression in its file, not in memory, and no tree: read
+    """A snapshot keeps each rule's expression, source and FILE:LINE in its file, not in
+    memory, and no tree: read
     on first use it is exactly the expression built from the data files; so is the rule's
     source parsed again (what a snapshot without them does)."""
     built = built_from_sources()  # one build a process (~0.3 s), shared with other tests
@@ -117,8 +118,10 @@ def test_a_snapshot_rule_reads_the_very_same_expression() -> None:
     stored, codes = loaded.index.patterns, loaded.codes
     assert all(pattern.node is None and pattern.expression is None for pattern in stored)
     assert isinstance(codes.expressions, Shelved)
+    # Nor its source or FILE:LINE (~0.25 MiB): read from the file when asked.
+    assert all(pattern._source is None and pattern._where is None for pattern in stored)
     for fresh, kept in zip(built.index.patterns, stored, strict=True):
-        assert fresh.where == kept.where
+        assert fresh.where == kept.where and fresh.source == kept.source
         assert kept.source_expression(codes) == fresh.source_expression(built.codes), fresh.where
     again = snapshot.load()
     assert again is not None

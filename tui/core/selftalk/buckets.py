@@ -39,6 +39,8 @@ class Blobs(list[bytes | None]):
     """Buckets' bytes, marked so that a snapshot may keep them out of its pickle (see
     snapshot.save): pickled any other way, a plain list."""
 
+    __slots__ = ()
+
 
 class Shelf:
     """The file a snapshot was loaded from, kept open to read its buckets as they are needed.
@@ -119,10 +121,21 @@ class Shelved:
         else:
             self._all = None
 
+    def contents(self) -> list[bytes | None]:
+        """Every bucket's bytes (None for one read already)."""
+        return [None if self._read[n] else self.fetch(n) for n in range(len(self))]
+
     def __reduce__(self) -> tuple[type[Blobs], tuple[list[bytes | None]]]:
         """Pickled again (not by snapshot.save, which reads every bucket first): as the
         buckets themselves."""
-        return Blobs, ([None if self._read[n] else self.fetch(n) for n in range(len(self))],)
+        return Blobs, (self.contents(),)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Shelved):
+            other = other.contents()
+        return isinstance(other, list) and self.contents() == other
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def blob_at(blobs: Blobs | Shelved, number: int) -> bytes:

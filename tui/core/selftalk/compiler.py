@@ -40,7 +40,7 @@ class Pattern:
 
     group: str  # see data.GROUPS
     kind: str
-    source: str
+    _source: str | None  # the pattern as written (None in a snapshot: see source)
     node: Node | None  # None in a snapshot, where only the expression is kept
     context: Node | None
     trigger: frozenset[str] | None
@@ -48,10 +48,29 @@ class Pattern:
     weak: bool = False
     negation: str = "suppress"  # "suppress", "ignore" or "polarity"
     needs_self: bool = False
-    where: str = ""
+    _where: str | None = ""  # FILE:LINE (None in a snapshot: see where)
     regex: re.Pattern[str] | None = None
     expression: str | None = None  # the regular expression's source, once worked out
     stored: int = -1  # in a snapshot: where its expression is kept (Codes.expressions)
+    texts: Blobs | Shelved | None = None  # in a snapshot: each rule's source and where
+
+    # A snapshot keeps each rule's source and FILE:LINE in its file, not in memory (~0.25 MiB;
+    # the rules are tried by their expressions): read when asked (messages, tests).
+
+    @property
+    def source(self) -> str:
+        source = self._source
+        return source if source is not None else self._stored_text()[0]
+
+    @property
+    def where(self) -> str:
+        where = self._where
+        return where if where is not None else self._stored_text()[1]
+
+    def _stored_text(self) -> list[str]:
+        if self.texts is None or self.stored < 0:
+            raise ValueError("a rule with neither its source nor where it is kept")
+        return blob_at(self.texts, self.stored).decode("utf-8").split("\n", 1)
 
     def __reduce__(self) -> tuple[type[Pattern], tuple[object, ...]]:
         """Pickled as its fields in one tuple, not as a dict of its slots: pickle keeps every
@@ -60,7 +79,7 @@ class Pattern:
         return Pattern, (
             self.group,
             self.kind,
-            self.source,
+            self._source,
             self.node,
             self.context,
             self.trigger,
@@ -68,10 +87,11 @@ class Pattern:
             self.weak,
             self.negation,
             self.needs_self,
-            self.where,
+            self._where,
             self.regex,
             self.expression,
             self.stored,
+            self.texts,
         )
 
     def compiled(self, codes: Codes) -> re.Pattern[str]:
@@ -121,7 +141,7 @@ def compile_rule(grammar: Grammar, rule: Rule) -> Pattern:
     return Pattern(
         group=rule.group,
         kind=kind,
-        source=rule.pattern,
+        _source=rule.pattern,
         node=node,
         context=context,
         trigger=trigger,
@@ -130,7 +150,7 @@ def compile_rule(grammar: Grammar, rule: Rule) -> Pattern:
         weak=rule.weak,
         negation=rule.negation,
         needs_self=rule.needs_self,
-        where=rule.where,
+        _where=rule.where,
     )
 
 

@@ -72,7 +72,15 @@ def load(expected: str | None = None, path: str | None = None) -> _Built | None:
             shelf = Shelf(os.dup(stream.fileno()), stream.tell() + size)
             unpickler = pickle.Unpickler(stream)
             # The buckets follow the pickle (see save): each list of them is a reference.
-            unpickler.persistent_load = lambda number: Shelved(shelf, tables[number])  # type: ignore[method-assign]
+            made: dict[int, Shelved] = {}  # (one list may be referred to many times)
+
+            def shelved(number: int) -> Shelved:
+                found = made.get(number)
+                if found is None:
+                    found = made[number] = Shelved(shelf, tables[number])
+                return found
+
+            unpickler.persistent_load = shelved  # type: ignore[method-assign]
             built: _Built = unpickler.load()
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
         return None
@@ -144,10 +152,14 @@ def save(built: _Built, path: Path | None = None) -> Path:
     codes = built.codes
     # Each rule's expression, kept in the file (see Pattern.source_expression): parsing
     # rules again took the first analysis ~0.4 MiB (trees, the parser's caches).
-    expressions = []
+    expressions, texts = [], Blobs()
     for number, pattern in enumerate(built.index.patterns):
         expressions.append(pattern.source_expression(codes).encode("utf-8"))
+        # ... and its source and FILE:LINE (see Pattern.source)
+        texts.append(f"{pattern.source}\n{pattern.where}".encode())
         pattern.stored = number
+        pattern._source = pattern._where = None
+        pattern.texts = texts
     codes.expressions = Blobs(expressions)
     for pattern in built.index.patterns:
         pattern.regex = pattern.expression = None
@@ -177,13 +189,17 @@ def save(built: _Built, path: Path | None = None) -> Path:
     # The buckets (rule masks and word weights, ~0.6 MiB: Blobs) go after the pickle, which
     # keeps where each list of them starts: a fresh process reads one when first needed.
     shelved: list[Blobs] = []
+    numbers: dict[int, int] = {}  # (one list may be met many times: every rule's texts)
 
     class Pickler(pickle.Pickler):
         def persistent_id(self, item: object) -> int | None:
             if type(item) is not Blobs:
                 return None
-            shelved.append(item)
-            return len(shelved) - 1
+            number = numbers.get(id(item))
+            if number is None:
+                number = numbers[id(item)] = len(shelved)
+                shelved.append(item)
+            return number
 
     body = io.BytesIO()
     Pickler(body, protocol=pickle.HIGHEST_PROTOCOL).dump(built)
