@@ -109,9 +109,8 @@ def test_stored_rule_index_chooses_the_same_rules() -> None:
 @SOURCES_GROUP
 def test_a_snapshot_rule_reads_the_very_same_expression() -> None:
     """A snapshot keeps each rule's expression, source and FILE:LINE in its file, not in
-    memory, and no tree: read
-    on first use it is exactly the expression built from the data files; so is the rule's
-    source parsed again (what a snapshot without them does)."""
+    memory, and no tree: read on first use it is exactly the expression built from the data
+    files; so is the rule's source parsed again (what a snapshot without them does)."""
     built = built_from_sources()  # one build a process (~0.3 s), shared with other tests
     loaded = snapshot.load()
     assert loaded is not None, "stale: run python -m tui.core.selftalk.snapshot"
