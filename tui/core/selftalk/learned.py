@@ -27,7 +27,7 @@ SUPPORT = 0.5  # the weight at which a feature counts as speaking for a flag
 CLEAR_MARGIN = 1.5
 # How a snapshot stores the weights (see Learned.__getstate__): in buckets by last word, read
 # as sentences need them.
-BUCKETS = 2048
+BUCKETS = 4096
 NEED_BUDGET = 5_000  # features checked one by one before the rest is read at once
 PAIRS_LIMIT = 20_000  # pair features remembered (see Features)
 _MILLI_ABSENT = -32768  # no weight, in a bucket of thousandths
