@@ -3,12 +3,14 @@ a text needs (the memory a fresh process adds for its first analysis)."""
 
 from __future__ import annotations
 
+import copy
 import json
 import math
 import pickle
 import sys
 import threading
 from importlib import resources
+from pathlib import Path
 from types import FunctionType, MethodType
 
 import pytest
@@ -17,8 +19,14 @@ from test_selftalk_quality import CASES_GROUP, load_cases
 from test_selftalk_quality import DATA as CASES
 
 from tui.core.selftalk import Analyser, default_analyser, snapshot
+from tui.core.selftalk.buckets import PAGE_BITS, LazyTable, Paged, Shelved
 from tui.core.selftalk.compiler import MASK_BUCKETS, Pattern
+from tui.core.selftalk.critic_gate import FILE as CRITIC_FILE
+from tui.core.selftalk.critic_gate import Gate
+from tui.core.selftalk.hashed import Risk
 from tui.core.selftalk.learned import BUCKETS, Learned
+
+RISK_FILE = Path(__file__).resolve().parents[1] / "tui" / "core" / "data" / "selftalk_risk.bin"
 
 
 def _weights() -> dict[str, object]:
@@ -99,17 +107,47 @@ def test_stored_rule_index_chooses_the_same_rules() -> None:
 
 
 @SOURCES_GROUP
-def test_a_snapshot_rule_is_parsed_again_into_the_very_same_expression() -> None:
-    """A snapshot keeps each rule's source, not its expression: parsed again on first use, it
-    must give exactly the expression built from the data files."""
+def test_a_snapshot_rule_reads_the_very_same_expression() -> None:
+    """A snapshot keeps each rule's expression, source and FILE:LINE in its file, not in
+    memory, and no tree: read on first use it is exactly the expression built from the data
+    files; so is the rule's source parsed again (what a snapshot without them does)."""
     built = built_from_sources()  # one build a process (~0.3 s), shared with other tests
     loaded = snapshot.load()
     assert loaded is not None, "stale: run python -m tui.core.selftalk.snapshot"
     stored, codes = loaded.index.patterns, loaded.codes
     assert all(pattern.node is None and pattern.expression is None for pattern in stored)
+    assert isinstance(codes.expressions, Shelved)
+    # Nor its source or FILE:LINE (~0.25 MiB): read from the file when asked.
+    assert all(pattern._source is None and pattern._where is None for pattern in stored)
     for fresh, kept in zip(built.index.patterns, stored, strict=True):
-        assert fresh.where == kept.where
+        assert fresh.where == kept.where and fresh.source == kept.source
         assert kept.source_expression(codes) == fresh.source_expression(built.codes), fresh.where
+    again = snapshot.load()
+    assert again is not None
+    again.codes.expressions = None
+    for fresh, kept in zip(built.index.patterns[::7], again.index.patterns[::7], strict=True):
+        assert kept.source_expression(again.codes) == fresh.expression, fresh.where
+
+
+@SOURCES_GROUP
+def test_a_snapshots_word_codes_are_read_as_words_are_met() -> None:
+    """Memory (issue 14, session 17): each rule word's character (~4,000 words, ~0.65 MiB as
+    a dict of strings) is read from the snapshot's buckets when a word of its bucket is first
+    met. Every word reads as built: rule words their own character, others the shared two."""
+    built = built_from_sources()
+    loaded = snapshot.load()
+    assert loaded is not None
+    codes = loaded.codes
+    words = loaded.tokens.words("I'm such an idiot, I always mess everything up.")
+    assert codes.encode(words) == built.codes.encode(words)
+    assert 0 < sum(codes._read) <= len(set(words)) and dict.__len__(codes) < 200
+    assert codes.names_any(words) and not codes.names_any(["qwzx", "vvbnm"])
+    others = ["qwzx", "walked", "zzzed", "blorpy", *words]
+    assert [codes[w] for w in others] == [built.codes[w] for w in others]
+    assert not built.codes.keys().isdisjoint(words)
+    assert dict(codes) == dict(built.codes) and len(codes) == len(built.codes)  # reads them all
+    assert codes._buckets is None
+    assert pickle.loads(pickle.dumps(codes)) == built.codes
 
 
 @CASES_GROUP  # what one thread reads (``expected``) the group has read already
@@ -166,8 +204,10 @@ def test_the_snapshot_keeps_each_word_and_word_set_once() -> None:
             except TypeError:  # a tuple holding something unhashable
                 pass
         if isinstance(item, dict):
-            stack.extend(item.keys())
-            stack.extend(item.values())
+            # What is in memory: a table read from buckets as needed (LazyTable) has nothing
+            # in it yet, and reading it is not loading the snapshot.
+            stack.extend(dict.keys(item))
+            stack.extend(dict.values(item))
         elif isinstance(item, (list, tuple, set, frozenset)):
             stack.extend(item)
         fields = getattr(item, "__dict__", None)
@@ -209,3 +249,98 @@ def test_a_rule_pickles_as_its_fields_in_one_tuple() -> None:
         assert [getattr(after, name) for name in fields] == [
             getattr(before, name) for name in fields
         ]
+
+
+@SOURCES_GROUP
+def test_a_snapshots_buckets_stay_in_its_file_until_a_text_needs_them(tmp_path: Path) -> None:
+    """Memory (issue 14, session 17): the rule masks' and word weights' buckets (~0.6 MiB)
+    follow the pickle in the snapshot file and are read from it when a sentence first needs
+    one; a process keeps only where each starts. Read through a copy of the file descriptor,
+    so a snapshot replaced meanwhile (a rebuild, an upgrade) is never read half old, half new."""
+    built = built_from_sources()
+    target = snapshot.save(copy.deepcopy(built), tmp_path / "snapshot.pickle")
+    loaded = snapshot.load(path=str(target))
+    assert loaded is not None and loaded.learned is not None and built.learned is not None
+    assert isinstance(loaded.learned._pending, Shelved)
+    assert isinstance(loaded.index._pending, Shelved)
+    assert all(blob is False for blob in loaded.learned._pending)  # nothing read yet
+    # Replaced as save() and installers replace files (a new file moved over it), then gone:
+    # the file it was loaded from stays readable through its descriptor.
+    newer = tmp_path / "newer"
+    newer.write_bytes(b"a newer build")
+    newer.replace(target)
+    target.unlink()
+    analyser = Analyser()
+    analyser._built = loaded
+    first = analyser.analyse("I'm such an idiot, I always mess everything up.")
+    assert first.critical
+    read = sum(blob is None for blob in loaded.learned._pending)
+    assert 0 < read < BUCKETS // 20
+    loaded.learned._read_all()
+    loaded.index._read_all()
+    assert _tables(loaded.learned) == _tables(built.learned)
+    assert loaded.index.masks == built.index.masks
+    # Pickled again (not as a snapshot), they are the buckets themselves.
+    again = pickle.loads(pickle.dumps(loaded.learned))
+    again._read_all()
+    assert _tables(again) == _tables(built.learned)
+
+
+@SOURCES_GROUP
+def test_the_grids_start_table_is_read_a_bucket_at_a_time(tmp_path: Path) -> None:
+    """Memory (issue 14, session 17): the concept grid's start table (~0.8 MiB live) is read
+    from the snapshot a bucket at a time, as a sentence's words need their entries; after a
+    quarter of the buckets, all at once. What is read equals the sources' table."""
+    built = built_from_sources()
+    target = snapshot.save(copy.deepcopy(built), tmp_path / "snapshot.pickle")
+    loaded = snapshot.load(path=str(target))
+    assert loaded is not None
+    starts = loaded.grid.starts
+    assert isinstance(starts, LazyTable) and dict.__len__(starts) == 0
+    words = loaded.tokens.words("I took all the pills tonight, I'm done.")
+    assert loaded.grid.concepts(words) == built.grid.concepts(words)
+    assert 0 < sum(starts._read) <= len(set(words))
+    assert 0 < dict.__len__(starts) < len(built.grid.starts) // 10
+    assert starts.get("<num>") == built.grid.starts.get("<num>")
+    assert starts.get("no such first word") is None and len(starts) == len(built.grid.starts)
+    for case in load_cases(CASES)[:400]:
+        words = loaded.tokens.words(case.text.lower())
+        assert loaded.grid.concepts(words) == built.grid.concepts(words), case.text
+    assert starts._done  # many buckets: read whole
+    assert starts == built.grid.starts and dict(starts.items()) == built.grid.starts
+    assert pickle.loads(pickle.dumps(starts)) == built.grid.starts
+
+
+def test_hashed_weights_are_read_a_page_at_a_time() -> None:
+    """Memory (issue 14, session 17): the wider net's and the critic gate's weights (~0.45
+    MiB of signed bytes) are read from their files a page at a time as new words ask for
+    them; after PAGE_BUDGET pages, all at once, and whoever holds them is given the plain
+    array (a long text reads them in C). Every weight and score reads as the array's."""
+    loaded = snapshot.load()
+    assert loaded is not None and loaded.risk is not None and loaded.risk.back is not None
+    raw = RISK_FILE.read_bytes()
+    risk = Risk.read(raw)
+    assert risk.back is not None
+    paged = loaded.risk.weights
+    assert isinstance(paged, Paged) and not paged._pages
+    words = loaded.tokens.words("took the whole packet an hour ago, sorry everyone")
+    assert loaded.risk.score(words) == risk.score(words)
+    assert loaded.risk.back.share(words) == risk.back.share(words)
+    assert 0 < len(paged._pages) < len(paged) >> PAGE_BITS >> 3
+    for case in load_cases(CASES)[:300]:
+        words = loaded.tokens.words(case.text.lower())
+        assert loaded.risk.score(words) == risk.score(words), case.text
+    assert paged.whole is not None and loaded.risk.weights is paged.whole
+    assert loaded.risk.words.weights is paged.whole and paged.whole == risk.weights
+    assert pickle.loads(pickle.dumps(loaded.risk)).weights == risk.weights
+    gate = Gate.load()
+    assert gate is not None and gate.own is not None
+    assert isinstance(gate.weights, Paged) and isinstance(gate.own.weights, Paged)
+    plain = Gate.read(Path(CRITIC_FILE).read_bytes())
+    assert plain.own is not None
+    for case in load_cases(CASES)[:300]:
+        words = loaded.tokens.words(case.text.lower())
+        assert gate.score(words) == plain.score(words) and gate.share(words) == plain.share(words)
+        assert gate.own.share(words) == plain.own.share(words)
+    assert gate.weights.tolist() == plain.weights.tolist()
+    assert list(gate.own.weights) == list(plain.own.weights)

@@ -8,12 +8,12 @@ import re
 import threading
 from array import array
 from binascii import crc32
-from collections.abc import Sequence, Set
+from collections.abc import ItemsView, Iterable, Iterator, KeysView, Sequence, Set, ValuesView
 from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
-from .buckets import LazyBuckets, restore
+from .buckets import Blobs, LazyBuckets, Shelved, blob_at, restore
 from .data import Lexicon, Rule
 from .pattern import (
     Alt,
@@ -40,7 +40,7 @@ class Pattern:
 
     group: str  # see data.GROUPS
     kind: str
-    source: str
+    _source: str | None  # the pattern as written (None in a snapshot: see source)
     node: Node | None  # None in a snapshot, where only the expression is kept
     context: Node | None
     trigger: frozenset[str] | None
@@ -48,9 +48,29 @@ class Pattern:
     weak: bool = False
     negation: str = "suppress"  # "suppress", "ignore" or "polarity"
     needs_self: bool = False
-    where: str = ""
+    _where: str | None = ""  # FILE:LINE (None in a snapshot: see where)
     regex: re.Pattern[str] | None = None
     expression: str | None = None  # the regular expression's source, once worked out
+    stored: int = -1  # in a snapshot: where its expression is kept (Codes.expressions)
+    texts: Blobs | Shelved | None = None  # in a snapshot: each rule's source and where
+
+    # A snapshot keeps each rule's source and FILE:LINE in its file, not in memory (~0.25 MiB;
+    # the rules are tried by their expressions): read when asked (messages, tests).
+
+    @property
+    def source(self) -> str:
+        source = self._source
+        return source if source is not None else self._stored_text()[0]
+
+    @property
+    def where(self) -> str:
+        where = self._where
+        return where if where is not None else self._stored_text()[1]
+
+    def _stored_text(self) -> list[str]:
+        if self.texts is None or self.stored < 0:
+            raise ValueError("a rule with neither its source nor where it is kept")
+        return blob_at(self.texts, self.stored).decode("utf-8").split("\n", 1)
 
     def __reduce__(self) -> tuple[type[Pattern], tuple[object, ...]]:
         """Pickled as its fields in one tuple, not as a dict of its slots: pickle keeps every
@@ -59,7 +79,7 @@ class Pattern:
         return Pattern, (
             self.group,
             self.kind,
-            self.source,
+            self._source,
             self.node,
             self.context,
             self.trigger,
@@ -67,9 +87,11 @@ class Pattern:
             self.weak,
             self.negation,
             self.needs_self,
-            self.where,
+            self._where,
             self.regex,
             self.expression,
+            self.stored,
+            self.texts,
         )
 
     def compiled(self, codes: Codes) -> re.Pattern[str]:
@@ -82,9 +104,13 @@ class Pattern:
         expression = self.expression
         if expression is None:
             node, context = self.node, self.context
-            if node is None:
-                # A snapshot keeps neither trees nor expressions (~0.3 MiB for ~950 rules, most
-                # never used in a process): the rule is parsed again, as it was when built.
+            stored = codes.expressions
+            if node is None and stored is not None and self.stored >= 0:
+                # A snapshot keeps no trees, and its expressions in its file, not in memory
+                # (most rules are never used in a process): read as it was built.
+                self.expression = expression = blob_at(stored, self.stored).decode()
+                return expression
+            if node is None:  # a snapshot without them: the rule parsed again, as built
                 node, context = parse_rule(codes.grammar, self.source)
             expression = codes.expression(node)
             if context is not None:
@@ -115,7 +141,7 @@ def compile_rule(grammar: Grammar, rule: Rule) -> Pattern:
     return Pattern(
         group=rule.group,
         kind=kind,
-        source=rule.pattern,
+        _source=rule.pattern,
         node=node,
         context=context,
         trigger=trigger,
@@ -124,7 +150,7 @@ def compile_rule(grammar: Grammar, rule: Rule) -> Pattern:
         weak=rule.weak,
         negation=rule.negation,
         needs_self=rule.needs_self,
-        where=rule.where,
+        _where=rule.where,
     )
 
 
@@ -166,9 +192,115 @@ class Codes(dict[str, str]):
         self.other_participle = chr(_PRIVATE_USE + 1)
         self.unknown = _Met(self)
         self.sources: dict[int, tuple[Node, str]] = {}
+        # Every rule's expression, in a snapshot (see snapshot.save and Pattern.stored).
+        self.expressions: Blobs | Shelved | None = None
+        self._buckets: Blobs | Shelved | None = None  # unread words, in a snapshot
+        self._read = bytearray()
+        self._lock = threading.Lock()
 
     def __missing__(self, word: str) -> str:
+        if self._buckets is not None:
+            number = _bucket(word, CODE_BUCKETS)
+            if not self._read[number]:
+                self._fill(number)
+                code = dict.get(self, word)
+                if code is not None:
+                    return code
         return self.other_participle if self.is_past_participle(word) else self.other
+
+    # --- storage: in a snapshot, the words' characters are read as the words are met ------------
+    #
+    # Each of ~4,000 rule words and its one-character string were ~0.65 MiB of a fresh
+    # process; a short text meets a few dozen words. A snapshot keeps them in buckets by word
+    # (in its file: see buckets.Shelf), read when a word of the bucket is first met. Anything
+    # that goes through every word (iterating, len) reads them all first.
+
+    def __reduce__(self) -> tuple[object, ...]:
+        self._read_all()
+        groups: list[list[str]] = [[] for _ in range(CODE_BUCKETS)]
+        for word in sorted(dict.keys(self)):
+            groups[_bucket(word, CODE_BUCKETS)].append(word)
+        buckets = []
+        for group in groups:
+            numbers = array("H", (ord(dict.__getitem__(self, w)) - _PRIVATE_USE for w in group))
+            buckets.append(marshal.dumps(("\n".join(group), numbers.tobytes())))
+        state = dict(self.__dict__, _buckets=Blobs(buckets), _read=bytearray(CODE_BUCKETS))
+        del state["_lock"]
+        # (Made first and its state set after: the state refers back to it, through _Met.)
+        return Codes.__new__, (Codes,), state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        """A snapshot's codes (see __reduce__): no word read yet."""
+        restore(self, state)
+        self._lock = threading.Lock()
+
+    def _fill(self, number: int) -> None:
+        with self._lock:  # (a word is in the dict only whole; a bucket marked read when all in)
+            buckets = self._buckets
+            if buckets is None or self._read[number]:
+                return
+            text, numbers = marshal.loads(blob_at(buckets, number))
+            if text:
+                self.update(
+                    zip(
+                        text.split("\n"),
+                        (chr(_PRIVATE_USE + n) for n in array("H", numbers)),
+                        strict=True,
+                    )
+                )
+            self._read[number] = 1
+
+    def _read_all(self) -> None:
+        buckets = self._buckets
+        if buckets is None:
+            return
+        shelved = buckets if isinstance(buckets, Shelved) else None
+        if shelved is not None:
+            shelved.fetch_all(True)
+        try:
+            for number in range(len(self._read)):
+                self._fill(number)
+        finally:
+            if shelved is not None:
+                shelved.fetch_all(False)
+        self._buckets = None
+
+    def __iter__(self) -> Iterator[str]:
+        self._read_all()
+        return dict.__iter__(self)
+
+    def __len__(self) -> int:
+        self._read_all()
+        return dict.__len__(self)
+
+    def __contains__(self, word: object) -> bool:
+        self._read_all()
+        return dict.__contains__(self, word)
+
+    def keys(self) -> KeysView[str]:  # type: ignore[override]
+        self._read_all()
+        return dict.keys(self)
+
+    def values(self) -> ValuesView[str]:  # type: ignore[override]
+        self._read_all()
+        return dict.values(self)
+
+    def items(self) -> ItemsView[str, str]:  # type: ignore[override]
+        self._read_all()
+        return dict.items(self)
+
+    def __eq__(self, other: object) -> bool:
+        self._read_all()
+        if isinstance(other, Codes):
+            other._read_all()
+        return dict.__eq__(self, other)
+
+    __hash__ = None
+
+    def names_any(self, words: Iterable[str]) -> bool:
+        """Whether any of these words is a rule word (reads only their buckets)."""
+        other, participle = self.other, self.other_participle
+        return any(self[word] not in (other, participle) for word in words)
 
     def encode(self, words: Sequence[str]) -> str:
         return "".join(map(self.unknown.__getitem__, words))
@@ -221,6 +353,9 @@ class Codes(dict[str, str]):
         raise TypeError(f"cannot translate {node!r}")
 
 
+CODE_BUCKETS = 512
+
+
 class _Met(dict[str, str]):
     """Every word met so far, rule word or not, with its character: encoding a sentence is
     then a dict lookup a word in C, where a word the rules don't name cost a Python call
@@ -264,13 +399,13 @@ GROUP_ORDER = {
     "sarcasm": 8,
 }
 CHOSEN_LIMIT = 4096
-MASK_BUCKETS = 256
+MASK_BUCKETS = 1024
 NEED_BUDGET = 2_000  # words checked one by one before every bucket is read at once
 
 
-def _bucket(word: str) -> int:
+def _bucket(word: str, buckets: int = MASK_BUCKETS) -> int:
     """A checksum, not hash(): the same in every process."""
-    return crc32(word.encode("utf-8", "surrogatepass")) % MASK_BUCKETS
+    return crc32(word.encode("utf-8", "surrogatepass")) % buckets
 
 
 def branches(grammar: Grammar, pattern: Pattern) -> list[list[frozenset[str] | None]]:
@@ -354,7 +489,11 @@ class Index(LazyBuckets):
                 bits.extend(found)
             buckets.append(marshal.dumps(("\n".join(group), counts.tobytes(), bits.tobytes())))
         state = dict(
-            self.__dict__, masks={}, _pending=buckets, _waiting=len(buckets), _budget=NEED_BUDGET
+            self.__dict__,
+            masks={},
+            _pending=Blobs(buckets),
+            _waiting=len(buckets),
+            _budget=NEED_BUDGET,
         )
         del state["_lock"]
         return state

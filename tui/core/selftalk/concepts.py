@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from itertools import compress
 from operator import not_, or_
 
-from .buckets import restore
+from .buckets import TABLE_BUCKETS, Blobs, LazyTable, Shelved, restore, table_blobs
 from .data import DataError, _key_line, _read, data_dir
 from .tokens import BREAK
 
@@ -50,6 +50,9 @@ Entries = tuple[tuple[str, Phrase, frozenset[str] | None, Need | None], ...]
 # A first word's gate: every word its longer phrases check first (their heads and needs), how
 # far they reach, and the concepts of its one-word phrases (see _gate).
 Gate = tuple[frozenset[str], int, tuple[str, ...]]
+# A first word's entry in the start table: its one-word phrases, by the word after it the
+# phrases keyed by two words, and its gate.
+Start = tuple[Entries | None, dict[str, Entries] | None, Gate | None]
 # Stand-ins a phrase may use for words no list can hold.
 _NUMBER, _CLOCK, _ING, _MANY = "<num>", "<clock>", "<ing>", "<many>"
 _SPECIAL = frozenset({_NUMBER, _CLOCK, _ING, _MANY})
@@ -72,6 +75,8 @@ ANSWER_MAX_SENTENCES = 12
 DAY_ALONE_WORDS = 3  # "Tuesday.", "Friday night.", "Tonight, then."
 DAY_ALONE = "DAY_ALONE"  # a sentence that only names a day (Grid.concepts)
 _DAY_SET = frozenset({"DAY_SET"})
+# Buckets of the start table read one by one (from a snapshot) before the rest is read at once.
+STARTS_BUDGET = TABLE_BUCKETS // 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +99,15 @@ class GridRule:
 class Grid:
     """The concepts and the combinations that call for ``crisis`` or ``ask``."""
 
+    # By first word (or stand-in): a plain dict when built, a LazyTable from a snapshot.
+    starts: dict[str, Start]
+    firsts: frozenset[str]  # the start table's words
+
     def __setstate__(self, state: dict[str, object]) -> None:
         restore(self, state)  # attribute reads stay fast (see buckets.py)
+        stored = state["starts"]
+        if isinstance(stored, Blobs | Shelved):  # (see __getstate__)
+            self.starts = LazyTable(self.firsts, stored, STARTS_BUDGET)
 
     def __init__(self, folder: Traversable | Path | None = None) -> None:
         file = (folder or data_dir()).joinpath(NAME)
@@ -159,7 +171,7 @@ class Grid:
                             following.setdefault(next_word, []).append((concept, rest))
                     else:
                         singles.setdefault(word, []).append((concept, rest))
-        self.starts: dict[str, tuple[Entries | None, dict[str, Entries] | None, Gate | None]] = {}
+        self.starts = {}
         for word in sorted(singles.keys() | pairs.keys()):
             entries = _entries(singles[word]) if word in singles else None
             self.starts[word] = (
@@ -334,8 +346,12 @@ class Grid:
             replace(rule, examples=(), counter_examples=()) for rule in self.rules
         )
         state["whole"] = tuple(rule for rule in state["rules"] if rule.answer)
-        state["now"] = tuple(
-            rule for rule in state["rules"] if rule.present and rule.verdict == "crisis"
+        state["now"] = tuple(r for r in state["rules"] if r.present and r.verdict == "crisis")
+        # The start table is most of the grid (~0.8 MiB live), and a short text needs the
+        # entries of its own few words: stored in buckets by first word, read as needed.
+        starts = self.starts
+        state["starts"] = table_blobs(
+            starts.everything() if isinstance(starts, LazyTable) else starts
         )
         return state
 
@@ -820,17 +836,8 @@ def _concepts(table: dict[str, Any], name: str, lines: list[str]) -> dict[str, l
 
 
 _GRID_KEYS = frozenset(
-    {
-        "name",
-        "verdict",
-        "needs",
-        "unless",
-        "foreign",
-        "answer",
-        "present",
-        "examples",
-        "counter_examples",
-    }
+    {"name", "verdict", "needs", "unless", "foreign", "answer", "present"}
+    | {"examples", "counter_examples"}
 )
 
 

@@ -224,7 +224,7 @@ def read_concern(
         # of the milk"): the net, leaning on "took" and "drank", is not asked about unless
         # sure on its own.
         if (
-            built.codes.keys().isdisjoint(words)
+            not built.codes.names_any(words)
             or idiom
             or (
                 risk_score < risk.alone

@@ -30,6 +30,7 @@ from array import array
 from collections.abc import Sequence
 
 # The same features as the wider net's, hashed the same way (the trainer imports them here).
+from .buckets import Paged, Shelf
 from .hashed import START, bucket, features
 from .hashed import word_features as _word_features
 
@@ -100,7 +101,7 @@ class Gate:
     """The weights and the threshold the trainer chose out of fold: at or above it, a
     sentence reads like the self-critical lines it learned from."""
 
-    def __init__(self, header: dict[str, object], weights: array[int] | memoryview) -> None:
+    def __init__(self, header: dict[str, object], weights: array[int] | memoryview | Paged) -> None:
         """``weights``: the sentence head's, then the own head's when the header has one."""
         self.bits = int(str(header["bits"]))
         self.scale = float(str(header["scale"]))
@@ -116,14 +117,17 @@ class Gate:
         own = header.get("own")
         if len(weights) != (size if own is None else 2 * size):
             raise ValueError("selftalk_critic.bin: the weights are not the size the header says")
-        self.weights = weights[:size]
+        self.weights = weights.part(0, size) if isinstance(weights, Paged) else weights[:size]
+        if isinstance(self.weights, Paged):
+            self.weights.holders.append(self)
         self.mask = size - 1
         self._shares = _Shares(self)
         self._pairs = _PairRows(self)
         # The own head (see the module's docstring): None in a file without it.
         self.own: Gate | None = None
         if isinstance(own, dict):
-            self.own = Gate({**own, "bits": self.bits, "trained_on": ""}, weights[size:])
+            rest = weights.part(size, size) if isinstance(weights, Paged) else weights[size:]
+            self.own = Gate({**own, "bits": self.bits, "trained_on": ""}, rest)
 
     @classmethod
     def read(cls, raw: bytes) -> Gate:
@@ -141,13 +145,15 @@ class Gate:
             with open(FILE, "rb", buffering=0) as stream:
                 header = json.loads(stream.readline())
                 size = (2 if "own" in header else 1) << int(str(header["bits"]))
-                raw = bytearray(size)
-                if stream.readinto(raw) != size:
+                start = stream.tell()
+                if os.fstat(stream.fileno()).st_size - start != size:
                     return None
+                # Read a page at a time as sentences ask (see buckets.Paged): a short text
+                # needs a few dozen pages of the 128 KiB.
+                shelf = Shelf(os.dup(stream.fileno()), start)
         except (OSError, ValueError, KeyError):
             return None
-        # One copy of the bytes, read in place and seen as signed bytes.
-        return cls(header, memoryview(raw).cast("b"))
+        return cls(header, Paged(shelf.read, 0, size))
 
     def score(self, words: Sequence[str]) -> float:
         """The log-odds that the sentence is self-criticism (bias included): the same sum as

@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import json
 import re
-import zlib
 from array import array
+
+# binascii's CRC-32 is zlib's (the same checksum, the same numbers): binascii is loaded
+# anyway, zlib would map another library into a fresh process (~0.1 MiB).
+from binascii import crc32
 from collections.abc import Sequence
 from itertools import chain, pairwise
 
-from .buckets import restore
+from .buckets import Blobs, Paged, Shelved, restore
 from .tokens import BREAK, clauses
 
 START = "<s>"
@@ -117,7 +120,7 @@ def windows(words: Sequence[str]) -> list[list[str]]:
 
 def bucket(feature: str, mask: int) -> int:
     """Where a feature's weight lives: CRC-32 (the same in every process, unlike hash())."""
-    return zlib.crc32(feature.encode("utf-8")) & mask
+    return crc32(feature.encode("utf-8")) & mask
 
 
 def word_features(word: str) -> list[str]:
@@ -147,12 +150,12 @@ class _Words(dict[str, float]):
     """Each word's share of the score (itself and its letter pieces), on first sight. One
     frame a new word: this is the cost of text nobody wrote before."""
 
-    def __init__(self, weights: array[int], mask: int, scale: float) -> None:
+    def __init__(self, weights: array[int] | Paged, mask: int, scale: float) -> None:
         super().__init__()
         self.weights, self.mask, self.scale = weights, mask, scale
 
     def __missing__(self, word: str) -> float:
-        weights, mask, crc = self.weights, self.mask, zlib.crc32
+        weights, mask, crc = self.weights, self.mask, crc32
         total = weights[crc(f"w {word}".encode()) & mask]
         if word != BREAK:
             padded = f"<{word}>"
@@ -175,7 +178,7 @@ class _Row(dict[str, float]):
     def __missing__(self, word: str) -> float:
         rows = self.rows
         key = f"p {self.first} {word}".encode()
-        value = self[word] = rows.weights[zlib.crc32(key) & rows.mask] * rows.scale
+        value = self[word] = rows.weights[crc32(key) & rows.mask] * rows.scale
         rows.size += 1
         return value
 
@@ -184,7 +187,7 @@ class _Rows(dict[str, _Row]):
     """Each word pair's weight, as a row for its first word: two small lookups a pair cost
     less than one keyed by a tuple (hashed afresh for every pair of every sentence)."""
 
-    def __init__(self, weights: array[int], mask: int, scale: float) -> None:
+    def __init__(self, weights: array[int] | Paged, mask: int, scale: float) -> None:
         super().__init__()
         self.weights, self.mask, self.scale = weights, mask, scale
         self.size = 0  # pairs remembered, in all rows
@@ -198,6 +201,21 @@ class _Rows(dict[str, _Row]):
         self.size = 0
 
 
+def _plain(weights: array[int] | Paged) -> array[int]:
+    return weights.everything() if isinstance(weights, Paged) else weights
+
+
+def _stored_weights(stored: object) -> array[int] | Paged:
+    """Weights saved by __getstate__: from a snapshot's file a page at a time (see Paged),
+    or, pickled any other way, the array itself."""
+    if isinstance(stored, Shelved):
+        size = stored.size(0)
+        return Paged(lambda start, length: stored.fetch_part(0, start, length), 0, size)
+    if isinstance(stored, Blobs) and isinstance(stored[0], bytes):
+        return array("b", stored[0])
+    raise ValueError("stored weights of an unknown kind")
+
+
 class Risk:
     """The hashed weights and the bands the trainer chose from out-of-fold scores (see
     scripts/selftalk_net.py): ``ask`` (asked about), ``sure`` (crisis when another layer sees
@@ -205,8 +223,22 @@ class Risk:
     crisis line scored lower). Files without ``sure`` or ``alone`` (older ones) never give a
     crisis verdict. ``back``: the recovery head (whether crisis words look back), or None."""
 
+    def __getstate__(self) -> dict[str, object]:
+        """For the snapshot: the weights as bytes it keeps in its file (see _stored_weights),
+        the memos made again when loaded."""
+        state = dict(self.__dict__)
+        del state["words"], state["pairs"]
+        state["weights"] = Blobs([bytes(_plain(self.weights))])
+        return state
+
     def __setstate__(self, state: dict[str, object]) -> None:
         restore(self, state)  # attribute reads stay fast (see buckets.py)
+        self.weights = weights = _stored_weights(state["weights"])
+        mask = (1 << self.bits) - 1
+        self.words = _Words(weights, mask, self.scale)
+        self.pairs = _Rows(weights, mask, self.scale)
+        if isinstance(weights, Paged):
+            weights.holders += [self, self.words, self.pairs]
 
     def __init__(self, header: dict[str, object], blob: bytes) -> None:
         self.bits = int(str(header["bits"]))
@@ -280,6 +312,9 @@ class Back:
     """The recovery head: recovery lines against crisis lines. Read only where crisis words
     are, over a window of sentences: linear, so the window's score is the bias plus each
     sentence's ``share``. ``start``: from here crisis words read as looking back."""
+
+    __getstate__ = Risk.__getstate__
+    __setstate__ = Risk.__setstate__
 
     def __init__(self, header: dict[str, object], blob: bytes) -> None:
         self.bits = int(str(header["bits"]))

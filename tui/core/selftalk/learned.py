@@ -10,7 +10,7 @@ from binascii import crc32
 from collections.abc import Iterable, Sequence
 from itertools import chain, compress, repeat
 
-from .buckets import LazyBuckets, restore
+from .buckets import Blobs, LazyBuckets, restore
 from .data import Lexicon
 from .model import CATEGORIES
 from .tokens import BREAK
@@ -27,7 +27,7 @@ SUPPORT = 0.5  # the weight at which a feature counts as speaking for a flag
 CLEAR_MARGIN = 1.5
 # How a snapshot stores the weights (see Learned.__getstate__): in buckets by last word, read
 # as sentences need them.
-BUCKETS = 512
+BUCKETS = 4096
 NEED_BUDGET = 5_000  # features checked one by one before the rest is read at once
 PAIRS_LIMIT = 20_000  # pair features remembered (see Features)
 _MILLI_ABSENT = -32768  # no weight, in a bucket of thousandths
@@ -216,7 +216,7 @@ class Learned(LazyBuckets):
             "crisis_threshold": self.crisis_threshold,
             "critical_threshold": self.critical_threshold,
             "category_names": self.category_names,
-            "buckets": buckets,
+            "buckets": Blobs(buckets),
             "words": "\n".join(sorted(words)),
         }
 

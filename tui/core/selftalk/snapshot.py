@@ -14,8 +14,16 @@ is as trusted as the code beside it. It is never read from anywhere else.
 from __future__ import annotations
 
 import os
-import pickle
 from binascii import crc32
+
+# The unpickler itself, not the pickle module: pickle.py (and struct, which it imports) cost a
+# fresh process ~0.3 MiB more, for the writing side only save() needs.
+try:
+    from _pickle import Unpickler, UnpicklingError
+except ImportError:  # an interpreter without the C unpickler
+    from pickle import Unpickler, UnpicklingError
+
+from .buckets import Blobs, Shelf, Shelved
 
 # Not typing.TYPE_CHECKING: importing typing costs a fresh process 0.8 MiB (mypy reads this
 # name the same way).
@@ -58,15 +66,29 @@ def fingerprint() -> str:
     return "/".join(parts)
 
 
-def load(expected: str | None = None) -> _Built | None:
-    """The snapshot, if there is one and it was built from exactly these sources."""
+def load(expected: str | None = None, path: str | None = None) -> _Built | None:
+    """The snapshot, if there is one and it was built from exactly these sources (``path``:
+    another file than the package's, for tests)."""
     try:
-        with open(os.path.join(_DATA, NAME), "rb") as stream:
-            stamp = pickle.load(stream)
+        with open(path or os.path.join(_DATA, NAME), "rb") as stream:
+            stamp = Unpickler(stream).load()
             if stamp != (expected or fingerprint()):
                 return None
-            built: _Built = pickle.load(stream)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            size, tables = Unpickler(stream).load()
+            shelf = Shelf(os.dup(stream.fileno()), stream.tell() + size)
+            unpickler = Unpickler(stream)
+            # The buckets follow the pickle (see save): each list of them is a reference.
+            made: dict[int, Shelved] = {}  # (one list may be referred to many times)
+
+            def shelved(number: int) -> Shelved:
+                found = made.get(number)
+                if found is None:
+                    found = made[number] = Shelved(shelf, tables[number])
+                return found
+
+            unpickler.persistent_load = shelved  # type: ignore[method-assign]
+            built: _Built = unpickler.load()
+    except (OSError, UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
         return None
     return built
 
@@ -134,6 +156,17 @@ def save(built: _Built, path: Path | None = None) -> Path:
     parser's caches); the weights and the index's masks are stored compactly (see
     Learned.__getstate__ and Index.__getstate__)."""
     codes = built.codes
+    # Each rule's expression, kept in the file (see Pattern.source_expression): parsing
+    # rules again took the first analysis ~0.4 MiB (trees, the parser's caches).
+    expressions, texts = [], Blobs()
+    for number, pattern in enumerate(built.index.patterns):
+        expressions.append(pattern.source_expression(codes).encode("utf-8"))
+        # ... and its source and FILE:LINE (see Pattern.source)
+        texts.append(f"{pattern.source}\n{pattern.where}".encode())
+        pattern.stored = number
+        pattern._source = pattern._where = None
+        pattern.texts = texts
+    codes.expressions = Blobs(expressions)
     for pattern in built.index.patterns:
         pattern.regex = pattern.expression = None
         pattern.node = pattern.context = None
@@ -153,13 +186,46 @@ def save(built: _Built, path: Path | None = None) -> Path:
     built._foreign = None
     built._gate = False  # read from its own file when first needed
     share(built)
+    import io
+    import pickle
+    from array import array
     from pathlib import Path
 
     target = path or Path(_DATA, NAME)
     temporary = target.with_suffix(".tmp")
+    # The buckets (rule masks and word weights, ~0.6 MiB: Blobs) go after the pickle, which
+    # keeps where each list of them starts: a fresh process reads one when first needed.
+    shelved: list[Blobs] = []
+    numbers: dict[int, int] = {}  # (one list may be met many times: every rule's texts)
+
+    class Pickler(pickle.Pickler):
+        def persistent_id(self, item: object) -> int | None:
+            if type(item) is not Blobs:
+                return None
+            number = numbers.get(id(item))
+            if number is None:
+                number = numbers[id(item)] = len(shelved)
+                shelved.append(item)
+            return number
+
+    body = io.BytesIO()
+    Pickler(body, protocol=pickle.HIGHEST_PROTOCOL).dump(built)
+    tables, start = [], 0
+    for blobs in shelved:
+        offsets = array("I", [start])
+        for blob in blobs:
+            assert blob is not None  # every bucket is stored, none read
+            start += len(blob)
+            offsets.append(start)
+        tables.append(offsets)
     with temporary.open("wb") as stream:
         pickle.dump(fingerprint(), stream, protocol=pickle.HIGHEST_PROTOCOL)
-        pickle.dump(built, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump((len(body.getbuffer()), tables), stream, protocol=pickle.HIGHEST_PROTOCOL)
+        stream.write(body.getbuffer())
+        for blobs in shelved:
+            for blob in blobs:
+                assert blob is not None
+                stream.write(blob)
     temporary.replace(target)
     return target
 
