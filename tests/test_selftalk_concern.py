@@ -450,7 +450,20 @@ _AU_AX_REACHED = {
     "blind-aw-single": (45, 39, 34, 1, 3, 1, 1, 0, 0.94),
     "blind-ax-journal": (39, 36, 21, 0, 6, 3, 2, 0, 0.87),
 }
+SESSION_17 = BLIND.parent / "self_talk_blind_ay_bb.tsv"
+# What the analyser reached on ay-bb at the end of session 17 (cecbfcc; read by nobody who changed
+# the analyser, trained on by nothing): floors, in the same order. The round's work moved one
+# line of them (ay's crisis paused 38 -> 39); critic recall (54-74%), crisis lines paused in ay
+# (78%), recovery paused in az, ba and bb (11-17%) and ba's kind-quoting flags are far from the
+# goals (the first and end scores are in the file's comments and the README).
+_AY_BB_REACHED = {
+    "blind-ay-single": (46, 39, 33, 0, 2, 1, 1, 0, 0.94),
+    "blind-az-journal": (40, 36, 19, 2, 9, 5, 1, 0, 0.94),
+    "blind-ba-single": (47, 45, 33, 3, 11, 4, 5, 1, 0.82),
+    "blind-bb-journal": (38, 36, 26, 1, 8, 5, 0, 1, 0.96),
+}
 _REACHED = {
+    **{(SESSION_17, batch): floors for batch, floors in _AY_BB_REACHED.items()},
     **{(SESSION_16, batch): floors for batch, floors in _AU_AX_REACHED.items()},
     **{(SESSION_15, batch): floors for batch, floors in _AQ_AT_REACHED.items()},
     **{(SESSION_14, batch): floors for batch, floors in _AM_AP_REACHED.items()},
