@@ -251,14 +251,30 @@ def test_a_rule_pickles_as_its_fields_in_one_tuple() -> None:
         ]
 
 
+@pytest.fixture(scope="module")
+def saved_from_sources(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A snapshot saved from the sources, once for this module (a deep copy and a save cost
+    ~3 s of CPU): each test reads its own copy of the file."""
+    target = tmp_path_factory.mktemp("saved") / "snapshot.pickle"
+    return snapshot.save(copy.deepcopy(built_from_sources()), target)
+
+
+def own_copy(saved: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "snapshot.pickle"
+    target.write_bytes(saved.read_bytes())
+    return target
+
+
 @SOURCES_GROUP
-def test_a_snapshots_buckets_stay_in_its_file_until_a_text_needs_them(tmp_path: Path) -> None:
+def test_a_snapshots_buckets_stay_in_its_file_until_a_text_needs_them(
+    tmp_path: Path, saved_from_sources: Path
+) -> None:
     """Memory (issue 14, session 17): the rule masks' and word weights' buckets (~0.6 MiB)
     follow the pickle in the snapshot file and are read from it when a sentence first needs
     one; a process keeps only where each starts. Read through a copy of the file descriptor,
     so a snapshot replaced meanwhile (a rebuild, an upgrade) is never read half old, half new."""
     built = built_from_sources()
-    target = snapshot.save(copy.deepcopy(built), tmp_path / "snapshot.pickle")
+    target = own_copy(saved_from_sources, tmp_path)
     loaded = snapshot.load(path=str(target))
     assert loaded is not None and loaded.learned is not None and built.learned is not None
     assert isinstance(loaded.learned._pending, Shelved)
@@ -287,13 +303,14 @@ def test_a_snapshots_buckets_stay_in_its_file_until_a_text_needs_them(tmp_path: 
 
 
 @SOURCES_GROUP
-def test_the_grids_start_table_is_read_a_bucket_at_a_time(tmp_path: Path) -> None:
+def test_the_grids_start_table_is_read_a_bucket_at_a_time(
+    tmp_path: Path, saved_from_sources: Path
+) -> None:
     """Memory (issue 14, session 17): the concept grid's start table (~0.8 MiB live) is read
     from the snapshot a bucket at a time, as a sentence's words need their entries; after a
     quarter of the buckets, all at once. What is read equals the sources' table."""
     built = built_from_sources()
-    target = snapshot.save(copy.deepcopy(built), tmp_path / "snapshot.pickle")
-    loaded = snapshot.load(path=str(target))
+    loaded = snapshot.load(path=str(own_copy(saved_from_sources, tmp_path)))
     assert loaded is not None
     starts = loaded.grid.starts
     assert isinstance(starts, LazyTable) and dict.__len__(starts) == 0
