@@ -116,3 +116,17 @@ def test_what_is_happening_now_is_not_made_a_question_by_the_recovery_head() -> 
     assert analyse(now).crisis
     then = "Back in the army I checked the beam would take my weight; now I have a counsellor."
     assert not analyse(then).crisis
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Market day Saturday, when everybody busy, ah going to hang mihself in de shed.",
+        "Ah'll no be at the ceilidh, the rope's up and I'm hanging masel the night.",
+        "tonight im gonna hang mysen in the garage while theyre all at the match",
+    ],
+)
+def test_myself_as_it_is_spelt_in_other_englishes_reads_as_myself(text: str) -> None:
+    """Session 17, after ay-bb's end score: a Caribbean "mihself" left a plan to hang oneself
+    with a day set given nothing; "myself" in the same words was crisis."""
+    assert analyse(text).concern == "crisis", text
