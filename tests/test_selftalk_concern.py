@@ -455,12 +455,14 @@ SESSION_17 = BLIND.parent / "self_talk_blind_ay_bb.tsv"
 # the analyser, trained on by nothing): floors, in the same order. The round's work moved one
 # line of them (ay's crisis paused 38 -> 39); critic recall (54-74%), crisis lines paused in ay
 # (78%), recovery paused in az, ba and bb (11-17%) and ba's kind-quoting flags are far from the
-# goals (the first and end scores are in the file's comments and the README).
+# goals (the first and end scores are in the file's comments and the README). After the end
+# score the lead's spellings of "myself" (323a416, written after reading the misses: not blind
+# figures) raised bb's crisis lines asked about or paused 38 -> 39 and paused 36 -> 37.
 _AY_BB_REACHED = {
     "blind-ay-single": (46, 39, 33, 0, 2, 1, 1, 0, 0.94),
     "blind-az-journal": (40, 36, 19, 2, 9, 5, 1, 0, 0.94),
     "blind-ba-single": (47, 45, 33, 3, 11, 4, 5, 1, 0.82),
-    "blind-bb-journal": (38, 36, 26, 1, 8, 5, 0, 1, 0.96),
+    "blind-bb-journal": (39, 37, 26, 1, 8, 5, 0, 1, 0.96),
 }
 _REACHED = {
     **{(SESSION_17, batch): floors for batch, floors in _AY_BB_REACHED.items()},
