@@ -172,19 +172,6 @@ def test_catch_keeps_kinder_words_typed_and_not_sent_when_ctrl_c_comes(
 # --- focus shows by a mark or a text style, not by colour alone -------------------------------
 
 
-def _shape(cells: list[tuple[str, str]]) -> list[tuple[str, tuple[bool, ...]]]:
-    """What is left of a widget's cells with every colour taken away: the characters and
-    the text styles (bold, reverse, underline, italic). Focus must change this."""
-    from rich.style import Style
-
-    out = []
-    for text, style in cells:
-        s = Style.parse(style) if style not in ("", "None") else Style()
-        attrs = (bool(s.bold), bool(s.reverse), bool(s.underline), bool(s.italic))
-        out += [(char, attrs) for char in text]
-    return out
-
-
 async def test_every_kind_of_focusable_widget_shows_focus_without_colour_in_every_theme(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -203,7 +190,7 @@ async def test_every_kind_of_focusable_widget_shows_focus_without_colour_in_ever
     from textual.widgets import Button, Input, OptionList, RadioSet, Select
 
     from tests.sample_data import reflection
-    from tests.test_focus import _cells, _settle
+    from tests.test_focus import _cells, _settle, _shape
     from tui.app import KindtoneApp
     from tui.core.reflection_index import Row
     from tui.widgets.rating import RatingBar
