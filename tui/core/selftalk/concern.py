@@ -70,8 +70,16 @@ def _everyday_for_weights(built: _Built, score: float | None, concepts: frozense
     risk = built.risk
     if risk is not None and score is not None and score < risk.alone and everyday_hurt(concepts):
         return True  # a hurt with a plain cause, the net not sure on its own (session 17)
-    if risk is not None and score is not None and score < risk.alone and grieving(concepts):
-        return True  # grief or kind words naming pain, and the net not sure on its own
+    if (
+        risk is not None
+        and score is not None
+        and grieving(concepts)
+        and score < risk.alone * (2 if _grief_told(concepts) else 1)
+    ):
+        # Grief or kind words naming pain, and the net not sure on its own; with no time or
+        # intent ahead, not far past it (as for its alone band, read_concern): "I want to be
+        # better at saying no" (session 17) is not paused for by the weights beside the net.
+        return True
     return (
         risk is not None and score is not None and score < risk.sure and _tablets_as_usual(concepts)
     )
