@@ -384,3 +384,16 @@ async def test_leaving_insights_while_they_load_is_quiet(
         await pilot.pause(0.6)  # the thread ends, cancelled or not, and hands its result back
         await pilot.pause()
         assert app.is_running and app.return_code is None
+
+
+async def test_export_with_nothing_to_export_says_so_and_writes_nothing(tmp_path: Path) -> None:
+    """It once opened the export dialog, wrote an empty file and said "Exported 0
+    reflections" (session 17's walk)."""
+    app = KindtoneApp(data_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_list(pilot)
+        screen.query_one(ReflectionList).focus()
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.screen is screen
+        assert any("Nothing to export" in str(n.message) for n in app._notifications)

@@ -279,6 +279,11 @@ class ReflectionsScreen(Screen[None]):
         from tui.screens.export import ExportScreen
 
         ids = [row.id for row in self.index.filter(self.criteria())]
+        if not ids:
+            # An export of nothing wrote an empty file and said "Exported 0 reflections".
+            why = "no reflection matches what you chose" if len(self.index) else "none saved yet"
+            self.notify(f"Nothing to export: {why}.", markup=False)
+            return
         self.app.push_screen(ExportScreen(ids, total=len(self.index)))
 
     def action_insights(self) -> None:
