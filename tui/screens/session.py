@@ -309,7 +309,13 @@ class SessionScreen(Screen[None]):
         if await self._stray_words_said():
             return
         view = self.view
-        if view is None or self.flow.current is None or self.query(TryAgainPanel):
+        if view is None or self.flow.current is None:
+            return
+        if self.query(TryAgainPanel):
+            # The flow decides: changed words are checked afresh, the same ones kept.
+            text = self._current_text()
+            await self._close_try_again()
+            await self.present(self.flow.continue_from_try_again(text))
             return
         await self.present(self.flow.submit(view.value()))
 
