@@ -123,3 +123,46 @@ async def test_continue_under_try_again_with_new_harsh_words_asks_again(tmp_path
         assert screen.session.current == planned
         panel = screen.query_one(TryAgainPanel)
         assert panel.attempt == 1  # "still", about the new words
+
+
+async def test_letters_typed_with_focus_on_a_button_go_into_the_box(tmp_path: Path) -> None:
+    """After Tab at a writing step, letters went nowhere and ctrl+n moved on with nothing."""
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="noticing-the-critic")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await session_opened(pilot)
+        await to_step(pilot, "write")
+        screen = app.screen
+        planned = screen.session.current
+        box = screen.query_one("#answer", TextArea)
+        box.focus()
+        await pilot.pause()
+        while not isinstance(screen.focused, Button):
+            await pilot.press("tab")
+        await pilot.press("h", "i", "space", "y", "o", "u")
+        await pilot.pause()
+        assert screen.focused is box
+        assert box.text == "hi you"
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert screen.session.record_for(planned).answer == "hi you"
+
+
+async def test_words_typed_at_a_reading_step_are_said_on_the_next_step_at_60x20(
+    tmp_path: Path,
+) -> None:
+    """The first ctrl+n after typing was swallowed, and the toast saying so stayed over the
+    next step's box and buttons at 60x20: now it moves on and says it in the page."""
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="lets-try-that-again")
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await session_opened(pilot)
+        step = screen.flow.current.step
+        assert step.type == "read"
+        await pilot.press("o", "k", "space", "s", "u", "r", "e", "ctrl+n")
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.flow.current.step is not step
+        assert not app._notifications
+        note = screen.query_one("#stray-note")
+        assert "“ok sure”." in str(note.render())
+        assert in_view(screen, screen.focused)
+        assert in_view(screen, screen.query_one("#continue"))

@@ -338,7 +338,8 @@ class SessionFlow:
     def stray_words(self, text: str) -> Outcome | None:
         """Words typed at a step that takes none (reading, breathing), e.g. an answer typed
         one prompt early. Nothing is saved from them, and that is said, with the words shown
-        back, never dropped silently. ``stayed``: the same step is asked again; ``crisis``:
+        back, never dropped silently. ``stayed``: nothing is kept for this step (plain mode
+        asks it again; the app, its step still on screen, says it on the next); ``crisis``:
         support first, all the same. None when ``text`` is empty or a command."""
         planned = self.current
         text = strip_controls(text).strip()
