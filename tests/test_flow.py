@@ -91,6 +91,16 @@ def test_continue_under_try_again_reads_changed_words_and_keeps_the_same(
     assert reframe.versions == ["I'm a total idiot", "I'm still a total idiot"]
 
 
+def test_continue_under_try_again_with_the_box_emptied_is_no_answer(tmp_path: Path) -> None:
+    flow = flow_for(tmp_path, "lets-try-that-again")
+    for answer in (None, None, "I'm such a failure", None):
+        flow.submit(answer)
+    assert flow.submit("I'm a total idiot").kind == "try-again"
+    assert flow.continue_from_try_again("").kind == "moved"
+    reframe = next(r for r in flow.session.records if r.type == "reframe")
+    assert reframe.answer is None  # what the box held, as Continue reads it anywhere
+
+
 def test_back_skips_over_steps_passed_by_and_keeps_words(tmp_path: Path) -> None:
     flow = flow_for(tmp_path, "just-a-thought")
     flow.submit(None)

@@ -422,16 +422,17 @@ class SessionFlow:
     def continue_from_try_again(self, text: str | None) -> Outcome:
         """Continue pressed while "let's try that again" is open. Words changed in the box
         are the next try, read like any fresh answer (plain mode reads words typed at its
-        try-again question the same way); the same words, or none, keep it as it is, as
-        Enter does there. Never nothing: the panel kept the old words and said nothing."""
+        try-again question the same way); the same words keep it as it is, as Enter does
+        there; a box emptied is no answer, as anywhere. Never nothing: the panel kept the old
+        words and said nothing."""
         planned = self.current
         if planned is None:
             return Outcome("moved")
         text = strip_controls(text or "")
         versions = self.session.record_for(planned).versions
-        if text.strip() and (not versions or text != versions[-1]):
-            return self._review(planned, text)
-        return self.keep_as_is()
+        if versions and text == versions[-1]:
+            return self.keep_as_is()
+        return self.submit(text)
 
     def keep_as_is(self) -> Outcome:
         """After "let's try that again": the person keeps what they wrote."""
