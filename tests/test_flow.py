@@ -72,6 +72,35 @@ def test_try_again_keeps_every_version_and_keep_as_is_moves_on(tmp_path: Path) -
     assert "critic's voice" in flow.prompt()  # honest, not the harsh words to rehearse
 
 
+def test_continue_under_try_again_reads_changed_words_and_keeps_the_same(
+    tmp_path: Path,
+) -> None:
+    """Continue while "let's try that again" is open: words changed in the box are the next
+    try, checked like a fresh answer; the same words are kept as they are."""
+    flow = flow_for(tmp_path, "lets-try-that-again")
+    for answer in (None, None, "I'm such a failure", None):
+        flow.submit(answer)
+    assert flow.submit("I'm a total idiot").kind == "try-again"
+    again = flow.continue_from_try_again("I'm still a total idiot")
+    assert again.kind == "try-again" and again.attempt == 1
+    position = flow.session.position
+    assert flow.continue_from_try_again("I'm still a total idiot").kind == "moved"
+    assert flow.session.position != position
+    reframe = next(r for r in flow.session.records if r.type == "reframe")
+    assert reframe.answer == "I'm still a total idiot"
+    assert reframe.versions == ["I'm a total idiot", "I'm still a total idiot"]
+
+
+def test_continue_under_try_again_with_the_box_emptied_is_no_answer(tmp_path: Path) -> None:
+    flow = flow_for(tmp_path, "lets-try-that-again")
+    for answer in (None, None, "I'm such a failure", None):
+        flow.submit(answer)
+    assert flow.submit("I'm a total idiot").kind == "try-again"
+    assert flow.continue_from_try_again("").kind == "moved"
+    reframe = next(r for r in flow.session.records if r.type == "reframe")
+    assert reframe.answer is None  # what the box held, as Continue reads it anywhere
+
+
 def test_back_skips_over_steps_passed_by_and_keeps_words(tmp_path: Path) -> None:
     flow = flow_for(tmp_path, "just-a-thought")
     flow.submit(None)

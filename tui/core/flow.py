@@ -338,7 +338,8 @@ class SessionFlow:
     def stray_words(self, text: str) -> Outcome | None:
         """Words typed at a step that takes none (reading, breathing), e.g. an answer typed
         one prompt early. Nothing is saved from them, and that is said, with the words shown
-        back, never dropped silently. ``stayed``: the same step is asked again; ``crisis``:
+        back, never dropped silently. ``stayed``: nothing is kept for this step (plain mode
+        asks it again; the app, its step still on screen, says it on the next); ``crisis``:
         support first, all the same. None when ``text`` is empty or a command."""
         planned = self.current
         text = strip_controls(text).strip()
@@ -417,6 +418,21 @@ class SessionFlow:
         if self.session.steps_left_out:
             note = f"{note} {LEFT_OUT_NOTE}" if note else LEFT_OUT_NOTE
         return Outcome("moved", note=note)
+
+    def continue_from_try_again(self, text: str | None) -> Outcome:
+        """Continue pressed while "let's try that again" is open. Words changed in the box
+        are the next try, read like any fresh answer (plain mode reads words typed at its
+        try-again question the same way); the same words keep it as it is, as Enter does
+        there; a box emptied is no answer, as anywhere. Never nothing: the panel kept the old
+        words and said nothing."""
+        planned = self.current
+        if planned is None:
+            return Outcome("moved")
+        text = strip_controls(text or "")
+        versions = self.session.record_for(planned).versions
+        if versions and text == versions[-1]:
+            return self.keep_as_is()
+        return self.submit(text)
 
     def keep_as_is(self) -> Outcome:
         """After "let's try that again": the person keeps what they wrote."""

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, OptionList, ProgressBar, TextArea
+from textual.widgets import Button, Input, OptionList, ProgressBar, TextArea
 
 from tui.core.flow import AskAnswer, Outcome, SaveReport, SessionFlow
 from tui.core.session import Session
@@ -152,6 +152,9 @@ class SessionScreen(Screen[None]):
         # Keys typed at a reading or breathing step (no box to take them): an answer typed
         # one prompt early. Said and shown back on moving, as plain mode does; they vanished.
         self._stray = ""
+        # What the flow said about those words, shown on the step moved to, in the page
+        # (a 10 s toast stayed longer and, at 60x20, covered the box and the buttons).
+        self._stray_note: str | None = None
 
     @property
     def flow(self) -> SessionFlow:
@@ -231,7 +234,15 @@ class SessionScreen(Screen[None]):
         else:
             view.focus_input()
         area.scroll_home(animate=False)
+        await self._show_stray_note()
         self.call_after_refresh(self._input_in_view)
+
+    async def _show_stray_note(self) -> None:
+        """Words typed at the step just left, said once at the top of this one."""
+        note, self._stray_note = self._stray_note, None
+        if note:
+            area = self.query_one("#step-area", VerticalScroll)
+            await area.mount(LiteralText(note, classes="muted", id="stray-note"), before=0)
 
     def _input_in_view(self) -> None:
         """The prompt first, but never at the cost of the box being typed in: at 60x20 a
@@ -278,6 +289,10 @@ class SessionScreen(Screen[None]):
         return planned is not None and planned.step.type in ("read", "breathe")
 
     def on_key(self, event: events.Key) -> None:
+        view = self.view
+        if isinstance(view, WriteView) and event.is_printable and event.character:
+            self._into_the_box(view, event)
+            return
         if not self._at_a_step_without_a_box():
             return
         if event.is_printable and event.character:
@@ -285,31 +300,57 @@ class SessionScreen(Screen[None]):
         elif event.key == "backspace":
             self._stray = self._stray[:-1]
 
+    def _into_the_box(self, view: WriteView, event: events.Key) -> None:
+        """A letter typed at a writing step while focus is on a button (after Tab) goes into
+        the answer box, which takes focus: it went nowhere, and Continue then moved on with
+        an empty answer. A space still presses the focused button, as it does everywhere."""
+        focused = self.focused
+        boxes = view.query("#answer").results(TextArea)
+        box = next(boxes, None)
+        if box is None or focused is box or isinstance(focused, (TextArea, Input)):
+            return
+        if event.character == " " and isinstance(focused, Button):
+            return
+        event.stop()
+        event.prevent_default()
+        box.focus()
+        box.insert(event.character or "")
+        self.call_after_refresh(self._input_in_view)
+
     def on_paste(self, event: events.Paste) -> None:
         if self._at_a_step_without_a_box():
             self._stray += event.text
 
     async def _stray_words_said(self) -> bool:
-        """Words typed where none are asked: the flow says so with the words shown back, and
-        the step stays (crisis words open support first). True when that happened."""
+        """Words typed where none are asked: the flow says so with the words shown back, on
+        the step moved to (the key that moves still moves: the first ctrl+n after typing was
+        swallowed). Crisis words open support first, and the step stays: True then."""
         typed, self._stray = self._stray, ""
         if len(typed.strip()) < 2 or not any(char.isalnum() for char in typed):
             return False  # a stray key or two ("," or "j"), not words to give back
         outcome = self.flow.stray_words(typed) if self._at_a_step_without_a_box() else None
         if outcome is None:
             return False
-        if outcome.note:
-            self.notify(outcome.note, timeout=10, markup=False)
         if outcome.kind == "crisis":
+            if outcome.note:
+                self.notify(outcome.note, timeout=10, markup=False)
             self._pause_for_support(outcome.pause_words)
-        return True
+            return True
+        self._stray_note = outcome.note
+        return False
 
     async def action_next(self) -> None:
         await self.caught_up()
         if await self._stray_words_said():
             return
         view = self.view
-        if view is None or self.flow.current is None or self.query(TryAgainPanel):
+        if view is None or self.flow.current is None:
+            return
+        if self.query(TryAgainPanel):
+            # The flow decides: changed words are checked afresh, the same ones kept.
+            text = self._current_text()
+            await self._close_try_again()
+            await self.present(self.flow.continue_from_try_again(text))
             return
         await self.present(self.flow.submit(view.value()))
 
@@ -400,6 +441,8 @@ class SessionScreen(Screen[None]):
         await self._close_try_again()
         if self.flow.back(self._current_text()):
             await self.show_step()
+        else:
+            await self._show_stray_note()  # at the first step: said here
 
     async def action_skip(self) -> None:
         """Skip a step; words already typed are kept (skipping only passes the checks)."""
@@ -534,6 +577,9 @@ class SessionScreen(Screen[None]):
         if self._draft_timer is not None:
             self._draft_timer.stop()
             self._draft_timer = None
+        note, self._stray_note = self._stray_note, None
+        if note:  # typed at the last step: said over the summary
+            self.app.notify(note, timeout=8, markup=False)
         if self.stage == "summary":
             self.app.switch_screen(SummaryScreen(self.flow))
         elif not self.app.settings.ask_ratings or self.session.preview:

@@ -75,8 +75,14 @@ class SupportScreen(Dialog[str | None]):
         self.app.clear_notifications()
         # Enter must never end a paused session: focus starts on "Return to the exercise".
         first = "#continue" if self.paused_session else "#close"
-        self.query_one(first, Button).focus(scroll_visible=False)
-        self.query_one("#support").scroll_home(animate=False)  # the words first, then the buttons
+        button = self.query_one(first, Button)
+        button.focus(scroll_visible=False)
+        support = self.query_one("#support", VerticalScroll)
+        support.scroll_home(animate=False)  # the words first, then the buttons
+        # ...but the focused button is never out of sight (at 80x24 and 60x20 it was below
+        # the fold: Enter would press a button nobody could see). Scrolled just enough to
+        # show it, once the lines are laid out; the lines above stay a scroll away.
+        self.call_after_refresh(support.scroll_to_widget, button, animate=False, immediate=True)
 
     def action_close(self) -> None:
         self.dismiss("continue" if self.paused_session else None)
