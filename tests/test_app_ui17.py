@@ -166,3 +166,30 @@ async def test_words_typed_at_a_reading_step_are_said_on_the_next_step_at_60x20(
         assert "“ok sure”." in str(note.render())
         assert in_view(screen, screen.focused)
         assert in_view(screen, screen.query_one("#continue"))
+
+
+async def test_a_question_mark_on_a_button_still_opens_help(tmp_path: Path) -> None:
+    """Letters typed on a button go into the box, but "?" is Help's key on every screen:
+    on a button it opens Help (the box, once focused, takes it as a character)."""
+    from tui.screens.help import HelpScreen
+
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="noticing-the-critic")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await session_opened(pilot)
+        await to_step(pilot, "write")
+        screen = app.screen
+        box = screen.query_one("#answer", TextArea)
+        box.focus()
+        await pilot.pause()
+        while not isinstance(screen.focused, Button):
+            await pilot.press("tab")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert box.text == ""
+        await pilot.press("escape")
+        await pilot.pause()
+        box.focus()
+        await pilot.press("w", "h", "y", "question_mark")
+        await pilot.pause()
+        assert box.text == "why?"

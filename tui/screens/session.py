@@ -303,14 +303,15 @@ class SessionScreen(Screen[None]):
     def _into_the_box(self, view: WriteView, event: events.Key) -> None:
         """A letter typed at a writing step while focus is on a button (after Tab) goes into
         the answer box, which takes focus: it went nowhere, and Continue then moved on with
-        an empty answer. A space still presses the focused button, as it does everywhere."""
+        an empty answer. A space still presses the focused button and "?" opens Help, as they do
+        everywhere; once the box has focus, both are typed."""
         focused = self.focused
         boxes = view.query("#answer").results(TextArea)
         box = next(boxes, None)
         if box is None or focused is box or isinstance(focused, (TextArea, Input)):
             return
-        if event.character == " " and isinstance(focused, Button):
-            return
+        if event.character in (" ", "?") and isinstance(focused, Button):
+            return  # a space presses the button; "?" opens Help, as on every other screen
         event.stop()
         event.prevent_default()
         box.focus()
