@@ -218,6 +218,16 @@ async def rewrite_in_lets_try_again(pilot: Any, thought: str, rewrite: str) -> N
     await pilot.press("ctrl+n")
 
 
+async def to_step(pilot: Any, step_type: str) -> None:
+    """Continue through the session until a step of this type is on screen."""
+    for _ in range(20):
+        if pilot.app.screen.session.current.step.type == step_type:
+            return
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+    raise AssertionError(f"no {step_type} step")
+
+
 async def until(pilot: Any, condition: Any, what: str = "", timeout: float = 15.0) -> None:
     """Pause until ``condition()`` holds: a wait for what the test needs, not a guess at how
     long the app takes (Pilot.pause only waits for the CPU to go quiet)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers_pty import session_opened
+from helpers_pty import session_opened, to_step
 from textual import events
 from textual.widgets import Select, TextArea
 
@@ -18,15 +18,6 @@ from tui.screens.session import SessionScreen
 from tui.screens.settings import SettingsScreen
 from tui.screens.support import SupportScreen
 from tui.screens.too_small import TooSmallScreen
-
-
-async def to_step(pilot, step_type: str) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(20):
-        if pilot.app.screen.session.current.step.type == step_type:
-            return
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-    raise AssertionError(f"no {step_type} step")
 
 
 async def test_a_second_session_cannot_take_over_the_first(tmp_path: Path) -> None:

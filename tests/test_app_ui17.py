@@ -6,22 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers_pty import session_opened
+from helpers_pty import session_opened, to_step
 from textual.widgets import Button, TextArea
 
 from tui.app import KindtoneApp
 from tui.screens.session import SessionScreen
 from tui.screens.support import SupportScreen
 from tui.widgets.try_again import TryAgainPanel
-
-
-async def to_step(pilot, step_type: str) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(20):
-        if pilot.app.screen.session.current.step.type == step_type:
-            return
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-    raise AssertionError(f"no {step_type} step")
 
 
 def in_view(screen, widget) -> bool:  # type: ignore[no-untyped-def]
