@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
+
 from tui.core.exercises import load_library
 from tui.core.phrases import PhraseStore
 from tui.core.session import Session
@@ -99,3 +101,46 @@ def test_a_first_kind_answer_or_a_harsh_one_kept_joins_nothing(tmp_path: Path) -
         step = next(s for s in record["steps"] if s["id"] == "kind_words")
         assert "noticed" not in step, folder
         assert PhraseStore(tmp_path / folder).list() == [], folder
+
+
+# -- 6. `reflections export -o FILE` with nothing to export writes nothing ---------------------
+
+
+def _cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    from tui.cli import main
+
+    try:
+        code = main(list(args))
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("form", [["-o", "out.md"], ["--format", "json", "-o", "out.json"], []])
+def test_export_with_no_reflections_says_so_and_writes_nothing(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    form: list[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    data = str(tmp_path / "data")
+    code, out, err = _cli(capsys, "--data-dir", data, "reflections", "export", *form)
+    assert code == 1 and out == ""
+    assert "Nothing to export: none saved yet. Nothing was written." in err
+    assert not (tmp_path / "out.md").exists() and not (tmp_path / "out.json").exists()
+
+
+def test_export_since_after_every_reflection_writes_nothing_but_kind_words_still_go(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    tried_twice_at_the_friend_step(tmp_path / "data")  # one reflection, one kind phrase
+    base = ("--data-dir", str(tmp_path / "data"), "reflections", "export", "--since")
+    code, _, err = _cli(capsys, *base, "2999-01-01", "-o", "later.md")
+    assert code == 1 and "Nothing to export: none from 2999-01-01 on." in err
+    assert not (tmp_path / "later.md").exists()
+    code, _, err = _cli(capsys, *base, "2999-01-01", "-o", "later.json")
+    assert code == 0 and "Exported 0 reflections" in err  # your kind words are in it
+    assert KIND_TO_A_FRIEND in (tmp_path / "later.json").read_text()
