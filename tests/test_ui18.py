@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tui.core.exercises import load_library
+from tui.core.flow import SessionFlow
 from tui.core.phrases import PhraseStore
 from tui.core.session import Session
 from tui.core.settings import Settings
@@ -144,3 +145,65 @@ def test_export_since_after_every_reflection_writes_nothing_but_kind_words_still
     code, _, err = _cli(capsys, *base, "2999-01-01", "-o", "later.json")
     assert code == 0 and "Exported 0 reflections" in err  # your kind words are in it
     assert KIND_TO_A_FRIEND in (tmp_path / "later.json").read_text()
+
+
+# -- 7. words typed at a reading step: where to write them, true for what comes next -----------
+
+
+def flow_for(tmp_path: Path, exercise: str) -> SessionFlow:
+    library = load_library()
+    return SessionFlow(Session([library.exercises[exercise]]), ReflectionStore(tmp_path))
+
+
+def test_stray_words_before_another_reading_step_say_the_writing_prompt_comes_after_it(
+    tmp_path: Path,
+) -> None:
+    # lets-try-that-again: read, read, write, read, reframe, read.
+    flow = flow_for(tmp_path, "lets-try-that-again")
+    said = flow.stray_words("I always get it wrong")
+    assert said is not None and said.note is not None
+    assert said.note.endswith(
+        "The next step is for reading too; you can write it at a writing prompt after that.)"
+    )
+    assert "at the next writing prompt" not in said.note
+    moved = flow.stray_words("I always get it wrong", said="next")  # shown on that reading step
+    assert moved is not None and moved.note is not None
+    assert moved.note.endswith("You can write it at a writing prompt a little later.)")
+    flow.submit(None)  # on to the second reading step: a writing step comes next
+    here = flow.stray_words("I always get it wrong")
+    assert here is not None and here.note is not None
+    assert here.note.endswith("You can write it at the next step.)")
+    there = flow.stray_words("I always get it wrong", said="next")
+    assert there is not None and there.note is not None
+    assert there.note.endswith("You can write it here.)")
+
+
+def test_stray_words_with_a_breath_or_no_writing_to_come(tmp_path: Path) -> None:
+    # settling-breath: read, breathe, read, rate: no writing prompt at all.
+    flow = flow_for(tmp_path, "settling-breath")
+    said = flow.stray_words("so tired")
+    assert said is not None and said.note is not None
+    assert said.note.endswith("Copy it if you'd like to keep it.)")
+
+
+async def test_the_app_says_write_it_here_on_the_writing_step_it_moves_to(
+    tmp_path: Path,
+) -> None:
+    from helpers_keys import type_text
+    from helpers_pty import session_opened
+
+    from tui.app import KindtoneApp
+    from tui.widgets.literal_text import LiteralText
+
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="lets-try-that-again")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await session_opened(pilot)
+        await pilot.press("ctrl+n")  # on to the second reading step
+        await pilot.pause()
+        await type_text(pilot, "I always get it wrong")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert screen.flow.current.step.takes_text
+        note = str(screen.query_one("#stray-note", LiteralText).render())
+    note = " ".join(note.split())
+    assert note.endswith("You can write it here.)"), note

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, Input, OptionList, ProgressBar, TextArea
 
-from tui.core.flow import AskAnswer, Outcome, SaveReport, SessionFlow
+from tui.core.flow import AskAnswer, Outcome, Said, SaveReport, SessionFlow
 from tui.core.session import Session
 from tui.core.text import strip_controls
 from tui.widgets.breathe import BreathingGuide
@@ -322,14 +322,15 @@ class SessionScreen(Screen[None]):
         if self._at_a_step_without_a_box():
             self._stray += event.text
 
-    async def _stray_words_said(self) -> bool:
+    async def _stray_words_said(self, said: Said = "next") -> bool:
         """Words typed where none are asked: the flow says so with the words shown back, on
         the step moved to (the key that moves still moves: the first ctrl+n after typing was
         swallowed). Crisis words open support first, and the step stays: True then."""
         typed, self._stray = self._stray, ""
         if len(typed.strip()) < 2 or not any(char.isalnum() for char in typed):
             return False  # a stray key or two ("," or "j"), not words to give back
-        outcome = self.flow.stray_words(typed) if self._at_a_step_without_a_box() else None
+        at_a_step_without_a_box = self._at_a_step_without_a_box()
+        outcome = self.flow.stray_words(typed, said=said) if at_a_step_without_a_box else None
         if outcome is None:
             return False
         if outcome.kind == "crisis":
@@ -437,7 +438,8 @@ class SessionScreen(Screen[None]):
 
     async def action_back(self) -> None:
         await self.caught_up()
-        if await self._stray_words_said():
+        at_first = self.session.position == 0
+        if await self._stray_words_said("here" if at_first else "back"):
             return
         await self._close_try_again()
         if self.flow.back(self._current_text()):
