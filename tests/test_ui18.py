@@ -207,3 +207,29 @@ async def test_the_app_says_write_it_here_on_the_writing_step_it_moves_to(
         note = str(screen.query_one("#stray-note", LiteralText).render())
     note = " ".join(note.split())
     assert note.endswith("You can write it here.)"), note
+
+
+# -- 4. reflections with nothing saved: focus on something to do, and say what to do ----------
+
+
+async def test_empty_reflections_focus_start_a_session_and_say_what_to_do(tmp_path: Path) -> None:
+    from helpers_pty import screen_text_of, until
+
+    from tui.app import KindtoneApp
+    from tui.screens.checkin import CheckInScreen
+    from tui.screens.reflections import ReflectionsScreen
+
+    app = KindtoneApp(data_dir=tmp_path / "data", config_dir=tmp_path / "config")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await until(pilot, lambda: isinstance(app.screen, ReflectionsScreen), "reflections")
+        await until(pilot, lambda: app.focused is not None, "focus on something")
+        assert app.focused is not None and app.focused.id == "empty-start"
+        shown = " ".join(screen_text_of(app).split())
+        assert "Nothing here yet" in shown and "Start a session" in shown
+        assert "Search everything you wrote" not in shown  # nothing to search
+        await pilot.press("tab")
+        assert app.focused is not None and app.focused.id == "empty-catch"
+        await pilot.press("shift+tab", "enter")
+        await until(pilot, lambda: isinstance(app.screen, CheckInScreen), "the check-in")
