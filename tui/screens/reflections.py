@@ -303,9 +303,7 @@ class ReflectionsScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """With nothing saved there is nothing to search or delete: those keys leave the
         footer (the search box is hidden then, and "/" focused it unseen)."""
-        if action in ("focus_search", "delete", "to_list") and self._empty:
-            return False
-        return True
+        return not (action in ("focus_search", "delete", "to_list") and self._empty)
 
     @property
     def _empty(self) -> bool:
