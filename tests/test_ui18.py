@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -233,3 +234,102 @@ async def test_empty_reflections_focus_start_a_session_and_say_what_to_do(tmp_pa
         assert app.focused is not None and app.focused.id == "empty-catch"
         await pilot.press("shift+tab", "enter")
         await until(pilot, lambda: isinstance(app.screen, CheckInScreen), "the check-in")
+
+
+# -- 3. a session started from the shell ends there, kept or finished --------------------------
+
+
+def _exits(app: Any) -> list[str]:
+    """Every exit the app asks for, with the message it prints as it closes."""
+    said: list[str] = []
+    real_exit = app.exit
+
+    def exit_(*args: Any, message: Any = None, **kwargs: Any) -> None:
+        said.append("" if message is None else str(message))
+        real_exit(*args, message=message, **kwargs)
+
+    app.exit = exit_
+    return said
+
+
+async def test_keep_what_i_wrote_in_a_session_from_the_shell_ends_in_the_shell(
+    tmp_path: Path,
+) -> None:
+    from helpers_keys import type_text
+    from helpers_pty import session_opened
+
+    from tui.app import KindtoneApp
+
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="just-a-thought", return_to_shell=True)
+    said = _exits(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await session_opened(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert screen.flow.current is not None and screen.flow.current.step.takes_text
+        await type_text(pilot, "Nobody will ever want to work with me")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("enter")  # "Keep what I wrote"
+        await pilot.pause()
+        assert not app.is_running or said, "it stayed open, on the home screen"
+    assert said == ["What you wrote is kept as an unfinished reflection."]
+    (record,) = ReflectionStore(tmp_path).list()
+    assert record["completed"] is False
+
+
+async def test_done_after_a_session_from_the_shell_ends_in_the_shell_as_leaving_does(
+    tmp_path: Path,
+) -> None:
+    from helpers_pty import walk_session
+
+    from tui.app import KindtoneApp
+    from tui.screens.summary import SummaryScreen
+
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="just-a-thought", return_to_shell=True)
+    said = _exits(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await walk_session(pilot, "A long day, and I'm tired")
+        assert isinstance(app.screen, SummaryScreen) and app.screen.saved
+        await pilot.press("enter")
+        await pilot.pause()
+    assert said == ["Saved to your reflections."]
+
+
+async def test_back_at_the_check_in_of_kindtone_session_ends_in_the_shell(tmp_path: Path) -> None:
+    from helpers_pty import until
+
+    from tui.app import KindtoneApp
+    from tui.screens.checkin import CheckInScreen
+
+    app = KindtoneApp(data_dir=tmp_path, start_session=True, return_to_shell=True)
+    said = _exits(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, CheckInScreen), "the check-in")
+        await pilot.press("escape")
+        await pilot.pause()
+    assert said == [""]
+
+
+async def test_sessions_started_inside_the_app_still_end_where_they_started(
+    tmp_path: Path,
+) -> None:
+    """`kindtone session --exercise` with an id that isn't there starts nothing: the
+    session started from home afterwards ends at home, as any session started in the app."""
+    from helpers_pty import until, walk_session
+
+    from tui.app import KindtoneApp
+    from tui.screens.home import HomeScreen
+    from tui.screens.summary import SummaryScreen
+
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="no-such-one", return_to_shell=True)
+    said = _exits(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, HomeScreen)  # nothing started from the shell
+        app.start_single("just-a-thought")
+        await walk_session(pilot, "A long day, and I'm tired")
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen), "home")
+    assert said == []

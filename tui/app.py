@@ -129,6 +129,7 @@ class KindtoneApp(App[int]):
         start_exercise: str | None = None,
         start_session: bool = False,
         reduced_motion: bool = False,
+        return_to_shell: bool = False,
     ) -> None:
         super().__init__()
         self.data_dir = data_dir
@@ -137,6 +138,12 @@ class KindtoneApp(App[int]):
         self.start_minutes = start_minutes or self.settings.session_minutes
         self.start_exercise = start_exercise
         self.start_session = start_session
+        # `kindtone session` was typed at a shell: the session it starts ends back there (what
+        # was kept said as the app closes), as plain mode does, not on a home screen never
+        # seen. Sessions started inside the app end where they were started.
+        self.return_to_shell = return_to_shell
+        self._shell_session_pending = False
+        self.shell_session: str | None = None  # the id of the session that ends in the shell
         self.reduced_motion = reduced_motion or self.settings.reduced_motion
         for theme in THEMES:
             self.register_theme(theme)
@@ -360,6 +367,7 @@ class KindtoneApp(App[int]):
     def start_requested(self) -> None:
         """What the command line asked for (a session or one exercise), once any draft is
         dealt with."""
+        self._shell_session_pending = self.return_to_shell
         if self.start_exercise is not None:
             exercise = self.library.get(self.start_exercise)
             if exercise is None:
@@ -372,6 +380,24 @@ class KindtoneApp(App[int]):
                 self.start_single(exercise.id)
         elif self.start_session:
             self.action_start_session()
+        from tui.screens.checkin import CheckInScreen
+        from tui.screens.session import SessionScreen
+
+        if not isinstance(self.screen, (CheckInScreen, SessionScreen)):
+            self._shell_session_pending = False  # nothing started: home is where they are
+
+    def ends_in_shell(self, session_id: str | None = None) -> bool:
+        """True for the session started from the shell (or, with no id, its check-in)."""
+        if session_id is None:
+            return self._shell_session_pending
+        return self.return_to_shell and session_id == self.shell_session
+
+    def back_to_shell(self, message: str | None = None) -> None:
+        """End where `kindtone session` was typed, saying ``message`` (only ever what the
+        save really did) as the app closes; a path in it is never markup."""
+        from rich.text import Text
+
+        self.exit(0, message=Text(message) if message else None)
 
     def on_resize(self, event: Resize) -> None:
         """Below the minimum size, a friendly message instead of a squashed layout."""
@@ -477,6 +503,9 @@ class KindtoneApp(App[int]):
         from tui.screens.session import SessionScreen
 
         self.warm_analyser()
+        if self._shell_session_pending:
+            self._shell_session_pending = False
+            self.shell_session = session.id
         self.push_screen(SessionScreen(session, stage=stage))
 
     def action_choose_exercise(self) -> None:

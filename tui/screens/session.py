@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -519,9 +518,10 @@ class SessionScreen(Screen[None]):
             # Kept: said once a file holds the words, as plain mode says it (leaving in
             # silence left someone unsure whether "Keep what I wrote" had kept anything).
             kept = report.message(completed=False) if report.saved else None
-            if then_quit:
-                # Printed as the app closes, as it is: a path in a reason is never markup.
-                self.app.exit(0, message=Text(kept) if kept else None)
+            if then_quit or self.app.ends_in_shell(self.session.id):
+                # Printed as the app closes, as it is: a path in a reason is never markup. A
+                # session started from the shell ends there, as finishing it does.
+                self.app.back_to_shell(kept)
             else:
                 self.app.pop_screen()
                 if kept:

@@ -91,4 +91,8 @@ class SummaryScreen(Screen[None]):
             self._save()
             if self.report is None or not self.report.safe:
                 return
+        if self.app.ends_in_shell(self.session.id):
+            # Started from the shell: back there, with what the save did said once more.
+            self.app.back_to_shell(self.report.message(completed=True))
+            return
         self.app.pop_screen()
