@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -333,3 +334,69 @@ async def test_sessions_started_inside_the_app_still_end_where_they_started(
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, HomeScreen), "home")
     assert said == []
+
+
+# -- 5. a data folder others can open: said in the page, covering nothing ----------------------
+
+
+@pytest.fixture
+def short_folder() -> Iterator[Path]:
+    """A data folder others can open, with a path short enough to read whole at 56 columns
+    (a long one is folded mid-path, as any word longer than a line is)."""
+    import os
+    import shutil
+    import tempfile
+
+    data = Path(tempfile.mkdtemp(prefix="kt-", dir="/tmp"))
+    os.chmod(data, 0o755)
+    yield data
+    shutil.rmtree(data, ignore_errors=True)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_a_data_folder_open_to_others_is_said_in_the_page_not_over_the_menu(
+    tmp_path: Path, short_folder: Path, size: tuple[int, int]
+) -> None:
+
+    from helpers_pty import record_notifications, screen_text_of, until
+
+    from tui.app import KindtoneApp
+
+    data = short_folder
+    app = KindtoneApp(data_dir=data, config_dir=tmp_path / "config")
+    notes = record_notifications(app)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await until(pilot, lambda: bool(app.screen.query("#home-actions")), "home")
+        await pilot.pause(0.7)  # past the start backup
+        shown = " ".join(screen_text_of(app).split())
+        # Where and why, and how to mend it:
+        assert "Others on this computer can open your data folder." in shown
+        assert f"chmod 700 {data}" in shown
+        # ... and every control, and the care note, whole:
+        for words in ("Start a 5-minute session", "Settings", "Help", "Quit"):
+            assert words in shown, (words, shown)
+        assert "Press F2 any time for support." in shown
+        assert not app.screen.query("Toast"), "a toast over the page"
+    assert notes == []
+
+
+async def test_a_session_from_the_shell_says_it_at_its_first_step_with_the_buttons_seen(
+    short_folder: Path,
+) -> None:
+
+    from helpers_pty import record_notifications, screen_text_of, session_opened
+
+    from tui.app import KindtoneApp
+
+    data = short_folder
+    app = KindtoneApp(data_dir=data, start_exercise="didnt-go-to-plan", return_to_shell=True)
+    notes = record_notifications(app)
+    async with app.run_test(size=(60, 20), notifications=True) as pilot:
+        await session_opened(pilot)
+        shown = " ".join(screen_text_of(app).split())
+        assert f"chmod 700 {data}" in shown
+        assert "Back Skip Continue" in shown
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert "chmod 700" not in screen_text_of(app)  # said once; it doesn't linger
+    assert notes == []

@@ -158,6 +158,7 @@ class KindtoneApp(App[int]):
         self._store: ReflectionStore | None = None
         self._analyser_warmed = False
         self._data_unwritable = False  # said so at start: the start backup is not tried
+        self._folder_notes: list[str] | None = None  # (folder_notes)
         # True while a locked data folder waits for its passphrase: nothing of the person's
         # is read (no store, no draft, no backup) until it opens.
         self.waiting_for_passphrase = False
@@ -353,16 +354,24 @@ class KindtoneApp(App[int]):
         self.set_timer(1.0, save_parsed_css)
 
     def warn_if_data_dir_is_shared(self) -> None:
-        from tui.core.datafolder import data_folder_warnings, unwritable_note
+        """Looked at once, at start. What is wrong is said in the page, on home (and at the
+        first step of a session started from the shell, which never shows home): a 15 s
+        toast covered the menu and the buttons at 80x24 and 60x20."""
+        self.folder_notes  # noqa: B018 (looked at now: the start backup depends on it)
 
-        notes = data_folder_warnings(self.data_dir)
-        if (unwritable := unwritable_note(self.data_dir)) is not None:
-            notes.append(unwritable)
-            self._data_unwritable = True
-        for note in notes:
-            self.notify(
-                note, title="Your data folder", severity="warning", timeout=15, markup=False
-            )
+    @property
+    def folder_notes(self) -> list[str]:
+        """What is worth knowing about the data folder (open to others, someone else's, a
+        link, can't be written to), each naming the folder and why; [] when all is well."""
+        if self._folder_notes is None:
+            from tui.core.datafolder import data_folder_warnings, unwritable_note
+
+            notes = data_folder_warnings(self.data_dir)
+            if (unwritable := unwritable_note(self.data_dir)) is not None:
+                notes.append(unwritable)
+                self._data_unwritable = True
+            self._folder_notes = notes
+        return self._folder_notes
 
     def start_requested(self) -> None:
         """What the command line asked for (a session or one exercise), once any draft is

@@ -184,6 +184,10 @@ class SessionScreen(Screen[None]):
         if self.stage != "steps" or self.flow.finished:
             self.call_after_refresh(self._after_steps)
             return
+        if self.app.ends_in_shell(self.session.id) and self.app.folder_notes:
+            # Started from the shell, home never showed what is wrong with the data folder:
+            # said here, in the page, at the first step (a toast covered the buttons).
+            self._stray_note = " ".join(self.app.folder_notes)
         await self.show_step()
 
     # -- showing a step ------------------------------------------------------------------
