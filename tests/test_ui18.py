@@ -400,3 +400,32 @@ async def test_a_session_from_the_shell_says_it_at_its_first_step_with_the_butto
         await pilot.pause()
         assert "chmod 700" not in screen_text_of(app)  # said once; it doesn't linger
     assert notes == []
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_a_data_folder_that_cant_be_written_leaves_the_menu_and_care_note_whole(
+    tmp_path: Path, short_folder: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    import os
+
+    from helpers_pty import screen_text_of, until
+
+    import tui.core.datafolder as datafolder
+    from tui.app import KindtoneApp
+
+    os.chmod(short_folder, 0o700)
+    real_access = os.access
+
+    def access(path: Any, mode: int, *args: Any, **kwargs: Any) -> bool:
+        if mode == os.W_OK and Path(path) == short_folder:
+            return False  # (as root, permissions stop nothing)
+        return real_access(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(datafolder.os, "access", access)
+    app = KindtoneApp(data_dir=short_folder, config_dir=tmp_path / "config")
+    async with app.run_test(size=size) as pilot:
+        await until(pilot, lambda: bool(app.screen.query("#home-actions")), "home")
+        await pilot.pause()
+        shown = " ".join(screen_text_of(app).split())
+    assert f"can't write to your data folder {short_folder}" in shown
+    assert "Quit" in shown and "Press F2 any time for support." in shown

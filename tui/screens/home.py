@@ -107,16 +107,18 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#home-actions", OptionList).focus()
-        self._make_room(self.app.size.height)
+        self._make_room(self.app.size.width, self.app.size.height)
 
     def on_resize(self, event: Resize) -> None:
         self.query_one(Banner).fit(event.size.width, event.size.height)
-        self._make_room(event.size.height)
+        self._make_room(event.size.width, event.size.height)
 
-    def _make_room(self, height: int) -> None:
-        """Below 24 rows a note about the data folder takes the practice line's place too,
-        so the menu and the care note still show whole (60x20)."""
-        self.set_class(bool(self.app.folder_notes) and height < 24, "-note-tight")
+    def _make_room(self, width: int, height: int) -> None:
+        """A note about the data folder longer than two lines, or below 24 rows, takes the
+        practice line's place too, so the menu and the care note still show whole."""
+        note = " ".join(self.app.folder_notes)
+        tight = bool(note) and (height < 24 or len(note) > 2 * max(1, width - 6))
+        self.set_class(tight, "-note-tight")
 
     def on_screen_resume(self) -> None:
         if self.app.has_history():
