@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Input, Select
+from textual.widgets import Button, Input, Select, Static
 
 from tui.core.exercises import SITUATIONS
 from tui.core.record import CATCH_KIND, CATCH_TITLE
@@ -396,7 +396,7 @@ class ReflectionDetailScreen(Screen[str | None]):
         from tui.core.practice import original_of
         from tui.core.reflection_index import Row
         from tui.core.text import shown_part
-        from tui.widgets.side_by_side import SideBySide
+        from tui.widgets.side_by_side import SideBySide, kinder_content
 
         reflection = self.reflection
         titles = {e.id: e.title for e in self.app.library.exercises.values()}
@@ -440,14 +440,15 @@ class ReflectionDetailScreen(Screen[str | None]):
                         shown_part(step.answer),
                     )
                     continue
-                versions = step.versions
-                if len(versions) > 1:
-                    yield LiteralText(
-                        f"Let's try that again: {len(versions)} versions", classes="muted"
-                    )
-                    for n, version in enumerate(versions[:-1], start=1):
-                        yield LiteralText(f"version {n}: {version}", classes="version")
                 answer = step.answer
+                if step.earlier_tries and isinstance(answer, str):
+                    # Every try, dimmed and numbered, then the one kept: worded as the
+                    # summary and `reflections show` word them.
+                    yield Static(
+                        kinder_content([shown_part(v) for v in step.versions], shown_part(answer)),
+                        classes="quote",
+                    )
+                    continue
                 yield LiteralText("(skipped)" if answer is None else str(answer), classes="quote")
         yield KeysFooter()
 
