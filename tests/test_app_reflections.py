@@ -12,7 +12,7 @@ import pytest
 from helpers_pty import until
 from sample_data import TODAY, seed
 from textual.pilot import Pilot
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, Static
 
 from tui.app import KindtoneApp
 from tui.core.storage import ReflectionStore
@@ -121,8 +121,12 @@ async def test_detail_shows_everything_literally_and_delete_confirms(tmp_path: P
         screen = await open_list(pilot)
         detail = await open_first(pilot, screen)
         texts = [str(p.render()) for p in detail.query(LiteralText)]
-        assert "I did my best [/] today" in texts
-        assert "version 1: I'm [bold] hopeless" in texts
+        # Every try, worded as the summary words them (session 18), literally.
+        tries = [str(p.render()) for p in detail.query(".quote").results(Static)]
+        assert any(
+            "try 1: I'm [bold] hopeless" in t and "try 2, kept: I did my best [/] today" in t
+            for t in tries
+        ), tries
         assert any("(42 s)" in t for t in texts)
         # Said once each: the heading gives the date, one line the ratings (the list row's
         # words repeated both, found trying the app).

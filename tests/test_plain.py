@@ -157,7 +157,7 @@ def test_words_typed_at_a_reading_step_are_said_and_shown_back(tmp_path: Path) -
     out = " ".join(stdout.getvalue().split())
     assert (
         f"(That was a reading step, so nothing was saved from it: “{early}”. "
-        "You can write it at the next writing prompt.)"
+        "You can write it at the next step.)"
     ) in out
     (record,) = ReflectionStore(tmp_path).list()
     harsh = next(s for s in record["steps"] if s.get("id") == "harsh")

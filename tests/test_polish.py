@@ -257,8 +257,9 @@ def test_words_typed_at_a_reading_step_are_quoted_with_one_full_stop(tmp_path: P
         stdout=stdout,
     )
     out = " ".join(stdout.getvalue().split())
-    assert "nothing was saved from it: “I can say sorry.” You can write it" in out
-    assert "nothing was saved from it: “hm”. You can write it" in out
+    # (Another reading step comes next: session 18 says so rather than "the next prompt".)
+    assert "nothing was saved from it: “I can say sorry.” The next step is" in out
+    assert "nothing was saved from it: “hm”. The next step is" in out
 
 
 def test_help_says_every_way_to_your_kind_words() -> None:

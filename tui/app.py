@@ -129,6 +129,7 @@ class KindtoneApp(App[int]):
         start_exercise: str | None = None,
         start_session: bool = False,
         reduced_motion: bool = False,
+        return_to_shell: bool = False,
     ) -> None:
         super().__init__()
         self.data_dir = data_dir
@@ -137,6 +138,12 @@ class KindtoneApp(App[int]):
         self.start_minutes = start_minutes or self.settings.session_minutes
         self.start_exercise = start_exercise
         self.start_session = start_session
+        # `kindtone session` was typed at a shell: the session it starts ends back there (what
+        # was kept said as the app closes), as plain mode does, not on a home screen never
+        # seen. Sessions started inside the app end where they were started.
+        self.return_to_shell = return_to_shell
+        self._shell_session_pending = False
+        self.shell_session: str | None = None  # the id of the session that ends in the shell
         self.reduced_motion = reduced_motion or self.settings.reduced_motion
         for theme in THEMES:
             self.register_theme(theme)
@@ -151,6 +158,7 @@ class KindtoneApp(App[int]):
         self._store: ReflectionStore | None = None
         self._analyser_warmed = False
         self._data_unwritable = False  # said so at start: the start backup is not tried
+        self._folder_notes: list[str] | None = None  # (folder_notes)
         # True while a locked data folder waits for its passphrase: nothing of the person's
         # is read (no store, no draft, no backup) until it opens.
         self.waiting_for_passphrase = False
@@ -346,20 +354,29 @@ class KindtoneApp(App[int]):
         self.set_timer(1.0, save_parsed_css)
 
     def warn_if_data_dir_is_shared(self) -> None:
-        from tui.core.datafolder import data_folder_warnings, unwritable_note
+        """Looked at once, at start. What is wrong is said in the page, on home (and at the
+        first step of a session started from the shell, which never shows home): a 15 s
+        toast covered the menu and the buttons at 80x24 and 60x20."""
+        self.folder_notes  # noqa: B018 (looked at now: the start backup depends on it)
 
-        notes = data_folder_warnings(self.data_dir)
-        if (unwritable := unwritable_note(self.data_dir)) is not None:
-            notes.append(unwritable)
-            self._data_unwritable = True
-        for note in notes:
-            self.notify(
-                note, title="Your data folder", severity="warning", timeout=15, markup=False
-            )
+    @property
+    def folder_notes(self) -> list[str]:
+        """What is worth knowing about the data folder (open to others, someone else's, a
+        link, can't be written to), each naming the folder and why; [] when all is well."""
+        if self._folder_notes is None:
+            from tui.core.datafolder import data_folder_warnings, unwritable_note
+
+            notes = data_folder_warnings(self.data_dir)
+            if (unwritable := unwritable_note(self.data_dir)) is not None:
+                notes.append(unwritable)
+                self._data_unwritable = True
+            self._folder_notes = notes
+        return self._folder_notes
 
     def start_requested(self) -> None:
         """What the command line asked for (a session or one exercise), once any draft is
         dealt with."""
+        self._shell_session_pending = self.return_to_shell
         if self.start_exercise is not None:
             exercise = self.library.get(self.start_exercise)
             if exercise is None:
@@ -372,6 +389,24 @@ class KindtoneApp(App[int]):
                 self.start_single(exercise.id)
         elif self.start_session:
             self.action_start_session()
+        from tui.screens.checkin import CheckInScreen
+        from tui.screens.session import SessionScreen
+
+        if not isinstance(self.screen, (CheckInScreen, SessionScreen)):
+            self._shell_session_pending = False  # nothing started: home is where they are
+
+    def ends_in_shell(self, session_id: str | None = None) -> bool:
+        """True for the session started from the shell (or, with no id, its check-in)."""
+        if session_id is None:
+            return self._shell_session_pending
+        return self.return_to_shell and session_id == self.shell_session
+
+    def back_to_shell(self, message: str | None = None) -> None:
+        """End where `kindtone session` was typed, saying ``message`` (only ever what the
+        save really did) as the app closes; a path in it is never markup."""
+        from rich.text import Text
+
+        self.exit(0, message=Text(message) if message else None)
 
     def on_resize(self, event: Resize) -> None:
         """Below the minimum size, a friendly message instead of a squashed layout."""
@@ -477,6 +512,9 @@ class KindtoneApp(App[int]):
         from tui.screens.session import SessionScreen
 
         self.warm_analyser()
+        if self._shell_session_pending:
+            self._shell_session_pending = False
+            self.shell_session = session.id
         self.push_screen(SessionScreen(session, stage=stage))
 
     def action_choose_exercise(self) -> None:

@@ -32,7 +32,13 @@ from tui.core.flow import (
     typed_ask_answer,
 )
 from tui.core.phrases import Phrase
-from tui.core.practice import explain_findings, gentle_name, numbered, side_by_side
+from tui.core.practice import (
+    explain_findings,
+    gentle_name,
+    numbered,
+    side_by_side,
+    tries_lines,
+)
 from tui.core.safety import CRISIS_PAUSE, NOT_A_CRISIS_SERVICE, support_lines
 from tui.core.session import Ratings, Session, plan_session, try_again_heading
 from tui.core.settings import Settings
@@ -582,7 +588,13 @@ class PlainSession:
             for prompt, answer, original, versions in flow.summary_beside():
                 say(prompt)
                 if original is None:
-                    say("  " + answer)
+                    if len(versions) > 1:
+                        # Tried again at a step of its own (not a rewrite): every try, calmly,
+                        # as the reflection keeps them, then the one kept.
+                        for line in tries_lines(versions, answer):
+                            say("  " + line)
+                    else:
+                        say("  " + answer)
                     continue
                 # The harsh original, then every try and the one kept: one after the other,
                 # not in columns, so a screen reader reads them in order.

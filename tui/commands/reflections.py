@@ -458,13 +458,21 @@ def _export(args: argparse.Namespace, store: ReflectionStore) -> int:
             "your reflections are locked, and an export is plain text: name the file to "
             f"write it to, e.g. {_command(args, 'export', '--output', example)}"
         )
-    if args.output and args.output != "-" and not _may_replace(args, Path(args.output)):
-        return 1
     records = store.reflections(since=args.since)
-    if args.format == "json":
+    phrases: list[dict[str, Any]] = []
+    if args.format == "json":  # a JSON export carries your kind words too
         from tui.core.phrases import PhraseStore
 
         phrases = [p.to_dict() for p in PhraseStore(store.data_dir).list()]
+    if not records and not phrases:
+        # An export of nothing wrote a file that looked like a backup and held no words (the
+        # app's `x` already said so and wrote nothing). Nothing is written, not even stdout.
+        why = f"none from {args.since.isoformat()} on" if args.since else "none saved yet"
+        print(f"Nothing to export: {why}. Nothing was written.", file=sys.stderr)
+        return 1
+    if args.output and args.output != "-" and not _may_replace(args, Path(args.output)):
+        return 1
+    if args.format == "json":
         data = io.export_json(records, phrases)
     else:
         names = _Names(args)

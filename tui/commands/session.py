@@ -104,6 +104,7 @@ def open_app(args: Any, *, start_session: bool = False) -> int:
             start_minutes=getattr(args, "minutes", None),
             start_exercise=getattr(args, "exercise", None),
             start_session=start_session,
+            return_to_shell=start_session,
         )
         app.run()
     finally:

@@ -71,8 +71,8 @@ def data_folder_warnings(data_dir: Path) -> list[str]:
         )
     if stat.S_IMODE(st.st_mode) & 0o077:
         notes.append(
-            f"Others on this computer can open {shown}, where your reflections are kept. "
-            f"To keep them private: chmod 700 {shown}"
+            "Others on this computer can open your data folder. To keep your reflections "
+            f"private: chmod 700 {shown}"
         )
     return notes
 

@@ -34,6 +34,15 @@ if TYPE_CHECKING:
 
 Kind = Literal["moved", "try-again", "crisis", "ask", "stayed"]
 AskAnswer = Literal["yes", "no", "rather-not"]
+# Where a note about words typed at a step without a box is shown (SessionFlow.stray_words).
+Said = Literal["here", "next", "back"]
+# What a step without a box to write in is, as a note about stray words names it.
+_STEP_KINDS = {
+    "read": "for reading too",
+    "breathe": "for breathing",
+    "choose": "a choice",
+    "rate": "a rating",
+}
 
 # Asked when words might mean risk but aren't clear: plainly, kindly, and without alarm.
 ASK_HEADING = "Can I ask you something directly?"
@@ -335,23 +344,21 @@ class SessionFlow:
                 # showed these words under an empty heading.
                 record.prompt = self.session.prompt_for(planned)
 
-    def stray_words(self, text: str) -> Outcome | None:
+    def stray_words(self, text: str, *, said: Said = "here") -> Outcome | None:
         """Words typed at a step that takes none (reading, breathing), e.g. an answer typed
         one prompt early. Nothing is saved from them, and that is said, with the words shown
         back, never dropped silently. ``stayed``: nothing is kept for this step (plain mode
         asks it again; the app, its step still on screen, says it on the next); ``crisis``:
-        support first, all the same. None when ``text`` is empty or a command."""
+        support first, all the same. None when ``text`` is empty or a command.
+
+        ``said``: where the note is shown: at this step (``here``), on the step moved on to
+        (``next``) or back to (``back``), so "where to write it" is true where it is read."""
         planned = self.current
         text = strip_controls(text).strip()
         if planned is None or planned.step.takes_text or not text or text.startswith("/"):
             return None
         what = "a breathing step" if planned.step.type == "breathe" else "a reading step"
-        later = any(p.step.takes_text for p in self.session.steps[planned.position + 1 :])
-        then = (
-            "you can write it at the next writing prompt"
-            if later
-            else "copy it if you'd like to keep it"
-        )
+        then = self._where_to_write(planned, said)
         note = f"(That was {what}, so nothing was saved from it: {quoted(text)} "
         note += f"{then.capitalize()}.)"
         review = review_answer(planned.step, text)
@@ -360,6 +367,23 @@ class SessionFlow:
             note = f"(That was {what}, so nothing was saved from it.)"
             return Outcome("crisis", review, note=note, kept=False)
         return Outcome("stayed", review, note=note)
+
+    def _where_to_write(self, planned: PlannedStep, said: Said) -> str:
+        """Where words typed one step early can be written: the next step, when it asks for
+        writing; a writing prompt after another step that doesn't (it once said "at the next
+        writing prompt" with another reading step next); or nowhere later in the session."""
+        rest = self.session.steps[planned.position + 1 :]
+        if not any(p.step.takes_text for p in rest):
+            return "copy it if you'd like to keep it"
+        following = rest[0].step
+        if following.takes_text:
+            return (
+                "you can write it here" if said == "next" else "you can write it at the next step"
+            )
+        if said == "here":
+            kind = _STEP_KINDS.get(following.type, "another step without a box to write in")
+            return f"the next step is {kind}; you can write it at a writing prompt after that"
+        return "you can write it at a writing prompt a little later"
 
     def submit(self, value: str | int | None) -> Outcome:
         """The person continues with ``value`` as the answer to the current step."""

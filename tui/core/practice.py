@@ -69,6 +69,8 @@ def annotate(session: Session, record: dict[str, Any]) -> dict[str, Any]:
     }
     for planned in session.steps:
         if planned.step.type != "reframe":
+            if planned.step.checks_self_talk:
+                _annotate_tried_again(by_place.get((planned.exercise.id, planned.step.index)))
             continue
         step = by_place.get((planned.exercise.id, planned.step.index))
         original = session.source_answer(planned)
@@ -79,6 +81,27 @@ def annotate(session: Session, record: dict[str, Any]) -> dict[str, Any]:
         versions = step.get("versions") or [step["answer"]]
         step["first_try"] = len(versions) == 1 and not analyse(versions[0]).critical
     return record
+
+
+def _annotate_tried_again(step: dict[str, Any] | None) -> None:
+    """A checked writing step ("what would you say to a friend?") tried again: the version
+    kept answers the critic heard in the earlier tries, so it is a rewrite of them, and
+    ``noticed`` names those patterns. It joins your kind words like any rewrite (if it isn't
+    flagged itself). No ``original``: the earlier tries are the person's own attempts, kept
+    as tries, not "the critic's words", and insights count only rewrites of those."""
+    from tui.core.selftalk import analyse
+
+    if step is None or not isinstance(step.get("answer"), str):
+        return
+    versions = [v for v in step.get("versions") or [] if isinstance(v, str)]
+    earlier = versions[:-1] if versions and versions[-1] == step["answer"] else versions
+    noticed: list[str] = []
+    for version in earlier:
+        analysis = analyse(version)
+        if analysis.critical and not analysis.crisis:
+            noticed.extend(c for c in categories(analysis) if c not in noticed)
+    if noticed:
+        step["noticed"] = noticed
 
 
 def session_record(session: Session, *, completed: bool) -> dict[str, Any]:
@@ -98,8 +121,8 @@ def kept_rewrites(record: Mapping[str, Any]) -> list[tuple[str, list[str]]]:
         answer, noticed = step.get("answer"), step.get("noticed")
         if not isinstance(answer, str) or not isinstance(noticed, list) or not noticed:
             continue
-        if "original" not in step:
-            continue
+        if "original" not in step and step.get("type") != "write":
+            continue  # (a checked writing step tried again has ``noticed``, no original)
         found.append((answer, [n for n in noticed if isinstance(n, str)]))
     return found
 
@@ -169,6 +192,21 @@ def original_of(
     return None
 
 
+def tries_lines(tries: Sequence[str], kept: str | None) -> list[str]:
+    """Every earlier "let's try that again" version, numbered, then the one kept: as the
+    summary, ``reflections show`` and a reflection's page show them, so a person who tried
+    twice sees both tries. Just "kept:" and the words when there was one try."""
+    lines: list[str] = []
+    earlier = list(tries[:-1]) if tries and kept is not None and tries[-1] == kept else list(tries)
+    for n, version in enumerate(earlier, start=1):
+        lines.append(f"try {n}:")
+        lines.append(version)
+    if kept is not None:
+        lines.append(f"try {len(earlier) + 1}, kept:" if earlier else "kept:")
+        lines.append(kept)
+    return lines
+
+
 def side_by_side(
     original: str, tries: Sequence[str], kept: str | None, width: int, *, gap: str = " │ "
 ) -> list[str]:
@@ -179,14 +217,7 @@ def side_by_side(
     """
     import textwrap
 
-    right: list[str] = []
-    earlier = list(tries[:-1]) if tries and kept is not None and tries[-1] == kept else list(tries)
-    for n, version in enumerate(earlier, start=1):
-        right.append(f"try {n}:")
-        right.append(version)
-    if kept is not None:
-        right.append(f"try {len(earlier) + 1}, kept:" if earlier else "kept:")
-        right.append(kept)
+    right = tries_lines(tries, kept)
     left = ["the critic:", original]
     if width < 50:
         return [*left, *right]

@@ -43,7 +43,7 @@ class CheckInScreen(Screen[None]):
 
     BINDINGS = [
         Binding("ctrl+n", "begin", "Begin", priority=True),
-        Binding("escape", "app.pop_screen", "Back"),
+        Binding("escape", "back", "Back"),
     ]
 
     def __init__(self, minutes: int) -> None:
@@ -85,6 +85,14 @@ class CheckInScreen(Screen[None]):
 
     @on(Button.Pressed, "#back")
     def _back(self) -> None:
+        self.action_back()
+
+    def action_back(self) -> None:
+        """Back where the person came from: home, or the shell `kindtone session` was typed
+        at (a session started there ends there too)."""
+        if self.app.ends_in_shell():
+            self.app.back_to_shell()
+            return
         self.app.pop_screen()
 
     @on(Button.Pressed, "#begin")

@@ -68,7 +68,13 @@ class HomeScreen(Screen[None]):
         # Lines are centred with text-align; only the option list needs a Center container.
         with Vertical(id="home"):
             yield Banner(id="banner", width=self.app.size.width, height=self.app.size.height)
-            yield LiteralText(WELCOME, id="welcome")
+            notes = self.app.folder_notes
+            if notes:
+                # In the page, where the welcome was: it covers nothing and stays while it
+                # is true (a toast hid the menu at 80x24 and 60x20, then went).
+                yield LiteralText(" ".join(notes), id="folder-note")
+            else:
+                yield LiteralText(WELCOME, id="welcome")
             # With no history yet the line is known at once, and drawn in the first frame.
             first = " " if self.app.has_history() else practice_line(None, datetime.now())
             self._practice_shown = first
@@ -101,9 +107,18 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#home-actions", OptionList).focus()
+        self._make_room(self.app.size.width, self.app.size.height)
 
     def on_resize(self, event: Resize) -> None:
         self.query_one(Banner).fit(event.size.width, event.size.height)
+        self._make_room(event.size.width, event.size.height)
+
+    def _make_room(self, width: int, height: int) -> None:
+        """A note about the data folder longer than two lines, or below 24 rows, takes the
+        practice line's place too, so the menu and the care note still show whole."""
+        note = " ".join(self.app.folder_notes)
+        tight = bool(note) and (height < 24 or len(note) > 2 * max(1, width - 6))
+        self.set_class(tight, "-note-tight")
 
     def on_screen_resume(self) -> None:
         if self.app.has_history():

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Input, Select
+from textual.widgets import Button, Input, Select, Static
 
 from tui.core.exercises import SITUATIONS
 from tui.core.record import CATCH_KIND, CATCH_TITLE
@@ -69,6 +69,12 @@ def describe_session(row: Row, titles: dict[str, str]) -> str:
     return exercises
 
 
+EMPTY = (
+    "Nothing here yet. What you write in a session, or when you catch a thought, is kept "
+    "here, only on this computer."
+)
+
+
 def matches(shown: int, total: int) -> str:
     if shown == 0:
         return f"Nothing matches, of {count(total, 'reflection')}."
@@ -94,6 +100,23 @@ class ReflectionsScreen(Screen[None]):
     #filters Input {
         width: 18;
         margin-left: 1;
+    }
+
+    #reflections-empty {
+        display: none;
+        height: auto;
+    }
+
+    #reflections-empty Button {
+        margin-right: 2;
+    }
+
+    .-empty #reflections-empty {
+        display: block;
+    }
+
+    .-empty #search, .-empty #filters {
+        display: none;
     }
     """
     app: KindtoneApp
@@ -132,6 +155,14 @@ class ReflectionsScreen(Screen[None]):
                 yield Input(placeholder="from YYYY-MM-DD", id="filter-from", compact=True)
                 yield Input(placeholder="to YYYY-MM-DD", id="filter-to", compact=True)
             yield LiteralText("Loading…", id="reflections-status", classes="muted")
+            # Shown only while nothing is saved at all: something to do, with focus on it
+            # (an empty list takes no focus, and Tab and Enter seemed to do nothing).
+            with Horizontal(id="reflections-empty", classes="buttons"):
+                yield Button(
+                    Content("Start a session"), compact=True, id="empty-start", variant="primary"
+                )
+                yield Button(Content("Catch a thought"), compact=True, id="empty-catch")
+                yield Button(Content("Back"), compact=True, id="empty-back")
             yield ReflectionList(self._describe, id="reflection-list")
         yield KeysFooter()
 
@@ -219,7 +250,13 @@ class ReflectionsScreen(Screen[None]):
         criteria = self.criteria()
         rows = self.index.filter(criteria)
         reflection_list.set_rows(rows, keep=keep, near=reflection_list.cursor)
-        if self.focused is None and rows:
+        empty = not len(self.index) and self.complete
+        if empty != self._empty:
+            self.query_one("#reflections").set_class(empty, "-empty")
+            self.refresh_bindings()
+        if empty and (self.focused in (None, reflection_list) or not self.focused.display):
+            self.query_one("#empty-start", Button).focus()
+        elif self.focused is None and rows:
             reflection_list.focus()
         self.last_filter_ms = (time.perf_counter() - started) * 1000
         status = self.query_one("#reflections-status", LiteralText)
@@ -230,12 +267,26 @@ class ReflectionsScreen(Screen[None]):
                 f"{len(rows)} of {total} shown."
             )
         elif not total and self.complete:
-            status.set_text("Nothing here yet. Your reflections will appear after a session.")
+            status.set_text(EMPTY)
         elif criteria == Filter(search=criteria.search) and not criteria.search.strip():
             more = "" if self.complete else " (loading the rest…)"
             status.set_text(f"{count(total, 'reflection')}, newest first{more}. Enter to read one.")
         else:
             status.set_text(matches(len(rows), total))
+
+    @on(Button.Pressed, "#empty-start")
+    def _start_first(self) -> None:
+        self.app.pop_screen()
+        self.app.action_start_session()
+
+    @on(Button.Pressed, "#empty-catch")
+    def _catch_first(self) -> None:
+        self.app.pop_screen()
+        self.app.action_catch()
+
+    @on(Button.Pressed, "#empty-back")
+    def _back_pressed(self) -> None:
+        self.app.pop_screen()
 
     @on(Input.Changed)
     @on(Select.Changed)
@@ -248,6 +299,15 @@ class ReflectionsScreen(Screen[None]):
 
     def action_to_list(self) -> None:
         self.query_one(ReflectionList).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """With nothing saved there is nothing to search or delete: those keys leave the
+        footer (the search box is hidden then, and "/" focused it unseen)."""
+        return not (action in ("focus_search", "delete", "to_list") and self._empty)
+
+    @property
+    def _empty(self) -> bool:
+        return self.is_mounted and self.query_one("#reflections").has_class("-empty")
 
     def action_focus_search(self) -> None:
         self.query_one("#search", Input).focus()
@@ -336,7 +396,7 @@ class ReflectionDetailScreen(Screen[str | None]):
         from tui.core.practice import original_of
         from tui.core.reflection_index import Row
         from tui.core.text import shown_part
-        from tui.widgets.side_by_side import SideBySide
+        from tui.widgets.side_by_side import SideBySide, kinder_content
 
         reflection = self.reflection
         titles = {e.id: e.title for e in self.app.library.exercises.values()}
@@ -380,14 +440,15 @@ class ReflectionDetailScreen(Screen[str | None]):
                         shown_part(step.answer),
                     )
                     continue
-                versions = step.versions
-                if len(versions) > 1:
-                    yield LiteralText(
-                        f"Let's try that again: {len(versions)} versions", classes="muted"
-                    )
-                    for n, version in enumerate(versions[:-1], start=1):
-                        yield LiteralText(f"version {n}: {version}", classes="version")
                 answer = step.answer
+                if step.earlier_tries and isinstance(answer, str):
+                    # Every try, dimmed and numbered, then the one kept: worded as the
+                    # summary and `reflections show` word them.
+                    yield Static(
+                        kinder_content([shown_part(v) for v in step.versions], shown_part(answer)),
+                        classes="quote",
+                    )
+                    continue
                 yield LiteralText("(skipped)" if answer is None else str(answer), classes="quote")
         yield KeysFooter()
 

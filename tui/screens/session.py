@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,7 +15,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, Input, OptionList, ProgressBar, TextArea
 
-from tui.core.flow import AskAnswer, Outcome, SaveReport, SessionFlow
+from tui.core.flow import AskAnswer, Outcome, Said, SaveReport, SessionFlow
 from tui.core.session import Session
 from tui.core.text import strip_controls
 from tui.widgets.breathe import BreathingGuide
@@ -185,6 +184,10 @@ class SessionScreen(Screen[None]):
         if self.stage != "steps" or self.flow.finished:
             self.call_after_refresh(self._after_steps)
             return
+        if self.app.ends_in_shell(self.session.id) and self.app.folder_notes:
+            # Started from the shell, home never showed what is wrong with the data folder:
+            # said here, in the page, at the first step (a toast covered the buttons).
+            self._stray_note = " ".join(self.app.folder_notes)
         await self.show_step()
 
     # -- showing a step ------------------------------------------------------------------
@@ -322,14 +325,15 @@ class SessionScreen(Screen[None]):
         if self._at_a_step_without_a_box():
             self._stray += event.text
 
-    async def _stray_words_said(self) -> bool:
+    async def _stray_words_said(self, said: Said = "next") -> bool:
         """Words typed where none are asked: the flow says so with the words shown back, on
         the step moved to (the key that moves still moves: the first ctrl+n after typing was
         swallowed). Crisis words open support first, and the step stays: True then."""
         typed, self._stray = self._stray, ""
         if len(typed.strip()) < 2 or not any(char.isalnum() for char in typed):
             return False  # a stray key or two ("," or "j"), not words to give back
-        outcome = self.flow.stray_words(typed) if self._at_a_step_without_a_box() else None
+        at_a_step_without_a_box = self._at_a_step_without_a_box()
+        outcome = self.flow.stray_words(typed, said=said) if at_a_step_without_a_box else None
         if outcome is None:
             return False
         if outcome.kind == "crisis":
@@ -437,7 +441,8 @@ class SessionScreen(Screen[None]):
 
     async def action_back(self) -> None:
         await self.caught_up()
-        if await self._stray_words_said():
+        at_first = self.session.position == 0
+        if await self._stray_words_said("here" if at_first else "back"):
             return
         await self._close_try_again()
         if self.flow.back(self._current_text()):
@@ -517,9 +522,10 @@ class SessionScreen(Screen[None]):
             # Kept: said once a file holds the words, as plain mode says it (leaving in
             # silence left someone unsure whether "Keep what I wrote" had kept anything).
             kept = report.message(completed=False) if report.saved else None
-            if then_quit:
-                # Printed as the app closes, as it is: a path in a reason is never markup.
-                self.app.exit(0, message=Text(kept) if kept else None)
+            if then_quit or self.app.ends_in_shell(self.session.id):
+                # Printed as the app closes, as it is: a path in a reason is never markup. A
+                # session started from the shell ends there, as finishing it does.
+                self.app.back_to_shell(kept)
             else:
                 self.app.pop_screen()
                 if kept:

@@ -10,13 +10,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button
+from textual.widgets import Button, Static
 
 from tui.core.flow import SaveReport, SessionFlow
 from tui.core.text import shown_part
 from tui.widgets.footer import KeysFooter
 from tui.widgets.literal_text import LiteralText
-from tui.widgets.side_by_side import SideBySide
+from tui.widgets.side_by_side import SideBySide, kinder_content
 
 if TYPE_CHECKING:
     from tui.app import KindtoneApp
@@ -58,6 +58,13 @@ class SummaryScreen(Screen[None]):
                             [shown_part(v) for v in versions],
                             shown_part(answer),
                         )
+                    elif len(versions) > 1:
+                        # Tried again at a step of its own: every try, dimmed and numbered,
+                        # then the one kept, as the reflection's page shows them.
+                        yield Static(
+                            kinder_content([shown_part(v) for v in versions], shown_part(answer)),
+                            classes="quote",
+                        )
                     else:
                         yield LiteralText(shown_part(answer), classes="quote")
             yield LiteralText(self.flow.closing(), classes="muted closing")
@@ -84,4 +91,8 @@ class SummaryScreen(Screen[None]):
             self._save()
             if self.report is None or not self.report.safe:
                 return
+        if self.app.ends_in_shell(self.session.id):
+            # Started from the shell: back there, with what the save did said once more.
+            self.app.back_to_shell(self.report.message(completed=True))
+            return
         self.app.pop_screen()
