@@ -86,6 +86,8 @@ SESSION_11 = ROOT / "tests" / "data" / "self_talk_blind_aa_ad.tsv"
 SESSION_12 = ROOT / "tests" / "data" / "self_talk_blind_ae_ah.tsv"
 SESSION_13 = ROOT / "tests" / "data" / "self_talk_blind_ai_al.tsv"
 SESSION_14 = ROOT / "tests" / "data" / "self_talk_blind_am_ap.tsv"
+SESSION_15 = ROOT / "tests" / "data" / "self_talk_blind_aq_at.tsv"
+SESSION_16 = ROOT / "tests" / "data" / "self_talk_blind_au_ax.tsv"
 TRAINED_ON = (
     BLIND,
     LAST,
@@ -98,6 +100,10 @@ TRAINED_ON = (
     SESSION_13,
     SESSION_14,
 )
+# Not trained on (session 18 tried, scripts/selftalk_critic_rounds.py: a gate trained on them
+# too heard a few more held-out lines only at thresholds where it read sincere praise as
+# sarcasm; docs/measurements.md, session 18).
+LATER = (SESSION_15, SESSION_16)
 # Written by the session-9 critic helper, not blind: trained on, never in the --lobo table.
 OWN = ROOT / "tests" / "data" / "self_talk_critic_own.tsv"
 # Journal answers written by the session-17 critic helper before reading the analyser (not
@@ -149,14 +155,24 @@ def case_lines(labels: Container[str]) -> Iterator[tuple[str, str, str]]:
 
 
 def examples() -> list[Example]:
+    found, unheard = examples_split((*TRAINED_ON, *HELPERS))
+    return found + buried(found, unheard) if BURIED else found
+
+
+Unheard = tuple[list[list[str]], str]  # a self-critical answer no rule flags, and its batch
+
+
+def examples_split(paths: tuple[Path, ...]) -> tuple[list[Example], list[Unheard]]:
+    """The sentence head's examples from the labelled cases and ``paths``, and the
+    self-critical answers no rule flags (see buried)."""
     found: list[Example] = []
-    unheard: list[tuple[list[list[str]], str]] = []  # self-critical answers no rule flags
+    unheard: list[Unheard] = []
     label_of = {"critic": True, "kind": False, "neutral": False, "idiom": False}
     for label, text, batch in case_lines(label_of):
         joined = [w for chunk in sentences(text) for w in [*words(chunk), ","]][:-1]
         if joined:
             found.append((joined, label_of[label], batch))
-    for case in [case for path in (*TRAINED_ON, *HELPERS) for case in load(path)]:
+    for case in [case for path in paths for case in load(path)]:
         chunks = [w for w in (words(chunk) for chunk in sentences(case.text)) if w]
         if case.label == "kind-quoting" or not chunks:
             continue
@@ -171,7 +187,7 @@ def examples() -> list[Example]:
                 found += [(chunk, True, case.batch) for chunk in flagged]
             else:
                 unheard.append((chunks, case.batch))
-    return found + buried(found, unheard) if BURIED else found
+    return found, unheard
 
 
 # How sure the first gate must be of the sentence it picks in an answer no rule flags (see
@@ -208,7 +224,7 @@ Answer = tuple[list[list[str]], bool, str]  # sentences, the writer's own verdic
 NOT_OWN = ("kind-quoting", "other-critic")
 
 
-def answers() -> list[Answer]:
+def answers(paths: tuple[Path, ...] | None = None) -> list[Answer]:
     """Every self-critical, quoting and other-critic answer of the blind batches and the
     helper's own file, split into sentences as the analyser splits them; and from the
     labelled cases, every critic line and the other lines the rules flag (the head only
@@ -219,7 +235,7 @@ def answers() -> list[Answer]:
         chunks = chunk_list(text)
         if chunks and (label == "critic" or RULES.analyse(text).critical):
             found.append((chunks, label == "critic", batch))
-    for case in [case for path in (*TRAINED_ON, *HELPERS) for case in load(path)]:
+    for case in [case for path in (paths or (*TRAINED_ON, *HELPERS)) for case in load(path)]:
         if case.label != "critic" and case.label not in NOT_OWN:
             continue
         chunks = chunk_list(case.text)

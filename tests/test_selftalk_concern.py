@@ -484,7 +484,9 @@ _REACHED = {
 )
 def test_the_blind_batches_keep_what_they_reached(file: Path, batch: str) -> None:
     result = figures([case for case in load(file) if case.batch == batch])
-    report = "\n".join(result.lines() + result.misses)
+    # The newest round's lines are read by the lead alone (helpers see its figures only): a
+    # failure there says the figures, never the lines it missed.
+    report = "\n".join(result.lines() + (result.misses if file != SESSION_17 else []))
     paused, crisis, caught, calm, calm_asked, recovery, kind, others, precision = _REACHED[
         file, batch
     ]
