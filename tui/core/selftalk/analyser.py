@@ -46,6 +46,8 @@ if TYPE_CHECKING:
 READINGS_LIMIT = 20_000
 LANGUAGE_SAMPLE = 2_000  # characters read to tell whether a text is English
 LANGUAGE_MIN_WORDS = 4
+# Under this many words, one small word of another language can tell (_another_language).
+LANGUAGE_SHORT_WORDS = 8
 LATIN_LAST = "\u024f"  # Latin letters: up to the end of Latin Extended-B ...
 LATIN_ADDITIONAL = ("\u1e00", "\u1eff")  # ... and Latin Extended Additional (Vietnamese)
 # A text this long is read with the cyclic collector paused (see Analyser.analyse).
@@ -127,10 +129,14 @@ class _Built:
         # Small words of other languages that are not English words (languages.toml). Only a
         # text with no finding and no concern asks (see foreign): a snapshot keeps them as one
         # string (see snapshot.save), made a set when first needed.
-        self._foreign: frozenset[str] | None = (
-            frozenset().union(*load_languages(folder).words.values()) - self.english()
-        )
+        lists = load_languages(folder).words
+        self._foreign: frozenset[str] | None = frozenset().union(*lists.values()) - self.english()
         self._foreign_text = ""
+        # Each language's whole list, the small words it shares with English too ("bin", "so",
+        # "was"): read only for a short text holding one of that language's own words (see
+        # _another_language); a snapshot keeps them as one string, as for foreign.
+        self._lists: tuple[frozenset[str], ...] | None = tuple(lists.values())
+        self._lists_text = ""
 
     def __setstate__(self, state: dict[str, object]) -> None:
         """From a snapshot, one attribute at a time: pickle's own way fills the instance
@@ -147,6 +153,15 @@ class _Built:
             text = self._foreign_text
             foreign = self._foreign = frozenset(text.split("\n")) if text else frozenset()
         return foreign
+
+    @property
+    def language_lists(self) -> tuple[frozenset[str], ...]:
+        """Each other language's small words, those it shares with English included."""
+        lists = self._lists
+        if lists is None:
+            text = self._lists_text
+            lists = self._lists = tuple(frozenset(line.split()) for line in text.split("\n"))
+        return lists
 
     def english(self) -> frozenset[str]:
         """Words kindtone knows to be English: the list in words.toml, every rule word and
@@ -851,11 +866,32 @@ class Analyser:
         marked = sum(1 for word in words if word in foreign)
         if marked >= 2 and marked * 5 >= len(words):
             return False
+        if marked and 2 <= len(words) < LANGUAGE_SHORT_WORDS and _another_language(built, words):
+            return False
         if len(words) < LANGUAGE_MIN_WORDS:
             return True
         english = built.english()
         known = sum(1 for word in words if word in english)
         return known * 3 >= len(words)
+
+
+def _another_language(built: _Built, words: list[str]) -> bool:
+    """A short text told in another language: one of that language's own small words in it
+    ("ich", "ek", "ako"), and the words that aren't English (its own, and words no list
+    knows: "dumm", "moeg", "pagod") outnumber the English words it doesn't list. The small
+    words it shares with English ("bin", "so", "is", "my", "na") count for neither side:
+    "Ich bin so dumm", "Ek is so moeg", "Pagod na ako" are not English; "Sy is my friend",
+    "ik lol", "such a schlep", "Abeg I dey come" are (an English word for each other one)."""
+    foreign = built.foreign
+    english = built.english()
+    for listed in built.language_lists:
+        if not any(word in foreign for word in words if word in listed):
+            continue
+        known = sum(1 for word in words if word in english and word not in listed)
+        shared = sum(1 for word in words if word in english and word in listed)
+        if len(words) - known - shared > known:
+            return True
+    return False
 
 
 def _non_overlapping(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
