@@ -27,6 +27,7 @@ from .concern import _concern, _crisis_at, _looking_back, read_concern
 from .critic_gate import OWN_MAX_SENTENCES, Gate
 from .data import Lexicon, Rule, load_languages, load_lexicon, load_rules
 from .hashed import Risk
+from .language import reads_as_english
 from .lean import leans
 from .learned import LEARNED_MIN_WORDS, Features, Learned
 from .model import Analysis, Finding, hint_for, load_hints, remember_hints
@@ -44,12 +45,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 READINGS_LIMIT = 20_000
-LANGUAGE_SAMPLE = 2_000  # characters read to tell whether a text is English
-LANGUAGE_MIN_WORDS = 4
-# Under this many words, one small word of another language can tell (_another_language).
-LANGUAGE_SHORT_WORDS = 8
-LATIN_LAST = "\u024f"  # Latin letters: up to the end of Latin Extended-B ...
-LATIN_ADDITIONAL = ("\u1e00", "\u1eff")  # ... and Latin Extended Additional (Vietnamese)
 # A text this long is read with the cyclic collector paused (see Analyser.analyse).
 PAUSE_COLLECTOR = 5_000
 
@@ -134,7 +129,7 @@ class _Built:
         self._foreign_text = ""
         # Each language's whole list, the small words it shares with English too ("bin", "so",
         # "was"): read only for a short text holding one of that language's own words (see
-        # _another_language); a snapshot keeps them as one string, as for foreign.
+        # language.py); a snapshot keeps them as one string, as for foreign.
         self._lists: tuple[frozenset[str], ...] | None = tuple(lists.values())
         self._lists_text = ""
 
@@ -147,7 +142,7 @@ class _Built:
 
     @property
     def foreign(self) -> frozenset[str]:
-        """Small words of other languages that are not English words (see _reads_as_english)."""
+        """Small words of other languages that are not English words (language.py)."""
         foreign = self._foreign
         if foreign is None:
             text = self._foreign_text
@@ -836,7 +831,7 @@ class Analyser:
         english = (
             bool(findings)
             or (concern is not None and not any(reading.foreign for _, reading in readings))
-            or self._reads_as_english(built, low)
+            or reads_as_english(built, low)
         )
         return Analysis(
             text=text,
@@ -846,52 +841,6 @@ class Analyser:
             concern=concern,
             language="en" if english else "unsupported",
         )
-
-    @staticmethod
-    def _reads_as_english(built: _Built, low: str) -> bool:
-        """Not when most letters are not Latin ones, or when the small words of another
-        language are at least two and a fifth of the words (languages.toml); otherwise at
-        least a third of the words (of the first few hundred) are English words kindtone
-        knows, and texts of under four words are given the benefit of the doubt."""
-        sample = low[:LANGUAGE_SAMPLE]
-        if not sample.isascii():
-            letters = [ch for ch in sample if ch.isalpha()]
-            if sum(
-                ch > LATIN_LAST and not LATIN_ADDITIONAL[0] <= ch <= LATIN_ADDITIONAL[1]
-                for ch in letters
-            ) * 2 > len(letters):
-                return False
-        words = [word for word in built.tokens.words(sample) if word != BREAK]
-        foreign = built.foreign
-        marked = sum(1 for word in words if word in foreign)
-        if marked >= 2 and marked * 5 >= len(words):
-            return False
-        if marked and 2 <= len(words) < LANGUAGE_SHORT_WORDS and _another_language(built, words):
-            return False
-        if len(words) < LANGUAGE_MIN_WORDS:
-            return True
-        english = built.english()
-        known = sum(1 for word in words if word in english)
-        return known * 3 >= len(words)
-
-
-def _another_language(built: _Built, words: list[str]) -> bool:
-    """A short text told in another language: one of that language's own small words in it
-    ("ich", "ek", "ako"), and the words that aren't English (its own, and words no list
-    knows: "dumm", "moeg", "pagod") outnumber the English words it doesn't list. The small
-    words it shares with English ("bin", "so", "is", "my", "na") count for neither side:
-    "Ich bin so dumm", "Ek is so moeg", "Pagod na ako" are not English; "Sy is my friend",
-    "ik lol", "such a schlep", "Abeg I dey come" are (an English word for each other one)."""
-    foreign = built.foreign
-    english = built.english()
-    for listed in built.language_lists:
-        if not any(word in foreign for word in words if word in listed):
-            continue
-        known = sum(1 for word in words if word in english and word not in listed)
-        shared = sum(1 for word in words if word in english and word in listed)
-        if len(words) - known - shared > known:
-            return True
-    return False
 
 
 def _non_overlapping(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
