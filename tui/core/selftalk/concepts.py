@@ -503,7 +503,7 @@ def everyday_reason(concepts: frozenset[str]) -> bool:
     return not _REASONS.isdisjoint(concepts) and concepts.isdisjoint(_NOT_A_REASON)
 
 
-_SOFT = frozenset({"GRIEF", "KIND_SELF"})
+_SOFT = frozenset({"GRIEF", "KIND_SELF", "GROW"})
 # What grief or kind words can't speak for: all an everyday reason can't, and not being here,
 # a day set, letting go, going or leaving, ending it, envying the dead or wishing to join them,
 # oneself got rid of or others spared.
@@ -518,6 +518,12 @@ def grieving(concepts: frozenset[str]) -> bool:
     closed) or kind words that name pain ("I'm letting myself grieve"), with nothing of means,
     an act, a place, a plan, a goodbye or not being here (session 15)."""
     return not _SOFT.isdisjoint(concepts) and concepts.isdisjoint(_NOT_GRIEF)
+
+
+def growing(concepts: frozenset[str]) -> bool:
+    """A wish to grow kinder or better ("I want to be better at saying no", "I wish I could
+    go easier on myself"), with nothing grief can't speak for beside it (session 18)."""
+    return "GROW" in concepts and concepts.isdisjoint(_NOT_GRIEF)
 
 
 # Session 16 (calm): an everyday occasion that speaks for a whole sentence. What none of them

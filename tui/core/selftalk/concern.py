@@ -19,6 +19,7 @@ from .concepts import (
     everyday_reason,
     gone_for_a_reason,
     grieving,
+    growing,
     jest,
     keeping_on,
     only_jest,
@@ -55,6 +56,8 @@ if TYPE_CHECKING:
 # The net's veto reads short sentences only: in a long one, everyday words around a buried
 # "wanting to die" pull its score down without making the words any safer.
 VETO_MAX_WORDS = 12
+# How far past its alone band the net's lean beside a wish to grow is not asked about.
+GROW_BAND = 1.5
 _NONE: frozenset[str] = frozenset()
 _NO_FEATURES: set[str] = set()  # never changed: read only by the weights
 
@@ -247,6 +250,12 @@ def read_concern(
             # Only an everyday note ("Don't answer the email tonight": the net learned
             # emails sent on a night set) or the kids taken to the river, and a time: not
             # asked about unless the net is sure on its own.
+            pass
+        elif risk_score < GROW_BAND * risk.alone and growing(concepts):
+            # A wish to grow kinder or better, nothing else of risk beside it (concepts.growing):
+            # the net leans on "I want to be", "I wish I could" whatever follows. Not asked
+            # about short of half again its alone band ("I want to be better at saying no":
+            # 1.15 times), where a worrying object still is ("better at hiding it") (session 18).
             pass
         elif risk_score < risk.alone and grieving(concepts):
             # Grief or a loss told as what happened, or kind words naming pain ("I'm letting
