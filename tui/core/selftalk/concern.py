@@ -30,9 +30,10 @@ from .concepts import (
     usual_dose,
 )
 from .everyday import everyday_hurt, everyday_use
+from .idioms import beside_idioms, idiom_said
 from .lean import doubt, net_score
 from .quoting import old_words_quoted, quoted_only
-from .tokens import WordList, clauses
+from .tokens import clauses
 from .told import FRAMES as _FRAMES
 from .told import PRESENT as _PRESENT
 from .told import distance as built_distance
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
     from .hashed import Back, Risk
     from .learned import Learned
     from .scope import Sentence
+    from .tokens import WordList
 
 # The net's veto reads short sentences only: in a long one, everyday words around a buried
 # "wanting to die" pull its score down without making the words any safer.
@@ -134,30 +136,6 @@ def _occasion(
     return "all" if gone else "rules" if dose else "net"
 
 
-def _beside_idioms(sentence: Sentence, words: WordList) -> WordList:
-    """The words the net, the word weights and the concept grid read: an idiom built on a
-    means noun ("off the hook", "at the end of my rope", "jump the gun": rules/idioms.toml,
-    kind "means") left out, its noun no means there, and the rest of the sentence read as it
-    is ("Bit the bullet, I'm taking all the tablets tonight."). The crisis rules read every
-    word (session 18)."""
-    if "idiom" not in sentence.candidates:
-        return words
-    spans = [
-        (start, end) for pattern, start, end in sentence.matches("idiom") if pattern.kind == "means"
-    ]
-    if not spans:
-        return words
-    out = set().union(*(range(start, end) for start, end in spans))
-    return WordList(word for number, word in enumerate(words) if number not in out)
-
-
-def _idiom(sentence: Sentence) -> bool:
-    """An idiom that borrows death words ("dying for a coffee"): the learned layers don't lean
-    on the sentence. Not one built on a means noun: those are left out of what they read."""
-    idioms = [pattern for pattern in sentence.candidates["idiom"] if pattern.kind == "idiom"]
-    return matches_any(idioms, sentence.codes, sentence.code)
-
-
 def _grief_told(concepts: frozenset[str]) -> bool:
     """Grief or a loss told as what happened (concepts.grieving), with no time and nothing
     ahead: "Closing the office where I've worked my whole life and I feel like nobody."."""
@@ -193,8 +171,8 @@ def read_concern(
     it made them (else ``features``)."""
     candidates = sentence.candidates
     # What the net, the word weights and the grid read: the words, less any idiom built on a
-    # means noun ("jump the gun"): see _beside_idioms.
-    read_words = _beside_idioms(sentence, words)
+    # means noun ("jump the gun"): see idioms.py.
+    read_words = beside_idioms(sentence, words)
     # The wider net's score (hashed.py): None when there are no weights or too few words.
     risk_score = reading._risk = net_score(built, low, read_words, learned is not None)
     codes, code = sentence.codes, sentence.code
@@ -232,7 +210,7 @@ def read_concern(
     if by_weights and _everyday_for_weights(built, risk_score, concepts):
         by_weights = False
     if by_weights:
-        idiom = _idiom(sentence) if idiom is None else idiom
+        idiom = idiom_said(sentence) if idiom is None else idiom
         by_weights = not idiom
     by_weights, doubted = doubt(built, risk_score, by_weights, learned, read)  # (see lean)
     grid = built.grid.verdict(concepts)
@@ -274,7 +252,7 @@ def read_concern(
     elif by_weights and learned is not None and not learned.is_clearly_crisis(read):
         cues.add("weights")  # near the threshold: asked about, not paused for
     if risk is not None and risk_score is not None and risk_score >= min(risk.single, risk.ask):
-        idiom = _idiom(sentence) if idiom is None else idiom
+        idiom = idiom_said(sentence) if idiom is None else idiom
         # No word any rule knows, not even "I" or "the": the net's word pieces of made-up or
         # garbled words ("wvqw wvqw wvqw") say nothing about risk. Tablets taken as they
         # should be ("took my tablets an hour ago as usual") or only a drink ("drank the last
