@@ -546,9 +546,9 @@ def ordinary_dose(concepts: frozenset[str]) -> bool:
 def everyday_trip(concepts: frozenset[str]) -> bool:
     """A train, bus or ferry caught, missed or waited for, or taken home ("missed the last
     train home"), with nothing of stepping, jumping, lying down, a decision or an end beside
-    it (session 16)."""
+    it (session 16). "Took" the bus is no dose, a river crossed no place to go in (session 18)."""
     return "TRAVEL_EVERYDAY" in concepts and concepts.isdisjoint(
-        _NOT_AN_OCCASION - {"TRAIN", "GOING_ON", "HEIGHT"}
+        _NOT_AN_OCCASION - {"TRAIN", "GOING_ON", "HEIGHT", "WATER", "INGEST"}
     )
 
 
