@@ -29,10 +29,11 @@ def test_a_wish_to_grow_kinder_is_not_a_risk(text: str) -> None:
     assert analyse(text).concern is None, text
 
 
-def test_a_wish_the_net_reads_far_past_its_alone_band_is_asked_about_not_paused_for() -> None:
-    """The net reads this one past its alone band (2.75 against 2.4): as for grief told with
-    nothing ahead, it may ask, never pause (concern.py, _everyday_for_weights)."""
-    assert analyse("I want to be better at saying no.").concern == "ask"
+def test_a_wish_the_net_reads_past_its_alone_band_is_neither_paused_for_nor_asked_about() -> None:
+    """The net reads this one past its alone band (2.75 against 2.4). Session 17 asked about
+    it, as for grief told with nothing ahead; session 18 (calm): a wish to grow (GROW) is not
+    asked about short of half again the alone band (concern.py, GROW_BAND)."""
+    assert analyse("I want to be better at saying no.").concern is None
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,7 @@ from .concern import _concern, _crisis_at, _looking_back, read_concern
 from .critic_gate import OWN_MAX_SENTENCES, Gate
 from .data import Lexicon, Rule, load_languages, load_lexicon, load_rules
 from .hashed import Risk
+from .language import reads_as_english
 from .lean import leans
 from .learned import LEARNED_MIN_WORDS, Features, Learned
 from .model import Analysis, Finding, hint_for, load_hints, remember_hints
@@ -44,10 +45,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 READINGS_LIMIT = 20_000
-LANGUAGE_SAMPLE = 2_000  # characters read to tell whether a text is English
-LANGUAGE_MIN_WORDS = 4
-LATIN_LAST = "\u024f"  # Latin letters: up to the end of Latin Extended-B ...
-LATIN_ADDITIONAL = ("\u1e00", "\u1eff")  # ... and Latin Extended Additional (Vietnamese)
 # A text this long is read with the cyclic collector paused (see Analyser.analyse).
 PAUSE_COLLECTOR = 5_000
 
@@ -127,10 +124,14 @@ class _Built:
         # Small words of other languages that are not English words (languages.toml). Only a
         # text with no finding and no concern asks (see foreign): a snapshot keeps them as one
         # string (see snapshot.save), made a set when first needed.
-        self._foreign: frozenset[str] | None = (
-            frozenset().union(*load_languages(folder).words.values()) - self.english()
-        )
+        lists = load_languages(folder).words
+        self._foreign: frozenset[str] | None = frozenset().union(*lists.values()) - self.english()
         self._foreign_text = ""
+        # Each language's whole list, the small words it shares with English too ("bin", "so",
+        # "was"): read only for a short text holding one of that language's own words (see
+        # language.py); a snapshot keeps them as one string, as for foreign.
+        self._lists: tuple[frozenset[str], ...] | None = tuple(lists.values())
+        self._lists_text = ""
 
     def __setstate__(self, state: dict[str, object]) -> None:
         """From a snapshot, one attribute at a time: pickle's own way fills the instance
@@ -141,12 +142,21 @@ class _Built:
 
     @property
     def foreign(self) -> frozenset[str]:
-        """Small words of other languages that are not English words (see _reads_as_english)."""
+        """Small words of other languages that are not English words (language.py)."""
         foreign = self._foreign
         if foreign is None:
             text = self._foreign_text
             foreign = self._foreign = frozenset(text.split("\n")) if text else frozenset()
         return foreign
+
+    @property
+    def language_lists(self) -> tuple[frozenset[str], ...]:
+        """Each other language's small words, those it shares with English included."""
+        lists = self._lists
+        if lists is None:
+            text = self._lists_text
+            lists = self._lists = tuple(frozenset(line.split()) for line in text.split("\n"))
+        return lists
 
     def english(self) -> frozenset[str]:
         """Words kindtone knows to be English: the list in words.toml, every rule word and
@@ -821,7 +831,7 @@ class Analyser:
         english = (
             bool(findings)
             or (concern is not None and not any(reading.foreign for _, reading in readings))
-            or self._reads_as_english(built, low)
+            or reads_as_english(built, low)
         )
         return Analysis(
             text=text,
@@ -831,31 +841,6 @@ class Analyser:
             concern=concern,
             language="en" if english else "unsupported",
         )
-
-    @staticmethod
-    def _reads_as_english(built: _Built, low: str) -> bool:
-        """Not when most letters are not Latin ones, or when the small words of another
-        language are at least two and a fifth of the words (languages.toml); otherwise at
-        least a third of the words (of the first few hundred) are English words kindtone
-        knows, and texts of under four words are given the benefit of the doubt."""
-        sample = low[:LANGUAGE_SAMPLE]
-        if not sample.isascii():
-            letters = [ch for ch in sample if ch.isalpha()]
-            if sum(
-                ch > LATIN_LAST and not LATIN_ADDITIONAL[0] <= ch <= LATIN_ADDITIONAL[1]
-                for ch in letters
-            ) * 2 > len(letters):
-                return False
-        words = [word for word in built.tokens.words(sample) if word != BREAK]
-        foreign = built.foreign
-        marked = sum(1 for word in words if word in foreign)
-        if marked >= 2 and marked * 5 >= len(words):
-            return False
-        if len(words) < LANGUAGE_MIN_WORDS:
-            return True
-        english = built.english()
-        known = sum(1 for word in words if word in english)
-        return known * 3 >= len(words)
 
 
 def _non_overlapping(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -503,7 +503,7 @@ def everyday_reason(concepts: frozenset[str]) -> bool:
     return not _REASONS.isdisjoint(concepts) and concepts.isdisjoint(_NOT_A_REASON)
 
 
-_SOFT = frozenset({"GRIEF", "KIND_SELF"})
+_SOFT = frozenset({"GRIEF", "KIND_SELF", "GROW"})
 # What grief or kind words can't speak for: all an everyday reason can't, and not being here,
 # a day set, letting go, going or leaving, ending it, envying the dead or wishing to join them,
 # oneself got rid of or others spared.
@@ -518,6 +518,12 @@ def grieving(concepts: frozenset[str]) -> bool:
     closed) or kind words that name pain ("I'm letting myself grieve"), with nothing of means,
     an act, a place, a plan, a goodbye or not being here (session 15)."""
     return not _SOFT.isdisjoint(concepts) and concepts.isdisjoint(_NOT_GRIEF)
+
+
+def growing(concepts: frozenset[str]) -> bool:
+    """A wish to grow kinder or better ("I want to be better at saying no", "I wish I could
+    go easier on myself"), with nothing grief can't speak for beside it (session 18)."""
+    return "GROW" in concepts and concepts.isdisjoint(_NOT_GRIEF)
 
 
 # Session 16 (calm): an everyday occasion that speaks for a whole sentence. What none of them
@@ -540,9 +546,9 @@ def ordinary_dose(concepts: frozenset[str]) -> bool:
 def everyday_trip(concepts: frozenset[str]) -> bool:
     """A train, bus or ferry caught, missed or waited for, or taken home ("missed the last
     train home"), with nothing of stepping, jumping, lying down, a decision or an end beside
-    it (session 16)."""
+    it (session 16). "Took" the bus is no dose, a river crossed no place to go in (session 18)."""
     return "TRAVEL_EVERYDAY" in concepts and concepts.isdisjoint(
-        _NOT_AN_OCCASION - {"TRAIN", "GOING_ON", "HEIGHT"}
+        _NOT_AN_OCCASION - {"TRAIN", "GOING_ON", "HEIGHT", "WATER", "INGEST"}
     )
 
 

@@ -19,6 +19,7 @@ from .concepts import (
     everyday_reason,
     gone_for_a_reason,
     grieving,
+    growing,
     jest,
     keeping_on,
     only_jest,
@@ -29,6 +30,7 @@ from .concepts import (
     usual_dose,
 )
 from .everyday import everyday_hurt, everyday_use
+from .idioms import beside_idioms, idiom_said
 from .lean import doubt, net_score
 from .quoting import old_words_quoted, quoted_only
 from .tokens import clauses
@@ -55,6 +57,8 @@ if TYPE_CHECKING:
 # The net's veto reads short sentences only: in a long one, everyday words around a buried
 # "wanting to die" pull its score down without making the words any safer.
 VETO_MAX_WORDS = 12
+# How far past its alone band the net's lean beside a wish to grow is not asked about.
+GROW_BAND = 1.5
 _NONE: frozenset[str] = frozenset()
 _NO_FEATURES: set[str] = set()  # never changed: read only by the weights
 
@@ -70,6 +74,13 @@ def _everyday_for_weights(built: _Built, score: float | None, concepts: frozense
     risk = built.risk
     if risk is not None and score is not None and score < risk.alone and everyday_hurt(concepts):
         return True  # a hurt with a plain cause, the net not sure on its own (session 17)
+    if (
+        risk is not None
+        and score is not None
+        and score < GROW_BAND * risk.alone
+        and growing(concepts)
+    ):
+        return True  # a wish to grow, nothing else beside it, as for the net (session 18)
     if (
         risk is not None
         and score is not None
@@ -131,6 +142,7 @@ def _grief_told(concepts: frozenset[str]) -> bool:
     return grieving(concepts) and concepts.isdisjoint(_AHEAD_OF_GRIEF)
 
 
+_KIND = frozenset({"GROW", "KIND_SELF"})
 _AHEAD_OF_GRIEF = frozenset({"TIME", "AHEAD", "NAMED_TIME", "DAY_NAMED", "INTENT"})
 
 
@@ -158,8 +170,11 @@ def read_concern(
     grid, the concern and goodbye cues, set on ``reading``. Returns the weights' features if
     it made them (else ``features``)."""
     candidates = sentence.candidates
+    # What the net, the word weights and the grid read: the words, less any idiom built on a
+    # means noun ("jump the gun"): see idioms.py.
+    read_words = beside_idioms(sentence, words)
     # The wider net's score (hashed.py): None when there are no weights or too few words.
-    risk_score = reading._risk = net_score(built, low, words, learned is not None)
+    risk_score = reading._risk = net_score(built, low, read_words, learned is not None)
     codes, code = sentence.codes, sentence.code
     # Crisis words: by a rule, or by the weights alone ("weights" in cues, see _concern).
     crisis_rules = candidates.get("crisis", [])
@@ -168,21 +183,34 @@ def read_concern(
     # The weights' features: every use of them here is on a sentence no crisis rule
     # matched (a rule's crisis never asks the weights), so those sentences skip making them.
     if learned is not None and not by_rule:
-        if features is None:
-            features = built.features(words)
-        read = features
+        if read_words is not words:
+            read = built.features(read_words)  # (not the critic's: those read every word)
+        else:
+            if features is None:
+                features = built.features(words)
+            read = features
     else:
         read = _NO_FEATURES
-    # An idiom rule's match ("killing it at work"), worked out once if it is asked for.
+    # An idiom rule's match ("killing it at work"), worked out once if it is asked for. An
+    # idiom built on a means noun is one too, unless the rest of the sentence reads as crisis
+    # to the net on its own ("Bit the bullet, I'm taking all the tablets tonight.").
     idiom: bool | None = None if "idiom" in candidates else False
+    risk = built.risk
+    if read_words is not words and (risk is None or risk_score is None or risk_score < risk.alone):
+        idiom = True
     # The concept grid (concepts.py): act, means, time and intent in any wording.
-    concepts = reading._concepts = built.grid.concepts(words, low)
+    concepts = built.grid.concepts(read_words, low)
+    if read_words is not words:
+        # Kind words are read on every word: "I wish I could go easier on myself" is a wish
+        # to grow, its idiom left out or not.
+        concepts |= built.grid.concepts(words, low) & _KIND
+    reading._concepts = concepts
     keeps = "KEEP_ON" in concepts and keeping_on(concepts, words, built.grid.negators)
     by_weights = not (by_rule or keeps) and learned is not None and learned.is_crisis(read)
     if by_weights and _everyday_for_weights(built, risk_score, concepts):
         by_weights = False
     if by_weights:
-        idiom = matches_any(candidates["idiom"], codes, code) if idiom is None else idiom
+        idiom = idiom_said(sentence) if idiom is None else idiom
         by_weights = not idiom
     by_weights, doubted = doubt(built, risk_score, by_weights, learned, read)  # (see lean)
     grid = built.grid.verdict(concepts)
@@ -223,9 +251,8 @@ def read_concern(
         cues.add("veto")
     elif by_weights and learned is not None and not learned.is_clearly_crisis(read):
         cues.add("weights")  # near the threshold: asked about, not paused for
-    risk = built.risk
     if risk is not None and risk_score is not None and risk_score >= min(risk.single, risk.ask):
-        idiom = matches_any(candidates["idiom"], codes, code) if idiom is None else idiom
+        idiom = idiom_said(sentence) if idiom is None else idiom
         # No word any rule knows, not even "I" or "the": the net's word pieces of made-up or
         # garbled words ("wvqw wvqw wvqw") say nothing about risk. Tablets taken as they
         # should be ("took my tablets an hour ago as usual") or only a drink ("drank the last
@@ -247,6 +274,12 @@ def read_concern(
             # Only an everyday note ("Don't answer the email tonight": the net learned
             # emails sent on a night set) or the kids taken to the river, and a time: not
             # asked about unless the net is sure on its own.
+            pass
+        elif risk_score < GROW_BAND * risk.alone and growing(concepts):
+            # A wish to grow kinder or better, nothing else of risk beside it (concepts.growing):
+            # the net leans on "I want to be", "I wish I could" whatever follows. Not asked
+            # about short of half again its alone band ("I want to be better at saying no":
+            # 1.15 times), where a worrying object still is ("better at hiding it") (session 18).
             pass
         elif risk_score < risk.alone and grieving(concepts):
             # Grief or a loss told as what happened, or kind words naming pain ("I'm letting

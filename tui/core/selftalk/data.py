@@ -34,7 +34,7 @@ GROUPS: dict[str, frozenset[str]] = {
     "marker": frozenset({"defusion", "past", "permission", "reframe"}),
     "context": frozenset({"rider", "post-defusion", "intro", "answer", "turn", "agree"}),
     "crisis": frozenset({"crisis", "clear"}),
-    "idiom": frozenset({"idiom"}),
+    "idiom": frozenset({"idiom", "means"}),
     "farewell": frozenset({"strong", "weak"}),
     # past, now, present, dated: time frames, read only beside crisis words (concern._told_as_past)
     "concern": frozenset(

@@ -10,6 +10,7 @@ from .concepts import (
     OTHER_MEANS,
     everyday_means,
     gone_for_a_reason,
+    growing,
     keeping_on,
     purpose,
     usual_dose,
@@ -88,6 +89,8 @@ def leans(built: _Built, item: tuple[int, Reading], low: str) -> bool:
     concepts = reading.concepts
     if everyday_means(concepts) or purpose(concepts) or gone_for_a_reason(concepts):
         return False  # (not here for a while, for a move: session 16)
+    if growing(concepts):
+        return False  # a wish to grow kinder or better, nothing else beside it (session 18)
     if usual_dose(concepts) and concepts.isdisjoint(OTHER_MEANS):
         return False
     sentence = sentence_at(low, start)

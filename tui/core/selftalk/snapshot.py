@@ -184,6 +184,8 @@ def save(built: _Built, path: Path | None = None) -> Path:
     # a fresh process as a set).
     built._foreign_text = "\n".join(sorted(built.foreign))
     built._foreign = None
+    built._lists_text = "\n".join(" ".join(sorted(words)) for words in built.language_lists)
+    built._lists = None
     built._gate = False  # read from its own file when first needed
     share(built)
     import io
