@@ -37,6 +37,7 @@ from .told import PRESENT as _PRESENT
 from .told import distance as built_distance
 from .told import frames as _frames
 from .told import frames_of as _frames_of
+from .told import own_worry, recovery_then_worry, told_now
 from .told import safer_now as _safer_now
 from .told import worrying as _worrying
 
@@ -407,6 +408,24 @@ def _everyday_hurt(concepts: frozenset[str]) -> bool:
     return "HARM_EVERYDAY" in concepts and "ON_PURPOSE" not in concepts
 
 
+def _recovered(readings: Sequence[Reading], number: int) -> bool:
+    """Whether a recovery cue speaks for sentence ``number``'s worrying words (session 18): its
+    own, unless told before them with the worry after it in the present (told.
+    recovery_then_worry); one of the two sentences after it; one of the two before it only
+    when the sentence is not told as now (told.told_now: "I was two years clean. I've got the
+    pills out." is the recovery of then and the worry of now, not a story looked back on)."""
+    reading = readings[number]
+    if "recovery" in reading.cues:
+        return not recovery_then_worry(reading)
+    if any("recovery" in near.cues for near in readings[number + 1 : number + 3]):
+        return True
+    if not any("recovery" in near.cues for near in readings[max(0, number - 2) : number]):
+        return False
+    built = reading.built
+    words = built.tokens.words(reading.low)
+    return not (told_now(built, words) and own_worry(built, words))
+
+
 def _told_as_now(reading: Reading) -> bool:
     """Worrying words placed in the present by their own sentence ("Now I've written the
     letters."), with no recovery cue of their own: a neighbour's looking back ("Years ago I
@@ -739,7 +758,7 @@ def _step(
         # around looks back, it is crisis.
         around = range(max(0, number - 2), min(last, number + 2) + 1)
         near = cues.union(*(readings[other].cues for other in around))
-        if "recovery" in near and not _told_as_now(reading):
+        if _recovered(readings, number) and not _told_as_now(reading):
             recovery = True
         elif (
             _net_sure(cues)
@@ -765,7 +784,8 @@ def _step(
     # Journal answers bury it: a sentence or two either side counts.
     around = range(max(0, number - 2), min(last, number + 2) + 1)
     near = cues.union(*(readings[other].cues for other in around))
-    if "veto" in cues and "recovery" in near:
+    recovered = _recovered(readings, number)
+    if "veto" in cues and recovered:
         # nothing of a crisis line, and a recovery cue: "2 months clean"
         return crisis, ask, True
     if "veto" in cues or ("definite" not in cues and ("ask" in cues or "weights" in cues)):
@@ -776,7 +796,7 @@ def _step(
             _net_sure(cues)
             and "veto" not in cues
             and not (back is not None and back[number])
-            and "recovery" not in near
+            and not recovered
             and not _softened(cues, near)
             and not _everyday_hurt(reading.concepts)
             and not _told_as_past(readings, number)
@@ -796,7 +816,7 @@ def _step(
             and "veto" not in cues
             and not done_now
             and (
-                ("recovery" in near and cues.isdisjoint(_ONLY_WEIGHTS))
+                (recovered and cues.isdisjoint(_ONLY_WEIGHTS))
                 or _told_as_past(readings, number, said=True)
             )
         ):
@@ -808,9 +828,7 @@ def _step(
         return crisis, True, recovery
     if _done_now(reading):
         return True, ask, recovery  # the act happening now (see _done_now)
-    if ("recovery" in near and not _told_as_now(reading)) or _told_as_past(
-        readings, number, said=True
-    ):
+    if (recovered and not _told_as_now(reading)) or _told_as_past(readings, number, said=True):
         return crisis, ask, True
     if _told_as_past(readings, number):
         # A present told only in its tense: safer or not ("I've cried every night for months")?

@@ -11,7 +11,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .analyser import Reading, _Built
 
-FRAMES = frozenset({"past", "now", "present", "dated", "again"})
+FRAMES = frozenset({"past", "now", "present", "dated", "again", "back"})
 PRESENT = frozenset({"now", "present"})
 PAST_TENSE = frozenset({"past"})
 PRESENT_TENSE = frozenset({"present"})
@@ -81,3 +81,90 @@ def safer_now(reading: Reading, frames: set[str]) -> bool:
         and "AHEAD" not in reading.concepts
         and reading.built.grid.anchors.isdisjoint(reading.concepts)
     )
+
+
+# Session 18 (recovery): where a story turns. A clause break, or a turn word ("but", "yet",
+# "though") or "and" before the one who tells or a time ("and now", "and I", "and tonight"):
+# the story's parts, each with its own time (a recovery told, then the old thought back).
+_TURNS = frozenset({"but", "yet", "though", "although", "except"})
+_AND_BEFORE = frozenset({"i", "we", "now", "today", "tonight", "lately", "this", "these", "it's"})
+RETURN = frozenset({"again", "now", "back"})
+
+
+def parts(words: list[str]) -> list[tuple[int, list[str]]]:
+    """A sentence's parts where its story may turn (see _TURNS), each with its first word's
+    index: "I used to plan it | but this time I've written the letters"."""
+    from .tokens import BREAK
+
+    found: list[tuple[int, list[str]]] = [(0, [])]
+    for index, word in enumerate(words):
+        turn = word == BREAK or word in _TURNS
+        if word == "and" and index + 1 < len(words) and words[index + 1] in _AND_BEFORE:
+            turn = True
+        if turn and found[-1][1]:
+            found.append((index + 1 if word == BREAK else index, []))
+        if word != BREAK:
+            found[-1][1].append(word)
+    return [(start, part) for start, part in found if part]
+
+
+def told_now(built: _Built, words: list[str]) -> bool:
+    """Whether words (a sentence or a part of one) are told as now: present or future verbs and
+    no past one, or something recent (tonight, today), or a time frame of now or of the act
+    back again (rules/concern.toml "now", "again"); not a past frame ("back then") nor time put
+    between then and now (Scoper.distance)."""
+    frames = frames_of(built, words)
+    if frames & {"past", "dated"} or built.scoper.distance(words):
+        return False  # time put between then and now: "I've ridden them out since my attempt"
+    tenses = built.scoper.tenses(words)
+    return (
+        bool(frames & RETURN)
+        or built.scoper.recent(words)
+        or (bool(tenses) and "past" not in tenses)
+    )
+
+
+def recovery_then_worry(reading: Reading) -> bool:
+    """A recovery told first and the worry told after it, in the present, in one sentence ("I
+    used to plan it and never do it, but this time I've written the letters"; "My safety plan
+    worked for years, but I tore it up today"): a part after every recovery cue (rules'
+    "recovery") that is told now (told_now) and holds worrying words of its own (own_worry).
+    The recovery is the past of that story, not a safer present speaking for it."""
+    built = reading.built
+    words = built.tokens.words(reading.low)
+    recovered = [
+        start
+        for pattern, start, _ in built.sentence(reading.low, words).matches("concern")
+        if pattern.kind == "recovery" and not built.scoper.negations_before(words, start)
+    ]
+    if not recovered:
+        return False
+    last = max(recovered)
+    return any(
+        start > last and told_now(built, part) and own_worry(built, part)
+        for start, part in parts(words)
+    )
+
+
+# A concern rule's worry of its own (not negated): a question's words, the act or thought back.
+_RETURNED = frozenset({"ask", "again", "back"})
+
+
+def own_worry(built: _Built, words: list[str]) -> bool:
+    """Whether words hold worry a rule or the grid names, not only the learned layers' lean
+    (which reads "3 years on and I have a life I actually want" as a crisis line): a crisis
+    rule's match, a concern rule's question or present intent, the act or the old thought
+    back again (frames "again", "back": "I think about it all the time now"), or a
+    combination the grid reads (an act with means, not means alone: "the meds and talking
+    are helping", "holding a rope and grinning")."""
+    low = " ".join(words)
+    sentence = built.sentence(low, words)
+    if sentence.matches("crisis"):
+        return True
+    for pattern, start, _ in sentence.matches("concern"):
+        if pattern.kind == "live" or (
+            pattern.kind in ("ask", "again", "back")
+            and not built.scoper.negations_before(words, start)
+        ):
+            return True
+    return built.grid.verdict(built.grid.concepts(words, low)) is not None

@@ -1,0 +1,74 @@
+"""Session 18 (recovery): a recovery told first and the worry told after it, in the present, is
+the past of that story, not a safer present speaking for the worry (told.recovery_then_worry,
+concern._recovered); the old thought back again ("all the time now", "it's back": the rules'
+"back" frame) is worry of its own. A recovery told after the worry, or a safer present the
+learned layers alone lean on, still speaks for it.
+
+The sentences here are new ones, written for these tests (none is a line of tests/data)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.selftalk import analyse, default_analyser
+from tui.core.selftalk.told import parts, recovery_then_worry
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was in recovery for a year, but tonight I've got the pills lined up and I'm taking"
+        " them.",
+        "Treatment was working for months, but I've been planning my death since Sunday and the"
+        " date is set.",
+        "I got through it with therapy last time but this weekend I'm going to kill myself.",
+        "Used to be clean of it, yet I'm cutting again and I want to die.",
+    ],
+)
+def test_recovery_then_worry_now_pauses(text: str) -> None:
+    assert analyse(text).concern == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I used to think about ending it when I was at school. Lately I think about it all the"
+        " time now.",
+        "I used to think about hanging myself. I think about it all the time now.",
+        "I used to want to disappear. They're back, the thoughts, worse than ever.",
+    ],
+)
+def test_old_thought_back_now_is_not_recovery(text: str) -> None:
+    assert analyse(text).concern in ("ask", "crisis")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The recovery told after the worst: it speaks for it.
+        "I had a plan to end my life in 2018, and therapy got me through it.",
+        # Time put between then and now in the present part.
+        "My therapist taught me the urges pass, and I've ridden out plenty since my attempt.",
+    ],
+)
+def test_recovery_told_after_still_acknowledged(text: str) -> None:
+    assert analyse(text).concern == "recovery"
+
+
+def test_parts_split_where_a_story_turns() -> None:
+    words = default_analyser().words(
+        "I used to plan it, but this time I've written it and I'm done"
+    )
+    assert [part[0] for _, part in parts(words)] == ["i", "but", "and"]
+
+
+def test_recovery_then_worry_reads_the_order() -> None:
+    analyser = default_analyser()
+    built = analyser.built
+    before = analyser._reading(
+        built, "my safety plan kept me going for years but i tore it up today because i want to die"
+    )
+    after = analyser._reading(built, "i had decided to die, and my safety plan kept me going")
+    assert before is not None and after is not None
+    assert recovery_then_worry(before)
+    assert not recovery_then_worry(after)
