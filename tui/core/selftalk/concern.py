@@ -421,6 +421,8 @@ def _recovered(readings: Sequence[Reading], number: int) -> bool:
         return True
     if not any("recovery" in near.cues for near in readings[max(0, number - 2) : number]):
         return False
+    if "past" in _frames(reading):
+        return True  # it looks back itself (the grid's too: "my brother's suicide last spring")
     built = reading.built
     words = built.tokens.words(reading.low)
     return not (told_now(built, words) and own_worry(built, words))

@@ -133,15 +133,17 @@ def recovery_then_worry(reading: Reading) -> bool:
     built = reading.built
     words = built.tokens.words(reading.low)
     recovered = [
-        start
-        for pattern, start, _ in built.sentence(reading.low, words).matches("concern")
+        end
+        for pattern, start, end in built.sentence(reading.low, words).matches("concern")
         if pattern.kind == "recovery" and not built.scoper.negations_before(words, start)
     ]
     if not recovered:
         return False
+    # After the whole of the last recovery cue: its own words are no worry after it ("the
+    # urge still shows up, but I have my plan and I use it": the plan is the recovery's).
     last = max(recovered)
     return any(
-        start > last and told_now(built, part) and own_worry(built, part)
+        start >= last and told_now(built, part) and own_worry(built, part)
         for start, part in parts(words)
     )
 
