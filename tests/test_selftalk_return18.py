@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from tui.core.selftalk import analyse, default_analyser
-from tui.core.selftalk.told import parts, recovery_then_worry
+from tui.core.selftalk.told import frames, own_voice, parts, recovery_then_worry
 
 
 @pytest.mark.parametrize(
@@ -98,3 +98,34 @@ def test_a_storys_present_the_net_alone_leans_on_is_acknowledged(text: str) -> N
 )
 def test_worry_a_rule_names_after_a_safer_present_still_counts(text: str) -> None:
     assert analyse(text).concern in ("ask", "crisis")
+
+
+def _reading(text: str):  # type: ignore[no-untyped-def]
+    analyser = default_analyser()
+    reading = analyser._reading(analyser.built, text)
+    assert reading is not None
+    return reading
+
+
+def test_quoted_old_words_keep_their_own_time() -> None:
+    # "tonight" inside the quote is the thought's time, not the writer's: told then.
+    found = frames(_reading('it was "tonight, maybe tonight" for all of that june'))
+    assert "now" not in found and "then" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # A thought reported after a verb of thinking, the report told in the past.
+        ("when the lease ended i kept thinking, i'll walk into the sea", False),
+        # Told now: the report's own time is the writer's.
+        ("i told her i'm going to end it tonight", True),
+        # The thought runs to its clause's end; the rest is the writer's own present.
+        ("i said i'm well now, and i am", True),
+    ],
+)
+def test_own_voice_leaves_out_a_thought_reported_from_then(text: str, kept: bool) -> None:
+    analyser = default_analyser()
+    built = analyser.built
+    words = built.tokens.words(text)
+    assert (own_voice(built, text, words) == words) is kept

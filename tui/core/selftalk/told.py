@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from .analyser import Reading, _Built
+    from .tokens import WordList
 
 FRAMES = frozenset({"past", "now", "present", "dated", "again", "back"})
 PRESENT = frozenset({"now", "present"})
@@ -28,11 +29,66 @@ def worrying(reading: Reading) -> bool:
 def frames(reading: Reading) -> set[str]:
     """The time frames a sentence is told in (rules/concern.toml "past", "now", "present",
     "dated"; the grid's DISTANCE and old words count as past): read only where a verdict
-    turns on them."""
-    found = frames_of(reading.built, reading.built.tokens.words(reading.low))
+    turns on them. Old words it reports are told in their own time, not the sentence's
+    (own_voice)."""
+    built = reading.built
+    words = built.tokens.words(reading.low)
+    found = frames_of(built, own_voice(built, reading.low, words))
     if looking_back(reading.concepts):
         found.add("past")
     return found
+
+
+# Session 18 (recovery): verbs that report a thought or words as they were then, and what may
+# come between them and the thought ("I kept thinking, I'll take...", "I told myself I'd...").
+_REPORTING = frozenset(
+    {"thought", "thinking", "said", "saying", "told", "telling", "wrote", "writing", "whispered"}
+)
+_BEFORE_THOUGHT = frozenset({"myself", "me", "that", ","})
+_THOUGHT_OPENS = frozenset({"i", "you", "we", "it", "just", "one", "take", "jump", "do", "end"})
+
+
+def own_voice(built: _Built, low: str, words: WordList) -> list[str]:
+    """The words a sentence tells in its own voice when it reports old words told in their own
+    present: quoted words ("Back in 2014 I thought \"I'll just cut until it stops\"", "It was
+    \"tonight, tonight\" for all of March"), or a thought after a verb that reports it ("When
+    the grief was fresh I kept thinking, I'll take all of his pills"). Only where what is left
+    is told in the past (past verbs alone, or a past frame): the report places them then, and
+    their "tonight", "I'll" are the thought's time, not the writer's. A reported thought runs
+    to its clause's end ("I said I'm well now, and I am."). Else all the words: "I told her
+    I'm going to end it tonight" is told now."""
+    from .quoting import quote_spans
+    from .tokens import BREAK
+
+    keep = [True] * len(words)
+    spans = quote_spans(low) if any(mark in low for mark in '"“”') else []
+    if spans:
+        starts, _ = built.tokens.char_spans(low, words, len(words))
+        for index in range(min(len(words), len(starts))):
+            if any(a <= starts[index] < b for a, b in spans):
+                keep[index] = False
+    else:
+        last = len(words)
+        for index, word in enumerate(words):
+            if word not in _REPORTING:
+                continue
+            after = index + 1
+            while after < last and (words[after] in _BEFORE_THOUGHT or words[after] == BREAK):
+                after += 1
+            if after < last and words[after] in _THOUGHT_OPENS:
+                # The thought runs to its clause's end: "I said I'm well now, and I am."
+                end = after
+                while end < last and words[end] != BREAK:
+                    end += 1
+                keep[after:end] = [False] * (end - after)
+                break
+    told = [word for word, kept in zip(words, keep, strict=True) if kept]
+    if not told or len(told) == len(words):
+        return words
+    tenses = built.scoper.tenses(told)
+    if tenses == PAST_TENSE or frames_of(built, told) & {"past", "dated"}:
+        return told
+    return words
 
 
 def frames_of(built: _Built, words: list[str]) -> set[str]:
