@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from tui.core.selftalk import analyse, default_analyser
-from tui.core.selftalk.told import frames, own_voice, parts, recovery_then_worry
+from tui.core.selftalk.told import frames, lean_only, own_voice, parts, recovery_then_worry
 
 
 @pytest.mark.parametrize(
@@ -129,3 +129,29 @@ def test_own_voice_leaves_out_a_thought_reported_from_then(text: str, kept: bool
     built = analyser.built
     words = built.tokens.words(text)
     assert (own_voice(built, text, words) == words) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "lean"),
+    [
+        # The net's lean alone, and the last part places the writer in a safer present.
+        ("it's been nine years and i don't think that way any more", True),
+        # The last word is a turn, not a safer present: the net's lean stands.
+        ("i've been okay for months but i'm done pretending", False),
+        ("i've been sober for years now and i'm exhausted by all of it", False),
+    ],
+)
+def test_a_safer_present_the_net_leans_on(text: str, lean: bool) -> None:
+    assert lean_only(_reading(text)) is lean
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last year I overdosed. I've been okay for months but I'm done pretending.",
+        "At fifteen I cut my wrists. I'm 40 now. I keep thinking how easy it would be.",
+        "I took an overdose in 2016. I've been well for years but I'm tired of pretending.",
+    ],
+)
+def test_a_turn_after_a_safer_present_is_not_recovery(text: str) -> None:
+    assert analyse(text).concern in ("ask", "crisis")

@@ -37,7 +37,7 @@ from .told import PRESENT as _PRESENT
 from .told import distance as built_distance
 from .told import frames as _frames
 from .told import frames_of as _frames_of
-from .told import own_worry, present_of_story, recovery_then_worry, told_now
+from .told import lean_only, own_worry, present_of_story, recovery_then_worry, told_now
 from .told import safer_now as _safer_now
 from .told import worrying as _worrying
 
@@ -479,9 +479,18 @@ def _told_as_past(readings: Sequence[Reading], number: int, said: bool = False) 
     anywhere in the text is read before this (see _step). ``said``: only a present the rules'
     frames name, not one told only in its tense (_safer_now: asked about, see _step)."""
     later = [readings[other] for other in range(number + 1, min(len(readings), number + 3))]
-    frames = [_frames(near) if not _worrying(near) else set() for near in later]
+    # A present only the learned layers lean on counts as the rules' frames name it ("These
+    # days I'm..."), not a "now" alone, or as a safer present told in its tense (session 18).
+    frames = [
+        _frames(near)
+        if not _worrying(near)
+        else _frames(near) - {"now"}
+        if lean_only(near)
+        else set()
+        for near in later
+    ]
     present = [
-        bool(found & _PRESENT) or (not said and _safer_now(near, found))
+        bool(found & _PRESENT) or (not said and _safer_now(near, found, lean=True))
         for near, found in zip(later, frames, strict=True)
     ]
     if not any(present):

@@ -123,18 +123,43 @@ def distance(reading: Reading) -> bool:
     return built.scoper.distance(built.tokens.words(reading.low))
 
 
-def safer_now(reading: Reading, frames: set[str]) -> bool:
+def lean_only(reading: Reading) -> bool:
+    """Session 18 (recovery): worrying only by the learned layers' lean (the net, the word
+    weights), nothing a rule or the grid names (own_worry), no act, means or place, nothing
+    ahead, and its last part places the writer in a safer present: the net reads
+    a story's safer present as a crisis line as often as not ("It's been nine years and I
+    don't think that way any more.")."""
+    built = reading.built
+    words = built.tokens.words(reading.low)
+    if not (
+        reading.cues
+        and _LEARNED.issuperset(reading.cues)
+        and "AHEAD" not in reading.concepts
+        and built.grid.anchors.isdisjoint(reading.concepts)
+        and not own_worry(built, words)
+    ):
+        return False
+    # Where the writer is now is its last word: its last part places the writer in a safer
+    # present ("... and I don't think that way any more"), not "I've been okay for months but
+    # I'm done pretending" nor "I've been well for years and I'm exhausted by all of it" (the
+    # net leans on the recovery's own words as often as on the turn's).
+    last = parts(words)[-1][1]
+    return bool(frames_of(built, last) & PRESENT) or built.scoper.distance(last)
+
+
+def safer_now(reading: Reading, frames: set[str], lean: bool = False) -> bool:
     """Told in the present tense with time put between then and now ("I've been well for
     over a decade."; not "I don't know what to do."), nothing worrying, no intent, nothing
     ahead, no act, means or place of the grid's ("I've had the rope for years."), no word of a
-    present no better (words.toml tense_no_better: "...and I've stopped caring")."""
+    present no better (words.toml tense_no_better: "...and I've stopped caring"). ``lean``:
+    the learned layers' lean alone (lean_only) is not worrying here."""
     built = reading.built
     words = built.tokens.words(reading.low)
     return (
         "tense-now" in frames
         and built.scoper.distance(words)
         and built.scoper.tense_no_better.isdisjoint(words)
-        and not worrying(reading)
+        and (not worrying(reading) or (lean and lean_only(reading)))
         and "live" not in reading.cues
         and "AHEAD" not in reading.concepts
         and reading.built.grid.anchors.isdisjoint(reading.concepts)
