@@ -155,3 +155,12 @@ def test_a_safer_present_the_net_leans_on(text: str, lean: bool) -> None:
 )
 def test_a_turn_after_a_safer_present_is_not_recovery(text: str) -> None:
     assert analyse(text).concern in ("ask", "crisis")
+
+
+def test_a_story_that_goes_on_in_the_past_reaches_its_present() -> None:
+    # The safer present is the fourth sentence: the two between go on in the past.
+    text = (
+        "At uni I wanted to die every single day. My flatmate noticed I'd stopped eating. She"
+        " walked me to the GP. I've been well for six years now."
+    )
+    assert analyse(text).concern == "recovery"

@@ -37,7 +37,8 @@ from .told import PRESENT as _PRESENT
 from .told import distance as built_distance
 from .told import frames as _frames
 from .told import frames_of as _frames_of
-from .told import lean_only, own_worry, present_of_story, recovery_then_worry, told_now
+from .told import lean_only, present_of_story, story_after
+from .told import recovered as _recovered
 from .told import safer_now as _safer_now
 from .told import worrying as _worrying
 
@@ -408,26 +409,6 @@ def _everyday_hurt(concepts: frozenset[str]) -> bool:
     return "HARM_EVERYDAY" in concepts and "ON_PURPOSE" not in concepts
 
 
-def _recovered(readings: Sequence[Reading], number: int) -> bool:
-    """Whether a recovery cue speaks for sentence ``number``'s worrying words (session 18): its
-    own, unless told before them with the worry after it in the present (told.
-    recovery_then_worry); one of the two sentences after it; one of the two before it only
-    when the sentence is not told as now (told.told_now: "I was two years clean. I've got the
-    pills out." is the recovery of then and the worry of now, not a story looked back on)."""
-    reading = readings[number]
-    if "recovery" in reading.cues:
-        return not recovery_then_worry(reading)
-    if any("recovery" in near.cues for near in readings[number + 1 : number + 3]):
-        return True
-    if not any("recovery" in near.cues for near in readings[max(0, number - 2) : number]):
-        return False
-    if "past" in _frames(reading):
-        return True  # it looks back itself (the grid's too: "my brother's suicide last spring")
-    built = reading.built
-    words = built.tokens.words(reading.low)
-    return not (told_now(built, words) and own_worry(built, words))
-
-
 def _told_as_now(reading: Reading) -> bool:
     """Worrying words placed in the present by their own sentence ("Now I've written the
     letters."), with no recovery cue of their own: a neighbour's looking back ("Years ago I
@@ -478,7 +459,7 @@ def _told_as_past(readings: Sequence[Reading], number: int, said: bool = False) 
     now."), itself with nothing worrying: a recovery story told in order. Present intent
     anywhere in the text is read before this (see _step). ``said``: only a present the rules'
     frames name, not one told only in its tense (_safer_now: asked about, see _step)."""
-    later = [readings[other] for other in range(number + 1, min(len(readings), number + 3))]
+    later = story_after(readings, number)
     # A present only the learned layers lean on counts as the rules' frames name it ("These
     # days I'm..."), not a "now" alone, or as a safer present told in its tense (session 18).
     frames = [

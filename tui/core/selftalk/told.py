@@ -293,3 +293,47 @@ def present_of_story(readings: Sequence[Reading], number: int) -> bool:
             between = between or bool(told & PRESENT) or safer_now(before, told)
         between = between or (story and "recovery" in before.cues)
     return story and (between or "present" in found)
+
+
+def story_after(readings: Sequence[Reading], number: int) -> list[Reading]:
+    """The two sentences after ``number``, and further while the story goes on in the past
+    (session 18: "I wrote the note. I was going to do it on the Friday. My mum found it. I'm
+    34 now."): each sentence between told then or in no tense of its own, no present intent,
+    up to four in all."""
+    end = min(len(readings), number + 3)
+    while end < min(len(readings), number + 5) and all(
+        goes_on_then(near) for near in readings[number + 1 : end]
+    ):
+        end += 1
+    return list(readings[number + 1 : end])
+
+
+def goes_on_then(reading: Reading) -> bool:
+    """Told then or in no tense of its own: no present, nothing recent, no present intent."""
+    found = frames(reading)
+    built = reading.built
+    return (
+        "live" not in reading.cues
+        and not found & (PRESENT | {"tense-now"})
+        and not built.scoper.recent(built.tokens.words(reading.low))
+    )
+
+
+def recovered(readings: Sequence[Reading], number: int) -> bool:
+    """Whether a recovery cue speaks for sentence ``number``'s worrying words (session 18): its
+    own, unless told before them with the worry after it in the present (told.
+    recovery_then_worry); one of the two sentences after it; one of the two before it only
+    when the sentence is not told as now (told.told_now: "I was two years clean. I've got the
+    pills out." is the recovery of then and the worry of now, not a story looked back on)."""
+    reading = readings[number]
+    if "recovery" in reading.cues:
+        return not recovery_then_worry(reading)
+    if any("recovery" in near.cues for near in readings[number + 1 : number + 3]):
+        return True
+    if not any("recovery" in near.cues for near in readings[max(0, number - 2) : number]):
+        return False
+    if "past" in frames(reading):
+        return True  # it looks back itself (the grid's too: "my brother's suicide last spring")
+    built = reading.built
+    words = built.tokens.words(reading.low)
+    return not (told_now(built, words) and own_worry(built, words))
