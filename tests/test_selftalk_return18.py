@@ -35,6 +35,8 @@ def test_recovery_then_worry_now_pauses(text: str) -> None:
         "I used to think about ending it when I was at school. Lately I think about it all the"
         " time now.",
         "I used to think about hanging myself. I think about it all the time now.",
+        # The recovery cue's words reach into the part told now ("... and now").
+        "I used to think about hanging myself and now I picture it all the time.",
         "I used to want to disappear. They're back, the thoughts, worse than ever.",
     ],
 )

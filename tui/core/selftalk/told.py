@@ -216,17 +216,23 @@ def recovery_then_worry(reading: Reading) -> bool:
     built = reading.built
     words = built.tokens.words(reading.low)
     recovered = [
-        end
+        (start, end)
         for pattern, start, end in built.sentence(reading.low, words).matches("concern")
         if pattern.kind == "recovery" and not built.scoper.negations_before(words, start)
     ]
     if not recovered:
         return False
-    # After the whole of the last recovery cue: its own words are no worry after it ("the
-    # urge still shows up, but I have my plan and I use it": the plan is the recovery's).
-    last = max(recovered)
+    # A part after the last recovery cue's start, and not inside its words: the cue's own
+    # words are no worry after it ("the urge still shows up, but I have my plan and I use it":
+    # the plan is the recovery's), but a part it only reaches into is ("I used to think about
+    # it and now I think about it all the time": the cue ends on "and now").
+    first = max(start for start, _ in recovered)
+    last = max(end for _, end in recovered)
     return any(
-        start >= last and told_now(built, part) and own_worry(built, part)
+        start > first
+        and start + len(part) > last
+        and told_now(built, part)
+        and own_worry(built, part)
         for start, part in parts(words)
     )
 
