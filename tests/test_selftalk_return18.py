@@ -166,3 +166,12 @@ def test_a_story_that_goes_on_in_the_past_reaches_its_present() -> None:
         " walked me to the GP. I've been well for six years now."
     )
     assert analyse(text).concern == "recovery"
+
+
+def test_present_intent_after_a_recovery_is_asked_about() -> None:
+    # No crisis rule's words, only present intent told after the recovery: asked about.
+    text = (
+        "My crisis plan kept me safe for years, but I binned it this morning because I've"
+        " decided to die."
+    )
+    assert analyse(text).concern in ("ask", "crisis")

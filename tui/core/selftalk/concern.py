@@ -764,6 +764,9 @@ def _step(
             ask = True
     if "recovery" in cues:
         recovery = True
+        # Present intent told now after the recovery ("My plan worked for years, but today
+        # I've decided to die."): asked about, crisis words or not (session 18).
+        ask = ask or ("live" in cues and not _recovered(readings, number))
     if "ask" in cues and "live" in cues:
         crisis = True  # possible risk with a time or intent: "I won't need them after Friday"
     pair = joined.get(number)
