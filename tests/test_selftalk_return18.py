@@ -79,19 +79,6 @@ def test_recovery_then_worry_reads_the_order() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "At twenty I'd sit on the roof thinking about the drop. I'm five years well now. I cook"
-        " for my flatmates, I run on Sundays, and I've stopped going up there.",
-        "Back at school I kept wanting to swallow everything in the cabinet. I've been in"
-        " recovery for years. I teach now, I garden, and I've stopped thinking about it.",
-    ],
-)
-def test_a_storys_present_the_net_alone_leans_on_is_acknowledged(text: str) -> None:
-    assert analyse(text).concern == "recovery"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         "In my first year I tried to hang myself. I'm well now. Nobody will miss me when I'm gone.",
         "When I was 20 I overdosed. I'm 45 now. I don't want to wake up tomorrow.",
         "I survived the last time because someone walked past. I've chosen somewhere no one"

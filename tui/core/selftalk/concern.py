@@ -37,7 +37,7 @@ from .told import PRESENT as _PRESENT
 from .told import distance as built_distance
 from .told import frames as _frames
 from .told import frames_of as _frames_of
-from .told import lean_only, present_of_story, story_after
+from .told import lean_only, story_after
 from .told import recovered as _recovered
 from .told import safer_now as _safer_now
 from .told import worrying as _worrying
@@ -776,8 +776,6 @@ def _step(
         return crisis, ask or pair is not None, recovery
     if live:
         return True, ask, recovery
-    if present_of_story(readings, number):
-        return crisis, ask, True  # a story's safer present, the net's lean alone on it
     # Journal answers bury it: a sentence or two either side counts.
     around = range(max(0, number - 2), min(last, number + 2) + 1)
     near = cues.union(*(readings[other].cues for other in around))

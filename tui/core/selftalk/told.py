@@ -20,6 +20,8 @@ PAST_TENSE = frozenset({"past"})
 PRESENT_TENSE = frozenset({"present"})
 THEN_NOW = frozenset({"past", "present"})
 WORRYING = frozenset({"risk", "ask", "grid-ask", "weights", "definite"})
+# The learned layers' cues, the net sure on its own among them (see lean_only).
+_LEARNED = frozenset({"risk", "sure", "weights", "lean", "alone"})
 
 
 def worrying(reading: Reading) -> bool:
@@ -259,46 +261,6 @@ def own_worry(built: _Built, words: list[str]) -> bool:
         ):
             return True
     return built.grid.verdict(built.grid.concepts(words, low)) is not None
-
-
-# The learned layers' cues, the net sure on its own among them (see present_of_story).
-_LEARNED = frozenset({"risk", "sure", "weights", "lean", "alone"})
-
-
-def present_of_story(readings: Sequence[Reading], number: int) -> bool:
-    """Session 18 (recovery): a sentence told in the present after a story whose worst is told
-    in the past in one of the two sentences before it, whose only worry is the learned layers'
-    lean, the net sure on its own too ("I'm two years clean now. I go to meetings, I have a
-    sponsor, and I've stopped thinking that way."): no worry a rule or the grid names
-    (own_worry), no act, means or place, nothing ahead, nothing recent. Acknowledged as that
-    story's present where the story has reached a safer present: this sentence names one (the
-    rules' frames: "3 years on", "these days"), or a sentence between the worst and it is a
-    safer present or holds a recovery cue. A word of distance alone is as often a wish's ("I
-    don't want to write any more"); a worry a rule names after a safer present is not this
-    ("I'm okay these days. Nobody will miss me when I'm gone.": own_worry)."""
-    reading = readings[number]
-    if not reading.cues or not _LEARNED.issuperset(reading.cues):
-        return False
-    built = reading.built
-    words = built.tokens.words(reading.low)
-    found = frames(reading)
-    if (
-        "tense-now" not in found
-        or "AHEAD" in reading.concepts
-        or not built.grid.anchors.isdisjoint(reading.concepts)
-        or built.scoper.recent(words)
-        or own_worry(built, words)
-    ):
-        return False
-    story = between = False
-    for before in readings[max(0, number - 2) : number]:
-        told = frames(before)
-        if worrying(before) and "live" not in before.cues and told & {"past", "then"}:
-            story, between = True, False
-        elif story and not worrying(before):
-            between = between or bool(told & PRESENT) or safer_now(before, told)
-        between = between or (story and "recovery" in before.cues)
-    return story and (between or "present" in found)
 
 
 def story_after(readings: Sequence[Reading], number: int) -> list[Reading]:
