@@ -162,3 +162,19 @@ def test_present_intent_after_a_recovery_is_asked_about() -> None:
         " decided to die."
     )
     assert analyse(text).concern in ("ask", "crisis")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An act just told in the past with a short "I'm okay" after it is no story looked
+        # back on: no time put between then and now (not acknowledged, whatever changes here).
+        "I took all my pills. I'm okay.",
+        "I took thirty paracetamol. I'm calm now.",
+        "I drank the bleach. I'm alright.",
+        "I kept thinking, I'll take all the pills. I'm okay now.",
+        "I wrote \"tonight's the night\" an hour ago. I'm fine.",
+    ],
+)
+def test_an_act_just_done_is_never_acknowledged(text: str) -> None:
+    assert analyse(text).concern in ("ask", "crisis")
