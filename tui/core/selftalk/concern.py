@@ -39,6 +39,8 @@ from .told import PRESENT as _PRESENT
 from .told import distance as built_distance
 from .told import frames as _frames
 from .told import frames_of as _frames_of
+from .told import lean_only, story_after
+from .told import recovered as _recovered
 from .told import safer_now as _safer_now
 from .told import worrying as _worrying
 
@@ -490,10 +492,19 @@ def _told_as_past(readings: Sequence[Reading], number: int, said: bool = False) 
     now."), itself with nothing worrying: a recovery story told in order. Present intent
     anywhere in the text is read before this (see _step). ``said``: only a present the rules'
     frames name, not one told only in its tense (_safer_now: asked about, see _step)."""
-    later = [readings[other] for other in range(number + 1, min(len(readings), number + 3))]
-    frames = [_frames(near) if not _worrying(near) else set() for near in later]
+    later = story_after(readings, number)
+    # A present only the learned layers lean on counts as the rules' frames name it ("These
+    # days I'm..."), not a "now" alone, or as a safer present told in its tense (session 18).
+    frames = [
+        _frames(near)
+        if not _worrying(near)
+        else _frames(near) - {"now"}
+        if lean_only(near)
+        else set()
+        for near in later
+    ]
     present = [
-        bool(found & _PRESENT) or (not said and _safer_now(near, found))
+        bool(found & _PRESENT) or (not said and _safer_now(near, found, lean=True))
         for near, found in zip(later, frames, strict=True)
     ]
     if not any(present):
@@ -772,7 +783,7 @@ def _step(
         # around looks back, it is crisis.
         around = range(max(0, number - 2), min(last, number + 2) + 1)
         near = cues.union(*(readings[other].cues for other in around))
-        if "recovery" in near and not _told_as_now(reading):
+        if _recovered(readings, number) and not _told_as_now(reading):
             recovery = True
         elif (
             _net_sure(cues)
@@ -786,6 +797,9 @@ def _step(
             ask = True
     if "recovery" in cues:
         recovery = True
+        # Present intent told now after the recovery ("My plan worked for years, but today
+        # I've decided to die."): asked about, crisis words or not (session 18).
+        ask = ask or ("live" in cues and not _recovered(readings, number))
     if "ask" in cues and "live" in cues:
         crisis = True  # possible risk with a time or intent: "I won't need them after Friday"
     pair = joined.get(number)
@@ -798,7 +812,8 @@ def _step(
     # Journal answers bury it: a sentence or two either side counts.
     around = range(max(0, number - 2), min(last, number + 2) + 1)
     near = cues.union(*(readings[other].cues for other in around))
-    if "veto" in cues and "recovery" in near:
+    recovered = _recovered(readings, number)
+    if "veto" in cues and recovered:
         # nothing of a crisis line, and a recovery cue: "2 months clean"
         return crisis, ask, True
     if "veto" in cues or ("definite" not in cues and ("ask" in cues or "weights" in cues)):
@@ -809,7 +824,7 @@ def _step(
             _net_sure(cues)
             and "veto" not in cues
             and not (back is not None and back[number])
-            and "recovery" not in near
+            and not recovered
             and not _softened(cues, near)
             and not _everyday_hurt(reading.concepts)
             and not _told_as_past(readings, number)
@@ -829,7 +844,7 @@ def _step(
             and "veto" not in cues
             and not done_now
             and (
-                ("recovery" in near and cues.isdisjoint(_ONLY_WEIGHTS))
+                (recovered and cues.isdisjoint(_ONLY_WEIGHTS))
                 or _told_as_past(readings, number, said=True)
             )
         ):
@@ -841,9 +856,7 @@ def _step(
         return crisis, True, recovery
     if _done_now(reading):
         return True, ask, recovery  # the act happening now (see _done_now)
-    if ("recovery" in near and not _told_as_now(reading)) or _told_as_past(
-        readings, number, said=True
-    ):
+    if (recovered and not _told_as_now(reading)) or _told_as_past(readings, number, said=True):
         return crisis, ask, True
     if _told_as_past(readings, number):
         # A present told only in its tense: safer or not ("I've cried every night for months")?

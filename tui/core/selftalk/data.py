@@ -49,6 +49,7 @@ GROUPS: dict[str, frozenset[str]] = {
             "present",
             "dated",
             "again",
+            "back",
         }
     ),
     # One's own name said to be oneself ("by Kev I mean me"): see aim.own_name_findings.
