@@ -36,10 +36,9 @@ from .quoting import old_words_quoted, quoted_only
 from .tokens import clauses
 from .told import FRAMES as _FRAMES
 from .told import PRESENT as _PRESENT
+from .told import clauses_told_as_past, lean_only, live_told_in_order, story_after
 from .told import distance as built_distance
 from .told import frames as _frames
-from .told import frames_of as _frames_of
-from .told import lean_only, story_after
 from .told import recovered as _recovered
 from .told import safer_now as _safer_now
 from .told import worrying as _worrying
@@ -237,7 +236,7 @@ def read_concern(
         # anymore"), unless the grid reads an act or means in the same sentence.
         if negated_live and ("recovery" not in cues or grid is not None):
             cues.add("live")
-        if "live" in cues and _live_told_in_order(built, words):
+        if "live" in cues and live_told_in_order(built, words):
             cues.discard("live")  # the intent of then, told before where the writer is now
     if clear or (grid is not None and grid.verdict == "crisis"):
         cues.add("definite")  # a crisis concept rule: means with intent or the act itself
@@ -377,8 +376,6 @@ def read_concern(
 # "concept": the grid sees the writer doing an act (concepts.acting).
 _OTHER_RISK = frozenset({"grid-ask", "weights", "concept"})
 # Time frames (rules/concern.toml): read only beside crisis words, never cues.
-_SAFER = frozenset({"present", "recovery"})  # a present state, or help reached
-_TOLD = _FRAMES | {"live", "recovery"}
 # Cues of the learned layers alone (the net's bands short of "alone", the word weights): see
 # _present_of_past_story.
 _LEARNED_ONLY = frozenset({"risk", "sure", "weights", "lean"})
@@ -469,7 +466,7 @@ def _done_now(reading: Reading) -> bool:
     in rules/concern.toml: "back to it", "every night now", "nobody knows"), told after any
     recovery or softer cue of the sentence's own ("Eight months clean and I'm back to it.",
     not "Nobody knows I used to, and I'm fine now.") and not told in order as past then a
-    safer present (_clauses_told_as_past): a past frame, a stretch stopped, or a neighbour's
+    safer present (clauses_told_as_past): a past frame, a stretch stopped, or a neighbour's
     recovery can't make that act looking back."""
     built, low = reading.built, reading.low
     words = built.tokens.words(low)
@@ -482,7 +479,7 @@ def _done_now(reading: Reading) -> bool:
                 again = max(again, start)
             else:
                 safer = max(safer, start)
-    return again > safer and not _clauses_told_as_past(reading)
+    return again > safer and not clauses_told_as_past(reading)
 
 
 def _told_as_past(readings: Sequence[Reading], number: int, said: bool = False) -> bool:
@@ -508,7 +505,7 @@ def _told_as_past(readings: Sequence[Reading], number: int, said: bool = False) 
         for near, found in zip(later, frames, strict=True)
     ]
     if not any(present):
-        return _clauses_told_as_past(readings[number])
+        return clauses_told_as_past(readings[number])
     # Its own time frame, or the sentence right after dating it ("That was four years ago.");
     # or told in the past tense itself, with time put between then and now in the present
     # that follows ("I made two attempts. I've been well for over a decade.").
@@ -559,64 +556,6 @@ def _partner_told_as_past(readings: Sequence[Reading], number: int) -> bool:
         and _told_as_past(readings, other, said=True)
         for other in (number - 1, number + 1)
     )
-
-
-def _clauses_told_as_past(reading: Reading) -> bool:
-    """One sentence that tells it in order, clause by clause: crisis words placed in the past
-    and a later clause placing the writer in a safer present ("I tried to end my life in my
-    first term; this term I've got a counsellor."). The clause the net finds most crisis-like
-    must come before that present clause, which the net must not lean on at all, and a past
-    frame must come no later than it."""
-    built = reading.built
-    risk = built.risk
-    if risk is None:
-        return False
-    parts = [part for part in clauses(built.tokens.words(reading.low)) if part]
-    if len(parts) < 2:
-        return False
-    scores = [risk.score(part) for part in parts]
-    worst = max(range(len(parts)), key=scores.__getitem__)
-    seen_past = False
-    for index, part in enumerate(parts):
-        found = _frames_of(built, part)
-        seen_past = seen_past or "past" in found
-        if index <= worst:
-            continue
-        if seen_past and found & _PRESENT and scores[index] < risk.ask:
-            return True
-    return False
-
-
-def _live_told_in_order(built: _Built, words: WordList) -> bool:
-    """Present-intent words ("live") that one sentence places in the past, clause by clause:
-    every clause holding them comes after (or has) a past frame, and a later clause places
-    the writer in a safer present, itself with no intent and nothing the net leans on ("A
-    year ago I had picked a date, and today I'm at my sister's wedding."). Intent in or after
-    that present clause stands ("Back in 2017 I tried, and tonight I'll finish it.")."""
-    risk = built.risk
-    if risk is None:
-        return False
-    parts = [part for part in clauses(words) if part]
-    seen_past = intent = recovered = False
-    for part in parts:
-        low = " ".join(part)
-        found = {
-            pattern.kind
-            for pattern, start, _ in built.sentence(low, part).matches("concern")
-            if pattern.kind in _TOLD
-            and (pattern.kind == "live" or not built.scoper.negations_before(part, start))
-        }
-        seen_past = seen_past or "past" in found
-        if "live" in found:
-            if not seen_past:
-                return False
-            intent = True
-        elif intent and found & _PRESENT and risk.score(part) < risk.ask:
-            # A safer present, not only a time ("this Christmas I'm picking the date
-            # again" is a time, and intent): a present state, or help reached said here.
-            return bool(found & _SAFER) or recovered
-        recovered = recovered or "recovery" in found
-    return False
 
 
 def _live_as_past(readings: Sequence[Reading], number: int) -> bool:

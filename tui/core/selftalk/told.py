@@ -5,6 +5,7 @@ concern.py, which weighs these against a text's other cues, stays under 900 line
 from __future__ import annotations
 
 from .concepts import looking_back
+from .tokens import clauses
 
 # Not typing.TYPE_CHECKING: importing typing costs a fresh process 0.8 MiB (see concern.py).
 TYPE_CHECKING = False
@@ -22,6 +23,8 @@ THEN_NOW = frozenset({"past", "present"})
 WORRYING = frozenset({"risk", "ask", "grid-ask", "weights", "definite"})
 # The learned layers' cues, the net sure on its own among them (see lean_only).
 _LEARNED = frozenset({"risk", "sure", "weights", "lean", "alone"})
+_SAFER = frozenset({"present", "recovery"})  # a present state, or help reached
+_TOLD = FRAMES | {"live", "recovery"}
 
 
 def worrying(reading: Reading) -> bool:
@@ -305,3 +308,61 @@ def recovered(readings: Sequence[Reading], number: int) -> bool:
     built = reading.built
     words = built.tokens.words(reading.low)
     return not (told_now(built, words) and own_worry(built, words))
+
+
+def clauses_told_as_past(reading: Reading) -> bool:
+    """One sentence that tells it in order, clause by clause: crisis words placed in the past
+    and a later clause placing the writer in a safer present ("I tried to end my life in my
+    first term; this term I've got a counsellor."). The clause the net finds most crisis-like
+    must come before that present clause, which the net must not lean on at all, and a past
+    frame must come no later than it."""
+    built = reading.built
+    risk = built.risk
+    if risk is None:
+        return False
+    parts = [part for part in clauses(built.tokens.words(reading.low)) if part]
+    if len(parts) < 2:
+        return False
+    scores = [risk.score(part) for part in parts]
+    worst = max(range(len(parts)), key=scores.__getitem__)
+    seen_past = False
+    for index, part in enumerate(parts):
+        found = frames_of(built, part)
+        seen_past = seen_past or "past" in found
+        if index <= worst:
+            continue
+        if seen_past and found & PRESENT and scores[index] < risk.ask:
+            return True
+    return False
+
+
+def live_told_in_order(built: _Built, words: WordList) -> bool:
+    """Present-intent words ("live") that one sentence places in the past, clause by clause:
+    every clause holding them comes after (or has) a past frame, and a later clause places
+    the writer in a safer present, itself with no intent and nothing the net leans on ("A
+    year ago I had picked a date, and today I'm at my sister's wedding."). Intent in or after
+    that present clause stands ("Back in 2017 I tried, and tonight I'll finish it.")."""
+    risk = built.risk
+    if risk is None:
+        return False
+    parts = [part for part in clauses(words) if part]
+    seen_past = intent = recovered = False
+    for part in parts:
+        low = " ".join(part)
+        found = {
+            pattern.kind
+            for pattern, start, _ in built.sentence(low, part).matches("concern")
+            if pattern.kind in _TOLD
+            and (pattern.kind == "live" or not built.scoper.negations_before(part, start))
+        }
+        seen_past = seen_past or "past" in found
+        if "live" in found:
+            if not seen_past:
+                return False
+            intent = True
+        elif intent and found & PRESENT and risk.score(part) < risk.ask:
+            # A safer present, not only a time ("this Christmas I'm picking the date
+            # again" is a time, and intent): a present state, or help reached said here.
+            return bool(found & _SAFER) or recovered
+        recovered = recovered or "recovery" in found
+    return False
