@@ -19,6 +19,9 @@ sys.path.insert(0, str(ROOT))
 from tui.core.selftalk import Analysis, analyse  # noqa: E402
 
 BLIND = Path(__file__).resolve().parent / "data" / "self_talk_blind.tsv"
+# The newest round's lines are read by the lead alone: helpers see its figures only, so
+# nothing that prints lines (a failing floor, a verdict compare) may print these.
+HELD_OUT = BLIND.parent / "self_talk_blind_ay_bb.tsv"
 LABELS = frozenset(
     [
         "crisis",

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from selftalk_blind import BLIND, CALM, Case, figures, load
+from selftalk_blind import BLIND, CALM, HELD_OUT, Case, figures, load
 from test_check_cli import run_check
 from test_selftalk_quality import CASES_GROUP, DATA, load_cases, read
 
@@ -486,7 +486,7 @@ def test_the_blind_batches_keep_what_they_reached(file: Path, batch: str) -> Non
     result = figures([case for case in load(file) if case.batch == batch])
     # The newest round's lines are read by the lead alone (helpers see its figures only): a
     # failure there says the figures, never the lines it missed.
-    report = "\n".join(result.lines() + (result.misses if file != SESSION_17 else []))
+    report = "\n".join(result.lines() + (result.misses if file != HELD_OUT else []))
     paused, crisis, caught, calm, calm_asked, recovery, kind, others, precision = _REACHED[
         file, batch
     ]

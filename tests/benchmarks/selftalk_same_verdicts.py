@@ -103,19 +103,31 @@ def bench_texts() -> list[str]:
 def outputs() -> dict[str, object]:
     from tui.core.selftalk import Analyser, default_analyser
 
+    sys.path.insert(0, str(ROOT / "tests"))
+    from selftalk_blind import HELD_OUT
+
     data = ROOT / "tests" / "data"
     sentences = [line for path in sorted(data.glob("self_talk*.tsv")) for line in lines(path)]
     texts = sentences + generated(sentences) + bench_texts()
+    held = lines(HELD_OUT) if HELD_OUT.exists() else []
+    hidden: dict[str, bool] = {}
+
+    def shown(text: str) -> str:
+        """The text as a compare prints it: never a held-out line, alone or joined."""
+        if text not in hidden:
+            hidden[text] = any(line in text for line in held)
+        return "(held out: figures only)" if hidden[text] else text[:200]
+
     analysers = {"default": default_analyser(), "rules": Analyser(learned=False)}
     result: dict[str, object] = {}
     for name, analyser in analysers.items():
         for text in texts:
             key = f"{name}:{hashlib.sha256(text.encode()).hexdigest()[:20]}"
-            result[key] = analyser.analyse(text).to_dict() | {"text": text[:200]}
+            result[key] = analyser.analyse(text).to_dict() | {"text": shown(text)}
         # Again, with every sentence remembered from the first pass.
         for text in texts[-40:]:
             key = f"{name}-again:{hashlib.sha256(text.encode()).hexdigest()[:20]}"
-            result[key] = analyser.analyse(text).to_dict() | {"text": text[:200]}
+            result[key] = analyser.analyse(text).to_dict() | {"text": shown(text)}
     default = analysers["default"]
     for text in sentences:
         key = f"features:{hashlib.sha256(text.encode()).hexdigest()[:20]}"
