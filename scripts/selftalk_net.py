@@ -96,11 +96,44 @@ BACK_MISS = 0.03
 # calm lines (kind, neutral, idiom) at 2 asked about 6 fewer calm lines of 2000 and caught 3
 # fewer crisis lines of 900, the same trade as a lower ask band, no better: left empty.
 LABEL_WEIGHT: dict[str, float] = {}
+# How the risk head's sum is read for a sentence's length (hashed.length_factor): None, a plain
+# sum; "mean" or "sqrt", divided by the length in words (or its root), as 1 at NORM_AT words.
+# LENGTH: a learned term for the length itself (its weight times log(words / NORM_AT)).
+NORM: str | None = None
+NORM_AT = 15.0
+LENGTH = False
 
 
 def digest(rows: Sequence[Row]) -> str:
     """Names the training data, so a test can tell when the weights are out of date."""
     text = "\n".join(f"{label}\t{line}" for label, line, _ in rows)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def read_sentences(rows: Sequence[Row], words: Callable[[str], list[str]]) -> list[list[list[str]]]:
+    """Each line's sentences as the analyser reads them (the words the net learns from): cut
+    where the analyser cuts, emoji read as their words (hashed.emoji_words), empty ones left
+    out."""
+    from tui.core.selftalk.hashed import emoji_words
+    from tui.core.selftalk.tokens import SENTENCE
+
+    found: list[list[list[str]]] = []
+    for _, text, _ in rows:
+        chunks = [
+            words(emoji_words(chunk.group()) or chunk.group())
+            for chunk in SENTENCE.finditer(text.lower())
+        ]
+        found.append([chunk for chunk in chunks if chunk])
+    return found
+
+
+def read_digest(rows: Sequence[Row], words: Callable[[str], list[str]]) -> str:
+    """Names the training lines as the tokeniser reads them today. ``trained_on`` names the
+    lines; this names their words, so a test can tell when the tokeniser or a spelling in
+    words.toml changed what the net would learn (session 18: main's net no longer rebuilt
+    byte for byte from its rows, because a point between digits stopped ending a sentence
+    and "miself" became "myself" after it was trained)."""
+    text = "\n".join("\t".join(map(" ".join, line)) for line in read_sentences(rows, words))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
@@ -183,8 +216,7 @@ def train_net(
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold
 
-    from tui.core.selftalk.hashed import bucket, emoji_words, features, windows
-    from tui.core.selftalk.tokens import SENTENCE
+    from tui.core.selftalk.hashed import bucket, features, length_factor, windows
 
     chosen = risk_rows(rows)
     tags = np.array([label for label, _, _ in chosen])
@@ -192,22 +224,27 @@ def train_net(
 
     # Each line's sentences (what the analyser scores) and the whole line (what is learned:
     # a line's label is one verdict; which sentence carries it is not known).
-    sentence_words: list[list[list[str]]] = []
-    for _, text, _ in chosen:
-        # As the analyser reads: emoji as their words (hashed.emoji_words).
-        chunks = [
-            words(emoji_words(chunk.group()) or chunk.group())
-            for chunk in SENTENCE.finditer(text.lower())
-        ]
-        sentence_words.append([chunk for chunk in chunks if chunk])
+    sentence_words = read_sentences(chosen, words)
 
-    def matrix(mask: int, units: list[list[str]]) -> object:
-        indptr, indices = [0], []
+    def matrix(mask: int, units: list[list[str]], risk: bool = True) -> object:
+        """Each unit's hashed features (counts), read as the risk head reads them (``risk``:
+        scaled for its length, and its length term in the column after the weights'); the
+        recovery head's are plain counts."""
+        indptr, indices, data = [0], [], []
         for unit in units:
-            indices += [bucket(f, mask) for f in features(unit)]
+            found = [bucket(f, mask) for f in features(unit)]
+            size = max(len(unit), 1)
+            factor = length_factor(NORM, NORM_AT, size) if risk else 1.0
+            indices += found
+            data += [factor] * len(found)
+            if risk and LENGTH:
+                indices.append(mask + 1)
+                data.append(float(np.log(size / NORM_AT)))
             indptr.append(len(indices))
-        data = np.ones(len(indices), dtype=np.float64)
-        built = csr_matrix((data, indices, indptr), shape=(len(units), mask + 1))
+        width = mask + (2 if risk and LENGTH else 1)
+        built = csr_matrix(
+            (np.array(data, dtype=np.float64), indices, indptr), shape=(len(units), width)
+        )
         built.sum_duplicates()
         return built
 
@@ -329,15 +366,17 @@ def train_net(
         below = int((best[crisis] < quiet).sum())
         print(f"risk quiet: below {quiet}; crisis lines out of fold under it: {below}")
     model = classifier(RISK_C).fit(unit_x, unit_y, sample_weight=unit_weight)
-    risk_weights = np.zeros(risk_mask + 1)
+    risk_weights = np.zeros(risk_mask + 2)
     risk_weights[used] = model.coef_[0]
     risk_bias = float(model.intercept_[0])
+    length_weight = float(risk_weights[risk_mask + 1])
+    risk_weights = risk_weights[: risk_mask + 1]
 
     # The recovery head: recovery lines against crisis lines, whole lines (the analyser reads
     # it over a window of sentences).
     pick = np.isin(tags, ["recovery", "crisis"])
     back_lines = matrix(
-        back_mask, [joined(s) for s, p in zip(sentence_words, pick, strict=True) if p]
+        back_mask, [joined(s) for s, p in zip(sentence_words, pick, strict=True) if p], False
     )
     back_used = np.unique(back_lines.indices)  # type: ignore[attr-defined]
     back_x = back_lines[:, back_used]  # type: ignore[index]
@@ -386,5 +425,10 @@ def train_net(
             "from": back,
         },
         "trained_on": digest(chosen),
+        "read_as": read_digest(chosen, words),
     }
+    if NORM is not None or LENGTH:  # (a plain sum's header is as before)
+        header.update(norm=NORM, norm_at=NORM_AT)
+    if LENGTH:
+        header["length"] = round(length_weight, 6)
     return json.dumps(header, sort_keys=True).encode("utf-8") + b"\n" + risk_blob + back_blob

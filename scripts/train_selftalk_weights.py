@@ -1,8 +1,9 @@
 """Learn the word weights in tui/core/data/selftalk_weights.json.
 
-Run: ``python scripts/train_selftalk_weights.py`` (deterministic, pure Python, a few seconds).
-Run it again after adding labelled sentences to tests/data/self_talk_cases.tsv, and commit
-the JSON it writes.
+Run: ``python scripts/train_selftalk_weights.py`` (deterministic; about a minute with the
+wider net). Run it again after adding labelled sentences to tests/data/self_talk_cases.tsv,
+and commit the JSON it writes. ``--net`` trains the wider net alone (and rebuilds the
+snapshot), leaving the JSON as it is (see main).
 
 Why learned weights at all: the rules in tui/core/selftalk/data/rules are exact phrases, and people
 write in endless ways. Blind batches showed the rules alone catching as few as 15 of 35 new
@@ -276,6 +277,20 @@ def main() -> None:
     training = training_rows()
     RISK_OUT.write_bytes(train_net(net_rows(), RULES.words))
     print(f"-> {RISK_OUT.relative_to(ROOT)}")
+    # --net: the net alone (and the snapshot). The word weights' JSON is left as it is: its
+    # crisis and critical weights come out byte for byte the same while the cases and the
+    # rules' features are, but its category profiles follow what the rules find in the critic
+    # lines, so every rule that catches a training line moves them (session 18: 9 lines since
+    # 3034890, and 2,000+ of the profiles' 4,000 values with them).
+    if "--net" not in sys.argv:
+        write_weights(training)
+    # The analyser's snapshot names the weights it was built with: build it again.
+    from tui.core.selftalk import snapshot
+
+    snapshot.main()
+
+
+def write_weights(training: list[Row]) -> None:
     data = {
         "crisis": model(
             training,
@@ -291,10 +306,6 @@ def main() -> None:
     }
     OUT.write_text(json.dumps(data, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     print(f"-> {OUT.relative_to(ROOT)}")
-    # The analyser's snapshot names the weights it was built with: build it again.
-    from tui.core.selftalk import snapshot
-
-    snapshot.main()
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import math
 import sys
 from pathlib import Path
 from typing import Any
@@ -11,7 +13,7 @@ from helpers_scripts import load_script
 from test_selftalk import RULES_ONLY
 
 from tui.core.selftalk import analyse, default_analyser
-from tui.core.selftalk.hashed import Risk, bucket, features
+from tui.core.selftalk.hashed import Risk, bucket, features, length_factor
 
 ROOT = Path(__file__).resolve().parents[1]
 RISK_FILE = ROOT / "tui" / "core" / "data" / "selftalk_risk.bin"
@@ -40,6 +42,43 @@ def test_risk_file_is_well_formed_and_trained_on_the_current_cases() -> None:
     assert risk.trained_on == trainer.digest(trainer.net_rows()), (
         "tests/data/self_talk_*.tsv changed: run python scripts/train_selftalk_weights.py"
     )
+
+
+def test_the_net_was_trained_on_its_lines_as_the_tokeniser_reads_them_today() -> None:
+    """The header names the training lines' words as the tokeniser read them: a change to
+    how sentences are cut or words spelt (tokens.py, words.toml) that reaches a training line
+    means the scripts no longer rebuild the shipped net byte for byte (session 18: 13 lines,
+    "the 6.40 freight" and "miself"), and the net's bands come from lines read another way."""
+    trainer = _trainer()
+    net = sys.modules["selftalk_net"]
+    risk = Risk.read(RISK_FILE.read_bytes())
+    if not risk.read_as:
+        pytest.skip(
+            "the net was trained before its header named its lines' words (session 18): "
+            "retrained today it differs by 13 lines read otherwise, see docs/measurements.md"
+        )
+    assert risk.read_as == net.read_digest(trainer.net_rows(), trainer.RULES.words), (
+        "the tokeniser or tui/core/selftalk/data/words.toml now reads the net's training lines "
+        "otherwise: run python scripts/train_selftalk_weights.py --net"
+    )
+
+
+def test_the_lines_words_digest_changes_when_one_word_is_read_otherwise() -> None:
+    """What the check above compares: the same lines, one spelling read another way ("miself"
+    as "myself", words.toml since 323a416), give another digest; the lines' own digest
+    (trained_on) does not see it."""
+    trainer = _trainer()
+    net = sys.modules["selftalk_net"]
+    rows = [
+        ("kind", "mi tell miself, yuh do good today.", "x"),
+        ("crisis", "the 6.40 freight", "x"),
+    ]
+
+    def older(text: str) -> list[str]:
+        return [w.replace("myself", "miself") for w in trainer.RULES.words(text)]
+
+    assert "myself" in trainer.RULES.words("mi tell miself")
+    assert net.read_digest(rows, trainer.RULES.words) != net.read_digest(rows, older)
 
 
 def test_the_blind_batches_train_the_net_and_one_can_be_left_out() -> None:
@@ -93,9 +132,42 @@ def test_the_remembered_score_is_the_sum_of_the_features_weights() -> None:
     words = default_analyser().words("I can't stop thinking about the pills, not tonight")
     risk.forget()
     mask = (1 << risk.bits) - 1
-    expected = risk.bias + risk.scale * sum(risk.weights[bucket(f, mask)] for f in features(words))
+    plain = risk.scale * sum(risk.weights[bucket(f, mask)] for f in features(words))
+    size = len(words)  # read for its length as the trainer read it (none for a plain sum)
+    expected = risk.bias + plain * length_factor(risk.norm, risk.norm_at, size)
+    expected += risk.length * math.log(size / risk.norm_at)
     assert risk.score(words) == pytest.approx(expected)
     assert risk.score(words) == pytest.approx(expected)  # again, from what it remembered
+
+
+@pytest.mark.parametrize(
+    ("norm", "length", "factor"),
+    [
+        ("mean", 0.0, 15 / 5),
+        ("sqrt", 0.0, (15 / 5) ** 0.5),
+        (None, 0.5, 1.0),
+        ("sqrt", -0.5, 3**0.5),
+    ],
+)
+def test_a_net_read_for_length_scales_its_sum_as_the_trainer_did(
+    norm: str | None, length: float, factor: float
+) -> None:
+    """A net trained with selftalk_net.NORM or LENGTH (session 18: a plain sum reads a long
+    sentence as riskier whatever its words) scores a sentence of five words as its features'
+    weights times the length factor, plus the length term: what the trainer's matrix held."""
+    header: dict[str, object] = {"bits": 4, "scale": 0.5, "bias": -1.0, "ask": 1.0}
+    header |= {"veto": -1.0, "trained_on": "", "norm": norm, "norm_at": 15.0, "length": length}
+    risk = Risk.read(json.dumps(header).encode() + b"\n" + bytes(range(16)))
+    words = ["i", "have", "the", "rope", "ready"]
+    plain = 0.5 * sum(range(16)[bucket(f, 15)] for f in features(words))
+    expected = -1.0 + plain * factor + length * math.log(5 / 15)
+    assert risk.score(words) == pytest.approx(expected)
+    assert risk.score(words) == pytest.approx(expected)  # again, from what it remembered
+    assert length_factor(norm, 15.0, 5) == pytest.approx(factor)
+    older = {k: v for k, v in header.items() if k not in ("norm", "norm_at", "length")}
+    assert Risk.read(json.dumps(older).encode() + b"\n" + bytes(range(16))).score(
+        words
+    ) == pytest.approx(-1.0 + plain)  # older files: the plain sum
 
 
 def test_a_word_shares_its_letter_pieces_with_forms_nobody_wrote() -> None:

@@ -25,6 +25,7 @@ from array import array
 from binascii import crc32
 from collections.abc import Sequence
 from itertools import chain, pairwise
+from math import log  # (loaded anyway by the analyser)
 
 from .buckets import Blobs, Paged, Shelved, restore
 from .tokens import BREAK, clauses
@@ -116,6 +117,19 @@ def windows(words: Sequence[str]) -> list[list[str]]:
     found = [list(clause) for clause in kept]
     found += [[*first, BREAK, *second] for first, second in pairwise(kept)]
     return found
+
+
+def length_factor(norm: str | None, at: float, size: int) -> float:
+    """What a sentence's summed weights are multiplied by, for its length in words (``size``,
+    clause breaks counted): 1 for a plain sum (``norm`` None); ``at / size`` for the mean
+    ("mean"), ``(at / size) ** 0.5`` ("sqrt"). ``at`` is the length at which the factor is 1,
+    so the weights keep about the size (and the L2 penalty the strength) of the plain sum's.
+    Why: a plain sum reads a long sentence as riskier whatever its words (understated crisis
+    lines are long), and the net learned filler words as their carrier (session 17)."""
+    if norm is None:
+        return 1.0
+    ratio = at / max(size, 1)
+    return ratio if norm == "mean" else ratio**0.5
 
 
 def bucket(feature: str, mask: int) -> int:
@@ -256,6 +270,17 @@ class Risk:
         # The single band was chosen on clause windows: a text of one sentence is read so.
         self.windows = header.get("windows") is True
         self.trained_on = str(header["trained_on"])
+        # Its training lines as the tokeniser read them (selftalk_net.read_digest): older
+        # files, none.
+        self.read_as = str(header.get("read_as", ""))
+        # How the sum is read for a sentence's length (see length_factor): older files, a
+        # plain sum.
+        norm = header.get("norm")
+        self.norm = str(norm) if norm is not None else None
+        self.norm_at = float(str(header.get("norm_at", 1.0)))
+        # A length term: its weight times log(words / norm_at), learned with the rest (older
+        # files: none).
+        self.length = float(str(header.get("length", 0.0)))
         size = 1 << self.bits
         weights = array("b")
         weights.frombytes(blob[:size])
@@ -288,10 +313,15 @@ class Risk:
         # weight, its row found by the word before it (map also looks up the last word's row
         # before it sees the words run out: one lookup, and at most an empty row).
         # (The words before, as a list: map reads a list faster than a chain.)
+        own = sum(map(words_memo.__getitem__, words))
+        pairs = sum(map(_row_weight, map(rows.__getitem__, [START, *words]), words))
+        if self.norm is None and not self.length:
+            return self.bias + own + pairs
+        size = max(len(words), 1)
         return (
             self.bias
-            + sum(map(words_memo.__getitem__, words))
-            + sum(map(_row_weight, map(rows.__getitem__, [START, *words]), words))
+            + (own + pairs) * length_factor(self.norm, self.norm_at, size)
+            + self.length * log(size / self.norm_at)
         )
 
     def best_window(self, words: Sequence[str]) -> float:
