@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import selftalk_net  # noqa: E402
 import train_selftalk_weights as trainer  # noqa: E402
-from selftalk_blind import CALM, Case, Figures, load  # noqa: E402
+from selftalk_blind import CALM, HELD_OUT, Case, Figures, load  # noqa: E402
 from selftalk_cv import analyser_with, rates_given  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
@@ -46,14 +46,11 @@ def pairs(text: str) -> dict[str, str]:
     return dict(p.split(":", 1) for p in text.split(",") if p)
 
 
-# Rounds no net trains on, whatever --data says: ay-bb is the honest held-out check of
-# session 18 (read only by the lead; figures only).
-HELD = ("ay_bb",)
-
-
 def every_blind() -> tuple[Path, ...]:
-    later = sorted(DATA.glob("self_talk_blind_a[m-z]_*.tsv"))
-    later = [p for p in later if p not in trainer.BLIND and p not in map(round_file, HELD)]
+    """Every blind round but the held-out one (HELD_OUT: read only by the lead, figures only),
+    which no net trains on, whatever --data says."""
+    later = sorted(DATA.glob("self_talk_blind_[a-z][a-z]_*.tsv"))
+    later = [p for p in later if p not in trainer.BLIND and p != HELD_OUT]
     return tuple(trainer.BLIND) + tuple(later)
 
 
