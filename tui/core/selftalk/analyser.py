@@ -247,6 +247,7 @@ class Reading:
         "owns",
         "points",
         "praise",
+        "reported",
         "selfless",
         "slip",
         "turn",
@@ -382,6 +383,22 @@ class Reading:
                 self._gate_alone(built, low, words, sentence, learned, features)
             else:
                 self.unheard = True
+        # A harsh thought reported and replied to in this sentence (Scoper.reported_thought):
+        # asked of every finding's sentence in every text it is met in (quoting.answered), so
+        # worked out here, while the words are at hand, and remembered with the reading.
+        self.reported: tuple[int, int] | bool | None = (
+            _reported_span(built, low, words) if self.found else False
+        )
+
+    def reported_span(self) -> tuple[int, int] | None:
+        """Where (in characters of the sentence) it holds a harsh thought reported and
+        replied to (see _reported_span); worked out now if it was not (found later by hear)."""
+        span = self.reported
+        if span is False:
+            built, low = self.built, self.low
+            span = self.reported = _reported_span(built, low, built.tokens.words(low))
+        assert span is not True
+        return span
 
     def hear(self) -> None:
         """Ask the critic gate's alone band now, if it was left unasked. What the gate alone
@@ -546,6 +563,20 @@ class Reading:
     ) -> set[str] | None:
         """The concern's part (see concern.read_concern); the weights' features if made."""
         return read_concern(self, built, low, words, sentence, learned, features)
+
+
+def _reported_span(built: _Built, low: str, words: WordList) -> tuple[int, int] | None:
+    """Where (in characters of ``low``) a sentence holds a harsh thought it reports and replies
+    to (Scoper.reported_thought: "Whenever I think I'm not smart enough, I remind myself I got
+    in."), or None."""
+    span = built.scoper.reported_thought(words)
+    if span is None:
+        return None
+    first, last = span
+    starts, ends = built.tokens.char_spans(low, words, last)
+    if last > len(ends) or first >= len(starts):
+        return None
+    return starts[first], ends[last - 1]
 
 
 def _points(built: _Built, low: str, item: tuple[int, Reading]) -> bool:
