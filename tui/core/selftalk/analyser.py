@@ -383,20 +383,19 @@ class Reading:
                 self._gate_alone(built, low, words, sentence, learned, features)
             else:
                 self.unheard = True
-        # A harsh thought reported and replied to in this sentence (Scoper.reported_thought):
-        # asked of every finding's sentence in every text it is met in (quoting.answered), so
-        # worked out here, while the words are at hand, and remembered with the reading.
+        # A harsh thought reported and replied to (Scoper.reported_chars): asked of a finding's
+        # sentence in every text it is met in (quoting.answered), so remembered with it.
         self.reported: tuple[int, int] | bool | None = (
-            _reported_span(built, low, words) if self.found else False
+            built.scoper.reported_chars(built.tokens, low, words) if self.found else False
         )
 
     def reported_span(self) -> tuple[int, int] | None:
-        """Where (in characters of the sentence) it holds a harsh thought reported and
-        replied to (see _reported_span); worked out now if it was not (found later by hear)."""
+        """Scoper.reported_chars, worked out now if it was not (a finding heard later)."""
         span = self.reported
         if span is False:
             built, low = self.built, self.low
-            span = self.reported = _reported_span(built, low, built.tokens.words(low))
+            words = built.tokens.words(low)
+            span = self.reported = built.scoper.reported_chars(built.tokens, low, words)
         assert span is not True
         return span
 
@@ -563,20 +562,6 @@ class Reading:
     ) -> set[str] | None:
         """The concern's part (see concern.read_concern); the weights' features if made."""
         return read_concern(self, built, low, words, sentence, learned, features)
-
-
-def _reported_span(built: _Built, low: str, words: WordList) -> tuple[int, int] | None:
-    """Where (in characters of ``low``) a sentence holds a harsh thought it reports and replies
-    to (Scoper.reported_thought: "Whenever I think I'm not smart enough, I remind myself I got
-    in."), or None."""
-    span = built.scoper.reported_thought(words)
-    if span is None:
-        return None
-    first, last = span
-    starts, ends = built.tokens.char_spans(low, words, last)
-    if last > len(ends) or first >= len(starts):
-        return None
-    return starts[first], ends[last - 1]
 
 
 def _points(built: _Built, low: str, item: tuple[int, Reading]) -> bool:
