@@ -4,8 +4,9 @@
 
 Exports REF (default ``main``) with ``git archive`` into a temporary folder and starts two
 long-lived processes, one on REF and one on this working tree. Each reads the same 100 KB
-texts as ``bench_selftalk.py`` (dense, journal, critic: self-criticism only) once to warm up,
-then they take turns: one analysis here, one there, alternating who goes first, each timed
+texts as ``bench_selftalk.py`` (dense, journal, critic: self-criticism only; with ``--kinds``
+also calm and calm-app: calm self-criticism, none remembered and as the app reads it) once to
+warm up, then they take turns: one analysis here, one there, alternating who goes first, each timed
 in CPU time (``time.process_time``) with no sentence remembered (and for critic, as
 ``bench_selftalk.py`` times it, no repeat inside the text remembered either). On a shared
 machine the load changes from second to second, but two analyses a few milliseconds apart
@@ -42,6 +43,10 @@ rng = random.Random(20240601)
 texts = {"dense": bench.dense_text(sentences, rng), "journal": bench.journal_text(sentences, rng)}
 critics = [case.text for case in quality.load_cases(quality.DATA) if case.label == "critic"]
 texts["critic"] = bench.dense_text(critics, rng)  # drawn in bench_selftalk.py's order
+# Calm self-criticism (no line worrying on its own: the concern never settles), as
+# bench_selftalk.py draws it; "calm" reads every sentence afresh, "calm-app" as the app does.
+calm = [text for text in critics if selftalk.analyse(text).concern is None]
+texts["calm"] = texts["calm-app"] = bench.dense_text(calm, rng)
 analyser = selftalk.default_analyser()
 for text in texts.values():
     analyser.analyse(text)
@@ -51,7 +56,7 @@ for line in sys.stdin:
     kind = line.strip()
     analyser.readings.clear()
     # Self-criticism only is timed as bench_selftalk.py times it: every sentence read afresh.
-    analyser.readings_limit = 0 if kind == "critic" else limit
+    analyser.readings_limit = 0 if kind in ("critic", "calm") else limit
     started = time.process_time()
     analyser.analyse(texts[kind])
     print(time.process_time() - started, flush=True)

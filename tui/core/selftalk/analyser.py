@@ -257,6 +257,7 @@ class Reading:
         "owns",
         "points",
         "praise",
+        "reported",
         "selfless",
         "slip",
         "turn",
@@ -392,6 +393,21 @@ class Reading:
                 self._gate_alone(built, low, words, sentence, learned, features)
             else:
                 self.unheard = True
+        # A harsh thought reported and replied to (Scoper.reported_chars): asked of a finding's
+        # sentence in every text it is met in (quoting.answered), so remembered with it.
+        self.reported: tuple[int, int] | bool | None = (
+            built.scoper.reported_chars(built.tokens, low, words) if self.found else False
+        )
+
+    def reported_span(self) -> tuple[int, int] | None:
+        """Scoper.reported_chars, worked out now if it was not (a finding heard later)."""
+        span = self.reported
+        if span is False:
+            built, low = self.built, self.low
+            words = built.tokens.words(low)
+            span = self.reported = built.scoper.reported_chars(built.tokens, low, words)
+        assert span is not True
+        return span
 
     def hear(self) -> None:
         """Ask the critic gate's alone band now, if it was left unasked. What the gate alone

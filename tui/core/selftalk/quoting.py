@@ -176,19 +176,11 @@ def _turns(readings: list[tuple[int, Reading]]) -> list[int]:
 def _reported(item: tuple[int, Reading]) -> tuple[int, int] | None:
     """Where (in the text's characters) a sentence holds a harsh thought it reports and
     replies to (Scoper.reported_thought: "Whenever I think I'm not smart enough, I remind
-    myself I got in."): a finding inside it is answered, as an introduced old thought is."""
+    myself I got in."): a finding inside it is answered, as an introduced old thought is.
+    Remembered with the sentence's reading (Reading.reported_span)."""
     offset, reading = item
-    built = reading.built
-    low = reading.low
-    words = built.tokens.words(low)
-    span = built.scoper.reported_thought(words)
-    if span is None:
-        return None
-    first, last = span
-    starts, ends = built.tokens.char_spans(low, words, last)
-    if last > len(ends) or first >= len(starts):
-        return None
-    return offset + starts[first], offset + ends[last - 1]
+    span = reading.reported_span()
+    return None if span is None else (offset + span[0], offset + span[1])
 
 
 def quoted_only(

@@ -10,7 +10,7 @@ from itertools import pairwise
 from .buckets import restore
 from .compiler import Codes, Pattern, matches
 from .data import Lexicon
-from .tokens import BREAK
+from .tokens import BREAK, Tokeniser, WordList
 
 # (category, start word, end word, weak)
 Raw = tuple[str, int, int, bool]
@@ -219,6 +219,19 @@ class Scoper:
             return None
         reply = end + 1 if words[end] == BREAK else end
         return (thought, end) if self._reply_at(words, reply) else None
+
+    def reported_chars(
+        self, tokens: Tokeniser, low: str, words: WordList
+    ) -> tuple[int, int] | None:
+        """reported_thought's span in characters of the sentence ``low``, or None."""
+        span = self.reported_thought(words)
+        if span is None:
+            return None
+        first, last = span
+        starts, ends = tokens.char_spans(low, words, last)
+        if last > len(ends) or first >= len(starts):
+            return None
+        return starts[first], ends[last - 1]
 
     def _reply_at(self, words: Sequence[str], index: int) -> bool:
         """Whether a reply clause starts at ``index``: its verb (see reply_verbs) after the
