@@ -199,8 +199,11 @@ class KindtoneApp(App[int]):
 
         return SessionFlow(session, self.store, backup=backup)
 
-    def tell_report(self, report: SaveReport, *, completed: bool) -> None:
-        """Say what the save really did; only a failure needs a notification."""
+    def tell_report(self, report: SaveReport, *, completed: bool, replace: bool = False) -> None:
+        """Say what the save really did; only a failure needs a notification. ``replace``: a
+        retry's notice takes the place of the notices before it, never stacking over words."""
+        if replace:
+            self.clear_notifications()
         if report.saved or report.preview or report.nothing_to_keep:
             return
         self.notify(
@@ -536,6 +539,7 @@ class KindtoneApp(App[int]):
             return
         from tui.paths import something_at_draft_path
         from tui.screens.session import SessionScreen
+        from tui.screens.summary import SummaryScreen
 
         beneath = [s for s in self.screen_stack[:-1] if isinstance(s, GuardsUnsavedWork)]
         sessions = [s for s in self.screen_stack[:-1] if isinstance(s, SessionScreen)]
@@ -545,6 +549,14 @@ class KindtoneApp(App[int]):
             for _ in range(len(self.screen_stack) - 1 - self.screen_stack.index(sessions[-1])):
                 await self.pop_screen()
             sessions[-1].action_leave(then_quit=True)
+            return
+        unsaved = [s for s in beneath if isinstance(s, SummaryScreen) and s.asks_before_quitting]
+        if unsaved:
+            # ctrl+q again over "Quit without saving?" (or any dialog over a summary nothing
+            # could save): quitting, with the words printed, never dropped (exit 1).
+            from rich.text import Text
+
+            self.exit(return_code=1, message=Text(unsaved[-1].words_for_terminal()))
             return
         if beneath and something_at_draft_path(self.data_dir):
             # Quit from a dialog over a session (the direct question, support): the draft,
