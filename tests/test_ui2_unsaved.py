@@ -97,3 +97,86 @@ async def test_ctrl_q_twice_on_an_unsaved_summary_still_prints_the_words(
     monkeypatch.undo()
     assert [code for code, _m in exits] == [1]
     assert ANSWER in str(exits[0][1])
+
+
+def _unwritable(monkeypatch: pytest.MonkeyPatch, *folders: Path) -> None:
+    """os.access says these folders can't be written to (the tests run as root, whom
+    permissions don't stop)."""
+    import os
+
+    import tui.core.datafolder as datafolder
+
+    real_access = os.access
+
+    def access(path: Any, mode: int, *args: Any, **kwargs: Any) -> bool:
+        if mode == os.W_OK and Path(path) in folders:
+            return False
+        return real_access(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(datafolder.os, "access", access)
+
+
+def test_the_start_note_says_what_an_unwritable_place_really_costs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The words go to reflections/ and to the draft in the folder itself: a folder that
+    can't be written to while reflections/ can still saves reflections, and says so."""
+    from tui.core.datafolder import unwritable_note, words_can_be_kept
+
+    data = tmp_path / "data"
+    (data / "reflections").mkdir(parents=True)
+    _unwritable(monkeypatch, data)
+    note = unwritable_note(data)
+    assert note is not None
+    assert "can't be saved" not in note and "still saved" in note
+    assert str(data / "reflections") in note
+    assert words_can_be_kept(data)
+    monkeypatch.undo()
+
+    _unwritable(monkeypatch, data / "reflections")
+    note = unwritable_note(data)
+    assert note is not None and "kept as a draft" in note and str(data) in note
+    assert words_can_be_kept(data)
+    monkeypatch.undo()
+
+    _unwritable(monkeypatch, data, data / "reflections")
+    note = unwritable_note(data)
+    assert note is not None and "can't be saved" in note
+    assert not words_can_be_kept(data)
+
+
+async def test_leaving_when_nothing_can_be_written_offers_the_words_not_keeping(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Folder and reflections/ both unwritable: the Leave dialog doesn't offer to keep what
+    can't be kept; it offers the words to copy, and says why once, with no toast over them."""
+    from helpers_pty import paste, record_notifications, screen_text_of
+
+    from tui.app import KindtoneApp
+    from tui.screens.leave import LeaveScreen
+    from tui.screens.unsaved import UnsavedScreen
+
+    data = tmp_path / "data"
+    (data / "reflections").mkdir(parents=True)
+    app = KindtoneApp(data_dir=data, start_exercise="just-a-thought")
+    notes = record_notifications(app)
+    async with app.run_test(size=(60, 20), notifications=True) as pilot:
+        await session_opened(pilot)
+        switch = fail_writes(monkeypatch, errno.EACCES, "open", only_store=False)
+        switch["on"] = True
+        _unwritable(monkeypatch, data, data / "reflections")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await paste(pilot, ANSWER)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LeaveScreen)
+        shown = " ".join(screen_text_of(app).split())
+        assert "unfinished reflection" not in shown and "Keep what I wrote" not in shown
+        assert "can't be kept" in shown and "Show it to copy" in shown
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedScreen)
+        assert ANSWER in app.screen.words
+    monkeypatch.undo()
+    assert [m for severity, _t, m in notes if severity == "error"] == []

@@ -515,10 +515,11 @@ class SessionScreen(Screen[None]):
             if choice is None:
                 return
             report = self.flow.leave(keep=choice == "keep")
-            self.app.tell_report(report, completed=False)
             if not report.safe:
+                # Said once, in the dialog with the words: a toast repeating it covered them.
                 self._show_unsaved(report)
                 return  # stay, with the words on screen to copy
+            self.app.tell_report(report, completed=False)
             # Kept: said once a file holds the words, as plain mode says it (leaving in
             # silence left someone unsure whether "Keep what I wrote" had kept anything).
             kept = report.message(completed=False) if report.saved else None
@@ -536,7 +537,15 @@ class SessionScreen(Screen[None]):
             # session?" only stood between someone browsing and the list they came from.
             decided("discard")
             return
-        self.app.push_screen(LeaveScreen(has_writing=self.session.has_writing), decided)
+        from tui.core.datafolder import words_can_be_kept
+
+        self.app.push_screen(
+            LeaveScreen(
+                has_writing=self.session.has_writing,
+                can_keep=words_can_be_kept(self.app.data_dir),
+            ),
+            decided,
+        )
 
     def _show_unsaved(self, report: SaveReport) -> None:
         """Nothing holds the words: say so, and show them where they can be copied."""
@@ -550,10 +559,10 @@ class SessionScreen(Screen[None]):
         async def decided(choice: str | None) -> None:
             if choice == "end":
                 report = self.flow.end_after_support()
-                self.app.tell_report(report, completed=False)
                 if not report.safe:
-                    self._show_unsaved(report)
+                    self._show_unsaved(report)  # said there, with the words: no toast over them
                     return
+                self.app.tell_report(report, completed=False)
                 if report.saved:
                     self.notify(
                         "What you wrote is kept as an unfinished reflection. "
