@@ -180,3 +180,42 @@ async def test_leaving_when_nothing_can_be_written_offers_the_words_not_keeping(
         assert ANSWER in app.screen.words
     monkeypatch.undo()
     assert [m for severity, _t, m in notes if severity == "error"] == []
+
+
+async def test_a_draft_resumed_from_the_shell_ends_in_the_shell_saying_what_wasnt_started(
+    tmp_path: Path,
+) -> None:
+    """`kindtone session --exercise settling-breath` with a draft: Resume, then Esc and Keep,
+    ends at the shell (not on a home screen never asked for), and says the exercise asked
+    for was not started, with the command that starts it."""
+    from helpers_pty import resume_offered
+    from test_flow_findings import left_draft
+
+    from tui.app import KindtoneApp
+    from tui.screens.leave import LeaveScreen
+    from tui.screens.session import SessionScreen
+
+    left_draft(tmp_path, "words from last night")
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="settling-breath", return_to_shell=True)
+    said: list[str] = []
+    real_exit = app.exit
+
+    def exit(*args: Any, message: Any = None, **kwargs: Any) -> None:
+        said.append("" if message is None else str(message))
+        real_exit(*args, message=message, **kwargs)
+
+    app.exit = exit  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await resume_offered(pilot)
+        await pilot.click("#resume-button")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LeaveScreen)
+        await pilot.click("#keep")
+        await pilot.pause()
+        assert not app.is_running or said, "it stayed open, on the home screen"
+    (message,) = said
+    assert "kept as an unfinished reflection" in message
+    assert "was not started" in message and "--exercise settling-breath" in message
