@@ -776,10 +776,12 @@ async def test_a_failed_save_says_so_keeps_the_draft_and_the_old_store(
         assert isinstance(app.screen, SummaryScreen)
         assert not app.screen.saved
         assert ANSWER in screen_text_of(app)
+        # Said in the page above the words (session 18: a toast saying it covered them).
+        shown = " ".join(screen_text_of(app).split())
     monkeypatch.undo()
 
-    errors = [m for severity, _t, m in notes if severity == "error"]
-    assert errors and "disk is full" in errors[0], notes
+    assert "disk is full" in shown and "kept as a draft" in shown, shown
+    assert [m for severity, _t, m in notes if severity == "error"] == [], notes
     draft = ReflectionStore(data_dir).load_draft()
     assert draft is not None, "the words must survive in the draft"
     assert [r["answer"] for r in draft["records"] if r["type"] == "write"] == [ANSWER, ANSWER]
@@ -843,8 +845,10 @@ async def test_when_even_the_draft_cannot_be_written_the_words_stay_on_screen(
         await pilot.press("enter")  # Done
         await pilot.pause()
         assert ANSWER in screen_text_of(app), "the only copy of the words left the screen"
+        shown = " ".join(screen_text_of(app).split())
     monkeypatch.undo()
-    assert any(severity == "error" for severity, _t, _m in notes)
+    assert "Nothing could be written" in shown, shown  # in the page, not a toast over it
+    assert not any(severity == "error" for severity, _t, _m in notes)
     assert ReflectionStore(data_dir).load_draft() is None
 
 

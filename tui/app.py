@@ -201,11 +201,8 @@ class KindtoneApp(App[int]):
 
         return SessionFlow(session, self.store, backup=backup)
 
-    def tell_report(self, report: SaveReport, *, completed: bool, replace: bool = False) -> None:
-        """Say what the save really did; only a failure needs a notification. ``replace``: a
-        retry's notice takes the place of the notices before it, never stacking over words."""
-        if replace:
-            self.clear_notifications()
+    def tell_report(self, report: SaveReport, *, completed: bool) -> None:
+        """Say what the save really did; only a failure needs a notification."""
         if report.saved or report.preview or report.nothing_to_keep:
             return
         self.notify(

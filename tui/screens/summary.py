@@ -37,6 +37,7 @@ class SummaryScreen(Screen[None]):
         self.flow = flow
         self.session = flow.session
         self.report: SaveReport | None = None
+        self._tries = 0
 
     @property
     def saved(self) -> bool:
@@ -114,13 +115,15 @@ class SummaryScreen(Screen[None]):
         self.query_one("#summary", VerticalScroll).scroll_home(animate=False)
 
     def _save(self) -> None:
-        retry = self.report is not None
+        """Said in the page, at the top, above the words: a toast saying it covered the very
+        words to copy (and each retry stacked another). A retry replaces the line."""
+        self._tries += 1
         report = self.report = self.flow.save(completed=True)
-        # One notice: a retry replaces the last one, never piling toasts over the words.
-        self.app.tell_report(report, completed=True, replace=retry)
         message = report.message(completed=True)
         if not report.safe:
             message += " (They are below, too. Press Done to try saving again.)"
+            if self._tries > 1:
+                message = f"Tried again ({self._tries} tries): {message}"
         self.query_one("#saved", LiteralText).set_text(message)
 
     @on(Button.Pressed, "#done")
