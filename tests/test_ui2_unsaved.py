@@ -223,3 +223,43 @@ async def test_a_draft_resumed_from_the_shell_ends_in_the_shell_saying_what_wasn
     (message,) = said
     assert "kept as an unfinished reflection" in message
     assert "was not started" in message and "--exercise settling-breath" in message
+
+
+async def test_ctrl_q_mid_session_with_nothing_writable_prints_the_words_and_exits_1(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ctrl+q mid-session, folder and reflections/ unwritable: the question offers to quit
+    and print the words (not to keep them), and quitting gives them to the terminal, exit 1."""
+    from helpers_pty import paste, screen_text_of
+
+    from tui.app import KindtoneApp
+    from tui.screens.leave import LeaveScreen
+
+    data = tmp_path / "data"
+    (data / "reflections").mkdir(parents=True)
+    app = KindtoneApp(data_dir=data, start_exercise="just-a-thought")
+    exits: list[tuple[Any, Any]] = []
+    real_exit = app.exit
+
+    def exit(result: Any = None, return_code: int = 0, message: Any = None) -> None:
+        exits.append((return_code, message))
+        real_exit(result, return_code, message)
+
+    app.exit = exit  # type: ignore[method-assign]
+    async with app.run_test(size=(60, 20)) as pilot:
+        await session_opened(pilot)
+        switch = fail_writes(monkeypatch, errno.EACCES, "open", only_store=False)
+        switch["on"] = True
+        _unwritable(monkeypatch, data, data / "reflections")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await paste(pilot, ANSWER)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, LeaveScreen)
+        assert "Quit and print it" in screen_text_of(app)
+        await pilot.press("enter")
+        await pilot.pause()
+    monkeypatch.undo()
+    assert [code for code, _m in exits] == [1]
+    assert ANSWER in str(exits[0][1]) and "Nothing could be written" in str(exits[0][1])

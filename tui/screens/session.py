@@ -515,6 +515,14 @@ class SessionScreen(Screen[None]):
             if choice is None:
                 return
             report = self.flow.leave(keep=choice == "keep")
+            if not report.safe and then_quit:
+                # Quitting, and nothing holds the words: they go to the terminal as the app
+                # closes, with why (exit 1), as plain mode gives them back; never dropped.
+                from rich.text import Text
+
+                said = f"{report.message(completed=False)}\n\n{self.flow.words()}"
+                self.app.exit(return_code=1, message=Text(said))
+                return
             if not report.safe:
                 # Said once, in the dialog with the words: a toast repeating it covered them.
                 self._show_unsaved(report)
@@ -543,6 +551,7 @@ class SessionScreen(Screen[None]):
             LeaveScreen(
                 has_writing=self.session.has_writing,
                 can_keep=words_can_be_kept(self.app.data_dir),
+                quitting=then_quit,
             ),
             decided,
         )
