@@ -263,3 +263,63 @@ async def test_ctrl_q_mid_session_with_nothing_writable_prints_the_words_and_exi
     monkeypatch.undo()
     assert [code for code, _m in exits] == [1]
     assert ANSWER in str(exits[0][1]) and "Nothing could be written" in str(exits[0][1])
+
+
+async def test_a_note_on_an_answer_is_said_in_the_page_not_in_a_toast(tmp_path: Path) -> None:
+    """The acknowledgement of recovery talk (and what follows from it) was a 10 s toast over
+    Skip and Continue: it is said in the page now, where it stays to be read and copied."""
+    from helpers_pty import paste, record_notifications, screen_text_of
+
+    from tui.app import KindtoneApp
+
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="just-a-thought")
+    notes = record_notifications(app)
+    async with app.run_test(size=(60, 20), notifications=True) as pilot:
+        await session_opened(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await paste(pilot, "I told my sister and we made a safety plan")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        shown = " ".join(screen_text_of(app).split())
+        assert "come a long way" in shown, shown
+        assert app.screen.query("#stray-note")
+    assert [m for _s, _t, m in notes if "long way" in m] == []
+
+
+async def test_words_typed_at_the_last_reading_step_are_given_back_in_the_next_page(
+    tmp_path: Path,
+) -> None:
+    """ "Copy it if you'd like to keep it": said where it can be copied, not in a toast."""
+    from helpers_pty import paste, record_notifications, screen_text_of
+
+    from tui.app import KindtoneApp
+    from tui.screens.session import SessionScreen
+
+    app = KindtoneApp(data_dir=tmp_path, start_exercise="just-a-thought")
+    notes = record_notifications(app)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await session_opened(pilot)
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        # Walk to the last step, a reading step, and type there.
+        while (
+            screen.flow.current is not None
+            and screen.session.position < len(screen.session.steps) - 1
+        ):
+            step = screen.flow.current.step
+            if step.takes_text:
+                await paste(pilot, "A plain thought about Tuesday")
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+            if app.screen is not screen:
+                break
+        assert app.screen is screen and screen.flow.current is not None
+        assert not screen.flow.current.step.takes_text
+        await pilot.press(*"one more thing")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        shown = " ".join(screen_text_of(app).split())
+        assert "one more thing" in shown and "Copy it" in shown, shown
+        assert app.screen.query("#stray-note")
+    assert [m for _s, _t, m in notes if "Copy it" in m] == []

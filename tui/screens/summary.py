@@ -32,9 +32,10 @@ class SummaryScreen(Screen[None]):
     BINDINGS = [Binding("enter,escape", "done", "Done")]
     what = "session"
 
-    def __init__(self, flow: SessionFlow) -> None:
+    def __init__(self, flow: SessionFlow, *, note: str | None = None) -> None:
         super().__init__()
         self.flow = flow
+        self.note = note  # said at the top of the page (words typed at the last step)
         self.session = flow.session
         self.report: SaveReport | None = None
         self._tries = 0
@@ -78,6 +79,8 @@ class SummaryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="summary", classes="page"):
             yield LiteralText("Thank you for practising", classes="title")
+            if self.note:
+                yield LiteralText(self.note, classes="muted", id="stray-note")
             yield LiteralText("", id="saved", classes="muted")
             rows = self.flow.ratings()
             if rows:
