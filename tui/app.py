@@ -571,7 +571,11 @@ class KindtoneApp(App[int]):
                 await self.pop_screen()
             sessions[-1].action_leave(then_quit=True)
             return
-        unsaved = [s for s in beneath if isinstance(s, SummaryScreen) and s.asks_before_quitting]
+        unsaved = [
+            s
+            for s in self.screen_stack[:-1]
+            if isinstance(s, SummaryScreen) and s.asks_before_quitting
+        ]
         if unsaved:
             # ctrl+q again over "Quit without saving?" (or any dialog over a summary nothing
             # could save): quitting, with the words printed, never dropped (exit 1).
