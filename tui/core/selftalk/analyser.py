@@ -249,7 +249,10 @@ class Reading:
         "praise",
         "selfless",
         "slip",
+        "quiet",
+        "denies",
         "turn",
+        "weighed",
         "unheard",
         "verdict",
     )
@@ -303,6 +306,13 @@ class Reading:
                     self.slip = True
                 elif start == 0 and end >= size:  # praise, and nothing else in the sentence
                     self.praise = True
+        # A success told with no slip, failure or lack beside it, or a fault denied (group
+        # "success"): the word weights and the gate don't read it as self-criticism.
+        self.quiet = self.denies = False
+        if "success" in candidates:
+            kinds = {pattern.kind for pattern, _, _ in sentence.matches("success")}
+            self.denies = "denial" in kinds
+            self.quiet = self.denies or ("told" in kinds and "lack" not in kinds)
         learned = built.learned
         # A word or two is too little for a statistical verdict ("nothing", "kinder"): the
         # weights only read sentences of a few words; the rules read everything.
@@ -336,6 +346,7 @@ class Reading:
         # (category, start, end, weak), in characters from the start of the sentence.
         self.found: tuple[tuple[str, int, int, bool], ...] = ()
         self.alone = False  # found by the critic gate alone (Gate.alone_hears)
+        self.weighed = False  # found by the word weights or the gate, not by a rule
         raw = built.scoper.critical_findings(sentence)
         if raw:
             # Whose criticism: a harsh label that names nobody ("what an absolute moron")
@@ -371,6 +382,7 @@ class Reading:
             and about_me(built, words)
             and not ends_on_others(built, words)
             and not self.kind
+            and not self.quiet
         ):
             if features is None:
                 features = built.features(words)
@@ -472,6 +484,7 @@ class Reading:
         if end > start:
             self.found = ((category, start, end, True),)
             self.alone = alone
+            self.weighed = True
 
     def _crisis_now(
         self,
@@ -773,6 +786,10 @@ class Analyser:
                 kind = kind or after.kind
                 defused = defused or after.defused
             if defused:
+                continue
+            if reading.weighed and number < last and readings[number + 1][1].denies:
+                # A question the next sentence answers by denying it: "Who left the gate
+                # open? Not me." What the weights heard in the question isn't the writer's.
                 continue
             if (
                 reading.selfless
