@@ -237,6 +237,7 @@ class Reading:
         "back",
         "built",
         "defused",
+        "denies",
         "done",
         "found",
         "intro",
@@ -247,14 +248,13 @@ class Reading:
         "owns",
         "points",
         "praise",
+        "quiet",
         "selfless",
         "slip",
-        "quiet",
-        "denies",
         "turn",
-        "weighed",
         "unheard",
         "verdict",
+        "weighed",
     )
     # The concern's part, set by concern.read_concern (read through the properties below).
     _concepts: frozenset[str]
