@@ -59,6 +59,14 @@ MOCKING_A_SUCCESS_WORD = [
     "Won the prize for most parking tickets in a single week, go me.",
 ]
 
+# A success discounted in the same breath is not sincere praise: it stays heard too.
+DISCOUNTED = [
+    "Aced the audition, but honestly it was luck.",
+    "Came first in the bake-off, though only because the others dropped out.",
+    "Won the raffle at work, fluke, nothing to do with me.",
+    "Passed my driving test somehow, a total fluke.",
+]
+
 
 def _all_ears() -> Analyser:
     """An analyser whose critic gate agrees with the word weights on every sentence and hears
@@ -96,3 +104,9 @@ def test_mock_praise_beside_a_slip_is_still_heard_by_a_gate_that_hears_it() -> N
 @pytest.mark.parametrize("text", MOCKING)
 def test_mock_praise_beside_a_slip_is_self_criticism(text: str) -> None:
     assert analyse(text).critical, text
+
+
+def test_a_success_discounted_is_still_heard_by_a_gate_that_hears_it() -> None:
+    analyser = _all_ears()
+    missed = [text for text in DISCOUNTED if not analyser.analyse(text).critical]
+    assert missed == []

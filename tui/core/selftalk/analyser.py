@@ -310,8 +310,10 @@ class Reading:
         # "success"): the word weights and the gate don't read it as self-criticism.
         self.quiet = self.denies = False
         if "success" in candidates:
-            kinds = {pattern.kind for pattern, _, _ in sentence.matches("success")}
-            self.denies = "denial" in kinds
+            found = sentence.matches("success")
+            kinds = {pattern.kind for pattern, _, _ in found}
+            # (a denial only as the sentence's first words: "^" is a clause's start)
+            self.denies = any(pattern.kind == "denial" and not at for pattern, at, _ in found)
             self.quiet = self.denies or ("told" in kinds and "lack" not in kinds)
         learned = built.learned
         # A word or two is too little for a statistical verdict ("nothing", "kinder"): the
