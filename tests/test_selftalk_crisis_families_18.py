@@ -27,8 +27,8 @@ DATA = Path(__file__).resolve().parent / "data"
 # written after them and scored once (24/30 and 20/30, main 16/30 and 11/30), then tuned on.
 FLOORS = [
     ("crisis_own_18.tsv", "crisis-own-18-single", 60, 59, 10, 3),
-    ("crisis_own_18.tsv", "crisis-own-18-journal", 19, 18, 10, 3),
-    ("crisis_own_18_fresh.tsv", "crisis-own-18-fresh", 28, 27, 6, 3),
+    ("crisis_own_18.tsv", "crisis-own-18-journal", 19, 19, 10, 3),
+    ("crisis_own_18_fresh.tsv", "crisis-own-18-fresh", 29, 28, 5, 2),
 ]
 
 
@@ -91,3 +91,10 @@ def test_crisis_told_in_these_families_is_paused_for(text: str) -> None:
 )
 def test_calm_lines_that_share_their_nouns_are_not_paused_for(text: str) -> None:
     assert analyse(text).concern != "crisis", text
+
+
+def test_mi_as_the_writer_looking_back_from_a_year_gone_by_is_not_asked_about() -> None:
+    # "mi" reads as the writer now; "back in 2019" looks back, as "two years ago" does, so the
+    # grid's "ending it, with a time" does not ask about a past told from a safer present.
+    text = "Mi did try fi end it back in 2019, now mi go church choir every Sunday an mi feel stronger."
+    assert analyse(text).concern not in ("crisis", "ask"), text
