@@ -96,5 +96,5 @@ def test_calm_lines_that_share_their_nouns_are_not_paused_for(text: str) -> None
 def test_mi_as_the_writer_looking_back_from_a_year_gone_by_is_not_asked_about() -> None:
     # "mi" reads as the writer now; "back in 2019" looks back, as "two years ago" does, so the
     # grid's "ending it, with a time" does not ask about a past told from a safer present.
-    text = "Mi did try fi end it back in 2019, now mi go church choir every Sunday an mi feel stronger."
+    text = "Mi did try fi end it back in 2019, now mi go choir every Sunday, mi feel stronger."
     assert analyse(text).concern not in ("crisis", "ask"), text
