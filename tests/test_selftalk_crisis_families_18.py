@@ -24,11 +24,14 @@ DATA = Path(__file__).resolve().parent / "data"
 # (file, batch): crisis given crisis or ask, given crisis, at least; calm given crisis or ask
 # and calm given crisis at most (counts at the end of session 18: floors, so they don't slip
 # back). The first file was written before the rules and they were tuned on it; the second was
-# written after them and scored once (24/30 and 20/30, main 16/30 and 11/30), then tuned on.
+# written after them and scored once (24/30 and 20/30, main 16/30 and 11/30), then tuned on;
+# the third was written after the last change and scored once (14/15 and 13/15, main 10/15 and
+# 7/15), never tuned on.
 FLOORS = [
     ("crisis_own_18.tsv", "crisis-own-18-single", 60, 59, 10, 3),
     ("crisis_own_18.tsv", "crisis-own-18-journal", 19, 19, 10, 3),
     ("crisis_own_18_fresh.tsv", "crisis-own-18-fresh", 29, 28, 5, 2),
+    ("crisis_own_18_fresh2.tsv", "crisis-own-18-fresh2", 14, 13, 1, 0),
 ]
 
 
