@@ -828,7 +828,7 @@ async def test_a_failed_save_on_leaving_says_the_draft_holds_the_words(
 async def test_when_even_the_draft_cannot_be_written_the_words_stay_on_screen(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from helpers_pty import record_notifications, screen_text_of, walk_session
+    from helpers_pty import record_notifications, screen_text_of, until, walk_session
 
     from tui.app import KindtoneApp
 
@@ -843,8 +843,14 @@ async def test_when_even_the_draft_cannot_be_written_the_words_stay_on_screen(
         await walk_session(pilot, ANSWER)
         assert "kept as a draft" not in screen_text_of(app), "that would not be true"
         await pilot.press("enter")  # Done
-        await pilot.pause()
-        assert ANSWER in screen_text_of(app), "the only copy of the words left the screen"
+
+        # The failed save is said in the page and the summary stays; on a loaded machine one
+        # pause was not always enough for the screen to settle (seen in full runs at load ~15).
+        def said() -> bool:
+            return "Tried again" in " ".join(screen_text_of(app).split())
+
+        await until(pilot, said, "the failure said")
+        await until(pilot, lambda: ANSWER in screen_text_of(app), "the words, on screen")
         shown = " ".join(screen_text_of(app).split())
     monkeypatch.undo()
     assert "Nothing could be written" in shown, shown  # in the page, not a toast over it
