@@ -144,6 +144,8 @@ class KindtoneApp(App[int]):
         self.return_to_shell = return_to_shell
         self._shell_session_pending = False
         self.shell_session: str | None = None  # the id of the session that ends in the shell
+        # What the shell asked for and never started (a draft was resumed instead): said there.
+        self._not_started: str | None = None
         self.reduced_motion = reduced_motion or self.settings.reduced_motion
         for theme in THEMES:
             self.register_theme(theme)
@@ -406,7 +408,25 @@ class KindtoneApp(App[int]):
         save really did) as the app closes; a path in it is never markup."""
         from rich.text import Text
 
-        self.exit(0, message=Text(message) if message else None)
+        said = "\n".join(part for part in (message, self._not_started) if part)
+        self.exit(0, message=Text(said) if said else None)
+
+    def _asked_for(self) -> str | None:
+        """What `kindtone session` was asked to start, as said when it wasn't started."""
+        if self.start_exercise is not None:
+            exercise = self.library.get(self.start_exercise)
+            if exercise is None:
+                return None
+            return (
+                f"{exercise.title} was not started (you resumed your unfinished session "
+                f"instead): kindtone session --exercise {exercise.id}"
+            )
+        if self.start_session:
+            return (
+                "A new session was not started (you resumed your unfinished session instead): "
+                "kindtone session"
+            )
+        return None
 
     def on_resize(self, event: Resize) -> None:
         """Below the minimum size, a friendly message instead of a squashed layout."""
@@ -462,6 +482,10 @@ class KindtoneApp(App[int]):
 
         def decided(resume: bool | None) -> None:
             if resume:
+                # Started from the shell, the resumed session is the one that ends there; what
+                # the shell asked for is said as the app closes, not silently dropped.
+                self._shell_session_pending = self.return_to_shell
+                self._not_started = self._asked_for() if self.return_to_shell else None
                 self.run_session(session, stage=offer.stage)
                 return
             if resume is False:
@@ -536,6 +560,7 @@ class KindtoneApp(App[int]):
             return
         from tui.paths import something_at_draft_path
         from tui.screens.session import SessionScreen
+        from tui.screens.summary import SummaryScreen
 
         beneath = [s for s in self.screen_stack[:-1] if isinstance(s, GuardsUnsavedWork)]
         sessions = [s for s in self.screen_stack[:-1] if isinstance(s, SessionScreen)]
@@ -545,6 +570,18 @@ class KindtoneApp(App[int]):
             for _ in range(len(self.screen_stack) - 1 - self.screen_stack.index(sessions[-1])):
                 await self.pop_screen()
             sessions[-1].action_leave(then_quit=True)
+            return
+        unsaved = [
+            s
+            for s in self.screen_stack[:-1]
+            if isinstance(s, SummaryScreen) and s.asks_before_quitting
+        ]
+        if unsaved:
+            # ctrl+q again over "Quit without saving?" (or any dialog over a summary nothing
+            # could save): quitting, with the words printed, never dropped (exit 1).
+            from rich.text import Text
+
+            self.exit(return_code=1, message=Text(unsaved[-1].words_for_terminal()))
             return
         if beneath and something_at_draft_path(self.data_dir):
             # Quit from a dialog over a session (the direct question, support): the draft,

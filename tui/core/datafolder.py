@@ -10,9 +10,10 @@ import os
 import stat
 from pathlib import Path
 
+from tui.core.storage import REFLECTIONS_DIR
 from tui.core.text import visible_controls
 
-__all__ = ["data_folder_warnings", "linked_part", "unwritable_note"]
+__all__ = ["data_folder_warnings", "linked_part", "unwritable_note", "words_can_be_kept"]
 
 
 def linked_part(data_dir: Path, path: Path) -> Path | None:
@@ -77,17 +78,67 @@ def data_folder_warnings(data_dir: Path) -> list[str]:
     return notes
 
 
-def unwritable_note(data_dir: Path) -> str | None:
-    """Said before a session, not after it: a data folder that can't be written to (a
-    read-only disk, a folder without write permission) means nothing written now can be
-    saved. Finding that out only at the end of five minutes of hard words is unkind.
-    None when it can be written to, or doesn't exist yet (kindtone creates it)."""
+def _can_write(folder: Path) -> bool:
     try:
-        if not os.path.isdir(data_dir) or os.access(data_dir, os.W_OK):
+        return os.access(folder, os.W_OK)
+    except (OSError, ValueError):
+        return True  # not known: the save itself says what happened
+
+
+def _places(data_dir: Path) -> tuple[bool, bool]:
+    """(the data folder, reflections/) can be written to, as far as can be told beforehand;
+    an absent reflections/ is created in the folder."""
+    top = _can_write(data_dir)
+    store_dir = data_dir / REFLECTIONS_DIR
+    try:
+        store_exists = os.path.isdir(store_dir)
+    except (OSError, ValueError):
+        store_exists = False
+    return top, (_can_write(store_dir) if store_exists else top)
+
+
+def words_can_be_kept(data_dir: Path) -> bool:
+    """False only when neither reflections/ nor the draft's folder can be written to: then
+    "keep what I wrote" can't be offered, only the words to copy."""
+    try:
+        if not os.path.isdir(data_dir):
+            return True  # created when needed
+    except (OSError, ValueError):
+        return True
+    return any(_places(data_dir))
+
+
+def unwritable_note(data_dir: Path) -> str | None:
+    """Said before a session, not after it: where the words go that can't be written to (a
+    read-only disk, a folder without write permission). Finding that out only at the end of
+    five minutes of hard words is unkind; saying it when it isn't so is as bad.
+
+    The words go to two places: reflections are saved in ``reflections/``, and the draft
+    (kept as you go, and when a reflection can't be saved) in the data folder itself. Each
+    is looked at: one unwritable place is said as what it really costs. None when both can
+    be written to, or the folder doesn't exist yet (kindtone creates it)."""
+    try:
+        if not os.path.isdir(data_dir):
             return None
     except (OSError, ValueError):
         return None
+    top, store = _places(data_dir)
+    store_dir = data_dir / REFLECTIONS_DIR
+    if top and store:
+        return None
     shown = visible_controls(str(data_dir))
+    if store:
+        return (
+            f"kindtone can't write to your data folder {shown}, so no draft is kept as you "
+            "write. Your reflections are still saved (in "
+            f"{visible_controls(str(store_dir))}) when you finish or keep them."
+        )
+    if top:
+        return (
+            f"kindtone can't write to {visible_controls(str(store_dir))}, so reflections "
+            f"can't be saved there. What you write is kept as a draft in {shown} and offered "
+            "next time."
+        )
     return (
         f"kindtone can't write to your data folder {shown}, so what you write now can't be "
         "saved. You can still practise: at the end, your words are shown for you to copy."

@@ -30,14 +30,17 @@ class CheckOutScreen(Screen[None]):
         Binding("ctrl+s", "skip", "Skip", priority=True),
     ]
 
-    def __init__(self, flow: SessionFlow) -> None:
+    def __init__(self, flow: SessionFlow, *, note: str | None = None) -> None:
         super().__init__()
         self.flow = flow
+        self.note = note  # said at the top of the page (words typed at the last step)
         self.session = flow.session
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="checkout", classes="page"):
             yield LiteralText("Before you go", classes="title")
+            if self.note:
+                yield LiteralText(self.note, classes="muted", id="stray-note")
             yield LiteralText("Notice how you are now. There's no right answer.", classes="muted")
             yield RatingsForm(self.session.after, id="after")
             with Horizontal(classes="buttons"):

@@ -19,15 +19,34 @@ class LeaveScreen(Dialog[str | None]):
 
     BINDINGS = [Binding("escape", "stay", "Stay")]
 
-    def __init__(self, *, has_writing: bool, what: str = "session") -> None:
+    def __init__(
+        self,
+        *,
+        has_writing: bool,
+        what: str = "session",
+        can_keep: bool = True,
+        quitting: bool = False,
+    ) -> None:
         super().__init__()
         self.has_writing = has_writing
+        # False when nothing can be written: "keep" is then only the words shown to copy.
+        self.can_keep = can_keep
+        self.quitting = quitting  # ctrl+q: the words that can't be kept go to the terminal
         self.what = what  # "session", or "catch" (only ever asked with words written)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="leave", classes="dialog"):
             yield LiteralText(f"Leave this {self.what}?", classes="title")
-            if self.has_writing:
+            if self.has_writing and not self.can_keep:
+                yield LiteralText(
+                    "Nothing can be written to your data folder, so what you've written can't "
+                    + (
+                        "be kept. Quit, and it is printed in the terminal to copy; or let it go."
+                        if self.quitting
+                        else "be kept. You can see it to copy, or let it go."
+                    )
+                )
+            elif self.has_writing:
                 yield LiteralText(
                     "You can keep what you've written as an unfinished reflection, or let it go."
                 )
@@ -35,9 +54,14 @@ class LeaveScreen(Dialog[str | None]):
                 yield LiteralText("Stopping early is fine. You can come back any time.")
             with Horizontal(classes="buttons"):
                 if self.has_writing:
-                    yield Button(
-                        Content("Keep what I wrote"), compact=True, id="keep", variant="primary"
+                    keep = (
+                        "Keep what I wrote"
+                        if self.can_keep
+                        else "Quit and print it"
+                        if self.quitting
+                        else "Show it to copy"
                     )
+                    yield Button(Content(keep), compact=True, id="keep", variant="primary")
                     yield Button(Content("Discard it"), compact=True, id="discard", variant="error")
                 else:
                     yield Button(Content("Leave"), compact=True, id="discard", variant="primary")

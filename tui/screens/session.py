@@ -245,6 +245,8 @@ class SessionScreen(Screen[None]):
         note, self._stray_note = self._stray_note, None
         if note:
             area = self.query_one("#step-area", VerticalScroll)
+            for old in area.query("#stray-note"):  # one note: the newest takes its place
+                await old.remove()
             await area.mount(LiteralText(note, classes="muted", id="stray-note"), before=0)
 
     def _input_in_view(self) -> None:
@@ -361,8 +363,12 @@ class SessionScreen(Screen[None]):
 
     async def present(self, outcome: Outcome) -> None:
         """Show what the flow decided."""
-        if outcome.note:
-            self.notify(outcome.note, timeout=10, markup=False)
+        if outcome.note and outcome.kind == "crisis":
+            self.notify(outcome.note, timeout=10, markup=False)  # support opens over the page
+        elif outcome.note:
+            # Said in the page, at the top of what comes next: a 10 s toast covered Skip and
+            # Continue, and went before it could be read (or copied).
+            self._stray_note = " ".join(filter(None, (self._stray_note, outcome.note)))
         if outcome.kind == "crisis":
             self._pause_for_support(outcome.pause_words)
         elif outcome.kind == "ask":
@@ -372,6 +378,7 @@ class SessionScreen(Screen[None]):
             self.query_one("#session").add_class("-trying")
             await self.query_one("#step-area", VerticalScroll).mount(panel)
             await self._offer_kind_words(self.flow.kind_words(outcome.review))
+            await self._show_stray_note()
             panel.scroll_visible(animate=False)
             self.call_after_refresh(self._fit_answer_box)
         else:
@@ -515,10 +522,19 @@ class SessionScreen(Screen[None]):
             if choice is None:
                 return
             report = self.flow.leave(keep=choice == "keep")
-            self.app.tell_report(report, completed=False)
+            if not report.safe and then_quit:
+                # Quitting, and nothing holds the words: they go to the terminal as the app
+                # closes, with why (exit 1), as plain mode gives them back; never dropped.
+                from rich.text import Text
+
+                said = f"{report.message(completed=False)}\n\n{self.flow.words()}"
+                self.app.exit(return_code=1, message=Text(said))
+                return
             if not report.safe:
+                # Said once, in the dialog with the words: a toast repeating it covered them.
                 self._show_unsaved(report)
                 return  # stay, with the words on screen to copy
+            self.app.tell_report(report, completed=False)
             # Kept: said once a file holds the words, as plain mode says it (leaving in
             # silence left someone unsure whether "Keep what I wrote" had kept anything).
             kept = report.message(completed=False) if report.saved else None
@@ -536,7 +552,16 @@ class SessionScreen(Screen[None]):
             # session?" only stood between someone browsing and the list they came from.
             decided("discard")
             return
-        self.app.push_screen(LeaveScreen(has_writing=self.session.has_writing), decided)
+        from tui.core.datafolder import words_can_be_kept
+
+        self.app.push_screen(
+            LeaveScreen(
+                has_writing=self.session.has_writing,
+                can_keep=words_can_be_kept(self.app.data_dir),
+                quitting=then_quit,
+            ),
+            decided,
+        )
 
     def _show_unsaved(self, report: SaveReport) -> None:
         """Nothing holds the words: say so, and show them where they can be copied."""
@@ -550,10 +575,10 @@ class SessionScreen(Screen[None]):
         async def decided(choice: str | None) -> None:
             if choice == "end":
                 report = self.flow.end_after_support()
-                self.app.tell_report(report, completed=False)
                 if not report.safe:
-                    self._show_unsaved(report)
+                    self._show_unsaved(report)  # said there, with the words: no toast over them
                     return
+                self.app.tell_report(report, completed=False)
                 if report.saved:
                     self.notify(
                         "What you wrote is kept as an unfinished reflection. "
@@ -584,14 +609,15 @@ class SessionScreen(Screen[None]):
         if self._draft_timer is not None:
             self._draft_timer.stop()
             self._draft_timer = None
+        # Words typed at the last step ("copy it if you'd like to keep it"), or a note on the
+        # last answer: said in the next page, where it can be read and copied (an 8-10 s
+        # toast went before it could be, and covered the buttons).
         note, self._stray_note = self._stray_note, None
-        if note:  # typed at the last step: said over the summary
-            self.app.notify(note, timeout=8, markup=False)
         if self.stage == "summary":
-            self.app.switch_screen(SummaryScreen(self.flow))
+            self.app.switch_screen(SummaryScreen(self.flow, note=note))
         elif not self.app.settings.ask_ratings or self.session.preview:
             self.session.finish()
-            self.app.switch_screen(SummaryScreen(self.flow))
+            self.app.switch_screen(SummaryScreen(self.flow, note=note))
         else:
             self.flow.keep_draft(stage="checkout")
-            self.app.switch_screen(CheckOutScreen(self.flow))
+            self.app.switch_screen(CheckOutScreen(self.flow, note=note))

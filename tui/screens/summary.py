@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,23 +24,63 @@ if TYPE_CHECKING:
 
 
 class SummaryScreen(Screen[None]):
+    """Also guards unsaved work: while nothing holds the words, quitting asks first and, on
+    quitting, prints them to the terminal (exit 1), as plain mode does."""
+
     app: KindtoneApp
 
     BINDINGS = [Binding("enter,escape", "done", "Done")]
+    what = "session"
 
-    def __init__(self, flow: SessionFlow) -> None:
+    def __init__(self, flow: SessionFlow, *, note: str | None = None) -> None:
         super().__init__()
         self.flow = flow
+        self.note = note  # said at the top of the page (words typed at the last step)
         self.session = flow.session
         self.report: SaveReport | None = None
+        self._tries = 0
 
     @property
     def saved(self) -> bool:
         return self.report is not None and self.report.saved
 
+    @property
+    def asks_before_quitting(self) -> bool:
+        """True while nothing holds the words (the save failed): ctrl+q asks first."""
+        return self.report is not None and not self.report.safe
+
+    async def caught_up(self) -> None:
+        """Nothing is typed here: the words are the session's, already in the flow."""
+
+    def action_leave(self, then_quit: bool = False) -> None:
+        """Quit with the words unsaved only when asked twice, and then print them."""
+        from tui.screens.confirm import ConfirmScreen
+
+        def decided(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self.app.exit(return_code=1, message=Text(self.words_for_terminal()))
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Quit without saving?",
+                "Nothing could be written, so what you wrote is not saved anywhere. "
+                "If you quit, it is printed in the terminal for you to copy.",
+                yes="Quit and print it",
+                no="Stay",
+            ),
+            decided,
+        )
+
+    def words_for_terminal(self) -> str:
+        """What the save did, then every word, as plain mode prints them."""
+        said = self.report.message(completed=True) if self.report is not None else ""
+        return f"{said}\n\n{self.flow.words()}".strip()
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="summary", classes="page"):
             yield LiteralText("Thank you for practising", classes="title")
+            if self.note:
+                yield LiteralText(self.note, classes="muted", id="stray-note")
             yield LiteralText("", id="saved", classes="muted")
             rows = self.flow.ratings()
             if rows:
@@ -77,11 +118,15 @@ class SummaryScreen(Screen[None]):
         self.query_one("#summary", VerticalScroll).scroll_home(animate=False)
 
     def _save(self) -> None:
+        """Said in the page, at the top, above the words: a toast saying it covered the very
+        words to copy (and each retry stacked another). A retry replaces the line."""
+        self._tries += 1
         report = self.report = self.flow.save(completed=True)
-        self.app.tell_report(report, completed=True)
         message = report.message(completed=True)
         if not report.safe:
             message += " (They are below, too. Press Done to try saving again.)"
+            if self._tries > 1:
+                message = f"Tried again ({self._tries} tries): {message}"
         self.query_one("#saved", LiteralText).set_text(message)
 
     @on(Button.Pressed, "#done")
