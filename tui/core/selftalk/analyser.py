@@ -496,8 +496,10 @@ class Reading:
         if weighed_elsewhere(built, words, category, points):
             end = start  # someone else's, or a thing's
         if end > start:
-            self.found = ((category, start, end, True),)
+            # ``alone`` first: a reading heard later (hear) may be shared with another thread
+            # reading a long text, which drops what the gate alone found only if it sees so.
             self.alone = alone
+            self.found = ((category, start, end, True),)
 
     def _crisis_now(
         self,
