@@ -247,6 +247,7 @@ class Reading:
         "back",
         "built",
         "defused",
+        "denies",
         "done",
         "found",
         "intro",
@@ -257,12 +258,14 @@ class Reading:
         "owns",
         "points",
         "praise",
+        "quiet",
         "reported",
         "selfless",
         "slip",
         "turn",
         "unheard",
         "verdict",
+        "weighed",
     )
     # The concern's part, set by concern.read_concern (read through the properties below).
     _concepts: frozenset[str]
@@ -314,6 +317,15 @@ class Reading:
                     self.slip = True
                 elif start == 0 and end >= size:  # praise, and nothing else in the sentence
                     self.praise = True
+        # A success told with no slip, failure or lack beside it, or a fault denied (group
+        # "success"): the word weights and the gate don't read it as self-criticism.
+        self.quiet = self.denies = False
+        if "success" in candidates:
+            told = sentence.matches("success")
+            kinds = {pattern.kind for pattern, _, _ in told}
+            # (a denial only as the sentence's first words: "^" is a clause's start)
+            self.denies = any(pattern.kind == "denial" and not at for pattern, at, _ in told)
+            self.quiet = self.denies or ("told" in kinds and "lack" not in kinds)
         learned = built.learned
         # A word or two is too little for a statistical verdict ("nothing", "kinder"): the
         # weights only read sentences of a few words; the rules read everything.
@@ -347,6 +359,7 @@ class Reading:
         # (category, start, end, weak), in characters from the start of the sentence.
         self.found: tuple[tuple[str, int, int, bool], ...] = ()
         self.alone = False  # found by the critic gate alone (Gate.alone_hears)
+        self.weighed = False  # found by the word weights or the gate, not by a rule
         raw = built.scoper.critical_findings(sentence)
         if raw:
             # Whose criticism: a harsh label that names nobody ("what an absolute moron")
@@ -382,6 +395,7 @@ class Reading:
             and about_me(built, words)
             and not ends_on_others(built, words)
             and not self.kind
+            and not self.quiet
         ):
             if features is None:
                 features = built.features(words)
@@ -496,9 +510,11 @@ class Reading:
         if weighed_elsewhere(built, words, category, points):
             end = start  # someone else's, or a thing's
         if end > start:
-            # ``alone`` first: a reading heard later (hear) may be shared with another thread
-            # reading a long text, which drops what the gate alone found only if it sees so.
+            # The marks first: a reading heard later (hear) may be shared with another thread
+            # reading a long text, which drops what the gate alone found (or what a denial
+            # answers) only if it sees so.
             self.alone = alone
+            self.weighed = True
             self.found = ((category, start, end, True),)
 
     def _crisis_now(
@@ -801,6 +817,10 @@ class Analyser:
                 kind = kind or after.kind
                 defused = defused or after.defused
             if defused:
+                continue
+            if reading.weighed and number < last and readings[number + 1][1].denies:
+                # A question the next sentence answers by denying it: "Who left the gate
+                # open? Not me." What the weights heard in the question isn't the writer's.
                 continue
             if (
                 reading.selfless

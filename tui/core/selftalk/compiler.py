@@ -476,6 +476,7 @@ GROUP_ORDER = {
     "concern": 6,
     "name": 7,
     "sarcasm": 8,
+    "success": 9,
 }
 CHOSEN_LIMIT = 4096
 MASK_BUCKETS = 1024

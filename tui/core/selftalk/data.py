@@ -57,6 +57,10 @@ GROUPS: dict[str, frozenset[str]] = {
     # Praise said of one's own slip in the sentence before ("Burnt the toast. Brilliant."): a
     # sentence that is praise alone, and a sentence that tells one's own slip (see Analyser).
     "sarcasm": frozenset({"praise", "slip"}),
+    # A sentence that tells one's own success ("told") with no slip, failure or lack in it
+    # ("lack"), or that denies a fault ("denial": "Not me."): the word weights and the critic
+    # gate don't speak there (see Reading); the rules still do.
+    "success": frozenset({"told", "lack", "denial"}),
 }
 NEGATION = ("suppress", "ignore", "polarity")
 _OPTION_TYPES: dict[str, type] = {"weak": bool, "needs_self": bool, "negation": str}
