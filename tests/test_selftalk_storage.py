@@ -20,11 +20,14 @@ from test_selftalk_quality import DATA as CASES
 
 from tui.core.selftalk import Analyser, default_analyser, snapshot
 from tui.core.selftalk.buckets import PAGE_BITS, LazyTable, Paged, Shelved
-from tui.core.selftalk.compiler import MASK_BUCKETS, Pattern
+from tui.core.selftalk.compiler import CODE_BUCKETS, MASK_BUCKETS, Codes, Pattern
+from tui.core.selftalk.compiler import _bucket as _code_bucket
 from tui.core.selftalk.critic_gate import FILE as CRITIC_FILE
 from tui.core.selftalk.critic_gate import Gate
 from tui.core.selftalk.hashed import Risk
 from tui.core.selftalk.learned import BUCKETS, Learned
+from tui.core.selftalk.learned import _Row as _LearnedRow
+from tui.core.selftalk.learned import _Rows as _LearnedRows
 
 RISK_FILE = Path(__file__).resolve().parents[1] / "tui" / "core" / "data" / "selftalk_risk.bin"
 
@@ -148,6 +151,74 @@ def test_a_snapshots_word_codes_are_read_as_words_are_met() -> None:
     assert dict(codes) == dict(built.codes) and len(codes) == len(built.codes)  # reads them all
     assert codes._buckets is None
     assert pickle.loads(pickle.dumps(codes)) == built.codes
+
+
+def test_a_word_missed_while_another_thread_reads_its_bucket_reads_as_a_rule_word() -> None:
+    """The thread race of session 18 (1 run in ~40 of the test below): a thread looks a rule
+    word up while another is reading its bucket, misses it, and by the time it checks the
+    bucket's flag the other thread has marked it read. Answered "any other word" then, the
+    word was remembered so, and its rules never matched in that process ("I always say the
+    wrong thing" lost its rule's finding). Played here in order, one step at a time."""
+    loaded = snapshot.load()
+    assert loaded is not None
+    codes = loaded.codes
+    word = "always"
+    number = _code_bucket(word, CODE_BUCKETS)
+    codes._fill(number)  # the other thread finished the bucket after this thread's miss
+    assert Codes.__missing__(codes, word) == dict.__getitem__(codes, word) != codes.other
+    again = snapshot.load()
+    assert again is not None
+    again.codes._read_all()  # ... or read every bucket, and let go of them
+    assert Codes.__missing__(again.codes, word) == dict.__getitem__(again.codes, word)
+    assert Codes.__missing__(again.codes, "qwzx") == again.codes.other
+
+
+def test_threads_meeting_rule_words_at_once_read_each_as_its_own() -> None:
+    """The race above as it happens: six threads meet every rule word of a fresh snapshot at
+    once, each word read through the memo of words met (as encoding a sentence reads it).
+    Before the fix, 7 runs of 8 read some rule word as any other word (~1.5 s here)."""
+    whole = snapshot.load()
+    assert whole is not None
+    truth = dict(whole.codes)  # (reads every bucket)
+    words = sorted(truth)
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible
+    try:
+        for _ in range(60):
+            loaded = snapshot.load()
+            assert loaded is not None
+            met = loaded.codes.unknown
+            wrong: list[str] = []
+
+            def read(start: int, met: dict[str, str] = met, wrong: list[str] = wrong) -> None:
+                # Every word, each thread from its own place: threads meet the same buckets.
+                order = words[start:] + words[:start]
+                wrong.extend(word for word in order if met[word] != truth[word])
+
+            threads = [
+                threading.Thread(target=read, args=(start,))
+                for start in range(0, len(words), len(words) // 6 + 1)
+            ]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            assert not wrong
+    finally:
+        sys.setswitchinterval(interval)
+
+
+def test_a_pair_row_is_shared_only_once_it_is_whole() -> None:
+    """A row of pair features is put in the shared memo only after it knows its first word:
+    another thread may look it up the moment it is there."""
+
+    class Watched(_LearnedRows):
+        def __setitem__(self, first: str, row: _LearnedRow) -> None:
+            assert row.first == first and row.rows is self
+            super().__setitem__(first, row)
+
+    rows = Watched()
+    assert rows["i"]["am"] == "i am" and rows.size == 1
 
 
 @CASES_GROUP  # what one thread reads (``expected``) the group has read already

@@ -510,9 +510,12 @@ class Reading:
         if weighed_elsewhere(built, words, category, points):
             end = start  # someone else's, or a thing's
         if end > start:
-            self.found = ((category, start, end, True),)
+            # The marks first: a reading heard later (hear) may be shared with another thread
+            # reading a long text, which drops what the gate alone found (or what a denial
+            # answers) only if it sees so.
             self.alone = alone
             self.weighed = True
+            self.found = ((category, start, end, True),)
 
     def _crisis_now(
         self,

@@ -260,9 +260,15 @@ class Codes(dict[str, str]):
             number = _bucket(word, CODE_BUCKETS)
             if not self._read[number]:
                 self._fill(number)
-                code = dict.get(self, word)
-                if code is not None:
-                    return code
+            # Looked up again whether this thread read the bucket or not: another thread may
+            # have finished reading it (or all of them) between the miss that called this
+            # and the check above, and a rule word is then in the dict. Answered "other"
+            # instead, it was remembered so (``unknown``), and the rule never matched again.
+            code = dict.get(self, word)
+            if code is not None:
+                return code
+        elif dict.__contains__(self, word):  # (every bucket read since the miss: see above)
+            return dict.__getitem__(self, word)
         return self.other_participle if self.is_past_participle(word) else self.other
 
     # --- storage: in a snapshot, the words' characters are read as the words are met ------------

@@ -56,8 +56,9 @@ class _Rows(dict[str, _Row]):
         self.size = 0  # pair features remembered, in all rows
 
     def __missing__(self, first: str) -> _Row:
-        row = self[first] = _Row()
+        row = _Row()
         row.first, row.rows = first, self
+        self[first] = row  # only whole: another thread may look it up at once
         return row
 
     def clear(self) -> None:
