@@ -23,9 +23,37 @@ from .tokens import BREAK, sentence_at
 # name the same way).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from .analyser import Reading, _Built
     from .learned import Learned
     from .tokens import WordList
+
+# What a sentence of rumination may hold besides it: the writer, going on, a time, everyday
+# words (what someone said, an email, a quiz, a hurt the grid reads as everyday), and
+# "doing it" or "going over it" (DO_IT, JUMP) only beside REPEAT_IT's or RUMINATE's own words.
+_RUMINATING = frozenset(
+    {"SELF", "GOING_ON", "TIME", "REPORTED", "NOTE_EVERYDAY", "HARM_EVERYDAY", "QUIZ"}
+)
+# A sentence of rumination is short: longer, it says more than that.
+RUMINATE_MAX_WORDS = 16
+
+
+def ruminating(concepts: frozenset[str], words: Sequence[str]) -> bool:
+    """Only going over something again and again (RUMINATE, REPEAT_IT), nothing of means, an
+    act, a place, a plan or a death in the sentence ("I keep thinking about it.", "I can't
+    stop going over the meeting.", "I keep doing it."): the word weights and the net lean on
+    such words from crisis lines whose "it" was named before; alone they are no risk.
+    Session 18 ("bare")."""
+    if len(words) - words.count(BREAK) > RUMINATE_MAX_WORDS:
+        return False
+    allowed = _RUMINATING
+    if "RUMINATE" in concepts:
+        # "going over it": JUMP's words too; a day it happened ("since Friday").
+        allowed = allowed | {"RUMINATE", "JUMP", "DAY_NAMED", "NAMED_TIME"}
+    if "REPEAT_IT" in concepts:
+        allowed = allowed | {"REPEAT_IT", "DO_IT"}
+    return allowed is not _RUMINATING and concepts <= allowed
 
 
 def net_score(built: _Built, low: str, words: WordList, enough: bool) -> float | None:
@@ -70,6 +98,8 @@ def leans(built: _Built, item: tuple[int, Reading], low: str) -> bool:
     lowest band's guards (see Reading): no idiom, no tablets as usual, no everyday means or
     plain purpose. Clauses are read only here, for a text of one sentence."""
     start, reading = item
+    if "ruminate" in reading.cues:
+        return False  # only going over something again and again (concern._quiet)
     if "lean" in reading.cues:
         return True
     risk = built.risk
