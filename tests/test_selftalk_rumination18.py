@@ -41,6 +41,7 @@ def test_going_over_something_alone_is_neither_paused_for_nor_asked_about(text: 
         "I want to kill myself. I can't stop thinking about it.",
         "I keep thinking about jumping in front of the train.",
         "I keep cutting, I can't stop doing it.",
+        "Told my mates goodbye for good last night. I keep going over it.",
     ],
 )
 def test_going_over_it_after_risk_is_still_crisis(text: str) -> None:

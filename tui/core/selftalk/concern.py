@@ -405,10 +405,11 @@ _OWN_RISK = frozenset({"ask", "grid-ask", "definite", "live"})
 
 
 def _names_risk(reading: Reading) -> bool:
-    """Crisis words, a cue of more than the learned layers' lean, or means or an act the grid
-    reads ("The knife is under my bed.")."""
+    """Crisis words, a cue of more than the learned layers' lean, a goodbye cue, or means or
+    an act the grid reads ("The knife is under my bed.")."""
     return (
         reading.crisis
+        or bool(reading.farewell)
         or not _NAMES_RISK.isdisjoint(reading.cues)
         or not reading.built.grid.anchors.isdisjoint(reading.concepts)
     )
