@@ -33,6 +33,7 @@ def test_a_soft_opening_does_not_unsay_a_harsh_verdict(text: str) -> None:
     [
         "That's my landlord for you. What a useless idiot.",
         "Old thought: I'm pathetic. Kinder: I'm tired and learning.",
+        "Old story: I'm a joke. The new story: I'm someone learning a hard thing.",
         "I used to think I was pathetic, but I'm not.",
         "That's a shame, but you did your best.",
     ],
