@@ -4,7 +4,7 @@ not taken from any batch.
 The word weights and the net lean on "I keep thinking about it", "I keep doing
 it" from crisis lines whose "it" was named before, and paused for them. concepts.toml RUMINATE
 and REPEAT_IT, read by lean.ruminating: an ongoing verb and thinking about, going over or
-doing a bare "it" or an everyday object, nothing else of risk in the sentence; concern._quiet:
+doing a bare "it" or an everyday object, nothing else of risk in the sentence; lean.quiet_rumination:
 alone in the text, or beside sentences that name no risk, the learned layers' lean on it is
 not read; beside a sentence that names risk it is read as ever."""
 

@@ -31,7 +31,7 @@ from .concepts import (
 )
 from .everyday import everyday_hurt, everyday_use
 from .idioms import beside_idioms, idiom_said
-from .lean import doubt, net_score, ruminating
+from .lean import OWN_RISK, doubt, names_risk, net_score, quiet_rumination, ruminating
 from .quoting import old_words_quoted, quoted_only
 from .tokens import clauses
 from .told import FRAMES as _FRAMES
@@ -361,11 +361,11 @@ def read_concern(
         ("RUMINATE" in concepts or "REPEAT_IT" in concepts)
         and not by_rule
         and grid is None
-        and _OWN_RISK.isdisjoint(cues)
+        and OWN_RISK.isdisjoint(cues)
         and ruminating(concepts, words)
     ):
         # Only going over something again and again, and only the learned layers reading
-        # risk in it (no rule, no grid, no question or intent): see _quiet.
+        # risk in it (no rule, no grid, no question or intent): see lean.quiet_rumination.
         cues.add("ruminate")
     reading._cues = frozenset(cues) if cues else _NONE
     reading._crisis = crisis
@@ -394,42 +394,6 @@ _SETTLED = frozenset({"recovery", "settle"})
 # cue is still asked about (see _step).
 _ONLY_WEIGHTS = frozenset({"risk", "ask", "grid-ask", "veto", "definite"})
 _NOW = "TIME"  # the grid's now, tonight, today, soon...
-
-
-# Cues by which a sentence names risk of its own (not the learned layers' lean alone): beside
-# one, a sentence of rumination ("I keep thinking about it.") is read for what it says.
-_NAMES_RISK = frozenset({"ask", "grid-ask", "definite", "sure", "alone", "live", "veto"})
-# ... of a rule or the grid: a sentence of rumination with one is read as ever ("veto", with
-# no crisis rule, is the word weights doubted: theirs).
-_OWN_RISK = frozenset({"ask", "grid-ask", "definite", "live"})
-
-
-def _names_risk(reading: Reading) -> bool:
-    """Crisis words, a cue of more than the learned layers' lean, a goodbye cue, or means or
-    an act the grid reads ("The knife is under my bed.")."""
-    return (
-        reading.crisis
-        or bool(reading.farewell)
-        or not _NAMES_RISK.isdisjoint(reading.cues)
-        or not reading.built.grid.anchors.isdisjoint(reading.concepts)
-    )
-
-
-def _quiet(readings: Sequence[Reading], joined: dict[int, GridRule]) -> frozenset[int]:
-    """The sentences of rumination alone (cue "ruminate": concepts.ruminating) in a text where
-    no other sentence names risk and the grid joins none of them to another: their "it" has
-    no worrying referent, so what the word weights and the net lean on in them is not read
-    ("I keep thinking about it."). Beside a sentence that names risk, they are read as ever
-    ("The knife is under my bed. I keep thinking about it."). Session 18 ("bare")."""
-    quiet = frozenset(n for n, reading in enumerate(readings) if "ruminate" in reading.cues)
-    if not quiet or not quiet.isdisjoint(joined):
-        return _NO_QUIET
-    if any(_names_risk(r) for n, r in enumerate(readings) if n not in quiet):
-        return _NO_QUIET
-    return quiet
-
-
-_NO_QUIET: frozenset[int] = frozenset()
 
 
 def _back_shares(built: _Built, risk: Risk, words: WordList) -> tuple[float, float]:
@@ -723,12 +687,12 @@ def _concern(
         "live" in reading.cues and not _live_as_past(readings, number)
         for number, reading in enumerate(readings)
     )
-    quiet = _quiet(readings, joined)
+    quiet = quiet_rumination(readings, joined)
     for number, reading in enumerate(readings):
         if not reading.cues and not reading.crisis and number not in joined:
             continue  # most sentences: nothing worrying, nothing to say
         if number in quiet:
-            continue  # rumination alone (see _quiet)
+            continue  # rumination alone (see lean.quiet_rumination)
         crisis, asks, recovers = _step(readings, number, joined, back, live)
         if crisis:
             return "crisis"
@@ -883,9 +847,9 @@ def _crisis_at(built: _Built, readings: list[tuple[int, Reading]], number: int, 
     if not reading.cues and not reading.crisis and not joined:
         return False
     if "ruminate" in reading.cues and not any(
-        _names_risk(item) for _, item in readings if item is not reading
+        names_risk(item) for _, item in readings if item is not reading
     ):
-        return False  # rumination, nothing named so far: the whole text decides (_quiet)
+        return False  # rumination, nothing named so far: the text decides (quiet_rumination)
     window = readings[first : number + 3]
     back = _looking_back(built, window, low, joined)
     return _step([item for _, item in window], number - first, joined, back, False)[0]

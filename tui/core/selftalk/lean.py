@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from .analyser import Reading, _Built
+    from .concepts import GridRule
     from .learned import Learned
     from .tokens import WordList
 
@@ -54,6 +55,42 @@ def ruminating(concepts: frozenset[str], words: Sequence[str]) -> bool:
     if "REPEAT_IT" in concepts:
         allowed = allowed | {"REPEAT_IT", "DO_IT"}
     return allowed is not _RUMINATING and concepts <= allowed
+
+
+# Cues by which a sentence names risk of its own (not the learned layers' lean alone): beside
+# one, a sentence of rumination ("I keep thinking about it.") is read for what it says.
+NAMES_RISK = frozenset({"ask", "grid-ask", "definite", "sure", "alone", "live", "veto"})
+# ... of a rule or the grid: a sentence of rumination with one is read as ever ("veto", with
+# no crisis rule, is the word weights doubted: theirs).
+OWN_RISK = frozenset({"ask", "grid-ask", "definite", "live"})
+
+
+def names_risk(reading: Reading) -> bool:
+    """Crisis words, a cue of more than the learned layers' lean, a goodbye cue, or means or
+    an act the grid reads ("The knife is under my bed.")."""
+    return (
+        reading.crisis
+        or bool(reading.farewell)
+        or not NAMES_RISK.isdisjoint(reading.cues)
+        or not reading.built.grid.anchors.isdisjoint(reading.concepts)
+    )
+
+
+def quiet_rumination(readings: Sequence[Reading], joined: dict[int, GridRule]) -> frozenset[int]:
+    """The sentences of rumination alone (cue "ruminate": concepts.ruminating) in a text where
+    no other sentence names risk and the grid joins none of them to another: their "it" has
+    no worrying referent, so what the word weights and the net lean on in them is not read
+    ("I keep thinking about it."). Beside a sentence that names risk, they are read as ever
+    ("The knife is under my bed. I keep thinking about it."). Session 18 ("bare")."""
+    quiet = frozenset(n for n, reading in enumerate(readings) if "ruminate" in reading.cues)
+    if not quiet or not quiet.isdisjoint(joined):
+        return NO_QUIET
+    if any(names_risk(r) for n, r in enumerate(readings) if n not in quiet):
+        return NO_QUIET
+    return quiet
+
+
+NO_QUIET: frozenset[int] = frozenset()
 
 
 def net_score(built: _Built, low: str, words: WordList, enough: bool) -> float | None:
@@ -99,7 +136,7 @@ def leans(built: _Built, item: tuple[int, Reading], low: str) -> bool:
     plain purpose. Clauses are read only here, for a text of one sentence."""
     start, reading = item
     if "ruminate" in reading.cues:
-        return False  # only going over something again and again (concern._quiet)
+        return False  # only going over something again and again (quiet_rumination)
     if "lean" in reading.cues:
         return True
     risk = built.risk
