@@ -4,6 +4,7 @@ right, what an idiot" it is. The analyser asks these of each sentence it reads."
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from .tokens import BREAK, WordList
@@ -11,6 +12,8 @@ from .tokens import BREAK, WordList
 # Not typing.TYPE_CHECKING (see analyser.py).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from .analyser import _Built
     from .scope import Raw, Sentence
 
@@ -107,6 +110,8 @@ def points_elsewhere(built: _Built, words: WordList, verdict: bool = True) -> bo
         return False
     if _back_to_writer(words):
         return False  # "Client didn't notice but I did. Hack, total hack…": the writer last
+    if _remark(built, words, spoken):
+        return False  # "That's a shame.": a remark on what happened, no one else in it
     if spoken[0] in built.subjects or spoken[0] in built.named:
         return True
     if spoken[0] in built.pointers and any(word in built.targets for word in spoken[1:]):
@@ -137,6 +142,24 @@ def points_elsewhere(built: _Built, words: WordList, verdict: bool = True) -> bo
 
 
 _TURNS = frozenset({"but", "whereas", "while"})
+# A remark on what happened: "that" or "this" and a "be" ("That's a shame.", "This is so
+# annoying."), with no one named in it (not "That's my boss for you.").
+_REMARK = frozenset({"that", "this"})
+_BE = frozenset({"is", "was"})
+
+
+def _remark(built: _Built, words: WordList, spoken: list[str]) -> bool:
+    """The sentence is a remark on a situation, said of no one: what is said right after it
+    ("That's a shame. Honestly you're pathetic.") is not carried onto someone else by it
+    (session 18, "bare")."""
+    return (
+        len(spoken) > 1
+        and spoken[0] in _REMARK
+        and spoken[1] in _BE
+        and built.named.isdisjoint(words)
+        and built.subjects.isdisjoint(words)
+        and built.scoper.roles.isdisjoint(words)
+    )
 
 
 def _back_to_writer(words: WordList) -> bool:
@@ -511,3 +534,24 @@ def _as_me(built: _Built, low: str, words: WordList, spans: list[tuple[int, int]
         for category, first, last, weak in built.scoper.critical_findings(built.sentence(low, read))
         if where[last - 1] + 1 > where[first]
     ]
+
+
+# A turn in a sentence: what follows it is what the writer means ("..., that's a shame, but
+# you're still so stupid").
+_TURN = re.compile(r"\b(?:but|yet|though|although|however)\b")
+
+
+def after_turn(low: str, found: Sequence[tuple[str, int, int, bool]]) -> str | None:
+    """The words from the last turn ("but", "yet", "though") before the first harsh words a
+    rule found in sentence ``low``, or None without one: a soft or kind word before the turn
+    ("You messed up, that's a shame, but you're still so stupid sometimes.") doesn't unsay the
+    verdict after it, so the gate's own head reads that clause too (Built.critic_owns). An old
+    thought answered after the turn ("I used to think I'm pathetic, but I'm not") has its
+    harsh words before it: nothing here (session 18, "bare")."""
+    first = min((start for _, start, _, _ in found), default=None)
+    if first is None:
+        return None
+    turn = None
+    for match in _TURN.finditer(low, 0, first):
+        turn = match.start()
+    return None if turn is None else low[turn:]

@@ -12,6 +12,7 @@ from . import snapshot
 from .aim import (
     ABOUT_OTHERS_TOO,
     about_me,
+    after_turn,
     aimed_elsewhere,
     ends_on_others,
     gate_may_speak_alone,
@@ -204,6 +205,9 @@ class _Built:
             share = reading.mine
             if share is None:
                 share = own.share(self.tokens.words_at(low, start))
+                turned = after_turn(reading.low, reading.found)
+                if turned is not None:  # the verdict after a turn, read too (aim.after_turn)
+                    share = max(share, own.share(self.tokens.words(turned)))
                 reading.mine = share
             total += share
         return total >= (own.threshold if not alone or own.alone is None else own.alone)

@@ -31,7 +31,7 @@ from .concepts import (
 )
 from .everyday import everyday_hurt, everyday_use
 from .idioms import beside_idioms, idiom_said
-from .lean import doubt, net_score
+from .lean import OWN_RISK, doubt, names_risk, net_score, quiet_rumination, ruminating
 from .quoting import old_words_quoted, quoted_only
 from .tokens import clauses
 from .told import FRAMES as _FRAMES
@@ -357,6 +357,16 @@ def read_concern(
         # concern rule's question still asks beside a trip or a chore.
         crisis = False
         cues &= _SETTLED if occasion == "all" else _SETTLED | {"ask"}
+    if (
+        ("RUMINATE" in concepts or "REPEAT_IT" in concepts)
+        and not by_rule
+        and grid is None
+        and OWN_RISK.isdisjoint(cues)
+        and ruminating(concepts, words)
+    ):
+        # Only going over something again and again, and only the learned layers reading
+        # risk in it (no rule, no grid, no question or intent): see lean.quiet_rumination.
+        cues.add("ruminate")
     reading._cues = frozenset(cues) if cues else _NONE
     reading._crisis = crisis
     # Which goodbye cues this sentence holds (see rules/farewell.toml).
@@ -378,7 +388,7 @@ _OTHER_RISK = frozenset({"grid-ask", "weights", "concept"})
 # Time frames (rules/concern.toml): read only beside crisis words, never cues.
 # Cues of the learned layers alone (the net's bands short of "alone", the word weights): see
 # _present_of_past_story.
-_LEARNED_ONLY = frozenset({"risk", "sure", "weights", "lean"})
+_LEARNED_ONLY = frozenset({"risk", "sure", "weights", "lean", "ruminate"})
 _SETTLED = frozenset({"recovery", "settle"})
 # Cues that say more than the word weights alone: with any, a weights crisis beside a recovery
 # cue is still asked about (see _step).
@@ -677,9 +687,12 @@ def _concern(
         "live" in reading.cues and not _live_as_past(readings, number)
         for number, reading in enumerate(readings)
     )
+    quiet = quiet_rumination(readings, joined)
     for number, reading in enumerate(readings):
         if not reading.cues and not reading.crisis and number not in joined:
             continue  # most sentences: nothing worrying, nothing to say
+        if number in quiet:
+            continue  # rumination alone (see lean.quiet_rumination)
         crisis, asks, recovers = _step(readings, number, joined, back, live)
         if crisis:
             return "crisis"
@@ -833,6 +846,10 @@ def _crisis_at(built: _Built, readings: list[tuple[int, Reading]], number: int, 
             joined[number - first] = rule
     if not reading.cues and not reading.crisis and not joined:
         return False
+    if "ruminate" in reading.cues and not any(
+        names_risk(item) for _, item in readings if item is not reading
+    ):
+        return False  # rumination, nothing named so far: the text decides (quiet_rumination)
     window = readings[first : number + 3]
     back = _looking_back(built, window, low, joined)
     return _step([item for _, item in window], number - first, joined, back, False)[0]

@@ -23,9 +23,74 @@ from .tokens import BREAK, sentence_at
 # name the same way).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from .analyser import Reading, _Built
+    from .concepts import GridRule
     from .learned import Learned
     from .tokens import WordList
+
+# What a sentence of rumination may hold besides it: the writer, going on, a time, everyday
+# words (what someone said, an email, a quiz, a hurt the grid reads as everyday), and
+# "doing it" or "going over it" (DO_IT, JUMP) only beside REPEAT_IT's or RUMINATE's own words.
+_RUMINATING = frozenset(
+    {"SELF", "GOING_ON", "TIME", "REPORTED", "NOTE_EVERYDAY", "HARM_EVERYDAY", "QUIZ"}
+)
+# A sentence of rumination is short: longer, it says more than that.
+RUMINATE_MAX_WORDS = 16
+
+
+def ruminating(concepts: frozenset[str], words: Sequence[str]) -> bool:
+    """Only going over something again and again (RUMINATE, REPEAT_IT), nothing of means, an
+    act, a place, a plan or a death in the sentence ("I keep thinking about it.", "I can't
+    stop going over the meeting.", "I keep doing it."): the word weights and the net lean on
+    such words from crisis lines whose "it" was named before; alone they are no risk.
+    Session 18 ("bare")."""
+    if len(words) - words.count(BREAK) > RUMINATE_MAX_WORDS:
+        return False
+    allowed = _RUMINATING
+    if "RUMINATE" in concepts:
+        # "going over it": JUMP's words too; a day it happened ("since Friday").
+        allowed = allowed | {"RUMINATE", "JUMP", "DAY_NAMED", "NAMED_TIME"}
+    if "REPEAT_IT" in concepts:
+        allowed = allowed | {"REPEAT_IT", "DO_IT"}
+    return allowed is not _RUMINATING and concepts <= allowed
+
+
+# Cues by which a sentence names risk of its own (not the learned layers' lean alone): beside
+# one, a sentence of rumination ("I keep thinking about it.") is read for what it says.
+NAMES_RISK = frozenset({"ask", "grid-ask", "definite", "sure", "alone", "live", "veto"})
+# ... of a rule or the grid: a sentence of rumination with one is read as ever ("veto", with
+# no crisis rule, is the word weights doubted: theirs).
+OWN_RISK = frozenset({"ask", "grid-ask", "definite", "live"})
+
+
+def names_risk(reading: Reading) -> bool:
+    """Crisis words, a cue of more than the learned layers' lean, a goodbye cue, or means or
+    an act the grid reads ("The knife is under my bed.")."""
+    return (
+        reading.crisis
+        or bool(reading.farewell)
+        or not NAMES_RISK.isdisjoint(reading.cues)
+        or not reading.built.grid.anchors.isdisjoint(reading.concepts)
+    )
+
+
+def quiet_rumination(readings: Sequence[Reading], joined: dict[int, GridRule]) -> frozenset[int]:
+    """The sentences of rumination alone (cue "ruminate": concepts.ruminating) in a text where
+    no other sentence names risk and the grid joins none of them to another: their "it" has
+    no worrying referent, so what the word weights and the net lean on in them is not read
+    ("I keep thinking about it."). Beside a sentence that names risk, they are read as ever
+    ("The knife is under my bed. I keep thinking about it."). Session 18 ("bare")."""
+    quiet = frozenset(n for n, reading in enumerate(readings) if "ruminate" in reading.cues)
+    if not quiet or not quiet.isdisjoint(joined):
+        return NO_QUIET
+    if any(names_risk(r) for n, r in enumerate(readings) if n not in quiet):
+        return NO_QUIET
+    return quiet
+
+
+NO_QUIET: frozenset[int] = frozenset()
 
 
 def net_score(built: _Built, low: str, words: WordList, enough: bool) -> float | None:
@@ -70,6 +135,8 @@ def leans(built: _Built, item: tuple[int, Reading], low: str) -> bool:
     lowest band's guards (see Reading): no idiom, no tablets as usual, no everyday means or
     plain purpose. Clauses are read only here, for a text of one sentence."""
     start, reading = item
+    if "ruminate" in reading.cues:
+        return False  # only going over something again and again (quiet_rumination)
     if "lean" in reading.cues:
         return True
     risk = built.risk

@@ -22,7 +22,7 @@ PRESENT_TENSE = frozenset({"present"})
 THEN_NOW = frozenset({"past", "present"})
 WORRYING = frozenset({"risk", "ask", "grid-ask", "weights", "definite"})
 # The learned layers' cues, the net sure on its own among them (see lean_only).
-_LEARNED = frozenset({"risk", "sure", "weights", "lean", "alone"})
+_LEARNED = frozenset({"risk", "sure", "weights", "lean", "alone", "ruminate"})
 _SAFER = frozenset({"present", "recovery"})  # a present state, or help reached
 _TOLD = FRAMES | {"live", "recovery"}
 
