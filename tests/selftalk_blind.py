@@ -21,7 +21,7 @@ from tui.core.selftalk import Analysis, analyse  # noqa: E402
 BLIND = Path(__file__).resolve().parent / "data" / "self_talk_blind.tsv"
 # The newest round's lines are read by the lead alone: helpers see its figures only, so
 # nothing that prints lines (a failing floor, a verdict compare) may print these.
-HELD_OUT = BLIND.parent / "self_talk_blind_ay_bb.tsv"
+HELD_OUT = BLIND.parent / "self_talk_blind_bc_bf.tsv"
 LABELS = frozenset(
     [
         "crisis",

@@ -457,14 +457,33 @@ SESSION_17 = BLIND.parent / "self_talk_blind_ay_bb.tsv"
 # (78%), recovery paused in az, ba and bb (11-17%) and ba's kind-quoting flags are far from the
 # goals (the first and end scores are in the file's comments and the README). After the end
 # score the lead's spellings of "myself" (323a416, written after reading the misses: not blind
-# figures) raised bb's crisis lines asked about or paused 38 -> 39 and paused 36 -> 37.
+# figures) raised bb's crisis lines asked about or paused 38 -> 39 and paused 36 -> 37. Session
+# 18's crisis helper wrote the families the lead read in ay-bb's misses as concepts (its own
+# lines, never these): ay 46 -> 48 asked about or paused, 39 -> 44 paused; ba 47 -> 48; bb 39 -> 40
+# and 37 -> 39; the calm helper's means-noun idioms lowered az's and ba's calm asked 9 -> 8 and
+# 11 -> 10; the recovery helper lowered ba's recovery paused 4 -> 3. Not blind figures.
 _AY_BB_REACHED = {
-    "blind-ay-single": (46, 39, 33, 0, 2, 1, 1, 0, 0.94),
-    "blind-az-journal": (40, 36, 19, 2, 9, 5, 1, 0, 0.94),
-    "blind-ba-single": (47, 45, 33, 3, 11, 4, 5, 1, 0.82),
-    "blind-bb-journal": (39, 37, 26, 1, 8, 5, 0, 1, 0.96),
+    "blind-ay-single": (48, 44, 33, 0, 2, 1, 1, 0, 0.94),
+    "blind-az-journal": (40, 36, 19, 2, 8, 5, 1, 0, 0.94),
+    "blind-ba-single": (48, 45, 33, 3, 10, 3, 5, 1, 0.82),
+    "blind-bb-journal": (40, 39, 26, 1, 8, 5, 0, 1, 0.96),
+}
+SESSION_18 = BLIND.parent / "self_talk_blind_bc_bf.tsv"
+# What the analyser reached on bc-bf at the end of session 18 (4269d74; read by nobody who changed
+# the analyser, trained on by nothing): floors, in the same order. For the fifth round running
+# the round's work moved next to nothing of them (bd's recovery paused 4 -> 3; be's crisis lines
+# paused 38 -> 37, a hot iron pressed to an arm in hiding now read as an everyday hurt by the
+# session's new concepts); critic recall (51-63%), crisis lines paused (74-85%) and asked about
+# or paused in be (82%) are far from the goals (the first and end scores are in the file's
+# comments and the README).
+_BC_BF_REACHED = {
+    "blind-bc-single": (48, 42, 26, 2, 5, 1, 4, 0, 0.76),
+    "blind-bd-journal": (38, 34, 18, 1, 3, 3, 1, 0, 0.94),
+    "blind-be-single": (41, 37, 28, 2, 8, 2, 3, 1, 0.84),
+    "blind-bf-journal": (39, 32, 22, 0, 9, 2, 1, 0, 0.91),
 }
 _REACHED = {
+    **{(SESSION_18, batch): floors for batch, floors in _BC_BF_REACHED.items()},
     **{(SESSION_17, batch): floors for batch, floors in _AY_BB_REACHED.items()},
     **{(SESSION_16, batch): floors for batch, floors in _AU_AX_REACHED.items()},
     **{(SESSION_15, batch): floors for batch, floors in _AQ_AT_REACHED.items()},
