@@ -5,14 +5,13 @@ same hint twice, where the app names them gently and varies the hint."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
+
+from helpers_plain import plain_output
 
 from tui.core.practice import explain_findings, gentle_name
 from tui.core.selftalk import analyse
-from tui.core.settings import Settings
 from tui.core.storage import ReflectionStore
-from tui.plain import run_plain
 from tui.widgets.try_again import explained
 
 BEFORE_THE_REFRAME = ["", "", "I'm such a failure", ""]  # lets-try-that-again
@@ -20,15 +19,7 @@ HARSH = "I'm a total idiot"
 
 
 def plain(tmp_path: Path, lines: list[str], exercise: str = "lets-try-that-again") -> str:
-    stdout = io.StringIO()
-    run_plain(
-        tmp_path,
-        Settings(ask_ratings=False),
-        exercise_id=exercise,
-        stdin=io.StringIO("\n".join(lines) + "\n"),
-        stdout=stdout,
-    )
-    return " ".join(stdout.getvalue().split())  # plain mode wraps its lines
+    return " ".join(plain_output(tmp_path, lines, exercise).split())  # plain mode wraps lines
 
 
 def reframe_of(tmp_path: Path) -> dict[str, object]:

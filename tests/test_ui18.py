@@ -3,20 +3,18 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers_plain import plain_output
 
 from tui.core.exercises import load_library
 from tui.core.flow import SessionFlow
 from tui.core.phrases import PhraseStore
 from tui.core.session import Session
-from tui.core.settings import Settings
 from tui.core.storage import ReflectionStore
-from tui.plain import run_plain
 
 # didnt-go-to-plan: the facts, a feeling, a read, something to take forward, then "What would
 # you say to a friend if this had happened to them?" (a writing step checked for the critic).
@@ -26,15 +24,7 @@ UP_TO_THE_FRIEND = ["", "The train was late and I missed the interview", "1", ""
 
 
 def plain(tmp_path: Path, lines: list[str], exercise: str = "didnt-go-to-plan") -> str:
-    stdout = io.StringIO()
-    run_plain(
-        tmp_path,
-        Settings(ask_ratings=False),
-        exercise_id=exercise,
-        stdin=io.StringIO("\n".join(lines) + "\n"),
-        stdout=stdout,
-    )
-    return stdout.getvalue()
+    return plain_output(tmp_path, lines, exercise)
 
 
 def tried_twice_at_the_friend_step(tmp_path: Path) -> str:

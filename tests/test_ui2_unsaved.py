@@ -13,6 +13,19 @@ from test_robustness import fail_writes
 ANSWER = "Words that nothing on this disk could hold"
 
 
+def recording_exits(app: Any) -> list[tuple[Any, Any]]:
+    """Each exit's return code and message, as the app is still let to exit."""
+    exits: list[tuple[Any, Any]] = []
+    real_exit = app.exit
+
+    def exit(result: Any = None, return_code: int = 0, message: Any = None) -> None:
+        exits.append((return_code, message))
+        real_exit(result, return_code, message)
+
+    app.exit = exit
+    return exits
+
+
 async def test_ctrl_q_on_an_unsaved_summary_asks_then_prints_the_words_and_exits_1(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -27,14 +40,7 @@ async def test_ctrl_q_on_an_unsaved_summary_asks_then_prints_the_words_and_exits
 
     switch = fail_writes(monkeypatch, errno.EACCES, "open", only_store=False)
     app = KindtoneApp(data_dir=tmp_path / "data", start_exercise="just-a-thought")
-    exits: list[tuple[Any, Any]] = []
-    real_exit = app.exit
-
-    def exit(result: Any = None, return_code: int = 0, message: Any = None) -> None:
-        exits.append((return_code, message))
-        real_exit(result, return_code, message)
-
-    app.exit = exit  # type: ignore[method-assign]
+    exits = recording_exits(app)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await session_opened(pilot)
         switch["on"] = True
@@ -81,14 +87,7 @@ async def test_ctrl_q_twice_on_an_unsaved_summary_still_prints_the_words(
 
     switch = fail_writes(monkeypatch, errno.EACCES, "open", only_store=False)
     app = KindtoneApp(data_dir=tmp_path / "data", start_exercise="just-a-thought")
-    exits: list[tuple[Any, Any]] = []
-    real_exit = app.exit
-
-    def exit(result: Any = None, return_code: int = 0, message: Any = None) -> None:
-        exits.append((return_code, message))
-        real_exit(result, return_code, message)
-
-    app.exit = exit  # type: ignore[method-assign]
+    exits = recording_exits(app)
     async with app.run_test(size=(60, 20)) as pilot:
         await session_opened(pilot)
         switch["on"] = True
@@ -238,14 +237,7 @@ async def test_ctrl_q_mid_session_with_nothing_writable_prints_the_words_and_exi
     data = tmp_path / "data"
     (data / "reflections").mkdir(parents=True)
     app = KindtoneApp(data_dir=data, start_exercise="just-a-thought")
-    exits: list[tuple[Any, Any]] = []
-    real_exit = app.exit
-
-    def exit(result: Any = None, return_code: int = 0, message: Any = None) -> None:
-        exits.append((return_code, message))
-        real_exit(result, return_code, message)
-
-    app.exit = exit  # type: ignore[method-assign]
+    exits = recording_exits(app)
     async with app.run_test(size=(60, 20)) as pilot:
         await session_opened(pilot)
         switch = fail_writes(monkeypatch, errno.EACCES, "open", only_store=False)
