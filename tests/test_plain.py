@@ -179,6 +179,24 @@ def test_crisis_words_typed_at_a_reading_step_show_support(tmp_path: Path) -> No
     assert "next writing prompt" not in out
 
 
+def test_crisis_words_at_a_reading_step_pause_as_the_app_does(tmp_path: Path) -> None:
+    """The app pauses (its warm words, support, then a grounding breath / return / end);
+    plain mode showed the support lines alone and went on (found by session 18's walk)."""
+    stdout = io.StringIO()
+    run_plain(
+        tmp_path,
+        Settings(ask_ratings=False),
+        exercise_id="supportive-touch",
+        stdin=io.StringIO("The knife is under my bed. I keep thinking about it.\n3\n"),
+        stdout=stdout,
+    )
+    out = " ".join(stdout.getvalue().split())
+    assert "carrying something very heavy right now. Let's pause the exercise." in out
+    assert "What you wrote is kept" not in out  # nothing was: it was a reading step
+    assert "please reach a person now" in out
+    assert "1. A grounding breath 2. Return to the exercise 3. End the session" in out
+
+
 def test_wrapped_hint_lines_keep_their_indent() -> None:
     from tui.plain import PlainIO
 

@@ -416,7 +416,9 @@ class PlainSession:
         if outcome.note:
             self.io.say(outcome.note)
         if outcome.kind == "crisis":
-            self.support()
+            # The same pause as the app's (its words, support, then a choice), not the
+            # support lines alone: one flow, two faces.
+            self.crisis_pause(outcome.pause_words)
         return True
 
     def _after(self, flow: SessionFlow, command: str, value: str | int | None) -> None:
