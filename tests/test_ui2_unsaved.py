@@ -53,9 +53,12 @@ async def test_ctrl_q_on_an_unsaved_summary_asks_then_prints_the_words_and_exits
         assert isinstance(app.screen, SummaryScreen)
         # Said in the page, above the words, the line replaced on each try: no toast over them.
         assert len(app._notifications) == 0
-        assert "Tried again (4 tries): Nothing could be written" in " ".join(
-            screen_text_of(app).split()
-        )
+        said = " ".join(screen_text_of(app).split())
+        assert "Tried again (4 tries): Nothing could be written" in said
+        # The words are below the line, and it says so plainly (it once read "…somewhere safe:
+        # (They are below, too…)", as if something were missing after the colon).
+        assert "They are below, so you can copy them somewhere safe. Press Done" in said
+        assert "safe: (" not in said
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen), "quitting must ask first"
