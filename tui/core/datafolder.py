@@ -130,8 +130,8 @@ def unwritable_note(data_dir: Path) -> str | None:
     if store:
         return (
             f"kindtone can't write to your data folder {shown}, so no draft is kept as you "
-            "write. Your reflections are still saved (in "
-            f"{visible_controls(str(store_dir))}) when you finish or keep them."
+            "write, and your kind words can't be updated. Your reflections are still saved "
+            f"(in {visible_controls(str(store_dir))}) when you finish or keep them."
         )
     if top:
         return (
