@@ -89,14 +89,14 @@ def _annotate_tried_again(step: dict[str, Any] | None) -> None:
     ``noticed`` names those patterns. It joins your kind words like any rewrite (if it isn't
     flagged itself). No ``original``: the earlier tries are the person's own attempts, kept
     as tries, not "the critic's words", and insights count only rewrites of those."""
+    from tui.core.record import earlier_tries
     from tui.core.selftalk import analyse
 
     if step is None or not isinstance(step.get("answer"), str):
         return
     versions = [v for v in step.get("versions") or [] if isinstance(v, str)]
-    earlier = versions[:-1] if versions and versions[-1] == step["answer"] else versions
     noticed: list[str] = []
-    for version in earlier:
+    for version in earlier_tries(versions, step["answer"]):
         analysis = analyse(version)
         if analysis.critical and not analysis.crisis:
             noticed.extend(c for c in categories(analysis) if c not in noticed)
@@ -196,8 +196,10 @@ def tries_lines(tries: Sequence[str], kept: str | None) -> list[str]:
     """Every earlier "let's try that again" version, numbered, then the one kept: as the
     summary, ``reflections show`` and a reflection's page show them, so a person who tried
     twice sees both tries. Just "kept:" and the words when there was one try."""
+    from tui.core.record import earlier_tries  # (not at import: `kindtone catch` needs none)
+
     lines: list[str] = []
-    earlier = list(tries[:-1]) if tries and kept is not None and tries[-1] == kept else list(tries)
+    earlier = earlier_tries(tries, kept)
     for n, version in enumerate(earlier, start=1):
         lines.append(f"try {n}:")
         lines.append(version)

@@ -10,7 +10,7 @@ exactly (unknown fields included) for the lossless JSON export.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from types import MappingProxyType
@@ -29,6 +29,7 @@ __all__ = [
     "Reflection",
     "Step",
     "as_reflections",
+    "earlier_tries",
 ]
 
 # The two scales a check-in asks, in the order they are shown; others (from a newer kindtone
@@ -41,6 +42,14 @@ MAX_SESSION_MINUTES = 60.0
 _ASK_ANSWERS = {"yes": "yes, or not sure", "no": "no, safe", "rather-not": "rather not say"}
 _EMPTY: Mapping[str, int | None] = MappingProxyType({})
 _T = TypeVar("_T")
+
+
+def earlier_tries(versions: Sequence[str], kept: object) -> list[str]:
+    """The "let's try that again" versions before the one that was kept (all of them when
+    none was kept, or the kept words are not the last try)."""
+    if versions and versions[-1] == kept:
+        return list(versions[:-1])
+    return list(versions)
 
 
 class cached_property(Generic[_T]):
@@ -173,9 +182,7 @@ class Step:
     @property
     def earlier_tries(self) -> tuple[str, ...]:
         """The "let's try that again" versions before the one that was kept."""
-        if self.versions and self.versions[-1] == self.answer:
-            return self.versions[:-1]
-        return self.versions
+        return tuple(earlier_tries(self.versions, self.answer))
 
     @property
     def written(self) -> bool:

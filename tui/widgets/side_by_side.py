@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from tui.core.record import earlier_tries
 from tui.core.text import strip_controls
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ def critic_content(original: str) -> Content:
 
 def kinder_content(tries: Sequence[str], kept: str) -> Content:
     """Every earlier try, dimmed and numbered, then the version kept."""
-    earlier = list(tries[:-1]) if tries and tries[-1] == kept else list(tries)
+    earlier = earlier_tries(tries, kept)
     parts: list[Content] = []
     for number, version in enumerate(earlier, start=1):
         parts.append(Content.styled(f"try {number}: ", "dim"))
