@@ -403,6 +403,13 @@ class KindtoneApp(App[int]):
             return self._shell_session_pending
         return self.return_to_shell and session_id == self.shell_session
 
+    def quit_printing(self, words: str) -> None:
+        """Quit with nothing holding the words: they are printed as the app closes, as they
+        are (never markup), and the exit is 1, as plain mode gives them back."""
+        from rich.text import Text
+
+        self.exit(return_code=1, message=Text(words))
+
     def back_to_shell(self, message: str | None = None) -> None:
         """End where `kindtone session` was typed, saying ``message`` (only ever what the
         save really did) as the app closes; a path in it is never markup."""
@@ -579,9 +586,7 @@ class KindtoneApp(App[int]):
         if unsaved:
             # ctrl+q again over "Quit without saving?" (or any dialog over a summary nothing
             # could save): quitting, with the words printed, never dropped (exit 1).
-            from rich.text import Text
-
-            self.exit(return_code=1, message=Text(unsaved[-1].words_for_terminal()))
+            self.quit_printing(unsaved[-1].words_for_terminal())
             return
         if beneath and something_at_draft_path(self.data_dir):
             # Quit from a dialog over a session (the direct question, support): the draft,

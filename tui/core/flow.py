@@ -587,6 +587,11 @@ class SessionFlow:
                 parts.append("\n".join([prompt, *earlier, record.answer]))
         return "\n\n".join(parts)
 
+    def unsaved_words(self, report: SaveReport, *, completed: bool) -> str:
+        """What a save that nothing holds said, then every word: as printed to the terminal
+        when the app quits with nothing kept (exit 1)."""
+        return f"{report.message(completed=completed)}\n\n{self.words()}".strip()
+
     def keeps_anything(self, *, completed: bool) -> bool:
         """A finished session is practice, even a breath, unless every step was skipped;
         an unfinished one is kept only when something was written."""

@@ -525,10 +525,7 @@ class SessionScreen(Screen[None]):
             if not report.safe and then_quit:
                 # Quitting, and nothing holds the words: they go to the terminal as the app
                 # closes, with why (exit 1), as plain mode gives them back; never dropped.
-                from rich.text import Text
-
-                said = f"{report.message(completed=False)}\n\n{self.flow.words()}"
-                self.app.exit(return_code=1, message=Text(said))
+                self.app.quit_printing(self.flow.unsaved_words(report, completed=False))
                 return
             if not report.safe:
                 # Said once, in the dialog with the words: a toast repeating it covered them.

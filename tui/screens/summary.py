@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -58,7 +57,7 @@ class SummaryScreen(Screen[None]):
 
         def decided(quit_anyway: bool | None) -> None:
             if quit_anyway:
-                self.app.exit(return_code=1, message=Text(self.words_for_terminal()))
+                self.app.quit_printing(self.words_for_terminal())
 
         self.app.push_screen(
             ConfirmScreen(
@@ -73,8 +72,9 @@ class SummaryScreen(Screen[None]):
 
     def words_for_terminal(self) -> str:
         """What the save did, then every word, as plain mode prints them."""
-        said = self.report.message(completed=True) if self.report is not None else ""
-        return f"{said}\n\n{self.flow.words()}".strip()
+        if self.report is None:
+            return self.flow.words()
+        return self.flow.unsaved_words(self.report, completed=True)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="summary", classes="page"):
