@@ -142,7 +142,9 @@ class SaveReport:
         """The words are in a file (or there were none to keep)."""
         return self.saved or self.draft_kept or self.nothing_to_keep or self.preview
 
-    def message(self, *, completed: bool = True) -> str:
+    def message(self, *, completed: bool = True, words_below: bool = False) -> str:
+        """What the save did, said plainly. ``words_below``: the page shows the words under
+        this line (said so, not led into with a colon)."""
         if self.preview:
             return "This was a preview: nothing was saved."
         if self.nothing_to_keep:
@@ -157,7 +159,7 @@ class SaveReport:
                 f"Your reflection couldn't be saved ({self.reason}). Your words are kept as a "
                 f"draft in {self.folder} and will be offered next time."
             )
-        return nothing_written(self.folder, self.reason)
+        return nothing_written(self.folder, self.reason, below=words_below)
 
 
 def reflection_from_draft(draft: dict[str, Any]) -> dict[str, Any] | None:

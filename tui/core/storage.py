@@ -219,16 +219,16 @@ def plain_reason(error: BaseException) -> str:
     return reason
 
 
-# How nothing_written leads into the words that follow it (a page with the words below it
-# says so in its own way: see SummaryScreen._save).
-HERE_THEY_ARE = "Here they are, so you can copy them somewhere safe:"
-
-
-def nothing_written(folder: Path | None, reason: str | None) -> str:
-    """Said when no file holds the words (a session or a catch); the words follow."""
+def nothing_written(folder: Path | None, reason: str | None, *, below: bool = False) -> str:
+    """Said when no file holds the words (a session or a catch); the words follow it, or,
+    ``below``, are already on the page under it (the summary)."""
     return (
         f"Nothing could be written to {folder} ({reason}). Your words are not saved anywhere. "
-        + HERE_THEY_ARE
+        + (
+            "They are below, so you can copy them somewhere safe."
+            if below
+            else "Here they are, so you can copy them somewhere safe:"
+        )
     )
 
 

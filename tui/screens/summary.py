@@ -122,17 +122,10 @@ class SummaryScreen(Screen[None]):
         words to copy (and each retry stacked another). A retry replaces the line."""
         self._tries += 1
         report = self.report = self.flow.save(completed=True)
-        message = report.message(completed=True)
+        # The words are below this line, and it says so ("…somewhere safe: (They are below,
+        # too…)" read as if something were missing: session 18's re-walk).
+        message = report.message(completed=True, words_below=True)
         if not report.safe:
-            from tui.core.storage import HERE_THEY_ARE
-
-            # The words are below this line, not after it: "…somewhere safe: (They are below,
-            # too…)" read as if something were missing (session 18's re-walk).
-            where = "They are below, so you can copy them somewhere safe."
-            if message.endswith(HERE_THEY_ARE):
-                message = message[: -len(HERE_THEY_ARE)] + where
-            else:
-                message += " (They are below, too.)"
             message += " Press Done to try saving again."
             if self._tries > 1:
                 message = f"Tried again ({self._tries} tries): {message}"
